@@ -1,0 +1,46 @@
+import { pino, type Logger as PinoLogger, type DestinationStream } from 'pino';
+
+/** The structured logger used everywhere: `logger.child({ component })`, levels up to `silent`. */
+export type Logger = PinoLogger;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Secrets that must never reach a log line, wherever they sit in a logged object. */
+const REDACT_PATHS = [
+  'token',
+  'botToken',
+  'appToken',
+  'signingSecret',
+  '*.token',
+  '*.botToken',
+  '*.appToken',
+  '*.signingSecret',
+  'headers.authorization',
+  '*.headers.authorization',
+];
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Where lines go; stderr by default so that stdout stays for answers. */
+  destination?: DestinationStream;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const destination = options.destination ?? pino.destination({ dest: 2, sync: true });
+  return pino(
+    {
+      name: 'lore',
+      level: options.level ?? 'info',
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}
+
+/** A logger that drops everything, for tests and library use. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

@@ -1,0 +1,118 @@
+/** The shared vocabulary of lore: notes, chunks, citations, answers and the seam chat adapters plug into. */
+
+/** Front matter lore understands; anything else in it is ignored. */
+export interface NoteMeta {
+  title?: string;
+  tags: string[];
+  /** Extra words that should find this note. */
+  aliases: string[];
+  /** Questions this note answers; `lore check` asserts each finds this note first. */
+  queries: string[];
+}
+
+/** One Markdown file of the knowledge folder, as loaded. */
+export interface Note {
+  /** Path relative to the knowledge folder, with `/` separators. */
+  file: string;
+  /** The whole file text, front matter included, line ends normalised to `\n`. */
+  text: string;
+  meta: NoteMeta;
+}
+
+/** A quotable piece of a note: a section, a bullet subtree or a run of blocks. */
+export interface Chunk {
+  /** Position of the chunk in the index; stable for one build only. */
+  id: number;
+  file: string;
+  /** 1-based, inclusive, lines of the note file. */
+  startLine: number;
+  endLine: number;
+  /** Headings and parent bullets above the chunk, outermost first. */
+  section: string[];
+  /** The chunk's own Markdown source (the lines `startLine..endLine`, possibly cut inside one long line). */
+  text: string;
+}
+
+/** Where an answer came from. */
+export interface Citation {
+  file: string;
+  startLine: number;
+  endLine: number;
+  /** Section path joined with ` › `; empty at the top of a file. */
+  section: string;
+  /** The cited lines in the note's own Markdown (trimmed for display). */
+  snippet: string;
+  /** Relevance, higher is better. Comparable within one answer only. */
+  score: number;
+  /** Link to the lines, when a source URL is configured. */
+  url?: string;
+}
+
+/** Why an answer was not found, so adapters can phrase help. */
+export type NotFoundReason = 'empty-question' | 'no-terms' | 'no-match' | 'low-confidence';
+
+/** A platform-neutral answer: no Slack, Discord or terminal syntax in it. */
+export interface Answer {
+  /** The question as asked, after clean-up (control characters removed, length capped). */
+  question: string;
+  found: boolean;
+  /**
+   * Plain text for a person: the quote's lines (Markdown from the note) when found,
+   * otherwise the "I couldn't find …" sentence.
+   */
+  text: string;
+  /** The quoted lines of the best chunk, in the note's Markdown, when found. */
+  quote: string[];
+  /** Words as written in the note that matched the question, for renderers to mark. */
+  highlights: string[];
+  /**
+   * When found: the best citation first, then up to 2 "see also" from other places.
+   * When not found: the closest notes (up to 3), possibly none.
+   */
+  citations: Citation[];
+  /** The terms searched for, as the person would recognise them. */
+  lookedFor: string[];
+  reason?: NotFoundReason;
+}
+
+/** What a chat surface knows about the conversation around a question. */
+export interface AskContext {
+  /** An earlier question in the same thread, used to fill in a follow-up ("and on EKS?"). */
+  previousQuestion?: string;
+  /** Limit the answer to files under these folders of the knowledge (relative paths). */
+  folders?: string[];
+  /** Number of citations wanted (best + see also); default 3. */
+  top?: number;
+}
+
+/** Counts of the index currently served. */
+export interface IndexStats {
+  files: number;
+  chunks: number;
+  terms: number;
+  buildMs: number;
+  skipped: SkippedFile[];
+  builtAt: Date;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** The engine as the adapters see it. */
+export interface AskService {
+  ask(question: string, context?: AskContext): Promise<Answer>;
+  /** Example questions drawn from the notes' section titles, for help messages. */
+  examples(count: number): string[];
+  /** Section titles matching what a person is typing, for autocomplete. */
+  suggest(prefix: string, limit: number): string[];
+  stats(): IndexStats;
+}
+
+/** A chat platform connection. A new platform is one folder under `src/adapters/` exporting a factory for this. */
+export interface ChatAdapter {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
