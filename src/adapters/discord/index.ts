@@ -1,0 +1,2 @@
+export { createDiscordAdapter, type DiscordAdapterOptions } from './client.js';
+export { registerDiscordCommands } from './commands.js';

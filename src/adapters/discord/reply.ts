@@ -1,0 +1,66 @@
+import {
+  PermissionFlagsBits,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type Client,
+  type MessageMentionOptions,
+  type TextBasedChannel,
+} from 'discord.js';
+import type { Logger } from '../../logger.js';
+import type { Answer, AskService } from '../../types.js';
+import { renderAnswer } from './render.js';
+import type { ThreadMemory } from './thread-memory.js';
+import { voteRow, type VoteLedger } from './votes.js';
+
+/** Everything the message and interaction handlers share. */
+export interface AnswerDeps {
+  service: AskService;
+  logger: Logger;
+  memory: ThreadMemory;
+  votes: VoteLedger;
+  /** How long a slash command may wait for the engine before the reply is deferred (Discord allows 3 s in all). */
+  deferAfterMs: number;
+}
+
+/** Sent with every message: a note or a question may contain @everyone, a role or a user, and nobody is pinged. */
+export const NO_PINGS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
+
+export const EXAMPLE_COUNT = 3;
+
+export interface AnswerPayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: MessageMentionOptions;
+}
+
+export function answerPayload(answer: Answer, deps: AnswerDeps, embeds: boolean): AnswerPayload {
+  const examples = answer.found ? [] : deps.service.examples(EXAMPLE_COUNT);
+  const rendered = renderAnswer(answer, { embeds, examples });
+  return { ...rendered, components: [voteRow(answer)], allowedMentions: NO_PINGS };
+}
+
+/** Whether the bot may send embeds in `channel`: DMs always; guild channels need Embed Links (unknown counts as yes). */
+export function embedsAllowed(client: Client<true>, channel: TextBasedChannel): boolean {
+  if (channel.isDMBased()) return true;
+  const permissions = channel.permissionsFor(client.user);
+  return permissions === null || permissions.has(PermissionFlagsBits.EmbedLinks);
+}
+
+/** Resolves to true when `promise` settles within `ms`, false otherwise; never rejects. */
+export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = promise.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
