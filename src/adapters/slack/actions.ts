@@ -1,0 +1,104 @@
+import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import { asError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { ShownAnswer, Vote } from './answer-store.js';
+import { ACTION, decodeButtonValue, type ButtonValue } from './buttons.js';
+import type { ListenerDeps, SlackClient } from './deps.js';
+import { citationLabel, renderAnswer, renderApology, type SlackMessage } from './render.js';
+
+/** The buttons under every answer: "Share in channel" and 👍/👎. */
+export function registerActions(app: App, deps: ListenerDeps): void {
+  app.action<BlockButtonAction>(ACTION.share, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const log = deps.logger.child({ action: 'share', user: body.user.id, channel: body.channel?.id });
+    await guarded(log, respond, async () => {
+      const value = decodeButtonValue(action.value);
+      const channel = body.channel?.id;
+      if (!value || !channel) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: "Sorry, I can't share that answer here." });
+        return;
+      }
+      const original = deps.answers.get(value.id);
+      const answer = original?.answer ?? (await deps.service.ask(value.question));
+      const shared: ShownAnswer = { answer, audience: 'public', askedBy: original?.askedBy ?? body.user.id, echoQuestion: true, votes: new Map() };
+      await postPublicly(client, respond, channel, renderAnswer(deps.answers.save(shared), shared), log);
+      await respond({ delete_original: true });
+    });
+  });
+
+  const onVote = (vote: Vote) =>
+    async ({ ack, body, action, client, respond }: VoteArgs): Promise<void> => {
+      await ack();
+      const log = deps.logger.child({ action: 'vote', user: body.user.id, channel: body.channel?.id });
+      await guarded(log, respond, async () => {
+        const value = decodeButtonValue(action.value);
+        const shown = value ? deps.answers.get(value.id) : undefined;
+        logVote(deps.logger, vote, body.user.id, value, shown);
+        if (!value || !shown) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback!' });
+          return;
+        }
+        shown.votes.set(body.user.id, vote);
+        const message = renderAnswer(value.id, shown);
+        const channel = body.channel?.id;
+        const ts = body.message?.ts;
+        // Ephemeral messages cannot be edited with chat.update; their response_url can replace them.
+        if (shown.audience === 'private' || !channel || !ts) await respond({ replace_original: true, ...message });
+        else await client.chat.update({ channel, ts, ...message });
+      });
+    };
+  app.action<BlockButtonAction>(ACTION.voteUp, onVote('up'));
+  app.action<BlockButtonAction>(ACTION.voteDown, onVote('down'));
+}
+
+interface VoteArgs {
+  ack: () => Promise<void>;
+  body: BlockButtonAction;
+  action: BlockButtonAction['actions'][number];
+  client: SlackClient;
+  respond: RespondFn;
+}
+
+/** One structured line per vote, for whoever curates the notes. */
+function logVote(logger: Logger, vote: Vote, user: string, value: ButtonValue | undefined, shown: ShownAnswer | undefined): void {
+  const best = shown?.answer.citations[0];
+  logger.info(
+    {
+      event: 'vote',
+      vote,
+      user,
+      question: shown?.answer.question ?? value?.question,
+      citation: best ? citationLabel(best) : value?.citation,
+      found: shown?.answer.found,
+    },
+    'answer vote',
+  );
+}
+
+/**
+ * Posts a shared answer with chat.postMessage; where the bot is not a member (or the conversation is a DM
+ * between people) that fails, and the interaction's response_url can still post in the channel.
+ */
+async function postPublicly(client: SlackClient, respond: RespondFn, channel: string, message: SlackMessage, log: Logger): Promise<void> {
+  try {
+    await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
+  } catch (error) {
+    const code = (error as { data?: { error?: unknown } }).data?.error;
+    if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
+    log.info({ code }, 'bot cannot post here; sharing through response_url');
+    await respond({ response_type: 'in_channel', replace_original: false, ...message });
+  }
+}
+
+async function guarded(log: Logger, respond: RespondFn, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    log.error({ err: asError(error) }, 'handling a Slack button failed');
+    try {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderApology() });
+    } catch (apologyError) {
+      log.error({ err: asError(apologyError) }, 'posting the apology failed too');
+    }
+  }
+}

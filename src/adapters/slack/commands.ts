@@ -1,0 +1,31 @@
+import type { App } from '@slack/bolt';
+import { asError } from '../../errors.js';
+import type { ListenerDeps } from './deps.js';
+import { wantsHelp } from './deps.js';
+import { renderAnswer, renderApology, renderHelp } from './render.js';
+import { questionFromSlack } from './slack-text.js';
+
+/** `/ask <question>`: acked at once, then answered privately (ephemeral, via response_url). */
+export function registerCommand(app: App, deps: ListenerDeps): void {
+  app.command(deps.command, async ({ command, ack, respond }) => {
+    await ack();
+    const log = deps.logger.child({ channel: command.channel_id, user: command.user_id });
+    try {
+      const question = questionFromSlack(command.text);
+      if (wantsHelp(question)) {
+        await respond({ response_type: 'ephemeral', ...renderHelp(deps.command, deps.service.examples(3)) });
+        return;
+      }
+      const answer = await deps.service.ask(question);
+      const shown = { answer, audience: 'private' as const, askedBy: command.user_id, echoQuestion: true, votes: new Map() };
+      await respond({ response_type: 'ephemeral', ...renderAnswer(deps.answers.save(shown), shown) });
+    } catch (error) {
+      log.error({ err: asError(error) }, `answering ${deps.command} failed`);
+      try {
+        await respond({ response_type: 'ephemeral', ...renderApology() });
+      } catch (apologyError) {
+        log.error({ err: asError(apologyError) }, 'posting the apology failed too');
+      }
+    }
+  });
+}

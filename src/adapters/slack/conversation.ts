@@ -1,0 +1,56 @@
+import { asError } from '../../errors.js';
+import type { ListenerDeps, SlackClient } from './deps.js';
+import { wantsHelp } from './deps.js';
+import { renderAnswer, renderApology, renderHelp, type SlackMessage } from './render.js';
+
+/** Where a message-triggered answer goes, and the thread keys under which its question is remembered. */
+export interface ConversationTarget {
+  channel: string;
+  /** Reply in this thread; top level when undefined. */
+  threadTs?: string;
+  /** Thread roots (besides the reply itself) a follow-up could be asked in. */
+  rememberUnder: readonly string[];
+}
+
+/**
+ * Answers a question asked in a conversation (mention or DM) with a public reply. Any failure is logged
+ * with its stack and turned into a short apology in the same place; it never escapes to Bolt.
+ */
+export async function answerInConversation(
+  deps: ListenerDeps,
+  client: SlackClient,
+  target: ConversationTarget,
+  question: string,
+  previousQuestion: string | undefined,
+): Promise<void> {
+  const log = deps.logger.child({ channel: target.channel, threadTs: target.threadTs });
+  try {
+    if (wantsHelp(question)) {
+      await post(client, target, renderHelp(deps.command, deps.service.examples(3)));
+      return;
+    }
+    const answer = await deps.service.ask(question, previousQuestion === undefined ? undefined : { previousQuestion });
+    const shown = { answer, audience: 'public' as const, echoQuestion: false, votes: new Map() };
+    const posted = await post(client, target, renderAnswer(deps.answers.save(shown), shown));
+    for (const ts of [...target.rememberUnder, posted]) if (ts) deps.threads.remember(target.channel, ts, question);
+    log.debug({ found: answer.found, followUp: previousQuestion !== undefined }, 'answered');
+  } catch (error) {
+    log.error({ err: asError(error) }, 'answering a Slack message failed');
+    try {
+      await post(client, target, renderApology());
+    } catch (apologyError) {
+      log.error({ err: asError(apologyError) }, 'posting the apology failed too');
+    }
+  }
+}
+
+async function post(client: SlackClient, target: ConversationTarget, message: SlackMessage): Promise<string | undefined> {
+  const result = await client.chat.postMessage({
+    channel: target.channel,
+    ...(target.threadTs === undefined ? {} : { thread_ts: target.threadTs }),
+    ...message,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  return result.ts;
+}

@@ -1,0 +1,22 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../logger.js';
+import type { AskService } from '../../types.js';
+import type { AnswerStore } from './answer-store.js';
+import type { ThreadMemory } from './thread-memory.js';
+
+/** What every Slack listener needs, created once per adapter. */
+export interface ListenerDeps {
+  service: AskService;
+  logger: Logger;
+  answers: AnswerStore;
+  threads: ThreadMemory;
+  /** Slash command name, with its leading `/`. */
+  command: string;
+}
+
+export type SlackClient = webApi.WebClient;
+
+/** `/ask`, `/ask help` and an empty mention all mean "show me how to use this". */
+export function wantsHelp(question: string): boolean {
+  return question === '' || /^(help|\?)$/i.test(question);
+}

@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import type { SlackConfig } from '../../config.js';
+import { LoreError, asError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { AskService, ChatAdapter } from '../../types.js';
+import { AnswerStore } from './answer-store.js';
+import { createBoltApp } from './app.js';
+import { ThreadMemory } from './thread-memory.js';
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  service: AskService;
+  logger: Logger;
+}
+
+export type SlackAdapter = ChatAdapter & {
+  /** HTTP mode port actually bound (useful with port 0); undefined in Socket Mode or before start(). */
+  readonly port?: number;
+};
+
+/** The Slack adapter: `/ask`, @-mentions and DMs answered from the notes, through Bolt. */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const logger = options.logger.child({ component: 'slack' });
+  const app = createBoltApp(options.config, {
+    service: options.service,
+    logger,
+    answers: new AnswerStore(),
+    threads: new ThreadMemory(),
+    command: options.config.command,
+  });
+  const socketMode = options.config.appToken !== undefined;
+  let port: number | undefined;
+  let started = false;
+
+  return {
+    name: 'slack',
+    get port() {
+      return port;
+    },
+    async start() {
+      if (started) return;
+      try {
+        await app.init();
+        const server = await app.start();
+        if (!socketMode && typeof server === 'object' && server !== null && 'address' in server) {
+          port = (server.address() as AddressInfo | null)?.port;
+        }
+      } catch (error) {
+        throw new LoreError('ADAPTER_START_FAILED', `Slack could not start: ${asError(error).message}`, { cause: error });
+      }
+      started = true;
+      logger.info(socketMode ? { mode: 'socket' } : { mode: 'http', port }, 'Slack adapter started');
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+      port = undefined;
+      logger.info('Slack adapter stopped');
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Turns the text of a Slack message or slash command into a plain question: the bot's own mention removed,
+ * `<@U…>`, `<#C…|name>`, `<!here>` and `<url|label>` tokens reduced to what a person sees, entities decoded.
+ * Whatever comes out is plain text; renderers escape it again before it goes back to Slack.
+ */
+export function questionFromSlack(text: string, botUserId?: string): string {
+  let question = text;
+  if (botUserId !== undefined && botUserId !== '') {
+    question = question.replace(new RegExp(`<@${escapeRegExp(botUserId)}(?:\\|[^>]*)?>`, 'g'), ' ');
+  } else {
+    question = question.replace(/^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>/, ' ');
+  }
+  return decodeEntities(question.replace(/<([^<>]*)>/g, (_, inner: string) => readToken(inner)))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function readToken(inner: string): string {
+  const bar = inner.indexOf('|');
+  const target = bar === -1 ? inner : inner.slice(0, bar);
+  const label = bar === -1 ? undefined : inner.slice(bar + 1);
+  if (target.startsWith('@')) return label ? `@${label.replace(/^@/, '')}` : target;
+  if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
+  if (target.startsWith('!')) {
+    const special = /^!(channel|here|everyone)\b/.exec(target);
+    if (special) return `@${special[1]}`;
+    return label ?? '';
+  }
+  if (label) return label;
+  return target.replace(/^mailto:/, '');
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
