@@ -1,0 +1,650 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ChannelType,
+  ComponentType,
+  GatewayDispatchEvents,
+  GatewayOpcodes,
+  InteractionResponseType,
+  InteractionType,
+  PermissionFlagsBits,
+  type APIEmbed,
+} from 'discord.js';
+
+/**
+ * A fake Discord for tests: the REST API over HTTP and the gateway over WebSocket, on 127.0.0.1 with a free port.
+ * Point discord.js at it with `rest.api` = {@link FakeDiscord.apiUrl}; `GET /gateway/bot` hands out the gateway URL.
+ * It keeps one guild (a text channel, a channel where @everyone may not embed links, a thread) and a DM channel,
+ * records every request, and lets tests dispatch messages and interactions as Discord would.
+ */
+
+export type JsonObject = { [key: string]: unknown };
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after `/api/v10`, without the query. */
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  body: unknown;
+}
+
+/** The message fields the adapter sends, as Discord receives them (snake_case JSON). */
+export interface MessageBody {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: { type: number; components: { type: number; custom_id?: string; label?: string; emoji?: { name?: string } }[] }[];
+  allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[]; replied_user?: boolean };
+  message_reference?: { message_id: string; fail_if_not_exists?: boolean };
+  flags?: number;
+}
+
+export interface InteractionCallbackBody {
+  type: number;
+  data?: MessageBody & { choices?: { name: string; value: string }[] };
+}
+
+export interface IdentifyRecord {
+  token: string;
+  intents: number;
+  compress: boolean;
+}
+
+export interface FakeUser {
+  id: string;
+  username: string;
+  global_name: string | null;
+  discriminator: string;
+  avatar: null;
+  bot?: boolean;
+}
+
+export interface UserMessageOptions {
+  channelId?: string;
+  author?: FakeUser;
+  /** Message id; generated when absent. */
+  id?: string;
+}
+
+export interface FakeDiscordOptions {
+  token?: string;
+  heartbeatIntervalMs?: number;
+  /** Close the gateway with this code instead of answering IDENTIFY (e.g. 4014 disallowed intents). */
+  closeOnIdentify?: number;
+}
+
+const DISCORD_EPOCH = 1420070400000n;
+let sequence = 0n;
+
+/** A fresh, increasing snowflake id. */
+export function snowflake(): string {
+  sequence += 1n;
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (sequence & 0xfffn)).toString();
+}
+
+function user(id: string, username: string, bot = false): FakeUser {
+  return { id, username, global_name: username, discriminator: '0', avatar: null, ...(bot && { bot: true }) };
+}
+
+const EVERYONE_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory;
+
+export class FakeDiscord {
+  readonly token: string;
+  readonly bot = user('900000000000000001', 'lore', true);
+  readonly applicationId = '900000000000000001';
+  readonly alice = user('100000000000000001', 'alice');
+  readonly otherBot = user('800000000000000001', 'otherbot', true);
+  readonly guildId = '500000000000000001';
+  readonly channelId = '510000000000000001';
+  readonly noEmbedChannelId = '510000000000000002';
+  readonly threadId = '520000000000000001';
+  readonly dmChannelId = '530000000000000001';
+  readonly roleId = '540000000000000001';
+
+  readonly requests: RecordedRequest[] = [];
+  readonly identifies: IdentifyRecord[] = [];
+  readonly gatewayQueries: URLSearchParams[] = [];
+  resumes = 0;
+  heartbeats = 0;
+  /** Commands by scope: `global` or a guild id. */
+  readonly commands = new Map<string, JsonObject[]>();
+
+  private readonly events = new EventEmitter();
+  private readonly messages = new Map<string, JsonObject>();
+  private readonly interactionChannels = new Map<string, string>();
+  private readonly sockets = new Set<WebSocket>();
+  private readonly ready = new Set<WebSocket>();
+  private session: { id: string; seq: number } | undefined;
+  private readonly failures: { match: (request: RecordedRequest) => boolean; status: number; body: JsonObject }[] = [];
+  private port = 0;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly wss: WebSocketServer,
+    private readonly options: FakeDiscordOptions,
+  ) {
+    this.token = options.token ?? 'fake-bot-token';
+  }
+
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const server = createServer();
+    const wss = new WebSocketServer({ server, path: '/gateway' });
+    const fake = new FakeDiscord(server, wss, options);
+    server.on('request', (req, res) => void fake.onRequest(req, res));
+    wss.on('connection', (socket, req) => fake.onConnection(socket, req));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fake.port = (server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Makes the next request that `match`es fail with `status` and a Discord error body. */
+  failNext(match: (request: RecordedRequest) => boolean, status: number, body: JsonObject): void {
+    this.failures.push({ match, status, body });
+  }
+
+  /** Resolves with the first request from index `since` on that matches; rejects after `timeoutMs`. */
+  waitForRequest(match: (request: RecordedRequest) => boolean, since = 0, timeoutMs = 5000): Promise<RecordedRequest> {
+    const found = this.requests.slice(since).find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.events.off('request', listener);
+        reject(new Error(`fake Discord: no matching request within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const listener = (request: RecordedRequest) => {
+        if (!match(request)) return;
+        clearTimeout(timer);
+        this.events.off('request', listener);
+        resolve(request);
+      };
+      this.events.on('request', listener);
+    });
+  }
+
+  /** Messages the bot posted to a channel (`POST /channels/:id/messages`), from request index `since` on. */
+  channelMessages(channelId: string, since = 0): MessageBody[] {
+    return this.requests
+      .slice(since)
+      .filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`)
+      .map((r) => r.body as MessageBody);
+  }
+
+  /** Waits for the bot's next message in `channelId` after request index `since`. */
+  async nextChannelMessage(channelId: string, since: number, timeoutMs = 5000): Promise<MessageBody> {
+    const request = await this.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`,
+      since,
+      timeoutMs,
+    );
+    return request.body as MessageBody;
+  }
+
+  /** Waits until `predicate` holds, polling; for gateway state such as resumes. */
+  async until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error('fake Discord: condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  // ---- gateway dispatches -------------------------------------------------------------------------------------
+
+  /**
+   * A user's message, dispatched as MESSAGE_CREATE. Like Discord, the server parses `<@id>`, `<@&id>`, `@everyone`
+   * and `@here` out of the content into `mentions`, `mention_roles` and `mention_everyone`. Returns the message id.
+   */
+  sendUserMessage(content: string, options: UserMessageOptions = {}): string {
+    const channelId = options.channelId ?? this.channelId;
+    const author = options.author ?? this.alice;
+    const dm = channelId === this.dmChannelId;
+    const known = [this.bot, this.alice, this.otherBot];
+    const mentionIds = [...content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1]);
+    const id = options.id ?? snowflake();
+    const message: JsonObject = {
+      id,
+      channel_id: channelId,
+      author,
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: /@(everyone|here)/.test(content),
+      mentions: known.filter((u) => mentionIds.includes(u.id)),
+      mention_roles: [...content.matchAll(/<@&(\d+)>/g)].map((m) => m[1]),
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      ...(dm
+        ? { channel_type: ChannelType.DM }
+        : { guild_id: this.guildId, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
+    };
+    this.dispatch(GatewayDispatchEvents.MessageCreate, message);
+    return id;
+  }
+
+  /** `/ask` as INTERACTION_CREATE; returns the interaction id and token. */
+  sendAsk(question: string, options: { private?: boolean; channelId?: string } = {}): { id: string; token: string } {
+    const commandOptions: JsonObject[] = [{ name: 'question', type: ApplicationCommandOptionType.String, value: question }];
+    if (options.private !== undefined) {
+      commandOptions.push({ name: 'private', type: ApplicationCommandOptionType.Boolean, value: options.private });
+    }
+    return this.sendInteraction(
+      InteractionType.ApplicationCommand,
+      { id: snowflake(), name: 'ask', type: ApplicationCommandType.ChatInput, options: commandOptions },
+      options.channelId,
+    );
+  }
+
+  /** The user typing into `/ask question:`, as an autocomplete interaction. */
+  sendAutocomplete(typed: string): { id: string; token: string } {
+    return this.sendInteraction(InteractionType.ApplicationCommandAutocomplete, {
+      id: snowflake(),
+      name: 'ask',
+      type: ApplicationCommandType.ChatInput,
+      options: [{ name: 'question', type: ApplicationCommandOptionType.String, value: typed, focused: true }],
+    });
+  }
+
+  /** A click on a button of a message the bot sent earlier. */
+  clickButton(messageId: string, customId: string): { id: string; token: string } {
+    const message = this.messages.get(messageId);
+    if (!message) throw new Error(`fake Discord: no bot message ${messageId}`);
+    return this.sendInteraction(
+      InteractionType.MessageComponent,
+      { custom_id: customId, component_type: ComponentType.Button },
+      String(message.channel_id),
+      message,
+    );
+  }
+
+  /** Ids of the messages the bot created, in order. */
+  botMessageIds(): string[] {
+    return [...this.messages.keys()].filter((key) => !key.startsWith('original:'));
+  }
+
+  /** Drops every gateway connection with `code`; discord.js should reconnect and resume. */
+  dropConnections(code = 4000): void {
+    for (const socket of this.sockets) socket.close(code, 'fake Discord dropped the connection');
+  }
+
+  private sendInteraction(
+    type: InteractionType,
+    data: JsonObject,
+    channelId = this.channelId,
+    message?: JsonObject,
+  ): { id: string; token: string } {
+    const id = snowflake();
+    const token = `interaction-token-${id}`;
+    const dm = channelId === this.dmChannelId;
+    this.interactionChannels.set(id, channelId);
+    const permissions = String(EVERYONE_PERMISSIONS | PermissionFlagsBits.UseApplicationCommands);
+    this.dispatch(GatewayDispatchEvents.InteractionCreate, {
+      id,
+      application_id: this.applicationId,
+      type,
+      data,
+      token,
+      version: 1,
+      channel_id: channelId,
+      channel: this.channelObject(channelId),
+      app_permissions: permissions,
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guildId },
+      context: dm ? 1 : 0,
+      attachment_size_limit: 10485760,
+      ...(dm
+        ? { user: this.alice }
+        : {
+            guild_id: this.guildId,
+            guild_locale: 'en-US',
+            member: { user: this.alice, roles: [], permissions, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 },
+          }),
+      ...(message && { message }),
+    });
+    return { id, token };
+  }
+
+  private dispatch(t: string, d: JsonObject): void {
+    if (!this.session) throw new Error('fake Discord: no gateway session to dispatch to');
+    this.session.seq += 1;
+    const payload = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: this.session.seq, d });
+    for (const socket of this.ready) socket.send(payload);
+  }
+
+  // ---- gateway connection -------------------------------------------------------------------------------------
+
+  private onConnection(socket: WebSocket, req: IncomingMessage): void {
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    this.gatewayQueries.push(query);
+    this.sockets.add(socket);
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.ready.delete(socket);
+    });
+    // This fake speaks uncompressed JSON on API v10 only, as discord.js without zlib-sync asks for.
+    if (query.get('v') !== '10' || query.get('encoding') !== 'json' || query.has('compress')) {
+      socket.close(4012, 'fake Discord supports v=10&encoding=json without compression');
+      return;
+    }
+    socket.on('message', (raw) => this.onGatewayMessage(socket, raw));
+    this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 1000 } });
+  }
+
+  private onGatewayMessage(socket: WebSocket, raw: RawData): void {
+    const text = Array.isArray(raw) ? Buffer.concat(raw).toString() : Buffer.from(raw as ArrayBuffer).toString();
+    const payload = JSON.parse(text) as { op: number; d: JsonObject | number | null };
+    switch (payload.op) {
+      case GatewayOpcodes.Heartbeat:
+        this.heartbeats += 1;
+        this.send(socket, { op: GatewayOpcodes.HeartbeatAck });
+        break;
+      case GatewayOpcodes.Identify:
+        this.onIdentify(socket, payload.d as JsonObject);
+        break;
+      case GatewayOpcodes.Resume:
+        this.onResume(socket, payload.d as JsonObject);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private onIdentify(socket: WebSocket, d: JsonObject): void {
+    this.identifies.push({ token: String(d.token), intents: Number(d.intents), compress: d.compress === true });
+    if (d.token !== this.token) return socket.close(4004, 'Authentication failed.');
+    if (this.options.closeOnIdentify !== undefined) return socket.close(this.options.closeOnIdentify, 'refused by test');
+    this.session = { id: `session-${snowflake()}`, seq: 0 };
+    this.ready.add(socket);
+    this.dispatch(GatewayDispatchEvents.Ready, {
+      v: 10,
+      user: { ...this.bot, verified: true, mfa_enabled: false, flags: 0 },
+      guilds: [{ id: this.guildId, unavailable: true }],
+      session_id: this.session.id,
+      resume_gateway_url: this.gatewayUrl,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+    });
+    this.dispatch(GatewayDispatchEvents.GuildCreate, this.guildObject());
+  }
+
+  private onResume(socket: WebSocket, d: JsonObject): void {
+    if (!this.session || d.session_id !== this.session.id || d.token !== this.token) {
+      this.send(socket, { op: GatewayOpcodes.InvalidSession, d: false });
+      return;
+    }
+    this.resumes += 1;
+    this.ready.add(socket);
+    this.dispatch(GatewayDispatchEvents.Resumed, {});
+  }
+
+  private send(socket: WebSocket, payload: JsonObject): void {
+    socket.send(JSON.stringify(payload));
+  }
+
+  private guildObject(): JsonObject {
+    const joinedAt = new Date().toISOString();
+    return {
+      id: this.guildId,
+      name: 'Lore test server',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: this.alice.id,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [
+        { id: this.guildId, name: '@everyone', permissions: String(EVERYONE_PERMISSIONS), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: this.roleId, name: 'lore', permissions: '0', position: 1, color: 0, hoist: false, managed: true, mentionable: true, flags: 0, tags: { bot_id: this.bot.id } },
+      ],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: joinedAt,
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [
+        { user: this.bot, roles: [this.roleId], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
+        { user: this.alice, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
+      ],
+      channels: [this.channelObject(this.channelId), this.channelObject(this.noEmbedChannelId)],
+      threads: [this.channelObject(this.threadId)],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  private channelObject(channelId: string): JsonObject {
+    if (channelId === this.dmChannelId) return { id: channelId, type: ChannelType.DM, recipients: [this.alice], last_message_id: null };
+    if (channelId === this.threadId) {
+      return {
+        id: channelId,
+        type: ChannelType.PublicThread,
+        guild_id: this.guildId,
+        parent_id: this.channelId,
+        name: 'fargate follow-ups',
+        owner_id: this.alice.id,
+        last_message_id: null,
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      };
+    }
+    const noEmbeds = channelId === this.noEmbedChannelId;
+    return {
+      id: channelId,
+      type: ChannelType.GuildText,
+      guild_id: this.guildId,
+      name: noEmbeds ? 'no-embeds' : 'general',
+      position: noEmbeds ? 1 : 0,
+      parent_id: null,
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      permission_overwrites: noEmbeds
+        ? [{ id: this.guildId, type: 0, allow: '0', deny: String(PermissionFlagsBits.EmbedLinks) }]
+        : [],
+    };
+  }
+
+  // ---- REST ---------------------------------------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString();
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname.replace(/^\/api\/v10/, ''),
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+      body: raw === '' ? undefined : (JSON.parse(raw) as unknown),
+    };
+    this.requests.push(request);
+    this.events.emit('request', request);
+
+    const reply = (status: number, body?: unknown) => {
+      if (body === undefined) {
+        res.writeHead(status).end();
+        return;
+      }
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    const failure = this.failures.findIndex((f) => f.match(request));
+    if (failure !== -1) {
+      const [f] = this.failures.splice(failure, 1);
+      if (f) return reply(f.status, f.body);
+    }
+    if (!url.pathname.startsWith('/api/v10/')) return reply(404, { message: '404: Not Found', code: 0 });
+    const needsBotAuth = !/^\/(interactions|webhooks)\//.test(request.path);
+    if (needsBotAuth && request.authorization !== `Bot ${this.token}`) return reply(401, { message: '401: Unauthorized', code: 0 });
+    const result = this.route(request);
+    return reply(result.status, result.body);
+  }
+
+  private route(request: RecordedRequest): { status: number; body?: unknown } {
+    const { method, path } = request;
+    const body = (request.body ?? {}) as JsonObject;
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return {
+        status: 200,
+        body: {
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      };
+    }
+    if (method === 'GET' && path === '/users/@me') return { status: 200, body: this.bot };
+    if (method === 'GET' && path === '/applications/@me') {
+      return { status: 200, body: { id: this.applicationId, name: 'lore', description: '', bot: this.bot, flags: 0 } };
+    }
+    if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      if (m[1] !== this.applicationId) return { status: 404, body: { message: 'Unknown Application', code: 10002 } };
+      const scope = m[2] ?? 'global';
+      if (method === 'PUT') {
+        const stored = (request.body as JsonObject[]).map((command) => ({
+          ...command,
+          id: snowflake(),
+          application_id: this.applicationId,
+          version: snowflake(),
+          ...(m?.[2] !== undefined && { guild_id: m[2] }),
+        }));
+        this.commands.set(scope, stored);
+        return { status: 200, body: stored };
+      }
+      if (method === 'GET') return { status: 200, body: this.commands.get(scope) ?? [] };
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/typing$/.exec(path))) return { status: 204 };
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      return { status: 200, body: this.createBotMessage(m[1] ?? '', body) };
+    }
+    if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      return this.interactionCallback(m[1] ?? '', body, request.query.get('with_response') === 'true');
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path))) {
+      const original = this.messages.get(`original:${m[2]}`);
+      if (method === 'PATCH' && m[3] === '@original') {
+        if (!original) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+        Object.assign(original, messageFields(body), { edited_timestamp: new Date().toISOString() });
+        return { status: 200, body: original };
+      }
+      if (method === 'GET' && m[3] === '@original' && original) return { status: 200, body: original };
+      if (method === 'POST' && m[3] === undefined) {
+        return { status: 200, body: this.createBotMessage(String(original?.channel_id ?? this.channelId), body) };
+      }
+    }
+    return { status: 404, body: { message: '404: Not Found', code: 0 } };
+  }
+
+  private interactionCallback(interactionId: string, body: JsonObject, withResponse: boolean): { status: number; body?: unknown } {
+    const callback = body as unknown as InteractionCallbackBody;
+    let message: JsonObject | undefined;
+    const token = `interaction-token-${interactionId}`;
+    if (
+      callback.type === InteractionResponseType.ChannelMessageWithSource ||
+      callback.type === InteractionResponseType.DeferredChannelMessageWithSource
+    ) {
+      const channelId = this.interactionChannels.get(interactionId) ?? this.channelId;
+      message = this.createBotMessage(channelId, (callback.data ?? {}) as JsonObject, interactionId);
+      if (callback.type === InteractionResponseType.DeferredChannelMessageWithSource) message.flags = Number(message.flags) | 128;
+      this.messages.set(`original:${token}`, message);
+    }
+    if (!withResponse) return { status: 204 };
+    return {
+      status: 200,
+      body: {
+        interaction: { id: interactionId, type: InteractionType.ApplicationCommand },
+        resource: { type: callback.type, ...(message && { message }) },
+      },
+    };
+  }
+
+  private createBotMessage(channelId: string, body: JsonObject, interactionId?: string): JsonObject {
+    const id = snowflake();
+    const reference = body.message_reference as { message_id?: string } | undefined;
+    const message: JsonObject = {
+      id,
+      channel_id: channelId,
+      author: this.bot,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      type: reference ? 19 : interactionId ? 20 : 0,
+      content: '',
+      embeds: [],
+      components: [],
+      flags: 0,
+      ...messageFields(body),
+      ...(channelId !== this.dmChannelId && { guild_id: this.guildId }),
+      ...(reference?.message_id && { message_reference: { message_id: reference.message_id, channel_id: channelId } }),
+    };
+    this.messages.set(id, message);
+    return message;
+  }
+}
+
+function messageFields(body: JsonObject): JsonObject {
+  const fields: JsonObject = {};
+  for (const key of ['content', 'embeds', 'components', 'flags'] as const) {
+    if (body[key] !== undefined) fields[key] = body[key];
+  }
+  return fields;
+}
