@@ -1,0 +1,53 @@
+import type { Chunk, Note, NoteMeta, SkippedFile } from '../types.js';
+import { builtInAbbreviations, findAbbreviations, type Abbreviation } from '../search/abbreviations.js';
+import { SearchIndex } from '../search/index.js';
+import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkOptions } from './chunk.js';
+import { EMPTY_META, parseFrontMatter } from './frontmatter.js';
+import { loadNoteFiles, type LoadedFile } from './load.js';
+import { parseNote } from './markdown.js';
+
+export interface BuildOptions {
+  maxNoteBytes: number;
+  chunking?: ChunkOptions;
+}
+
+/** Everything built from one read of the knowledge folder; replaced whole on rebuild. */
+export interface Knowledge {
+  notes: Note[];
+  index: SearchIndex;
+  skipped: SkippedFile[];
+  /** Problems that did not stop a note from loading (bad front matter). */
+  warnings: SkippedFile[];
+  buildMs: number;
+  builtAt: Date;
+}
+
+/** Reads the folder and builds the index. Throws when the folder is missing or holds no notes. */
+export async function buildKnowledge(dir: string, options: BuildOptions): Promise<Knowledge> {
+  const started = performance.now();
+  const { files, skipped } = await loadNoteFiles(dir, { maxBytes: options.maxNoteBytes });
+  return { ...indexNotes(files, options.chunking), skipped, buildMs: performance.now() - started, builtAt: new Date() };
+}
+
+/** Parses, chunks and indexes notes already read. */
+export function indexNotes(files: LoadedFile[], chunking: ChunkOptions = DEFAULT_CHUNK_OPTIONS) {
+  const notes: Note[] = [];
+  const chunks: Chunk[] = [];
+  const meta = new Map<string, NoteMeta>();
+  const warnings: SkippedFile[] = [];
+  const abbreviations: Abbreviation[] = builtInAbbreviations();
+  for (const { file, text } of files) {
+    const { frontMatter, blocks } = parseNote(text);
+    let noteMeta = EMPTY_META;
+    if (frontMatter !== undefined) {
+      const result = parseFrontMatter(frontMatter);
+      noteMeta = result.meta;
+      if (!result.ok) warnings.push({ file, reason: result.problem });
+    }
+    notes.push({ file, text, meta: noteMeta });
+    meta.set(file, noteMeta);
+    for (const draft of chunkNote(text, blocks, chunking)) chunks.push({ ...draft, id: chunks.length, file });
+    abbreviations.push(...findAbbreviations(text));
+  }
+  return { notes, index: new SearchIndex({ chunks, meta, abbreviations }), warnings };
+}

@@ -1,0 +1,151 @@
+import type { Chunk } from '../types.js';
+import { bulletLabel, listIntro, pseudoHeading } from './labels.js';
+import { LineMap } from './lines.js';
+import type { Block } from './markdown.js';
+import { splitSentences } from './sentences.js';
+
+export interface ChunkOptions {
+  /** A block or bullet subtree up to this size stays one piece; larger ones are split along their structure. */
+  maxChars: number;
+  /** Neighbouring small pieces of one section are packed together up to this size. */
+  packChars: number;
+}
+
+export const DEFAULT_CHUNK_OPTIONS: Readonly<ChunkOptions> = Object.freeze({ maxChars: 900, packChars: 600 });
+
+export type ChunkDraft = Omit<Chunk, 'id' | 'file'>;
+
+/** A contiguous piece of the note before packing; offsets into the note text. */
+interface Piece {
+  start: number;
+  end: number;
+  headings: string[];
+  bullets: string[];
+  /** Part of a long paragraph cut at sentences: quoted by offsets, never packed. */
+  partial: boolean;
+  /** Pieces of different groups (split by headings and `---`) are never packed together. */
+  group: number;
+  /** The lead-in of a bullet too large to keep whole: it opens a chunk, together with what follows it. */
+  head: boolean;
+}
+
+const PSEUDO_HEADING_DEPTH = 7;
+const WHOLE_BLOCKS = new Set(['code', 'table', 'html']);
+
+/** Cuts a parsed note into chunks along its headings and bullet outline, with exact line ranges. */
+export function chunkNote(text: string, blocks: Block[], options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): ChunkDraft[] {
+  const lines = new LineMap(text);
+  const pieces: Piece[] = [];
+  const stack: { depth: number; title: string }[] = [];
+  let group = 0;
+
+  const span = (block: Block) => ({ start: lines.startOf(block.startLine), end: lines.endOf(block.endLine) });
+  const size = (block: Block) => {
+    const { start, end } = span(block);
+    return end - start;
+  };
+  const headings = () => stack.map((entry) => entry.title);
+  const push = (block: Block, bullets: string[], head = false) => {
+    pieces.push({ ...span(block), headings: headings(), bullets, partial: false, group, head });
+  };
+
+  const addBlock = (block: Block, bullets: string[]): void => {
+    if (block.kind === 'list') return addList(block, bullets);
+    if (size(block) <= options.maxChars || WHOLE_BLOCKS.has(block.kind)) return push(block, bullets);
+    if (block.kind === 'paragraph') {
+      const { start, end } = span(block);
+      for (const [from, to] of splitSentences(text, start, end, options.maxChars)) {
+        pieces.push({ start: from, end: to, headings: headings(), bullets, partial: true, group, head: false });
+      }
+      return;
+    }
+    if (block.children.length > 0) {
+      for (const child of block.children) addBlock(child, bullets);
+      return;
+    }
+    push(block, bullets);
+  };
+
+  // Items are separate pieces even when the list is small: packing joins neighbours back up to packChars.
+  const addList = (list: Block, bullets: string[]): void => {
+    for (const item of list.children) addItem(item, bullets);
+  };
+
+  const addItem = (item: Block, bullets: string[]): void => {
+    if (size(item) <= options.maxChars || item.children.length === 0) return push(item, bullets);
+    const label = bulletLabel(item);
+    const inner = label ? [...bullets, label] : bullets;
+    item.children.forEach((child, i) => {
+      if (child.kind === 'list') addList(child, inner);
+      else if (i === 0 && size(child) <= options.maxChars) push({ ...child, startLine: item.startLine }, bullets, true);
+      else addBlock(child, bullets);
+    });
+  };
+
+  let previous: Block | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      while (stack.length > 0 && (stack.at(-1)?.depth ?? 0) >= (block.depth ?? 1)) stack.pop();
+      if (block.text) stack.push({ depth: block.depth ?? 1, title: block.text });
+      group++;
+    } else if (block.kind === 'rule') {
+      if (stack.at(-1)?.depth === PSEUDO_HEADING_DEPTH) stack.pop();
+      group++;
+    } else if (pseudoHeading(block) !== undefined) {
+      if (stack.at(-1)?.depth === PSEUDO_HEADING_DEPTH) stack.pop();
+      stack.push({ depth: PSEUDO_HEADING_DEPTH, title: pseudoHeading(block) ?? '' });
+      group++;
+    } else if (block.kind === 'list') {
+      const intro = listIntro(previous);
+      addList(block, intro && size(block) > options.packChars ? [intro] : []);
+    } else {
+      addBlock(block, []);
+    }
+    previous = block;
+  }
+  return pack(pieces, options.packChars).map((piece) => toDraft(text, lines, piece));
+}
+
+function pack(pieces: Piece[], packChars: number): Piece[] {
+  const packed: Piece[] = [];
+  let onlyHeads = false;
+  for (const piece of pieces) {
+    const last = packed.at(-1);
+    if (
+      last &&
+      (!piece.head || onlyHeads) &&
+      !last.partial &&
+      !piece.partial &&
+      last.group === piece.group &&
+      sameList(last.headings, piece.headings) &&
+      startsWith(piece.bullets, last.bullets) &&
+      piece.end - last.start <= packChars
+    ) {
+      last.end = piece.end;
+      onlyHeads &&= piece.head;
+    } else {
+      packed.push({ ...piece });
+      onlyHeads = piece.head;
+    }
+  }
+  return packed;
+}
+
+function toDraft(text: string, lines: LineMap, piece: Piece): ChunkDraft {
+  const startLine = lines.lineOf(piece.start);
+  const endLine = lines.lineOf(Math.max(piece.start, piece.end - 1));
+  return {
+    startLine,
+    endLine,
+    section: [...piece.headings, ...piece.bullets],
+    text: text.slice(piece.start, piece.end).replace(/\s+$/, ''),
+  };
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function startsWith(list: string[], prefix: string[]): boolean {
+  return prefix.length <= list.length && prefix.every((value, i) => value === list[i]);
+}

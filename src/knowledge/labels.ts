@@ -1,0 +1,36 @@
+import type { Block } from './markdown.js';
+
+const MAX_LABEL = 60;
+
+/**
+ * A short name for a bullet, used in section paths: its bold lead-in, the words before a dash or colon,
+ * or its first words.
+ */
+export function bulletLabel(item: Block): string | undefined {
+  if (item.lead) return truncate(item.lead.replace(/[:：]$/, ''));
+  const text = item.text ?? '';
+  const lead = /^(.{2,60}?)\s+[-–—]\s|^(.{2,60}?):\s/.exec(text);
+  const label = lead?.[1] ?? lead?.[2] ?? text;
+  return label ? truncate(label.replace(/[:：]$/, '')) : undefined;
+}
+
+/** A short paragraph that is all bold or italic acts as a heading for what follows it. */
+export function pseudoHeading(block: Block): string | undefined {
+  if (block.kind !== 'paragraph' || !block.emphasisOnly) return undefined;
+  const text = block.text ?? '';
+  return text.length > 0 && text.length <= 160 ? text : undefined;
+}
+
+/** "Ways of running containers:" just before a list names that list. */
+export function listIntro(block: Block | undefined): string | undefined {
+  if (block?.kind !== 'paragraph') return undefined;
+  const text = block.text ?? '';
+  return text.length <= 120 && /[:：]$/.test(text) ? truncate(text.slice(0, -1)) : undefined;
+}
+
+function truncate(text: string): string {
+  if (text.length <= MAX_LABEL) return text;
+  const cut = text.slice(0, MAX_LABEL - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 20 ? cut.slice(0, space) : cut}…`;
+}

@@ -1,0 +1,82 @@
+import { tokenize } from './analyze.js';
+
+/** An abbreviation and the words it stands for, both as stems. */
+export interface Abbreviation {
+  short: string;
+  long: string[];
+}
+
+/** Common abbreviations of engineering notes, both ways. Notes add their own by defining them. */
+export const BUILT_IN_ABBREVIATIONS: readonly (readonly [string, string])[] = [
+  ['k8s', 'kubernetes'],
+  ['db', 'database'],
+  ['repo', 'repository'],
+  ['config', 'configuration'],
+  ['env', 'environment'],
+  ['auth', 'authentication'],
+  ['prod', 'production'],
+  ['docs', 'documentation'],
+  ['vm', 'virtual machine'],
+  ['os', 'operating system'],
+  ['ha', 'high availability'],
+  ['az', 'availability zone'],
+  ['cert', 'certificate'],
+  ['certs', 'certificates'],
+  ['ci', 'continuous integration'],
+  ['pr', 'pull request'],
+  ['dns', 'domain name system'],
+  ['iam', 'identity access management'],
+];
+
+const LONG_THEN_SHORT = /((?:[\p{L}][\p{L}\p{N}-]*[\s]+){0,6}[\p{L}][\p{L}\p{N}-]*)\s*\(\s*([A-Za-z][A-Za-z0-9]{1,9})\s*\)/gu;
+const SHORT_THEN_LONG = /\b([A-Z][A-Za-z0-9]{1,9})\s*\(\s*([^()\n]{3,80}?)\s*\)/g;
+const MINOR = new Set(['of', 'for', 'and', 'the', 'a', 'an', 'to', 'in', 'on', 'with', '&']);
+
+/** Finds "Elastic Container Service (ECS)" and "ECS (Elastic Container Service)" in a note. */
+export function findAbbreviations(text: string): Abbreviation[] {
+  const found: Abbreviation[] = [];
+  for (const match of text.matchAll(LONG_THEN_SHORT)) {
+    const short = match[2] ?? '';
+    if (!isAcronym(short)) continue;
+    const words = (match[1] ?? '').split(/[\s-]+/).filter(Boolean);
+    const expansion = expansionFor(short, words, true);
+    if (expansion) found.push(toAbbreviation(short, expansion));
+  }
+  for (const match of text.matchAll(SHORT_THEN_LONG)) {
+    const short = match[1] ?? '';
+    if (!isAcronym(short)) continue;
+    const words = (match[2] ?? '').split(/[\s-]+/).filter(Boolean);
+    const expansion = expansionFor(short, words, false);
+    if (expansion) found.push(toAbbreviation(short, expansion));
+  }
+  return found;
+}
+
+export function builtInAbbreviations(): Abbreviation[] {
+  return BUILT_IN_ABBREVIATIONS.map(([short, long]) => toAbbreviation(short, long.split(' ')));
+}
+
+function isAcronym(word: string): boolean {
+  const capitals = word.replace(/[^A-Z]/g, '').length;
+  return capitals >= 2 && capitals >= word.length - 2;
+}
+
+/** The words, taken from the end (long form first) or the start, whose initials spell the abbreviation. */
+function expansionFor(short: string, words: string[], fromEnd: boolean): string[] | undefined {
+  const letters = short.toLowerCase().replace(/[^a-z]/g, '');
+  for (const skipMinor of [true, false]) {
+    const candidates = skipMinor ? words.filter((w) => !MINOR.has(w.toLowerCase())) : words;
+    const take = fromEnd ? candidates.slice(-letters.length) : candidates.slice(0, letters.length);
+    if (take.length !== letters.length) continue;
+    const initials = take.map((w) => w[0]?.toLowerCase()).join('');
+    if (initials === letters && (fromEnd || take.length === candidates.length)) return take;
+  }
+  return undefined;
+}
+
+function toAbbreviation(short: string, long: string[]): Abbreviation {
+  return {
+    short: tokenize(short)[0]?.stem ?? short.toLowerCase(),
+    long: tokenize(long.join(' ')).filter((t) => !t.stop).map((t) => t.stem),
+  };
+}

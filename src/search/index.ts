@@ -1,0 +1,153 @@
+import type { Chunk, NoteMeta } from '../types.js';
+import { type Abbreviation } from './abbreviations.js';
+import { compounds, tokenize, type Token } from './analyze.js';
+import { BM25, FIELD_WEIGHTS } from './fields.js';
+import { Vocabulary } from './vocabulary.js';
+
+export interface IndexInput {
+  chunks: Chunk[];
+  /** Front matter of each file, by file. */
+  meta: ReadonlyMap<string, NoteMeta>;
+  abbreviations: Abbreviation[];
+}
+
+/** Postings of one term: chunk ids in increasing order and the BM25 weight of the term in each. */
+interface Postings {
+  ids: Int32Array;
+  weights: Float32Array;
+}
+
+/**
+ * An inverted index over chunks with BM25F weights computed at build time, so that a query only adds
+ * precomputed numbers. Immutable once built; a rebuild makes a new one.
+ */
+export class SearchIndex {
+  readonly chunks: readonly Chunk[];
+  readonly vocabulary = new Vocabulary();
+  /** Stem of every word (and joined pair) seen, by its written form. */
+  readonly stemOf = new Map<string, string>();
+  /** Expansions of each abbreviation, by its stem. */
+  readonly expansions = new Map<string, string[][]>();
+  /** Abbreviations whose long form is a run of these stems. */
+  readonly contractions: Abbreviation[] = [];
+  private readonly terms = new Map<string, Postings>();
+
+  constructor(input: IndexInput) {
+    this.chunks = input.chunks;
+    for (const abbreviation of input.abbreviations) this.addAbbreviation(abbreviation);
+
+    const raw = new Map<string, { ids: number[]; tfs: number[] }>();
+    const lengths = new Float64Array(input.chunks.length);
+    const noteFields = new Map<string, Map<string, number>>();
+
+    input.chunks.forEach((chunk, id) => {
+      const tf = new Map<string, number>();
+      const body = this.fieldTerms(chunk.text, FIELD_WEIGHTS.body, tf);
+      const section = this.fieldTerms(chunk.section.join(' \n '), FIELD_WEIGHTS.section, tf);
+      let note = noteFields.get(chunk.file);
+      if (!note) {
+        note = new Map();
+        const meta = input.meta.get(chunk.file);
+        const words = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
+        this.fieldTerms(words.join(' \n '), FIELD_WEIGHTS.note, note);
+        noteFields.set(chunk.file, note);
+      }
+      for (const [term, weight] of note) tf.set(term, (tf.get(term) ?? 0) + weight);
+      lengths[id] = body + FIELD_WEIGHTS.section * section;
+      for (const [term, value] of tf) {
+        let postings = raw.get(term);
+        if (!postings) raw.set(term, (postings = { ids: [], tfs: [] }));
+        postings.ids.push(id);
+        postings.tfs.push(value);
+      }
+    });
+
+    let total = 0;
+    for (const length of lengths) total += length;
+    const average = total / Math.max(1, lengths.length) || 1;
+    for (const [term, { ids, tfs }] of raw) {
+      const weights = new Float32Array(ids.length);
+      ids.forEach((id, i) => {
+        const tf = tfs[i] ?? 0;
+        const norm = BM25.k1 * (1 - BM25.b + (BM25.b * (lengths[id] ?? 0)) / average);
+        weights[i] = (tf * (BM25.k1 + 1)) / (tf + norm);
+      });
+      this.terms.set(term, { ids: Int32Array.from(ids), weights });
+    }
+  }
+
+  get termCount(): number {
+    return this.terms.size;
+  }
+
+  has(stem: string): boolean {
+    return this.terms.has(stem);
+  }
+
+  /** Number of chunks containing the term. */
+  df(stem: string): number {
+    return this.terms.get(stem)?.ids.length ?? 0;
+  }
+
+  /** Inverse document frequency; a term no chunk has gets the highest. */
+  idf(stem: string): number {
+    const n = this.chunks.length;
+    const df = this.df(stem);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  postings(stem: string): Postings | undefined {
+    return this.terms.get(stem);
+  }
+
+  /** The BM25 weight of a term in one chunk, 0 when absent. */
+  weightIn(stem: string, chunkId: number): number {
+    const postings = this.terms.get(stem);
+    if (!postings) return 0;
+    let lo = 0;
+    let hi = postings.ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const id = postings.ids[mid] ?? 0;
+      if (id === chunkId) return postings.weights[mid] ?? 0;
+      if (id < chunkId) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  private addAbbreviation(abbreviation: Abbreviation): void {
+    if (abbreviation.long.length === 0) return;
+    const list = this.expansions.get(abbreviation.short) ?? [];
+    if (!list.some((long) => long.join(' ') === abbreviation.long.join(' '))) {
+      list.push(abbreviation.long);
+      this.expansions.set(abbreviation.short, list);
+      this.contractions.push(abbreviation);
+    }
+  }
+
+  /** Adds a field's words (and joined neighbours) to `tf`; returns how many words it has. */
+  private fieldTerms(text: string, weight: number, tf: Map<string, number>): number {
+    const tokens = tokenize(text);
+    let count = 0;
+    const add = (surface: string, stem: string) => {
+      tf.set(stem, (tf.get(stem) ?? 0) + weight);
+      if (!this.stemOf.has(surface)) {
+        this.stemOf.set(surface, stem);
+        this.vocabulary.add(surface);
+      }
+    };
+    for (const token of tokens) {
+      if (token.stop) continue;
+      count++;
+      add(token.surface, token.stem);
+    }
+    for (const pair of compounds(tokens satisfies Token[], text)) add(pair.surface, pair.stem);
+    return count;
+  }
+}
+
+/** "runbooks/deploy-rollback.md" → "runbooks deploy rollback". */
+function fileWords(file: string): string {
+  return file.replace(/\.[a-z]+$/i, '').replace(/[_\-/.]+/g, ' ');
+}

@@ -1,0 +1,106 @@
+import type { Chunk } from '../types.js';
+import type { SearchIndex } from './index.js';
+import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query.js';
+
+export interface SearchOptions {
+  /** How many hits to return. */
+  limit?: number;
+  /** Keep only chunks of files under these folders (relative, `/`-separated). */
+  folders?: string[];
+  /** An earlier question of the same conversation, weighed less than the question itself. */
+  previousQuestion?: string;
+}
+
+export interface Hit {
+  chunk: Chunk;
+  score: number;
+  /** Share of the question's weight (by IDF) that this chunk matches, 0–1. */
+  coverage: number;
+  /** Stems of the question found in this chunk. */
+  matched: string[];
+}
+
+export interface SearchResult {
+  query: AnalyzedQuery;
+  hits: Hit[];
+}
+
+/** Candidates rescored with coverage; enough to reorder the head of the ranking. */
+const RESCORE = 64;
+
+/** Ranks chunks for a question: BM25F over the index, then reordered by how much of the question each covers. */
+export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult {
+  const limit = options.limit ?? 10;
+  const query = analyzeQuery(index, question, options.previousQuestion);
+  const terms = mergeTerms([...query.groups.flatMap((group) => group.terms), ...query.phrases]);
+  if (terms.length === 0) return { query, hits: [] };
+
+  const allowed = options.folders?.length ? folderFilter(index, options.folders) : undefined;
+  const scores = new Map<number, number>();
+  for (const term of terms) {
+    const postings = index.postings(term.stem);
+    if (!postings) continue;
+    const factor = term.weight * index.idf(term.stem);
+    const { ids, weights } = postings;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] ?? 0;
+      if (allowed && !allowed(id)) continue;
+      scores.set(id, (scores.get(id) ?? 0) + factor * (weights[i] ?? 0));
+    }
+  }
+
+  const top = topK([...scores], Math.max(RESCORE, limit));
+  const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
+  const hits: Hit[] = top.map(([id, bm25]) => {
+    let covered = 0;
+    const matched: string[] = [];
+    for (const group of query.groups) {
+      let best = 0;
+      for (const term of group.terms) {
+        if (index.weightIn(term.stem, id) > 0) {
+          matched.push(term.stem);
+          best = Math.max(best, term.weight);
+        }
+      }
+      covered += group.importance * Math.min(1, best);
+    }
+    const coverage = covered / totalImportance;
+    return { chunk: index.chunks[id] as Chunk, score: bm25 * (0.25 + 0.75 * coverage), coverage, matched };
+  });
+  hits.sort((a, b) => b.score - a.score || a.chunk.id - b.chunk.id);
+  return { query, hits: hits.slice(0, limit) };
+}
+
+function mergeTerms(terms: QueryTerm[]): QueryTerm[] {
+  const merged = new Map<string, number>();
+  for (const term of terms) merged.set(term.stem, Math.max(merged.get(term.stem) ?? 0, term.weight));
+  return [...merged].map(([stem, weight]) => ({ stem, weight }));
+}
+
+function folderFilter(index: SearchIndex, folders: string[]): (id: number) => boolean {
+  const prefixes = folders.map((folder) => folder.replace(/^\.?\/+|\/+$/g, '')).map((folder) => (folder ? `${folder}/` : ''));
+  return (id) => {
+    const file = index.chunks[id]?.file ?? '';
+    return prefixes.some((prefix) => file.startsWith(prefix));
+  };
+}
+
+/** The k highest entries, best first, without sorting everything. */
+function topK(entries: [number, number][], k: number): [number, number][] {
+  if (entries.length <= k) return entries.sort((a, b) => b[1] - a[1]);
+  let threshold = 0;
+  const sample = entries.slice(0, k).sort((a, b) => b[1] - a[1]);
+  threshold = sample[k - 1]?.[1] ?? 0;
+  const kept = sample;
+  for (let i = k; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry && entry[1] > threshold) {
+      kept.push(entry);
+      if (kept.length >= 4 * k) {
+        kept.sort((a, b) => b[1] - a[1]).length = k;
+        threshold = kept[k - 1]?.[1] ?? 0;
+      }
+    }
+  }
+  return kept.sort((a, b) => b[1] - a[1]).slice(0, k);
+}
