@@ -506,7 +506,7 @@ export class FakeDiscord {
     const raw = Buffer.concat(chunks).toString();
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
-      path: url.pathname.replace(/^\/api\/v10/, ''),
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: url.searchParams,
       authorization: req.headers.authorization,
       body: raw === '' ? undefined : (JSON.parse(raw) as unknown),
