@@ -22,10 +22,7 @@ export function toDiscordMarkdown(markdown: string, options: DiscordMarkdownOpti
 
 /** Escapes text so Discord shows it literally (no markup, no mention pills, no headings or quotes). */
 export function escapeDiscord(text: string): string {
-  return text
-    .replace(/[\\*_~`|>#[\]]/g, '\\$&')
-    .replace(/<(?=[@#:/]|a:|t:)/g, '\\<')
-    .replace(/^(\s*)-(?=\s)/gm, '$1\\-');
+  return text.replace(/[\\*_~`|>#[\]]|<(?=[@#:/]|a:|t:)/g, '\\$&').replace(/^(\s*)-(?=\s)/gm, '$1\\-');
 }
 
 /** Removes the indentation every non-blank line shares, so a quote cut from inside a nested list is not read as code. */

@@ -39,7 +39,7 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = []): A
     embed = {
       color: FOUND_COLOR,
       title: cutText(escapeDiscord(citationLabel(best)), LIMITS.title),
-      description: quoteMarkdown(answer),
+      description: quoteMarkdown(answer, LIMITS.description),
     };
     if (best.url) embed.url = best.url;
     pushField(fields, 'See also', others.map(linkedLabel));
@@ -60,7 +60,7 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
   const trailer: string[] = [];
   if (answer.found && best) {
     header = `**${escapeDiscord(citationLabel(best))}**${best.url ? ` <${best.url}>` : ''}`;
-    body = quoteMarkdown(answer);
+    body = quoteMarkdown(answer, LIMITS.content);
     if (others.length > 0) trailer.push(`See also: ${others.map(plainLabel).join(' · ')}`);
   } else {
     header = escapeDiscord(answer.text);
@@ -84,9 +84,19 @@ export function renderHelp(examples: readonly string[]): string {
 
 export const APOLOGY = 'Sorry, something went wrong while looking that up. Please try again in a moment.';
 
-function quoteMarkdown(answer: Answer): string {
-  const markdown = toDiscordMarkdown(answer.quote.join('\n'), { highlights: answer.highlights });
-  return cutAtLine(markdown === '' ? escapeDiscord(answer.text) : markdown, LIMITS.description);
+/** Parsing Markdown costs about a millisecond a line, so only the lines that can be shown are converted. */
+function quoteMarkdown(answer: Answer, max: number): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (const line of answer.quote) {
+    if (length + line.length + 1 > 2 * max && lines.length > 0) break;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  let markdown = toDiscordMarkdown(lines.join('\n'), { highlights: answer.highlights });
+  if (markdown === '') markdown = escapeDiscord(answer.text);
+  else if (lines.length < answer.quote.length) markdown += '\n…';
+  return cutAtLine(markdown, max);
 }
 
 function footerText(answer: Answer): string {
