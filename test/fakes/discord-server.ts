@@ -150,6 +150,11 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
+  /** Gateway WebSocket connections currently open. */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
