@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDiscordAdapter, registerDiscordCommands } from '../../src/adapters/discord/index.js';
+import { BOT_PERMISSIONS, createDiscordAdapter, inviteUrl, registerDiscordCommands } from '../../src/adapters/discord/index.js';
 import { LoreError } from '../../src/errors.js';
 import { FakeDiscord } from '../fakes/discord-server.js';
 import { FixtureService, capturingLogger } from './discord-helpers.js';
@@ -92,6 +93,17 @@ describe('Discord adapter start and stop', () => {
       expect(reply.embeds?.[0]?.title).toContain('EKS');
     } finally {
       await adapter.stop();
+    }
+  });
+});
+
+describe('docs/discord.md', () => {
+  it('gives the invite URL and permissions integer the code computes', async () => {
+    const docs = await readFile(new URL('../../docs/discord.md', import.meta.url), 'utf8');
+    expect(docs).toContain(inviteUrl('APPLICATION_ID'));
+    expect(docs).toContain(`Permissions integer \`${BOT_PERMISSIONS}\``);
+    for (const name of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'Message Content Intent', 'npm start']) {
+      expect(docs).toContain(name);
     }
   });
 });

@@ -3,6 +3,8 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  OAuth2Scopes,
+  PermissionFlagsBits,
   REST,
   Routes,
   type RESTGetCurrentApplicationResult,
@@ -15,6 +17,24 @@ import type { Logger } from '../../logger.js';
 export const ASK_COMMAND = 'ask';
 export const QUESTION_OPTION = 'question';
 export const PRIVATE_OPTION = 'private';
+
+/** What the bot needs in a channel: View Channels, Send Messages (and in Threads), Embed Links, Read Message History. */
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory;
+
+/** The URL that adds the bot to a server with the scopes and permissions above. */
+export function inviteUrl(applicationId: string): string {
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
+    permissions: BOT_PERMISSIONS.toString(),
+  });
+  return `https://discord.com/oauth2/authorize?${params.toString()}`;
+}
 
 /** `/ask question:<text> [private:<true|false>]`, as sent to Discord. Global commands also work in DMs with the bot. */
 export function askCommand(global: boolean): RESTPostAPIChatInputApplicationCommandsJSONBody {
