@@ -67,6 +67,17 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(removed).toBeDefined();
   });
 
+  it('shares through response_url where the bot is not in the channel', async () => {
+    await h.deliver.command(slashCommand(h.fake, '/ask', 'how to get a laptop from IT?', 'UALICE01'));
+    const privateReply = await h.fake.waitForCall(isResponse);
+    h.fake.failNext('chat.postMessage', 'not_in_channel');
+    await h.deliver.action(blockAction(h.fake, { actionId: ACTION.share, value: buttonValue(privateReply, ACTION.share), user: 'UALICE01' }));
+    const shared = await h.fake.waitForCall((call) => isResponse(call) && call.args.response_type === 'in_channel');
+    expect(shared.args.replace_original).toBe(false);
+    expect(shownText(shared)).toContain('<@UALICE01> asked: how to get a laptop from IT?');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
   it('answers a mention in a thread under it, without the bot mention in the question', async () => {
     const ts = nextTs();
     await h.deliver.event(eventCallback(h.fake, appMention(h.fake, { text: `<@${h.fake.botUserId}> how do I roll back a release?`, ts })));
