@@ -3,6 +3,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
+  EVERYONE_PERMISSIONS,
+  channelPayload,
+  guildPayload,
+  snowflake,
+  user,
+  type FakeIds,
+  type FakeUser,
+  type JsonObject,
+} from './discord-objects.js';
+import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ChannelType,
@@ -21,8 +31,6 @@ import {
  * It keeps one guild (a text channel, a channel where @everyone may not embed links, a thread) and a DM channel,
  * records every request, and lets tests dispatch messages and interactions as Discord would.
  */
-
-export type JsonObject = { [key: string]: unknown };
 
 export interface RecordedRequest {
   method: string;
@@ -54,15 +62,6 @@ export interface IdentifyRecord {
   compress: boolean;
 }
 
-export interface FakeUser {
-  id: string;
-  username: string;
-  global_name: string | null;
-  discriminator: string;
-  avatar: null;
-  bot?: boolean;
-}
-
 export interface UserMessageOptions {
   channelId?: string;
   author?: FakeUser;
@@ -77,27 +76,10 @@ export interface FakeDiscordOptions {
   closeOnIdentify?: number;
 }
 
-const DISCORD_EPOCH = 1420070400000n;
-let sequence = 0n;
+export type { FakeUser, JsonObject } from './discord-objects.js';
+export { snowflake } from './discord-objects.js';
 
-/** A fresh, increasing snowflake id. */
-export function snowflake(): string {
-  sequence += 1n;
-  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (sequence & 0xfffn)).toString();
-}
-
-function user(id: string, username: string, bot = false): FakeUser {
-  return { id, username, global_name: username, discriminator: '0', avatar: null, ...(bot && { bot: true }) };
-}
-
-const EVERYONE_PERMISSIONS =
-  PermissionFlagsBits.ViewChannel |
-  PermissionFlagsBits.SendMessages |
-  PermissionFlagsBits.SendMessagesInThreads |
-  PermissionFlagsBits.EmbedLinks |
-  PermissionFlagsBits.ReadMessageHistory;
-
-export class FakeDiscord {
+export class FakeDiscord implements FakeIds {
   readonly token: string;
   readonly bot = user('900000000000000001', 'lore', true);
   readonly applicationId = '900000000000000001';
@@ -318,7 +300,7 @@ export class FakeDiscord {
       token,
       version: 1,
       channel_id: channelId,
-      channel: this.channelObject(channelId),
+      channel: channelPayload(this, channelId),
       app_permissions: permissions,
       locale: 'en-US',
       entitlements: [],
@@ -397,7 +379,7 @@ export class FakeDiscord {
       shard: [0, 1],
       application: { id: this.applicationId, flags: 0 },
     });
-    this.dispatch(GatewayDispatchEvents.GuildCreate, this.guildObject());
+    this.dispatch(GatewayDispatchEvents.GuildCreate, guildPayload(this));
   }
 
   private onResume(socket: WebSocket, d: JsonObject): void {
@@ -412,94 +394,6 @@ export class FakeDiscord {
 
   private send(socket: WebSocket, payload: JsonObject): void {
     socket.send(JSON.stringify(payload));
-  }
-
-  private guildObject(): JsonObject {
-    const joinedAt = new Date().toISOString();
-    return {
-      id: this.guildId,
-      name: 'Lore test server',
-      icon: null,
-      splash: null,
-      discovery_splash: null,
-      owner_id: this.alice.id,
-      afk_channel_id: null,
-      afk_timeout: 300,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      roles: [
-        { id: this.guildId, name: '@everyone', permissions: String(EVERYONE_PERMISSIONS), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
-        { id: this.roleId, name: 'lore', permissions: '0', position: 1, color: 0, hoist: false, managed: true, mentionable: true, flags: 0, tags: { bot_id: this.bot.id } },
-      ],
-      emojis: [],
-      stickers: [],
-      features: [],
-      mfa_level: 0,
-      application_id: null,
-      system_channel_id: null,
-      system_channel_flags: 0,
-      rules_channel_id: null,
-      vanity_url_code: null,
-      description: null,
-      banner: null,
-      premium_tier: 0,
-      preferred_locale: 'en-US',
-      public_updates_channel_id: null,
-      nsfw_level: 0,
-      premium_progress_bar_enabled: false,
-      joined_at: joinedAt,
-      large: false,
-      unavailable: false,
-      member_count: 2,
-      voice_states: [],
-      members: [
-        { user: this.bot, roles: [this.roleId], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
-        { user: this.alice, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 },
-      ],
-      channels: [this.channelObject(this.channelId), this.channelObject(this.noEmbedChannelId)],
-      threads: [this.channelObject(this.threadId)],
-      presences: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-    };
-  }
-
-  private channelObject(channelId: string): JsonObject {
-    if (channelId === this.dmChannelId) return { id: channelId, type: ChannelType.DM, recipients: [this.alice], last_message_id: null };
-    if (channelId === this.threadId) {
-      return {
-        id: channelId,
-        type: ChannelType.PublicThread,
-        guild_id: this.guildId,
-        parent_id: this.channelId,
-        name: 'fargate follow-ups',
-        owner_id: this.alice.id,
-        last_message_id: null,
-        message_count: 0,
-        member_count: 1,
-        rate_limit_per_user: 0,
-        flags: 0,
-        thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
-      };
-    }
-    const noEmbeds = channelId === this.noEmbedChannelId;
-    return {
-      id: channelId,
-      type: ChannelType.GuildText,
-      guild_id: this.guildId,
-      name: noEmbeds ? 'no-embeds' : 'general',
-      position: noEmbeds ? 1 : 0,
-      parent_id: null,
-      topic: null,
-      nsfw: false,
-      last_message_id: null,
-      rate_limit_per_user: 0,
-      permission_overwrites: noEmbeds
-        ? [{ id: this.guildId, type: 0, allow: '0', deny: String(PermissionFlagsBits.EmbedLinks) }]
-        : [],
-    };
   }
 
   // ---- REST ---------------------------------------------------------------------------------------------------
