@@ -28,17 +28,18 @@ export const BUILT_IN_ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ['iam', 'identity access management'],
 ];
 
-const LONG_THEN_SHORT = /((?:[\p{L}][\p{L}\p{N}-]*[\s]+){0,6}[\p{L}][\p{L}\p{N}-]*)\s*\(\s*([A-Za-z][A-Za-z0-9]{1,9})\s*\)/gu;
+const PARENTHESISED_SHORT = /\(\s*([A-Za-z][A-Za-z0-9]{1,9})\s*\)/g;
 const SHORT_THEN_LONG = /\b([A-Z][A-Za-z0-9]{1,9})\s*\(\s*([^()\n]{3,80}?)\s*\)/g;
 const MINOR = new Set(['of', 'for', 'and', 'the', 'a', 'an', 'to', 'in', 'on', 'with', '&']);
 
 /** Finds "Elastic Container Service (ECS)" and "ECS (Elastic Container Service)" in a note. */
 export function findAbbreviations(text: string): Abbreviation[] {
   const found: Abbreviation[] = [];
-  for (const match of text.matchAll(LONG_THEN_SHORT)) {
-    const short = match[2] ?? '';
+  for (const match of text.matchAll(PARENTHESISED_SHORT)) {
+    const short = match[1] ?? '';
     if (!isAcronym(short)) continue;
-    const words = (match[1] ?? '').split(/[\s-]+/).filter(Boolean);
+    const before = text.slice(Math.max(0, match.index - 100), match.index);
+    const words = (/[\p{L}\p{N}\s-]*$/u.exec(before)?.[0] ?? '').split(/[\s-]+/).filter(Boolean);
     const expansion = expansionFor(short, words, true);
     if (expansion) found.push(toAbbreviation(short, expansion));
   }

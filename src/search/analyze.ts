@@ -26,11 +26,23 @@ export function fold(text: string): string {
 export function stem(word: string): string {
   let result = stemCache.get(word);
   if (result === undefined) {
-    result = /^[a-z]+$/.test(word) && word.length > 3 ? stemmer(word) : word;
+    result = /^[a-z]+$/.test(word) && word.length > 3 ? stemmer(dropAdverbEnding(word)) : word;
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, result);
   }
   return result;
+}
+
+/**
+ * Porter keeps "-ly" ("highly" → "highli"), so "highly available" never meets "high availability".
+ * Adverbs are cut back to their adjective first; short words and "-ply"/"-lly" words ("apply") are left alone.
+ */
+function dropAdverbEnding(word: string): string {
+  if (word.length < 6 || !word.endsWith('ly')) return word;
+  if (word.endsWith('ally')) return word.slice(0, -2);
+  if (word.endsWith('ily')) return word.length >= 7 ? `${word.slice(0, -3)}y` : word;
+  const before = word[word.length - 3] ?? '';
+  return /[cdfghkmnrstvwxz]/.test(before) || before === 'e' ? word.slice(0, -2) : word;
 }
 
 export function isStopWord(word: string): boolean {

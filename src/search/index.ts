@@ -30,7 +30,12 @@ export class SearchIndex {
   readonly expansions = new Map<string, string[][]>();
   /** Abbreviations whose long form is a run of these stems. */
   readonly contractions: Abbreviation[] = [];
+  /** Files in order of first chunk; `fileOf[chunkId]` indexes it. */
+  readonly files: string[] = [];
+  readonly fileOf: Int32Array;
   private readonly terms = new Map<string, Postings>();
+  /** The same terms over whole files, so a chunk also gains from the note it belongs to. */
+  private readonly fileTerms = new Map<string, Postings>();
 
   constructor(input: IndexInput) {
     this.chunks = input.chunks;
@@ -39,10 +44,26 @@ export class SearchIndex {
     const raw = new Map<string, { ids: number[]; tfs: number[] }>();
     const lengths = new Float64Array(input.chunks.length);
     const noteFields = new Map<string, Map<string, number>>();
+    const fileTf: Map<string, number>[] = [];
+    const fileLengths: number[] = [];
+    const fileIds = new Map<string, number>();
+    this.fileOf = new Int32Array(input.chunks.length);
 
     input.chunks.forEach((chunk, id) => {
+      let fileId = fileIds.get(chunk.file);
+      if (fileId === undefined) {
+        fileId = this.files.length;
+        fileIds.set(chunk.file, fileId);
+        this.files.push(chunk.file);
+        fileTf.push(new Map());
+        fileLengths.push(0);
+      }
+      this.fileOf[id] = fileId;
       const tf = new Map<string, number>();
       const body = this.fieldTerms(chunk.text, FIELD_WEIGHTS.body, tf);
+      const wholeFile = fileTf[fileId] as Map<string, number>;
+      for (const [term, value] of tf) wholeFile.set(term, (wholeFile.get(term) ?? 0) + value);
+      fileLengths[fileId] = (fileLengths[fileId] ?? 0) + body;
       const section = this.fieldTerms(chunk.section.join(' \n '), FIELD_WEIGHTS.section, tf);
       let note = noteFields.get(chunk.file);
       if (!note) {
@@ -51,6 +72,7 @@ export class SearchIndex {
         const words = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
         this.fieldTerms(words.join(' \n '), FIELD_WEIGHTS.note, note);
         noteFields.set(chunk.file, note);
+        for (const [term, weight] of note) wholeFile.set(term, (wholeFile.get(term) ?? 0) + weight);
       }
       for (const [term, weight] of note) tf.set(term, (tf.get(term) ?? 0) + weight);
       lengths[id] = body + FIELD_WEIGHTS.section * section;
@@ -62,18 +84,17 @@ export class SearchIndex {
       }
     });
 
-    let total = 0;
-    for (const length of lengths) total += length;
-    const average = total / Math.max(1, lengths.length) || 1;
-    for (const [term, { ids, tfs }] of raw) {
-      const weights = new Float32Array(ids.length);
-      ids.forEach((id, i) => {
-        const tf = tfs[i] ?? 0;
-        const norm = BM25.k1 * (1 - BM25.b + (BM25.b * (lengths[id] ?? 0)) / average);
-        weights[i] = (tf * (BM25.k1 + 1)) / (tf + norm);
-      });
-      this.terms.set(term, { ids: Int32Array.from(ids), weights });
-    }
+    toPostings(raw, lengths, this.terms);
+    const fileRaw = new Map<string, { ids: number[]; tfs: number[] }>();
+    fileTf.forEach((tf, fileId) => {
+      for (const [term, value] of tf) {
+        let postings = fileRaw.get(term);
+        if (!postings) fileRaw.set(term, (postings = { ids: [], tfs: [] }));
+        postings.ids.push(fileId);
+        postings.tfs.push(value);
+      }
+    });
+    toPostings(fileRaw, Float64Array.from(fileLengths), this.fileTerms);
   }
 
   get termCount(): number {
@@ -98,6 +119,17 @@ export class SearchIndex {
 
   postings(stem: string): Postings | undefined {
     return this.terms.get(stem);
+  }
+
+  filePostings(stem: string): Postings | undefined {
+    return this.fileTerms.get(stem);
+  }
+
+  /** Inverse document frequency among files. */
+  fileIdf(stem: string): number {
+    const n = this.files.length;
+    const df = this.fileTerms.get(stem)?.ids.length ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** The BM25 weight of a term in one chunk, 0 when absent. */
@@ -144,6 +176,22 @@ export class SearchIndex {
     }
     for (const pair of compounds(tokens satisfies Token[], text)) add(pair.surface, pair.stem);
     return count;
+  }
+}
+
+/** BM25 weights from raw term frequencies and lengths. */
+function toPostings(raw: Map<string, { ids: number[]; tfs: number[] }>, lengths: Float64Array, into: Map<string, Postings>): void {
+  let total = 0;
+  for (const length of lengths) total += length;
+  const average = total / Math.max(1, lengths.length) || 1;
+  for (const [term, { ids, tfs }] of raw) {
+    const weights = new Float32Array(ids.length);
+    ids.forEach((id, i) => {
+      const tf = tfs[i] ?? 0;
+      const norm = BM25.k1 * (1 - BM25.b + (BM25.b * (lengths[id] ?? 0)) / average);
+      weights[i] = (tf * (BM25.k1 + 1)) / (tf + norm);
+    });
+    into.set(term, { ids: Int32Array.from(ids), weights });
   }
 }
 

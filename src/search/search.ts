@@ -27,6 +27,24 @@ export interface SearchResult {
 
 /** Candidates rescored with coverage; enough to reorder the head of the ranking. */
 const RESCORE = 64;
+/** How much the whole note's relevance adds to each of its chunks. */
+const FILE_WEIGHT = 0.5;
+/** How much matching more of the question (rather than one word many times) reorders the head. */
+const COVERAGE_WEIGHT = 0.4;
+
+function scoreFiles(index: SearchIndex, terms: QueryTerm[]): Map<number, number> {
+  const scores = new Map<number, number>();
+  for (const term of terms) {
+    const postings = index.filePostings(term.stem);
+    if (!postings) continue;
+    const factor = term.weight * index.fileIdf(term.stem);
+    for (let i = 0; i < postings.ids.length; i++) {
+      const id = postings.ids[i] ?? 0;
+      scores.set(id, (scores.get(id) ?? 0) + factor * (postings.weights[i] ?? 0));
+    }
+  }
+  return scores;
+}
 
 /** Ranks chunks for a question: BM25F over the index, then reordered by how much of the question each covers. */
 export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult {
@@ -49,6 +67,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     }
   }
 
+  const fileScores = scoreFiles(index, terms);
+  for (const [id, score] of scores) scores.set(id, score + FILE_WEIGHT * (fileScores.get(index.fileOf[id] ?? 0) ?? 0));
   const top = topK([...scores], Math.max(RESCORE, limit));
   const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
   const hits: Hit[] = top.map(([id, bm25]) => {
@@ -65,7 +85,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
       covered += group.importance * Math.min(1, best);
     }
     const coverage = covered / totalImportance;
-    return { chunk: index.chunks[id] as Chunk, score: bm25 * (0.25 + 0.75 * coverage), coverage, matched };
+    return { chunk: index.chunks[id] as Chunk, score: bm25 * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage), coverage, matched };
   });
   hits.sort((a, b) => b.score - a.score || a.chunk.id - b.chunk.id);
   return { query, hits: hits.slice(0, limit) };
