@@ -110,6 +110,25 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(shownText(reply)).toContain('team/onboarding.md › Laptop · L4–7');
   });
 
+  it('shows usage in the thread when mentioned without a question', async () => {
+    const ts = nextTs();
+    await h.deliver.event(eventCallback(h.fake, appMention(h.fake, { text: `<@${h.fake.botUserId}>`, ts })));
+    const reply = await h.fake.waitForCall(isPost);
+    expect(reply.args.thread_ts).toBe(ts);
+    expect(shownText(reply)).toContain('/ask <question>');
+    expect(service.asked).toHaveLength(0);
+  });
+
+  it('reads a DM posted in the thread of an earlier DM answer as a follow-up', async () => {
+    await h.deliver.event(eventCallback(h.fake, directMessage({ text: 'deploy freeze on fridays?' })));
+    const first = await h.fake.waitForCall(isPost);
+    const answerTs = String(first.result?.ts);
+    await h.deliver.event(eventCallback(h.fake, directMessage({ text: 'and after 15:00?', thread_ts: answerTs })));
+    const second = await h.fake.waitForCall((call) => isPost(call) && call !== first);
+    expect(second.args.thread_ts).toBe(answerTs);
+    expect(service.asked[1]).toEqual({ question: 'and after 15:00?', context: { previousQuestion: 'deploy freeze on fridays?' } });
+  });
+
   it('ignores bots, itself, edits, joins and channel chatter', async () => {
     const ignored = [
       directMessage({ text: 'laptop from IT?', bot_id: 'BOTHER01', subtype: 'bot_message' }),

@@ -19,6 +19,8 @@ export interface RecordedCall {
   token?: string;
   /** For `response_url`: the URL posted to. */
   url?: string;
+  /** What the fake answered (Web API calls only). */
+  result?: Record<string, unknown>;
 }
 
 export interface FakeSlackOptions {
@@ -197,10 +199,9 @@ export class FakeSlack {
     const method = url.pathname.slice('/api/'.length);
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
-    this.#record({ method, args, ...(token === undefined ? {} : { token }) });
-    const queued = this.#failures.get(method);
-    const failure = queued?.shift();
+    const failure = this.#failures.get(method)?.shift();
     const result = failure !== undefined ? { ok: false, error: failure } : this.#reply(method, args, token);
+    this.#record({ method, args, result, ...(token === undefined ? {} : { token }) });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
   }
 

@@ -23,7 +23,7 @@ export function createBoltApp(config: SlackConfig, deps: ListenerDeps): App {
   const slackApiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
   const common = {
     token: config.botToken,
-    logger: boltLogger(deps.logger.child({ component: 'bolt' })),
+    logger: boltLogger(deps.logger.child({ source: 'bolt' })),
     clientOptions: { ...slackApiUrl },
     // auth.test runs in start(), where a bad token can fail the start instead of an unhandled promise.
     deferInitialization: true,
