@@ -25,6 +25,11 @@ export interface AnalyzedQuery {
 }
 
 const MAX_WORDS = 48;
+/**
+ * A question word the notes never use counts half: it may be topical ("windows", which the notes do not
+ * cover) or just phrasing ("support"); half keeps one such word from sinking an otherwise matched question.
+ */
+const UNKNOWN_WORD_WEIGHT = 0.5;
 const WEIGHT = Object.freeze({ exact: 1, oneEdit: 0.8, twoEdits: 0.6, expansion: 0.5, phrase: 0.6, context: 0.4 });
 
 /** Turns a question into weighted index terms: stems, typo corrections, joined words and abbreviations. */
@@ -54,7 +59,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   }
   expandAbbreviations(index, groups, scale);
   for (const group of groups) {
-    group.importance = group.terms.length === 0 ? index.idf('') * scale : Math.max(...group.terms.map((t) => index.idf(t.stem) * t.weight));
+    group.importance =
+      group.terms.length === 0 ? index.idf('') * UNKNOWN_WORD_WEIGHT * scale : Math.max(...group.terms.map((t) => index.idf(t.stem) * t.weight));
   }
   const phrases = compounds(tokens, text)
     .filter((pair) => index.has(pair.stem) && !byStem.has(pair.stem))

@@ -76,13 +76,16 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const matched: string[] = [];
     for (const group of query.groups) {
       let best = 0;
+      let strongest = 0;
       for (const term of group.terms) {
+        strongest = Math.max(strongest, term.weight);
         if (index.weightIn(term.stem, id) > 0) {
           matched.push(term.stem);
           best = Math.max(best, term.weight);
         }
       }
-      covered += group.importance * Math.min(1, best);
+      // Importance already carries the word's weight: a corrected typo covers its word in full.
+      if (strongest > 0) covered += group.importance * (best / strongest);
     }
     const coverage = covered / totalImportance;
     return { chunk: index.chunks[id] as Chunk, score: bm25 * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage), coverage, matched };

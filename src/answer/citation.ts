@@ -1,0 +1,22 @@
+import type { Chunk, Citation } from '../types.js';
+
+export const SECTION_SEPARATOR = ' › ';
+
+/** `<base><file>#L<start>-L<end>`, with each path segment URL-encoded. */
+export function citationUrl(baseUrl: string, chunk: Pick<Chunk, 'file' | 'startLine' | 'endLine'>): string {
+  const path = chunk.file.split('/').map(encodeURIComponent).join('/');
+  return `${baseUrl}${path}#L${chunk.startLine}-L${chunk.endLine}`;
+}
+
+export function toCitation(chunk: Chunk, snippet: string, score: number, baseUrl?: string): Citation {
+  const citation: Citation = {
+    file: chunk.file,
+    startLine: chunk.startLine,
+    endLine: chunk.endLine,
+    section: chunk.section.join(SECTION_SEPARATOR),
+    snippet,
+    score: Math.round(score * 1000) / 1000,
+  };
+  if (baseUrl) citation.url = citationUrl(baseUrl, chunk);
+  return citation;
+}

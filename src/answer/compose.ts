@@ -1,0 +1,79 @@
+import type { SearchIndex } from '../search/index.js';
+import type { Hit, SearchResult } from '../search/search.js';
+import type { Answer, Citation, NotFoundReason } from '../types.js';
+import { toCitation } from './citation.js';
+import { selectQuote } from './quote.js';
+
+export interface ComposeOptions {
+  /** Citations wanted, best first (best + see also). */
+  top: number;
+  baseUrl?: string;
+}
+
+/** Below this share of the question matched, the best chunk is not taken for an answer. */
+export const FOUND_COVERAGE = 0.5;
+/** A "see also" must score at least this share of the best hit. */
+const SEE_ALSO_SHARE = 0.35;
+const CLOSEST = 3;
+const SNIPPET_CHARS = 280;
+
+/** Turns ranked hits into a platform-neutral answer, or an honest "I couldn't find". */
+export function composeAnswer(question: string, result: SearchResult, index: SearchIndex, options: ComposeOptions): Answer {
+  const lookedFor = result.query.groups.map((group) => group.word);
+  const best = result.hits[0];
+  if (!best || best.coverage < FOUND_COVERAGE) {
+    const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
+    return notFound(question, reason, lookedFor, closest(result.hits, index, options));
+  }
+  const weights = termWeights(result, index);
+  const quote = selectQuote(best.chunk.text, weights);
+  const citations: Citation[] = [toCitation(best.chunk, quote.lines.join('\n'), best.score, options.baseUrl)];
+  for (const hit of result.hits.slice(1)) {
+    if (citations.length >= options.top) break;
+    if (hit.score < SEE_ALSO_SHARE * best.score || hit.coverage < FOUND_COVERAGE / 2) break;
+    if (citations.some((c) => c.file === hit.chunk.file && c.startLine <= hit.chunk.endLine && hit.chunk.startLine <= c.endLine)) continue;
+    citations.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
+  }
+  return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
+}
+
+export function notFound(question: string, reason: NotFoundReason, lookedFor: string[], citations: Citation[] = []): Answer {
+  return { question, found: false, text: notFoundText(reason, lookedFor), quote: [], highlights: [], citations, lookedFor, reason };
+}
+
+function notFoundText(reason: NotFoundReason, lookedFor: string[]): string {
+  switch (reason) {
+    case 'empty-question':
+      return 'I couldn\'t find a question in that message. Ask me something about the notes, for example "does fargate support daemonsets?"';
+    case 'no-terms':
+      return "I couldn't find any words to search for in that question. Try asking with a few keywords.";
+    default:
+      return `I couldn't find an answer in the notes. I looked for: ${lookedFor.join(', ')}.`;
+  }
+}
+
+/** Stem → how much it matters, for choosing and marking the quoted lines. */
+function termWeights(result: SearchResult, index: SearchIndex): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const term of [...result.query.groups.flatMap((g) => g.terms), ...result.query.phrases]) {
+    weights.set(term.stem, Math.max(weights.get(term.stem) ?? 0, term.weight * index.idf(term.stem)));
+  }
+  return weights;
+}
+
+function snippetOf(hit: Hit, weights: Map<string, number>): string {
+  const text = selectQuote(hit.chunk.text, weights).lines.join('\n');
+  return text.length <= SNIPPET_CHARS ? text : `${text.slice(0, SNIPPET_CHARS - 1).trimEnd()}…`;
+}
+
+function closest(hits: Hit[], index: SearchIndex, options: ComposeOptions): Citation[] {
+  const picked: Citation[] = [];
+  const weights = new Map<string, number>();
+  for (const hit of hits) {
+    if (picked.length >= CLOSEST || hit.coverage <= 0) break;
+    if (picked.some((c) => c.file === hit.chunk.file && c.section === hit.chunk.section.join(' › '))) continue;
+    for (const stem of hit.matched) weights.set(stem, index.idf(stem));
+    picked.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
+  }
+  return picked;
+}

@@ -1,0 +1,143 @@
+import Fuse from 'fuse.js';
+import { composeAnswer, notFound } from './answer/compose.js';
+import { cleanQuestion } from './answer/question.js';
+import { SECTION_SEPARATOR } from './answer/citation.js';
+import { asError } from './errors.js';
+import { buildKnowledge, type Knowledge } from './knowledge/build.js';
+import { silentLogger, type Logger } from './logger.js';
+import { search, type Hit } from './search/search.js';
+import type { Answer, AskContext, AskService, IndexStats } from './types.js';
+import { watchNotes } from './watch.js';
+
+export interface LoreOptions {
+  /** Folder of Markdown notes. */
+  knowledgeDir: string;
+  /** Notes larger than this are skipped (default 2 MB). */
+  maxNoteBytes?: number;
+  /** Prefix for citation links. */
+  knowledgeBaseUrl?: string;
+  logger?: Logger;
+}
+
+const DEFAULT_TOP = 3;
+const MAX_TOP = 10;
+
+/**
+ * The engine: the notes of one folder, indexed, answering questions. Rebuilds swap the whole
+ * index at once, so a question is always answered from one consistent build.
+ */
+export class Lore implements AskService {
+  private knowledge: Knowledge;
+  private titles: Fuse<{ path: string; label: string }> | undefined;
+
+  private constructor(
+    private readonly options: LoreOptions,
+    knowledge: Knowledge,
+    private readonly logger: Logger,
+  ) {
+    this.knowledge = knowledge;
+  }
+
+  /** Reads and indexes the folder. Throws a LoreError when it is missing or holds no notes. */
+  static async open(options: LoreOptions): Promise<Lore> {
+    const logger = options.logger ?? silentLogger();
+    const knowledge = await buildKnowledge(options.knowledgeDir, { maxNoteBytes: options.maxNoteBytes ?? 2 * 1024 * 1024 });
+    const lore = new Lore(options, knowledge, logger);
+    lore.logBuild();
+    return lore;
+  }
+
+  async ask(question: string, context: AskContext = {}): Promise<Answer> {
+    return this.answer(question, context);
+  }
+
+  /** The same as `ask`, synchronously. */
+  answer(rawQuestion: unknown, context: AskContext = {}): Answer {
+    const question = cleanQuestion(rawQuestion);
+    if (question === '') return notFound('', 'empty-question', []);
+    const top = Math.min(MAX_TOP, Math.max(1, Math.floor(context.top ?? DEFAULT_TOP)));
+    const previousQuestion = context.previousQuestion ? cleanQuestion(context.previousQuestion) : undefined;
+    const result = search(this.knowledge.index, question, { limit: 32, folders: context.folders, previousQuestion });
+    return composeAnswer(question, result, this.knowledge.index, { top, baseUrl: this.options.knowledgeBaseUrl });
+  }
+
+  /** Ranked chunks for a question, for evaluation and tools. */
+  search(question: string, limit = 10, context: AskContext = {}): Hit[] {
+    return search(this.knowledge.index, cleanQuestion(question), { limit, folders: context.folders, previousQuestion: context.previousQuestion }).hits;
+  }
+
+  examples(count: number): string[] {
+    const queries = this.knowledge.notes.flatMap((note) => note.meta.queries);
+    const labels = this.sectionTitles()
+      .map((title) => (title.split(SECTION_SEPARATOR).at(-1) ?? '').replace(/^[^\p{L}]+/u, ''))
+      .filter((label) => label.length >= 4 && label.length <= 48 && !label.endsWith('…'));
+    const fromLabels = [...new Set(labels)].map((label) => (label.endsWith('?') ? label : `What about ${label}?`));
+    return spread([...queries, ...fromLabels], count);
+  }
+
+  suggest(prefix: string, limit: number): string[] {
+    const titles = this.sectionTitles();
+    const typed = cleanQuestion(prefix);
+    if (typed === '') return titles.slice(0, limit);
+    this.titles ??= new Fuse(
+      titles.map((path) => ({ path, label: path.split(SECTION_SEPARATOR).at(-1) ?? path })),
+      { keys: [{ name: 'label', weight: 2 }, 'path'], threshold: 0.4, ignoreLocation: true },
+    );
+    return this.titles.search(typed, { limit }).map((result) => result.item.path);
+  }
+
+  stats(): IndexStats {
+    const { index, skipped, buildMs, builtAt } = this.knowledge;
+    return { files: index.files.length, chunks: index.chunks.length, terms: index.termCount, buildMs, skipped, builtAt };
+  }
+
+  /** Rebuilds from the folder. On failure the current index stays and the reason is logged. */
+  async reload(): Promise<boolean> {
+    try {
+      const knowledge = await buildKnowledge(this.options.knowledgeDir, { maxNoteBytes: this.options.maxNoteBytes ?? 2 * 1024 * 1024 });
+      this.knowledge = knowledge;
+      this.titles = undefined;
+      this.logBuild();
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: asError(error) }, 'notes changed but could not be indexed; still serving the last good index');
+      return false;
+    }
+  }
+
+  /** Rebuilds when notes change. Returns a function that stops watching. */
+  watch(): Promise<() => Promise<void>> {
+    return watchNotes(this.options.knowledgeDir, () => this.reload(), this.logger);
+  }
+
+  /** Every note's front-matter `queries`, with the note that should answer each. */
+  knownQueries(): { file: string; query: string }[] {
+    return this.knowledge.notes.flatMap((note) => note.meta.queries.map((query) => ({ file: note.file, query })));
+  }
+
+  private sectionTitles(): string[] {
+    const titles = new Set<string>();
+    for (const chunk of this.knowledge.index.chunks) {
+      for (let depth = 1; depth <= chunk.section.length; depth++) titles.add(chunk.section.slice(0, depth).join(SECTION_SEPARATOR));
+    }
+    return [...titles];
+  }
+
+  private logBuild(): void {
+    const stats = this.stats();
+    this.logger.info({ files: stats.files, chunks: stats.chunks, terms: stats.terms, ms: Math.round(stats.buildMs) }, 'notes indexed');
+    for (const skipped of this.knowledge.skipped) this.logger.warn({ file: skipped.file, reason: skipped.reason }, 'note skipped');
+    for (const warning of this.knowledge.warnings) this.logger.warn({ file: warning.file, reason: warning.reason }, 'note front matter ignored');
+  }
+}
+
+export function openLore(options: LoreOptions): Promise<Lore> {
+  return Lore.open(options);
+}
+
+/** Up to `count` items taken evenly across the list, so examples cover different notes. */
+function spread<T>(items: T[], count: number): T[] {
+  if (items.length <= count) return items;
+  const step = items.length / count;
+  return Array.from({ length: count }, (_, i) => items[Math.floor(i * step)] as T);
+}
