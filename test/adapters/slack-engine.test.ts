@@ -1,19 +1,12 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/logger.js';
-import type { AskService } from '../../src/types.js';
+import { openLore, type Lore } from '../../src/engine.js';
 import { appMention, eventCallback, nextTs, slashCommand } from '../fakes/slack-payloads.js';
 import type { RecordedCall } from '../fakes/slack-server.js';
 import { captureLog } from './slack-fixtures.js';
 import { sectionTexts, shownText, startHarness, type Harness, type SlackMode } from './slack-harness.js';
 
-/** The engine's entry point, as the brief describes it; loaded dynamically because it may land after this adapter. */
-interface EngineModule {
-  openLore(options: { knowledgeDir: string; logger: Logger }): Promise<AskService & { close?: () => Promise<void> | void }>;
-}
-
-const enginePath = fileURLToPath(new URL('../../src/engine.ts', import.meta.url));
+const BASE = 'https://github.com/acme/notes/blob/main/';
 const knowledgeDir = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
 function expectWithinLimitsAndQuiet(call: RecordedCall): void {
@@ -23,18 +16,16 @@ function expectWithinLimitsAndQuiet(call: RecordedCall): void {
   expect(shownText(call)).not.toMatch(/<!(channel|here|everyone|subteam)|<@U/);
 }
 
-describe.skipIf(!existsSync(enginePath)).each<SlackMode>(['socket', 'http'])('Slack adapter (%s) with the real engine over the bundled notes', (mode) => {
+describe.each<SlackMode>(['socket', 'http'])('Slack adapter (%s) with the real engine over the bundled notes', (mode) => {
   let h: Harness;
-  let lore: Awaited<ReturnType<EngineModule['openLore']>>;
+  let lore: Lore;
 
   beforeAll(async () => {
-    const engine = (await import(enginePath)) as EngineModule;
-    lore = await engine.openLore({ knowledgeDir, logger: captureLog().logger });
+    lore = await openLore({ knowledgeDir, knowledgeBaseUrl: BASE, logger: captureLog().logger });
     h = await startHarness(mode, lore);
   });
   afterAll(async () => {
     await h?.stop();
-    await lore?.close?.();
   });
 
   it('answers a mention from aws-containers.md in the thread, then a follow-up in the same thread', async () => {
@@ -42,7 +33,7 @@ describe.skipIf(!existsSync(enginePath)).each<SlackMode>(['socket', 'http'])('Sl
     await h.deliver.event(eventCallback(h.fake, appMention(h.fake, { text: `<@${h.fake.botUserId}> does fargate support daemonsets?`, ts: root })));
     const reply = await h.fake.waitForCall((call) => call.method === 'chat.postMessage');
     expect(reply.args.thread_ts).toBe(root);
-    expect(shownText(reply)).toMatch(/aws-containers\.md( › [^·]*)? · L\d+(–\d+)?/);
+    expect(shownText(reply)).toMatch(/<https:\/\/github\.com\/acme\/notes\/blob\/main\/aws-containers\.md[^|>]*\|aws-containers\.md( › [^·]*)? · L\d+(–\d+)?>/);
     expect(sectionTexts(reply)[0]?.toLowerCase()).toContain('fargate');
     expectWithinLimitsAndQuiet(reply);
 

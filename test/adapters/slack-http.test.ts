@@ -89,7 +89,7 @@ describe('Slack adapter, slow answers', () => {
       expect(ackMs).toBeLessThan(1000);
       expect(h.fake.callsTo('response_url')).toHaveLength(0);
       const reply = await h.fake.waitForCall((call) => call.method === 'response_url', 5000);
-      expect(shownText(reply)).toContain('To *roll back* a release');
+      expect(shownText(reply)).toContain('To *roll back* a *release*');
     } finally {
       await h.stop();
     }

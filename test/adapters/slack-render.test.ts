@@ -42,6 +42,10 @@ describe('markdownToMrkdwn', () => {
     );
   });
 
+  it('marks a run of highlighted words as one bold span', () => {
+    expect(markdownToMrkdwn('- Deamon sets and stateful apps', { highlights: ['Deamon', 'sets', 'apps'] })).toBe('• *Deamon sets* and stateful *apps*');
+  });
+
   it('does not mark inside code, links or text that is already bold', () => {
     const out = markdownToMrkdwn('**EKS nodes** and `EKS` and [EKS docs](https://example.com) and EKS', { highlights: ['EKS'] });
     expect(out).toBe('*EKS nodes* and `EKS` and <https://example.com|EKS docs> and *EKS*');
@@ -169,6 +173,9 @@ describe('renderAnswer', () => {
     expect(withClosest).toContain("I couldn't find &lt;that&gt;.");
     expect(withClosest).toContain('*Closest notes:*\\n• <https://notes.example.com');
     expect(JSON.stringify(renderAnswer('id', shown({ ...notFound, citations: [] })).blocks)).not.toContain('Closest notes');
+    expect(withClosest).toContain('Looked for: roll back');
+    const named = renderAnswer('id', shown({ ...notFound, text: "I couldn't find it. I looked for: roll back." })).blocks;
+    expect(JSON.stringify(named)).not.toContain('Looked for: roll back');
   });
 
   it('stays within Slack limits for huge quotes, long lines and long questions', () => {

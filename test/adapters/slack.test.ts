@@ -34,7 +34,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(reply.args.response_type).toBe('ephemeral');
     const text = shownText(reply);
     expect(text).toContain('*You asked:* how do I roll back a release?');
-    expect(text).toContain('To *roll back* a release'); // **bold** became *bold*
+    expect(text).toContain('To *roll back* a *release*'); // **bold** became *bold*
     expect(text).not.toContain('**');
     expect(text).toContain('<https://runbooks.example.com/deploy?step=1&amp;x=2|runbook>');
     expect(text).toContain(`<${BASE}ops/deploys.md#L4-L9|ops/deploys.md › Rollback · L4–9>`);
@@ -84,7 +84,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     const reply = await h.fake.waitForCall(isPost);
     expect(reply.args).toMatchObject({ channel: 'C0000001', thread_ts: ts });
     expect(service.asked[0]).toEqual({ question: 'how do I roll back a release?' });
-    expect(shownText(reply)).toContain('To *roll back* a release');
+    expect(shownText(reply)).toContain('To *roll back* a *release*');
     expect(buttons(reply).map((b) => b.actionId)).toEqual([ACTION.voteUp, ACTION.voteDown]);
   });
 
@@ -231,7 +231,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     const update = await h.fake.waitForCall((call) => call.method === 'chat.update');
     expect(update.args).toMatchObject({ channel: 'C0000001', ts: messageTs });
     expect(shownText(update)).toContain('Feedback: 👍 1  ·  👎 0');
-    expect(shownText(update)).toContain('To *roll back* a release');
+    expect(shownText(update)).toContain('To *roll back* a *release*');
     const votes = h.log.lines.filter((line) => line.event === 'vote');
     expect(votes).toEqual([
       expect.objectContaining({ vote: 'up', user: 'UVOTER01', question: 'roll back a release?', citation: 'ops/deploys.md › Rollback · L4–9' }),

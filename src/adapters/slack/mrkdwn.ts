@@ -209,7 +209,9 @@ function highlighter(words: readonly string[]): (text: string) => string {
   const unique = [...new Set(words.map((word) => word.trim()).filter((word) => word.length > 0 && word.length <= 100))];
   if (unique.length === 0) return escapeMrkdwn;
   unique.sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${unique.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  const word = `(?<![\\p{L}\\p{N}_])(?:${unique.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`;
+  // A run of highlighted words becomes one bold span: `*Deamon sets*`, not `*Deamon* *sets*`.
+  const pattern = new RegExp(`${word}(?:[ \\t]+${word})*`, 'giu');
   return (text) => {
     let out = '';
     let last = 0;

@@ -15,13 +15,16 @@ export interface SlackMessage {
 const QUESTION_ECHO = 500;
 const FALLBACK_TEXT = 300;
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+/** Markdown past this is never shown (a quote is cut to one section), so it is not worth parsing. */
+const QUOTE_INPUT_BUDGET = 2 * SLACK_LIMITS.sectionText;
 
 /** Renders an answer as Block Kit. `id` is the stored answer's id, carried by the buttons. */
 export function renderAnswer(id: string, shown: ShownAnswer): SlackMessage {
   const { answer } = shown;
   const blocks: types.KnownBlock[] = [];
   if (shown.echoQuestion) blocks.push(section(questionLine(answer.question, shown)));
-  if (answer.found) blocks.push(...foundBlocks(answer));
+  const quote = answer.found ? quoteMrkdwn(answer) : '';
+  if (answer.found) blocks.push(...foundBlocks(answer, quote));
   else blocks.push(...notFoundBlocks(answer));
   const votes = voteLine(shown);
   if (votes) blocks.push(context(votes));
@@ -32,7 +35,7 @@ export function renderAnswer(id: string, shown: ShownAnswer): SlackMessage {
       shown.audience === 'private',
     ),
   );
-  return { text: fallbackText(answer, shown), blocks: withinBlockLimit(blocks) };
+  return { text: fallbackText(answer, shown, quote), blocks: withinBlockLimit(blocks) };
 }
 
 /** Usage and example questions, for `/ask`, `/ask help` or an empty mention. */
@@ -61,10 +64,26 @@ export function citationLabel(citation: Citation): string {
   return [citation.file, citation.section].filter((part) => part !== '').join(' › ') + ` · ${lines}`;
 }
 
-function foundBlocks(answer: Answer): types.KnownBlock[] {
-  const markdown = answer.quote.length > 0 ? answer.quote.join('\n') : answer.text;
-  const quote = markdownToMrkdwn(markdown, { highlights: answer.highlights });
-  const blocks: types.KnownBlock[] = [section(cutAtLine(quote === '' ? '…' : quote, SLACK_LIMITS.sectionText))];
+/** The quote as mrkdwn, cut at a line boundary to fit one section. */
+function quoteMrkdwn(answer: Answer): string {
+  const lines = answer.quote.length > 0 ? answer.quote : answer.text.split('\n');
+  const kept: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (size + line.length > QUOTE_INPUT_BUDGET) {
+      if (kept.length === 0) kept.push(line.slice(0, QUOTE_INPUT_BUDGET));
+      break;
+    }
+    kept.push(line);
+    size += line.length + 1;
+  }
+  let quote = markdownToMrkdwn(kept.join('\n'), { highlights: answer.highlights });
+  if (kept.length < lines.length || (kept[0]?.length ?? 0) < (lines[0]?.length ?? 0)) quote += '\n…';
+  return cutAtLine(quote.trim() === '' ? '…' : quote, SLACK_LIMITS.sectionText);
+}
+
+function foundBlocks(answer: Answer, quote: string): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [section(quote)];
   const [best, ...seeAlso] = answer.citations;
   if (best) blocks.push(context(`:page_facing_up: ${citationLink(best)}`));
   if (seeAlso.length > 0) blocks.push(context(`See also: ${seeAlso.map(citationLink).join('  ·  ')}`));
@@ -79,7 +98,9 @@ function notFoundBlocks(answer: Answer): types.KnownBlock[] {
     const closest = answer.citations.map((citation) => `• ${citationLink(citation)}`).join('\n');
     blocks.push(section(cutAtLine(`*Closest notes:*\n${closest}`, SLACK_LIMITS.sectionText)));
   }
-  const looked = lookedForLine(answer);
+  // The engine's sentence often names the terms already; don't say it twice.
+  const named = answer.lookedFor.every((term) => answer.text.toLowerCase().includes(term.toLowerCase()));
+  const looked = named ? undefined : lookedForLine(answer);
   if (looked) blocks.push(context(looked));
   return blocks;
 }
@@ -116,12 +137,12 @@ function emoji(vote: Vote): string {
   return vote === 'up' ? '👍' : '👎';
 }
 
-function fallbackText(answer: Answer, shown: ShownAnswer): string {
+function fallbackText(answer: Answer, shown: ShownAnswer, quote: string): string {
   const prefix = shown.echoQuestion && shown.audience === 'public' ? `${questionLine(answer.question, shown)}\n` : '';
   const best = answer.citations[0];
   if (!answer.found || !best) return cutText(prefix + escapeMrkdwn(answer.text), FALLBACK_TEXT + QUESTION_ECHO);
-  const quote = markdownToMrkdwn(answer.quote.join('\n')).replace(/\s*\n\s*/g, ' ');
-  return cutText(`${prefix}${escapeMrkdwn(citationLabel(best))}: ${quote}`, FALLBACK_TEXT + QUESTION_ECHO);
+  const oneLine = quote.replace(/\s*\n\s*/g, ' ');
+  return cutText(`${prefix}${escapeMrkdwn(citationLabel(best))}: ${oneLine}`, FALLBACK_TEXT + QUESTION_ECHO);
 }
 
 function section(text: string): types.SectionBlock {
