@@ -11,7 +11,8 @@ export interface Config {
   readonly knowledgeBaseUrl?: string;
   /** Files larger than this are skipped with a warning. */
   readonly maxNoteBytes: number;
-  readonly logLevel: LogLevel;
+  /** Unset means: the command picks (quiet for the terminal, info for chat). */
+  readonly logLevel?: LogLevel;
   /** Rebuild the index when notes change while serving. */
   readonly watch: boolean;
   readonly slack?: SlackConfig;
@@ -144,7 +145,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     knowledgeDir: resolve(cwd, overrides.knowledgeDir ?? e.KNOWLEDGE_DIR ?? 'knowledge'),
     knowledgeBaseUrl: baseUrl === undefined || baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
     maxNoteBytes: e.MAX_NOTE_BYTES,
-    logLevel: e.LOG_LEVEL ?? 'info',
+    logLevel: e.LOG_LEVEL,
     watch: e.WATCH,
     slack: slack && Object.freeze(slack),
     discord: discord && Object.freeze(discord),

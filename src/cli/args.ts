@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+
+export const COMMANDS = ['ask', 'index', 'serve', 'check', 'discord:register'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export const USAGE = `lore: answers questions from your team's Markdown notes, with citations.
+
+Usage:
+  lore ask "question"        answer one question (no question: one per line from stdin)
+  lore index                 build the index and print what it holds
+  lore serve                 start Slack/Discord when their tokens are set, else a terminal chat
+  lore check                 verify every note's front-matter queries find that note first
+  lore discord:register      register the /ask command with Discord without starting the bot
+
+Options:
+  --knowledge DIR   notes folder (default: KNOWLEDGE_DIR or ./knowledge)
+  --json            ask: print JSON (one object per line in stdin mode); index/check: JSON summary
+  --top N           ask: number of citations, 1-10 (default 3)
+  -h, --help        show this help
+  -v, --version     show the version`;
+
+export interface ParsedArgs {
+  command?: CommandName;
+  question?: string;
+  knowledge?: string;
+  json: boolean;
+  top?: number;
+  help: boolean;
+  version: boolean;
+}
+
+const topSchema = z.coerce.number().int().min(1).max(10);
+
+/** Parses argv (without node and the script). Throws UsageError for anything it does not know. */
+export function parseCliArgs(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        knowledge: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        top: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [name, ...rest] = positionals;
+  if (name !== undefined && !(COMMANDS as readonly string[]).includes(name)) throw new UsageError(`Unknown command "${name}".`);
+  const command = name as CommandName | undefined;
+  if (command !== 'ask' && rest.length > 0) throw new UsageError(`"${command ?? 'lore'}" takes no arguments, got "${rest.join(' ')}".`);
+  if (values.top !== undefined && command !== 'ask') throw new UsageError('--top goes with "ask".');
+  let top: number | undefined;
+  if (values.top !== undefined) {
+    const result = topSchema.safeParse(values.top);
+    if (!result.success) throw new UsageError(`--top must be a whole number from 1 to 10, got "${values.top}".`);
+    top = result.data;
+  }
+  if (values.knowledge !== undefined && values.knowledge.trim() === '') throw new UsageError('--knowledge needs a folder.');
+  return {
+    command,
+    question: rest.length > 0 ? rest.join(' ') : undefined,
+    knowledge: values.knowledge,
+    json: values.json ?? false,
+    top,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}

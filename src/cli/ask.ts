@@ -1,0 +1,40 @@
+import { createInterface } from 'node:readline';
+import { renderText } from '../render/text.js';
+import type { Answer } from '../types.js';
+import { commandContext, openEngine, writeLine, type CliIO } from './context.js';
+import type { ParsedArgs } from './args.js';
+
+/** The `--json` contract: exactly these fields, first citation = best. */
+export function answerJson(answer: Answer) {
+  return {
+    question: answer.question,
+    found: answer.found,
+    answer: answer.text,
+    citations: answer.citations.map((c) => ({
+      file: c.file,
+      startLine: c.startLine,
+      endLine: c.endLine,
+      section: c.section,
+      ...(c.url ? { url: c.url } : {}),
+      snippet: c.snippet,
+      score: c.score,
+    })),
+  };
+}
+
+/** `lore ask "q"` answers one question; with no question, one per line of stdin. */
+export async function askCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  const context = commandContext(args, io, 'warn');
+  const lore = await openEngine(context);
+  const print = (answer: Answer) => writeLine(io.stdout, args.json ? JSON.stringify(answerJson(answer)) : renderText(answer));
+  if (args.question !== undefined) {
+    print(lore.answer(args.question, { top: args.top }));
+    return 0;
+  }
+  for await (const line of createInterface({ input: io.stdin, terminal: false })) {
+    if (line.trim() === '') continue;
+    print(lore.answer(line, { top: args.top }));
+    if (!args.json) writeLine(io.stdout, '');
+  }
+  return 0;
+}

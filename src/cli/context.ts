@@ -1,0 +1,41 @@
+import type { Readable, Writable } from 'node:stream';
+import { loadConfig, type Config } from '../config.js';
+import { openLore, type Lore } from '../engine.js';
+import { createLogger, type Logger, type LogLevel } from '../logger.js';
+import type { ParsedArgs } from './args.js';
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliIO {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export interface CommandContext {
+  args: ParsedArgs;
+  io: CliIO;
+  config: Config;
+  logger: Logger;
+}
+
+export function commandContext(args: ParsedArgs, io: CliIO, quietLevel: LogLevel): CommandContext {
+  const config = loadConfig(io.env, { knowledgeDir: args.knowledge }, io.cwd);
+  const logger = createLogger({ level: config.logLevel ?? quietLevel });
+  return { args, io, config, logger };
+}
+
+export function openEngine(context: CommandContext): Promise<Lore> {
+  const { config, logger } = context;
+  return openLore({
+    knowledgeDir: config.knowledgeDir,
+    maxNoteBytes: config.maxNoteBytes,
+    knowledgeBaseUrl: config.knowledgeBaseUrl,
+    logger: logger.child({ component: 'engine' }),
+  });
+}
+
+export function writeLine(stream: Writable, text: string): void {
+  stream.write(`${text}\n`);
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { isLoreError, UsageError } from '../errors.js';
+import { askCommand } from './ask.js';
+import { checkCommand } from './check.js';
+import { discordRegisterCommand } from './discord-register.js';
+import { indexCommand } from './index-command.js';
+import { parseCliArgs, USAGE } from './args.js';
+import { writeLine, type CliIO } from './context.js';
+import { serveCommand } from './serve.js';
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the command line and returns the exit code: 0 done, 1 failed, 2 usage. The one place errors are caught. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.help) return writeLine(io.stdout, USAGE), 0;
+    if (args.version) return writeLine(io.stdout, version()), 0;
+    switch (args.command) {
+      case 'ask':
+        return await askCommand(args, io);
+      case 'index':
+        return await indexCommand(args, io);
+      case 'serve':
+        return await serveCommand(args, io);
+      case 'check':
+        return await checkCommand(args, io);
+      case 'discord:register':
+        return await discordRegisterCommand(args, io);
+      case undefined:
+        writeLine(io.stderr, USAGE);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, `lore: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (isLoreError(error)) {
+      writeLine(io.stderr, `lore: ${error.message}`);
+      return 1;
+    }
+    writeLine(io.stderr, `lore: unexpected error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}`);
+    return 1;
+  }
+}
+

@@ -1,0 +1,44 @@
+import type { Answer, Citation } from '../types.js';
+
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+export const PLAIN: TextStyle = { bold: (t) => t, dim: (t) => t };
+export const ANSI: TextStyle = { bold: (t) => `\u001b[1m${t}\u001b[22m`, dim: (t) => `\u001b[2m${t}\u001b[22m` };
+
+/** `aws-containers.md › ECS › Fargate · L30–38` */
+export function citationLine(citation: Citation): string {
+  const where = citation.section ? `${citation.file} › ${citation.section}` : citation.file;
+  const lines = citation.startLine === citation.endLine ? `L${citation.startLine}` : `L${citation.startLine}–${citation.endLine}`;
+  return `${where} · ${lines}`;
+}
+
+/** An answer for a person at a terminal: the quote with matched words marked, then where it came from. */
+export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
+  const out: string[] = [];
+  if (answer.found) {
+    out.push(...answer.quote.map((line) => mark(line, answer.highlights, style)));
+    const [best, ...others] = answer.citations;
+    if (best) out.push('', `${style.dim('Source:')} ${citationLine(best)}${best.url ? `\n  ${best.url}` : ''}`);
+    for (const other of others) out.push(`${style.dim('See also:')} ${citationLine(other)}${other.url ? `\n  ${other.url}` : ''}`);
+  } else {
+    out.push(answer.text);
+    if (answer.citations.length > 0) {
+      out.push('', style.dim('Closest notes:'));
+      for (const citation of answer.citations) out.push(`  - ${citationLine(citation)}${citation.url ? ` ${citation.url}` : ''}`);
+    }
+  }
+  return out.join('\n');
+}
+
+function mark(line: string, words: string[], style: TextStyle): string {
+  if (words.length === 0 || style === PLAIN) return line;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return line.replace(pattern, (word) => style.bold(word));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
