@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { findAbbreviations } from '../../src/search/abbreviations.js';
+import { compounds, isStopWord, stem, tokenize } from '../../src/search/analyze.js';
+import { editDistance } from '../../src/search/distance.js';
+import { allowedEdits, Vocabulary } from '../../src/search/vocabulary.js';
+
+const stems = (words: string) => words.split(' ').map(stem);
+
+describe('stem', () => {
+  it.each([
+    ['supports', 'support'],
+    ['supported', 'support'],
+    ['supporting', 'support'],
+    ['daemonsets', 'daemonset'],
+    ['highly', 'high'],
+    ['quickly', 'quick'],
+  ])('%s → %s', (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+
+  it('gives a word and its plural, and an adverb and its adjective, the same stem', () => {
+    expect(stem('containers')).toBe(stem('container'));
+    expect(stem('instances')).toBe(stem('instance'));
+    expect(stem('automatically')).toBe(stem('automatic'));
+    expect(stem('manually')).toBe(stem('manual'));
+  });
+
+  it('leaves "-ply" words, short words, digits and non-Latin words alone', () => {
+    expect(stem('apply')).toBe(stem('applying'));
+    expect(stem('ecs')).toBe('ecs');
+    expect(stem('k8s')).toBe('k8s');
+    expect(stem('ec2')).toBe('ec2');
+    expect(stem('فارجيت')).toBe('فارجيت');
+  });
+});
+
+describe('tokenize', () => {
+  it('lower-cases, strips accents, keeps offsets into the input', () => {
+    const text = 'Fargate supports Café-style DaemonSets';
+    expect(tokenize(text).map((t) => [t.surface, t.stem, t.offset])).toEqual([
+      ['fargate', stem('fargate'), 0],
+      ['supports', 'support', 8],
+      ['cafe', stem('cafe'), 17],
+      ['style', stem('style'), 22],
+      ['daemonsets', 'daemonset', 28],
+    ]);
+  });
+
+  it('marks stop words (question filler included) and keeps negations and one-letter digits', () => {
+    const tokens = tokenize("Hey team, can someone tell me how I'd run it on EKS? Not on 2 nodes");
+    const flagged = Object.fromEntries(tokens.map((t) => [t.surface, t.stop]));
+    expect(flagged).toEqual({
+      hey: true,
+      team: true,
+      can: true,
+      someone: true,
+      tell: true,
+      me: true,
+      how: true,
+      i: true,
+      run: false,
+      it: true,
+      on: true,
+      eks: false,
+      not: false,
+      '2': false,
+      nodes: false,
+    });
+    expect(isStopWord('not')).toBe(false);
+    expect(isStopWord('free')).toBe(false);
+    expect(isStopWord('the')).toBe(true);
+  });
+
+  it("drops possessive and contracted endings: prometheus's, isn't, can't, don't", () => {
+    expect(tokenize("prometheus's isn't can't don't won't").map((t) => t.surface)).toEqual(['prometheus', 'is', 'can', 'do', 'wo']);
+  });
+
+  it('finds no words in emoji, punctuation or control characters', () => {
+    expect(tokenize("🚀🔥 *(|'!^=~ \u0000\u0007")).toEqual([]);
+  });
+
+  it('keeps words of right-to-left scripts', () => {
+    expect(tokenize('هل يدعم فارجيت').map((t) => t.surface)).toEqual(['هل', 'يدعم', 'فارجيت']);
+    expect(tokenize('האם פרגייט').map((t) => t.surface)).toEqual(['האם', 'פרגייט']);
+  });
+});
+
+describe('compounds', () => {
+  const joined = (text: string) => compounds(tokenize(text), text).map((c) => c.surface);
+
+  it('joins neighbouring content words: "deamon sets" → deamonsets', () => {
+    const text = 'Deamon sets';
+    expect(compounds(tokenize(text), text)).toEqual([{ surface: 'deamonsets', stem: stem('deamonsets') }]);
+    expect(stem('deamonsets')).toBe('deamonset');
+  });
+
+  it.each([
+    ['node group', ['nodegroup']],
+    ['node-group', ['nodegroup']],
+    ['docker hub', ['dockerhub']],
+    ['EC2 based node group', ['ec2based', 'basednode', 'nodegroup']],
+  ])('"%s" → %j', (text, expected) => {
+    expect(joined(text)).toEqual(expected);
+  });
+
+  it('does not join across stop words, sentence ends or wide gaps', () => {
+    expect(joined('daemon and sets')).toEqual([]);
+    expect(joined('run the daemon. Sets are fine')).toEqual([]);
+    expect(joined('daemon  —  sets')).toEqual([]);
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['fargate', 'fargate', 2, 0],
+    ['fargate', 'fargte', 2, 1],
+    ['fargate', 'fargtae', 2, 1],
+    ['daemon', 'deamon', 1, 1],
+    ['ab', 'ba', 1, 1],
+    ['kitten', 'sitting', 3, 3],
+    ['', 'abc', 3, 3],
+    ['supoprt', 'support', 1, 1],
+  ])('%s ↔ %s (max %i) = %i', (a, b, max, expected) => {
+    expect(editDistance(a, b, max)).toBe(expected);
+    expect(editDistance(b, a, max)).toBe(expected);
+  });
+
+  it('gives up with max + 1 once the distance exceeds max', () => {
+    expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(editDistance('aaaa', 'bbbbbbbb', 2)).toBe(3);
+    expect(editDistance('abcdef', 'uvwxyz', 1)).toBe(2);
+  });
+
+  it('counts a transposition once only when the letters are adjacent', () => {
+    expect(editDistance('abc', 'cba', 3)).toBe(2);
+  });
+});
+
+describe('Vocabulary.closest', () => {
+  const vocabulary = new Vocabulary();
+  for (const word of ['fargate', 'deamon', 'cluster', 'clusters', 'kubernetes', 'instances', 'nodegroup', 'ec2', 'at']) vocabulary.add(word);
+
+  it('ignores short words and words with digits', () => {
+    expect(vocabulary.has('at')).toBe(false);
+    expect(vocabulary.has('ec2')).toBe(false);
+    expect(vocabulary.has('fargate')).toBe(true);
+    expect(vocabulary.size).toBe(7);
+  });
+
+  it('finds a word one deletion or insertion away', () => {
+    expect(vocabulary.closest('fargte', 1)).toEqual([{ word: 'fargate', distance: 1 }]);
+    expect(vocabulary.closest('clustr', 1)).toEqual([{ word: 'cluster', distance: 1 }]);
+    expect(vocabulary.closest('kubernettes', 2)).toEqual([{ word: 'kubernetes', distance: 1 }]);
+  });
+
+  it.each([
+    ['daemon', 'deamon'],
+    ['fargtae', 'fargate'],
+    ['clsuter', 'cluster'],
+  ])('finds a word one transposition away: %s → %s (words under 8 letters, 1 edit allowed)', (typo, word) => {
+    // A swap of two letters changes 4 trigrams, not 3: a trigram filter assuming 3 per edit drops these.
+    expect(allowedEdits(typo)).toBe(1);
+    expect(vocabulary.closest(typo, 1)).toEqual([{ word, distance: 1 }]);
+  });
+
+  it('finds long words two edits away', () => {
+    expect(allowedEdits('kuberntes')).toBe(2);
+    expect(vocabulary.closest('kuberntes', 2)).toEqual([{ word: 'kubernetes', distance: 1 }]);
+    expect(vocabulary.closest('kubrnets', 2)).toEqual([{ word: 'kubernetes', distance: 2 }]);
+    expect(vocabulary.closest('insatnces', 2)).toEqual([{ word: 'instances', distance: 1 }]);
+  });
+
+  it('sorts closest first, then alphabetically, and excludes the word itself', () => {
+    expect(vocabulary.closest('clusterx', 2)).toEqual([
+      { word: 'cluster', distance: 1 },
+      { word: 'clusters', distance: 1 },
+    ]);
+    expect(vocabulary.closest('cluster', 1)).toEqual([{ word: 'clusters', distance: 1 }]);
+  });
+
+  it('returns nothing for maxEdits 0 or a word far from all', () => {
+    expect(vocabulary.closest('fargte', 0)).toEqual([]);
+    expect(vocabulary.closest('zebra', 1)).toEqual([]);
+    expect(new Vocabulary().closest('fargate', 2)).toEqual([]);
+  });
+});
+
+describe('findAbbreviations', () => {
+  it.each([
+    ['Elastic Container Service (ECS)', 'ecs', 'elastic container service'],
+    ['ECS (Elastic Container Service)', 'ecs', 'elastic container service'],
+    ['ECC (elliptic-curve cryptography)', 'ecc', 'elliptic curve cryptography'],
+    ['It works with Amazon EKS (Elastic Kubernetes Service).', 'eks', 'elastic kubernetes service'],
+    ['Identity and Access Management (IAM) roles', 'iam', 'identity access management'],
+    ['multiple availability zones (AZ)', 'az', 'availability zones'],
+    ['Use a VPC (Virtual Private Cloud) endpoint', 'vpc', 'virtual private cloud'],
+  ])('%s → %s = %s', (text, short, long) => {
+    expect(findAbbreviations(text)).toEqual([{ short, long: stems(long) }]);
+  });
+
+  it.each([
+    'Custom AMIs (optional)',
+    '## 3️⃣ **Custom AMIs (optional)**',
+    'Install docker (yum install docker)',
+    'Pick a size (t3.medium, m5.large)',
+    'Runs (ECS) alone',
+    'the service (SVC) is unrelated words',
+    'lowercase (ecs)',
+  ])('finds no abbreviation in %j', (text) => {
+    expect(findAbbreviations(text)).toEqual([]);
+  });
+
+  it('finds every definition in a longer text', () => {
+    const text = 'Elastic Container Registry (ECR) stores images. It works with both Amazon ECS (Elastic Container Service) and Amazon EKS (Elastic Kubernetes Service).';
+    expect(findAbbreviations(text)).toEqual([
+      { short: 'ecr', long: stems('elastic container registry') },
+      { short: 'ecs', long: stems('elastic container service') },
+      { short: 'eks', long: stems('elastic kubernetes service') },
+    ]);
+  });
+});
