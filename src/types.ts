@@ -75,8 +75,32 @@ export interface Answer {
   reason?: NotFoundReason;
 }
 
+export type Platform = 'slack' | 'discord' | 'terminal';
+export type Surface = 'slash' | 'mention' | 'dm' | 'terminal';
+
+/** Who asked, and where: for logs, limits and per-channel rules. Ids are the platform's own. */
+export interface Asker {
+  platform: Platform;
+  surface: Surface;
+  userId?: string;
+  channelId?: string;
+}
+
+/** A 👍/👎 on an answer. */
+export interface VoteRecord {
+  platform: Platform;
+  userId: string;
+  vote: 'up' | 'down';
+  question?: string;
+  /** `file:start-end` of the answer's top citation, when it had one. */
+  citation?: string;
+  channelId?: string;
+}
+
 /** What a chat surface knows about the conversation around a question. */
 export interface AskContext {
+  /** Who asked and where; absent for library and command-line use. */
+  asker?: Asker;
   /** An earlier question in the same thread, used to fill in a follow-up ("and on EKS?"). */
   previousQuestion?: string;
   /** Limit the answer to files under these folders of the knowledge (relative paths). */
@@ -108,6 +132,8 @@ export interface AskService {
   /** Section titles matching what a person is typing, for autocomplete. */
   suggest(prefix: string, limit: number): string[];
   stats(): IndexStats;
+  /** Records a vote on an answer (adapters also log it). Optional: a service may not keep votes. */
+  recordVote?(vote: VoteRecord): void;
 }
 
 /** A chat platform connection. A new platform is one folder under `src/adapters/` exporting a factory for this. */

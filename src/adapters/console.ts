@@ -31,7 +31,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
     if (question === '') return;
     const started = performance.now();
     try {
-      const reply = await service.ask(question, interactive && previousQuestion ? { previousQuestion } : {});
+      const asker = { platform: 'terminal' as const, surface: 'terminal' as const };
+      const reply = await service.ask(question, interactive && previousQuestion ? { previousQuestion, asker } : { asker });
       if (reply.found) previousQuestion = question;
       write(renderText(reply, interactive ? ANSI : PLAIN));
       logger.info({ platform: 'terminal', surface: 'terminal', questionLength: question.length, found: reply.found, top: reply.citations[0]?.file, ms: Math.round(performance.now() - started) }, 'answered');

@@ -177,7 +177,7 @@ describe('Discord adapter: mentions in a server', () => {
     const reply = await fake.nextChannelMessage(fake.threadId, since);
     expect(reply.message_reference).toBeDefined();
     expect(service.calls[0]?.context?.previousQuestion).toBeUndefined();
-    expect(service.calls[1]?.context).toEqual({ previousQuestion: 'does fargate support daemonsets?' });
+    expect(service.calls[1]?.context).toMatchObject({ previousQuestion: 'does fargate support daemonsets?', asker: { platform: 'discord', surface: 'mention' } });
   });
 
   it('follows on from the channel question a thread was started from, but not from unrelated channel chatter', async () => {

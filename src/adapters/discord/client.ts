@@ -39,7 +39,7 @@ class DiscordAdapter implements ChatAdapter {
       service: options.service,
       logger: this.logger,
       memory: new ThreadMemory(),
-      votes: new VoteLedger(this.logger),
+      votes: new VoteLedger(this.logger, options.service),
       deferAfterMs: options.deferAfterMs ?? 1500,
     };
   }

@@ -61,7 +61,8 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Ans
     continuous: channel !== null && (channel.isThread() || channel.isDMBased()),
   };
   const previousQuestion = deps.memory.previousQuestion(conversation);
-  const context: AskContext = previousQuestion === undefined ? {} : { previousQuestion };
+  const asker = { platform: 'discord' as const, surface: 'slash' as const, userId: interaction.user.id, channelId: interaction.channelId ?? undefined };
+  const context: AskContext = previousQuestion === undefined ? { asker } : { previousQuestion, asker };
   try {
     const pending = deps.service.ask(question, context);
     if (!(await settlesWithin(pending, deps.deferAfterMs))) await interaction.deferReply({ flags });

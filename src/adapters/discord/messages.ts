@@ -35,7 +35,13 @@ export async function answerMessage(client: Client<true>, message: Message, deps
     }
     const conversation = conversationOf(message);
     const previousQuestion = deps.memory.previousQuestion(conversation);
-    const context: AskContext = previousQuestion === undefined ? {} : { previousQuestion };
+    const asker = {
+      platform: 'discord' as const,
+      surface: message.channel.isDMBased() ? ('dm' as const) : ('mention' as const),
+      userId: message.author.id,
+      channelId: message.channelId,
+    };
+    const context: AskContext = previousQuestion === undefined ? { asker } : { previousQuestion, asker };
     const pending = deps.service.ask(question, context);
     const channel = message.channel;
     if (!(await settlesWithin(pending, TYPING_AFTER_MS)) && 'sendTyping' in channel) {

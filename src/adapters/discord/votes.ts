@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
 import type { Logger } from '../../logger.js';
-import type { Answer } from '../../types.js';
+import type { Answer, AskService } from '../../types.js';
 import { BoundedMap } from './bounded-map.js';
 import { LIMITS } from './limits.js';
 
@@ -48,7 +48,10 @@ export function parseVote(customId: string): { vote: Vote; citation: string } | 
 export class VoteLedger {
   private readonly subjects = new BoundedMap<VoteSubject>(5000);
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly service?: Pick<AskService, 'recordVote'>,
+  ) {}
 
   remember(messageId: string, answer: Answer): void {
     this.subjects.set(messageId, { question: answer.question, citation: citationRef(answer) });
@@ -69,6 +72,19 @@ export class VoteLedger {
       },
       'vote',
     );
+    try {
+      const citation = subject?.citation ?? parsed.citation;
+      this.service?.recordVote?.({
+        platform: 'discord',
+        userId: interaction.user.id,
+        vote: parsed.vote,
+        question: subject?.question,
+        citation: citation === NO_CITATION ? undefined : citation.replace('#L', ':'),
+        channelId: interaction.channelId ?? undefined,
+      });
+    } catch (error) {
+      this.logger.warn({ err: error }, 'recording the vote failed');
+    }
     await interaction.reply({
       content: parsed.vote === 'up' ? 'Thanks, glad it helped!' : 'Thanks for telling us; the notes owners will see it.',
       flags: MessageFlags.Ephemeral,

@@ -34,6 +34,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         const value = decodeButtonValue(action.value);
         const shown = value ? deps.answers.get(value.id) : undefined;
         logVote(deps.logger, vote, body.user.id, value, shown);
+        recordVote(deps, vote, body.user.id, body.channel?.id, value, shown);
         if (!value || !shown) {
           await respond({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for the feedback!' });
           return;
@@ -73,6 +74,23 @@ function logVote(logger: Logger, vote: Vote, user: string, value: ButtonValue | 
     },
     'answer vote',
   );
+}
+
+/** Hands the vote to the service (which may store it); a failure there never affects the click. */
+function recordVote(deps: ListenerDeps, vote: Vote, userId: string, channelId: string | undefined, value: ButtonValue | undefined, shown: ShownAnswer | undefined): void {
+  const best = shown?.answer.citations[0];
+  try {
+    deps.service.recordVote?.({
+      platform: 'slack',
+      userId,
+      vote,
+      question: shown?.answer.question ?? value?.question,
+      citation: best ? `${best.file}:${best.startLine}-${best.endLine}` : undefined,
+      channelId,
+    });
+  } catch (error) {
+    deps.logger.warn({ err: asError(error) }, 'recording the vote failed');
+  }
 }
 
 /**

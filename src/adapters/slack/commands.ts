@@ -16,7 +16,9 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
         await respond({ response_type: 'ephemeral', ...renderHelp(deps.command, deps.service.examples(3)) });
         return;
       }
-      const answer = await deps.service.ask(question);
+      const answer = await deps.service.ask(question, {
+        asker: { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id },
+      });
       const shown = { answer, audience: 'private' as const, askedBy: command.user_id, echoQuestion: true, votes: new Map() };
       await respond({ response_type: 'ephemeral', ...renderAnswer(deps.answers.save(shown), shown) });
     } catch (error) {

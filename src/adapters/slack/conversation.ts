@@ -10,6 +10,10 @@ export interface ConversationTarget {
   threadTs?: string;
   /** Thread roots (besides the reply itself) a follow-up could be asked in. */
   rememberUnder: readonly string[];
+  /** How the question came: a mention in a channel or a direct message. */
+  surface: 'mention' | 'dm';
+  /** The asker's Slack user id. */
+  userId?: string;
 }
 
 /**
@@ -29,7 +33,8 @@ export async function answerInConversation(
       await post(client, target, renderHelp(deps.command, deps.service.examples(3)));
       return;
     }
-    const answer = await deps.service.ask(question, previousQuestion === undefined ? undefined : { previousQuestion });
+    const asker = { platform: 'slack' as const, surface: target.surface, userId: target.userId, channelId: target.channel };
+    const answer = await deps.service.ask(question, previousQuestion === undefined ? { asker } : { previousQuestion, asker });
     const shown = { answer, audience: 'public' as const, echoQuestion: false, votes: new Map() };
     const posted = await post(client, target, renderAnswer(deps.answers.save(shown), shown));
     for (const ts of [...target.rememberUnder, posted]) if (ts) deps.threads.remember(target.channel, ts, question);

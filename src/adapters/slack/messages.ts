@@ -12,7 +12,7 @@ export function registerMessageListeners(app: App, deps: ListenerDeps): void {
     const threadTs = event.thread_ts ?? event.ts;
     const previous = event.thread_ts === undefined ? undefined : deps.threads.lastQuestion(event.channel, event.thread_ts);
     const question = questionFromSlack(event.text, context.botUserId);
-    await answerInConversation(deps, client, { channel: event.channel, threadTs, rememberUnder: [threadTs] }, question, previous);
+    await answerInConversation(deps, client, { channel: event.channel, threadTs, rememberUnder: [threadTs], surface: 'mention' as const, userId: event.user }, question, previous);
   });
 
   app.message(async ({ message, context, client }) => {
@@ -22,7 +22,7 @@ export function registerMessageListeners(app: App, deps: ListenerDeps): void {
     const threadTs = message.thread_ts;
     const previous = threadTs === undefined ? undefined : deps.threads.lastQuestion(message.channel, threadTs);
     const question = questionFromSlack(message.text ?? '', context.botUserId);
-    const target = { channel: message.channel, threadTs, rememberUnder: [threadTs ?? message.ts] };
+    const target = { channel: message.channel, threadTs, rememberUnder: [threadTs ?? message.ts], surface: 'dm' as const, userId: message.user };
     await answerInConversation(deps, client, target, question, previous);
   });
 }
