@@ -71,6 +71,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
 /** Index terms for one word; an empty list for a word the notes lack; undefined for a misspelt stop word. */
 function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (index.has(token.stem)) return [{ stem: token.stem, weight: WEIGHT.exact }];
+  const shorter = shorterStem(index, token.stem);
+  if (shorter) return [{ stem: shorter, weight: WEIGHT.oneEdit }];
   const edits = allowedEdits(token.surface);
   if (edits === 0 || /\d/.test(token.surface)) return [];
   const close = index.vocabulary.closest(token.surface, edits);
@@ -83,6 +85,18 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     if (stem && index.has(stem)) terms.set(stem, best === 1 ? WEIGHT.oneEdit : WEIGHT.twoEdits);
   }
   return [...terms].map(([stem, weight]) => ({ stem, weight }));
+}
+
+/**
+ * The stemmer cuts related words to different lengths ("autoscale" → autoscal, "autoscaling" → autosc):
+ * an unknown stem whose slightly shorter prefix is a known stem is taken for it.
+ */
+function shorterStem(index: SearchIndex, stem: string): string | undefined {
+  for (let length = stem.length - 1; length >= Math.max(5, stem.length - 3); length--) {
+    const prefix = stem.slice(0, length);
+    if (index.has(prefix)) return prefix;
+  }
+  return undefined;
 }
 
 function isNearStopWord(word: string): boolean {

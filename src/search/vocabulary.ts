@@ -41,7 +41,8 @@ export class Vocabulary {
     if (maxEdits <= 0 || this.words.length === 0) return [];
     if (this.counts.length < this.words.length) this.counts = new Uint16Array(this.words.length);
     const grams = [...new Set(trigrams(word))];
-    const needed = Math.max(1, word.length + 2 - 3 * maxEdits);
+    // One edit spoils up to 3 trigrams, a swap of neighbours up to 4: ask for what survives the worst case.
+    const needed = Math.max(1, word.length + 2 - 4 * maxEdits);
     const touched: number[] = [];
     for (const gram of grams) {
       for (const id of this.grams.get(gram) ?? []) {
