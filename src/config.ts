@@ -17,6 +17,10 @@ export interface Config {
   readonly watch: boolean;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  /** Questions one person may ask per minute; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
+  /** Channel rules file (lore.config.yml); `required` when LORE_CONFIG names it explicitly. */
+  readonly rulesFile: { readonly path: string; readonly required: boolean };
 }
 
 export interface SlackConfig {
@@ -71,12 +75,25 @@ const positiveInt = (fallback: number, max: number) =>
     return number;
   });
 
+const wholeNumber = (fallback: number, max: number) =>
+  optionalString.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 0 || number > max) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from 0 to ${max}, got "${value}"` });
+      return z.NEVER;
+    }
+    return number;
+  });
+
 const envSchema = z.object({
   KNOWLEDGE_DIR: optionalString,
   KNOWLEDGE_BASE_URL: url('KNOWLEDGE_BASE_URL'),
   MAX_NOTE_BYTES: positiveInt(2 * 1024 * 1024, 1024 * 1024 * 1024),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).optional()),
   WATCH: booleanFlag(true),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(10, 10_000),
+  LORE_CONFIG: optionalString,
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must be a bot token starting with xoxb- (Slack app → OAuth & Permissions → Bot User OAuth Token)',
   }),
@@ -149,6 +166,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     watch: e.WATCH,
     slack: slack && Object.freeze(slack),
     discord: discord && Object.freeze(discord),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    rulesFile: Object.freeze({ path: resolve(cwd, e.LORE_CONFIG ?? 'lore.config.yml'), required: e.LORE_CONFIG !== undefined }),
   });
 }
 

@@ -49,7 +49,14 @@ export interface Citation {
 }
 
 /** Why an answer was not found, so adapters can phrase help. */
-export type NotFoundReason = 'empty-question' | 'no-terms' | 'no-match' | 'low-confidence';
+export type NotFoundReason = 'empty-question' | 'no-terms' | 'no-match' | 'low-confidence' | Refusal;
+
+/**
+ * The question was not looked up at all; `Answer.text` says why, and when or where to ask instead.
+ * Adapters keep these private: a private note (ephemeral, DM), or silence for mentions in channels the bot
+ * is not allowed in.
+ */
+export type Refusal = 'rate-limited' | 'channel-not-allowed' | 'shutting-down';
 
 /** A platform-neutral answer: no Slack, Discord or terminal syntax in it. */
 export interface Answer {
@@ -84,6 +91,10 @@ export interface Asker {
   surface: Surface;
   userId?: string;
   channelId?: string;
+  /** True in a direct message, whatever the surface (a slash command can be used in a DM too). */
+  direct?: boolean;
+  /** For a thread (Discord threads have their own ids): the channel it belongs to, for channel rules. */
+  parentChannelId?: string;
 }
 
 /** A 👍/👎 on an answer. */
@@ -134,6 +145,11 @@ export interface AskService {
   stats(): IndexStats;
   /** Records a vote on an answer (adapters also log it). Optional: a service may not keep votes. */
   recordVote?(vote: VoteRecord): void;
+  /**
+   * Whether the bot may speak to this asker at all (channel rules). Adapters stay silent where it is false, even for
+   * help. Optional: absent means everywhere.
+   */
+  allows?(asker: Asker): boolean;
 }
 
 /** A chat platform connection. A new platform is one folder under `src/adapters/` exporting a factory for this. */
