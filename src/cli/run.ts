@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isLoreError, UsageError } from '../errors.js';
-import { askCommand } from './ask.js';
-import { checkCommand } from './check.js';
-import { discordRegisterCommand } from './discord-register.js';
-import { indexCommand } from './index-command.js';
 import { parseCliArgs, USAGE } from './args.js';
 import { writeLine, type CliIO } from './context.js';
-import { serveCommand } from './serve.js';
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -19,17 +14,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const args = parseCliArgs(argv);
     if (args.help) return writeLine(io.stdout, USAGE), 0;
     if (args.version) return writeLine(io.stdout, version()), 0;
+    // Commands load on demand: `lore ask` should not pay for loading the Slack and Discord libraries.
     switch (args.command) {
       case 'ask':
-        return await askCommand(args, io);
+        return await (await import('./ask.js')).askCommand(args, io);
       case 'index':
-        return await indexCommand(args, io);
+        return await (await import('./index-command.js')).indexCommand(args, io);
       case 'serve':
-        return await serveCommand(args, io);
+        return await (await import('./serve.js')).serveCommand(args, io);
       case 'check':
-        return await checkCommand(args, io);
+        return await (await import('./check.js')).checkCommand(args, io);
       case 'discord:register':
-        return await discordRegisterCommand(args, io);
+        return await (await import('./discord-register.js')).discordRegisterCommand(args, io);
       case undefined:
         writeLine(io.stderr, USAGE);
         return 2;

@@ -1,6 +1,4 @@
-import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { createConsoleAdapter } from '../adapters/console.js';
-import { createSlackAdapter } from '../adapters/slack/index.js';
 import { asError, LoreError } from '../errors.js';
 import type { ChatAdapter } from '../types.js';
 import { commandContext, openEngine, type CliIO } from './context.js';
@@ -20,8 +18,14 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   const lore = await openEngine(context);
 
   const adapters: ChatAdapter[] = [];
-  if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, service: lore, logger }));
-  if (config.discord) adapters.push(createDiscordAdapter({ config: config.discord, service: lore, logger }));
+  if (config.slack) {
+    const { createSlackAdapter } = await import('../adapters/slack/index.js');
+    adapters.push(createSlackAdapter({ config: config.slack, service: lore, logger }));
+  }
+  if (config.discord) {
+    const { createDiscordAdapter } = await import('../adapters/discord/index.js');
+    adapters.push(createDiscordAdapter({ config: config.discord, service: lore, logger }));
+  }
   const terminal = adapters.length === 0;
   if (terminal) {
     adapters.push(
