@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'USAGE'
   | 'INPUT_INVALID'
   | 'ADAPTER_START_FAILED'
+  | 'STORE_UNAVAILABLE'
   | 'UNKNOWN';
 
 export class LoreError extends Error {

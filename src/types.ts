@@ -152,6 +152,28 @@ export interface AskService {
   allows?(asker: Asker): boolean;
 }
 
+/** A question the notes did not answer well: askings with similar wording that got "I couldn't find" or a 👎. */
+export interface KnowledgeGap {
+  /** The most common wording of the group (the latest on a tie). */
+  question: string;
+  /** Other wordings in the group, most common first (a few at most). */
+  variants: string[];
+  /** Askings that went unanswered or got a 👎 (an asking counts once, however many 👎 it got). */
+  count: number;
+  unanswered: number;
+  downvotes: number;
+  /** The notes offered each time (closest or cited), most often first. */
+  closest: { file: string; times: number }[];
+  /** The latest asking or 👎. */
+  lastAt: Date;
+}
+
+/** Reports on stored feedback that chat commands can show; data only, each adapter renders it. */
+export interface FeedbackReports {
+  /** The biggest knowledge gaps of the recent past, most frequent first. */
+  gaps(limit: number): Promise<KnowledgeGap[]>;
+}
+
 /** A chat platform connection. A new platform is one folder under `src/adapters/` exporting a factory for this. */
 export interface ChatAdapter {
   readonly name: string;
