@@ -21,6 +21,15 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** Channel rules file (lore.config.yml); `required` when LORE_CONFIG names it explicitly. */
   readonly rulesFile: { readonly path: string; readonly required: boolean };
+  /** The feedback store (questions and votes); `path` is undefined when LORE_DB=off. */
+  readonly feedback: FeedbackConfig;
+}
+
+export interface FeedbackConfig {
+  /** Absolute path of the SQLite file, created on first use. */
+  readonly path?: string;
+  /** Rows older than this many days are deleted. */
+  readonly retentionDays: number;
 }
 
 export interface SlackConfig {
@@ -94,6 +103,10 @@ const envSchema = z.object({
   WATCH: booleanFlag(true),
   RATE_LIMIT_PER_MINUTE: wholeNumber(10, 10_000),
   LORE_CONFIG: optionalString,
+  LORE_DB: optionalString.refine((v) => v === undefined || !/^(https?|file):/i.test(v), {
+    message: 'must be a file path such as ./data/lore.db (or off to record nothing)',
+  }),
+  LORE_DB_RETENTION_DAYS: positiveInt(90, 36_500),
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must be a bot token starting with xoxb- (Slack app → OAuth & Permissions → Bot User OAuth Token)',
   }),
@@ -168,6 +181,10 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     discord: discord && Object.freeze(discord),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rulesFile: Object.freeze({ path: resolve(cwd, e.LORE_CONFIG ?? 'lore.config.yml'), required: e.LORE_CONFIG !== undefined }),
+    feedback: Object.freeze({
+      path: e.LORE_DB?.toLowerCase() === 'off' ? undefined : resolve(cwd, e.LORE_DB ?? 'data/lore.db'),
+      retentionDays: e.LORE_DB_RETENTION_DAYS,
+    }),
   });
 }
 
