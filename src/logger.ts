@@ -1,4 +1,5 @@
 import { pino, type Logger as PinoLogger, type DestinationStream } from 'pino';
+import { prettyLines, scrubbing } from './log-stream.js';
 
 /** The structured logger used everywhere: `logger.child({ component })`, levels up to `silent`. */
 export type Logger = PinoLogger;
@@ -18,16 +19,24 @@ const REDACT_PATHS = [
   '*.signingSecret',
   'headers.authorization',
   '*.headers.authorization',
+  '*.headers.Authorization',
+  '*.*.headers.authorization',
+  '*.*.headers.Authorization',
 ];
 
 export interface LoggerOptions {
   level?: LogLevel;
   /** Where lines go; stderr by default so that stdout stays for answers. */
   destination?: DestinationStream;
+  /** Human-readable lines instead of JSON, for a person at a terminal. */
+  pretty?: boolean;
+  /** Values (tokens, signing secrets) replaced by `[redacted]` wherever they appear in a line. */
+  secrets?: readonly string[];
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const destination = options.destination ?? pino.destination({ dest: 2, sync: true });
+  const target = options.destination ?? pino.destination({ dest: 2, sync: true });
+  const destination = scrubbing(options.pretty ? prettyLines(target, options.destination === undefined && process.stderr.isTTY === true) : target, options.secrets ?? []);
   return pino(
     {
       name: 'lore',

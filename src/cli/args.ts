@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['ask', 'index', 'serve', 'check', 'discord:register'] as const;
+export const COMMANDS = ['ask', 'index', 'serve', 'check', 'health', 'discord:register'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const USAGE = `lore: answers questions from your team's Markdown notes, with citations.
@@ -12,6 +12,7 @@ Usage:
   lore index                 build the index and print what it holds
   lore serve                 start Slack/Discord when their tokens are set, else a terminal chat
   lore check                 verify every note's front-matter queries find that note first
+  lore health                exit 0 if healthy: Slack HTTP mode asks the server's /healthz, else the notes index
   lore discord:register      register the /ask command with Discord without starting the bot
 
 Options:

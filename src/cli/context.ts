@@ -22,8 +22,14 @@ export interface CommandContext {
 
 export function commandContext(args: ParsedArgs, io: CliIO, quietLevel: LogLevel): CommandContext {
   const config = loadConfig(io.env, { knowledgeDir: args.knowledge }, io.cwd);
-  const logger = createLogger({ level: config.logLevel ?? quietLevel });
+  const logger = createLogger({ level: config.logLevel ?? quietLevel, pretty: io.stdout.isTTY === true, secrets: secretsOf(config) });
   return { args, io, config, logger };
+}
+
+/** Every token and signing secret in the configuration, so no log line can carry one. */
+function secretsOf(config: Config): string[] {
+  const { slack, discord } = config;
+  return [slack?.botToken, slack?.appToken, slack?.signingSecret, discord?.token].filter((value): value is string => value !== undefined);
 }
 
 export function openEngine(context: CommandContext): Promise<Lore> {

@@ -24,6 +24,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await (await import('./serve.js')).serveCommand(args, io);
       case 'check':
         return await (await import('./check.js')).checkCommand(args, io);
+      case 'health':
+        return await (await import('./health.js')).healthCommand(args, io);
       case 'discord:register':
         return await (await import('./discord-register.js')).discordRegisterCommand(args, io);
       case undefined:

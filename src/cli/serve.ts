@@ -1,11 +1,10 @@
 import { createConsoleAdapter } from '../adapters/console.js';
-import { asError, LoreError } from '../errors.js';
+import { createGuardedService } from '../service/guarded.js';
+import { createShutdown, serveUntilSignal } from '../service/lifecycle.js';
+import { openRulesFile } from '../service/rules-file.js';
 import type { ChatAdapter } from '../types.js';
 import { commandContext, openEngine, type CliIO } from './context.js';
 import type { ParsedArgs } from './args.js';
-
-/** In-flight answers get this long to finish on shutdown. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * `lore serve`: every chat adapter whose tokens are set, or the terminal chat when none are.
@@ -16,56 +15,40 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   const context = commandContext(args, io, chat ? 'info' : 'warn');
   const { config, logger } = context;
   const lore = await openEngine(context);
+  const rules = await openRulesFile({ ...config.rulesFile, knowledgeDir: config.knowledgeDir, logger: logger.child({ component: 'rules' }) });
+  const service = createGuardedService(lore, {
+    rules: rules.current,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    logger: logger.child({ component: 'questions' }),
+  });
 
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
     const { createSlackAdapter } = await import('../adapters/slack/index.js');
-    adapters.push(createSlackAdapter({ config: config.slack, service: lore, logger }));
+    adapters.push(createSlackAdapter({ config: config.slack, service, logger }));
   }
   if (config.discord) {
     const { createDiscordAdapter } = await import('../adapters/discord/index.js');
-    adapters.push(createDiscordAdapter({ config: config.discord, service: lore, logger }));
+    adapters.push(createDiscordAdapter({ config: config.discord, service, logger }));
   }
   const terminal = adapters.length === 0;
   if (terminal) {
     adapters.push(
-      createConsoleAdapter({ service: lore, logger, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY) }),
+      createConsoleAdapter({ service, logger, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY) }),
     );
   }
 
-  const stopWatching = config.watch ? await lore.watch() : undefined;
-  let stopping: Promise<void> | undefined;
-  const stop = (reason: string) =>
-    (stopping ??= (async () => {
-      logger.info({ reason }, 'shutting down');
-      const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
-      await Promise.race([Promise.allSettled(adapters.map((adapter) => adapter.stop())), timeout]);
-      await stopWatching?.();
-    })());
-  const onSignal = (signal: string) => void stop(signal);
+  const watchers = config.watch ? [await lore.watch(), await rules.watch()] : [];
+  const lifecycle = { service, adapters, watchers, logger };
+  if (!terminal) return serveUntilSignal({ ...lifecycle, signals });
+
+  const shutdown = createShutdown(lifecycle);
+  const onSignal = (signal: string) => void shutdown(signal);
   signals.on('SIGINT', onSignal);
   signals.on('SIGTERM', onSignal);
-
   try {
-    if (terminal) {
-      await adapters[0]?.start();
-      await stop('input ended');
-      return 0;
-    }
-    for (const adapter of adapters) {
-      try {
-        await adapter.start();
-        logger.info({ adapter: adapter.name }, 'adapter started');
-      } catch (error) {
-        await stop('start-up failed');
-        throw error instanceof LoreError ? error : new LoreError('ADAPTER_START_FAILED', `${adapter.name} could not start: ${asError(error).message}`, { cause: error });
-      }
-    }
-    await new Promise<void>((resolve) => {
-      const done = () => void stop('signal').then(resolve);
-      signals.once('SIGINT', done);
-      signals.once('SIGTERM', done);
-    });
+    await adapters[0]?.start();
+    await shutdown('input ended');
     return 0;
   } finally {
     signals.off('SIGINT', onSignal);
