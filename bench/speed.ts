@@ -1,0 +1,150 @@
+/**
+ * Speed and memory of lore against plain Fuse.js over the same chunks, on generated corpora of
+ * increasing size. Run with --expose-gc (the npm script does) so heap figures are after a collection.
+ */
+import { cpus, platform, release, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Fuse from 'fuse.js';
+import { composeAnswer } from '../src/answer/compose.js';
+import { cleanQuestion } from '../src/answer/question.js';
+import { indexNotes } from '../src/knowledge/build.js';
+import { loadNoteFiles, type LoadedFile } from '../src/knowledge/load.js';
+import { search } from '../src/search/search.js';
+import type { Chunk } from '../src/types.js';
+import { countChunks, generateCorpus } from './corpus.js';
+import { makeQueries, type BenchQuery } from './queries.js';
+import { parseSpeedArgs, SpeedArgsError } from './speed-args.js';
+import { fixed, formatTable, percentile, target, type Cell } from './table.js';
+
+const BUNDLED = fileURLToPath(new URL('../knowledge', import.meta.url));
+/** Fuse.js query cap by corpus size, before its time budget. */
+const fuseQueryCap = (chunks: number) => (chunks <= 2_000 ? 50 : chunks <= 20_000 ? 20 : 10);
+
+interface Row {
+  chunks: number;
+  engine: string;
+  buildMs: number;
+  parseChunkMs?: number;
+  heapMb: number;
+  heapDeltaMb: number;
+  latencies: number[];
+  queriesNote: string;
+}
+
+function heapUsed(): number {
+  globalThis.gc?.();
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+const mb = (bytes: number) => bytes / (1024 * 1024);
+
+function time(fn: () => void): number {
+  const started = performance.now();
+  fn();
+  return performance.now() - started;
+}
+
+/** Per-query milliseconds on a second pass; the first warms the JIT. */
+function latencies(queries: readonly BenchQuery[], run: (text: string) => void): number[] {
+  for (const query of queries) run(query.text);
+  return queries.map((query) => time(() => run(query.text)));
+}
+
+function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudgetMs: number, log: (line: string) => void): Row[] {
+  let files: LoadedFile[] = [];
+  let words: string[] = [];
+  const generateMs = time(() => ({ files, words } = generateCorpus({ chunks: requested, seed, base })));
+  const queries = makeQueries(words, seed);
+  const textMb = mb(files.reduce((sum, file) => sum + file.text.length, 0));
+
+  const parseChunkMs = time(() => countChunks(files));
+  const before = heapUsed();
+  let built: ReturnType<typeof indexNotes> | undefined;
+  const buildMs = time(() => (built = indexNotes(files)));
+  if (!built) throw new Error('indexNotes returned nothing');
+  const { index } = built;
+  const loreHeap = heapUsed();
+  const chunks = index.chunks.length;
+  log(`${requested} requested: ${files.length} files, ${chunks} chunks, ${fixed(textMb, 1)} MB text, ${index.termCount} terms, ${index.vocabulary.size} distinct words; generated in ${fixed(generateMs / 1000, 1)} s`);
+
+  const rows: Row[] = [];
+  const loreSearch = latencies(queries, (text) => search(index, cleanQuestion(text), { limit: 10 }));
+  rows.push({ chunks, engine: 'lore search', buildMs, parseChunkMs, heapMb: mb(loreHeap), heapDeltaMb: mb(loreHeap - before), latencies: loreSearch, queriesNote: `${queries.length}` });
+  // What Lore.answer does: search 32 chunks, then compose the quoted answer.
+  const loreAnswer = latencies(queries, (text) => {
+    const question = cleanQuestion(text);
+    composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
+  });
+  rows.push({ chunks, engine: 'lore answer()', buildMs: Number.NaN, heapMb: Number.NaN, heapDeltaMb: Number.NaN, latencies: loreAnswer, queriesNote: `${queries.length}` });
+
+  const fuseBefore = heapUsed();
+  let fuse: Fuse<Chunk> | undefined;
+  const fuseBuildMs = time(() => (fuse = new Fuse(index.chunks, { keys: ['text'], ignoreLocation: true, includeScore: true })));
+  const fuseHeap = heapUsed();
+  const cap = Math.min(queries.length, fuseQueryCap(chunks));
+  const fuseTimes: number[] = [];
+  const budgetStart = performance.now();
+  for (const query of queries.slice(0, cap)) {
+    if (fuseTimes.length > 0 && performance.now() - budgetStart > fuseBudgetMs) break;
+    fuseTimes.push(time(() => fuse?.search(query.text)));
+  }
+  const capped = fuseTimes.length < queries.length ? `${fuseTimes.length} of ${queries.length}, capped` : `${fuseTimes.length}`;
+  rows.push({ chunks, engine: 'fuse.js', buildMs: fuseBuildMs, heapMb: mb(fuseHeap), heapDeltaMb: mb(fuseHeap - fuseBefore), latencies: fuseTimes, queriesNote: `${capped}, 1 pass` });
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const args = parseSpeedArgs(process.argv.slice(2));
+  if (!globalThis.gc) console.error('note: run with --expose-gc (npm run bench does) for heap figures after a collection');
+  const cpu = cpus();
+  console.log(`machine: ${cpu[0]?.model ?? 'unknown cpu'} × ${cpu.length}, ${fixed(totalmem() / 1024 ** 3, 1)} GB RAM, ${platform()} ${release()}, node ${process.version}`);
+  const { files: base } = await loadNoteFiles(BUNDLED, { maxBytes: 2 * 1024 * 1024 });
+  console.log(`corpus: ${base.length} bundled note(s) + generated notes (seed ${args.seed}); queries: a fixed mix of single words, misspelt words, multi-word questions and no-match queries`);
+
+  const rows: Row[] = [];
+  for (const size of args.sizes) rows.push(...benchSize(size, base, args.seed, args.fuseBudgetMs, (line) => console.log(`  ${line}`)));
+
+  console.log('');
+  const cells: Cell[][] = rows.map((row) => [
+    row.chunks,
+    row.engine,
+    Number.isNaN(row.buildMs) ? '(same)' : fixed(row.buildMs / 1000, 2),
+    row.parseChunkMs === undefined ? '' : fixed(row.parseChunkMs / 1000, 2),
+    Number.isNaN(row.heapMb) ? '' : fixed(row.heapMb, 0),
+    Number.isNaN(row.heapDeltaMb) ? '' : fixed(row.heapDeltaMb, 0),
+    row.queriesNote,
+    fixed(percentile(row.latencies, 50), 2),
+    fixed(percentile(row.latencies, 95), 2),
+  ]);
+  console.log(formatTable(['chunks', 'engine', 'build s', 'parse+chunk s', 'heap MB', 'Δheap MB', 'queries', 'p50 ms', 'p95 ms'], cells));
+  console.log(
+    [
+      '',
+      'build: lore = indexNotes (parse + chunk + index) over notes in memory; parse+chunk = a separate parse/chunk-only pass of the same notes.',
+      'heap: heapUsed after gc with the engine built; Δheap for lore = chunks + index, for fuse.js = its index over the same chunks.',
+      'lore latencies: second pass over every query (first pass warms up); fuse.js: one pass, capped by count and by the time budget.',
+    ].join('\n'),
+  );
+
+  console.log('\ntargets:');
+  const nearest = (size: number) => rows.filter((row) => row.engine === 'lore search' && Math.abs(row.chunks - size) / size < 0.2);
+  for (const [size, goal] of [[10_000, 1], [100_000, 5]] as const) {
+    const row = nearest(size)[0];
+    const p50 = row ? percentile(row.latencies, 50) : Number.NaN;
+    console.log(row ? `  ${target(`lore query p50 ≤ ${goal} ms at ${size / 1000}k chunks`, p50 <= goal, `${fixed(p50, 2)} ms`)}` : `  n/a   lore query p50 ≤ ${goal} ms at ${size / 1000}k chunks (size not run)`);
+  }
+  for (const row of rows.filter((r) => r.engine === 'lore search')) {
+    const per10k = row.buildMs / 1000 / (row.chunks / 10_000);
+    console.log(`  ${target(`lore build ≤ 0.5 s per 10k chunks at ${row.chunks} chunks`, per10k <= 0.5, `${fixed(per10k, 2)} s per 10k`)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SpeedArgsError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});
