@@ -1,0 +1,97 @@
+import type { Db } from '../store/db.js';
+import type { KnowledgeGap } from '../types.js';
+import { groupByWording } from './wording.js';
+
+export interface GapsOptions {
+  /** Questions asked (and votes cast) from this time on, in ms since the epoch. */
+  since: number;
+  /** At most this many gaps; all by default. */
+  limit?: number;
+}
+
+/** One asking that went wrong: unanswered, voted down, or both. */
+interface GapEvent {
+  question: string;
+  at: number;
+  unanswered: boolean;
+  downvotes: number;
+  files: string[];
+}
+
+const VARIANTS = 3;
+const CLOSEST = 3;
+
+/**
+ * Questions that got "I couldn't find" or a 👎, grouped by similar wording, most frequent first (then the most
+ * recent). This is the list a team works through to improve its notes.
+ */
+export function gapsReport(db: Db, options: GapsOptions): KnowledgeGap[] {
+  const gaps = groupByWording(gapEvents(db, options.since)).map(toGap);
+  gaps.sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime() || a.question.localeCompare(b.question));
+  return options.limit === undefined ? gaps : gaps.slice(0, options.limit);
+}
+
+function gapEvents(db: Db, since: number): GapEvent[] {
+  const asked = db
+    .prepare<[number], { id: number; question: string; at: number; found: number; downs: number; lastDown: number | null }>(
+      `SELECT q.id, q.question, q.asked_at AS at, q.found, COUNT(v.id) AS downs, MAX(v.voted_at) AS lastDown
+       FROM questions q LEFT JOIN votes v ON v.question_id = q.id AND v.vote = 'down'
+       WHERE q.asked_at >= ?
+       GROUP BY q.id
+       HAVING q.found = 0 OR COUNT(v.id) > 0`,
+    )
+    .all(since);
+  const notesOf = db.prepare<[number], { file: string }>('SELECT file FROM question_notes WHERE question_id = ? ORDER BY rank');
+  const events: GapEvent[] = asked.map((row) => ({
+    question: row.question,
+    at: Math.max(row.at, row.lastDown ?? 0),
+    unanswered: row.found === 0,
+    downvotes: row.downs,
+    files: [...new Set(notesOf.all(row.id).map((note) => note.file))],
+  }));
+  // Votes whose question was never recorded (asked before recording began, or pruned) still count.
+  const unlinked = db
+    .prepare<[number], { question: string; at: number; citation: string | null }>(
+      `SELECT question, voted_at AS at, citation FROM votes
+       WHERE question_id IS NULL AND vote = 'down' AND question IS NOT NULL AND voted_at >= ?`,
+    )
+    .all(since);
+  for (const vote of unlinked) {
+    const file = vote.citation === null ? undefined : citedFile(vote.citation);
+    events.push({ question: vote.question, at: vote.at, unanswered: false, downvotes: 1, files: file ? [file] : [] });
+  }
+  return events;
+}
+
+/** `ops/db.md:4-9` → `ops/db.md`. */
+function citedFile(citation: string): string {
+  return citation.replace(/:\d+-\d+$/, '');
+}
+
+function toGap(events: GapEvent[]): KnowledgeGap {
+  const wordings = new Map<string, { text: string; times: number; last: number }>();
+  const files = new Map<string, number>();
+  let lastAt = 0;
+  for (const event of events) {
+    const id = event.question.toLowerCase().replace(/\s+/g, ' ').replace(/[\s?.!]+$/, '');
+    const wording = wordings.get(id) ?? { text: event.question, times: 0, last: 0 };
+    wording.times++;
+    if (event.at >= wording.last) Object.assign(wording, { text: event.question, last: event.at });
+    wordings.set(id, wording);
+    for (const file of event.files) files.set(file, (files.get(file) ?? 0) + 1);
+    lastAt = Math.max(lastAt, event.at);
+  }
+  const [first, ...others] = [...wordings.values()].sort((a, b) => b.times - a.times || b.last - a.last);
+  return {
+    question: first?.text ?? '',
+    variants: others.slice(0, VARIANTS).map((wording) => wording.text),
+    count: events.length,
+    unanswered: events.filter((event) => event.unanswered).length,
+    downvotes: events.reduce((sum, event) => sum + event.downvotes, 0),
+    closest: [...files.entries()]
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .slice(0, CLOSEST)
+      .map(([file, times]) => ({ file, times })),
+    lastAt: new Date(lastAt),
+  };
+}

@@ -1,0 +1,71 @@
+import type { Db } from '../store/db.js';
+
+export interface UsageStats {
+  /** Start of the window, ms since the epoch. */
+  since: number;
+  questions: number;
+  answered: number;
+  /** answered / questions; null when nothing was asked. */
+  answeredShare: number | null;
+  /** UTC days with at least one question, oldest first. */
+  perDay: { day: string; questions: number; answered: number }[];
+  perSurface: { platform: string; surface: string; questions: number; answered: number }[];
+  votes: { up: number; down: number; /** up / (up + down); null without votes. */ upShare: number | null };
+  /** Notes cited by found answers (best or see-also), most often first. */
+  mostCited: { file: string; times: number }[];
+  /** Notes of the knowledge folder that no found answer cited; null when the notes were not listed. */
+  neverCited: string[] | null;
+}
+
+export interface StatsOptions {
+  since: number;
+  /** Every note file (relative paths), to list the ones never cited. */
+  notes?: readonly string[];
+  /** Length of `mostCited` (default 10). */
+  top?: number;
+}
+
+type Count = { questions: number; answered: number };
+
+/** Questions per day and per surface, share answered, 👍/👎, the most cited notes and the notes never cited. */
+export function statsReport(db: Db, options: StatsOptions): UsageStats {
+  const { since } = options;
+  const totals = db.prepare<[number], Count>('SELECT COUNT(*) AS questions, COALESCE(SUM(found), 0) AS answered FROM questions WHERE asked_at >= ?').get(since);
+  const perDay = db
+    .prepare<[number], Count & { day: string }>(
+      `SELECT date(asked_at / 1000, 'unixepoch') AS day, COUNT(*) AS questions, SUM(found) AS answered
+       FROM questions WHERE asked_at >= ? GROUP BY day ORDER BY day`,
+    )
+    .all(since);
+  const perSurface = db
+    .prepare<[number], Count & { platform: string; surface: string }>(
+      `SELECT platform, surface, COUNT(*) AS questions, SUM(found) AS answered
+       FROM questions WHERE asked_at >= ? GROUP BY platform, surface ORDER BY questions DESC, platform, surface`,
+    )
+    .all(since);
+  const votes = { up: 0, down: 0 };
+  for (const row of db.prepare<[number], { vote: 'up' | 'down'; n: number }>('SELECT vote, COUNT(*) AS n FROM votes WHERE voted_at >= ? GROUP BY vote').all(since)) {
+    votes[row.vote] = row.n;
+  }
+  const cited = db
+    .prepare<[number], { file: string; times: number }>(
+      `SELECT n.file, COUNT(DISTINCT n.question_id) AS times
+       FROM question_notes n JOIN questions q ON q.id = n.question_id
+       WHERE q.found = 1 AND q.asked_at >= ? GROUP BY n.file ORDER BY times DESC, n.file`,
+    )
+    .all(since);
+  const questions = totals?.questions ?? 0;
+  const answered = totals?.answered ?? 0;
+  const citedFiles = new Set(cited.map((row) => row.file));
+  return {
+    since,
+    questions,
+    answered,
+    answeredShare: questions === 0 ? null : answered / questions,
+    perDay,
+    perSurface,
+    votes: { ...votes, upShare: votes.up + votes.down === 0 ? null : votes.up / (votes.up + votes.down) },
+    mostCited: cited.slice(0, options.top ?? 10),
+    neverCited: options.notes ? options.notes.filter((file) => !citedFiles.has(file)).sort() : null,
+  };
+}
