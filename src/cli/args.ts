@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { parseSince } from '../reports/since.js';
 
-export const COMMANDS = ['ask', 'index', 'serve', 'check', 'health', 'discord:register'] as const;
+export const COMMANDS = ['ask', 'index', 'serve', 'check', 'health', 'gaps', 'stats', 'discord:register'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const USAGE = `lore: answers questions from your team's Markdown notes, with citations.
@@ -13,12 +14,15 @@ Usage:
   lore serve                 start Slack/Discord when their tokens are set, else a terminal chat
   lore check                 verify every note's front-matter queries find that note first
   lore health                exit 0 if healthy: Slack HTTP mode asks the server's /healthz, else the notes index
+  lore gaps                  questions the notes did not answer (or got 👎), grouped, most asked first
+  lore stats                 questions per day and surface, share answered, votes, most and never cited notes
   lore discord:register      register the /ask command with Discord without starting the bot
 
 Options:
   --knowledge DIR   notes folder (default: KNOWLEDGE_DIR or ./knowledge)
-  --json            ask: print JSON (one object per line in stdin mode); index/check: JSON summary
+  --json            ask: print JSON (one object per line in stdin mode); index/check/gaps/stats: JSON
   --top N           ask: number of citations, 1-10 (default 3)
+  --since SPAN      gaps/stats: how far back, e.g. 12h, 30d, 2w (default 30d)
   -h, --help        show this help
   -v, --version     show the version`;
 
@@ -28,6 +32,8 @@ export interface ParsedArgs {
   knowledge?: string;
   json: boolean;
   top?: number;
+  /** gaps/stats: the window in milliseconds. */
+  since?: number;
   help: boolean;
   version: boolean;
 }
@@ -46,6 +52,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         knowledge: { type: 'string' },
         json: { type: 'boolean', default: false },
         top: { type: 'string' },
+        since: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -65,6 +72,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     if (!result.success) throw new UsageError(`--top must be a whole number from 1 to 10, got "${values.top}".`);
     top = result.data;
   }
+  const since = values.since === undefined ? undefined : sinceOption(values.since, command);
   if (values.knowledge !== undefined && values.knowledge.trim() === '') throw new UsageError('--knowledge needs a folder.');
   return {
     command,
@@ -72,7 +80,15 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     knowledge: values.knowledge,
     json: values.json ?? false,
     top,
+    since,
     help: values.help ?? false,
     version: values.version ?? false,
   };
+}
+
+function sinceOption(value: string, command: CommandName | undefined): number {
+  if (command !== 'gaps' && command !== 'stats') throw new UsageError('--since goes with "gaps" or "stats".');
+  const ms = parseSince(value);
+  if (ms === undefined) throw new UsageError(`--since must be a number then h, d or w (12h, 30d, 2w), got "${value}".`);
+  return ms;
 }

@@ -26,6 +26,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await (await import('./check.js')).checkCommand(args, io);
       case 'health':
         return await (await import('./health.js')).healthCommand(args, io);
+      case 'gaps':
+        return await (await import('./gaps.js')).gapsCommand(args, io);
+      case 'stats':
+        return await (await import('./stats.js')).statsCommand(args, io);
       case 'discord:register':
         return await (await import('./discord-register.js')).discordRegisterCommand(args, io);
       case undefined:
