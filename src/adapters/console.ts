@@ -35,7 +35,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       const reply = await service.ask(question, interactive && previousQuestion ? { previousQuestion, asker } : { asker });
       if (reply.found) previousQuestion = question;
       write(renderText(reply, interactive ? ANSI : PLAIN));
-      logger.info({ platform: 'terminal', surface: 'terminal', questionLength: question.length, found: reply.found, top: reply.citations[0]?.file, ms: Math.round(performance.now() - started) }, 'answered');
+      logger.debug({ platform: 'terminal', surface: 'terminal', questionLength: question.length, found: reply.found, top: reply.citations[0]?.file, ms: Math.round(performance.now() - started) }, 'answered');
     } catch (error) {
       logger.error({ err: asError(error) }, 'answering failed');
       write('Sorry, something went wrong while answering that. Please try again.');

@@ -48,7 +48,7 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
       const decision = limiter.take(`${asker.platform}:${asker.userId}`, now());
       if (!decision.ok) {
         const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-        const text = `You've asked ${limiter.limit} questions in the last minute, the most I answer. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+        const text = `You've asked ${limiter.limit} question${limiter.limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
         return refuse(question, { ...fields, retryAfterMs: decision.retryAfterMs }, 'rate-limited', text);
       }
     }

@@ -466,6 +466,8 @@ export class FakeDiscord implements FakeIds {
       }
       if (method === 'GET') return { status: 200, body: this.commands.get(scope) ?? [] };
     }
+    // Opening a DM with alice (the only person who writes to the bot) gives her DM channel.
+    if (method === 'POST' && path === '/users/@me/channels') return { status: 200, body: channelPayload(this, this.dmChannelId) };
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/typing$/.exec(path))) return { status: 204 };
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       return { status: 200, body: this.createBotMessage(m[1] ?? '', body) };

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 
 import type { DiscordConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter } from '../../types.js';
 import { overwriteCommands, registrationFailure } from './commands.js';
 import { connect, startFailure } from './connect.js';
@@ -32,6 +33,8 @@ class DiscordAdapter implements ChatAdapter {
   private client: Client | undefined;
   private readonly logger: Logger;
   private readonly deps: AnswerDeps;
+  /** Handlers still running; stop() lets them post their answers before the connection closes. */
+  private readonly handlers = new InFlight();
 
   constructor(private readonly options: DiscordAdapterOptions) {
     this.logger = options.logger.child({ component: 'discord' });
@@ -63,6 +66,7 @@ class DiscordAdapter implements ChatAdapter {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    await this.handlers.idle();
     await client?.destroy();
   }
 
@@ -81,10 +85,10 @@ class DiscordAdapter implements ChatAdapter {
     const { deps, logger } = this;
     client.on(Events.MessageCreate, (message) => {
       if (!client.isReady()) return;
-      answerMessage(client, message, deps).catch((error: unknown) => logger.error({ err: asError(error) }, 'message handler failed'));
+      this.handlers.track(answerMessage(client, message, deps)).catch((error: unknown) => logger.error({ err: asError(error) }, 'message handler failed'));
     });
     client.on(Events.InteractionCreate, (interaction) => {
-      handleInteraction(interaction, deps).catch((error: unknown) => logger.error({ err: asError(error) }, 'interaction handler failed'));
+      this.handlers.track(handleInteraction(interaction, deps)).catch((error: unknown) => logger.error({ err: asError(error) }, 'interaction handler failed'));
     });
     // Without an 'error' listener an EventEmitter throws; discord.js reconnects by itself, so these are only logged.
     client.on(Events.Error, (error) => logger.error({ err: error }, 'Discord client error'));

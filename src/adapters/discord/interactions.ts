@@ -5,7 +5,8 @@ import {
   type Interaction,
 } from 'discord.js';
 import { asError } from '../../errors.js';
-import type { AskContext } from '../../types.js';
+import { refusalOf } from '../../service/refusal.js';
+import type { AskContext, Asker } from '../../types.js';
 import { ASK_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import { LIMITS, cutText } from './limits.js';
 import { APOLOGY, renderHelp } from './render.js';
@@ -61,19 +62,36 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Ans
     continuous: channel !== null && (channel.isThread() || channel.isDMBased()),
   };
   const previousQuestion = deps.memory.previousQuestion(conversation);
-  const asker = { platform: 'discord' as const, surface: 'slash' as const, userId: interaction.user.id, channelId: interaction.channelId ?? undefined };
+  const asker: Asker = {
+    platform: 'discord',
+    surface: 'slash',
+    userId: interaction.user.id,
+    channelId: interaction.channelId ?? undefined,
+    direct: channel?.isDMBased() ?? false,
+    ...(channel?.isThread() && channel.parentId !== null && { parentChannelId: channel.parentId }),
+  };
   const context: AskContext = previousQuestion === undefined ? { asker } : { previousQuestion, asker };
   try {
     const pending = deps.service.ask(question, context);
     if (!(await settlesWithin(pending, deps.deferAfterMs))) await interaction.deferReply({ flags });
     const answer = await pending;
+    if (refusalOf(answer)) {
+      const note = { content: answer.text, allowedMentions: NO_PINGS };
+      if (!interaction.deferred) await interaction.reply({ ...note, flags: MessageFlags.Ephemeral });
+      else {
+        // A public deferral cannot turn private: remove it and send the note as an ephemeral follow-up.
+        await interaction.deleteReply().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not delete the deferred reply'));
+        await interaction.followUp({ ...note, flags: MessageFlags.Ephemeral });
+      }
+      return;
+    }
     deps.memory.remember(conversation, answer.question);
     const payload = answerPayload(answer, deps, true);
     const messageId = interaction.deferred
       ? (await interaction.editReply(payload)).id
       : (await interaction.reply({ ...payload, flags, withResponse: true })).resource?.message?.id;
     if (messageId !== undefined) deps.votes.remember(messageId, answer);
-    log.info({ found: answer.found, citation: answer.citations[0]?.file ?? null, ephemeral }, 'answered /ask');
+    log.debug({ found: answer.found, citation: answer.citations[0]?.file ?? null, ephemeral }, 'answered /ask');
   } catch (error) {
     log.error({ err: asError(error) }, 'failed to answer /ask');
     const apology = { content: APOLOGY, allowedMentions: NO_PINGS };

@@ -1,6 +1,8 @@
 import { RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
 import { asError } from '../../errors.js';
-import type { Answer, AskContext } from '../../types.js';
+import type { Logger } from '../../logger.js';
+import { refusalOf } from '../../service/refusal.js';
+import type { Answer, AskContext, Asker } from '../../types.js';
 import { APOLOGY, renderHelp } from './render.js';
 import { EXAMPLE_COUNT, NO_PINGS, answerPayload, embedsAllowed, settlesWithin, type AnswerDeps } from './reply.js';
 import type { Conversation } from './thread-memory.js';
@@ -28,6 +30,16 @@ export async function answerMessage(client: Client<true>, message: Message, deps
   const question = questionIn(message, client.user.id);
   if (question === undefined) return;
   const log = deps.logger.child({ channelId: message.channelId, messageId: message.id });
+  const channel = message.channel;
+  const asker: Asker = {
+    platform: 'discord',
+    surface: channel.isDMBased() ? 'dm' : 'mention',
+    userId: message.author.id,
+    channelId: message.channelId,
+    ...(channel.isThread() && channel.parentId !== null && { parentChannelId: channel.parentId }),
+  };
+  // Outside the allowed channels a mention gets no reply at all, not even help.
+  if (asker.surface === 'mention' && deps.service.allows?.(asker) === false) return;
   try {
     if (question === '') {
       await message.reply({ content: renderHelp(deps.service.examples(EXAMPLE_COUNT)), allowedMentions: NO_PINGS });
@@ -35,30 +47,42 @@ export async function answerMessage(client: Client<true>, message: Message, deps
     }
     const conversation = conversationOf(message);
     const previousQuestion = deps.memory.previousQuestion(conversation);
-    const asker = {
-      platform: 'discord' as const,
-      surface: message.channel.isDMBased() ? ('dm' as const) : ('mention' as const),
-      userId: message.author.id,
-      channelId: message.channelId,
-    };
     const context: AskContext = previousQuestion === undefined ? { asker } : { previousQuestion, asker };
     const pending = deps.service.ask(question, context);
-    const channel = message.channel;
     if (!(await settlesWithin(pending, TYPING_AFTER_MS)) && 'sendTyping' in channel) {
       await channel
         .sendTyping().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not show typing'));
     }
     const answer = await pending;
+    if (refusalOf(answer)) {
+      await notePrivately(message, answer, log);
+      return;
+    }
     deps.memory.remember(conversation, answer.question);
     const sent = await replyWithAnswerPayload(client, message, deps, answer);
     deps.votes.remember(sent.id, answer);
-    log.info({ found: answer.found, citation: answer.citations[0]?.file ?? null }, 'answered a Discord message');
+    log.debug({ found: answer.found, citation: answer.citations[0]?.file ?? null }, 'answered a Discord message');
   } catch (error) {
     log.error({ err: asError(error) }, 'failed to answer a Discord message');
     await message
       .reply({ content: APOLOGY, allowedMentions: NO_PINGS })
       .catch((replyError: unknown) => log.error({ err: asError(replyError) }, 'could not send the apology either'));
   }
+}
+
+/**
+ * A refusal is never posted in a server channel: in a DM it is the reply; after a mention it goes to the asker's DMs
+ * (Discord has no ephemeral replies to messages), and is dropped when they do not accept DMs from the server.
+ */
+async function notePrivately(message: Message, answer: Answer, log: Logger): Promise<void> {
+  if (message.channel.isDMBased()) {
+    await message.reply({ content: answer.text, allowedMentions: NO_PINGS });
+    return;
+  }
+  if (refusalOf(answer) === 'channel-not-allowed') return;
+  await message.author
+    .send({ content: answer.text, allowedMentions: NO_PINGS })
+    .catch((error: unknown) => log.debug({ err: asError(error) }, 'could not send the private note by DM'));
 }
 
 async function replyWithAnswerPayload(

@@ -40,6 +40,7 @@ export function createBoltApp(config: SlackConfig, deps: ListenerDeps): App {
     app = new App({ ...common, signingSecret: config.signingSecret, port: config.port, customRoutes: [healthRoute(deps.service, deps.logger)] });
   }
 
+  app.use(({ next }) => deps.handlers.track(next()));
   const seen = new SeenIds(SEEN_EVENTS);
   app.use(async ({ body, next }) => {
     // Slack redelivers events it thinks were not acked (HTTP X-Slack-Retry-Num, or a socket envelope

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import { asError } from '../../errors.js';
+import { refusalOf } from '../../service/refusal.js';
 import type { ListenerDeps } from './deps.js';
 import { wantsHelp } from './deps.js';
-import { renderAnswer, renderApology, renderHelp } from './render.js';
+import { renderAnswer, renderApology, renderHelp, renderNote } from './render.js';
 import { questionFromSlack } from './slack-text.js';
 
 /** `/ask <question>`: acked at once, then answered privately (ephemeral, via response_url). */
@@ -17,8 +18,12 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
         return;
       }
       const answer = await deps.service.ask(question, {
-        asker: { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id },
+        asker: { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id, direct: command.channel_id.startsWith('D') },
       });
+      if (refusalOf(answer)) {
+        await respond({ response_type: 'ephemeral', ...renderNote(answer.text) });
+        return;
+      }
       const shown = { answer, audience: 'private' as const, askedBy: command.user_id, echoQuestion: true, votes: new Map() };
       await respond({ response_type: 'ephemeral', ...renderAnswer(deps.answers.save(shown), shown) });
     } catch (error) {

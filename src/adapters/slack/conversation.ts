@@ -1,7 +1,9 @@
 import { asError } from '../../errors.js';
+import { refusalOf } from '../../service/refusal.js';
+import type { Answer, Asker } from '../../types.js';
 import type { ListenerDeps, SlackClient } from './deps.js';
 import { wantsHelp } from './deps.js';
-import { renderAnswer, renderApology, renderHelp, type SlackMessage } from './render.js';
+import { renderAnswer, renderApology, renderHelp, renderNote, type SlackMessage } from './render.js';
 
 /** Where a message-triggered answer goes, and the thread keys under which its question is remembered. */
 export interface ConversationTarget {
@@ -28,13 +30,19 @@ export async function answerInConversation(
   previousQuestion: string | undefined,
 ): Promise<void> {
   const log = deps.logger.child({ channel: target.channel, threadTs: target.threadTs });
+  const asker: Asker = { platform: 'slack', surface: target.surface, userId: target.userId, channelId: target.channel };
+  // Outside the allowed channels a mention gets no reply at all, not even help.
+  if (target.surface === 'mention' && deps.service.allows?.(asker) === false) return;
   try {
     if (wantsHelp(question)) {
       await post(client, target, renderHelp(deps.command, deps.service.examples(3)));
       return;
     }
-    const asker = { platform: 'slack' as const, surface: target.surface, userId: target.userId, channelId: target.channel };
     const answer = await deps.service.ask(question, previousQuestion === undefined ? { asker } : { previousQuestion, asker });
+    if (refusalOf(answer)) {
+      await notePrivately(client, target, answer);
+      return;
+    }
     const shown = { answer, audience: 'public' as const, echoQuestion: false, votes: new Map() };
     const posted = await post(client, target, renderAnswer(deps.answers.save(shown), shown));
     for (const ts of [...target.rememberUnder, posted]) if (ts) deps.threads.remember(target.channel, ts, question);
@@ -47,6 +55,21 @@ export async function answerInConversation(
       log.error({ err: asError(apologyError) }, 'posting the apology failed too');
     }
   }
+}
+
+/** A refusal is never posted in a channel: in a DM it is the reply; after a mention only the asker sees it. */
+async function notePrivately(client: SlackClient, target: ConversationTarget, answer: Answer): Promise<void> {
+  if (target.surface === 'dm') {
+    await post(client, target, renderNote(answer.text));
+    return;
+  }
+  if (refusalOf(answer) === 'channel-not-allowed' || target.userId === undefined) return;
+  await client.chat.postEphemeral({
+    channel: target.channel,
+    user: target.userId,
+    ...(target.threadTs === undefined ? {} : { thread_ts: target.threadTs }),
+    ...renderNote(answer.text),
+  });
 }
 
 async function post(client: SlackClient, target: ConversationTarget, message: SlackMessage): Promise<string | undefined> {

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import type { InFlight } from '../../service/in-flight.js';
 import type { AskService } from '../../types.js';
 import type { AnswerStore } from './answer-store.js';
 import type { ThreadMemory } from './thread-memory.js';
@@ -12,6 +13,8 @@ export interface ListenerDeps {
   threads: ThreadMemory;
   /** Slash command name, with its leading `/`. */
   command: string;
+  /** Listener runs not finished yet; stop() waits for them so the last answers still get posted. */
+  handlers: InFlight;
 }
 
 export type SlackClient = webApi.WebClient;

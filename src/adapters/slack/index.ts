@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { SlackConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter } from '../../types.js';
 import { AnswerStore } from './answer-store.js';
 import { createBoltApp } from './app.js';
@@ -21,7 +22,9 @@ export type SlackAdapter = ChatAdapter & {
 /** The Slack adapter: `/ask`, @-mentions and DMs answered from the notes, through Bolt. */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ component: 'slack' });
+  const handlers = new InFlight();
   const app = createBoltApp(options.config, {
+    handlers,
     service: options.service,
     logger,
     answers: new AnswerStore(),
@@ -54,7 +57,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       if (!started) return;
       started = false;
+      // Stop receiving first (Slack redelivers what it could not hand over), then let running listeners post.
       await app.stop();
+      await handlers.idle();
       port = undefined;
       logger.info('Slack adapter stopped');
     },

@@ -58,6 +58,11 @@ export function renderApology(): SlackMessage {
   return { text, blocks: [section(`:warning: ${text}`)] };
 }
 
+/** A short private note (rate limit, channel rules, restarting): the service's plain text, no buttons. */
+export function renderNote(text: string): SlackMessage {
+  return { text: cutText(escapeMrkdwn(text), FALLBACK_TEXT), blocks: [section(`:information_source: ${escapeMrkdwn(text)}`)] };
+}
+
 /** `file › section · L12–18`, as plain text. */
 export function citationLabel(citation: Citation): string {
   const lines = citation.startLine === citation.endLine ? `L${citation.startLine}` : `L${citation.startLine}–${citation.endLine}`;
