@@ -2,6 +2,7 @@ import { createConsoleAdapter } from '../adapters/console.js';
 import { createGuardedService } from '../service/guarded.js';
 import { createShutdown, serveUntilSignal } from '../service/lifecycle.js';
 import { openRulesFile } from '../service/rules-file.js';
+import { openFeedback } from '../store/feedback.js';
 import type { ChatAdapter } from '../types.js';
 import { commandContext, openEngine, type CliIO } from './context.js';
 import type { ParsedArgs } from './args.js';
@@ -16,7 +17,9 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   const { config, logger } = context;
   const lore = await openEngine(context);
   const rules = await openRulesFile({ ...config.rulesFile, knowledgeDir: config.knowledgeDir, logger: logger.child({ component: 'rules' }) });
-  const service = createGuardedService(lore, {
+  // Recording sits inside the guard: refused questions are not gaps in the notes.
+  const feedback = openFeedback(config.feedback, logger.child({ component: 'feedback' }));
+  const service = createGuardedService(feedback?.record(lore) ?? lore, {
     rules: rules.current,
     rateLimitPerMinute: config.rateLimitPerMinute,
     logger: logger.child({ component: 'questions' }),
@@ -39,6 +42,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   }
 
   const watchers = config.watch ? [await lore.watch(), await rules.watch()] : [];
+  if (feedback) watchers.push(feedback.close);
   const lifecycle = { service, adapters, watchers, logger };
   if (!terminal) return serveUntilSignal({ ...lifecycle, signals });
 

@@ -87,3 +87,20 @@ describe('lore stats', () => {
     expect(stdout).toMatch(/Most cited notes:\n\s+aws-containers\.md\s+1/);
   });
 });
+
+describe('lore serve', () => {
+  it('records the questions it answers in LORE_DB, and they show up in lore gaps', async () => {
+    const path = `${temp.dir}/served/lore.db`;
+    const served = await runInProcess(['serve'], { stdin: 'does fargate support daemonsets?\nhow do I bake sourdough bread?\n', env: { LORE_DB: path } });
+    expect(served.code).toBe(0);
+    const store = FeedbackStore.open(path);
+    const rows = store.db.prepare('SELECT platform, surface, question, found, top_file FROM questions ORDER BY id').all();
+    store.close();
+    expect(rows).toEqual([
+      { platform: 'terminal', surface: 'terminal', question: 'does fargate support daemonsets?', found: 1, top_file: 'aws-containers.md' },
+      expect.objectContaining({ question: 'how do I bake sourdough bread?', found: 0 }),
+    ]);
+    const { stdout } = await runInProcess(['gaps', '--json'], { env: { LORE_DB: path } });
+    expect((JSON.parse(stdout) as { gaps: { question: string }[] }).gaps.map((gap) => gap.question)).toEqual(['how do I bake sourdough bread?']);
+  });
+});
