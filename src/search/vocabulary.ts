@@ -13,7 +13,8 @@ export function allowedEdits(word: string): number {
 export class Vocabulary {
   private readonly words: string[] = [];
   private readonly ids = new Map<string, number>();
-  private readonly grams = new Map<string, number[]>();
+  /** Word ids by trigram, then by word length: a lookup reads only lengths within reach of the edits. */
+  private readonly grams = new Map<string, number[][]>();
   private counts: Uint16Array = new Uint16Array(0);
 
   add(word: string): void {
@@ -22,8 +23,9 @@ export class Vocabulary {
     this.words.push(word);
     this.ids.set(word, id);
     for (const gram of trigrams(word)) {
-      let list = this.grams.get(gram);
-      if (!list) this.grams.set(gram, (list = []));
+      let byLength = this.grams.get(gram);
+      if (!byLength) this.grams.set(gram, (byLength = []));
+      const list = (byLength[word.length] ??= []);
       if (list.at(-1) !== id) list.push(id);
     }
   }
@@ -44,10 +46,16 @@ export class Vocabulary {
     // One edit spoils up to 3 trigrams, a swap of neighbours up to 4: ask for what survives the worst case.
     const needed = Math.max(1, word.length + 2 - 4 * maxEdits);
     const touched: number[] = [];
+    // Words further apart in length than `maxEdits` can never be close enough, so their lists are skipped.
+    const shortest = Math.max(3, word.length - maxEdits);
     for (const gram of grams) {
-      for (const id of this.grams.get(gram) ?? []) {
-        if (this.counts[id] === 0) touched.push(id);
-        this.counts[id] = (this.counts[id] ?? 0) + 1;
+      const byLength = this.grams.get(gram);
+      if (!byLength) continue;
+      for (let length = shortest; length <= word.length + maxEdits; length++) {
+        for (const id of byLength[length] ?? []) {
+          if (this.counts[id] === 0) touched.push(id);
+          this.counts[id] = (this.counts[id] ?? 0) + 1;
+        }
       }
     }
     const found: { word: string; distance: number }[] = [];
