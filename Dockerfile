@@ -1,0 +1,30 @@
+# Build: compile TypeScript with the dev dependencies, then keep only what runs.
+FROM node:20-bookworm AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Scripts off so `prepare` (the build) waits for the sources; `npm rebuild` then runs the dependencies' own
+# install steps (native modules such as better-sqlite3).
+RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+# Run: slim Node 20, no compilers, as the unprivileged `node` user.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    KNOWLEDGE_DIR=/app/knowledge \
+    PORT=3000
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+# The notes baked in by default; mount your own over them: -v ./notes:/app/knowledge:ro
+COPY knowledge ./knowledge
+# The one writable place (question/vote database); mount a volume here to keep it across restarts.
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3000
+# Slack HTTP mode: asks GET /healthz of the running server; otherwise checks that the notes index.
+HEALTHCHECK --interval=60s --timeout=15s --start-period=30s --retries=3 CMD ["node", "dist/cli.js", "health"]
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/cli.js", "serve"]
