@@ -1,13 +1,10 @@
 # Build: compile TypeScript with the dev dependencies, then keep only what runs.
 FROM node:20-bookworm AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-# Scripts off so `prepare` (the build) waits for the sources; `npm rebuild` then runs the dependencies' own
-# install steps (native modules such as better-sqlite3).
-RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild
-COPY tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+# `npm ci` builds native modules (better-sqlite3) and runs `prepare`, which compiles src/ into dist/.
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 # Run: slim Node 20, no compilers, as the unprivileged `node` user.
 FROM node:20-bookworm-slim
