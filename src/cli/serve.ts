@@ -28,11 +28,11 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
     const { createSlackAdapter } = await import('../adapters/slack/index.js');
-    adapters.push(createSlackAdapter({ config: config.slack, service, logger }));
+    adapters.push(createSlackAdapter({ config: config.slack, service, logger, reports: feedback?.reports }));
   }
   if (config.discord) {
     const { createDiscordAdapter } = await import('../adapters/discord/index.js');
-    adapters.push(createDiscordAdapter({ config: config.discord, service, logger }));
+    adapters.push(createDiscordAdapter({ config: config.discord, service, logger, reports: feedback?.reports }));
   }
   const terminal = adapters.length === 0;
   if (terminal) {

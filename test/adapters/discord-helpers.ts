@@ -3,7 +3,7 @@ import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
 import type { Logger } from '../../src/logger.js';
 import type { Answer, AskContext, AskService, Citation, IndexStats } from '../../src/types.js';
 import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord-server.js';
-import type { ChatAdapter } from '../../src/types.js';
+import type { ChatAdapter, FeedbackReports } from '../../src/types.js';
 
 /** One quotable section of a fixture note. */
 export interface FixtureSection {
@@ -166,7 +166,7 @@ export interface Harness {
 /** A fake Discord, and a started adapter (real discord.js Client) connected to it through DISCORD_API_URL. */
 export async function startHarness(
   service: AskService,
-  options: { fake?: FakeDiscordOptions; guildId?: string; deferAfterMs?: number } = {},
+  options: { fake?: FakeDiscordOptions; guildId?: string; deferAfterMs?: number; reports?: FeedbackReports } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start(options.fake);
   const { logger, lines } = capturingLogger();
@@ -175,6 +175,7 @@ export async function startHarness(
     service,
     logger,
     deferAfterMs: options.deferAfterMs,
+    reports: options.reports,
   });
   try {
     await adapter.start();

@@ -39,7 +39,7 @@ describe('Discord adapter: slash command registration', () => {
     const harness = await start(new FixtureService(), { guildId: '500000000000000001' });
     const put = harness.fake.requests.filter((r) => r.method === 'PUT');
     expect(put.map((r) => r.path)).toEqual([`/applications/${harness.fake.applicationId}/guilds/500000000000000001/commands`]);
-    expect(harness.fake.commands.get('500000000000000001')?.map((c) => c.name)).toEqual(['ask']);
+    expect(harness.fake.commands.get('500000000000000001')?.map((c) => c.name)).toEqual(['ask', 'lore-gaps']);
     expect(harness.fake.commands.has('global')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { SlackConfig } from '../../src/config.js';
-import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
+import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../src/adapters/slack/index.js';
 import type { AskService } from '../../src/types.js';
 import { FakeSlack, type RecordedCall } from '../fakes/slack-server.js';
 import { httpDelivery, socketDelivery, type SlackDelivery } from '../fakes/slack-payloads.js';
@@ -19,7 +19,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(mode: SlackMode, service: AskService, overrides: Partial<SlackConfig> = {}): Promise<Harness> {
+export async function startHarness(
+  mode: SlackMode,
+  service: AskService,
+  overrides: Partial<SlackConfig> = {},
+  extra: Pick<SlackAdapterOptions, 'reports'> = {},
+): Promise<Harness> {
   const fake = await FakeSlack.start();
   const log = captureLog();
   const config: SlackConfig = {
@@ -30,7 +35,7 @@ export async function startHarness(mode: SlackMode, service: AskService, overrid
     port: 0,
     ...overrides,
   };
-  const adapter = createSlackAdapter({ config, service, logger: log.logger });
+  const adapter = createSlackAdapter({ config, service, logger: log.logger, ...extra });
   await adapter.start();
   const baseUrl = mode === 'http' ? `http://127.0.0.1:${adapter.port}` : undefined;
   const deliver = baseUrl ? httpDelivery(fake, `${baseUrl}/slack/events`, SIGNING_SECRET) : socketDelivery(fake);

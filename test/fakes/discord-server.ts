@@ -249,6 +249,11 @@ export class FakeDiscord implements FakeIds {
     );
   }
 
+  /** Another slash command of the bot (e.g. `/lore-gaps`), as the user sends it. */
+  sendCommand(name: string, options: JsonObject[] = []): { id: string; token: string } {
+    return this.sendInteraction(InteractionType.ApplicationCommand, { id: snowflake(), name, type: ApplicationCommandType.ChatInput, options });
+  }
+
   /** The user typing into `/ask question:`, as an autocomplete interaction. */
   sendAutocomplete(typed: string): { id: string; token: string } {
     return this.sendInteraction(InteractionType.ApplicationCommandAutocomplete, {

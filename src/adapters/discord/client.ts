@@ -3,7 +3,7 @@ import type { DiscordConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { InFlight } from '../../service/in-flight.js';
-import type { AskService, ChatAdapter } from '../../types.js';
+import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
 import { overwriteCommands, registrationFailure } from './commands.js';
 import { connect, startFailure } from './connect.js';
 import { handleInteraction } from './interactions.js';
@@ -21,6 +21,8 @@ export interface DiscordAdapterOptions {
    * acknowledged within 3 s, round trips included. Default 1500.
    */
   deferAfterMs?: number;
+  /** Stored feedback: `/lore-gaps` shows it. */
+  reports?: FeedbackReports;
 }
 
 /** The Discord chat adapter: mentions in servers, DMs and `/ask`, answered from the notes through `service`. */
@@ -44,6 +46,7 @@ class DiscordAdapter implements ChatAdapter {
       memory: new ThreadMemory(),
       votes: new VoteLedger(this.logger, options.service),
       deferAfterMs: options.deferAfterMs ?? 1500,
+      reports: options.reports,
     };
   }
 

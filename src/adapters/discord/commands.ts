@@ -17,6 +17,7 @@ import type { Logger } from '../../logger.js';
 export const ASK_COMMAND = 'ask';
 export const QUESTION_OPTION = 'question';
 export const PRIVATE_OPTION = 'private';
+export const GAPS_COMMAND = 'lore-gaps';
 
 /** What the bot needs in a channel: View Channels, Send Messages (and in Threads), Embed Links, Read Message History. */
 export const BOT_PERMISSIONS =
@@ -65,14 +66,27 @@ export function askCommand(global: boolean): RESTPostAPIChatInputApplicationComm
   };
 }
 
+/** `/lore-gaps`: the top knowledge gaps, shown only to the person who asks. */
+export function gapsCommand(global: boolean): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: GAPS_COMMAND,
+    description: "Questions the notes didn't answer well lately (only you see them)",
+    ...(global && {
+      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+      integration_types: [ApplicationIntegrationType.GuildInstall],
+    }),
+  };
+}
+
 /**
- * Replaces the application's commands with `/ask` (bulk overwrite): in `guildId` when given (visible at once),
+ * Replaces the application's commands with `/ask` and `/lore-gaps` (bulk overwrite): in `guildId` when given (visible at once),
  * globally otherwise (may take up to an hour to show).
  */
 export async function overwriteCommands(rest: REST, applicationId: string, guildId: string | undefined): Promise<void> {
   const route =
     guildId === undefined ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
-  await rest.put(route, { body: [askCommand(guildId === undefined)] });
+  await rest.put(route, { body: [askCommand(guildId === undefined), gapsCommand(guildId === undefined)] });
 }
 
 /** Registers the slash commands without connecting to the gateway (for `lore discord:register`). */
@@ -83,7 +97,7 @@ export async function registerDiscordCommands(options: { config: DiscordConfig; 
     const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
     await overwriteCommands(rest, application.id, config.guildId);
     logger.info(
-      { applicationId: application.id, guildId: config.guildId ?? null, commands: [ASK_COMMAND] },
+      { applicationId: application.id, guildId: config.guildId ?? null, commands: [ASK_COMMAND, GAPS_COMMAND] },
       config.guildId ? 'registered Discord commands in the guild' : 'registered Discord commands globally',
     );
   } catch (error) {

@@ -7,7 +7,8 @@ import {
 import { asError } from '../../errors.js';
 import { refusalOf } from '../../service/refusal.js';
 import type { AskContext, Asker } from '../../types.js';
-import { ASK_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
+import { ASK_COMMAND, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
+import { showGaps } from './gaps.js';
 import { LIMITS, cutText } from './limits.js';
 import { APOLOGY, renderHelp } from './render.js';
 import { EXAMPLE_COUNT, NO_PINGS, answerPayload, settlesWithin, type AnswerDeps } from './reply.js';
@@ -21,6 +22,7 @@ export async function handleInteraction(interaction: Interaction, deps: AnswerDe
   try {
     if (interaction.isAutocomplete() && interaction.commandName === ASK_COMMAND) await suggest(interaction, deps);
     else if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) await answerCommand(interaction, deps);
+    else if (interaction.isChatInputCommand() && interaction.commandName === GAPS_COMMAND) await showGaps(interaction, deps);
     else if (interaction.isButton() && !(await deps.votes.handle(interaction))) {
       log.debug({ customId: interaction.customId }, 'ignored a button that is not ours');
     }

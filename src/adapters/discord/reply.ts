@@ -8,7 +8,7 @@ import {
   type TextBasedChannel,
 } from 'discord.js';
 import type { Logger } from '../../logger.js';
-import type { Answer, AskService } from '../../types.js';
+import type { Answer, AskService, FeedbackReports } from '../../types.js';
 import { renderAnswer } from './render.js';
 import type { ThreadMemory } from './thread-memory.js';
 import { voteRow, type VoteLedger } from './votes.js';
@@ -21,6 +21,8 @@ export interface AnswerDeps {
   votes: VoteLedger;
   /** How long a slash command may wait for the engine before the reply is deferred (Discord allows 3 s in all). */
   deferAfterMs: number;
+  /** Stored feedback, for `/lore-gaps`. */
+  reports?: FeedbackReports;
 }
 
 /** Sent with every message: a note or a question may contain @everyone, a role or a user, and nobody is pinged. */

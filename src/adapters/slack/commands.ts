@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { asError } from '../../errors.js';
 import { refusalOf } from '../../service/refusal.js';
 import type { ListenerDeps } from './deps.js';
+import { CHAT_GAPS, renderGaps, wantsGaps } from './gaps.js';
 import { wantsHelp } from './deps.js';
 import { renderAnswer, renderApology, renderHelp, renderNote } from './render.js';
 import { questionFromSlack } from './slack-text.js';
@@ -17,9 +18,13 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
         await respond({ response_type: 'ephemeral', ...renderHelp(deps.command, deps.service.examples(3)) });
         return;
       }
-      const answer = await deps.service.ask(question, {
-        asker: { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id, direct: command.channel_id.startsWith('D') },
-      });
+      const asker = { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id, direct: command.channel_id.startsWith('D') } as const;
+      if (wantsGaps(question) && deps.reports) {
+        const allowed = deps.service.allows?.(asker) ?? true;
+        await respond({ response_type: 'ephemeral', ...(allowed ? renderGaps(await deps.reports.gaps(CHAT_GAPS)) : renderNote("The knowledge-gap report isn't available in this channel.")) });
+        return;
+      }
+      const answer = await deps.service.ask(question, { asker });
       if (refusalOf(answer)) {
         await respond({ response_type: 'ephemeral', ...renderNote(answer.text) });
         return;

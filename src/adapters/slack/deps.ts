@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { InFlight } from '../../service/in-flight.js';
-import type { AskService } from '../../types.js';
+import type { AskService, FeedbackReports } from '../../types.js';
 import type { AnswerStore } from './answer-store.js';
 import type { ThreadMemory } from './thread-memory.js';
 
@@ -15,6 +15,8 @@ export interface ListenerDeps {
   command: string;
   /** Listener runs not finished yet; stop() waits for them so the last answers still get posted. */
   handlers: InFlight;
+  /** Stored feedback, for `/ask gaps`; without it "gaps" is asked like any question. */
+  reports?: FeedbackReports;
 }
 
 export type SlackClient = webApi.WebClient;

@@ -3,7 +3,7 @@ import type { SlackConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { InFlight } from '../../service/in-flight.js';
-import type { AskService, ChatAdapter } from '../../types.js';
+import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
 import { AnswerStore } from './answer-store.js';
 import { createBoltApp } from './app.js';
 import { ThreadMemory } from './thread-memory.js';
@@ -12,6 +12,8 @@ export interface SlackAdapterOptions {
   config: SlackConfig;
   service: AskService;
   logger: Logger;
+  /** Stored feedback: turns on `/ask gaps`. */
+  reports?: FeedbackReports;
 }
 
 export type SlackAdapter = ChatAdapter & {
@@ -26,6 +28,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const app = createBoltApp(options.config, {
     handlers,
     service: options.service,
+    reports: options.reports,
     logger,
     answers: new AnswerStore(),
     threads: new ThreadMemory(),

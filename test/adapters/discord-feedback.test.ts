@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NOT_RECORDING } from '../../src/adapters/discord/gaps.js';
+import { silentLogger } from '../../src/logger.js';
+import { openFeedback, type Feedback } from '../../src/store/feedback.js';
+import type { RecordingService } from '../../src/store/recording-service.js';
+import type { InteractionCallbackBody, RecordedRequest } from '../fakes/discord-server.js';
+import { tempDir } from '../store/helpers.js';
+import { FixtureService, startHarness, type Harness } from './discord-helpers.js';
+
+let temp: ReturnType<typeof tempDir> | undefined;
+let feedback: Feedback | undefined;
+let recorder: RecordingService;
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  await feedback?.close();
+  temp?.cleanup();
+  h = feedback = temp = undefined;
+});
+
+async function start(withReports = true): Promise<Harness> {
+  temp = tempDir();
+  feedback = openFeedback({ path: temp.path, retentionDays: 90 }, silentLogger());
+  if (!feedback) throw new Error('the feedback store did not open');
+  recorder = feedback.record(new FixtureService());
+  h = await startHarness(recorder, withReports ? { reports: feedback.reports } : {});
+  return h;
+}
+
+const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`);
+async function callbackFor(harness: Harness, id: string, since: number): Promise<InteractionCallbackBody> {
+  return (await harness.fake.waitForRequest(isCallback(id), since)).body as InteractionCallbackBody;
+}
+
+/** What the store holds once queued writes are done, read over a connection of its own. */
+function rows(sql: string): unknown[] {
+  recorder.flush();
+  const db = new Database(temp?.path ?? '', { readonly: true });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
+}
+
+describe('Discord feedback', () => {
+  it('stores the /ask question and a 👎 click on its answer, linked together', async () => {
+    const harness = await start();
+    let since = harness.fake.requests.length;
+    const ask = harness.fake.sendAsk('is the EKS control plane free?');
+    const answer = await callbackFor(harness, ask.id, since);
+    const down = answer.data?.components?.[0]?.components[1]?.custom_id ?? '';
+    const [messageId] = harness.fake.botMessageIds();
+    since = harness.fake.requests.length;
+    const click = harness.fake.clickButton(messageId ?? '', down);
+    await callbackFor(harness, click.id, since);
+    expect(rows('SELECT q.platform, q.surface, q.question, q.found, q.top_file AS top, v.vote, v.citation FROM votes v JOIN questions q ON q.id = v.question_id')).toEqual([
+      { platform: 'discord', surface: 'slash', question: 'is the EKS control plane free?', found: 1, top: 'aws-containers.md', vote: 'down', citation: 'aws-containers.md:40-41' },
+    ]);
+  });
+
+  it('/lore-gaps shows the top gaps only to the person who asks', async () => {
+    const harness = await start();
+    let since = harness.fake.requests.length;
+    const ask = harness.fake.sendAsk('how do I bake sourdough bread?');
+    await callbackFor(harness, ask.id, since);
+    since = harness.fake.requests.length;
+    const gaps = harness.fake.sendCommand('lore-gaps');
+    const reply = await callbackFor(harness, gaps.id, since);
+    expect(reply.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(reply.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(reply.data?.content).toContain('**1.** how do I bake sourdough bread?\n1 time: 1 unanswered');
+  });
+
+  it('/lore-gaps says so when nothing is recorded', async () => {
+    const harness = await start(false);
+    const since = harness.fake.requests.length;
+    const gaps = harness.fake.sendCommand('lore-gaps');
+    const reply = await callbackFor(harness, gaps.id, since);
+    expect(reply.data).toMatchObject({ content: NOT_RECORDING, flags: MessageFlags.Ephemeral });
+  });
+
+  it('registers /lore-gaps next to /ask, usable in servers and DMs', async () => {
+    const harness = await start();
+    const [, gaps] = harness.fake.commands.get('global') ?? [];
+    expect(gaps).toMatchObject({ name: 'lore-gaps', type: 1, contexts: [0, 1], integration_types: [0] });
+  });
+});
