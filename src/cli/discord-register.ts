@@ -8,6 +8,6 @@ export async function discordRegisterCommand(args: ParsedArgs, io: CliIO): Promi
   const { config, logger } = commandContext(args, io, 'info');
   if (!config.discord) throw new ConfigError('DISCORD_TOKEN is not set: set it to the bot token (Developer Portal → Bot → Reset Token).');
   await registerDiscordCommands({ config: config.discord, logger });
-  writeLine(io.stdout, `Registered /ask ${config.discord.guildId ? `for server ${config.discord.guildId}` : 'globally (may take up to an hour to appear)'}.`);
+  writeLine(io.stdout, `Registered /ask and /lore-gaps ${config.discord.guildId ? `for server ${config.discord.guildId}` : 'globally (may take up to an hour to appear)'}.`);
   return 0;
 }

@@ -78,7 +78,7 @@ class DiscordAdapter implements ChatAdapter {
     const { guildId } = this.options.config;
     try {
       await overwriteCommands(client.rest, client.application.id, guildId);
-      this.logger.info({ guildId: guildId ?? null }, guildId ? 'registered /ask in the guild' : 'registered /ask globally');
+      this.logger.info({ guildId: guildId ?? null }, guildId ? 'registered /ask and /lore-gaps in the guild' : 'registered /ask and /lore-gaps globally');
     } catch (error) {
       this.logger.error({ err: asError(error) }, registrationFailure(error, guildId));
     }
