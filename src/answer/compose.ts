@@ -1,7 +1,7 @@
 import type { SearchIndex } from '../search/index.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Citation, NotFoundReason } from '../types.js';
-import { toCitation } from './citation.js';
+import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { selectQuote } from './quote.js';
 
 export interface ComposeOptions {
@@ -71,7 +71,7 @@ function closest(hits: Hit[], index: SearchIndex, options: ComposeOptions): Cita
   const weights = new Map<string, number>();
   for (const hit of hits) {
     if (picked.length >= CLOSEST || hit.coverage <= 0) break;
-    if (picked.some((c) => c.file === hit.chunk.file && c.section === hit.chunk.section.join(' › '))) continue;
+    if (picked.some((c) => c.file === hit.chunk.file && c.section === hit.chunk.section.join(SECTION_SEPARATOR))) continue;
     for (const stem of hit.matched) weights.set(stem, index.idf(stem));
     picked.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
   }

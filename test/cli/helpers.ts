@@ -26,7 +26,7 @@ export async function runInProcess(argv: string[], options: { stdin?: string; en
     stdin,
     stdout,
     stderr,
-    env: { KNOWLEDGE_DIR: BUNDLED_NOTES, LOG_LEVEL: 'silent', WATCH: 'false', ...options.env },
+    env: { KNOWLEDGE_DIR: BUNDLED_NOTES, LOG_LEVEL: 'silent', WATCH: 'false', LORE_DB: 'off', ...options.env },
     cwd: ROOT,
   });
   return { code, stdout: out, stderr: err };
@@ -37,7 +37,7 @@ export function runProcess(args: string[], stdin: string, env: Record<string, st
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: BUNDLED_NOTES, ...env },
+      env: { PATH: process.env.PATH ?? '', KNOWLEDGE_DIR: BUNDLED_NOTES, LORE_DB: 'off', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
