@@ -44,6 +44,7 @@ export class SearchIndex {
     const raw = new Map<string, { ids: number[]; tfs: number[] }>();
     const lengths = new Float64Array(input.chunks.length);
     const noteFields = new Map<string, Map<string, number>>();
+    const sectionFields = new Map<string, { terms: Map<string, number>; words: number }>();
     const fileTf: Map<string, number>[] = [];
     const fileLengths: number[] = [];
     const fileIds = new Map<string, number>();
@@ -64,7 +65,14 @@ export class SearchIndex {
       const wholeFile = fileTf[fileId] as Map<string, number>;
       for (const [term, value] of tf) wholeFile.set(term, (wholeFile.get(term) ?? 0) + value);
       fileLengths[fileId] = (fileLengths[fileId] ?? 0) + body;
-      const section = this.fieldTerms(chunk.section.join(' \n '), FIELD_WEIGHTS.section, tf);
+      const sectionKey = chunk.section.join(' \n ');
+      let section = sectionFields.get(sectionKey);
+      if (!section) {
+        const terms = new Map<string, number>();
+        section = { terms, words: this.fieldTerms(sectionKey, FIELD_WEIGHTS.section, terms) };
+        sectionFields.set(sectionKey, section);
+      }
+      for (const [term, weight] of section.terms) tf.set(term, (tf.get(term) ?? 0) + weight);
       let note = noteFields.get(chunk.file);
       if (!note) {
         note = new Map();
@@ -75,7 +83,7 @@ export class SearchIndex {
         for (const [term, weight] of note) wholeFile.set(term, (wholeFile.get(term) ?? 0) + weight);
       }
       for (const [term, weight] of note) tf.set(term, (tf.get(term) ?? 0) + weight);
-      lengths[id] = body + FIELD_WEIGHTS.section * section;
+      lengths[id] = body + FIELD_WEIGHTS.section * section.words;
       for (const [term, value] of tf) {
         let postings = raw.get(term);
         if (!postings) raw.set(term, (postings = { ids: [], tfs: [] }));
