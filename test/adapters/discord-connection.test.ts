@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readmeSection } from '../readme.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_PERMISSIONS, createDiscordAdapter, inviteUrl, registerDiscordCommands } from '../../src/adapters/discord/index.js';
 import { LoreError } from '../../src/errors.js';
@@ -97,9 +97,9 @@ describe('Discord adapter start and stop', () => {
   });
 });
 
-describe('docs/discord.md', () => {
+describe('the README\'s Discord section', () => {
   it('gives the invite URL and permissions integer the code computes', async () => {
-    const docs = await readFile(new URL('../../docs/discord.md', import.meta.url), 'utf8');
+    const docs = readmeSection('Discord');
     expect(docs).toContain(inviteUrl('APPLICATION_ID'));
     expect(docs).toContain(`Permissions integer \`${BOT_PERMISSIONS}\``);
     for (const name of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'Message Content Intent', 'npm start']) {
