@@ -1,11 +1,11 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { asError } from '../../errors.js';
 import { gapCounts } from '../../reports/render.js';
-import type { Asker, KnowledgeGap } from '../../types.js';
+import type { KnowledgeGap } from '../../types.js';
 import { LIMITS, cutAtLine } from './limits.js';
 import { escapeDiscord } from './markdown.js';
 import { APOLOGY } from './render.js';
-import { NO_PINGS, type AnswerDeps } from './reply.js';
+import { NO_PINGS, slashAsker, type AnswerDeps } from './reply.js';
 
 /** How many gaps `/lore-gaps` shows. */
 export const CHAT_GAPS = 10;
@@ -15,15 +15,7 @@ export const NOT_HERE = "The knowledge-gap report isn't available in this channe
 
 /** `/lore-gaps`: the top knowledge gaps, only to the person who asked. */
 export async function showGaps(interaction: ChatInputCommandInteraction, deps: AnswerDeps): Promise<void> {
-  const channel = interaction.channel;
-  const asker: Asker = {
-    platform: 'discord',
-    surface: 'slash',
-    userId: interaction.user.id,
-    channelId: interaction.channelId ?? undefined,
-    direct: channel?.isDMBased() ?? false,
-    ...(channel?.isThread() && channel.parentId !== null && { parentChannelId: channel.parentId }),
-  };
+  const asker = slashAsker(interaction);
   let content: string;
   try {
     if (!deps.reports) content = NOT_RECORDING;

@@ -6,12 +6,12 @@ import {
 } from 'discord.js';
 import { asError } from '../../errors.js';
 import { refusalOf } from '../../service/refusal.js';
-import type { AskContext, Asker } from '../../types.js';
+import type { AskContext } from '../../types.js';
 import { ASK_COMMAND, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import { showGaps } from './gaps.js';
 import { LIMITS, cutText } from './limits.js';
 import { APOLOGY, renderHelp } from './render.js';
-import { EXAMPLE_COUNT, NO_PINGS, answerPayload, settlesWithin, type AnswerDeps } from './reply.js';
+import { EXAMPLE_COUNT, NO_PINGS, answerPayload, settlesWithin, slashAsker, type AnswerDeps } from './reply.js';
 import type { Conversation } from './thread-memory.js';
 
 const SUGGESTIONS = 25;
@@ -64,14 +64,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Ans
     continuous: channel !== null && (channel.isThread() || channel.isDMBased()),
   };
   const previousQuestion = deps.memory.previousQuestion(conversation);
-  const asker: Asker = {
-    platform: 'discord',
-    surface: 'slash',
-    userId: interaction.user.id,
-    channelId: interaction.channelId ?? undefined,
-    direct: channel?.isDMBased() ?? false,
-    ...(channel?.isThread() && channel.parentId !== null && { parentChannelId: channel.parentId }),
-  };
+  const asker = slashAsker(interaction);
   const context: AskContext = previousQuestion === undefined ? { asker } : { previousQuestion, asker };
   try {
     const pending = deps.service.ask(question, context);

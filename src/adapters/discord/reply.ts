@@ -3,12 +3,13 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  type ChatInputCommandInteraction,
   type Client,
   type MessageMentionOptions,
   type TextBasedChannel,
 } from 'discord.js';
 import type { Logger } from '../../logger.js';
-import type { Answer, AskService, FeedbackReports } from '../../types.js';
+import type { Answer, Asker, AskService, FeedbackReports } from '../../types.js';
 import { renderAnswer } from './render.js';
 import type { ThreadMemory } from './thread-memory.js';
 import { voteRow, type VoteLedger } from './votes.js';
@@ -65,4 +66,17 @@ export async function settlesWithin(promise: Promise<unknown>, ms: number): Prom
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Who ran a slash command, and where (a thread is judged by its parent channel's rules). */
+export function slashAsker(interaction: ChatInputCommandInteraction): Asker {
+  const channel = interaction.channel;
+  return {
+    platform: 'discord',
+    surface: 'slash',
+    userId: interaction.user.id,
+    channelId: interaction.channelId ?? undefined,
+    direct: channel?.isDMBased() ?? false,
+    ...(channel?.isThread() && channel.parentId !== null && { parentChannelId: channel.parentId }),
+  };
 }
