@@ -48,7 +48,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
       if (interactive) {
         const stats = service.stats();
-        write(`lore: ask about your notes (${stats.files} files, ${stats.chunks} sections). Type "exit" to leave.`);
+        write(`lore: ask about your notes (${count(stats.files, 'file')}, ${count(stats.chunks, 'section')}). Type "exit" to leave.`);
         const examples = service.examples(2);
         if (examples.length > 0) write(`For example: ${examples.map((e) => `"${e}"`).join(' or ')}`);
         lines.setPrompt('? ');
@@ -70,4 +70,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       lines?.close();
     },
   };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -52,7 +52,7 @@ describe('terminal chat', () => {
     input.write('exit\n');
     input.write('never asked\n');
     await chat.start();
-    expect(printed()).toMatch(/ask about your notes \(1 files, \d+ sections\)/);
+    expect(printed()).toMatch(/ask about your notes \(1 file, \d+ sections\)/);
     expect(printed()).toContain('? ');
     expect(asked.map((a) => a.question)).toEqual(['does fargate support daemonsets?', 'and on EKS?']);
     expect(asked[1]?.context).toMatchObject({ previousQuestion: 'does fargate support daemonsets?', asker: { platform: 'terminal' } });
