@@ -36,19 +36,22 @@ export class SearchIndex {
   private readonly terms = new Map<string, Postings>();
   /** The same terms over whole files, so a chunk also gains from the note it belongs to. */
   private readonly fileTerms = new Map<string, Postings>();
+  private readonly termIds = new Map<string, number>();
+  private readonly termNames: string[] = [];
 
   constructor(input: IndexInput) {
     this.chunks = input.chunks;
     for (const abbreviation of input.abbreviations) this.addAbbreviation(abbreviation);
 
-    const raw = new Map<string, { ids: number[]; tfs: number[] }>();
+    const chunkTf = new TermFrequencies();
+    const fileTf = new TermFrequencies();
     const lengths = new Float64Array(input.chunks.length);
-    const noteFields = new Map<string, Map<string, number>>();
-    const sectionFields = new Map<string, { terms: Map<string, number>; words: number }>();
-    const fileTf: Map<string, number>[] = [];
     const fileLengths: number[] = [];
+    const noteFields = new Map<string, number[]>();
+    const sectionFields = new Map<string, { terms: number[]; words: number }>();
     const fileIds = new Map<string, number>();
     this.fileOf = new Int32Array(input.chunks.length);
+    const body: number[] = [];
 
     input.chunks.forEach((chunk, id) => {
       let fileId = fileIds.get(chunk.file);
@@ -56,53 +59,39 @@ export class SearchIndex {
         fileId = this.files.length;
         fileIds.set(chunk.file, fileId);
         this.files.push(chunk.file);
-        fileTf.push(new Map());
         fileLengths.push(0);
       }
       this.fileOf[id] = fileId;
-      const tf = new Map<string, number>();
-      const body = this.fieldTerms(chunk.text, FIELD_WEIGHTS.body, tf);
-      const wholeFile = fileTf[fileId] as Map<string, number>;
-      for (const [term, value] of tf) wholeFile.set(term, (wholeFile.get(term) ?? 0) + value);
-      fileLengths[fileId] = (fileLengths[fileId] ?? 0) + body;
+      body.length = 0;
+      const words = this.fieldTerms(chunk.text, FIELD_WEIGHTS.body, body);
+      chunkTf.addAll(id, body);
+      fileTf.addAll(fileId, body);
+      fileLengths[fileId] = (fileLengths[fileId] ?? 0) + words;
+
       const sectionKey = chunk.section.join(' \n ');
       let section = sectionFields.get(sectionKey);
       if (!section) {
-        const terms = new Map<string, number>();
+        const terms: number[] = [];
         section = { terms, words: this.fieldTerms(sectionKey, FIELD_WEIGHTS.section, terms) };
         sectionFields.set(sectionKey, section);
       }
-      for (const [term, weight] of section.terms) tf.set(term, (tf.get(term) ?? 0) + weight);
+      chunkTf.addAll(id, section.terms);
+
       let note = noteFields.get(chunk.file);
       if (!note) {
-        note = new Map();
+        note = [];
         const meta = input.meta.get(chunk.file);
-        const words = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
-        this.fieldTerms(words.join(' \n '), FIELD_WEIGHTS.note, note);
+        const noteWords = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
+        this.fieldTerms(noteWords.join(' \n '), FIELD_WEIGHTS.note, note);
         noteFields.set(chunk.file, note);
-        for (const [term, weight] of note) wholeFile.set(term, (wholeFile.get(term) ?? 0) + weight);
+        fileTf.addAll(fileId, note);
       }
-      for (const [term, weight] of note) tf.set(term, (tf.get(term) ?? 0) + weight);
-      lengths[id] = body + FIELD_WEIGHTS.section * section.words;
-      for (const [term, value] of tf) {
-        let postings = raw.get(term);
-        if (!postings) raw.set(term, (postings = { ids: [], tfs: [] }));
-        postings.ids.push(id);
-        postings.tfs.push(value);
-      }
+      chunkTf.addAll(id, note);
+      lengths[id] = words + FIELD_WEIGHTS.section * section.words;
     });
 
-    toPostings(raw, lengths, this.terms);
-    const fileRaw = new Map<string, { ids: number[]; tfs: number[] }>();
-    fileTf.forEach((tf, fileId) => {
-      for (const [term, value] of tf) {
-        let postings = fileRaw.get(term);
-        if (!postings) fileRaw.set(term, (postings = { ids: [], tfs: [] }));
-        postings.ids.push(fileId);
-        postings.tfs.push(value);
-      }
-    });
-    toPostings(fileRaw, Float64Array.from(fileLengths), this.fileTerms);
+    chunkTf.toPostings(this.termNames, lengths, this.terms);
+    fileTf.toPostings(this.termNames, Float64Array.from(fileLengths), this.fileTerms);
   }
 
   get termCount(): number {
@@ -166,12 +155,12 @@ export class SearchIndex {
     }
   }
 
-  /** Adds a field's words (and joined neighbours) to `tf`; returns how many words it has. */
-  private fieldTerms(text: string, weight: number, tf: Map<string, number>): number {
+  /** Appends (term id, weight) pairs for a field's words and joined neighbours; returns how many words it has. */
+  private fieldTerms(text: string, weight: number, out: number[]): number {
     const tokens = tokenize(text);
     let count = 0;
     const add = (surface: string, stem: string) => {
-      tf.set(stem, (tf.get(stem) ?? 0) + weight);
+      out.push(this.termId(stem), weight);
       if (!this.stemOf.has(surface)) {
         this.stemOf.set(surface, stem);
         this.vocabulary.add(surface);
@@ -185,21 +174,61 @@ export class SearchIndex {
     for (const pair of compounds(tokens satisfies Token[], text)) add(pair.surface, pair.stem);
     return count;
   }
+
+  private termId(stem: string): number {
+    let id = this.termIds.get(stem);
+    if (id === undefined) {
+      id = this.termNames.length;
+      this.termIds.set(stem, id);
+      this.termNames.push(stem);
+    }
+    return id;
+  }
 }
 
-/** BM25 weights from raw term frequencies and lengths. */
-function toPostings(raw: Map<string, { ids: number[]; tfs: number[] }>, lengths: Float64Array, into: Map<string, Postings>): void {
-  let total = 0;
-  for (const length of lengths) total += length;
-  const average = total / Math.max(1, lengths.length) || 1;
-  for (const [term, { ids, tfs }] of raw) {
-    const weights = new Float32Array(ids.length);
-    ids.forEach((id, i) => {
-      const tf = tfs[i] ?? 0;
-      const norm = BM25.k1 * (1 - BM25.b + (BM25.b * (lengths[id] ?? 0)) / average);
-      weights[i] = (tf * (BM25.k1 + 1)) / (tf + norm);
+/**
+ * Term frequencies per document, gathered without a map per document: documents arrive in order,
+ * so a term's last posting is the current document's or a new one.
+ */
+class TermFrequencies {
+  private readonly docs: number[][] = [];
+  private readonly tfs: number[][] = [];
+
+  /** Adds flattened (term id, weight) pairs to a document. */
+  addAll(doc: number, pairs: readonly number[]): void {
+    for (let i = 0; i < pairs.length; i += 2) {
+      const term = pairs[i] ?? 0;
+      const weight = pairs[i + 1] ?? 0;
+      let docs = this.docs[term];
+      let tfs = this.tfs[term];
+      if (!docs || !tfs) {
+        docs = this.docs[term] = [];
+        tfs = this.tfs[term] = [];
+      }
+      const last = docs.length - 1;
+      if (docs[last] === doc) tfs[last] = (tfs[last] ?? 0) + weight;
+      else {
+        docs.push(doc);
+        tfs.push(weight);
+      }
+    }
+  }
+
+  /** BM25 weights of every term in every document it occurs in. */
+  toPostings(names: readonly string[], lengths: Float64Array, into: Map<string, Postings>): void {
+    let total = 0;
+    for (const length of lengths) total += length;
+    const average = total / Math.max(1, lengths.length) || 1;
+    this.docs.forEach((docs, term) => {
+      const tfs = this.tfs[term] ?? [];
+      const weights = new Float32Array(docs.length);
+      for (let i = 0; i < docs.length; i++) {
+        const tf = tfs[i] ?? 0;
+        const norm = BM25.k1 * (1 - BM25.b + (BM25.b * (lengths[docs[i] ?? 0] ?? 0)) / average);
+        weights[i] = (tf * (BM25.k1 + 1)) / (tf + norm);
+      }
+      into.set(names[term] ?? '', { ids: Int32Array.from(docs), weights });
     });
-    into.set(term, { ids: Int32Array.from(ids), weights });
   }
 }
 
