@@ -24,7 +24,7 @@ interface Postings {
 export class SearchIndex {
   readonly chunks: readonly Chunk[];
   readonly vocabulary = new Vocabulary();
-  /** Stem of every word (and joined pair) seen, by its written form. */
+  /** Stem of every word seen, by its written form. */
   readonly stemOf = new Map<string, string>();
   /** Expansions of each abbreviation, by its stem. */
   readonly expansions = new Map<string, string[][]>();
@@ -159,19 +159,17 @@ export class SearchIndex {
   private fieldTerms(text: string, weight: number, out: number[]): number {
     const tokens = tokenize(text);
     let count = 0;
-    const add = (surface: string, stem: string) => {
-      out.push(this.termId(stem), weight);
-      if (!this.stemOf.has(surface)) {
-        this.stemOf.set(surface, stem);
-        this.vocabulary.add(surface);
-      }
-    };
     for (const token of tokens) {
       if (token.stop) continue;
       count++;
-      add(token.surface, token.stem);
+      out.push(this.termId(token.stem), weight);
+      if (!this.stemOf.has(token.surface)) {
+        this.stemOf.set(token.surface, token.stem);
+        this.vocabulary.add(token.surface);
+      }
     }
-    for (const pair of compounds(tokens satisfies Token[], text)) add(pair.surface, pair.stem);
+    // Joined pairs are index terms but not vocabulary: a misspelt joined word is found by splitting it (see query.ts).
+    for (const pair of compounds(tokens satisfies Token[], text)) out.push(this.termId(pair.stem), weight);
     return count;
   }
 

@@ -1,4 +1,4 @@
-import { compounds, isStopWord, tokenize, type Token } from './analyze.js';
+import { compounds, isStopWord, joinedStem, stem, tokenize, type Token } from './analyze.js';
 import { editDistance } from './distance.js';
 import type { SearchIndex } from './index.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -25,6 +25,8 @@ export interface AnalyzedQuery {
 }
 
 const MAX_WORDS = 48;
+/** The shortest half of a split word. */
+const MIN_PART = 3;
 /**
  * A question word the notes never use counts half: it may be topical ("windows", which the notes do not
  * cover) or just phrasing ("support"); half keeps one such word from sinking an otherwise matched question.
@@ -77,7 +79,12 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (edits === 0 || /\d/.test(token.surface)) return [];
   const close = index.vocabulary.closest(token.surface, edits);
   const best = close[0]?.distance;
-  if (best === undefined || (best > 1 && isNearStopWord(token.surface))) return isNearStopWord(token.surface) ? undefined : [];
+  if (best === undefined) {
+    if (isNearStopWord(token.surface)) return undefined;
+    const joined = splitIntoKnown(index, token.surface);
+    return joined ? [{ stem: joined, weight: WEIGHT.oneEdit }] : [];
+  }
+  if (best > 1 && isNearStopWord(token.surface)) return undefined;
   const terms = new Map<string, number>();
   for (const candidate of close) {
     if (candidate.distance !== best || terms.size >= 3) break;
@@ -85,6 +92,29 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     if (stem && index.has(stem)) terms.set(stem, best === 1 ? WEIGHT.oneEdit : WEIGHT.twoEdits);
   }
   return [...terms].map(([stem, weight]) => ({ stem, weight }));
+}
+
+/**
+ * A word the notes write as two ("daemonsets" for "Deamon sets"): split it where both halves are words of
+ * the notes (allowing a typo in each) and the notes have that pair side by side.
+ */
+function splitIntoKnown(index: SearchIndex, word: string): string | undefined {
+  for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
+    const left = knownPart(index, word.slice(0, cut));
+    if (!left) continue;
+    const right = knownPart(index, word.slice(cut));
+    if (!right) continue;
+    const stem = joinedStem({ stem: left }, { stem: right });
+    if (index.has(stem)) return stem;
+  }
+  return undefined;
+}
+
+function knownPart(index: SearchIndex, part: string): string | undefined {
+  const own = stem(part);
+  if (index.has(own)) return own;
+  const near = index.vocabulary.closest(part, allowedEdits(part) > 0 ? 1 : 0)[0];
+  return near ? index.stemOf.get(near.word) : undefined;
 }
 
 /**
