@@ -1,9 +1,8 @@
-import { pino } from 'pino';
 import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
-import type { Logger } from '../../src/logger.js';
 import type { Answer, AskContext, AskService, Citation, IndexStats } from '../../src/types.js';
 import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord-server.js';
 import type { ChatAdapter, FeedbackReports } from '../../src/types.js';
+import { capturingLogger, type LogLine } from '../capturing-logger.js';
 
 /** One quotable section of a fixture note. */
 export interface FixtureSection {
@@ -142,18 +141,7 @@ export class FixtureService implements AskService {
   }
 }
 
-export interface LogLine {
-  level: number;
-  msg?: string;
-  [key: string]: unknown;
-}
-
-/** A real pino logger whose lines land in `lines`, parsed. */
-export function capturingLogger(): { logger: Logger; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const logger = pino({ level: 'debug', base: undefined }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
-  return { logger, lines };
-}
+export { capturingLogger, type LogLine };
 
 export interface Harness {
   fake: FakeDiscord;

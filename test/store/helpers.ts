@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
-import type { Logger } from '../../src/logger.js';
 import type { QuestionRecord } from '../../src/store/store.js';
 import type { Answer, AskContext, AskService, IndexStats } from '../../src/types.js';
+import { capturingLogger, type LogLine } from '../capturing-logger.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
 /** A fixed "now" for reports: 2026-03-31T12:00:00Z. */
@@ -16,17 +15,7 @@ export function tempDir(): { dir: string; path: string; cleanup(): void } {
   return { dir, path: join(dir, 'data', 'lore.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export interface LogLine {
-  level: number;
-  msg?: string;
-  [key: string]: unknown;
-}
-
-export function capturingLogger(): { logger: Logger; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const logger = pino({ level: 'debug', base: undefined }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
-  return { logger, lines };
-}
+export { capturingLogger, type LogLine };
 
 export function question(overrides: Partial<QuestionRecord> & Pick<QuestionRecord, 'question'>): QuestionRecord {
   return { at: NOW, platform: 'slack', surface: 'slash', channelId: 'C1', userId: 'U1', found: true, notes: [], latencyMs: 5, ...overrides };
