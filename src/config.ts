@@ -73,27 +73,19 @@ const booleanFlag = (fallback: boolean) =>
     return z.NEVER;
   });
 
-const positiveInt = (fallback: number, max: number) =>
+/** A whole number from `min` to `max`, or `fallback` when unset. */
+const wholeNumber = (fallback: number, max: number, min = 0) =>
   optionalString.transform((value, ctx) => {
     if (value === undefined) return fallback;
     const number = Number(value);
-    if (!Number.isInteger(number) || number < 1 || number > max) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number from 1 to ${max}, got "${value}"` });
+    if (!Number.isInteger(number) || number < min || number > max) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}, got "${value}"` });
       return z.NEVER;
     }
     return number;
   });
 
-const wholeNumber = (fallback: number, max: number) =>
-  optionalString.transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 0 || number > max) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number from 0 to ${max}, got "${value}"` });
-      return z.NEVER;
-    }
-    return number;
-  });
+const positiveInt = (fallback: number, max: number) => wholeNumber(fallback, max, 1);
 
 const envSchema = z.object({
   KNOWLEDGE_DIR: optionalString,
