@@ -1,12 +1,10 @@
-import { watch } from 'chokidar';
+import { watchForChanges } from '../watch.js';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { NO_RULES, parseRules, type Rules } from './rules.js';
-
-const DEBOUNCE_MS = 250;
 
 /** The channel rules currently in force, from lore.config.yml; a bad edit keeps the last good rules. */
 export interface RulesSource {
@@ -43,25 +41,13 @@ export async function openRulesFile(options: RulesFileOptions): Promise<RulesSou
 
   return {
     current: () => rules,
-    async watch() {
+    watch() {
       // The folder is watched rather than the file, so creating, replacing (editors, ConfigMaps) and deleting all count.
-      const watcher = watch(dirname(path), {
-        ignoreInitial: true,
-        depth: 0,
-        ignored: (candidate) => candidate !== path && candidate !== dirname(path),
+      return watchForChanges(dirname(path), reload, logger, {
+        what: 'lore.config.yml',
+        chokidar: { depth: 0, ignored: (candidate) => candidate !== path && candidate !== dirname(path) },
+        accept: (changed) => changed === path,
       });
-      let timer: NodeJS.Timeout | undefined;
-      watcher.on('all', (_event, changed) => {
-        if (changed !== path) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => void reload(), DEBOUNCE_MS);
-      });
-      watcher.on('error', (error) => logger.warn({ err: error }, 'watching lore.config.yml failed'));
-      await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-      return async () => {
-        clearTimeout(timer);
-        await watcher.close();
-      };
     },
   };
 }
