@@ -20,9 +20,11 @@ export interface CommandContext {
   logger: Logger;
 }
 
-export function commandContext(args: ParsedArgs, io: CliIO, quietLevel: LogLevel): CommandContext {
+/** `defaultLevel` applies when LOG_LEVEL is unset; it may depend on the configuration (chat or terminal). */
+export function commandContext(args: ParsedArgs, io: CliIO, defaultLevel: LogLevel | ((config: Config) => LogLevel)): CommandContext {
   const config = loadConfig(io.env, { knowledgeDir: args.knowledge }, io.cwd);
-  const logger = createLogger({ level: config.logLevel ?? quietLevel, pretty: io.stdout.isTTY === true, secrets: secretsOf(config) });
+  const level = config.logLevel ?? (typeof defaultLevel === 'function' ? defaultLevel(config) : defaultLevel);
+  const logger = createLogger({ level, pretty: io.stdout.isTTY === true, secrets: secretsOf(config) });
   return { args, io, config, logger };
 }
 

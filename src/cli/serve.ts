@@ -12,8 +12,7 @@ import type { ParsedArgs } from './args.js';
  * Resolves with the exit code once the adapters have stopped (a signal, or the end of piped input).
  */
 export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.EventEmitter = process): Promise<number> {
-  const chat = Boolean(io.env.SLACK_BOT_TOKEN || io.env.DISCORD_TOKEN);
-  const context = commandContext(args, io, chat ? 'info' : 'warn');
+  const context = commandContext(args, io, (config) => (config.slack || config.discord ? 'info' : 'warn'));
   const { config, logger } = context;
   const lore = await openEngine(context);
   const rules = await openRulesFile({ ...config.rulesFile, knowledgeDir: config.knowledgeDir, logger: logger.child({ component: 'rules' }) });
