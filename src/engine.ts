@@ -20,6 +20,7 @@ export interface LoreOptions {
 }
 
 const DEFAULT_TOP = 3;
+const DEFAULT_MAX_NOTE_BYTES = 2 * 1024 * 1024;
 const MAX_TOP = 10;
 
 /**
@@ -28,7 +29,8 @@ const MAX_TOP = 10;
  */
 export class Lore implements AskService {
   private knowledge: Knowledge;
-  private titles: Fuse<{ path: string; label: string }> | undefined;
+  /** Derived from the current build on first use; dropped when a rebuild swaps the index. */
+  private derived: { sections?: string[]; titles?: Fuse<{ path: string; label: string }> } = {};
 
   private constructor(
     private readonly options: LoreOptions,
@@ -41,7 +43,7 @@ export class Lore implements AskService {
   /** Reads and indexes the folder. Throws a LoreError when it is missing or holds no notes. */
   static async open(options: LoreOptions): Promise<Lore> {
     const logger = options.logger ?? silentLogger();
-    const knowledge = await buildKnowledge(options.knowledgeDir, { maxNoteBytes: options.maxNoteBytes ?? 2 * 1024 * 1024 });
+    const knowledge = await buildKnowledge(options.knowledgeDir, { maxNoteBytes: options.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES });
     const lore = new Lore(options, knowledge, logger);
     lore.logBuild();
     return lore;
@@ -79,11 +81,11 @@ export class Lore implements AskService {
     const titles = this.sectionTitles();
     const typed = cleanQuestion(prefix);
     if (typed === '') return titles.slice(0, limit);
-    this.titles ??= new Fuse(
+    this.derived.titles ??= new Fuse(
       titles.map((path) => ({ path, label: path.split(SECTION_SEPARATOR).at(-1) ?? path })),
       { keys: [{ name: 'label', weight: 2 }, 'path'], threshold: 0.4, ignoreLocation: true },
     );
-    return this.titles.search(typed, { limit }).map((result) => result.item.path);
+    return this.derived.titles.search(typed, { limit }).map((result) => result.item.path);
   }
 
   stats(): IndexStats {
@@ -94,9 +96,9 @@ export class Lore implements AskService {
   /** Rebuilds from the folder. On failure the current index stays and the reason is logged. */
   async reload(): Promise<boolean> {
     try {
-      const knowledge = await buildKnowledge(this.options.knowledgeDir, { maxNoteBytes: this.options.maxNoteBytes ?? 2 * 1024 * 1024 });
+      const knowledge = await buildKnowledge(this.options.knowledgeDir, { maxNoteBytes: this.options.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES });
       this.knowledge = knowledge;
-      this.titles = undefined;
+      this.derived = {};
       this.logBuild();
       return true;
     } catch (error) {
@@ -115,12 +117,16 @@ export class Lore implements AskService {
     return this.knowledge.notes.flatMap((note) => note.meta.queries.map((query) => ({ file: note.file, query })));
   }
 
+  /** Every section path and its prefixes, in note order. */
   private sectionTitles(): string[] {
-    const titles = new Set<string>();
-    for (const chunk of this.knowledge.index.chunks) {
-      for (let depth = 1; depth <= chunk.section.length; depth++) titles.add(chunk.section.slice(0, depth).join(SECTION_SEPARATOR));
+    if (!this.derived.sections) {
+      const titles = new Set<string>();
+      for (const chunk of this.knowledge.index.chunks) {
+        for (let depth = 1; depth <= chunk.section.length; depth++) titles.add(chunk.section.slice(0, depth).join(SECTION_SEPARATOR));
+      }
+      this.derived.sections = [...titles];
     }
-    return [...titles];
+    return this.derived.sections;
   }
 
   private logBuild(): void {
