@@ -12,7 +12,7 @@ export interface IndexInput {
 }
 
 /** Postings of one term: chunk ids in increasing order and the BM25 weight of the term in each. */
-interface Postings {
+export interface Postings {
   ids: Int32Array;
   weights: Float32Array;
 }

@@ -1,5 +1,5 @@
 import type { Chunk } from '../types.js';
-import type { SearchIndex } from './index.js';
+import type { Postings, SearchIndex } from './index.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query.js';
 
 export interface SearchOptions {
@@ -32,15 +32,23 @@ const FILE_WEIGHT = 0.5;
 /** How much matching more of the question (rather than one word many times) reorders the head. */
 const COVERAGE_WEIGHT = 0.4;
 
-function scoreFiles(index: SearchIndex, terms: QueryTerm[]): Map<number, number> {
+/** Sums weight × IDF × BM25 weight over the terms' postings, for the documents `keep` admits. */
+function accumulate(
+  terms: QueryTerm[],
+  postingsOf: (stem: string) => Postings | undefined,
+  idfOf: (stem: string) => number,
+  keep?: (id: number) => boolean,
+): Map<number, number> {
   const scores = new Map<number, number>();
   for (const term of terms) {
-    const postings = index.filePostings(term.stem);
+    const postings = postingsOf(term.stem);
     if (!postings) continue;
-    const factor = term.weight * index.fileIdf(term.stem);
-    for (let i = 0; i < postings.ids.length; i++) {
-      const id = postings.ids[i] ?? 0;
-      scores.set(id, (scores.get(id) ?? 0) + factor * (postings.weights[i] ?? 0));
+    const factor = term.weight * idfOf(term.stem);
+    const { ids, weights } = postings;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] ?? 0;
+      if (keep && !keep(id)) continue;
+      scores.set(id, (scores.get(id) ?? 0) + factor * (weights[i] ?? 0));
     }
   }
   return scores;
@@ -53,21 +61,19 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const terms = mergeTerms([...query.groups.flatMap((group) => group.terms), ...query.phrases]);
   if (terms.length === 0) return { query, hits: [] };
 
-  const allowed = options.folders?.length ? folderFilter(index, options.folders) : undefined;
-  const scores = new Map<number, number>();
-  for (const term of terms) {
-    const postings = index.postings(term.stem);
-    if (!postings) continue;
-    const factor = term.weight * index.idf(term.stem);
-    const { ids, weights } = postings;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] ?? 0;
-      if (allowed && !allowed(id)) continue;
-      scores.set(id, (scores.get(id) ?? 0) + factor * (weights[i] ?? 0));
-    }
-  }
-
-  const fileScores = scoreFiles(index, terms);
+  const allowedFiles = options.folders?.length ? filesUnder(index, options.folders) : undefined;
+  const scores = accumulate(
+    terms,
+    (stem) => index.postings(stem),
+    (stem) => index.idf(stem),
+    allowedFiles && ((id) => allowedFiles.has(index.fileOf[id] ?? -1)),
+  );
+  const fileScores = accumulate(
+    terms,
+    (stem) => index.filePostings(stem),
+    (stem) => index.fileIdf(stem),
+    allowedFiles && ((id) => allowedFiles.has(id)),
+  );
   for (const [id, score] of scores) scores.set(id, score + FILE_WEIGHT * (fileScores.get(index.fileOf[id] ?? 0) ?? 0));
   const top = topK([...scores], Math.max(RESCORE, limit));
   const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
@@ -100,12 +106,14 @@ function mergeTerms(terms: QueryTerm[]): QueryTerm[] {
   return [...merged].map(([stem, weight]) => ({ stem, weight }));
 }
 
-function folderFilter(index: SearchIndex, folders: string[]): (id: number) => boolean {
+/** Ids of the files under any of the folders, decided once per question rather than per posting. */
+function filesUnder(index: SearchIndex, folders: string[]): Set<number> {
   const prefixes = folders.map((folder) => folder.replace(/^\.?\/+|\/+$/g, '')).map((folder) => (folder ? `${folder}/` : ''));
-  return (id) => {
-    const file = index.chunks[id]?.file ?? '';
-    return prefixes.some((prefix) => file.startsWith(prefix));
-  };
+  const ids = new Set<number>();
+  index.files.forEach((file, id) => {
+    if (prefixes.some((prefix) => file.startsWith(prefix))) ids.add(id);
+  });
+  return ids;
 }
 
 /** The k highest entries, best first, without sorting everything. */
