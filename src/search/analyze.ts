@@ -13,16 +13,42 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const COMBINING = /\p{M}+/gu;
 const NON_ASCII = /[^\u0000-\u007f]/;
+const SPACE = /\s/;
+const MARK = /\p{M}/u;
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
 /** Lower-case, strip accents, keep letters and digits. Offsets stay aligned with the input. */
 export function fold(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  // NFD then dropping marks can change length; only fold where it keeps offsets (the common case).
   const lowered = text.toLowerCase();
+  if (!NON_ASCII.test(text) || isNormalized(lowered)) return lowered;
+  // NFD then dropping marks can change length; only fold where it keeps offsets (the common case).
   const stripped = lowered.normalize('NFD').replace(COMBINING, '');
   return stripped.length === lowered.length ? stripped : lowered;
+}
+
+/** Per UTF-16 code unit: 0 not yet known, 1 unchanged by NFD and not a mark, 2 otherwise. */
+const inert = new Uint8Array(0x10000);
+
+/**
+ * Whether NFD plus dropping marks would leave the text as it is, as it does for text whose only non-ASCII
+ * characters are punctuation such as dashes and curly quotes. Decided per character: it neither decomposes,
+ * nor is a mark, nor has a combining class that could reorder it after a mark (checked against U+0345,
+ * whose class, 240, is the highest). Surrogates count as changing, to keep the check simple.
+ */
+function isNormalized(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) continue;
+    let known = inert[code] ?? 0;
+    if (known === 0) {
+      const char = String.fromCharCode(code);
+      const stable = code < 0xd800 || code > 0xdfff ? char.normalize('NFD') === char && `\u0345${char}`.normalize('NFD') === `\u0345${char}` && !MARK.test(char) : false;
+      inert[code] = known = stable ? 1 : 2;
+    }
+    if (known === 2) return false;
+  }
+  return true;
 }
 
 export function stem(word: string): string {
@@ -51,21 +77,141 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
+/** A word that carries no topic: a stop word, or a single letter. */
+export function isStopToken(surface: string): boolean {
+  return isStopWord(surface) || (surface.length === 1 && !isDigit(surface.charCodeAt(0)));
+}
+
+/**
+ * Walks the words of a text without building a token per word. After each `next()` that returns true,
+ * the word is `text[offset, end)` of the folded text, or `replaced` when it is not a piece of it
+ * ("ca't" → "can"). Possessive and contracted endings ("prometheus's", "isn't") are dropped.
+ * Reusable: `reset` starts on a new text.
+ */
+export class WordScanner {
+  /** The folded text that offsets refer to. */
+  text = '';
+  offset = 0;
+  end = 0;
+  /** The word when it is not `text[offset, end)`; '' otherwise. */
+  replaced = '';
+  private position = 0;
+  private readonly word = new RegExp(WORD);
+
+  reset(text: string): this {
+    this.text = fold(text);
+    this.position = 0;
+    return this;
+  }
+
+  /** The word as a string (a new one on each call). */
+  get surface(): string {
+    return this.replaced || this.text.slice(this.offset, this.end);
+  }
+
+  get length(): number {
+    return this.replaced ? this.replaced.length : this.end - this.offset;
+  }
+
+  next(): boolean {
+    while (this.scan()) {
+      if (this.replaced || this.end > this.offset) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The next match of the WORD pattern, read character by character while the text is ASCII (letters and
+   * digits, then maybe an apostrophe and letters); from the first non-ASCII character on, the pattern
+   * itself decides that word.
+   */
+  private scan(): boolean {
+    const text = this.text;
+    const length = text.length;
+    let i = this.position;
+    let code = 0;
+    while (i < length && !isWordCode((code = text.charCodeAt(i)))) {
+      if (code > 127) return this.match(i);
+      i++;
+    }
+    if (i >= length) {
+      this.position = length;
+      return false;
+    }
+    const start = i;
+    while (i < length && isWordCode((code = text.charCodeAt(i)))) i++;
+    const headEnd = i;
+    if (i < length) {
+      if (code > 127) return this.match(start);
+      const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+      if (code === APOSTROPHE && next > 127) return this.match(start);
+      if (code === APOSTROPHE && isLetterCode(next)) {
+        i += 2;
+        while (i < length && isLetterCode((code = text.charCodeAt(i)))) i++;
+        if (i < length && code > 127) return this.match(start);
+      }
+    }
+    this.position = i;
+    this.found(start, headEnd, i);
+    return true;
+  }
+
+  private match(from: number): boolean {
+    this.word.lastIndex = from;
+    const match = this.word.exec(this.text);
+    if (!match) {
+      this.position = this.text.length;
+      return false;
+    }
+    const end = match.index + match[0].length;
+    const apostrophe = match[0].search(/['’]/);
+    this.position = end;
+    this.found(match.index, apostrophe === -1 ? end : match.index + apostrophe, end);
+    return true;
+  }
+
+  /**
+   * A word written `text[start, end)` with an apostrophe at `apostrophe` (or none, when it equals `end`):
+   * "prometheus's" → "prometheus", "isn't" → "is", "can't" → "can"; "n't" alone leaves nothing.
+   */
+  private found(start: number, apostrophe: number, end: number): void {
+    const text = this.text;
+    this.offset = start;
+    this.replaced = '';
+    this.end = apostrophe;
+    if (end - apostrophe !== 2 || text.charCodeAt(apostrophe + 1) !== 116) return;
+    if (text.charCodeAt(apostrophe - 1) === 110) this.end = apostrophe - 1;
+    if (this.end - start === 2 && text.charCodeAt(start) === 99 && text.charCodeAt(start + 1) === 97) this.replaced = 'can';
+  }
+}
+
+const APOSTROPHE = 39;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** An ASCII letter; folded text has lower case only, but the pattern would take upper case too. */
+function isLetterCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isWordCode(code: number): boolean {
+  return isLetterCode(code) || isDigit(code);
+}
+
+export function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(String.fromCharCode(code)));
+}
+
 /** Splits text into words; possessive and contracted endings ("prometheus's", "isn't") are dropped. */
 export function tokenize(text: string): Token[] {
-  const folded = fold(text);
   const tokens: Token[] = [];
-  for (const match of folded.matchAll(WORD)) {
-    let surface = match[0];
-    const apostrophe = surface.search(/['’]/);
-    if (apostrophe !== -1) {
-      const tail = surface.slice(apostrophe + 1);
-      surface = tail === 't' && surface.slice(0, apostrophe).endsWith('n') ? surface.slice(0, apostrophe - 1) : surface.slice(0, apostrophe);
-      if (tail === 't' && surface === 'ca') surface = 'can';
-    }
-    if (surface.length === 0) continue;
-    const stop = isStopWord(surface) || (surface.length === 1 && !/\d/.test(surface));
-    tokens.push({ surface, stem: stop ? surface : stem(surface), offset: match.index ?? 0, stop });
+  const words = new WordScanner().reset(text);
+  while (words.next()) {
+    const { surface, offset } = words;
+    const stop = isStopToken(surface);
+    tokens.push({ surface, stem: stop ? surface : stem(surface), offset, stop });
   }
   return tokens;
 }
@@ -79,6 +225,19 @@ export function joinedStem(a: Pick<Token, 'stem'>, b: Pick<Token, 'stem'>): stri
 }
 
 /**
+ * Whether two neighbouring words stand side by side: at most two characters of white space, `-`, `_`,
+ * `/` or `.` between `text[from, to)`, and no sentence end (". ").
+ */
+export function joinable(text: string, from: number, to: number): boolean {
+  if (to - from > 2) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (!(isSpaceCode(code) || code === 45 || code === 95 || code === 47 || code === 46)) return false;
+  }
+  return !(to - from === 2 && text.charCodeAt(from) === 46 && isSpaceCode(text.charCodeAt(from + 1)));
+}
+
+/**
  * Joined neighbours ("deamon sets" → "deamonsets"), so that words a note splits and a question joins
  * (or the reverse) still meet. Only pairs of content words that stand side by side are joined.
  */
@@ -88,8 +247,7 @@ export function compounds(tokens: Token[], text: string): { surface: string; ste
     const a = tokens[i - 1];
     const b = tokens[i];
     if (!a || !b || a.stop || b.stop) continue;
-    const between = text.slice(a.offset + a.surface.length, b.offset);
-    if (!/^[\s\-_/.]{0,2}$/.test(between) || /[.]\s/.test(between)) continue;
+    if (!joinable(text, a.offset + a.surface.length, b.offset)) continue;
     result.push({ surface: a.surface + b.surface, stem: joinedStem(a, b) });
   }
   return result;

@@ -1,20 +1,17 @@
 import type { Chunk, NoteMeta } from '../types.js';
 import { type Abbreviation } from './abbreviations.js';
-import { compounds, tokenize, type Token } from './analyze.js';
-import { BM25, FIELD_WEIGHTS } from './fields.js';
+import { FieldTerms, TermTable } from './field-terms.js';
+import { FIELD_WEIGHTS } from './fields.js';
+import { PostingsBuilder, type FlatPostings, type Postings } from './postings.js';
 import { Vocabulary } from './vocabulary.js';
+
+export type { Postings } from './postings.js';
 
 export interface IndexInput {
   chunks: Chunk[];
   /** Front matter of each file, by file. */
   meta: ReadonlyMap<string, NoteMeta>;
   abbreviations: Abbreviation[];
-}
-
-/** Postings of one term: chunk ids in increasing order and the BM25 weight of the term in each. */
-export interface Postings {
-  ids: Int32Array;
-  weights: Float32Array;
 }
 
 /**
@@ -33,18 +30,19 @@ export class SearchIndex {
   /** Files in order of first chunk; `fileOf[chunkId]` indexes it. */
   readonly files: string[] = [];
   readonly fileOf: Int32Array;
-  private readonly terms = new Map<string, Postings>();
+  private readonly termIds: ReadonlyMap<string, number>;
+  private readonly chunkPostings: FlatPostings;
   /** The same terms over whole files, so a chunk also gains from the note it belongs to. */
-  private readonly fileTerms = new Map<string, Postings>();
-  private readonly termIds = new Map<string, number>();
-  private readonly termNames: string[] = [];
+  private readonly filePostingsByTerm: FlatPostings;
 
   constructor(input: IndexInput) {
     this.chunks = input.chunks;
     for (const abbreviation of input.abbreviations) this.addAbbreviation(abbreviation);
 
-    const chunkTf = new TermFrequencies();
-    const fileTf = new TermFrequencies();
+    const terms = new TermTable();
+    const fieldTerms = new FieldTerms(terms);
+    const chunkTf = new PostingsBuilder();
+    const fileTf = new PostingsBuilder();
     const lengths = new Float64Array(input.chunks.length);
     const fileLengths: number[] = [];
     const noteFields = new Map<string, number[]>();
@@ -63,48 +61,53 @@ export class SearchIndex {
       }
       this.fileOf[id] = fileId;
       body.length = 0;
-      const words = this.fieldTerms(chunk.text, FIELD_WEIGHTS.body, body);
-      chunkTf.addAll(id, body);
-      fileTf.addAll(fileId, body);
+      const words = fieldTerms.add(chunk.text, body);
+      chunkTf.addAll(id, body, FIELD_WEIGHTS.body);
+      fileTf.addAll(fileId, body, FIELD_WEIGHTS.body);
       fileLengths[fileId] = (fileLengths[fileId] ?? 0) + words;
 
       const sectionKey = chunk.section.join(' \n ');
       let section = sectionFields.get(sectionKey);
       if (!section) {
         const terms: number[] = [];
-        section = { terms, words: this.fieldTerms(sectionKey, FIELD_WEIGHTS.section, terms) };
+        section = { terms, words: fieldTerms.add(sectionKey, terms) };
         sectionFields.set(sectionKey, section);
       }
-      chunkTf.addAll(id, section.terms);
+      chunkTf.addAll(id, section.terms, FIELD_WEIGHTS.section);
 
       let note = noteFields.get(chunk.file);
       if (!note) {
         note = [];
         const meta = input.meta.get(chunk.file);
         const noteWords = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
-        this.fieldTerms(noteWords.join(' \n '), FIELD_WEIGHTS.note, note);
+        fieldTerms.add(noteWords.join(' \n '), note);
         noteFields.set(chunk.file, note);
-        fileTf.addAll(fileId, note);
+        fileTf.addAll(fileId, note, FIELD_WEIGHTS.note);
       }
-      chunkTf.addAll(id, note);
+      chunkTf.addAll(id, note, FIELD_WEIGHTS.note);
       lengths[id] = words + FIELD_WEIGHTS.section * section.words;
     });
 
-    chunkTf.toPostings(this.termNames, lengths, this.terms);
-    fileTf.toPostings(this.termNames, Float64Array.from(fileLengths), this.fileTerms);
+    for (const [word, stem] of fieldTerms.stems()) {
+      this.stemOf.set(word, stem);
+      this.vocabulary.add(word);
+    }
+    this.termIds = terms.ids;
+    this.chunkPostings = chunkTf.finish(terms.names.length, lengths);
+    this.filePostingsByTerm = fileTf.finish(terms.names.length, Float64Array.from(fileLengths));
   }
 
   get termCount(): number {
-    return this.terms.size;
+    return this.termIds.size;
   }
 
   has(stem: string): boolean {
-    return this.terms.has(stem);
+    return this.termIds.has(stem);
   }
 
   /** Number of chunks containing the term. */
   df(stem: string): number {
-    return this.terms.get(stem)?.ids.length ?? 0;
+    return this.chunkPostings.count(this.termId(stem));
   }
 
   /** Inverse document frequency; a term no chunk has gets the highest. */
@@ -115,34 +118,27 @@ export class SearchIndex {
   }
 
   postings(stem: string): Postings | undefined {
-    return this.terms.get(stem);
+    return this.chunkPostings.of(this.termId(stem));
   }
 
   filePostings(stem: string): Postings | undefined {
-    return this.fileTerms.get(stem);
+    return this.filePostingsByTerm.of(this.termId(stem));
   }
 
   /** Inverse document frequency among files. */
   fileIdf(stem: string): number {
     const n = this.files.length;
-    const df = this.fileTerms.get(stem)?.ids.length ?? 0;
+    const df = this.filePostingsByTerm.count(this.termId(stem));
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** The BM25 weight of a term in one chunk, 0 when absent. */
   weightIn(stem: string, chunkId: number): number {
-    const postings = this.terms.get(stem);
-    if (!postings) return 0;
-    let lo = 0;
-    let hi = postings.ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const id = postings.ids[mid] ?? 0;
-      if (id === chunkId) return postings.weights[mid] ?? 0;
-      if (id < chunkId) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    return this.chunkPostings.weightIn(this.termId(stem), chunkId);
+  }
+
+  private termId(stem: string): number {
+    return this.termIds.get(stem) ?? -1;
   }
 
   private addAbbreviation(abbreviation: Abbreviation): void {
@@ -153,80 +149,6 @@ export class SearchIndex {
       this.expansions.set(abbreviation.short, list);
       this.contractions.push(abbreviation);
     }
-  }
-
-  /** Appends (term id, weight) pairs for a field's words and joined neighbours; returns how many words it has. */
-  private fieldTerms(text: string, weight: number, out: number[]): number {
-    const tokens = tokenize(text);
-    let count = 0;
-    for (const token of tokens) {
-      if (token.stop) continue;
-      count++;
-      out.push(this.termId(token.stem), weight);
-      if (!this.stemOf.has(token.surface)) {
-        this.stemOf.set(token.surface, token.stem);
-        this.vocabulary.add(token.surface);
-      }
-    }
-    // Joined pairs are index terms but not vocabulary: a misspelt joined word is found by splitting it (see query.ts).
-    for (const pair of compounds(tokens satisfies Token[], text)) out.push(this.termId(pair.stem), weight);
-    return count;
-  }
-
-  private termId(stem: string): number {
-    let id = this.termIds.get(stem);
-    if (id === undefined) {
-      id = this.termNames.length;
-      this.termIds.set(stem, id);
-      this.termNames.push(stem);
-    }
-    return id;
-  }
-}
-
-/**
- * Term frequencies per document, gathered without a map per document: documents arrive in order,
- * so a term's last posting is the current document's or a new one.
- */
-class TermFrequencies {
-  private readonly docs: number[][] = [];
-  private readonly tfs: number[][] = [];
-
-  /** Adds flattened (term id, weight) pairs to a document. */
-  addAll(doc: number, pairs: readonly number[]): void {
-    for (let i = 0; i < pairs.length; i += 2) {
-      const term = pairs[i] ?? 0;
-      const weight = pairs[i + 1] ?? 0;
-      let docs = this.docs[term];
-      let tfs = this.tfs[term];
-      if (!docs || !tfs) {
-        docs = this.docs[term] = [];
-        tfs = this.tfs[term] = [];
-      }
-      const last = docs.length - 1;
-      if (docs[last] === doc) tfs[last] = (tfs[last] ?? 0) + weight;
-      else {
-        docs.push(doc);
-        tfs.push(weight);
-      }
-    }
-  }
-
-  /** BM25 weights of every term in every document it occurs in. */
-  toPostings(names: readonly string[], lengths: Float64Array, into: Map<string, Postings>): void {
-    let total = 0;
-    for (const length of lengths) total += length;
-    const average = total / Math.max(1, lengths.length) || 1;
-    this.docs.forEach((docs, term) => {
-      const tfs = this.tfs[term] ?? [];
-      const weights = new Float32Array(docs.length);
-      for (let i = 0; i < docs.length; i++) {
-        const tf = tfs[i] ?? 0;
-        const norm = BM25.k1 * (1 - BM25.b + (BM25.b * (lengths[docs[i] ?? 0] ?? 0)) / average);
-        weights[i] = (tf * (BM25.k1 + 1)) / (tf + norm);
-      }
-      into.set(names[term] ?? '', { ids: Int32Array.from(docs), weights });
-    });
   }
 }
 

@@ -8,26 +8,22 @@ export function allowedEdits(word: string): number {
 
 /**
  * The words of the notes, as written, with a trigram index to find the known words closest to a
- * misspelt one without scanning the whole vocabulary.
+ * misspelt one without scanning the whole vocabulary. The trigram index is built on the first lookup
+ * (and extended on later ones), so a build that is never asked about a typo never pays for it.
  */
 export class Vocabulary {
   private readonly words: string[] = [];
   private readonly ids = new Map<string, number>();
   /** Word ids by trigram, then by word length: a lookup reads only lengths within reach of the edits. */
-  private readonly grams = new Map<string, number[][]>();
+  private readonly grams = new Map<number, number[][]>();
+  /** Words before this id are in `grams`. */
+  private indexed = 0;
   private counts: Uint16Array = new Uint16Array(0);
 
   add(word: string): void {
-    if (this.ids.has(word) || word.length < 3 || /\d/.test(word)) return;
-    const id = this.words.length;
+    if (word.length < 3 || hasDigit(word) || this.ids.has(word)) return;
+    this.ids.set(word, this.words.length);
     this.words.push(word);
-    this.ids.set(word, id);
-    for (const gram of trigrams(word)) {
-      let byLength = this.grams.get(gram);
-      if (!byLength) this.grams.set(gram, (byLength = []));
-      const list = (byLength[word.length] ??= []);
-      if (list.at(-1) !== id) list.push(id);
-    }
   }
 
   has(word: string): boolean {
@@ -41,8 +37,9 @@ export class Vocabulary {
   /** Known words within `maxEdits` of `word`, closest first. */
   closest(word: string, maxEdits: number): { word: string; distance: number }[] {
     if (maxEdits <= 0 || this.words.length === 0) return [];
+    this.indexNewWords();
     if (this.counts.length < this.words.length) this.counts = new Uint16Array(this.words.length);
-    const grams = [...new Set(trigrams(word))];
+    const grams = new Set(trigrams(word));
     // One edit spoils up to 3 trigrams, a swap of neighbours up to 4: ask for what survives the worst case.
     const needed = Math.max(1, word.length + 2 - 4 * maxEdits);
     const touched: number[] = [];
@@ -69,11 +66,42 @@ export class Vocabulary {
     }
     return found.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1));
   }
+
+  private indexNewWords(): void {
+    for (; this.indexed < this.words.length; this.indexed++) {
+      const id = this.indexed;
+      const word = this.words[id] ?? '';
+      for (const gram of trigrams(word)) {
+        let byLength = this.grams.get(gram);
+        if (!byLength) this.grams.set(gram, (byLength = []));
+        const list = (byLength[word.length] ??= []);
+        if (list.at(-1) !== id) list.push(id);
+      }
+    }
+  }
 }
 
-function trigrams(word: string): string[] {
-  const padded = `^^${word}$$`;
-  const grams: string[] = [];
-  for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
+const START = '^'.charCodeAt(0);
+const END = '$'.charCodeAt(0);
+
+/** The trigrams of `^^word$$`, each as one number: three UTF-16 code units of 16 bits. */
+function trigrams(word: string): number[] {
+  const grams: number[] = [];
+  let a = START;
+  let b = START;
+  for (let i = 0; i <= word.length + 1; i++) {
+    const c = i < word.length ? word.charCodeAt(i) : END;
+    grams.push(a * 2 ** 32 + b * 2 ** 16 + c);
+    a = b;
+    b = c;
+  }
   return grams;
+}
+
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }

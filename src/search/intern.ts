@@ -1,0 +1,97 @@
+/**
+ * Distinct strings, each with an id in order of first appearance, found by a range of a larger text
+ * without cutting it out first: a word seen before costs a hash and a comparison, no new string.
+ */
+export class StringTable {
+  readonly strings: string[] = [];
+  private hashes: number[] = [];
+  /** Open addressing: string id + 1 per slot, 0 when empty; the size is a power of two. */
+  private slots = new Int32Array(1 << 12);
+
+  /** The id of `text[start, end)`, added if new (then it equals the previous `size`). */
+  idOf(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = (this.slots[slot] ?? 0) - 1;
+      if (id === -1) return this.insert(text.slice(start, end), hash, slot);
+      if (this.hashes[id] === hash && sameAs(this.strings[id] ?? '', text, start, end)) return id;
+    }
+  }
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  private insert(value: string, hash: number, slot: number): number {
+    const id = this.strings.length;
+    this.strings.push(value);
+    this.hashes.push(hash);
+    this.slots[slot] = id + 1;
+    if (this.strings.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    this.hashes.forEach((hash, id) => {
+      let slot = hash & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = id + 1;
+    });
+  }
+}
+
+/** Distinct pairs of non-negative integers, each with an id in order of first appearance. */
+export class PairTable {
+  private firsts: number[] = [];
+  private seconds: number[] = [];
+  private slots = new Int32Array(1 << 12);
+
+  /** The id of the pair, added if new (then it equals the previous `size`). */
+  idOf(first: number, second: number): number {
+    const hash = pairHash(first, second);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = (this.slots[slot] ?? 0) - 1;
+      if (id === -1) return this.insert(first, second, slot);
+      if (this.firsts[id] === first && this.seconds[id] === second) return id;
+    }
+  }
+
+  get size(): number {
+    return this.firsts.length;
+  }
+
+  private insert(first: number, second: number, slot: number): number {
+    const id = this.firsts.length;
+    this.firsts.push(first);
+    this.seconds.push(second);
+    this.slots[slot] = id + 1;
+    if (this.firsts.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    this.firsts.forEach((first, id) => {
+      let slot = pairHash(first, this.seconds[id] ?? 0) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = id + 1;
+    });
+  }
+}
+
+function pairHash(first: number, second: number): number {
+  const hash = Math.imul(first, 0x9e3779b1) ^ Math.imul(second + 0x7f4a7c15, 0x85ebca77);
+  return hash ^ (hash >>> 15);
+}
+
+function sameAs(value: string, text: string, start: number, end: number): boolean {
+  if (value.length !== end - start) return false;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
