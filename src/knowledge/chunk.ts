@@ -96,8 +96,9 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
       stack.push({ depth: PSEUDO_HEADING_DEPTH, title: pseudoHeading(block) ?? '' });
       group++;
     } else if (block.kind === 'list') {
-      const intro = listIntro(previous);
-      addList(block, intro && size(block) > options.packChars ? [intro] : []);
+      // Only a list too large to pack whole is named after its intro; the size is the cheaper test.
+      const intro = size(block) > options.packChars ? listIntro(previous) : undefined;
+      addList(block, intro ? [intro] : []);
     } else {
       addBlock(block, []);
     }

@@ -31,3 +31,27 @@ export class LineMap {
     return next === undefined ? this.length : next - 1;
   }
 }
+
+export function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** Newlines in `text.trim()` (or in `text.trimEnd()` when `trimStart` is false), without making either string. */
+export function trimmedLineCount(text: string, trimStart = true): number {
+  let start = 0;
+  let end = text.length;
+  if (trimStart) while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+  let count = 0;
+  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+const WHITE_SPACE = /\s/;
+
+/** The white space `String.prototype.trim` removes (the same set as `\s`). */
+function isTrimmed(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && WHITE_SPACE.test(String.fromCharCode(code)));
+}

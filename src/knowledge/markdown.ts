@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { countLines, trimmedLineCount } from './lines.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'item' | 'code' | 'table' | 'rule' | 'quote' | 'html' | 'other';
 
@@ -26,6 +27,7 @@ export interface ParsedNote {
 }
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const CARRIAGE_RETURN = /\r\n|\r/g;
 
 /**
  * Parses a note into blocks with line ranges, using marked's lexer (CommonMark + GFM tables).
@@ -39,81 +41,167 @@ export function parseNote(text: string): ParsedNote {
     frontMatter = match[1] ?? '';
     body = '\n'.repeat(countLines(match[0])) + text.slice(match[0].length);
   }
-  const tokens = new Lexer({ gfm: true }).lex(body);
-  return { frontMatter, blocks: toBlocks(tokens, 1) };
+  const lexer = new Lexer({ gfm: true });
+  const inline = InlineText.lex(lexer, body);
+  return { frontMatter, blocks: toBlocks(inline.blocks, 1, inline) };
 }
 
-function toBlocks(tokens: Token[], firstLine: number): Block[] {
+/**
+ * Inline tokens on demand. marked lexes the inline text of every block after all blocks; most blocks here
+ * never need theirs (only headings, short paragraphs before lists, emphasised paragraphs and labels of
+ * large bullets do), so each block's inline text is lexed when first asked for. marked carries state from
+ * one block's inline text to the next only through HTML tags (`<a>`, `<pre>`…), so a note with a `<`
+ * anywhere is lexed whole, as marked does.
+ */
+class InlineText {
+  private constructor(
+    private readonly lexer: Lexer,
+    readonly blocks: Token[],
+    /** Inline source of each block not lexed yet, by its (still empty) token list. */
+    private readonly pending: Map<Token[], string>,
+  ) {}
+
+  static lex(lexer: Lexer, body: string): InlineText {
+    const queue = (lexer as unknown as { inlineQueue?: { src: string; tokens: Token[] }[] }).inlineQueue;
+    if (body.includes('<') || !Array.isArray(queue)) return new InlineText(lexer, lexer.lex(body), new Map());
+    const blocks = lexer.blockTokens(body.replace(CARRIAGE_RETURN, '\n'), lexer.tokens);
+    const pending = new Map<Token[], string>();
+    for (const { src, tokens } of queue) pending.set(tokens, src);
+    queue.length = 0;
+    return new InlineText(lexer, blocks, pending);
+  }
+
+  tokens(list: Token[] | undefined): Token[] {
+    if (!list) return [];
+    const src = this.pending.get(list);
+    if (src !== undefined) {
+      this.pending.delete(list);
+      this.lexer.inlineTokens(src, list);
+    }
+    return list;
+  }
+
+  /**
+   * Whether the inline text may open with bold or italic: only text whose first visible character is
+   * `*` or `_` can, which spares lexing the rest.
+   */
+  mayOpenWithEmphasis(list: Token[] | undefined): boolean {
+    const src = list && this.pending.get(list);
+    if (src === undefined) return true;
+    const first = src.search(/\S/);
+    return first !== -1 && (src[first] === '*' || src[first] === '_');
+  }
+}
+
+/** A heading or paragraph: its plain text and lead-in are worked out from its inline tokens when asked for. */
+class TextBlock implements Block {
+  readonly children: Block[] = [];
+  private plainText: string | undefined;
+
+  constructor(
+    readonly kind: 'heading' | 'paragraph',
+    public startLine: number,
+    public endLine: number,
+    private readonly inline: InlineText,
+    private readonly inlineTokens: Token[] | undefined,
+    readonly depth?: number,
+  ) {}
+
+  get text(): string {
+    return (this.plainText ??= plain(this.inline.tokens(this.inlineTokens)));
+  }
+
+  get lead(): string | undefined {
+    if (this.kind !== 'paragraph' || !this.inline.mayOpenWithEmphasis(this.inlineTokens)) return undefined;
+    return leadIn(this.inline.tokens(this.inlineTokens));
+  }
+
+  get emphasisOnly(): boolean | undefined {
+    if (this.kind !== 'paragraph') return undefined;
+    return this.inline.mayOpenWithEmphasis(this.inlineTokens) && emphasisOnly(this.inline.tokens(this.inlineTokens));
+  }
+}
+
+/** A list item: its text and lead-in are those of its first paragraph. */
+class ItemBlock implements Block {
+  readonly kind = 'item';
+
+  constructor(
+    public startLine: number,
+    public endLine: number,
+    public children: Block[],
+  ) {}
+
+  get text(): string | undefined {
+    const first = this.children[0];
+    return first?.kind === 'paragraph' ? first.text : undefined;
+  }
+
+  get lead(): string | undefined {
+    const first = this.children[0];
+    return first?.kind === 'paragraph' ? first.lead : undefined;
+  }
+}
+
+function toBlocks(tokens: Token[], firstLine: number, inline: InlineText): Block[] {
   const blocks: Block[] = [];
   let line = firstLine;
   for (const token of tokens) {
-    const leading = countLines(/^\n*/.exec(token.raw)?.[0] ?? '');
-    const startLine = line + leading;
-    const endLine = startLine + countLines(token.raw.trim());
-    line += countLines(token.raw);
-    const block = toBlock(token, startLine, endLine);
+    const raw = token.raw;
+    const startLine = line + leadingNewlines(raw);
+    const endLine = startLine + trimmedLineCount(raw);
+    line += countLines(raw);
+    const block = toBlock(token, startLine, endLine, inline);
     if (block) blocks.push(block);
   }
   return blocks;
 }
 
-function toBlock(token: Token, startLine: number, endLine: number): Block | undefined {
-  const base = { startLine, endLine, children: [] as Block[] };
+function toBlock(token: Token, startLine: number, endLine: number, inline: InlineText): Block | undefined {
   switch (token.type) {
     case 'space':
     case 'def':
       return undefined;
     case 'heading':
-      return { ...base, kind: 'heading', depth: (token as Tokens.Heading).depth, text: plain((token as Tokens.Heading).tokens) };
+      return new TextBlock('heading', startLine, endLine, inline, (token as Tokens.Heading).tokens, (token as Tokens.Heading).depth);
     case 'paragraph':
-    case 'text': {
-      const inline = (token as Tokens.Paragraph).tokens ?? [];
-      return { ...base, kind: 'paragraph', text: plain(inline), lead: leadIn(inline), emphasisOnly: emphasisOnly(inline) };
-    }
+    case 'text':
+      return new TextBlock('paragraph', startLine, endLine, inline, (token as Tokens.Paragraph).tokens);
     case 'list':
-      return { ...base, kind: 'list', children: listItems(token as Tokens.List, startLine) };
-    case 'code':
-      return { ...base, kind: 'code' };
-    case 'table':
-      return { ...base, kind: 'table' };
-    case 'hr':
-      return { ...base, kind: 'rule' };
+      return { kind: 'list', startLine, endLine, children: listItems(token as Tokens.List, startLine, inline) };
     case 'blockquote':
-      return { ...base, kind: 'quote', children: toBlocks((token as Tokens.Blockquote).tokens, startLine) };
-    case 'html':
-      return { ...base, kind: 'html' };
+      return { kind: 'quote', startLine, endLine, children: toBlocks((token as Tokens.Blockquote).tokens, startLine, inline) };
     default:
-      return { ...base, kind: 'other' };
+      return { kind: OTHER_KINDS.get(token.type) ?? 'other', startLine, endLine, children: [] };
   }
 }
 
-function listItems(list: Tokens.List, firstLine: number): Block[] {
+const OTHER_KINDS: ReadonlyMap<string, BlockKind> = new Map([
+  ['code', 'code'],
+  ['table', 'table'],
+  ['hr', 'rule'],
+  ['html', 'html'],
+]);
+
+function listItems(list: Tokens.List, firstLine: number, inline: InlineText): Block[] {
   const items: Block[] = [];
   let line = firstLine;
   for (const item of list.items) {
     const startLine = line;
-    const endLine = startLine + countLines(item.raw.trimEnd());
+    const endLine = startLine + trimmedEndLineCount(item.raw);
     line += countLines(item.raw);
     // An item's tokens are lexed from its text with the marker and indentation removed: lines still align.
-    const children = toBlocks(item.tokens, startLine).map((child) => clamp(child, endLine));
-    const first = children[0];
-    items.push({
-      kind: 'item',
-      startLine,
-      endLine,
-      text: first?.kind === 'paragraph' ? first.text : undefined,
-      lead: first?.kind === 'paragraph' ? first.lead : undefined,
-      children,
-    });
+    const children = toBlocks(item.tokens, startLine, inline);
+    for (const child of children) clamp(child, endLine);
+    items.push(new ItemBlock(startLine, endLine, children));
   }
   return items;
 }
 
-function clamp(block: Block, maxLine: number): Block {
+function clamp(block: Block, maxLine: number): void {
   block.startLine = Math.min(block.startLine, maxLine);
   block.endLine = Math.min(Math.max(block.endLine, block.startLine), maxLine);
-  block.children = block.children.map((child) => clamp(child, maxLine));
-  return block;
+  for (const child of block.children) clamp(child, maxLine);
 }
 
 /** Inline tokens as plain text. */
@@ -142,8 +230,13 @@ function emphasisOnly(tokens: Token[]): boolean {
   return parts.length > 0 && parts.every((token) => token.type === 'strong' || token.type === 'em');
 }
 
-function countLines(text: string): number {
+function leadingNewlines(text: string): number {
   let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  while (text.charCodeAt(count) === 10) count++;
   return count;
+}
+
+/** Newlines in `text.trimEnd()`. */
+function trimmedEndLineCount(text: string): number {
+  return trimmedLineCount(text, false);
 }
