@@ -38,24 +38,25 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
   const pieces: Piece[] = [];
   const stack: { depth: number; title: string }[] = [];
   let group = 0;
-
-  const span = (block: Block) => ({ start: lines.startOf(block.startLine), end: lines.endOf(block.endLine) });
-  const size = (block: Block) => {
-    const { start, end } = span(block);
-    return end - start;
+  // Pieces share one list of headings until the headings change; nothing mutates it.
+  let headings: string[] = [];
+  const setHeadings = () => {
+    headings = stack.map((entry) => entry.title);
   };
-  const headings = () => stack.map((entry) => entry.title);
-  const push = (block: Block, bullets: string[], head = false) => {
-    pieces.push({ ...span(block), headings: headings(), bullets, partial: false, group, head });
+
+  const size = (block: Block) => lines.endOf(block.endLine) - lines.startOf(block.startLine);
+  const push = (block: Block, bullets: string[], head = false, startLine = block.startLine) => {
+    pieces.push({ start: lines.startOf(startLine), end: lines.endOf(block.endLine), headings, bullets, partial: false, group, head });
   };
 
   const addBlock = (block: Block, bullets: string[]): void => {
     if (block.kind === 'list') return addList(block, bullets);
     if (size(block) <= options.maxChars || WHOLE_BLOCKS.has(block.kind)) return push(block, bullets);
     if (block.kind === 'paragraph') {
-      const { start, end } = span(block);
+      const start = lines.startOf(block.startLine);
+      const end = lines.endOf(block.endLine);
       for (const [from, to] of splitSentences(text, start, end, options.maxChars)) {
-        pieces.push({ start: from, end: to, headings: headings(), bullets, partial: true, group, head: false });
+        pieces.push({ start: from, end: to, headings, bullets, partial: true, group, head: false });
       }
       return;
     }
@@ -77,7 +78,7 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
     const inner = label ? [...bullets, label] : bullets;
     item.children.forEach((child, i) => {
       if (child.kind === 'list') addList(child, inner);
-      else if (i === 0 && size(child) <= options.maxChars) push({ ...child, startLine: item.startLine }, bullets, true);
+      else if (i === 0 && size(child) <= options.maxChars) push(child, bullets, true, item.startLine);
       else addBlock(child, bullets);
     });
   };
@@ -87,13 +88,16 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
     if (block.kind === 'heading') {
       while (stack.length > 0 && (stack.at(-1)?.depth ?? 0) >= (block.depth ?? 1)) stack.pop();
       if (block.text) stack.push({ depth: block.depth ?? 1, title: block.text });
+      setHeadings();
       group++;
     } else if (block.kind === 'rule') {
       if (stack.at(-1)?.depth === PSEUDO_HEADING_DEPTH) stack.pop();
+      setHeadings();
       group++;
     } else if (pseudoHeading(block) !== undefined) {
       if (stack.at(-1)?.depth === PSEUDO_HEADING_DEPTH) stack.pop();
       stack.push({ depth: PSEUDO_HEADING_DEPTH, title: pseudoHeading(block) ?? '' });
+      setHeadings();
       group++;
     } else if (block.kind === 'list') {
       // Only a list too large to pack whole is named after its intro; the size is the cheaper test.
@@ -139,12 +143,12 @@ function toDraft(text: string, lines: LineMap, piece: Piece): ChunkDraft {
     startLine,
     endLine,
     section: [...piece.headings, ...piece.bullets],
-    text: text.slice(piece.start, piece.end).replace(/\s+$/, ''),
+    text: text.slice(piece.start, piece.end).trimEnd(),
   };
 }
 
 function sameList(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
+  return a === b || (a.length === b.length && a.every((value, i) => value === b[i]));
 }
 
 function startsWith(list: string[], prefix: string[]): boolean {
