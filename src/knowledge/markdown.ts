@@ -1,4 +1,4 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import { countLines, trimmedLineCount } from './lines.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'item' | 'code' | 'table' | 'rule' | 'quote' | 'html' | 'other';
@@ -41,9 +41,45 @@ export function parseNote(text: string): ParsedNote {
     frontMatter = match[1] ?? '';
     body = '\n'.repeat(countLines(match[0])) + text.slice(match[0].length);
   }
-  const lexer = new Lexer({ gfm: true });
+  const lexer = newLexer();
   const inline = InlineText.lex(lexer, body);
   return { frontMatter, blocks: toBlocks(inline.blocks, 1, inline) };
+}
+
+type OtherRules = Tokenizer['rules']['other'];
+let cachedRules: { from: OtherRules; to: OtherRules } | undefined;
+
+/**
+ * A marked lexer whose list rules are built once per indentation rather than for every list item (marked
+ * makes five new regular expressions per item otherwise). They are used with `test`/`exec` and no `g`
+ * flag, so a shared one behaves exactly as a new one.
+ */
+function newLexer(): Lexer {
+  const tokenizer = new Tokenizer();
+  const lexer = new Lexer({ gfm: true, tokenizer });
+  const other = tokenizer.rules.other;
+  if (cachedRules?.from !== other) {
+    const once = <K, V>(make: (key: K) => V) => {
+      const made = new Map<K, V>();
+      return (key: K) => {
+        let value = made.get(key);
+        if (value === undefined) made.set(key, (value = make(key)));
+        return value;
+      };
+    };
+    const to: OtherRules = {
+      ...other,
+      listItemRegex: once(other.listItemRegex),
+      nextBulletRegex: once(other.nextBulletRegex),
+      hrRegex: once(other.hrRegex),
+      fencesBeginRegex: once(other.fencesBeginRegex),
+      headingBeginRegex: once(other.headingBeginRegex),
+      htmlBeginRegex: once(other.htmlBeginRegex),
+    };
+    cachedRules = { from: other, to };
+  }
+  tokenizer.rules = { ...tokenizer.rules, other: cachedRules.to };
+  return lexer;
 }
 
 /**
