@@ -31,10 +31,12 @@ interface Row {
   queriesNote: string;
 }
 
+/** JS heap plus ArrayBuffer memory (typed-array postings live outside the heap), after a collection. */
 function heapUsed(): number {
   globalThis.gc?.();
   globalThis.gc?.();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
     [
       '',
       'build: lore = indexNotes (parse + chunk + index) over notes in memory; parse+chunk = a separate parse/chunk-only pass of the same notes.',
-      'heap: heapUsed after gc with the engine built; Δheap for lore = chunks + index, for fuse.js = its index over the same chunks.',
+      'heap: heapUsed + arrayBuffers after gc with the engine built; Δheap for lore = chunks + index, for fuse.js = its index over the same chunks.',
       'lore latencies: second pass over every query (first pass warms up); fuse.js: one pass, capped by count and by the time budget.',
     ].join('\n'),
   );
