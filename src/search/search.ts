@@ -1,5 +1,6 @@
 import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
+import { asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query.js';
 
 export interface SearchOptions {
@@ -31,6 +32,8 @@ const RESCORE = 64;
 const FILE_WEIGHT = 0.5;
 /** How much matching more of the question (rather than one word many times) reorders the head. */
 const COVERAGE_WEIGHT = 0.4;
+/** How much a passage that opens with "Yes"/"No" gains on a yes/no question. */
+const DIRECT_ANSWER_BOOST = 1.3;
 
 /** Sums weight × IDF × BM25 weight over the terms' postings, for the documents `keep` admits. */
 function accumulate(
@@ -96,6 +99,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const coverage = covered / totalImportance;
     return { chunk: index.chunks[id] as Chunk, score: bm25 * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage), coverage, matched };
   });
+  if (asksYesOrNo(question)) for (const hit of hits) if (opensWithYesOrNo(hit.chunk.text)) hit.score *= DIRECT_ANSWER_BOOST;
   hits.sort((a, b) => b.score - a.score || a.chunk.id - b.chunk.id);
   return { query, hits: hits.slice(0, limit) };
 }

@@ -1,0 +1,15 @@
+/**
+ * Cues from the wording of a question about what its answer looks like. A yes/no question ("can I…",
+ * "does it…") is best answered by a passage that says yes or no outright.
+ */
+
+const YES_NO_QUESTION = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have)\b/i;
+
+export function asksYesOrNo(question: string): boolean {
+  return YES_NO_QUESTION.test(question);
+}
+
+/** "Yes, …" or "**No.** …", after any Markdown markers and link brackets. */
+export function opensWithYesOrNo(text: string): boolean {
+  return /^[\s>#*_`[-]*(?:yes|no)\b/i.test(text.slice(0, 40));
+}
