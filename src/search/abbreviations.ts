@@ -26,6 +26,15 @@ export const BUILT_IN_ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ['pr', 'pull request'],
   ['dns', 'domain name system'],
   ['iam', 'identity access management'],
+  ['app', 'application'],
+  ['apps', 'applications'],
+  ['info', 'information'],
+  ['admin', 'administrator'],
+  ['dir', 'directory'],
+  ['lib', 'library'],
+  ['pkg', 'package'],
+  ['deps', 'dependencies'],
+  ['svc', 'service'],
 ];
 
 const PARENTHESISED_SHORT = /\(\s*([A-Za-z][A-Za-z0-9]{1,9})\s*\)/g;

@@ -1,20 +1,24 @@
 import { compounds, isStopWord, joinedStem, stem, tokenize, type Token } from './analyze.js';
 import { editDistance } from './distance.js';
 import type { SearchIndex } from './index.js';
+import { PHRASING_WORDS } from './phrasing.js';
 import { STOP_WORDS } from './stopwords.js';
+import { synonymsOf } from './synonyms.js';
 import { allowedEdits } from './vocabulary.js';
 
 /** One weighted index term the query looks for. */
 export interface QueryTerm {
   stem: string;
   weight: number;
+  /** Added by an abbreviation rather than written: it may match, but does not make its word matter more. */
+  expansion?: boolean;
 }
 
 /** A word of the question with the index terms that stand for it (itself, a correction, an expansion). */
 export interface QueryGroup {
   word: string;
   terms: QueryTerm[];
-  /** How much this word matters to the question: its IDF, times its weight. */
+  /** How much this word matters to the question (see `importance`). */
   importance: number;
 }
 
@@ -60,25 +64,43 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     groups.push(group);
   }
   expandAbbreviations(index, groups, scale);
-  for (const group of groups) {
-    group.importance =
-      group.terms.length === 0 ? index.idf('') * UNKNOWN_WORD_WEIGHT * scale : Math.max(...group.terms.map((t) => index.idf(t.stem) * t.weight));
-  }
+  if (!process.env.LORE_NOSYN) expandSynonyms(index, groups, scale);
+  for (const group of groups) group.importance = importance(index, group, scale);
   const phrases = compounds(tokens, text)
     .filter((pair) => index.has(pair.stem) && !byStem.has(pair.stem))
     .map((pair) => ({ stem: pair.stem, weight: WEIGHT.phrase * scale }));
   return { groups, phrases };
 }
 
-/** Index terms for one word; an empty list for a word the notes lack; undefined for a misspelt stop word. */
+/**
+ * How much a word matters: the square root of the IDF of its rarest written form or correction. The root
+ * keeps one rare word ("mode" in "ecs ec2 mode: do we manage the os") from outweighing several common ones
+ * the answer has: in small notes, a word used once has many times the IDF of the notes' main topic.
+ * An abbreviation's expansion ("ha" for "highly available") counts only for a word with nothing else, so
+ * a rare short form cannot make its word outweigh the rest of the question.
+ */
+function importance(index: SearchIndex, group: QueryGroup, scale: number): number {
+  const own = group.terms.filter((term) => !term.expansion);
+  const terms = own.length > 0 ? own : group.terms;
+  if (terms.length === 0) return Math.sqrt(index.idf('')) * UNKNOWN_WORD_WEIGHT * scale;
+  return Math.max(...terms.map((term) => Math.sqrt(index.idf(term.stem)) * term.weight));
+}
+
+/** Index terms for one word; an empty list for a word the notes lack; undefined for a word to skip (a misspelt stop word, phrasing). */
 function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (index.has(token.stem)) return [{ stem: token.stem, weight: WEIGHT.exact }];
-  const shorter = shorterStem(index, token.stem);
-  if (shorter) return [{ stem: shorter, weight: WEIGHT.oneEdit }];
-  const edits = allowedEdits(token.surface);
-  if (edits === 0 || /\d/.test(token.surface)) return [];
-  const close = index.vocabulary.closest(token.surface, edits);
+  if (PHRASING_WORDS.has(token.surface)) return undefined;
+  const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
+  const close = (edits > 0 ? index.vocabulary.closest(token.surface, edits) : []).filter(
+    (candidate) => token.surface.length > SHORT_WORD || isShortWordSlip(token.surface, candidate.word),
+  );
   const best = close[0]?.distance;
+  // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
+  if (best !== 1) {
+    const shorter = shorterStem(index, token.stem);
+    if (shorter) return [{ stem: shorter, weight: WEIGHT.oneEdit }];
+  }
+  if (edits === 0) return [];
   if (best === undefined) {
     if (isNearStopWord(token.surface)) return undefined;
     const joined = splitIntoKnown(index, token.surface);
@@ -129,10 +151,39 @@ function shorterStem(index: SearchIndex, stem: string): string | undefined {
   return undefined;
 }
 
+const SHORT_WORD = 4;
+/**
+ * A short word is corrected for a dropped, doubled or swapped letter ("crts", "teh"), not for a changed one:
+ * "talk" is a word of its own, not a slip for "task".
+ */
+function isShortWordSlip(typed: string, word: string): boolean {
+  if (typed.length !== word.length) return true;
+  let i = 0;
+  while (i < typed.length && typed[i] === word[i]) i++;
+  return i < typed.length - 1 && typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
+}
+
 function isNearStopWord(word: string): boolean {
   if (isStopWord(word) || word.length < 4) return false;
-  for (const stop of STOP_WORDS) if (stop.length >= 4 && editDistance(word, stop, 1) <= 1) return true;
+  for (const stop of STOP_WORDS) {
+    if (stop.length >= 4 && editDistance(word, stop, 1) <= 1 && (word.length > SHORT_WORD || isShortWordSlip(word, stop))) return true;
+  }
   return false;
+}
+
+/** "benefits" also looks for "advantage", at the weight of an expansion. */
+function expandSynonyms(index: SearchIndex, groups: QueryGroup[], scale: number): void {
+  for (const group of groups) {
+    const have = new Set(group.terms.map((term) => term.stem));
+    const own = new Set([stem(group.word), ...group.terms.filter((term) => !term.expansion).map((term) => term.stem)]);
+    for (const written of own) {
+      for (const synonym of synonymsOf(written)) {
+        if (have.has(synonym) || !index.has(synonym)) continue;
+        have.add(synonym);
+        group.terms.push({ stem: synonym, weight: WEIGHT.expansion * scale, expansion: true });
+      }
+    }
+  }
 }
 
 /** "ecs" also looks for "elastic container service", and the reverse. */
@@ -142,7 +193,7 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
     for (const term of [...group.terms]) {
       for (const long of index.expansions.get(term.stem) ?? []) {
         for (const stem of long) {
-          if (!stems.has(stem) && index.has(stem)) group.terms.push({ stem, weight: WEIGHT.expansion * scale });
+          if (!stems.has(stem) && index.has(stem)) group.terms.push({ stem, weight: WEIGHT.expansion * scale, expansion: true });
         }
       }
     }
@@ -150,7 +201,7 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
   for (const { short, long } of index.contractions) {
     if (!stems.has(short) && index.has(short) && long.every((stem) => stems.has(stem))) {
       const owner = groups.find((group) => group.terms.some((term) => term.stem === long[0]));
-      owner?.terms.push({ stem: short, weight: WEIGHT.exact * scale });
+      owner?.terms.push({ stem: short, weight: WEIGHT.expansion * scale, expansion: true });
     }
   }
 }

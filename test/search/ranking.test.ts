@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { openLore } from '../../src/engine.js';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { stem } from '../../src/search/analyze.js';
+import { asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { search } from '../../src/search/search.js';
+
+const bundled = fileURLToPath(new URL('../../knowledge', import.meta.url));
+const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
+const firstFile = (notes: Record<string, string>, question: string) => search(indexOf(notes), question).hits[0]?.chunk.file;
+
+describe('answer cues', () => {
+  it.each(['Can I monitor machines?', 'does fargate support daemonsets', '  Is ECC supported?', 'Will it be retried?'])('%j asks yes or no', (question) => {
+    expect(asksYesOrNo(question)).toBe(true);
+  });
+
+  it.each(['What is Prometheus?', 'how do I reload', 'canary deploys', 'isolation levels'])('%j does not ask yes or no', (question) => {
+    expect(asksYesOrNo(question)).toBe(false);
+  });
+
+  it.each(['Yes, run two servers.', 'No. It does not.', '- **Yes** – with the exporter', '> yes, see below'])('%j opens with yes or no', (text) => {
+    expect(opensWithYesOrNo(text)).toBe(true);
+  });
+
+  it.each(['Yesterday the exporter…', 'Nodes are machines.', 'The answer is yes.'])('%j does not open with yes or no', (text) => {
+    expect(opensWithYesOrNo(text)).toBe(false);
+  });
+});
+
+describe('search ranking', () => {
+  const machines = {
+    'a-exporters.md': 'Each exporter should monitor one application on the same machine as the application it watches.',
+    'b-node.md': 'Yes, the node exporter exposes machine metrics such as CPU and memory; monitor them with it.',
+  };
+
+  it('puts the passage that answers yes or no first for a yes/no question', () => {
+    expect(firstFile(machines, 'can I monitor machines?')).toBe('b-node.md');
+  });
+
+  it('ranks the same passages by their words alone when the question is not yes/no', () => {
+    const hits = search(indexOf(machines), 'monitor machines').hits;
+    const [a = 0, b = 0] = ['a-exporters.md', 'b-node.md'].map((file) => hits.find((hit) => hit.chunk.file === file)?.score ?? 0);
+    const withCue = search(indexOf(machines), 'can I monitor machines').hits.find((hit) => hit.chunk.file === 'b-node.md')?.score ?? 0;
+    expect(a).toBeGreaterThan(0);
+    expect(withCue).toBeGreaterThan(b);
+  });
+
+  it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
+    const index = indexOf({ 'go.md': 'Most components are written in Go.', 'docs.md': 'Write the docs first.' });
+    const terms = analyzeQuery(index, 'what is it writetn in').groups.flatMap((group) => group.terms.map((term) => term.stem));
+    expect(terms).toContain('written');
+    expect(terms).not.toContain('write');
+  });
+
+  it('lets an abbreviation match without making its word outweigh the rest of the question', () => {
+    const index = indexOf({
+      'ha.md': 'Run two replicas for HA.',
+      'available.md': 'Prometheus can be made highly available by running identical servers.',
+      'latency.md': 'High latency under high load.',
+    });
+    const groups = analyzeQuery(index, 'can prometheus be made highly available').groups;
+    const highly = groups.find((group) => group.word === 'highly');
+    expect(highly?.terms.map((term) => term.stem)).toContain('ha');
+    const written = highly?.terms.find((term) => !term.expansion);
+    expect(written).toBeDefined();
+    expect(index.idf('ha')).toBeGreaterThan(index.idf(written?.stem ?? ''));
+    expect(highly?.importance).toBeCloseTo(Math.sqrt(index.idf(written?.stem ?? '')) * (written?.weight ?? 0), 5);
+    expect(search(index, 'can prometheus be made highly available').hits[0]?.chunk.file).toBe('available.md');
+  });
+
+  it('expands common short forms both ways', () => {
+    const index = indexOf({ 'fargate.md': 'Fargate lets you run applications without managing EC2 instances.', 'cli.md': 'The app takes a config file.' });
+    const lookedFor = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
+    expect(lookedFor('apps')).toContain(stem('applications'));
+    expect(lookedFor('application')).toContain(stem('app'));
+    expect(firstFile({ 'fargate.md': 'Fargate lets you run applications without managing EC2 instances.' }, 'run apps without EC2')).toBe('fargate.md');
+  });
+
+  it('does not take a phrasing word the notes lack for a missing topic', () => {
+    const index = indexOf({ 'ecs.md': 'Elastic Container Service (ECS) - container orchestration service.', 'eks.md': 'EKS - managed k8s.' });
+    expect(analyzeQuery(index, 'what does ECS stand for').groups.map((group) => group.word)).toEqual(['ecs']);
+    expect(search(index, 'what does ECS stand for').hits[0]?.coverage).toBe(1);
+  });
+
+  it('corrects a short word for a dropped or swapped letter, not for a changed one', () => {
+    const index = indexOf({ 'a.md': 'Each task has its own certs.', 'b.md': 'The node runs one pod.' });
+    const stems = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
+    expect(stems('talk')).toEqual([]);
+    expect(stems('tsak')).toContain('task');
+    expect(stems('crts')).toContain(stem('certs'));
+  });
+
+  it('answers when all but one incidental word match, rather than letting that word sink the question', async () => {
+    // "patching" is not in the bundled note; os and node group are, and line 55 answers.
+    const lore = await openLore({ knowledgeDir: bundled });
+    const answer = lore.answer('is os patching my job with nodegroups');
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.startLine).toBeLessThanOrEqual(55);
+    expect(answer.citations[0]?.endLine).toBeGreaterThanOrEqual(55);
+  });
+});
