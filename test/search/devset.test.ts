@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openLore, type Lore } from '../../src/engine.js';
 
-/** Questions written from reading knowledge/aws-containers.md; `lines` are the lines that answer. */
+/** Questions about the bundled notes; `lines` (or any range in `or`) are the lines that answer. */
 interface DevQuestion {
   q: string;
   file: string;
   lines: [number, number];
-  kind: string;
+  or?: [number, number][];
+  kind?: string;
 }
 
 interface DevSet {
@@ -16,16 +17,35 @@ interface DevSet {
   noAnswer: string[];
 }
 
-const HIT_AT_1 = 0.9;
 const knowledgeDir = fileURLToPath(new URL('../../knowledge', import.meta.url));
-const devset = JSON.parse(readFileSync(new URL('../fixtures/devset.json', import.meta.url), 'utf8')) as DevSet;
+const readDevSet = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as DevSet;
+/** The set the engine was built against, and one written afterwards, with floors at what each reached. */
+const SETS = [
+  { name: 'devset.json', hitAt1: 0.9, noAnswerShare: 1 },
+  { name: 'devset-later.json', hitAt1: 0.75, noAnswerShare: 0.6 },
+] as const;
+
+let lore: Lore;
+beforeAll(async () => {
+  lore = await openLore({ knowledgeDir });
+});
+
+function misses(questions: DevQuestion[]): string[] {
+  const found: string[] = [];
+  for (const { q, file, lines, or = [] } of questions) {
+    const answer = lore.answer(q);
+    const first = answer.citations[0];
+    const hit = answer.found && first !== undefined && first.file === file && [lines, ...or].some(([start, end]) => first.startLine <= end && start <= first.endLine);
+    if (!hit) {
+      const got = first ? `${first.file}:${first.startLine}-${first.endLine} [${first.section}]` : 'no citation';
+      found.push(`  "${q}" expected ${file}:${[lines, ...or].map(([a, b]) => `${a}-${b}`).join(' or ')}, got ${answer.found ? 'found' : `not found (${answer.reason})`} ${got}`);
+    }
+  }
+  return found;
+}
 
 describe('dev set over the bundled notes', () => {
-  let lore: Lore;
-
-  beforeAll(async () => {
-    lore = await openLore({ knowledgeDir });
-  });
+  const devset = readDevSet('devset.json');
 
   it('has enough questions of each sort', () => {
     expect(devset.questions.length).toBeGreaterThanOrEqual(40);
@@ -34,29 +54,24 @@ describe('dev set over the bundled notes', () => {
       expect(devset.questions.some((question) => question.kind === kind), kind).toBe(true);
     }
   });
+});
 
-  it(`cites the answering lines first for at least ${HIT_AT_1 * 100}% of the questions (hit@1)`, () => {
-    const misses: string[] = [];
-    for (const { q, file, lines } of devset.questions) {
-      const answer = lore.answer(q);
-      const first = answer.citations[0];
-      const hit = answer.found && first !== undefined && first.file === file && first.startLine <= lines[1] && lines[0] <= first.endLine;
-      if (!hit) {
-        const got = first ? `${first.file}:${first.startLine}-${first.endLine} [${first.section}]` : 'no citation';
-        misses.push(`  "${q}" expected ${file}:${lines[0]}-${lines[1]}, got ${answer.found ? 'found' : `not found (${answer.reason})`} ${got}`);
-      }
-    }
+describe.each(SETS)('$name', ({ name, hitAt1, noAnswerShare }) => {
+  const devset = readDevSet(name);
+
+  it(`cites the answering lines first for at least ${hitAt1 * 100}% of the questions (hit@1)`, () => {
+    const missed = misses(devset.questions);
     const total = devset.questions.length;
-    const hitRate = (total - misses.length) / total;
-    console.log(`dev set hit@1: ${total - misses.length}/${total} = ${(hitRate * 100).toFixed(1)}%${misses.length ? `\nmisses:\n${misses.join('\n')}` : ''}`);
-    expect(hitRate, `hit@1 ${(hitRate * 100).toFixed(1)}% is below ${HIT_AT_1 * 100}%; misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(HIT_AT_1);
+    const hitRate = (total - missed.length) / total;
+    console.log(`${name} hit@1: ${total - missed.length}/${total} = ${(hitRate * 100).toFixed(1)}%${missed.length ? `\nmisses:\n${missed.join('\n')}` : ''}`);
+    expect(hitRate, `hit@1 ${(hitRate * 100).toFixed(1)}% is below ${hitAt1 * 100}%; misses:\n${missed.join('\n')}`).toBeGreaterThanOrEqual(hitAt1);
   });
 
-  it.each(devset.noAnswer)('says it could not find an answer to "%s"', (question) => {
-    const answer = lore.answer(question);
-    const first = answer.citations[0];
-    if (answer.found) console.log(`no-answer question answered: "${question}" → ${first?.file}:${first?.startLine}-${first?.endLine}`);
-    expect(answer.found).toBe(false);
-    expect(answer.text).toContain("I couldn't find");
+  it(`says it could not find an answer to at least ${noAnswerShare * 100}% of the questions the notes do not answer`, () => {
+    const answered = devset.noAnswer.filter((question) => lore.answer(question).found);
+    const share = 1 - answered.length / devset.noAnswer.length;
+    console.log(`${name} no-answer: ${devset.noAnswer.length - answered.length}/${devset.noAnswer.length}${answered.length ? `; answered anyway: ${answered.join(' | ')}` : ''}`);
+    expect(share, `answered anyway: ${answered.join(' | ')}`).toBeGreaterThanOrEqual(noAnswerShare);
+    for (const question of devset.noAnswer.filter((q) => !answered.includes(q))) expect(lore.answer(question).text).toContain("I couldn't find");
   });
 });
