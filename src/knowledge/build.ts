@@ -1,6 +1,7 @@
 import type { Chunk, Note, NoteMeta, SkippedFile } from '../types.js';
 import { builtInAbbreviations, findAbbreviations, type Abbreviation } from '../search/abbreviations.js';
 import { SearchIndex } from '../search/index.js';
+import { runInSlices, runToEnd, type Steps } from '../steps.js';
 import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkOptions } from './chunk.js';
 import { EMPTY_META, parseFrontMatter } from './frontmatter.js';
 import { loadNoteFiles, type LoadedFile } from './load.js';
@@ -22,15 +23,31 @@ export interface Knowledge {
   builtAt: Date;
 }
 
-/** Reads the folder and builds the index. Throws when the folder is missing or holds no notes. */
+/**
+ * Reads the folder and builds the index, in slices that let the event loop run between them: a rebuild
+ * while serving leaves the chat connections answering from the old index. Throws when the folder is
+ * missing or holds no notes.
+ */
 export async function buildKnowledge(dir: string, options: BuildOptions): Promise<Knowledge> {
   const started = performance.now();
   const { files, skipped } = await loadNoteFiles(dir, { maxBytes: options.maxNoteBytes });
-  return { ...indexNotes(files, options.chunking), skipped, buildMs: performance.now() - started, builtAt: new Date() };
+  const indexed = await runInSlices(indexSteps(files, options.chunking));
+  return { ...indexed, skipped, buildMs: performance.now() - started, builtAt: new Date() };
 }
 
-/** Parses, chunks and indexes notes already read. */
-export function indexNotes(files: LoadedFile[], chunking: ChunkOptions = DEFAULT_CHUNK_OPTIONS) {
+/** Parses, chunks and indexes notes already read, at once. */
+export function indexNotes(files: LoadedFile[], chunking: ChunkOptions = DEFAULT_CHUNK_OPTIONS): IndexedNotes {
+  return runToEnd(indexSteps(files, chunking));
+}
+
+export interface IndexedNotes {
+  notes: Note[];
+  index: SearchIndex;
+  warnings: SkippedFile[];
+}
+
+/** Parsing, chunking and indexing as steps (see steps.ts), one note per step, then the index's own. */
+export function* indexSteps(files: LoadedFile[], chunking: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Steps<IndexedNotes> {
   const notes: Note[] = [];
   const chunks: Chunk[] = [];
   const meta = new Map<string, NoteMeta>();
@@ -48,6 +65,8 @@ export function indexNotes(files: LoadedFile[], chunking: ChunkOptions = DEFAULT
     meta.set(file, noteMeta);
     for (const draft of chunkNote(text, blocks, chunking)) chunks.push({ ...draft, id: chunks.length, file });
     abbreviations.push(...findAbbreviations(text));
+    yield;
   }
-  return { notes, index: new SearchIndex({ chunks, meta, abbreviations }), warnings };
+  const index = yield* SearchIndex.steps({ chunks, meta, abbreviations });
+  return { notes, index, warnings };
 }

@@ -3,6 +3,7 @@ import { type Abbreviation } from './abbreviations.js';
 import { FieldTerms, TermTable } from './field-terms.js';
 import { FIELD_WEIGHTS } from './fields.js';
 import { PostingsBuilder, type FlatPostings, type Postings } from './postings.js';
+import { runToEnd, type Steps } from '../steps.js';
 import { Vocabulary } from './vocabulary.js';
 
 export type { Postings } from './postings.js';
@@ -14,87 +15,63 @@ export interface IndexInput {
   abbreviations: Abbreviation[];
 }
 
+/** What a build makes, handed whole to the index. */
+interface Built {
+  stemOf: Map<string, string>;
+  vocabulary: Vocabulary;
+  expansions: Map<string, string[][]>;
+  contractions: Abbreviation[];
+  files: string[];
+  fileOf: Int32Array;
+  termIds: ReadonlyMap<string, number>;
+  chunkPostings: FlatPostings;
+  filePostings: FlatPostings;
+}
+
+/** Chunks indexed between two pause points of a build. */
+const CHUNKS_PER_STEP = 64;
+
 /**
  * An inverted index over chunks with BM25F weights computed at build time, so that a query only adds
  * precomputed numbers. Immutable once built; a rebuild makes a new one.
  */
 export class SearchIndex {
   readonly chunks: readonly Chunk[];
-  readonly vocabulary = new Vocabulary();
+  readonly vocabulary: Vocabulary;
   /** Stem of every word seen, by its written form. */
-  readonly stemOf = new Map<string, string>();
+  readonly stemOf: ReadonlyMap<string, string>;
   /** Expansions of each abbreviation, by its stem. */
-  readonly expansions = new Map<string, string[][]>();
+  readonly expansions: ReadonlyMap<string, string[][]>;
   /** Abbreviations whose long form is a run of these stems. */
-  readonly contractions: Abbreviation[] = [];
+  readonly contractions: readonly Abbreviation[];
   /** Files in order of first chunk; `fileOf[chunkId]` indexes it. */
-  readonly files: string[] = [];
+  readonly files: readonly string[];
   readonly fileOf: Int32Array;
   private readonly termIds: ReadonlyMap<string, number>;
   private readonly chunkPostings: FlatPostings;
   /** The same terms over whole files, so a chunk also gains from the note it belongs to. */
   private readonly filePostingsByTerm: FlatPostings;
 
-  constructor(input: IndexInput) {
-    this.chunks = input.chunks;
-    for (const abbreviation of input.abbreviations) this.addAbbreviation(abbreviation);
+  private constructor(chunks: readonly Chunk[], built: Built) {
+    this.chunks = chunks;
+    this.vocabulary = built.vocabulary;
+    this.stemOf = built.stemOf;
+    this.expansions = built.expansions;
+    this.contractions = built.contractions;
+    this.files = built.files;
+    this.fileOf = built.fileOf;
+    this.termIds = built.termIds;
+    this.chunkPostings = built.chunkPostings;
+    this.filePostingsByTerm = built.filePostings;
+  }
 
-    const terms = new TermTable();
-    const fieldTerms = new FieldTerms(terms);
-    const chunkTf = new PostingsBuilder();
-    const fileTf = new PostingsBuilder();
-    const lengths = new Float64Array(input.chunks.length);
-    const fileLengths: number[] = [];
-    const noteFields = new Map<string, number[]>();
-    const sectionFields = new Map<string, { terms: number[]; words: number }>();
-    const fileIds = new Map<string, number>();
-    this.fileOf = new Int32Array(input.chunks.length);
-    const body: number[] = [];
+  static build(input: IndexInput): SearchIndex {
+    return runToEnd(SearchIndex.steps(input));
+  }
 
-    input.chunks.forEach((chunk, id) => {
-      let fileId = fileIds.get(chunk.file);
-      if (fileId === undefined) {
-        fileId = this.files.length;
-        fileIds.set(chunk.file, fileId);
-        this.files.push(chunk.file);
-        fileLengths.push(0);
-      }
-      this.fileOf[id] = fileId;
-      body.length = 0;
-      const words = fieldTerms.add(chunk.text, body);
-      chunkTf.addAll(id, body, FIELD_WEIGHTS.body);
-      fileTf.addAll(fileId, body, FIELD_WEIGHTS.body);
-      fileLengths[fileId] = (fileLengths[fileId] ?? 0) + words;
-
-      const sectionKey = chunk.section.join(' \n ');
-      let section = sectionFields.get(sectionKey);
-      if (!section) {
-        const terms: number[] = [];
-        section = { terms, words: fieldTerms.add(sectionKey, terms) };
-        sectionFields.set(sectionKey, section);
-      }
-      chunkTf.addAll(id, section.terms, FIELD_WEIGHTS.section);
-
-      let note = noteFields.get(chunk.file);
-      if (!note) {
-        note = [];
-        const meta = input.meta.get(chunk.file);
-        const noteWords = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
-        fieldTerms.add(noteWords.join(' \n '), note);
-        noteFields.set(chunk.file, note);
-        fileTf.addAll(fileId, note, FIELD_WEIGHTS.note);
-      }
-      chunkTf.addAll(id, note, FIELD_WEIGHTS.note);
-      lengths[id] = words + FIELD_WEIGHTS.section * section.words;
-    });
-
-    for (const [word, stem] of fieldTerms.stems()) {
-      this.stemOf.set(word, stem);
-      this.vocabulary.add(word);
-    }
-    this.termIds = terms.ids;
-    this.chunkPostings = chunkTf.finish(terms.names.length, lengths);
-    this.filePostingsByTerm = fileTf.finish(terms.names.length, Float64Array.from(fileLengths));
+  /** The build as steps (see steps.ts), pausing every few chunks. */
+  static *steps(input: IndexInput): Steps<SearchIndex> {
+    return new SearchIndex(input.chunks, yield* buildSteps(input));
   }
 
   get termCount(): number {
@@ -140,15 +117,86 @@ export class SearchIndex {
   private termId(stem: string): number {
     return this.termIds.get(stem) ?? -1;
   }
+}
 
-  private addAbbreviation(abbreviation: Abbreviation): void {
-    if (abbreviation.long.length === 0) return;
-    const list = this.expansions.get(abbreviation.short) ?? [];
-    if (!list.some((long) => long.join(' ') === abbreviation.long.join(' '))) {
-      list.push(abbreviation.long);
-      this.expansions.set(abbreviation.short, list);
-      this.contractions.push(abbreviation);
+function* buildSteps(input: IndexInput): Steps<Built> {
+  const expansions = new Map<string, string[][]>();
+  const contractions: Abbreviation[] = [];
+  for (const abbreviation of input.abbreviations) addAbbreviation(abbreviation, expansions, contractions);
+
+  const terms = new TermTable();
+  const fieldTerms = new FieldTerms(terms);
+  const chunkTf = new PostingsBuilder();
+  const fileTf = new PostingsBuilder();
+  const lengths = new Float64Array(input.chunks.length);
+  const files: string[] = [];
+  const fileLengths: number[] = [];
+  const noteFields = new Map<string, number[]>();
+  const sectionFields = new Map<string, { terms: number[]; words: number }>();
+  const fileIds = new Map<string, number>();
+  const fileOf = new Int32Array(input.chunks.length);
+  const body: number[] = [];
+
+  for (let id = 0; id < input.chunks.length; id++) {
+    if (id % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1) yield;
+    const chunk = input.chunks[id] as Chunk;
+    let fileId = fileIds.get(chunk.file);
+    if (fileId === undefined) {
+      fileId = files.length;
+      fileIds.set(chunk.file, fileId);
+      files.push(chunk.file);
+      fileLengths.push(0);
     }
+    fileOf[id] = fileId;
+    body.length = 0;
+    const words = fieldTerms.add(chunk.text, body);
+    chunkTf.addAll(id, body, FIELD_WEIGHTS.body);
+    fileTf.addAll(fileId, body, FIELD_WEIGHTS.body);
+    fileLengths[fileId] = (fileLengths[fileId] ?? 0) + words;
+
+    const sectionKey = chunk.section.join(' \n ');
+    let section = sectionFields.get(sectionKey);
+    if (!section) {
+      const sectionTerms: number[] = [];
+      section = { terms: sectionTerms, words: fieldTerms.add(sectionKey, sectionTerms) };
+      sectionFields.set(sectionKey, section);
+    }
+    chunkTf.addAll(id, section.terms, FIELD_WEIGHTS.section);
+
+    let note = noteFields.get(chunk.file);
+    if (!note) {
+      note = [];
+      const meta = input.meta.get(chunk.file);
+      const noteWords = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
+      fieldTerms.add(noteWords.join(' \n '), note);
+      noteFields.set(chunk.file, note);
+      fileTf.addAll(fileId, note, FIELD_WEIGHTS.note);
+    }
+    chunkTf.addAll(id, note, FIELD_WEIGHTS.note);
+    lengths[id] = words + FIELD_WEIGHTS.section * section.words;
+  }
+  yield;
+
+  const stemOf = new Map<string, string>();
+  const vocabulary = new Vocabulary();
+  for (const [word, stemmed] of fieldTerms.stems()) {
+    stemOf.set(word, stemmed);
+    vocabulary.add(word);
+  }
+  yield;
+  const chunkPostings = chunkTf.finish(terms.names.length, lengths);
+  yield;
+  const filePostings = fileTf.finish(terms.names.length, Float64Array.from(fileLengths));
+  return { stemOf, vocabulary, expansions, contractions, files, fileOf, termIds: terms.ids, chunkPostings, filePostings };
+}
+
+function addAbbreviation(abbreviation: Abbreviation, expansions: Map<string, string[][]>, contractions: Abbreviation[]): void {
+  if (abbreviation.long.length === 0) return;
+  const list = expansions.get(abbreviation.short) ?? [];
+  if (!list.some((long) => long.join(' ') === abbreviation.long.join(' '))) {
+    list.push(abbreviation.long);
+    expansions.set(abbreviation.short, list);
+    contractions.push(abbreviation);
   }
 }
 
