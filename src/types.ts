@@ -170,8 +170,11 @@ export interface KnowledgeGap {
 
 /** Reports on stored feedback that chat commands can show; data only, each adapter renders it. */
 export interface FeedbackReports {
-  /** The biggest knowledge gaps of the recent past, most frequent first. */
-  gaps(limit: number): Promise<KnowledgeGap[]>;
+  /**
+   * The biggest knowledge gaps of the recent past in one channel, most frequent first. Only that channel's
+   * questions: the report is shown in chat, where other channels' questions are not everyone's to read.
+   */
+  gaps(limit: number, channel: { platform: string; channelId: string }): Promise<KnowledgeGap[]>;
 }
 
 /** A chat platform connection. A new platform is one folder under `src/adapters/` exporting a factory for this. */

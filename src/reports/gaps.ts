@@ -7,6 +7,14 @@ export interface GapsOptions {
   since: number;
   /** At most this many gaps; all by default. */
   limit?: number;
+  /** Only what was asked (and voted) in this channel; every channel when absent. */
+  channel?: ChannelScope;
+}
+
+/** One channel of one platform: the chat report covers only the channel it is asked for in. */
+export interface ChannelScope {
+  platform: string;
+  channelId: string;
 }
 
 /** One asking that went wrong: unanswered, voted down, or both. */
@@ -26,21 +34,22 @@ const CLOSEST = 3;
  * recent). This is the list a team works through to improve its notes.
  */
 export function gapsReport(db: Db, options: GapsOptions): KnowledgeGap[] {
-  const gaps = groupByWording(gapEvents(db, options.since)).map(toGap);
+  const gaps = groupByWording(gapEvents(db, options.since, options.channel)).map(toGap);
   gaps.sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime() || a.question.localeCompare(b.question));
   return options.limit === undefined ? gaps : gaps.slice(0, options.limit);
 }
 
-function gapEvents(db: Db, since: number): GapEvent[] {
+function gapEvents(db: Db, since: number, channel?: ChannelScope): GapEvent[] {
+  const where = { since, platform: channel?.platform ?? null, channelId: channel?.channelId ?? null };
   const asked = db
-    .prepare<[number], { id: number; question: string; at: number; found: number; downs: number; lastDown: number | null }>(
+    .prepare<[typeof where], { id: number; question: string; at: number; found: number; downs: number; lastDown: number | null }>(
       `SELECT q.id, q.question, q.asked_at AS at, q.found, COUNT(v.id) AS downs, MAX(v.voted_at) AS lastDown
        FROM questions q LEFT JOIN votes v ON v.question_id = q.id AND v.vote = 'down'
-       WHERE q.asked_at >= ?
+       WHERE q.asked_at >= @since AND (@platform IS NULL OR (q.platform = @platform AND q.channel_id = @channelId))
        GROUP BY q.id
        HAVING q.found = 0 OR COUNT(v.id) > 0`,
     )
-    .all(since);
+    .all(where);
   const notesOf = db.prepare<[number], { file: string }>('SELECT file FROM question_notes WHERE question_id = ? ORDER BY rank');
   const events: GapEvent[] = asked.map((row) => ({
     question: row.question,
@@ -51,11 +60,12 @@ function gapEvents(db: Db, since: number): GapEvent[] {
   }));
   // Votes whose question was never recorded (asked before recording began, or pruned) still count.
   const unlinked = db
-    .prepare<[number], { question: string; at: number; citation: string | null }>(
+    .prepare<[typeof where], { question: string; at: number; citation: string | null }>(
       `SELECT question, voted_at AS at, citation FROM votes
-       WHERE question_id IS NULL AND vote = 'down' AND question IS NOT NULL AND voted_at >= ?`,
+       WHERE question_id IS NULL AND vote = 'down' AND question IS NOT NULL AND voted_at >= @since
+         AND (@platform IS NULL OR (platform = @platform AND channel_id = @channelId))`,
     )
-    .all(since);
+    .all(where);
   for (const vote of unlinked) {
     const file = vote.citation === null ? undefined : citedFile(vote.citation);
     events.push({ question: vote.question, at: vote.at, unanswered: false, downvotes: 1, files: file ? [file] : [] });

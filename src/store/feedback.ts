@@ -40,9 +40,9 @@ export function openFeedback(config: FeedbackConfig, logger: Logger, now: () => 
       return recorder;
     },
     reports: {
-      async gaps(limit) {
+      async gaps(limit, channel) {
         recorder?.flush();
-        return gapsReport(store.db, { since: now() - CHAT_GAPS_DAYS * 24 * 60 * 60 * 1000, limit });
+        return gapsReport(store.db, { since: now() - CHAT_GAPS_DAYS * 24 * 60 * 60 * 1000, limit, channel });
       },
     },
     async close() {

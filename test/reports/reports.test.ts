@@ -52,6 +52,19 @@ describe('wording', () => {
 });
 
 describe('gapsReport', () => {
+  it('covers one channel when asked to, votes included', () => {
+    store.recordQuestion(question({ question: 'who approves payroll runs?', at: NOW - DAY, channelId: 'CFINANCE', found: false, reason: 'no-match' }));
+    store.recordVote({ platform: 'slack', userId: 'U9', vote: 'down', question: 'when is payday', channelId: 'CFINANCE' }, NOW - DAY);
+    const finance = gapsReport(store.db, { since: SINCE, channel: { platform: 'slack', channelId: 'CFINANCE' } });
+    expect(finance.map((gap) => gap.question).sort()).toEqual(['when is payday', 'who approves payroll runs?']);
+    const general = gapsReport(store.db, { since: SINCE, channel: { platform: 'slack', channelId: 'C1' } }).map((gap) => gap.question);
+    expect(general).toContain('how do i rotate the db password');
+    expect(general).not.toContain('who approves payroll runs?');
+    expect(general).not.toContain('when is payday');
+    expect(gapsReport(store.db, { since: SINCE, channel: { platform: 'discord', channelId: 'CFINANCE' } })).toEqual([]);
+    expect(gapsReport(store.db, { since: SINCE }).map((gap) => gap.question)).toEqual(expect.arrayContaining(['when is payday', 'who approves payroll runs?', 'how do i rotate the db password']));
+  });
+
   it('lists unanswered and voted-down questions grouped by wording, most frequent first', () => {
     const gaps = gapsReport(store.db, { since: SINCE });
     expect(gaps).toEqual([

@@ -99,14 +99,17 @@ describe('openFeedback', () => {
     expect(lines.filter((line) => line.level === 40)).toEqual([expect.objectContaining({ msg: expect.stringMatching(/Could not open the feedback database.*not recorded/) })]);
   });
 
-  it('serves the top gaps of the last 30 days, including questions still queued', async () => {
+  it('serves the top gaps of the last 30 days in one channel, including questions still queued', async () => {
     temp = tempDir();
     const feedback = openFeedback({ path: temp.path, retentionDays: 90 }, capturingLogger().logger, () => NOW);
     const recorder = feedback?.record(new TableService());
     await recorder?.ask('where is the vpn?', { asker: slack });
     await recorder?.ask('where is the VPN', { asker: slack });
-    const gaps = await feedback?.reports.gaps(10);
+    await recorder?.ask('who approves the payroll run?', { asker: { ...slack, channelId: 'CFINANCE' } });
+    const gaps = await feedback?.reports.gaps(10, { platform: 'slack', channelId: slack.channelId ?? '' });
     expect(gaps).toEqual([expect.objectContaining({ question: 'where is the VPN', count: 2, unanswered: 2 })]);
+    expect(await feedback?.reports.gaps(10, { platform: 'slack', channelId: 'CFINANCE' })).toEqual([expect.objectContaining({ question: 'who approves the payroll run?' })]);
+    expect(await feedback?.reports.gaps(10, { platform: 'discord', channelId: slack.channelId ?? '' })).toEqual([]);
     await feedback?.close();
   });
 });

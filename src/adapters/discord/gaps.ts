@@ -20,7 +20,7 @@ export async function showGaps(interaction: ChatInputCommandInteraction, deps: A
   try {
     if (!deps.reports) content = NOT_RECORDING;
     else if (deps.service.allows?.(asker) === false) content = NOT_HERE;
-    else content = renderGaps(await deps.reports.gaps(CHAT_GAPS));
+    else content = renderGaps(await deps.reports.gaps(CHAT_GAPS, { platform: 'discord', channelId: asker.channelId ?? '' }));
   } catch (error) {
     deps.logger.error({ err: asError(error) }, 'could not read the knowledge gaps');
     content = APOLOGY;
@@ -30,8 +30,8 @@ export async function showGaps(interaction: ChatInputCommandInteraction, deps: A
 
 /** The top knowledge gaps as Discord Markdown, within one message. */
 export function renderGaps(gaps: readonly KnowledgeGap[]): string {
-  if (gaps.length === 0) return 'No knowledge gaps lately: every recorded question found an answer and none was voted down.';
-  const lines = [`**Top ${gaps.length} knowledge gap${gaps.length === 1 ? '' : 's'}**: questions the notes did not answer well, most asked first.`];
+  if (gaps.length === 0) return 'No knowledge gaps in this channel lately: every question asked here found an answer and none was voted down.';
+  const lines = [`**Top ${gaps.length} knowledge gap${gaps.length === 1 ? '' : 's'} in this channel**: questions the notes did not answer well, most asked first.`];
   gaps.forEach((gap, i) => {
     lines.push('', `**${i + 1}.** ${escapeDiscord(gap.question)}`, `${gapCounts(gap)} · last ${gap.lastAt.toISOString().slice(0, 10)}`);
     if (gap.variants.length > 0) lines.push(`*Also asked as:* ${gap.variants.map((variant) => `“${escapeDiscord(variant)}”`).join(', ')}`);

@@ -21,7 +21,7 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
       const asker = { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id, direct: command.channel_id.startsWith('D') } as const;
       if (wantsGaps(question) && deps.reports) {
         const allowed = deps.service.allows?.(asker) ?? true;
-        await respond({ response_type: 'ephemeral', ...(allowed ? renderGaps(await deps.reports.gaps(CHAT_GAPS)) : renderNote("The knowledge-gap report isn't available in this channel.")) });
+        await respond({ response_type: 'ephemeral', ...(allowed ? renderGaps(await deps.reports.gaps(CHAT_GAPS, { platform: 'slack', channelId: command.channel_id })) : renderNote("The knowledge-gap report isn't available in this channel.")) });
         return;
       }
       const answer = await deps.service.ask(question, { asker });

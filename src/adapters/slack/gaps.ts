@@ -16,10 +16,10 @@ export function wantsGaps(question: string): boolean {
 /** The top knowledge gaps as Block Kit: one section per gap, with its counts and the notes closest to it. */
 export function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
   if (gaps.length === 0) {
-    const text = 'No knowledge gaps lately: every recorded question found an answer and none was voted down.';
+    const text = 'No knowledge gaps in this channel lately: every question asked here found an answer and none was voted down.';
     return { text, blocks: [section(`:white_check_mark: ${text}`)] };
   }
-  const blocks: types.KnownBlock[] = [section(`*Top ${gaps.length} knowledge gap${gaps.length === 1 ? '' : 's'}*: questions the notes did not answer well, most asked first.`)];
+  const blocks: types.KnownBlock[] = [section(`*Top ${gaps.length} knowledge gap${gaps.length === 1 ? '' : 's'} in this channel*: questions the notes did not answer well, most asked first.`)];
   gaps.forEach((gap, i) => {
     const lines = [`*${i + 1}.* ${escapeMrkdwn(gap.question)}`, `${gapCounts(gap)} · last ${gap.lastAt.toISOString().slice(0, 10)}`];
     if (gap.variants.length > 0) lines.push(`_Also asked as:_ ${gap.variants.map((variant) => `“${escapeMrkdwn(variant)}”`).join(', ')}`);
