@@ -33,6 +33,7 @@ export class FeedbackStore {
   private readonly insertVote;
   private readonly latestByAsker;
   private readonly latestByText;
+  private readonly latestByCitation;
   private readonly dropLinkedVote;
   private readonly dropUnlinkedVote;
 
@@ -53,6 +54,11 @@ export class FeedbackStore {
     );
     this.latestByText = db.prepare<[string, string, number], { id: number }>(
       'SELECT id FROM questions WHERE platform = ? AND question = ? AND asked_at <= ? ORDER BY asked_at DESC, id DESC LIMIT 1',
+    );
+    this.latestByCitation = db.prepare<[string, string, string, number, number, number], { id: number; question: string }>(
+      `SELECT id, question FROM questions
+       WHERE platform = ? AND channel_id = ? AND top_file = ? AND top_start = ? AND top_end = ? AND asked_at <= ?
+       ORDER BY asked_at DESC, id DESC LIMIT 1`,
     );
     this.dropLinkedVote = db.prepare('DELETE FROM votes WHERE question_id = ? AND user_hash = ?');
     this.dropUnlinkedVote = db.prepare('DELETE FROM votes WHERE question_id IS NULL AND platform = ? AND question IS ? AND citation IS ? AND user_hash = ?');
@@ -103,9 +109,10 @@ export class FeedbackStore {
    * (a shared answer is voted on by others). A person's later vote on the same answer replaces the earlier one.
    * Returns the linked question's id, if any.
    */
-  recordVote(vote: VoteRecord, at: number): number | undefined {
-    const userHash = this.hashUser(vote.platform, vote.userId);
+  recordVote(given: VoteRecord, at: number): number | undefined {
+    const userHash = this.hashUser(given.platform, given.userId);
     return this.db.transaction(() => {
+      const vote = given.question === undefined ? this.withQuestionOfCitation(given, at) : given;
       const questionId =
         vote.question === undefined
           ? undefined
@@ -124,6 +131,18 @@ export class FeedbackStore {
       });
       return questionId;
     })();
+  }
+
+  /**
+   * A vote that comes without its question (a Discord button clicked after a restart carries only the citation)
+   * takes the latest question answered in the same channel with that citation first.
+   */
+  private withQuestionOfCitation(vote: VoteRecord, at: number): VoteRecord {
+    const cited = vote.citation === undefined ? undefined : /^(.*):(\d+)-(\d+)$/.exec(vote.citation);
+    if (!cited || vote.channelId === undefined) return vote;
+    const [, file = '', start = '0', end = '0'] = cited;
+    const asked = this.latestByCitation.get(vote.platform, vote.channelId, file, Number(start), Number(end), at);
+    return asked ? { ...vote, question: asked.question } : vote;
   }
 
   /** Deletes questions and votes older than `days`; returns how many rows went. */

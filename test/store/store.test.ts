@@ -83,6 +83,19 @@ describe('FeedbackStore', () => {
     expect(s.recordVote({ platform: 'slack', userId: 'U1', vote: 'up', citation: 'a.md:1-2' }, NOW)).toBeUndefined();
   });
 
+  it('links a vote that has only a citation to the latest question in its channel with that citation first', () => {
+    temp = tempDir();
+    const s = open();
+    s.recordQuestion(question({ question: 'older rollback question', platform: 'discord', channelId: 'D1', at: NOW - DAY, notes: [note('ops/deploys.md', 4, 9)] }));
+    const latest = s.recordQuestion(question({ question: 'how do I roll back?', platform: 'discord', channelId: 'D1', at: NOW - 10, notes: [note('ops/deploys.md', 4, 9)] }));
+    s.recordQuestion(question({ question: 'rollback elsewhere', platform: 'discord', channelId: 'D2', at: NOW - 5, notes: [note('ops/deploys.md', 4, 9)] }));
+    s.recordQuestion(question({ question: 'other lines', platform: 'discord', channelId: 'D1', at: NOW - 5, notes: [note('ops/deploys.md', 10, 12)] }));
+    expect(s.recordVote({ platform: 'discord', userId: 'U1', vote: 'down', citation: 'ops/deploys.md:4-9', channelId: 'D1' }, NOW)).toBe(latest);
+    expect(s.db.prepare('SELECT question FROM votes WHERE question_id = ?').get(latest)).toEqual({ question: 'how do I roll back?' });
+    expect(s.recordVote({ platform: 'discord', userId: 'U1', vote: 'down', citation: 'ops/deploys.md:4-9', channelId: 'D3' }, NOW)).toBeUndefined();
+    expect(s.recordVote({ platform: 'discord', userId: 'U1', vote: 'down', citation: 'ops/deploys.md:4-9' }, NOW)).toBeUndefined();
+  });
+
   it('keeps one vote per person and answer: a later click replaces the earlier one', () => {
     temp = tempDir();
     const s = open();
