@@ -8,6 +8,17 @@ export function citationUrl(baseUrl: string, chunk: Pick<Chunk, 'file' | 'startL
   return `${baseUrl}${path}#L${chunk.startLine}-L${chunk.endLine}`;
 }
 
+/** `file:start-end`: a citation in logs and the feedback store. */
+export function shortCitation(cited: Pick<Citation, 'file' | 'startLine' | 'endLine'>): string {
+  return `${cited.file}:${cited.startLine}-${cited.endLine}`;
+}
+
+/** The parts of a `shortCitation`, or undefined for any other text. */
+export function parseShortCitation(text: string): Pick<Citation, 'file' | 'startLine' | 'endLine'> | undefined {
+  const match = /^(.*):(\d+)-(\d+)$/s.exec(text);
+  return match ? { file: match[1] ?? '', startLine: Number(match[2]), endLine: Number(match[3]) } : undefined;
+}
+
 export function toCitation(chunk: Chunk, snippet: string, score: number, baseUrl?: string): Citation {
   const citation: Citation = {
     file: chunk.file,

@@ -1,3 +1,4 @@
+import { parseShortCitation } from '../answer/citation.js';
 import type { Db } from '../store/db.js';
 import type { KnowledgeGap } from '../types.js';
 import { groupByWording } from './wording.js';
@@ -75,7 +76,7 @@ function gapEvents(db: Db, since: number, channel?: ChannelScope): GapEvent[] {
 
 /** `ops/db.md:4-9` → `ops/db.md`. */
 function citedFile(citation: string): string {
-  return citation.replace(/:\d+-\d+$/, '');
+  return parseShortCitation(citation)?.file ?? citation;
 }
 
 function toGap(events: GapEvent[]): KnowledgeGap {

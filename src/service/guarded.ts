@@ -1,3 +1,4 @@
+import { shortCitation } from '../answer/citation.js';
 import type { Logger } from '../logger.js';
 import type { Answer, AskContext, AskService, Asker, IndexStats, VoteRecord } from '../types.js';
 import { InFlight } from './in-flight.js';
@@ -61,7 +62,7 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
           ...fields,
           found: answer.found,
           ...(answer.reason && { reason: answer.reason }),
-          citation: answer.found && best ? `${best.file}:${best.startLine}-${best.endLine}` : null,
+          citation: answer.found && best ? shortCitation(best) : null,
           ...(verdict.folders && { folders: verdict.folders }),
           latencyMs: Math.round(performance.now() - started),
         },

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { parseShortCitation } from '../answer/citation.js';
 import type { Platform, Surface, VoteRecord } from '../types.js';
 import { openDatabase, type Db } from './db.js';
 
@@ -138,10 +139,9 @@ export class FeedbackStore {
    * takes the latest question answered in the same channel with that citation first.
    */
   private withQuestionOfCitation(vote: VoteRecord, at: number): VoteRecord {
-    const cited = vote.citation === undefined ? undefined : /^(.*):(\d+)-(\d+)$/.exec(vote.citation);
+    const cited = vote.citation === undefined ? undefined : parseShortCitation(vote.citation);
     if (!cited || vote.channelId === undefined) return vote;
-    const [, file = '', start = '0', end = '0'] = cited;
-    const asked = this.latestByCitation.get(vote.platform, vote.channelId, file, Number(start), Number(end), at);
+    const asked = this.latestByCitation.get(vote.platform, vote.channelId, cited.file, cited.startLine, cited.endLine, at);
     return asked ? { ...vote, question: asked.question } : vote;
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseShortCitation, shortCitation } from '../../src/answer/citation.js';
 import { openLore, type Lore } from '../../src/engine.js';
 import type { Answer } from '../../src/types.js';
 
@@ -207,5 +208,14 @@ describe('folders', () => {
     const answer = lore.answer('spaced rollback procedure', { folders: ['my notes'] });
     expect(answer.found).toBe(true);
     expect(answer.citations[0]?.url).toBe(`${BASE}my%20notes/x%20y.md#L3-L3`);
+  });
+});
+
+describe('short citations', () => {
+  it('writes and reads back file:start-end, colons in the path included', () => {
+    const cited = { file: 'ops/c:drive/db.md', startLine: 4, endLine: 9 };
+    expect(shortCitation(cited)).toBe('ops/c:drive/db.md:4-9');
+    expect(parseShortCitation(shortCitation(cited))).toEqual(cited);
+    expect(parseShortCitation('ops/db.md')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import { shortCitation } from '../../answer/citation.js';
 import { asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { ShownAnswer, Vote } from './answer-store.js';
@@ -85,7 +86,7 @@ function recordVote(deps: ListenerDeps, vote: Vote, userId: string, channelId: s
       userId,
       vote,
       question: shown?.answer.question ?? value?.question,
-      citation: best ? `${best.file}:${best.startLine}-${best.endLine}` : undefined,
+      citation: best ? shortCitation(best) : undefined,
       channelId,
     });
   } catch (error) {
