@@ -10,7 +10,7 @@ import { allowedEdits } from './vocabulary.js';
 export interface QueryTerm {
   stem: string;
   weight: number;
-  /** Added by an abbreviation rather than written: it may match, but does not make its word matter more. */
+  /** Added by an abbreviation or synonym rather than written: it may match, but does not make its word matter more. */
   expansion?: boolean;
 }
 
@@ -64,7 +64,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     groups.push(group);
   }
   expandAbbreviations(index, groups, scale);
-  if (!process.env.LORE_NOSYN) expandSynonyms(index, groups, scale);
+  expandSynonyms(index, groups, scale);
   for (const group of groups) group.importance = importance(index, group, scale);
   const phrases = compounds(tokens, text)
     .filter((pair) => index.has(pair.stem) && !byStem.has(pair.stem))
@@ -91,9 +91,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (index.has(token.stem)) return [{ stem: token.stem, weight: WEIGHT.exact }];
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
-  const close = (edits > 0 ? index.vocabulary.closest(token.surface, edits) : []).filter(
-    (candidate) => token.surface.length > SHORT_WORD || isShortWordSlip(token.surface, candidate.word),
-  );
+  const close = (edits > 0 ? index.vocabulary.closest(token.surface, edits) : []).filter((candidate) => isLikelySlip(token.surface, candidate.word));
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {
@@ -153,11 +151,11 @@ function shorterStem(index: SearchIndex, stem: string): string | undefined {
 
 const SHORT_WORD = 4;
 /**
- * A short word is corrected for a dropped, doubled or swapped letter ("crts", "teh"), not for a changed one:
- * "talk" is a word of its own, not a slip for "task".
+ * Whether `typed` may be a slip for `word`, a few edits away. A short word is taken for a dropped, doubled or
+ * swapped letter ("crts", "teh"), not for a changed one: "talk" is a word of its own, not a slip for "task".
  */
-function isShortWordSlip(typed: string, word: string): boolean {
-  if (typed.length !== word.length) return true;
+function isLikelySlip(typed: string, word: string): boolean {
+  if (typed.length > SHORT_WORD || typed.length !== word.length) return true;
   let i = 0;
   while (i < typed.length && typed[i] === word[i]) i++;
   return i < typed.length - 1 && typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
@@ -165,9 +163,7 @@ function isShortWordSlip(typed: string, word: string): boolean {
 
 function isNearStopWord(word: string): boolean {
   if (isStopWord(word) || word.length < 4) return false;
-  for (const stop of STOP_WORDS) {
-    if (stop.length >= 4 && editDistance(word, stop, 1) <= 1 && (word.length > SHORT_WORD || isShortWordSlip(word, stop))) return true;
-  }
+  for (const stop of STOP_WORDS) if (stop.length >= 4 && editDistance(word, stop, 1) <= 1 && isLikelySlip(word, stop)) return true;
   return false;
 }
 
