@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 
-export const EVAL_USAGE = 'usage: npm run eval -- <knowledge dir> <questions.jsonl> [--fuse-sample N] [--fuse-section] [--json]';
+export const EVAL_USAGE = 'usage: npm run eval -- [<knowledge dir> <questions.jsonl>] [--fuse-sample N] [--fuse-section] [--json]\n  with no folder: every dev set under bench/devsets, and the dev sets over the bundled notes';
 
 /** A user mistake in the eval's arguments or dataset: printed without a stack, exit code 2. */
 export class EvalInputError extends Error {
@@ -9,8 +9,9 @@ export class EvalInputError extends Error {
 }
 
 export interface EvalArgs {
-  knowledgeDir: string;
-  questionsFile: string;
+  /** One set given on the command line; undefined runs every dev set. */
+  knowledgeDir?: string;
+  questionsFile?: string;
   /** Questions run through Fuse.js (and lore again, for a like-for-like row); 0 skips Fuse. */
   fuseSample: number;
   /** Also run Fuse with keys text+section (doubles the Fuse time). */
@@ -37,8 +38,9 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
     else positional.push(arg);
   }
   const [knowledgeDir, questionsFile, ...extra] = positional;
-  if (knowledgeDir === undefined || questionsFile === undefined) throw new EvalInputError(`Missing ${knowledgeDir === undefined ? 'the knowledge folder and questions file' : 'the questions file'}.\n${EVAL_USAGE}`);
   if (extra.length > 0) throw new EvalInputError(`Unexpected argument ${extra[0]}.\n${EVAL_USAGE}`);
+  if (knowledgeDir === undefined) return { fuseSample, fuseSection, json };
+  if (questionsFile === undefined) throw new EvalInputError(`Missing the questions file.\n${EVAL_USAGE}`);
   if (!isKind(knowledgeDir, 'dir')) throw new EvalInputError(`Knowledge folder ${knowledgeDir} does not exist or is not a folder.`);
   if (!isKind(questionsFile, 'file')) throw new EvalInputError(`Questions file ${questionsFile} does not exist or is not a file.`);
   return { knowledgeDir, questionsFile, fuseSample, fuseSection, json };
@@ -61,6 +63,8 @@ const QuestionSchema = z.object({
   question_typo: nonEmpty.optional(),
   /** The answering file, relative to the knowledge folder. */
   gold: nonEmpty,
+  /** Which half of a large set: tune on one, report the other. */
+  half: z.enum(['tune', 'report']).optional(),
 });
 
 export type EvalQuestion = z.infer<typeof QuestionSchema>;

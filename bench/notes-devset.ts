@@ -1,0 +1,60 @@
+/**
+ * Dev sets over the bundled notes: questions with the lines that answer them, and questions the notes do not
+ * answer. Scored by the first citation: the right file and lines overlapping the answer, or an honest
+ * "I couldn't find".
+ */
+import { readFileSync } from 'node:fs';
+import type { Answer } from '../src/types.js';
+
+/** `lines` (or any range in `or`) are the lines that answer, 1-based and inclusive. */
+export interface NotesQuestion {
+  q: string;
+  file: string;
+  lines: [number, number];
+  or?: [number, number][];
+  kind?: string;
+}
+
+export interface NotesDevSet {
+  questions: NotesQuestion[];
+  noAnswer: string[];
+}
+
+export interface NotesScore {
+  hits: number;
+  total: number;
+  /** One line per question whose first citation missed, with what was cited instead. */
+  misses: string[];
+  honest: number;
+  noAnswerTotal: number;
+  /** Questions the notes do not answer that were answered anyway. */
+  answeredAnyway: string[];
+}
+
+export const NOTES_DEV_SETS = ['devset.json', 'devset-later.json'] as const;
+
+export function readNotesDevSet(path: URL | string): NotesDevSet {
+  return JSON.parse(readFileSync(path, 'utf8')) as NotesDevSet;
+}
+
+export function scoreNotesDevSet(devset: NotesDevSet, answer: (question: string) => Answer): NotesScore {
+  const misses: string[] = [];
+  for (const { q, file, lines, or = [] } of devset.questions) {
+    const result = answer(q);
+    const first = result.citations[0];
+    const ranges = [lines, ...or];
+    const hit = result.found && first !== undefined && first.file === file && ranges.some(([start, end]) => first.startLine <= end && start <= first.endLine);
+    if (hit) continue;
+    const got = first ? `${first.file}:${first.startLine}-${first.endLine} [${first.section}]` : 'no citation';
+    misses.push(`"${q}" wants ${file}:${ranges.map(([a, b]) => `${a}-${b}`).join(' or ')}; cited ${result.found ? '' : `(not found: ${result.reason}) `}${got}`);
+  }
+  const answeredAnyway = devset.noAnswer.filter((question) => answer(question).found);
+  return {
+    hits: devset.questions.length - misses.length,
+    total: devset.questions.length,
+    misses,
+    honest: devset.noAnswer.length - answeredAnyway.length,
+    noAnswerTotal: devset.noAnswer.length,
+    answeredAnyway,
+  };
+}
