@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 
-export const EVAL_USAGE = 'usage: npm run eval -- [<knowledge dir> <questions.jsonl>] [--fuse-sample N] [--fuse-section] [--json]\n  with no folder: every dev set under bench/devsets, and the dev sets over the bundled notes';
+export const EVAL_USAGE = 'usage: npm run eval -- [<knowledge dir> <questions.jsonl>] [--fuse-sample N] [--fuse-section] [--json] [--ranking name=value,…]\n  with no folder: every dev set under bench/devsets, and the dev sets over the bundled notes';
 
 /** A user mistake in the eval's arguments or dataset: printed without a stack, exit code 2. */
 export class EvalInputError extends Error {
@@ -17,6 +17,8 @@ export interface EvalArgs {
   /** Also run Fuse with keys text+section (doubles the Fuse time). */
   fuseSection: boolean;
   json: boolean;
+  /** Ranking overrides, `name=value` pairs (see src/search/ranking-options.ts). */
+  ranking: Record<string, number | boolean>;
 }
 
 const DEFAULT_FUSE_SAMPLE = 15;
@@ -26,10 +28,19 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   let fuseSample = DEFAULT_FUSE_SAMPLE;
   let json = false;
   let fuseSection = false;
+  const ranking: Record<string, number | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--json') json = true;
     else if (arg === '--fuse-section') fuseSection = true;
+    else if (arg === '--ranking') {
+      for (const pair of (argv[++i] ?? '').split(',').filter(Boolean)) {
+        const [name = '', value = ''] = pair.split('=');
+        if (value === 'true' || value === 'false') ranking[name] = value === 'true';
+        else if (Number.isFinite(Number(value)) && value !== '') ranking[name] = Number(value);
+        else throw new EvalInputError(`--ranking takes name=value pairs separated by commas, got ${pair}.\n${EVAL_USAGE}`);
+      }
+    }
     else if (arg === '--fuse-sample' || arg.startsWith('--fuse-sample=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
       if (value === undefined || !/^\d+$/.test(value)) throw new EvalInputError(`--fuse-sample needs a whole number ≥ 0, got ${value ?? 'nothing'}.\n${EVAL_USAGE}`);
@@ -39,11 +50,11 @@ export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   }
   const [knowledgeDir, questionsFile, ...extra] = positional;
   if (extra.length > 0) throw new EvalInputError(`Unexpected argument ${extra[0]}.\n${EVAL_USAGE}`);
-  if (knowledgeDir === undefined) return { fuseSample, fuseSection, json };
+  if (knowledgeDir === undefined) return { fuseSample, fuseSection, json, ranking };
   if (questionsFile === undefined) throw new EvalInputError(`Missing the questions file.\n${EVAL_USAGE}`);
   if (!isKind(knowledgeDir, 'dir')) throw new EvalInputError(`Knowledge folder ${knowledgeDir} does not exist or is not a folder.`);
   if (!isKind(questionsFile, 'file')) throw new EvalInputError(`Questions file ${questionsFile} does not exist or is not a file.`);
-  return { knowledgeDir, questionsFile, fuseSample, fuseSection, json };
+  return { knowledgeDir, questionsFile, fuseSample, fuseSection, json, ranking };
 }
 
 function isKind(path: string, kind: 'dir' | 'file'): boolean {

@@ -85,7 +85,7 @@ function parts(questions: readonly EvalQuestion[]): [string, EvalQuestion[]][] {
 
 async function evalFaqSet(set: FaqSet, args: EvalArgs, log: (line: string) => void): Promise<Row[]> {
   const questions = readQuestions(set.questionsFile);
-  const lore = await openLore({ knowledgeDir: set.knowledgeDir, maxNoteBytes: MAX_NOTE_BYTES });
+  const lore = await openLore({ knowledgeDir: set.knowledgeDir, maxNoteBytes: MAX_NOTE_BYTES, ranking: args.ranking });
   const { files } = await loadNoteFiles(set.knowledgeDir, { maxBytes: MAX_NOTE_BYTES });
   const reference = new Bm25Reference(files.map((file) => ({ file: file.file, text: file.text })));
   const stats = lore.stats();
@@ -123,8 +123,8 @@ function devSets(): FaqSet[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function evalBundledNotes(log: (line: string) => void): Promise<string[][]> {
-  const lore = await openLore({ knowledgeDir: BUNDLED });
+async function evalBundledNotes(args: EvalArgs, log: (line: string) => void): Promise<string[][]> {
+  const lore = await openLore({ knowledgeDir: BUNDLED, ranking: args.ranking });
   const rows: string[][] = [];
   for (const name of NOTES_DEV_SETS) {
     const score = scoreNotesDevSet(readNotesDevSet(new URL(`../test/fixtures/${name}`, import.meta.url)), (q) => lore.answer(q));
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const log = (line: string) => (args.json ? notes.push(line) : console.error(line));
   const rows: Row[] = [];
   for (const set of sets) rows.push(...(await evalFaqSet(set, args, log)));
-  const bundled = args.knowledgeDir ? [] : await evalBundledNotes(log);
+  const bundled = args.knowledgeDir ? [] : await evalBundledNotes(args, log);
 
   if (args.json) {
     console.log(JSON.stringify({ rows, bundled, notes }, null, 2));

@@ -5,6 +5,7 @@ import { SECTION_SEPARATOR } from './answer/citation.js';
 import { asError } from './errors.js';
 import { buildKnowledge, type Knowledge } from './knowledge/build.js';
 import { silentLogger, type Logger } from './logger.js';
+import type { RankingOptions } from './search/ranking-options.js';
 import { search, type Hit } from './search/search.js';
 import type { Answer, AskContext, AskService, IndexStats } from './types.js';
 import { watchNotes } from './watch.js';
@@ -17,6 +18,8 @@ export interface LoreOptions {
   /** Prefix for citation links. */
   knowledgeBaseUrl?: string;
   logger?: Logger;
+  /** Overrides of the ranking's tuning constants, for evaluation; lore ships with the defaults. */
+  ranking?: Partial<RankingOptions>;
 }
 
 const DEFAULT_TOP = 3;
@@ -59,13 +62,13 @@ export class Lore implements AskService {
     if (question === '') return notFound('', 'empty-question', []);
     const top = Math.min(MAX_TOP, Math.max(1, Math.floor(context.top ?? DEFAULT_TOP)));
     const previousQuestion = context.previousQuestion ? cleanQuestion(context.previousQuestion) : undefined;
-    const result = search(this.knowledge.index, question, { limit: 32, folders: context.folders, previousQuestion });
+    const result = search(this.knowledge.index, question, { limit: 32, folders: context.folders, previousQuestion, ranking: this.options.ranking });
     return composeAnswer(question, result, this.knowledge.index, { top, baseUrl: this.options.knowledgeBaseUrl });
   }
 
   /** Ranked chunks for a question, for evaluation and tools. */
   search(question: string, limit = 10, context: AskContext = {}): Hit[] {
-    return search(this.knowledge.index, cleanQuestion(question), { limit, folders: context.folders, previousQuestion: context.previousQuestion }).hits;
+    return search(this.knowledge.index, cleanQuestion(question), { limit, folders: context.folders, previousQuestion: context.previousQuestion, ranking: this.options.ranking }).hits;
   }
 
   examples(count: number): string[] {

@@ -31,6 +31,12 @@ export interface Chunk {
   section: string[];
   /** The chunk's own Markdown source (the lines `startLine..endLine`, possibly cut inside one long line). */
   text: string;
+  /**
+   * The section the chunk belongs to, the unit answers are ranked by: the text under one heading, one
+   * `---` block, or, in an outline with no headings, one top-level bullet with everything nested in it.
+   * Chunks of one unit are consecutive and share the number; numbered across the whole build.
+   */
+  unit: number;
 }
 
 /** Where an answer came from. */

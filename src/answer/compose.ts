@@ -1,8 +1,8 @@
 import type { SearchIndex } from '../search/index.js';
 import type { Hit, SearchResult } from '../search/search.js';
-import type { Answer, Citation, NotFoundReason } from '../types.js';
+import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
-import { selectQuote } from './quote.js';
+import { selectQuote, type Quote } from './quote.js';
 
 export interface ComposeOptions {
   /** Citations wanted, best first (best + see also). */
@@ -19,15 +19,16 @@ const SNIPPET_CHARS = 280;
 
 /** Turns ranked hits into a platform-neutral answer, or an honest "I couldn't find". */
 export function composeAnswer(question: string, result: SearchResult, index: SearchIndex, options: ComposeOptions): Answer {
-  const lookedFor = result.query.groups.map((group) => group.word);
+  const lookedFor = result.query.groups.filter((group) => !group.context).map((group) => group.word);
   const best = result.hits[0];
   if (!best || best.coverage < FOUND_COVERAGE) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
     return notFound(question, reason, lookedFor, closest(result.hits, index, options));
   }
   const weights = termWeights(result, index);
-  const quote = selectQuote(best.chunk.text, weights);
-  const citations: Citation[] = [toCitation(best.chunk, quote.lines.join('\n'), best.score, options.baseUrl)];
+  const { chunk, quote } = quoteOf(best.chunk, index, weights);
+  const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
+  const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), best.score, options.baseUrl)];
   for (const hit of result.hits.slice(1)) {
     if (citations.length >= options.top) break;
     if (hit.score < SEE_ALSO_SHARE * best.score || hit.coverage < FOUND_COVERAGE / 2) break;
@@ -59,6 +60,22 @@ function termWeights(result: SearchResult, index: SearchIndex): Map<string, numb
     weights.set(term.stem, Math.max(weights.get(term.stem) ?? 0, term.weight * index.idf(term.stem)));
   }
   return weights;
+}
+
+/**
+ * The quote from the chunk that ranked, or, when its own text holds none of the question's words (it
+ * matched by its headings alone), from the first chunk of the same section whose text does.
+ */
+function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>): { chunk: Chunk; quote: Quote } {
+  const quote = selectQuote(ranked.text, weights);
+  if (quote.highlights.length > 0) return { chunk: ranked, quote };
+  const unit = index.unitOf[ranked.id] ?? 0;
+  for (let id = index.unitChunks[unit] ?? 0; id < (index.unitChunks[unit + 1] ?? 0); id++) {
+    const chunk = index.chunks[id] as Chunk;
+    const other = selectQuote(chunk.text, weights);
+    if (other.highlights.length > 0) return { chunk, quote: other };
+  }
+  return { chunk: ranked, quote };
 }
 
 function snippetOf(hit: Hit, weights: Map<string, number>): string {

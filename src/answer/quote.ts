@@ -5,6 +5,8 @@ export interface Quote {
   lines: string[];
   /** Words of the quote, as written, that matched the question. */
   highlights: string[];
+  /** The first and last line of the chunk the quote spans (0-based, from the chunk's first line), bullets above it aside. */
+  span: [number, number];
 }
 
 const WHOLE_CHUNK_LINES = 6;
@@ -19,8 +21,13 @@ const MAX_ANCESTORS = 3;
  * close rivals when they are near, and the bullets nested under the last of them.
  */
 export function selectQuote(text: string, weights: ReadonlyMap<string, number>): Quote {
-  const units = toUnits(text);
+  const { units, lineOf } = toUnits(text);
   const scores = units.map((unit) => scoreUnit(unit, weights));
+  const structured = tableRows(units, scores) ?? questionAndAnswer(units, scores);
+  if (structured) {
+    const lines = dedent(structured.map((i) => units[i] ?? ''));
+    return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [lineOf[structured[0] ?? 0] ?? 0, lineOf[structured.at(-1) ?? 0] ?? 0] };
+  }
   const chars = units.reduce((sum, unit) => sum + unit.length, 0);
   let from = 0;
   let to = units.length - 1;
@@ -39,19 +46,62 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>):
     }
   }
   if (from === to) [from, to] = withSiblings(units, from);
-  const lines = dedent([...ancestors(units, from), ...units.slice(from, to + 1)]);
-  return { lines, highlights: highlightsIn(lines.join('\n'), weights) };
+  const above = ancestors(units, from);
+  const lines = dedent([...above.map((i) => units[i] ?? ''), ...units.slice(from, to + 1)]);
+  return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [lineOf[above[0] ?? from] ?? 0, lineOf[to] ?? 0] };
 }
 
-/** Lines of the chunk; a very long line is cut into its sentences. */
-function toUnits(text: string): string[] {
+const TABLE_ROW = /^\s*\|/;
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
+const MAX_ROWS = 5;
+
+/**
+ * A table is quoted as its header and the rows that match best ("who owns billing?" → the billing row
+ * under "Service | Database | Owner"); undefined when the chunk is not one table with rows to choose from.
+ */
+function tableRows(units: string[], scores: number[]): number[] | undefined {
+  if (units.length < 4 || !units.every((unit) => TABLE_ROW.test(unit)) || !TABLE_RULE.test(units[1] ?? '')) return undefined;
+  const rows = scores.slice(2);
+  const best = Math.max(...rows);
+  if (best <= 0) return undefined;
+  const picked = rows.flatMap((score, i) => (score >= 0.5 * best ? [i + 2] : []));
+  return picked.length > MAX_ROWS ? undefined : [0, 1, ...picked];
+}
+
+const QUESTION_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:Q|Question)\s*[:.)]/i;
+
+/**
+ * In a "Q: … / A: …" FAQ, the pair whose question and answer match best, so that the answer is quoted
+ * rather than the question alone; undefined when the chunk holds no such pairs.
+ */
+function questionAndAnswer(units: string[], scores: number[]): number[] | undefined {
+  const starts = units.flatMap((unit, i) => (QUESTION_LINE.test(unit) ? [i] : []));
+  if (starts.length === 0 || starts.length === units.length) return undefined;
+  let best: [number, number] | undefined;
+  let bestScore = 0;
+  starts.forEach((start, n) => {
+    const end = (starts[n + 1] ?? units.length) - 1;
+    const score = scores.slice(start, end + 1).reduce((sum, value) => sum + value, 0);
+    if (score > bestScore && end > start) [best, bestScore] = [[start, end], score];
+  });
+  if (!best) return undefined;
+  const [start, end] = best;
+  return Array.from({ length: Math.min(end, start + MAX_SPAN) - start + 1 }, (_, i) => start + i);
+}
+
+/** Lines of the chunk, with the line each came from; a very long line is cut into its sentences. */
+function toUnits(text: string): { units: string[]; lineOf: number[] } {
   const units: string[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    if (line.length <= LONG_LINE) units.push(line);
-    else units.push(...(line.match(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g) ?? [line]).map((s) => s.trim()).filter(Boolean));
-  }
-  return units.length > 0 ? units : [text.trim()];
+  const lineOf: number[] = [];
+  text.split('\n').forEach((line, n) => {
+    if (line.trim() === '') return;
+    const parts = line.length <= LONG_LINE ? [line] : (line.match(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g) ?? [line]).map((s) => s.trim()).filter(Boolean);
+    for (const part of parts) {
+      units.push(part);
+      lineOf.push(n);
+    }
+  });
+  return units.length > 0 ? { units, lineOf } : { units: [text.trim()], lineOf: [0] };
 }
 
 function scoreUnit(unit: string, weights: ReadonlyMap<string, number>): number {
@@ -96,13 +146,13 @@ function withSiblings(units: string[], index: number): [number, number] {
 }
 
 /** The bullets above a quoted line, nearest last: its context in an outline. */
-function ancestors(units: string[], index: number): string[] {
-  const chain: string[] = [];
+function ancestors(units: string[], index: number): number[] {
+  const chain: number[] = [];
   let indent = indentOf(units[index] ?? '');
   for (let i = index - 1; i >= 0 && chain.length < MAX_ANCESTORS && indent > 0; i--) {
     const line = units[i] ?? '';
     if (indentOf(line) < indent && /^\s*([-*+]|\d+[.)])\s/.test(line)) {
-      chain.unshift(line);
+      chain.unshift(i);
       indent = indentOf(line);
     }
   }

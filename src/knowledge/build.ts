@@ -63,7 +63,14 @@ export function* indexSteps(files: LoadedFile[], chunking: ChunkOptions = DEFAUL
     }
     notes.push({ file, text, meta: noteMeta });
     meta.set(file, noteMeta);
-    for (const draft of chunkNote(text, blocks, chunking)) chunks.push({ ...draft, id: chunks.length, file });
+    const firstUnit = (chunks.at(-1)?.unit ?? -1) + 1;
+    const drafts = chunkNote(text, blocks, chunking);
+    const units = new Map<number, number>();
+    for (const draft of drafts) {
+      const unit = units.get(draft.unit) ?? firstUnit + units.size;
+      units.set(draft.unit, unit);
+      chunks.push({ ...draft, id: chunks.length, file, unit });
+    }
     abbreviations.push(...findAbbreviations(text));
     yield;
   }

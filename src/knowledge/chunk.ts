@@ -13,6 +13,7 @@ export interface ChunkOptions {
 
 export const DEFAULT_CHUNK_OPTIONS: Readonly<ChunkOptions> = Object.freeze({ maxChars: 900, packChars: 600 });
 
+/** A chunk before it has a place in the index; `unit` counts from 0 within the note. */
 export type ChunkDraft = Omit<Chunk, 'id' | 'file'>;
 
 /** A contiguous piece of the note before packing; offsets into the note text. */
@@ -27,6 +28,8 @@ interface Piece {
   group: number;
   /** The lead-in of a bullet too large to keep whole: it opens a chunk, together with what follows it. */
   head: boolean;
+  /** The section it belongs to (see `Chunk.unit`); pieces of different units are never packed together. */
+  unit: number;
 }
 
 const PSEUDO_HEADING_DEPTH = 7;
@@ -38,6 +41,7 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
   const pieces: Piece[] = [];
   const stack: { depth: number; title: string }[] = [];
   let group = 0;
+  let unit = 0;
   // Pieces share one list of headings until the headings change; nothing mutates it.
   let headings: string[] = [];
   const setHeadings = () => {
@@ -46,7 +50,7 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
 
   const size = (block: Block) => lines.endOf(block.endLine) - lines.startOf(block.startLine);
   const push = (block: Block, bullets: string[], head = false, startLine = block.startLine) => {
-    pieces.push({ start: lines.startOf(startLine), end: lines.endOf(block.endLine), headings, bullets, partial: false, group, head });
+    pieces.push({ start: lines.startOf(startLine), end: lines.endOf(block.endLine), headings, bullets, partial: false, group, head, unit });
   };
 
   const addBlock = (block: Block, bullets: string[]): void => {
@@ -56,7 +60,7 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
       const start = lines.startOf(block.startLine);
       const end = lines.endOf(block.endLine);
       for (const [from, to] of splitSentences(text, start, end, options.maxChars)) {
-        pieces.push({ start: from, end: to, headings, bullets, partial: true, group, head: false });
+        pieces.push({ start: from, end: to, headings, bullets, partial: true, group, head: false, unit });
       }
       return;
     }
@@ -68,8 +72,12 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
   };
 
   // Items are separate pieces even when the list is small: packing joins neighbours back up to packChars.
-  const addList = (list: Block, bullets: string[]): void => {
-    for (const item of list.children) addItem(item, bullets);
+  // In an outline with no heading above it, each top-level item of a long list is a section of its own.
+  const addList = (list: Block, bullets: string[], outline = false): void => {
+    for (const item of list.children) {
+      if (outline) unit++;
+      addItem(item, bullets);
+    }
   };
 
   const addItem = (item: Block, bullets: string[]): void => {
@@ -85,6 +93,7 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
 
   let previous: Block | undefined;
   for (const block of blocks) {
+    if (block.kind === 'heading' || block.kind === 'rule' || pseudoHeading(block) !== undefined) unit++;
     if (block.kind === 'heading') {
       while (stack.length > 0 && (stack.at(-1)?.depth ?? 0) >= (block.depth ?? 1)) stack.pop();
       if (block.text) stack.push({ depth: block.depth ?? 1, title: block.text });
@@ -102,7 +111,9 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
     } else if (block.kind === 'list') {
       // Only a list too large to pack whole is named after its intro; the size is the cheaper test.
       const intro = size(block) > options.packChars ? listIntro(previous) : undefined;
-      addList(block, intro ? [intro] : []);
+      const outline = size(block) > options.packChars && !stack.some((entry) => entry.depth < PSEUDO_HEADING_DEPTH);
+      addList(block, intro ? [intro] : [], outline);
+      if (outline) unit++;
     } else {
       addBlock(block, []);
     }
@@ -122,6 +133,7 @@ function pack(pieces: Piece[], packChars: number): Piece[] {
       !last.partial &&
       !piece.partial &&
       last.group === piece.group &&
+      last.unit === piece.unit &&
       sameList(last.headings, piece.headings) &&
       startsWith(piece.bullets, last.bullets) &&
       piece.end - last.start <= packChars
@@ -144,6 +156,7 @@ function toDraft(text: string, lines: LineMap, piece: Piece): ChunkDraft {
     endLine,
     section: [...piece.headings, ...piece.bullets],
     text: text.slice(piece.start, piece.end).trimEnd(),
+    unit: piece.unit,
   };
 }
 

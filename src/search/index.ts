@@ -1,7 +1,7 @@
 import type { Chunk, NoteMeta } from '../types.js';
 import { type Abbreviation } from './abbreviations.js';
 import { FieldTerms, TermTable } from './field-terms.js';
-import { FIELD_WEIGHTS } from './fields.js';
+import { BM25, FIELD_WEIGHTS } from './fields.js';
 import { PostingsBuilder, type FlatPostings, type Postings } from './postings.js';
 import { runToEnd, type Steps } from '../steps.js';
 import { Vocabulary } from './vocabulary.js';
@@ -26,6 +26,20 @@ interface Built {
   termIds: ReadonlyMap<string, number>;
   chunkPostings: FlatPostings;
   filePostings: FlatPostings;
+  unitPostings: FlatPostings;
+  unitOf: Int32Array;
+  units: UnitWords;
+}
+
+/**
+ * The content words of every unit in order (term ids, stop words left out), for measuring how close the
+ * question's words stand: unit `u` owns `terms[starts[u], starts[u + 1])`.
+ */
+export interface UnitWords {
+  starts: Int32Array;
+  terms: Int32Array;
+  /** BM25 length normalisation of each unit, k1·(1 − b + b·length/average). */
+  norms: Float64Array;
 }
 
 /** Chunks indexed between two pause points of a build. */
@@ -51,6 +65,13 @@ export class SearchIndex {
   private readonly chunkPostings: FlatPostings;
   /** The same terms over whole files, so a chunk also gains from the note it belongs to. */
   private readonly filePostingsByTerm: FlatPostings;
+  /** The same terms over units (see `Chunk.unit`), the sections answers are ranked by. */
+  private readonly unitPostingsByTerm: FlatPostings;
+  /** Unit of each chunk, by chunk id; units are numbered from 0 in chunk order. */
+  readonly unitOf: Int32Array;
+  /** First chunk of each unit, by unit id, and one past the last unit. */
+  readonly unitChunks: Int32Array;
+  readonly unitWords: UnitWords;
 
   private constructor(chunks: readonly Chunk[], built: Built) {
     this.chunks = chunks;
@@ -63,6 +84,38 @@ export class SearchIndex {
     this.termIds = built.termIds;
     this.chunkPostings = built.chunkPostings;
     this.filePostingsByTerm = built.filePostings;
+    this.unitPostingsByTerm = built.unitPostings;
+    this.unitOf = built.unitOf;
+    this.unitWords = built.units;
+    const unitCount = built.units.starts.length - 1;
+    this.unitChunks = new Int32Array(unitCount + 1);
+    for (let id = chunks.length - 1; id >= 0; id--) this.unitChunks[this.unitOf[id] ?? 0] = id;
+    this.unitChunks[unitCount] = chunks.length;
+  }
+
+  get unitCount(): number {
+    return this.unitChunks.length - 1;
+  }
+
+  unitPostings(stem: string): Postings | undefined {
+    return this.unitPostingsByTerm.of(this.termId(stem));
+  }
+
+  /** Inverse document frequency among units. */
+  unitIdf(stem: string): number {
+    const n = this.unitCount;
+    const df = this.unitPostingsByTerm.count(this.termId(stem));
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The BM25 weight of a term in one unit, 0 when absent. */
+  weightInUnit(stem: string, unit: number): number {
+    return this.unitPostingsByTerm.weightIn(this.termId(stem), unit);
+  }
+
+  /** The term id of a stem, -1 when the notes lack it (for matching against `unitWords`). */
+  idOf(stem: string): number {
+    return this.termId(stem);
   }
 
   static build(input: IndexInput): SearchIndex {
@@ -136,6 +189,13 @@ function* buildSteps(input: IndexInput): Steps<Built> {
   const fileIds = new Map<string, number>();
   const fileOf = new Int32Array(input.chunks.length);
   const body: number[] = [];
+  const unitTf = new PostingsBuilder();
+  const unitOf = new Int32Array(input.chunks.length);
+  const unitLengths: number[] = [];
+  const unitStarts: number[] = [];
+  const unitTerms: number[] = [];
+  let lastUnit = -1;
+  const unitLabels = new Set<string>();
 
   for (let id = 0; id < input.chunks.length; id++) {
     if (id % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1) yield;
@@ -153,6 +213,17 @@ function* buildSteps(input: IndexInput): Steps<Built> {
     chunkTf.addAll(id, body, FIELD_WEIGHTS.body);
     fileTf.addAll(fileId, body, FIELD_WEIGHTS.body);
     fileLengths[fileId] = (fileLengths[fileId] ?? 0) + words;
+    const newUnit = chunk.unit !== lastUnit || id === 0;
+    lastUnit = chunk.unit;
+    if (newUnit) {
+      unitStarts.push(unitTerms.length);
+      unitLengths.push(0);
+    }
+    const unitId = unitLengths.length - 1;
+    unitOf[id] = unitId;
+    unitTf.addAll(unitId, body, FIELD_WEIGHTS.body);
+    for (let i = 0; i < words; i++) unitTerms.push(body[i] ?? 0);
+    unitLengths[unitId] = (unitLengths[unitId] ?? 0) + words;
 
     const sectionKey = chunk.section.join(' \n ');
     let section = sectionFields.get(sectionKey);
@@ -162,6 +233,20 @@ function* buildSteps(input: IndexInput): Steps<Built> {
       sectionFields.set(sectionKey, section);
     }
     chunkTf.addAll(id, section.terms, FIELD_WEIGHTS.section);
+    // A unit's headings field holds each heading and bullet label above any of its chunks, once.
+    if (newUnit) unitLabels.clear();
+    for (const label of chunk.section) {
+      if (unitLabels.has(label)) continue;
+      unitLabels.add(label);
+      let field = sectionFields.get(label);
+      if (!field) {
+        const labelTerms: number[] = [];
+        field = { terms: labelTerms, words: fieldTerms.add(label, labelTerms) };
+        sectionFields.set(label, field);
+      }
+      unitTf.addAll(unitId, field.terms, FIELD_WEIGHTS.section);
+      unitLengths[unitId] = (unitLengths[unitId] ?? 0) + FIELD_WEIGHTS.section * field.words;
+    }
 
     let note = noteFields.get(chunk.file);
     if (!note) {
@@ -173,6 +258,7 @@ function* buildSteps(input: IndexInput): Steps<Built> {
       fileTf.addAll(fileId, note, FIELD_WEIGHTS.note);
     }
     chunkTf.addAll(id, note, FIELD_WEIGHTS.note);
+    if (newUnit) unitTf.addAll(unitId, note, FIELD_WEIGHTS.note);
     lengths[id] = words + FIELD_WEIGHTS.section * section.words;
   }
   yield;
@@ -187,7 +273,19 @@ function* buildSteps(input: IndexInput): Steps<Built> {
   const chunkPostings = chunkTf.finish(terms.names.length, lengths);
   yield;
   const filePostings = fileTf.finish(terms.names.length, Float64Array.from(fileLengths));
-  return { stemOf, vocabulary, expansions, contractions, files, fileOf, termIds: terms.ids, chunkPostings, filePostings };
+  yield;
+  const unitLengthArray = Float64Array.from(unitLengths);
+  const unitPostings = unitTf.finish(terms.names.length, unitLengthArray, { k1: BM25.k1, b: Number(process.env.UB ?? BM25.b) });
+  unitStarts.push(unitTerms.length);
+  const units = { starts: Int32Array.from(unitStarts), terms: Int32Array.from(unitTerms), norms: lengthNorms(unitLengthArray) };
+  return { stemOf, vocabulary, expansions, contractions, files, fileOf, termIds: terms.ids, chunkPostings, filePostings, unitPostings, unitOf, units };
+}
+
+function lengthNorms(lengths: Float64Array): Float64Array {
+  let total = 0;
+  for (const length of lengths) total += length;
+  const average = total / Math.max(1, lengths.length) || 1;
+  return lengths.map((length) => BM25.k1 * (1 - BM25.b + (BM25.b * length) / average));
 }
 
 function addAbbreviation(abbreviation: Abbreviation, expansions: Map<string, string[][]>, contractions: Abbreviation[]): void {

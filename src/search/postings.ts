@@ -75,7 +75,7 @@ export class PostingsBuilder {
   }
 
   /** BM25 weights from the frequencies and each document's length (indexed by document id). */
-  finish(termCount: number, lengths: Float64Array): FlatPostings {
+  finish(termCount: number, lengths: Float64Array, { k1, b }: { k1: number; b: number } = BM25): FlatPostings {
     this.close(-1);
     let total = 0;
     for (const length of lengths) total += length;
@@ -89,7 +89,6 @@ export class PostingsBuilder {
     const next = starts.slice(0, termCount);
     const ids = new Int32Array(this.length);
     const weights = new Float32Array(this.length);
-    const { k1, b } = BM25;
     for (let i = 0; i < this.length; i++) {
       const term = this.terms[i] ?? 0;
       const at = next[term] ?? 0;

@@ -1,6 +1,7 @@
 import { compounds, isStopWord, joinedStem, stem, tokenize, type Token } from './analyze.js';
 import { editDistance } from './distance.js';
 import type { SearchIndex } from './index.js';
+import { readsAsFollowUp } from './follow-up.js';
 import { PHRASING_WORDS } from './phrasing.js';
 import { STOP_WORDS } from './stopwords.js';
 import { synonymsOf } from './synonyms.js';
@@ -20,6 +21,8 @@ export interface QueryGroup {
   terms: QueryTerm[];
   /** How much this word matters to the question (see `importance`). */
   importance: number;
+  /** Taken from the previous question of a follow-up, not written in this one. */
+  context?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -38,11 +41,15 @@ const MIN_PART = 3;
 const UNKNOWN_WORD_WEIGHT = 0.5;
 const WEIGHT = Object.freeze({ exact: 1, oneEdit: 0.8, twoEdits: 0.6, expansion: 0.5, phrase: 0.6, context: 0.4 });
 
-/** Turns a question into weighted index terms: stems, typo corrections, joined words and abbreviations. */
+/**
+ * Turns a question into weighted index terms: stems, typo corrections, joined words and abbreviations. The
+ * previous question of the conversation joins, at a lower weight, only when this one reads as a follow-up.
+ */
 export function analyzeQuery(index: SearchIndex, question: string, previousQuestion?: string): AnalyzedQuery {
   const own = analyzeText(index, question, 1);
-  if (!previousQuestion) return own;
+  if (!previousQuestion || !readsAsFollowUp(question, (stem) => index.has(stem))) return own;
   const context = analyzeText(index, previousQuestion, WEIGHT.context);
+  for (const group of context.groups) group.context = true;
   const seen = new Set(own.groups.flatMap((group) => group.terms.map((term) => term.stem)));
   return {
     groups: [...own.groups, ...context.groups.filter((group) => !group.terms.some((term) => seen.has(term.stem)))],

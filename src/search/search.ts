@@ -1,23 +1,28 @@
 import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
 import { asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
+import { proximityBonus } from './proximity.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query.js';
+import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 
 export interface SearchOptions {
-  /** How many hits to return. */
+  /** How many hits to return: one per section, or per chunk when sections are off. */
   limit?: number;
   /** Keep only chunks of files under these folders (relative, `/`-separated). */
   folders?: string[];
   /** An earlier question of the same conversation, weighed less than the question itself. */
   previousQuestion?: string;
+  /** Overrides of the tuning constants (for the eval); the defaults are what lore ships with. */
+  ranking?: Partial<RankingOptions>;
 }
 
 export interface Hit {
+  /** The chunk to quote: the best-matching chunk of the section that ranked. */
   chunk: Chunk;
   score: number;
-  /** Share of the question's weight (by IDF) that this chunk matches, 0–1. */
+  /** Share of the question's weight (by IDF) that the section matches, 0–1. */
   coverage: number;
-  /** Stems of the question found in this chunk. */
+  /** Stems of the question found in the section. */
   matched: string[];
 }
 
@@ -26,22 +31,34 @@ export interface SearchResult {
   hits: Hit[];
 }
 
-/** Candidates rescored with coverage; enough to reorder the head of the ranking. */
-const RESCORE = 64;
-/** How much the whole note's relevance adds to each of its chunks. */
-const FILE_WEIGHT = 0.5;
-/** How much matching more of the question (rather than one word many times) reorders the head. */
-const COVERAGE_WEIGHT = 0.4;
-/** How much a passage that opens with "Yes"/"No" gains on a yes/no question. */
-const DIRECT_ANSWER_BOOST = 1.3;
+/** What is ranked: sections (units) or chunks, seen through the same few questions. */
+interface Documents {
+  postings(stem: string): Postings | undefined;
+  idf(stem: string): number;
+  weightIn(stem: string, id: number): number;
+  fileOf(id: number): number;
+}
+
+function sectionDocuments(index: SearchIndex): Documents {
+  return {
+    postings: (stem) => index.unitPostings(stem),
+    idf: (stem) => index.unitIdf(stem),
+    weightIn: (stem, unit) => index.weightInUnit(stem, unit),
+    fileOf: (unit) => index.fileOf[index.unitChunks[unit] ?? 0] ?? -1,
+  };
+}
+
+function chunkDocuments(index: SearchIndex): Documents {
+  return {
+    postings: (stem) => index.postings(stem),
+    idf: (stem) => index.idf(stem),
+    weightIn: (stem, id) => index.weightIn(stem, id),
+    fileOf: (id) => index.fileOf[id] ?? -1,
+  };
+}
 
 /** Sums weight × IDF × BM25 weight over the terms' postings, for the documents `keep` admits. */
-function accumulate(
-  terms: QueryTerm[],
-  postingsOf: (stem: string) => Postings | undefined,
-  idfOf: (stem: string) => number,
-  keep?: (id: number) => boolean,
-): Map<number, number> {
+function accumulate(terms: QueryTerm[], postingsOf: (stem: string) => Postings | undefined, idfOf: (stem: string) => number, keep?: (id: number) => boolean): Map<number, number> {
   const scores = new Map<number, number>();
   for (const term of terms) {
     const postings = postingsOf(term.stem);
@@ -57,51 +74,79 @@ function accumulate(
   return scores;
 }
 
-/** Ranks chunks for a question: BM25F over the index, then reordered by how much of the question each covers. */
+/**
+ * Ranks the notes' sections for a question with BM25F, adds a bounded bonus where the question's words stand
+ * close together (BM25TP), and returns, for each of the best sections, the chunk inside it to quote.
+ */
 export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult {
+  const ranking: RankingOptions = { ...DEFAULT_RANKING, ...options.ranking };
   const limit = options.limit ?? 10;
   const query = analyzeQuery(index, question, options.previousQuestion);
-  const terms = mergeTerms([...query.groups.flatMap((group) => group.terms), ...query.phrases]);
+  const terms = mergeTerms([...query.groups.flatMap((group) => group.terms), ...(ranking.phrases ? query.phrases : [])]);
   if (terms.length === 0) return { query, hits: [] };
 
+  const docs = ranking.sections ? sectionDocuments(index) : chunkDocuments(index);
   const allowedFiles = options.folders?.length ? filesUnder(index, options.folders) : undefined;
-  const scores = accumulate(
-    terms,
-    (stem) => index.postings(stem),
-    (stem) => index.idf(stem),
-    allowedFiles && ((id) => allowedFiles.has(index.fileOf[id] ?? -1)),
-  );
-  const fileScores = accumulate(
-    terms,
-    (stem) => index.filePostings(stem),
-    (stem) => index.fileIdf(stem),
-    allowedFiles && ((id) => allowedFiles.has(id)),
-  );
-  for (const [id, score] of scores) scores.set(id, score + FILE_WEIGHT * (fileScores.get(index.fileOf[id] ?? 0) ?? 0));
-  const top = topK([...scores], Math.max(RESCORE, limit));
+  const scores = accumulate(terms, docs.postings, docs.idf, allowedFiles && ((id) => allowedFiles.has(docs.fileOf(id))));
+  if (ranking.fileWeight > 0) {
+    const fileScores = accumulate(terms, (stem) => index.filePostings(stem), (stem) => index.fileIdf(stem), allowedFiles && ((id) => allowedFiles.has(id)));
+    for (const [id, score] of scores) scores.set(id, score + ranking.fileWeight * (fileScores.get(docs.fileOf(id)) ?? 0));
+  }
+
+  const top = topK([...scores], Math.max(ranking.rescore, limit));
   const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
-  const hits: Hit[] = top.map(([id, bm25]) => {
-    let covered = 0;
-    const matched: string[] = [];
-    for (const group of query.groups) {
-      let best = 0;
-      let strongest = 0;
-      for (const term of group.terms) {
-        strongest = Math.max(strongest, term.weight);
-        if (index.weightIn(term.stem, id) > 0) {
-          matched.push(term.stem);
-          best = Math.max(best, term.weight);
-        }
-      }
-      // Importance already carries the word's weight: a corrected typo covers its word in full.
-      if (strongest > 0) covered += group.importance * (best / strongest);
-    }
-    const coverage = covered / totalImportance;
-    return { chunk: index.chunks[id] as Chunk, score: bm25 * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage), coverage, matched };
+  const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
+  const ranked = top.map(([id, bm25]) => {
+    const { coverage, matched } = coverageOf(query, (stem) => docs.weightIn(stem, id), totalImportance);
+    let score = bm25;
+    const best = ranking.sections ? bestChunkOf(index, id, terms) : { chunk: index.chunks[id] as Chunk, score: 0 };
+    score += ranking.passageWeight * best.score;
+    if (ranking.sections && ranking.proximityWeight > 0) score += ranking.proximityWeight * proximityBonus(index, id, query.groups, ranking.proximityWindow);
+    score *= 1 - ranking.coverageWeight + ranking.coverageWeight * coverage;
+    const lead = ranking.sections ? index.chunks[index.unitChunks[id] ?? 0] : index.chunks[id];
+    if (yesNo && lead && opensWithYesOrNo(lead.text)) score *= ranking.directAnswerBoost;
+    return { id, score, coverage, matched, chunk: best.chunk };
   });
-  if (asksYesOrNo(question)) for (const hit of hits) if (opensWithYesOrNo(hit.chunk.text)) hit.score *= DIRECT_ANSWER_BOOST;
-  hits.sort((a, b) => b.score - a.score || a.chunk.id - b.chunk.id);
-  return { query, hits: hits.slice(0, limit) };
+  ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+  const hits = ranked.slice(0, limit).map(({ chunk, score, coverage, matched }): Hit => ({ chunk, score, coverage, matched }));
+  return { query, hits };
+}
+
+/** How much of the question (by importance) a document matches, and which stems. */
+function coverageOf(query: AnalyzedQuery, weightIn: (stem: string) => number, totalImportance: number): { coverage: number; matched: string[] } {
+  let covered = 0;
+  const matched: string[] = [];
+  for (const group of query.groups) {
+    let best = 0;
+    let strongest = 0;
+    for (const term of group.terms) {
+      strongest = Math.max(strongest, term.weight);
+      if (weightIn(term.stem) > 0) {
+        matched.push(term.stem);
+        best = Math.max(best, term.weight);
+      }
+    }
+    // Importance already carries the word's weight: a corrected typo covers its word in full.
+    if (strongest > 0) covered += group.importance * (best / strongest);
+  }
+  return { coverage: covered / totalImportance, matched };
+}
+
+/** The chunk of a section that matches the question best; the first on a tie. */
+function bestChunkOf(index: SearchIndex, unit: number, terms: QueryTerm[]): { chunk: Chunk; score: number } {
+  const from = index.unitChunks[unit] ?? 0;
+  const to = index.unitChunks[unit + 1] ?? from + 1;
+  let best = from;
+  let bestScore = -1;
+  for (let id = from; id < to; id++) {
+    let score = 0;
+    for (const term of terms) score += term.weight * index.idf(term.stem) * index.weightIn(term.stem, id);
+    if (score > bestScore) {
+      best = id;
+      bestScore = score;
+    }
+  }
+  return { chunk: index.chunks[best] as Chunk, score: bestScore };
 }
 
 function mergeTerms(terms: QueryTerm[]): QueryTerm[] {
@@ -123,10 +168,8 @@ function filesUnder(index: SearchIndex, folders: string[]): Set<number> {
 /** The k highest entries, best first, without sorting everything. */
 function topK(entries: [number, number][], k: number): [number, number][] {
   if (entries.length <= k) return entries.sort((a, b) => b[1] - a[1]);
-  let threshold = 0;
-  const sample = entries.slice(0, k).sort((a, b) => b[1] - a[1]);
-  threshold = sample[k - 1]?.[1] ?? 0;
-  const kept = sample;
+  const kept = entries.slice(0, k).sort((a, b) => b[1] - a[1]);
+  let threshold = kept[k - 1]?.[1] ?? 0;
   for (let i = k; i < entries.length; i++) {
     const entry = entries[i];
     if (entry && entry[1] > threshold) {

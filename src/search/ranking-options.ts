@@ -1,0 +1,50 @@
+/**
+ * Every tuning constant of the ranking, in one place. The defaults were chosen on the tune half of the
+ * large FAQ dev set and checked on its report half (see docs on ranking); the search takes overrides so the
+ * eval can measure what each part earns.
+ */
+export interface RankingOptions {
+  /**
+   * Rank sections (`Chunk.unit`: the text under a heading, a `---` block, or a top-level bullet of an
+   * outline) rather than the small chunks that are quoted. Larger units hold more of an answer's words.
+   */
+  sections: boolean;
+  /**
+   * How much the best chunk's own BM25 score adds to its section's: a large section (a long top-level
+   * bullet of an outline) is then found by the piece of it that answers, not only by its total. 0 ranks by
+   * the section alone.
+   */
+  passageWeight: number;
+  /** How much the whole note's BM25 score adds to each of its sections, as a share. 0 turns it off. */
+  fileWeight: number;
+  /**
+   * BM25TP term proximity: pairs of question words that stand within `proximityWindow` content words of
+   * each other add a bounded bonus, saturating like a BM25 term. This is its weight; 0 turns it off.
+   */
+  proximityWeight: number;
+  /** The widest gap, in content words, at which two question words still count as near. */
+  proximityWindow: number;
+  /**
+   * How far the share of the question a section matches reorders the head: a score is multiplied by
+   * `1 − w + w·coverage`. 0 leaves BM25's order alone.
+   */
+  coverageWeight: number;
+  /** Factor for a passage that opens with "Yes"/"No", on a yes/no question. 1 turns it off. */
+  directAnswerBoost: number;
+  /** Sections rescored with proximity and coverage, after the first BM25 pass. */
+  rescore: number;
+  /** Whether neighbours written joined ("daemonsets" for "daemon sets") are looked for as a phrase. */
+  phrases: boolean;
+}
+
+export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
+  sections: true,
+  passageWeight: 1,
+  fileWeight: 0,
+  proximityWeight: 1,
+  proximityWindow: 5,
+  coverageWeight: 0,
+  directAnswerBoost: 1.3,
+  rescore: 100,
+  phrases: true,
+});
