@@ -275,7 +275,7 @@ function* buildSteps(input: IndexInput): Steps<Built> {
   const filePostings = fileTf.finish(terms.names.length, Float64Array.from(fileLengths));
   yield;
   const unitLengthArray = Float64Array.from(unitLengths);
-  const unitPostings = unitTf.finish(terms.names.length, unitLengthArray, { k1: BM25.k1, b: Number(process.env.UB ?? BM25.b) });
+  const unitPostings = unitTf.finish(terms.names.length, unitLengthArray);
   unitStarts.push(unitTerms.length);
   const units = { starts: Int32Array.from(unitStarts), terms: Int32Array.from(unitTerms), norms: lengthNorms(unitLengthArray) };
   return { stemOf, vocabulary, expansions, contractions, files, fileOf, termIds: terms.ids, chunkPostings, filePostings, unitPostings, unitOf, units };

@@ -25,8 +25,8 @@ export interface RankingOptions {
   /** The widest gap, in content words, at which two question words still count as near. */
   proximityWindow: number;
   /**
-   * How far the share of the question a section matches reorders the head: a score is multiplied by
-   * `1 − w + w·coverage`. 0 leaves BM25's order alone.
+   * How far the share of the question that the section's best chunk matches reorders the head: a score is
+   * multiplied by `1 − w + w·coverage`. 0 leaves BM25's order alone.
    */
   coverageWeight: number;
   /** Factor for a passage that opens with "Yes"/"No", on a yes/no question. 1 turns it off. */
@@ -43,7 +43,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   fileWeight: 0,
   proximityWeight: 1,
   proximityWindow: 5,
-  coverageWeight: 0,
+  coverageWeight: 0.4,
   directAnswerBoost: 1.3,
   rescore: 100,
   phrases: true,

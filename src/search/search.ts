@@ -20,9 +20,9 @@ export interface Hit {
   /** The chunk to quote: the best-matching chunk of the section that ranked. */
   chunk: Chunk;
   score: number;
-  /** Share of the question's weight (by IDF) that the section matches, 0–1. */
+  /** Share of the question's weight (by IDF) that the quoted chunk matches, 0–1. */
   coverage: number;
-  /** Stems of the question found in the section. */
+  /** Stems of the question found in the quoted chunk. */
   matched: string[];
 }
 
@@ -97,9 +97,10 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
   const ranked = top.map(([id, bm25]) => {
-    const { coverage, matched } = coverageOf(query, (stem) => docs.weightIn(stem, id), totalImportance);
-    let score = bm25;
     const best = ranking.sections ? bestChunkOf(index, id, terms) : { chunk: index.chunks[id] as Chunk, score: 0 };
+    // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
+    const { coverage, matched } = coverageOf(query, (stem) => index.weightIn(stem, best.chunk.id), totalImportance);
+    let score = bm25;
     score += ranking.passageWeight * best.score;
     if (ranking.sections && ranking.proximityWeight > 0) score += ranking.proximityWeight * proximityBonus(index, id, query.groups, ranking.proximityWindow);
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * coverage;

@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openLore, type Lore } from '../../src/engine.js';
+
+/** A small team's notes of several kinds: a runbook with sections, a bullet list, a table, a Q:/A: text FAQ. */
+const knowledgeDir = fileURLToPath(new URL('../fixtures/team-notes', import.meta.url));
+
+let lore: Lore;
+beforeAll(async () => {
+  lore = await openLore({ knowledgeDir });
+});
+
+describe('quoting the lines that answer', () => {
+  it('ranks the section that answers over one that only shares the topic', () => {
+    const answer = lore.answer('how do I roll back a pg upgrade?');
+    expect(answer.citations[0]).toMatchObject({ file: 'runbooks/postgres-upgrade.md', section: 'Upgrading PostgreSQL › Rollback' });
+    expect(answer.text).toContain('roll back by stopping it');
+  });
+
+  it('quotes a table row under the table header, not the whole table', () => {
+    const answer = lore.answer('who owns the billing database?');
+    expect(answer.found).toBe(true);
+    expect(answer.quote).toEqual(['| Service | Database | Owner |', '|---|---|---|', '| billing | billing-db | @payments |']);
+    expect(answer.citations[0]).toMatchObject({ file: 'owners.md', startLine: 3, endLine: 6 });
+  });
+
+  it('quotes the answer of a Q:/A: FAQ in a .txt file, with its question, and cites those lines', () => {
+    const answer = lore.answer('where do the build artifacts go');
+    expect(answer.quote).toEqual(['Q: Where do the build artifacts go?', 'A: Every CI build uploads its artifacts to the artifacts bucket, kept for 90 days.']);
+    expect(answer.citations[0]).toMatchObject({ file: 'faq.txt', startLine: 6, endLine: 7 });
+  });
+
+  it('quotes lines that hold words of the question', () => {
+    const answer = lore.answer('when is the on-call handover?');
+    expect(answer.citations[0]?.file).toBe('on-call.md');
+    expect(answer.text).toContain('Handover happens every Monday');
+    expect(answer.highlights.map((word) => word.toLowerCase())).toContain('handover');
+  });
+});
+
+describe('follow-up questions', () => {
+  it('reads an unrelated second question on its own', () => {
+    const answer = lore.answer('can we deploy on fridays?', { previousQuestion: 'who owns the billing database?' });
+    expect(answer.citations[0]?.file).toBe('deploys.md');
+    expect(answer.lookedFor).not.toContain('billing');
+  });
+
+  it('carries the previous question into a short one that points back, without listing its words as looked for', () => {
+    const followUp = lore.answer('and the search one?', { previousQuestion: 'who owns the billing database?' });
+    expect(followUp.citations[0]?.file).toBe('owners.md');
+    expect(followUp.text).toContain('@discovery');
+    expect(followUp.lookedFor).not.toContain('billing');
+  });
+});
