@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { parseSince } from '../reports/since.js';
 
-export const COMMANDS = ['ask', 'index', 'serve', 'check', 'health', 'gaps', 'stats', 'discord:register'] as const;
+export const COMMANDS = ['ask', 'index', 'serve', 'check', 'health', 'gaps', 'stats', 'doctor', 'discord:register'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const USAGE = `lore: answers questions from your team's Markdown notes, with citations.
@@ -16,6 +16,7 @@ Usage:
   lore health                exit 0 if healthy: Slack HTTP mode asks the server's /healthz, else the notes index
   lore gaps                  questions the notes did not answer (or got 👎), grouped, most asked first
   lore stats                 questions per day and surface, share answered, votes, most and never cited notes
+  lore doctor                check the set-up (notes, lore.config.yml, database, Slack, Discord) before going live
   lore discord:register      register the /ask command with Discord without starting the bot
 
 Options:
