@@ -40,7 +40,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      writeLine(io.stderr, `lore: ${error.message}\n\n${USAGE}`);
+      writeLine(io.stderr, `lore: ${error.message}\nSee lore --help for the commands and options.`);
       return 2;
     }
     if (isLoreError(error)) {
