@@ -33,7 +33,7 @@ export async function checkDiscord(config: DiscordConfig | undefined): Promise<C
     return [tokenFailure(error, where, config), skip('Discord intent, commands and servers', 'skipped, needs a working token')];
   }
   return [
-    pass('Discord bot token', `works: ${me.username} (application ${application.id})`),
+    pass('Discord bot token', `valid, bot ${me.username} (application ${application.id})`),
     intent(application.flags ?? 0),
     await commands(rest, application.id, config.guildId),
     await guilds(rest, application.id, config.guildId),

@@ -47,7 +47,7 @@ export async function checkRulesFile(config: Config): Promise<CheckResult> {
     });
     return pass(name, `${path} is valid${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`, missingFolders(rules, config.knowledgeDir));
   } catch (error) {
-    return fail(name, describeError(error), `edit ${path} (see docs/operations.md for its keys)`);
+    return fail(name, describeError(error), `edit ${path} (its keys: docs/running.md)`);
   }
 }
 

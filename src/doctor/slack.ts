@@ -21,7 +21,7 @@ export async function checkSlack(config: SlackConfig | undefined, manifest: Slac
     results.push(skip('Slack scopes', 'skipped, needs a working bot token'));
   } else {
     const { user, team, team_id: teamId } = auth.result as webApi.AuthTestResponse;
-    results.push(pass('Slack bot token', `works: @${user ?? '?'} in ${team ?? '?'} (${teamId ?? '?'})`));
+    results.push(pass('Slack bot token', `valid, bot @${user ?? '?'} in ${team ?? '?'} (${teamId ?? '?'})`));
     results.push(scopes(auth.result.response_metadata?.scopes, manifest.botScopes));
   }
 
@@ -29,7 +29,7 @@ export async function checkSlack(config: SlackConfig | undefined, manifest: Slac
     results.push(skip('Slack Socket Mode', `skipped, HTTP mode (SLACK_APP_TOKEN is not set): Slack must reach http://<this host>:${config.port}/slack/events`));
   } else {
     const socket = await call(client(config.appToken, config), 'apps.connections.open', where);
-    if (socket.ok) results.push(pass('Slack Socket Mode', 'reachable: apps.connections.open gave a connection URL'));
+    if (socket.ok) results.push(pass('Slack Socket Mode', 'reachable (apps.connections.open gave a connection URL)'));
     else {
       results.push(
         fail('Slack Socket Mode', socket.problem, socket.network ? networkFix(config) : 'turn Socket Mode on (Slack app → Socket Mode) and copy an app-level token with the connections:write scope (Basic Information → App-Level Tokens) into SLACK_APP_TOKEN'),
