@@ -22,7 +22,7 @@ Usage:
 
 Options:
   --knowledge DIR   notes folder (default: KNOWLEDGE_DIR or ./knowledge)
-  --json            ask: print JSON (one object per line in stdin mode); index/check/gaps/stats: JSON
+  --json            ask: print JSON (one object per line in stdin mode); index/check/gaps/stats/doctor: JSON
   --top N           ask: number of citations, 1-10 (default 3)
   --since SPAN      gaps/stats: how far back, e.g. 12h, 30d, 2w (default 30d)
   -h, --help        show this help

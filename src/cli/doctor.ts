@@ -4,12 +4,17 @@ import { ConfigError } from '../errors.js';
 import { writeLine, type CliIO } from './context.js';
 import type { ParsedArgs } from './args.js';
 
-/** `lore doctor`: checks the set-up before going live, one line per check. Exit 0 only when no check failed. */
+/** `lore doctor [--json]`: checks the set-up before going live, one line per check. Exit 0 only when no check failed. */
 export async function doctorCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const results = await check(args, io);
-  for (const result of results) writeLine(io.stdout, formatCheck(result));
-  writeLine(io.stdout, summary(results));
-  return results.some((r) => r.status === 'fail') ? 1 : 0;
+  const ok = !results.some((r) => r.status === 'fail');
+  if (args.json) {
+    writeLine(io.stdout, JSON.stringify({ ok, checks: results }));
+  } else {
+    for (const result of results) writeLine(io.stdout, formatCheck(result));
+    writeLine(io.stdout, summary(results));
+  }
+  return ok ? 0 : 1;
 }
 
 async function check(args: ParsedArgs, io: CliIO): Promise<CheckResult[]> {
@@ -21,5 +26,5 @@ async function check(args: ParsedArgs, io: CliIO): Promise<CheckResult[]> {
     if (error instanceof ConfigError) return [environmentFailure(error.message)];
     throw error;
   }
-  return [environmentResult(config), ...(await runChecks(config))];
+  return [environmentResult(config), ...(await runChecks(config, io.cwd))];
 }

@@ -1,15 +1,16 @@
 import type { Config } from '../config.js';
 import { describeError, fail, pass, type CheckResult } from './check.js';
 import { checkDiscord } from './discord.js';
-import { checkDatabase, checkNotes, checkRulesFile } from './local.js';
+import { checkDatabase, checkNotes, checkRulesFile, pathShower } from './local.js';
 import { readSlackManifest, type SlackManifest } from './manifest.js';
 import { checkSlack } from './slack.js';
 
 export { formatCheck, summary, type CheckResult } from './check.js';
 
 /** Every check of a valid configuration, in the order a newcomer sets lore up: notes, rules, database, Slack, Discord. */
-export async function runChecks(config: Config): Promise<CheckResult[]> {
-  const results = [await checkNotes(config), await checkRulesFile(config), await checkDatabase(config)];
+export async function runChecks(config: Config, cwd: string): Promise<CheckResult[]> {
+  const show = pathShower(cwd);
+  const results = [await checkNotes(config, show), await checkRulesFile(config, show), await checkDatabase(config, show)];
   let manifest: SlackManifest | undefined;
   if (config.slack !== undefined) {
     try {
@@ -18,7 +19,7 @@ export async function runChecks(config: Config): Promise<CheckResult[]> {
       results.push(fail('Slack manifest', `cannot read slack-manifest.yml: ${describeError(error)}`, 'reinstall lore: the manifest ships next to package.json'));
     }
   }
-  results.push(...(await checkSlack(config.slack, manifest ?? { botScopes: [] })));
+  results.push(...(await checkSlack(config.slack, manifest)));
   results.push(...(await checkDiscord(config.discord)));
   return results;
 }

@@ -1,6 +1,6 @@
 import { constants, existsSync, statSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Config } from '../config.js';
 import { openLore } from '../engine.js';
 import { silentLogger } from '../logger.js';
@@ -8,8 +8,18 @@ import { parseRules, type PlatformRules } from '../service/rules.js';
 import { openDatabase } from '../store/db.js';
 import { describeError, fail, pass, skip, type CheckResult } from './check.js';
 
+/** How a path is shown: relative to the working folder when inside it (`knowledge/`, `data/lore.db`), else as is. */
+export type ShowPath = (path: string) => string;
+
+export function pathShower(cwd: string): ShowPath {
+  return (path) => {
+    const inside = relative(cwd, path);
+    return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+  };
+}
+
 /** The notes folder builds an index; the skipped notes are listed with the reason. */
-export async function checkNotes(config: Config): Promise<CheckResult> {
+export async function checkNotes(config: Config, show: ShowPath): Promise<CheckResult> {
   const name = 'Notes';
   try {
     const lore = await openLore({ knowledgeDir: config.knowledgeDir, maxNoteBytes: config.maxNoteBytes, logger: silentLogger() });
@@ -17,7 +27,7 @@ export async function checkNotes(config: Config): Promise<CheckResult> {
     const skippedText = skipped.length > 0 ? `; ${skipped.length} skipped:` : '';
     return pass(
       name,
-      `${config.knowledgeDir} indexes: ${files} file${files === 1 ? '' : 's'}, ${chunks} chunks${skippedText}`,
+      `${show(config.knowledgeDir)}/ indexes: ${files} file${files === 1 ? '' : 's'}, ${chunks} chunks${skippedText}`,
       skipped.map((s) => `skipped ${s.file}: ${s.reason}`),
     );
   } catch (error) {
@@ -26,12 +36,13 @@ export async function checkNotes(config: Config): Promise<CheckResult> {
 }
 
 /** lore.config.yml parses and only names folders the notes have. */
-export async function checkRulesFile(config: Config): Promise<CheckResult> {
+export async function checkRulesFile(config: Config, show: ShowPath): Promise<CheckResult> {
   const name = 'Channel rules';
-  const { path, required } = config.rulesFile;
+  const { required } = config.rulesFile;
+  const path = show(config.rulesFile.path);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(config.rulesFile.path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       if (!required) return pass(name, `no ${path}, so lore answers in every channel and direct message`);
@@ -65,20 +76,20 @@ function missingFolders(rules: ReturnType<typeof parseRules>, knowledgeDir: stri
 }
 
 /** The feedback database opens and takes a write lock; a database not created yet needs a folder lore can create it in. */
-export async function checkDatabase(config: Config): Promise<CheckResult> {
+export async function checkDatabase(config: Config, show: ShowPath): Promise<CheckResult> {
   const name = 'Database';
   const { path } = config.feedback;
   if (path === undefined) return skip(name, 'skipped, LORE_DB=off: no questions or votes are recorded');
   const fix = 'set LORE_DB to a file in a folder lore may write to (or LORE_DB=off to record nothing)';
   if (!existsSync(path)) {
     const folder = nearestExisting(dirname(path));
-    if (!statSync(folder).isDirectory()) return fail(name, `cannot create ${path}: ${folder} is a file, not a folder`, fix);
+    if (!statSync(folder).isDirectory()) return fail(name, `cannot create ${show(path)}: ${show(folder)} is a file, not a folder`, fix);
     try {
       await access(folder, constants.W_OK);
     } catch {
-      return fail(name, `cannot create ${path}: ${folder} is not writable`, fix);
+      return fail(name, `cannot create ${show(path)}: ${show(folder)} is not writable`, fix);
     }
-    return pass(name, `${path} will be created on the first question (${folder} is writable)`);
+    return pass(name, `${show(path)} will be created on the first question (${show(folder)}/ is writable)`);
   }
   try {
     const db = openDatabase(path);
@@ -88,10 +99,10 @@ export async function checkDatabase(config: Config): Promise<CheckResult> {
     } finally {
       db.close();
     }
-    return pass(name, `${path} is writable`);
+    return pass(name, `${show(path)} is writable`);
   } catch (error) {
     const reason = error instanceof Error && error.cause !== undefined ? describeError(error.cause) : describeError(error);
-    return fail(name, `${path} is not writable: ${reason}`, fix);
+    return fail(name, `${show(path)} is not writable: ${reason}`, fix);
   }
 }
 

@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../config.js';
-import { fail, pass, skip, type CheckResult } from './check.js';
+import { describeError, fail, pass, skip, type CheckResult } from './check.js';
 import type { SlackManifest } from './manifest.js';
 
 const TIMEOUT_MS = 10_000;
@@ -10,7 +10,7 @@ const REINSTALL = 'then reinstall the app to the workspace (Slack app → OAuth 
  * The Slack set-up, with the Web API client the bot uses and the same SLACK_API_URL: the bot token works, it was
  * granted the manifest's scopes, Socket Mode opens with the app token, and which slash command lore answers.
  */
-export async function checkSlack(config: SlackConfig | undefined, manifest: SlackManifest): Promise<CheckResult[]> {
+export async function checkSlack(config: SlackConfig | undefined, manifest: SlackManifest | undefined): Promise<CheckResult[]> {
   if (config === undefined) return [skip('Slack', 'skipped, SLACK_BOT_TOKEN is not set')];
   const where = config.apiUrl === undefined ? 'Slack' : `Slack at SLACK_API_URL=${config.apiUrl}`;
   const results: CheckResult[] = [];
@@ -22,7 +22,7 @@ export async function checkSlack(config: SlackConfig | undefined, manifest: Slac
   } else {
     const { user, team, team_id: teamId } = auth.result as webApi.AuthTestResponse;
     results.push(pass('Slack bot token', `valid, bot @${user ?? '?'} in ${team ?? '?'} (${teamId ?? '?'})`));
-    results.push(scopes(auth.result.response_metadata?.scopes, manifest.botScopes));
+    results.push(scopes(auth.result.response_metadata?.scopes, manifest?.botScopes));
   }
 
   if (config.appToken === undefined) {
@@ -36,7 +36,7 @@ export async function checkSlack(config: SlackConfig | undefined, manifest: Slac
       );
     }
   }
-  results.push(command(config.command, manifest.command));
+  results.push(command(config.command, manifest?.command));
   return results;
 }
 
@@ -57,9 +57,10 @@ async function call(slack: webApi.WebClient, method: 'auth.test' | 'apps.connect
   try {
     return { ok: true, result: await slack.apiCall(method) };
   } catch (error) {
-    const coded = error as { code?: string; data?: { error?: string }; message?: string };
+    const coded = error as { code?: string; data?: { error?: string }; original?: { cause?: unknown } };
     if (coded.code === webApi.ErrorCode.PlatformError) return { ok: false, problem: `${where} refused ${method}: ${coded.data?.error ?? 'error'}`, network: false };
-    return { ok: false, problem: `could not reach ${where} (${coded.message ?? String(error)})`, network: true };
+    // The request error wraps fetch's "fetch failed", whose cause says what happened (ECONNREFUSED, ENOTFOUND…).
+    return { ok: false, problem: `could not reach ${where} (${describeError(coded.original?.cause ?? error)})`, network: true };
   }
 }
 
@@ -67,8 +68,9 @@ function networkFix(config: SlackConfig): string {
   return config.apiUrl === undefined ? 'check this machine can reach https://slack.com' : 'check SLACK_API_URL (or unset it to use Slack itself)';
 }
 
-function scopes(granted: readonly string[] | undefined, wanted: readonly string[]): CheckResult {
+function scopes(granted: readonly string[] | undefined, wanted: readonly string[] | undefined): CheckResult {
   const name = 'Slack scopes';
+  if (wanted === undefined) return skip(name, 'skipped, slack-manifest.yml could not be read');
   if (granted === undefined) return skip(name, 'skipped, Slack did not report the granted scopes');
   const missing = wanted.filter((scope) => !granted.includes(scope));
   if (missing.length === 0) return pass(name, `granted all ${wanted.length} of slack-manifest.yml (${wanted.join(', ')})`);

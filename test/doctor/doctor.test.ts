@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSlackManifest } from '../../src/doctor/manifest.js';
+import { FeedbackStore } from '../../src/store/store.js';
 import { runInProcess } from '../cli/helpers.js';
 import { FakeDiscord } from '../fakes/discord-server.js';
 import { FakeSlack } from '../fakes/slack-server.js';
@@ -24,7 +26,7 @@ function registerCommands(fake: FakeDiscord): void {
 }
 
 /** A complete set-up: Slack in Socket Mode and Discord, both on the fakes, a database in a fresh folder. */
-function goodEnv(): Record<string, string> {
+function goodEnv() {
   return {
     SLACK_BOT_TOKEN: 'xoxb-good',
     SLACK_APP_TOKEN: 'xapp-good',
@@ -62,6 +64,7 @@ describe('lore doctor', () => {
     for (const name of ['Environment', 'Notes', 'Channel rules', 'Database', 'Slack bot token', 'Slack scopes', 'Slack Socket Mode', 'Slack slash command', 'Discord bot token', 'Discord Message Content intent', 'Discord commands', 'Discord servers']) {
       expect(line(lines, name)).toMatch(/^✓ /);
     }
+    expect(line(lines, 'Notes')).toMatch(/^✓ Notes: knowledge\/ indexes: 1 file, \d+ chunks$/);
     expect(line(lines, 'Slack bot token')).toContain('@lore in Fake (T0000001)');
     expect(line(lines, 'Discord servers')).toContain('Lore test server');
     expect(lines.at(-1)).toBe('All checks passed.');
@@ -145,6 +148,40 @@ describe('lore doctor', () => {
     const { lines } = await doctor({ ...goodEnv(), DISCORD_GUILD_ID: '999999999999999999' });
     expect(line(lines, 'Discord commands')).toContain('not registered in server 999999999999999999 (DISCORD_GUILD_ID)');
     expect(line(lines, 'Discord servers')).toContain('the bot is not in server 999999999999999999 (DISCORD_GUILD_ID)');
+  });
+
+  it('skips Socket Mode in HTTP mode, saying where Slack must reach lore', async () => {
+    const { SLACK_APP_TOKEN: _socket, ...env } = goodEnv();
+    const { code, lines } = await doctor({ ...env, SLACK_SIGNING_SECRET: 'secret', PORT: '3999' });
+    expect(line(lines, 'Slack Socket Mode')).toBe('– Slack Socket Mode: skipped, HTTP mode (SLACK_APP_TOKEN is not set): Slack must reach http://<this host>:3999/slack/events');
+    expect(line(lines, 'Environment')).toContain('Slack (HTTP mode)');
+    expect(code).toBe(0);
+  });
+
+  it('takes a write lock on an existing database', async () => {
+    const env = goodEnv();
+    FeedbackStore.open(env.LORE_DB).close();
+    const { lines } = await doctor(env);
+    expect(line(lines, 'Database')).toBe(`✓ Database: ${env.LORE_DB} is writable`);
+  });
+
+  it('says which slash command lore answers when SLACK_COMMAND renames it', async () => {
+    const { lines } = await doctor({ ...goodEnv(), SLACK_COMMAND: '/lore' });
+    expect(line(lines, 'Slack slash command')).toBe("✓ Slack slash command: lore answers /lore (SLACK_COMMAND); the app's Slash Commands page must list /lore, not the manifest's /ask");
+  });
+
+  it('prints the checks as JSON with --json', async () => {
+    const { code, stdout } = await doctor({ ...goodEnv(), DISCORD_TOKEN: 'wrong' }, ['--json']);
+    const report = JSON.parse(stdout) as { ok: boolean; checks: { status: string; name: string; fix?: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((c) => c.name === 'Discord bot token')).toMatchObject({ status: 'fail', fix: expect.stringContaining('Reset Token') });
+    expect(code).toBe(1);
+  });
+
+  it('reads the scopes and the command from slack-manifest.yml', async () => {
+    const manifest = await readSlackManifest();
+    expect([...manifest.botScopes].sort()).toEqual(slack.scopes);
+    expect(manifest.command).toBe('/ask');
   });
 
   it('reports an invalid environment as one failed check with each variable below it', async () => {
