@@ -39,13 +39,17 @@ const id = z.union(
     z
       .string()
       .trim()
-      .min(1, { error: 'must not be empty' })
-      .refine((value) => !value.startsWith('#'), { error: (issue) => `"${String(issue.input)}" is a channel name, not a channel id: use the id, ${CHANNEL_ID_EXAMPLE}, and put the name under name:` })
-      .refine((value) => value.startsWith('#') || /^[A-Za-z0-9]+$/.test(value), { error: (issue) => `"${String(issue.input)}" is not a channel id: use letters and digits only, ${CHANNEL_ID_EXAMPLE}` }),
+      .min(1, { error: 'must not be empty', abort: true })
+      .refine((value) => /^[A-Za-z0-9]+$/.test(value), { error: (issue) => notAnId(String(issue.input)) }),
     z.bigint().transform(String),
   ],
   { error: `must be a channel id, ${CHANNEL_ID_EXAMPLE}` },
 );
+
+function notAnId(value: string): string {
+  if (value.startsWith('#')) return `"${value}" is a channel name, not a channel id: use the id, ${CHANNEL_ID_EXAMPLE}, and put the name under name:`;
+  return `"${value}" is not a channel id: use letters and digits only, ${CHANNEL_ID_EXAMPLE}`;
+}
 
 const folder = z
   .string({ error: 'must be a folder of the knowledge, e.g. infra/' })
