@@ -14,7 +14,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY package.json ./
+# The Slack manifest is what `lore doctor` checks the granted scopes against.
+COPY package.json slack-manifest.yml ./
 # The notes baked in by default; mount your own over them: -v ./notes:/app/knowledge:ro
 COPY knowledge ./knowledge
 # The one writable place (question/vote database); mount a volume here to keep it across restarts.

@@ -59,10 +59,10 @@ const optionalString = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
-const url = (name: string) =>
-  optionalString.refine((value) => value === undefined || /^https?:\/\/\S+$/.test(value), {
-    message: `${name} must be an http(s) URL, for example https://example.com/`,
-  });
+// The variable's name is not in the message: every problem is printed after the name already.
+const url = optionalString.refine((value) => value === undefined || /^https?:\/\/\S+$/.test(value), {
+  error: (issue) => `must be an http(s) URL, for example https://example.com/, got "${String(issue.input)}"`,
+});
 
 const booleanFlag = (fallback: boolean) =>
   optionalString.transform((value, ctx) => {
@@ -89,7 +89,7 @@ const positiveInt = (fallback: number, max: number) => wholeNumber(fallback, max
 
 const envSchema = z.object({
   KNOWLEDGE_DIR: optionalString,
-  KNOWLEDGE_BASE_URL: url('KNOWLEDGE_BASE_URL'),
+  KNOWLEDGE_BASE_URL: url,
   MAX_NOTE_BYTES: positiveInt(2 * 1024 * 1024, 1024 * 1024 * 1024),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS).optional()),
   WATCH: booleanFlag(true),
@@ -106,13 +106,13 @@ const envSchema = z.object({
     message: 'must be an app-level token starting with xapp- (Slack app → Basic Information → App-Level Tokens, scope connections:write)',
   }),
   SLACK_SIGNING_SECRET: optionalString,
-  SLACK_API_URL: url('SLACK_API_URL'),
+  SLACK_API_URL: url,
   SLACK_COMMAND: optionalString.refine((v) => v === undefined || /^\/[a-z0-9_-]{1,31}$/.test(v), {
     message: 'must look like /ask: a slash then up to 31 lowercase letters, digits, - or _',
   }),
   PORT: positiveInt(3000, 65535),
   DISCORD_TOKEN: optionalString,
-  DISCORD_API_URL: url('DISCORD_API_URL'),
+  DISCORD_API_URL: url,
   DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
     message: 'must be a numeric server id (Discord → right-click the server → Copy Server ID)',
   }),

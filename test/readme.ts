@@ -8,3 +8,8 @@ export function readmeSection(title: string): string {
   const end = readme.indexOf('\n## ', start + 1);
   return readme.slice(start, end === -1 ? undefined : end);
 }
+
+/** A file of the repository, e.g. `docs/slack.md`. */
+export function repoFile(path: string): string {
+  return readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+}

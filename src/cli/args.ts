@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { parseSince } from '../reports/since.js';
+import { didYouMean } from '../suggest.js';
 
-export const COMMANDS = ['ask', 'index', 'serve', 'check', 'health', 'gaps', 'stats', 'discord:register'] as const;
+export const COMMANDS = ['ask', 'index', 'serve', 'check', 'health', 'gaps', 'stats', 'doctor', 'discord:register'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const USAGE = `lore: answers questions from your team's Markdown notes, with citations.
@@ -16,11 +17,12 @@ Usage:
   lore health                exit 0 if healthy: Slack HTTP mode asks the server's /healthz, else the notes index
   lore gaps                  questions the notes did not answer (or got 👎), grouped, most asked first
   lore stats                 questions per day and surface, share answered, votes, most and never cited notes
+  lore doctor                check the set-up (notes, lore.config.yml, database, Slack, Discord) before going live
   lore discord:register      register the /ask command with Discord without starting the bot
 
 Options:
   --knowledge DIR   notes folder (default: KNOWLEDGE_DIR or ./knowledge)
-  --json            ask: print JSON (one object per line in stdin mode); index/check/gaps/stats: JSON
+  --json            ask: print JSON (one object per line in stdin mode); index/check/gaps/stats/doctor: JSON
   --top N           ask: number of citations, 1-10 (default 3)
   --since SPAN      gaps/stats: how far back, e.g. 12h, 30d, 2w (default 30d)
   -h, --help        show this help
@@ -38,6 +40,15 @@ export interface ParsedArgs {
   version: boolean;
 }
 
+const OPTIONS = {
+  knowledge: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  top: { type: 'string' },
+  since: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
 const topSchema = z.coerce.number().int().min(1).max(10);
 
 /** Parses argv (without node and the script). Throws UsageError for anything it does not know. */
@@ -48,21 +59,14 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: {
-        knowledge: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        top: { type: 'string' },
-        since: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseError(error));
   }
   const { values, positionals } = parsed;
   const [name, ...rest] = positionals;
-  if (name !== undefined && !(COMMANDS as readonly string[]).includes(name)) throw new UsageError(`Unknown command "${name}".`);
+  if (name !== undefined && !(COMMANDS as readonly string[]).includes(name)) throw new UsageError(`Unknown command "${name}".${meant(name, COMMANDS)}`);
   const command = name as CommandName | undefined;
   if (command !== 'ask' && rest.length > 0) throw new UsageError(`"${command ?? 'lore'}" takes no arguments, got "${rest.join(' ')}".`);
   if (values.top !== undefined && command !== 'ask') throw new UsageError('--top goes with "ask".');
@@ -91,4 +95,23 @@ function sinceOption(value: string, command: CommandName | undefined): number {
   const ms = parseSince(value);
   if (ms === undefined) throw new UsageError(`--since must be a number then h, d or w (12h, 30d, 2w), got "${value}".`);
   return ms;
+}
+
+/** Node's parseArgs messages, rewritten in one short sentence (its unknown-option text ends on an unbalanced quote). */
+function parseError(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  if (option === undefined) return message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const known = Object.keys(OPTIONS).map((name) => `--${name}`);
+    return `Unknown option ${option}.${meant(option, known)}`;
+  }
+  if (/argument missing/.test(message)) return `${option} needs a value, e.g. ${option} ${option === '--knowledge' ? 'notes/' : option === '--since' ? '30d' : '3'}.`;
+  if (/does not take an argument/.test(message)) return `${option} takes no value.`;
+  return message;
+}
+
+function meant(word: string, candidates: readonly string[]): string {
+  const match = didYouMean(word, candidates);
+  return match === undefined ? '' : ` Did you mean ${match}?`;
 }

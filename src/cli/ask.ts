@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { UsageError } from '../errors.js';
 import { renderText } from '../render/text.js';
 import type { Answer } from '../types.js';
 import { commandContext, openEngine, writeLine, type CliIO } from './context.js';
@@ -24,6 +25,10 @@ export function answerJson(answer: Answer) {
 
 /** `lore ask "q"` answers one question; with no question, one per line of stdin. */
 export async function askCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  // On a terminal, reading stdin would wait without a word for input nobody knows to type.
+  if (args.question === undefined && io.stdin.isTTY === true) {
+    throw new UsageError('ask needs a question: lore ask "how do we deploy?" (or pipe questions in, one per line; lore serve starts a chat in the terminal).');
+  }
   const context = commandContext(args, io, 'warn');
   const lore = await openEngine(context);
   const print = (answer: Answer) => writeLine(io.stdout, args.json ? JSON.stringify(answerJson(answer)) : renderText(answer));

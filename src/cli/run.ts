@@ -30,6 +30,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await (await import('./gaps.js')).gapsCommand(args, io);
       case 'stats':
         return await (await import('./stats.js')).statsCommand(args, io);
+      case 'doctor':
+        return await (await import('./doctor.js')).doctorCommand(args, io);
       case 'discord:register':
         return await (await import('./discord-register.js')).discordRegisterCommand(args, io);
       case undefined:
@@ -38,7 +40,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      writeLine(io.stderr, `lore: ${error.message}\n\n${USAGE}`);
+      writeLine(io.stderr, `lore: ${error.message}\nSee lore --help for the commands and options.`);
       return 2;
     }
     if (isLoreError(error)) {

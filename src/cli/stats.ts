@@ -24,6 +24,6 @@ export async function statsCommand(args: ParsedArgs, io: CliIO): Promise<number>
   } finally {
     db.close();
   }
-  writeLine(io.stdout, args.json ? JSON.stringify(statsJson(stats)) : renderStatsText(stats));
+  writeLine(io.stdout, args.json ? JSON.stringify({ ...statsJson(stats), knowledgeDir: config.knowledgeDir }) : renderStatsText(stats, config.knowledgeDir));
   return 0;
 }

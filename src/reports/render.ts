@@ -32,11 +32,25 @@ export function statsJson(stats: UsageStats) {
   return { ...stats, since: new Date(stats.since).toISOString() };
 }
 
-export function renderStatsText(stats: UsageStats): string {
+const PLATFORMS: Record<string, string> = { slack: 'Slack', discord: 'Discord', terminal: 'Terminal' };
+const SURFACES: Record<string, string> = { slash: 'slash command', mention: '@mention', dm: 'direct message' };
+
+/** "Slack slash command", "Discord @mention", "Terminal" (its only surface is itself). */
+export function surfaceLabel(platform: string, surface: string): string {
+  const name = PLATFORMS[platform] ?? platform;
+  return surface === platform ? name : `${name} ${SURFACES[surface] ?? surface}`;
+}
+
+function votesLine({ up, down, upShare }: UsageStats['votes']): string {
+  return up + down === 0 ? 'Votes: none yet' : `Votes: 👍 ${up} · 👎 ${down} (${percent(upShare)} helpful)`;
+}
+
+/** `knowledgeDir`: the notes folder the cited notes were matched against, shown so a shared database is not mistaken for it. */
+export function renderStatsText(stats: UsageStats, knowledgeDir?: string): string {
   const lines = [
-    `Since ${day(stats.since)}`,
+    `Since ${day(stats.since)}${knowledgeDir === undefined ? '' : `, notes in ${knowledgeDir}`}`,
     `Questions: ${stats.questions}, answered ${stats.answered} (${percent(stats.answeredShare)})`,
-    `Votes: 👍 ${stats.votes.up} · 👎 ${stats.votes.down} (${percent(stats.votes.upShare)} helpful)`,
+    votesLine(stats.votes),
   ];
   const table = (title: string, rows: [string, string][]) => {
     if (rows.length === 0) return;
@@ -44,9 +58,12 @@ export function renderStatsText(stats: UsageStats): string {
     lines.push('', title, ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`));
   };
   const counts = (row: { questions: number; answered: number }) => `${String(row.questions).padStart(5)}  (answered ${row.answered})`;
-  table('Per surface:', stats.perSurface.map((row) => [`${row.platform} ${row.surface}`, counts(row)]));
+  table('Per surface:', stats.perSurface.map((row) => [surfaceLabel(row.platform, row.surface), counts(row)]));
   table('Per day (UTC):', stats.perDay.map((row) => [row.day, counts(row)]));
   table('Most cited notes:', stats.mostCited.map((row) => [row.file, String(row.times).padStart(5)]));
+  if (stats.citedElsewhere > 0) {
+    lines.push(`  (and ${stats.citedElsewhere} cited file${stats.citedElsewhere === 1 ? '' : 's'} of another notes folder recording into the same database)`);
+  }
   if (stats.neverCited === null) lines.push('', 'Never cited: the notes folder could not be read.');
   else if (stats.neverCited.length === 0) lines.push('', 'Never cited: none, every note was cited at least once.');
   else lines.push('', `Never cited (${stats.neverCited.length}):`, ...stats.neverCited.map((file) => `  ${file}`));

@@ -11,8 +11,10 @@ export interface UsageStats {
   perDay: { day: string; questions: number; answered: number }[];
   perSurface: { platform: string; surface: string; questions: number; answered: number }[];
   votes: { up: number; down: number; /** up / (up + down); null without votes. */ upShare: number | null };
-  /** Notes cited by found answers (best or see-also), most often first. */
+  /** Notes cited by found answers (best or see-also), most often first; only this folder's when the notes were listed. */
   mostCited: { file: string; times: number }[];
+  /** Cited files that are not notes of this folder: another knowledge folder records into the same database. */
+  citedElsewhere: number;
   /** Notes of the knowledge folder that no found answer cited; null when the notes were not listed. */
   neverCited: string[] | null;
 }
@@ -57,6 +59,8 @@ export function statsReport(db: Db, options: StatsOptions): UsageStats {
   const questions = totals?.questions ?? 0;
   const answered = totals?.answered ?? 0;
   const citedFiles = new Set(cited.map((row) => row.file));
+  const notes = options.notes && new Set(options.notes);
+  const here = notes ? cited.filter((row) => notes.has(row.file)) : cited;
   return {
     since,
     questions,
@@ -65,7 +69,8 @@ export function statsReport(db: Db, options: StatsOptions): UsageStats {
     perDay,
     perSurface,
     votes: { ...votes, upShare: votes.up + votes.down === 0 ? null : votes.up / (votes.up + votes.down) },
-    mostCited: cited.slice(0, options.top ?? 10),
+    mostCited: here.slice(0, options.top ?? 10),
+    citedElsewhere: cited.length - here.length,
     neverCited: options.notes ? options.notes.filter((file) => !citedFiles.has(file)).sort() : null,
   };
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import type { ChatAdapter } from '../types.js';
 import type { GuardedService } from './guarded.js';
 
-/** Questions in flight get this long to be answered on shutdown (Docker waits 10 s before SIGKILL by default; see the README, "Running lore unattended"). */
+/** Questions in flight get this long to be answered on shutdown (Docker waits 10 s before SIGKILL by default; see the README, "Running it in Docker"). */
 export const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface LifecycleOptions {

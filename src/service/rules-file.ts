@@ -26,7 +26,9 @@ export interface RulesFileOptions {
 export async function openRulesFile(options: RulesFileOptions): Promise<RulesSource> {
   const { path, logger } = options;
   let rules = await read(options).catch((error: unknown) => {
-    throw new ConfigError(`${(error as Error).message} (fix ${path}, or remove it to answer everywhere)`, { cause: error });
+    if (error instanceof ConfigError) throw error;
+    const orElse = options.required ? 'or unset LORE_CONFIG' : 'or remove it';
+    throw new ConfigError(`${(error as Error).message} (fix ${path}, ${orElse} to answer everywhere)`, { cause: error });
   });
   describe(rules, options);
 
@@ -57,7 +59,10 @@ async function read({ path, required }: RulesFileOptions): Promise<Rules> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) return NO_RULES;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (!required) return NO_RULES;
+      throw new ConfigError(`LORE_CONFIG names ${path}, which does not exist: create it, or unset LORE_CONFIG to answer everywhere.`);
+    }
     throw new Error(`cannot read ${path}: ${(error as Error).message}`);
   }
   return parseRules(text, basename(path));

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { didYouMean } from '../suggest.js';
 import type { Asker, Platform } from '../types.js';
 
 /** Where a platform's bot may answer, and from which notes. */
@@ -31,10 +32,24 @@ export const NO_RULES: Rules = Object.freeze({});
 /** What the rules say about one asker. */
 export type Verdict = { allowed: true; folders?: string[] } | { allowed: false; text: string };
 
+const CHANNEL_ID_EXAMPLE = 'e.g. C0123ABCD (Slack) or "123456789012345678" (Discord)';
+
 const id = z.union(
-  [z.string().trim().min(1, { error: 'must not be empty' }), z.bigint().transform(String)],
-  { error: 'must be a channel id, e.g. C0123ABCD (Slack) or "123456789012345678" (Discord)' },
+  [
+    z
+      .string()
+      .trim()
+      .min(1, { error: 'must not be empty', abort: true })
+      .refine((value) => /^[A-Za-z0-9]+$/.test(value), { error: (issue) => notAnId(String(issue.input)) }),
+    z.bigint().transform(String),
+  ],
+  { error: `must be a channel id, ${CHANNEL_ID_EXAMPLE}` },
 );
+
+function notAnId(value: string): string {
+  if (value.startsWith('#')) return `"${value}" is a channel name, not a channel id: use the id, ${CHANNEL_ID_EXAMPLE}, and put the name under name:`;
+  return `"${value}" is not a channel id: use letters and digits only, ${CHANNEL_ID_EXAMPLE}`;
+}
 
 const folder = z
   .string({ error: 'must be a folder of the knowledge, e.g. infra/' })
@@ -44,12 +59,13 @@ const folder = z
 
 const folders = z.array(folder, { error: 'must be a list of folders, e.g. [infra/, runbooks/]' }).min(1, { error: 'must list at least one folder' });
 
-const channel = z.union(
-  [
-    id.transform((value) => ({ id: value })),
-    z.strictObject({ id, name: z.string({ error: 'must be text' }).transform((value) => value.trim().replace(/^#/, '')).optional(), folders: folders.optional() }),
-  ],
-  { error: 'must be a channel id, or { id, name, folders }' },
+// A bare id is shorthand for { id }; mapping it first lets a bad id report its own problem, not "must be one of".
+const channel = z.preprocess(
+  (value) => (typeof value === 'string' || typeof value === 'bigint' ? { id: value } : value),
+  z.strictObject(
+    { id, name: z.string({ error: 'must be text' }).transform((value) => value.trim().replace(/^#/, '')).optional(), folders: folders.optional() },
+    { error: 'must be a channel id, or { id, name, folders }' },
+  ),
 );
 
 const platform = z.strictObject(
@@ -80,13 +96,20 @@ export function parseRules(text: string, source = 'lore.config.yml'): Rules {
     const problems = parsed.error.issues.map((issue) => {
       const key = keyPath(issue.path);
       if (issue.code === 'unrecognized_keys') {
-        return `${issue.keys.map((name) => (key ? `${key}.${name}` : name)).join(', ')}: unknown key`;
+        return issue.keys.map((name) => `${key ? `${key}.${name}` : name}: unknown key${suggestion(name, issue.path)}`).join('; ');
       }
       return `${key || '(top level)'}: ${issue.message}`;
     });
     throw new Error(`${source}: ${problems.join('; ')}`);
   }
   return Object.freeze(parsed.data);
+}
+
+/** The keys allowed where an unknown key was found: top level, a platform, or a channel. */
+function suggestion(name: string, path: readonly PropertyKey[]): string {
+  const keys = path.length === 0 ? ['slack', 'discord'] : path.length === 1 ? ['dms', 'channels', 'folders'] : ['id', 'name', 'folders'];
+  const meant = didYouMean(name, keys);
+  return meant === undefined ? '' : ` (did you mean ${meant}?)`;
 }
 
 function keyPath(path: readonly PropertyKey[]): string {

@@ -1,4 +1,4 @@
-import { readmeSection } from '../readme.js';
+import { readmeSection, repoFile } from '../readme.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOT_PERMISSIONS, createDiscordAdapter, inviteUrl, registerDiscordCommands } from '../../src/adapters/discord/index.js';
 import { LoreError } from '../../src/errors.js';
@@ -97,9 +97,9 @@ describe('Discord adapter start and stop', () => {
   });
 });
 
-describe('the README\'s Discord section', () => {
+describe('the README\'s Discord section and docs/discord.md', () => {
   it('gives the invite URL and permissions integer the code computes', async () => {
-    const docs = readmeSection('Discord');
+    const docs = `${readmeSection('Discord in 10 minutes')}\n${repoFile('docs/discord.md')}`;
     expect(docs).toContain(inviteUrl('APPLICATION_ID'));
     expect(docs).toContain(`Permissions integer \`${BOT_PERMISSIONS}\``);
     for (const name of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'Message Content Intent', 'npm start']) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readmeSection } from '../readme.js';
+import { readmeSection, repoFile } from '../readme.js';
 
 const root = new URL('../../', import.meta.url);
 const manifest = parse(readFileSync(new URL('slack-manifest.yml', root), 'utf8')) as {
@@ -9,7 +9,7 @@ const manifest = parse(readFileSync(new URL('slack-manifest.yml', root), 'utf8')
   oauth_config: { scopes: { bot: string[] } };
   settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
 };
-const doc = readmeSection('Slack');
+const doc = `${readmeSection('Slack in 10 minutes')}\n${repoFile('docs/slack.md')}`;
 
 describe('slack-manifest.yml', () => {
   it('asks for exactly the scopes, events and features the adapter uses', () => {
@@ -22,7 +22,7 @@ describe('slack-manifest.yml', () => {
     expect(manifest.features.app_home).toMatchObject({ messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   });
 
-  it('is described by the README\'s Slack section, with every setting it reads', () => {
+  it('is described by the README\'s Slack section and docs/slack.md, with every setting it reads', () => {
     for (const scope of manifest.oauth_config.scopes.bot) expect(doc).toContain(`\`${scope}\``);
     for (const variable of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_API_URL', 'SLACK_COMMAND', 'PORT']) {
       expect(doc).toContain(`\`${variable}\``);

@@ -47,15 +47,21 @@ describe('lore ask --json', () => {
 
 describe('lore command line', () => {
   it.each([
-    [['ask', '--bogus', 'x'], /Unknown option '--bogus'/],
+    [['ask', '--bogus', 'x'], /Unknown option --bogus\./],
     [['frobnicate'], /Unknown command "frobnicate"/],
     [['ask', '--top', 'zero', 'x'], /--top must be a whole number from 1 to 10/],
     [['index', 'extra'], /takes no arguments/],
-    [[], /Usage:/],
-  ])('exits 2 with usage for %j', async (argv, message) => {
+  ])('exits 2 with one line and a pointer to --help for %j', async (argv, message) => {
     const { code, stderr } = await runInProcess(argv);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+    expect(stderr).toContain('See lore --help');
+    expect(stderr).not.toContain('Usage:');
+  });
+
+  it('exits 2 with the usage when no command is given', async () => {
+    const { code, stderr } = await runInProcess([]);
+    expect(code).toBe(2);
     expect(stderr).toContain('Usage:');
   });
 

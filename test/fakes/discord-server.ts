@@ -14,6 +14,7 @@ import {
 } from './discord-objects.js';
 import {
   ApplicationCommandOptionType,
+  ApplicationFlags,
   ApplicationCommandType,
   ChannelType,
   ComponentType,
@@ -74,6 +75,10 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Close the gateway with this code instead of answering IDENTIFY (e.g. 4014 disallowed intents). */
   closeOnIdentify?: number;
+  /** `flags` of `GET /applications/@me`; default: the Message Content intent (limited) is on. */
+  applicationFlags?: number;
+  /** Servers `GET /users/@me/guilds` lists; default: the one fake guild. */
+  guilds?: { id: string; name: string }[];
 }
 
 export type { FakeUser, JsonObject } from './discord-objects.js';
@@ -453,7 +458,12 @@ export class FakeDiscord implements FakeIds {
     }
     if (method === 'GET' && path === '/users/@me') return { status: 200, body: this.bot };
     if (method === 'GET' && path === '/applications/@me') {
-      return { status: 200, body: { id: this.applicationId, name: 'lore', description: '', bot: this.bot, flags: 0 } };
+      const flags = this.options.applicationFlags ?? ApplicationFlags.GatewayMessageContentLimited;
+      return { status: 200, body: { id: this.applicationId, name: 'lore', description: '', bot: this.bot, flags } };
+    }
+    if (method === 'GET' && path === '/users/@me/guilds') {
+      const guilds = this.options.guilds ?? [{ id: this.guildId, name: 'Lore test server' }];
+      return { status: 200, body: guilds.map((guild) => ({ ...guild, icon: null, owner: false, permissions: '0', features: [] })) };
     }
     if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
       if (m[1] !== this.applicationId) return { status: 404, body: { message: 'Unknown Application', code: 10002 } };

@@ -27,6 +27,8 @@ export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
   teamId?: string;
+  /** Bot scopes auth.test reports in its `x-oauth-scopes` header; default: the manifest's. */
+  scopes?: readonly string[];
 }
 
 export interface HttpDelivery {
@@ -56,6 +58,7 @@ export class FakeSlack {
   readonly botUserId: string;
   readonly botId: string;
   readonly teamId: string;
+  readonly scopes: readonly string[];
   readonly #server: Server;
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #sockets = new Set<WebSocket>();
@@ -69,6 +72,7 @@ export class FakeSlack {
     this.botUserId = options.botUserId ?? 'UBOT0001';
     this.botId = options.botId ?? 'BBOT0001';
     this.teamId = options.teamId ?? 'T0000001';
+    this.scopes = options.scopes ?? ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write'];
     this.#events.setMaxListeners(100);
     this.#server = createServer((req, res) => void this.#handle(req, res));
     this.#server.on('upgrade', (req, socket, head) => {
@@ -202,7 +206,9 @@ export class FakeSlack {
     const failure = this.#failures.get(method)?.shift();
     const result = failure !== undefined ? { ok: false, error: failure } : this.#reply(method, args, token);
     this.#record({ method, args, result, ...(token === undefined ? {} : { token }) });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    // Like Slack, tell a bot token's calls which scopes the token was granted.
+    const scopes = token?.startsWith('xoxb-') ? { 'x-oauth-scopes': this.scopes.join(',') } : {};
+    res.writeHead(200, { 'content-type': 'application/json', ...scopes }).end(JSON.stringify(result));
   }
 
   #reply(method: string, args: Record<string, unknown>, token: string | undefined): Record<string, unknown> {

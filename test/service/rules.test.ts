@@ -39,7 +39,7 @@ describe('lore.config.yml on disk', () => {
     try {
       await writeFile(path, 'slack:\n  dms: sometimes\n');
       await expect(openRulesFile({ path, required: false, knowledgeDir: dir, logger })).rejects.toThrow('slack.dms: must be true or false');
-      await expect(openRulesFile({ path: join(dir, 'missing.yml'), required: true, knowledgeDir: dir, logger })).rejects.toThrow('cannot read');
+      await expect(openRulesFile({ path: join(dir, 'missing.yml'), required: true, knowledgeDir: dir, logger })).rejects.toThrow('which does not exist: create it, or unset LORE_CONFIG');
       expect((await openRulesFile({ path: join(dir, 'missing.yml'), required: false, knowledgeDir: dir, logger })).current()).toEqual({});
 
       await writeFile(path, 'slack:\n  dms: false\n');

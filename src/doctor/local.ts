@@ -1,0 +1,113 @@
+import { constants, existsSync, statSync } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import type { Config } from '../config.js';
+import { openLore } from '../engine.js';
+import { silentLogger } from '../logger.js';
+import { parseRules, type PlatformRules } from '../service/rules.js';
+import { openDatabase } from '../store/db.js';
+import { describeError, fail, pass, skip, type CheckResult } from './check.js';
+
+/** How a path is shown: relative to the working folder when inside it (`knowledge/`, `data/lore.db`), else as is. */
+export type ShowPath = (path: string) => string;
+
+export function pathShower(cwd: string): ShowPath {
+  return (path) => {
+    const inside = relative(cwd, path);
+    return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+  };
+}
+
+/** The notes folder builds an index; the skipped notes are listed with the reason. */
+export async function checkNotes(config: Config, show: ShowPath): Promise<CheckResult> {
+  const name = 'Notes';
+  try {
+    const lore = await openLore({ knowledgeDir: config.knowledgeDir, maxNoteBytes: config.maxNoteBytes, logger: silentLogger() });
+    const { files, chunks, skipped } = lore.stats();
+    const skippedText = skipped.length > 0 ? `; ${skipped.length} skipped:` : '';
+    return pass(
+      name,
+      `${show(config.knowledgeDir)}/ indexes: ${files} file${files === 1 ? '' : 's'}, ${chunks} chunks${skippedText}`,
+      skipped.map((s) => `skipped ${s.file}: ${s.reason}`),
+    );
+  } catch (error) {
+    return fail(name, describeError(error), 'set KNOWLEDGE_DIR (or pass --knowledge DIR) to a folder of .md, .markdown, .mdx or .txt notes');
+  }
+}
+
+/** lore.config.yml parses and only names folders the notes have. */
+export async function checkRulesFile(config: Config, show: ShowPath): Promise<CheckResult> {
+  const name = 'Channel rules';
+  const { required } = config.rulesFile;
+  const path = show(config.rulesFile.path);
+  let text: string;
+  try {
+    text = await readFile(config.rulesFile.path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (!required) return pass(name, `no ${path}, so lore answers in every channel and direct message`);
+      return fail(name, `LORE_CONFIG names ${path}, which does not exist`, 'create that file, or unset LORE_CONFIG');
+    }
+    return fail(name, `cannot read ${path}: ${describeError(error)}`, 'make the file readable, or unset LORE_CONFIG');
+  }
+  try {
+    const rules = parseRules(text, path);
+    const parts = (['slack', 'discord'] as const).flatMap((platform) => {
+      const rule = rules[platform];
+      return rule === undefined ? [] : [`${platform}: ${describePlatform(rule)}`];
+    });
+    return pass(name, `${path} is valid${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`, missingFolders(rules, config.knowledgeDir));
+  } catch (error) {
+    return fail(name, describeError(error), `edit ${path} (its keys: docs/running.md)`);
+  }
+}
+
+function describePlatform(rule: PlatformRules): string {
+  const channels = rule.channels === undefined ? 'every channel' : `${rule.channels.length} channel${rule.channels.length === 1 ? '' : 's'}`;
+  return `${channels}, direct messages ${rule.dms ? 'on' : 'off'}`;
+}
+
+function missingFolders(rules: ReturnType<typeof parseRules>, knowledgeDir: string): string[] {
+  const folders = (['slack', 'discord'] as const).flatMap((platform) => {
+    const rule = rules[platform];
+    return [...(rule?.folders ?? []), ...(rule?.channels ?? []).flatMap((c) => c.folders ?? [])];
+  });
+  return [...new Set(folders)].filter((folder) => !existsSync(join(knowledgeDir, folder))).map((folder) => `warning: the notes have no folder ${folder}`);
+}
+
+/** The feedback database opens and takes a write lock; a database not created yet needs a folder lore can create it in. */
+export async function checkDatabase(config: Config, show: ShowPath): Promise<CheckResult> {
+  const name = 'Database';
+  const { path } = config.feedback;
+  if (path === undefined) return skip(name, 'skipped, LORE_DB=off: no questions or votes are recorded');
+  const fix = 'set LORE_DB to a file in a folder lore may write to (or LORE_DB=off to record nothing)';
+  if (!existsSync(path)) {
+    const folder = nearestExisting(dirname(path));
+    if (!statSync(folder).isDirectory()) return fail(name, `cannot create ${show(path)}: ${show(folder)} is a file, not a folder`, fix);
+    try {
+      await access(folder, constants.W_OK);
+    } catch {
+      return fail(name, `cannot create ${show(path)}: ${show(folder)} is not writable`, fix);
+    }
+    return pass(name, `${show(path)} will be created on the first question (${show(folder)}/ is writable)`);
+  }
+  try {
+    const db = openDatabase(path);
+    try {
+      // A write lock is refused on a read-only file, where merely opening it would succeed.
+      db.exec('BEGIN IMMEDIATE; ROLLBACK;');
+    } finally {
+      db.close();
+    }
+    return pass(name, `${show(path)} is writable`);
+  } catch (error) {
+    const reason = error instanceof Error && error.cause !== undefined ? describeError(error.cause) : describeError(error);
+    return fail(name, `${show(path)} is not writable: ${reason}`, fix);
+  }
+}
+
+function nearestExisting(path: string): string {
+  let current = path;
+  while (!existsSync(current) && dirname(current) !== current) current = dirname(current);
+  return current;
+}
