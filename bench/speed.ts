@@ -11,6 +11,7 @@ import { indexNotes } from '../src/knowledge/build.js';
 import { loadNoteFiles, type LoadedFile } from '../src/knowledge/load.js';
 import { search } from '../src/search/search.js';
 import type { Chunk } from '../src/types.js';
+import { Bm25Reference } from './bm25-reference.js';
 import { countChunks, generateCorpus } from './corpus.js';
 import { makeQueries, type BenchQuery } from './queries.js';
 import { parseSpeedArgs, SpeedArgsError } from './speed-args.js';
@@ -80,6 +81,14 @@ function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudg
   });
   rows.push({ chunks, engine: 'lore answer()', buildMs: Number.NaN, heapMb: Number.NaN, heapDeltaMb: Number.NaN, latencies: loreAnswer, queriesNote: `${queries.length}` });
 
+  const referenceBefore = heapUsed();
+  let reference: Bm25Reference | undefined;
+  const referenceBuildMs = time(() => (reference = new Bm25Reference(files.map((file) => ({ file: file.file, text: file.text })))));
+  const referenceHeap = heapUsed();
+  const referenceTimes = latencies(queries, (text) => reference?.search(text, 10));
+  rows.push({ chunks, engine: 'plain BM25', buildMs: referenceBuildMs, heapMb: mb(referenceHeap), heapDeltaMb: mb(referenceHeap - referenceBefore), latencies: referenceTimes, queriesNote: `${queries.length}` });
+  reference = undefined;
+
   const fuseBefore = heapUsed();
   let fuse: Fuse<Chunk> | undefined;
   const fuseBuildMs = time(() => (fuse = new Fuse(index.chunks, { keys: ['text'], ignoreLocation: true, includeScore: true })));
@@ -137,6 +146,11 @@ async function main(): Promise<void> {
     console.log(row ? `  ${target(`lore query p50 ≤ ${goal} ms at ${size / 1000}k chunks`, p50 <= goal, `${fixed(p50, 2)} ms`)}` : `  n/a   lore query p50 ≤ ${goal} ms at ${size / 1000}k chunks (size not run)`);
   }
   for (const row of rows.filter((r) => r.engine === 'lore search')) {
+    const reference = rows.find((r) => r.engine === 'plain BM25' && r.chunks === row.chunks);
+    if (reference) {
+      const ratio = percentile(row.latencies, 50) / percentile(reference.latencies, 50);
+      console.log(`  ${target(`lore query p50 within 2× of plain BM25 at ${row.chunks} chunks`, ratio <= 2, `${fixed(ratio, 2)}×`)}`);
+    }
     const per10k = row.buildMs / 1000 / (row.chunks / 10_000);
     console.log(`  ${target(`lore build ≤ 0.5 s per 10k chunks at ${row.chunks} chunks`, per10k <= 0.5, `${fixed(per10k, 2)} s per 10k`)}`);
   }

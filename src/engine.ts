@@ -7,7 +7,7 @@ import { buildKnowledge, type Knowledge } from './knowledge/build.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { RankingOptions } from './search/ranking-options.js';
 import { search, type Hit } from './search/search.js';
-import type { Answer, AskContext, AskService, IndexStats } from './types.js';
+import type { Answer, AskContext, AskService, IndexStats, QueryExpectation } from './types.js';
 import { watchNotes } from './watch.js';
 
 export interface LoreOptions {
@@ -115,9 +115,11 @@ export class Lore implements AskService {
     return watchNotes(this.options.knowledgeDir, () => this.reload(), this.logger);
   }
 
-  /** Every note's front-matter `queries`, with the note that should answer each. */
-  knownQueries(): { file: string; query: string }[] {
-    return this.knowledge.notes.flatMap((note) => note.meta.queries.map((query) => ({ file: note.file, query })));
+  /** Every note's front-matter `queries`, with the note that should answer each and, where given, the lines or section. */
+  knownQueries(): ({ file: string } & QueryExpectation)[] {
+    return this.knowledge.notes.flatMap((note) =>
+      note.meta.queries.map((query) => ({ file: note.file, ...(note.meta.expected.find((expected) => expected.query === query) ?? { query }) })),
+    );
   }
 
   /** Every section path and its prefixes, in note order. */

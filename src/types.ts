@@ -8,6 +8,16 @@ export interface NoteMeta {
   aliases: string[];
   /** Questions this note answers; `lore check` asserts each finds this note first. */
   queries: string[];
+  /** Queries written with the lines or section that should be cited (`- { q: …, lines: 12-18 }`); `lore check` asserts those too. */
+  expected: QueryExpectation[];
+}
+
+export interface QueryExpectation {
+  query: string;
+  /** 1-based, inclusive; the first citation must overlap them. */
+  lines?: [number, number];
+  /** The first citation's section path must end with this title. */
+  section?: string;
 }
 
 /** One Markdown file of the knowledge folder, as loaded. */

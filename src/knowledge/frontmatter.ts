@@ -6,14 +6,28 @@ const stringList = z
   .union([z.string(), z.array(z.union([z.string(), z.number()]))])
   .transform((value) => (Array.isArray(value) ? value.map(String) : value.split(',')).map((s) => s.trim()).filter(Boolean));
 
+const lineRange = z
+  .union([z.number().int().positive(), z.string().regex(/^\s*\d+\s*(?:-\s*\d+\s*)?$/, 'use a line or a range such as 12-18')])
+  .transform((value): [number, number] => {
+    const [start = 0, end = start] = String(value).split('-').map(Number);
+    return [Math.min(start, end), Math.max(start, end)];
+  });
+
+/** A query that must find this note and, optionally, the lines or the section that answer it. */
+const expectedQuery = z.object({ q: z.string().trim().min(1), lines: lineRange.optional(), section: z.string().trim().min(1).optional() }).strict();
+
+const queryList = z
+  .union([z.string(), z.array(z.union([z.string(), z.number(), expectedQuery]))])
+  .transform((value) => (Array.isArray(value) ? value : value.split(',')).map((entry) => (typeof entry === 'object' ? entry : { q: String(entry).trim() })).filter((entry) => entry.q));
+
 const metaSchema = z.object({
   title: z.union([z.string(), z.number()]).transform(String).optional(),
   tags: stringList.optional(),
   aliases: stringList.optional(),
-  queries: stringList.optional(),
+  queries: queryList.optional(),
 });
 
-export const EMPTY_META: NoteMeta = Object.freeze({ tags: [], aliases: [], queries: [] }) as NoteMeta;
+export const EMPTY_META: NoteMeta = Object.freeze({ tags: [], aliases: [], queries: [], expected: [] }) as NoteMeta;
 
 export type FrontMatterResult = { ok: true; meta: NoteMeta } | { ok: false; meta: NoteMeta; problem: string };
 
@@ -32,8 +46,20 @@ export function parseFrontMatter(yamlText: string): FrontMatterResult {
   const parsed = metaSchema.safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
-    return { ok: false, meta: EMPTY_META, problem: `front matter has invalid ${where}: use a string or a list of strings` };
+    const queriesOnly = parsed.error.issues.every((issue) => issue.path[0] === 'queries');
+    const form = queriesOnly ? 'use a list of questions, each a string or { q: question, lines: 12-18, section: Title }' : 'use a string or a list of strings';
+    return { ok: false, meta: EMPTY_META, problem: `front matter has invalid ${where}: ${form}` };
   }
   const { title, tags = [], aliases = [], queries = [] } = parsed.data;
-  return { ok: true, meta: { title, tags, aliases, queries } };
+  const expectations = queries.filter((entry) => 'lines' in entry || 'section' in entry);
+  return {
+    ok: true,
+    meta: {
+      title,
+      tags,
+      aliases,
+      queries: queries.map((entry) => entry.q),
+      expected: expectations.map(({ q, lines, section }) => ({ query: q, ...(lines ? { lines } : {}), ...(section ? { section } : {}) })),
+    },
+  };
 }

@@ -188,6 +188,7 @@ describe('front matter', () => {
       tags: ['ops', 'deploy'],
       aliases: ['rollout', 'release train'],
       queries: ['how do I roll back?', 'who approves a release?'],
+      expected: [],
     });
     expect(knowledge.index.chunks.map((c) => [c.startLine, c.endLine, c.text])).toEqual([[13, 13, 'Run the rollback job from the pipeline page.']]);
   });
@@ -201,7 +202,7 @@ describe('front matter', () => {
     expect(knowledge.warnings).toHaveLength(1);
     expect(knowledge.warnings[0]?.file).toBe('broken.md');
     expect(knowledge.warnings[0]?.reason).toMatch(/^front matter is not valid YAML/);
-    expect(knowledge.notes[0]?.meta).toEqual({ tags: [], aliases: [], queries: [] });
+    expect(knowledge.notes[0]?.meta).toEqual({ tags: [], aliases: [], queries: [], expected: [] });
     expect(knowledge.index.chunks.map((c) => [c.startLine, c.endLine, c.text])).toEqual([[6, 6, 'The zebra service restarts at noon.']]);
   });
 
