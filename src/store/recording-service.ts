@@ -78,8 +78,8 @@ export function createRecordingService(inner: AskService, options: RecordingOpti
       }
       return answer;
     },
-    examples: (count) => inner.examples(count),
-    suggest: (prefix, limit) => inner.suggest(prefix, limit),
+    examples: (count, context) => inner.examples(count, context),
+    suggest: (prefix, limit, context) => inner.suggest(prefix, limit, context),
     stats: () => inner.stats(),
     recordVote(vote: VoteRecord): void {
       const at = now();
@@ -87,6 +87,7 @@ export function createRecordingService(inner: AskService, options: RecordingOpti
       inner.recordVote?.(vote);
     },
     ...(inner.allows && { allows: (asker: Asker) => inner.allows?.(asker) ?? true }),
+    ...(inner.whereToAsk && { whereToAsk: (asker: Asker) => inner.whereToAsk?.(asker) }),
     flush,
     close() {
       if (closed) return;
