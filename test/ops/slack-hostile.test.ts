@@ -54,6 +54,12 @@ describe('Slack HTTP mode: malformed and replayed requests', () => {
     await stillAnswers(h);
   });
 
+  it('still refuses a 5 MB body with 413', async () => {
+    h = await startHarness('http', new FixtureService());
+    expect((await post(h, JSON.stringify({ text: 'x'.repeat(5 * 1024 * 1024) }))).status).toBe(413);
+    await stillAnswers(h);
+  });
+
   it('refuses a request signed 10 minutes in the future', async () => {
     const service = new FixtureService();
     h = await startHarness('http', service);
