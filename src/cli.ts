@@ -2,6 +2,14 @@
 import { loadDotEnv } from './config.js';
 import { runCli } from './cli/run.js';
 
+// A reader that stops early (`lore ask … | head`) closes the pipe; there is no one left to write to, so leave quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 try {
   loadDotEnv();
 } catch (error) {

@@ -7,7 +7,7 @@ import { buildKnowledge, type Knowledge } from './knowledge/build.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { RankingOptions } from './search/ranking-options.js';
 import { search, type Hit } from './search/search.js';
-import type { Answer, AskContext, AskService, IndexStats, QueryExpectation } from './types.js';
+import type { Answer, AskContext, AskService, Chunk, IndexStats, QueryExpectation } from './types.js';
 import { watchNotes } from './watch.js';
 
 export interface LoreOptions {
@@ -71,24 +71,28 @@ export class Lore implements AskService {
     return search(this.knowledge.index, cleanQuestion(question), { limit, folders: context.folders, previousQuestion: context.previousQuestion, ranking: this.options.ranking }).hits;
   }
 
-  examples(count: number): string[] {
-    const queries = this.knowledge.notes.flatMap((note) => note.meta.queries);
-    const labels = this.sectionTitles()
+  examples(count: number, context: AskContext = {}): string[] {
+    const within = underFolders(context.folders);
+    const queries = this.knowledge.notes.filter((note) => within(note.file)).flatMap((note) => note.meta.queries);
+    const labels = this.sectionTitles(context.folders)
       .map((title) => (title.split(SECTION_SEPARATOR).at(-1) ?? '').replace(/^[^\p{L}]+/u, ''))
       .filter((label) => label.length >= 4 && label.length <= 48 && !label.endsWith('…'));
     const fromLabels = [...new Set(labels)].map((label) => (label.endsWith('?') ? label : `What about ${label}?`));
     return spread([...queries, ...fromLabels], count);
   }
 
-  suggest(prefix: string, limit: number): string[] {
-    const titles = this.sectionTitles();
+  suggest(prefix: string, limit: number, context: AskContext = {}): string[] {
+    const titles = this.sectionTitles(context.folders);
     const typed = cleanQuestion(prefix);
     if (typed === '') return titles.slice(0, limit);
-    this.derived.titles ??= new Fuse(
-      titles.map((path) => ({ path, label: path.split(SECTION_SEPARATOR).at(-1) ?? path })),
-      { keys: [{ name: 'label', weight: 2 }, 'path'], threshold: 0.4, ignoreLocation: true },
-    );
-    return this.derived.titles.search(typed, { limit }).map((result) => result.item.path);
+    const fuse = (list: string[]) =>
+      new Fuse(
+        list.map((path) => ({ path, label: path.split(SECTION_SEPARATOR).at(-1) ?? path })),
+        { keys: [{ name: 'label', weight: 2 }, 'path'], threshold: 0.4, ignoreLocation: true },
+      );
+    // The unscoped list is kept between keystrokes; a scoped one is small enough to build each time.
+    const finder = context.folders?.length ? fuse(titles) : (this.derived.titles ??= fuse(titles));
+    return finder.search(typed, { limit }).map((result) => result.item.path);
   }
 
   stats(): IndexStats {
@@ -122,15 +126,10 @@ export class Lore implements AskService {
     );
   }
 
-  /** Every section path and its prefixes, in note order. */
-  private sectionTitles(): string[] {
-    if (!this.derived.sections) {
-      const titles = new Set<string>();
-      for (const chunk of this.knowledge.index.chunks) {
-        for (let depth = 1; depth <= chunk.section.length; depth++) titles.add(chunk.section.slice(0, depth).join(SECTION_SEPARATOR));
-      }
-      this.derived.sections = [...titles];
-    }
+  /** Every section path and its prefixes, in note order; only of files under `folders` when given. */
+  private sectionTitles(folders?: string[]): string[] {
+    if (folders?.length) return titlesOf(this.knowledge.index.chunks, underFolders(folders));
+    this.derived.sections ??= titlesOf(this.knowledge.index.chunks, () => true);
     return this.derived.sections;
   }
 
@@ -144,6 +143,22 @@ export class Lore implements AskService {
 
 export function openLore(options: LoreOptions): Promise<Lore> {
   return Lore.open(options);
+}
+
+function titlesOf(chunks: readonly Chunk[], within: (file: string) => boolean): string[] {
+  const titles = new Set<string>();
+  for (const chunk of chunks) {
+    if (!within(chunk.file)) continue;
+    for (let depth = 1; depth <= chunk.section.length; depth++) titles.add(chunk.section.slice(0, depth).join(SECTION_SEPARATOR));
+  }
+  return [...titles];
+}
+
+/** Whether a note file lies under one of the folders (the same reading of folders as the search's). */
+function underFolders(folders: string[] | undefined): (file: string) => boolean {
+  if (!folders?.length) return () => true;
+  const prefixes = folders.map((folder) => folder.replace(/^\.?\/+|\/+$/g, '')).map((folder) => (folder ? `${folder}/` : ''));
+  return (file) => prefixes.some((prefix) => file.startsWith(prefix));
 }
 
 /** Up to `count` items taken evenly across the list, so examples cover different notes. */

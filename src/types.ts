@@ -126,7 +126,10 @@ export interface VoteRecord {
 
 /** What a chat surface knows about the conversation around a question. */
 export interface AskContext {
-  /** Who asked and where; absent for library and command-line use. */
+  /**
+   * Who asked and where; absent for library and command-line use. The chat service refuses a question without one:
+   * every chat question, re-asks from buttons included, says who asked.
+   */
   asker?: Asker;
   /** An earlier question in the same thread, used to fill in a follow-up ("and on EKS?"). */
   previousQuestion?: string;
@@ -154,10 +157,13 @@ export interface SkippedFile {
 /** The engine as the adapters see it. */
 export interface AskService {
   ask(question: string, context?: AskContext): Promise<Answer>;
-  /** Example questions drawn from the notes' section titles, for help messages. */
-  examples(count: number): string[];
-  /** Section titles matching what a person is typing, for autocomplete. */
-  suggest(prefix: string, limit: number): string[];
+  /**
+   * Example questions drawn from the notes' section titles, for help messages. Like `ask`, only from the notes the
+   * context's asker (or folders) may see.
+   */
+  examples(count: number, context?: AskContext): string[];
+  /** Section titles matching what a person is typing, for autocomplete; scoped like `examples`. */
+  suggest(prefix: string, limit: number, context?: AskContext): string[];
   stats(): IndexStats;
   /** Records a vote on an answer (adapters also log it). Optional: a service may not keep votes. */
   recordVote?(vote: VoteRecord): void;
@@ -166,6 +172,8 @@ export interface AskService {
    * help. Optional: absent means everywhere.
    */
   allows?(asker: Asker): boolean;
+  /** Where the bot may be asked, for an asker it may not answer (help in such a channel says only this); undefined when allowed. */
+  whereToAsk?(asker: Asker): string | undefined;
 }
 
 /** A question the notes did not answer well: askings with similar wording that got "I couldn't find" or a 👎. */

@@ -25,13 +25,13 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
   let lines: ReturnType<typeof createInterface> | undefined;
   let previousQuestion: string | undefined;
   const write = (text: string) => output.write(`${text}\n`);
+  const asker = { platform: 'terminal' as const, surface: 'terminal' as const };
 
   const answer = async (line: string): Promise<void> => {
     const question = line.trim();
     if (question === '') return;
     const started = performance.now();
     try {
-      const asker = { platform: 'terminal' as const, surface: 'terminal' as const };
       const reply = await service.ask(question, interactive && previousQuestion ? { previousQuestion, asker } : { asker });
       if (reply.found) previousQuestion = question;
       write(renderText(reply, interactive ? ANSI : PLAIN));
@@ -49,7 +49,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       if (interactive) {
         const stats = service.stats();
         write(`lore: ask about your notes (${count(stats.files, 'file')}, ${count(stats.chunks, 'section')}). Type "exit" to leave.`);
-        const examples = service.examples(2);
+        const examples = service.examples(2, { asker });
         if (examples.length > 0) write(`For example: ${examples.map((e) => `"${e}"`).join(' or ')}`);
         lines.setPrompt('? ');
         lines.prompt();

@@ -49,7 +49,8 @@ export async function loadNoteFiles(dir: string, options: LoadOptions): Promise<
   }
   const files: LoadedFile[] = [];
   const skipped: SkippedFile[] = [];
-  const seen = new Set<string>();
+  // The root counts as seen: a link back to it (`loop -> .`) must not walk everything again.
+  const seen = new Set<string>([root]);
 
   const visit = async (folder: string): Promise<void> => {
     const entries = await readdir(folder, { withFileTypes: true });

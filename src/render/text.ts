@@ -8,9 +8,22 @@ export interface TextStyle {
 export const PLAIN: TextStyle = { bold: (t) => t, dim: (t) => t };
 export const ANSI: TextStyle = { bold: (t) => `\u001b[1m${t}\u001b[22m`, dim: (t) => `\u001b[2m${t}\u001b[22m` };
 
+/**
+ * Terminal escape sequences (OSC: window titles, links; CSI: clearing the screen, moving the cursor; other ESC
+ * sequences) and every other control character but tab and newline. Notes are text, and a note must not be able to
+ * drive the terminal that shows it.
+ */
+const TERMINAL_CONTROLS =
+  /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u009d[^\u0007\u001b\u009c]*(?:\u0007|\u009c)?|(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|\u001b[ -/]*[0-~]|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Note text made safe to print on a terminal. */
+export function stripTerminalControls(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, '');
+}
+
 /** `aws-containers.md › ECS › Fargate · L30–38` */
 export function citationLine(citation: Citation): string {
-  const where = citation.section ? `${citation.file} › ${citation.section}` : citation.file;
+  const where = stripTerminalControls(citation.section ? `${citation.file} › ${citation.section}` : citation.file);
   const lines = citation.startLine === citation.endLine ? `L${citation.startLine}` : `L${citation.startLine}–${citation.endLine}`;
   return `${where} · ${lines}`;
 }
@@ -19,15 +32,15 @@ export function citationLine(citation: Citation): string {
 export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   const out: string[] = [];
   if (answer.found) {
-    out.push(...answer.quote.map((line) => mark(line, answer.highlights, style)));
+    out.push(...answer.quote.map((line) => mark(stripTerminalControls(line), answer.highlights, style)));
     const [best, ...others] = answer.citations;
-    if (best) out.push('', `${style.dim('Source:')} ${citationLine(best)}${best.url ? `\n  ${best.url}` : ''}`);
-    for (const other of others) out.push(`${style.dim('See also:')} ${citationLine(other)}${other.url ? `\n  ${other.url}` : ''}`);
+    if (best) out.push('', `${style.dim('Source:')} ${citationLine(best)}${best.url ? `\n  ${stripTerminalControls(best.url)}` : ''}`);
+    for (const other of others) out.push(`${style.dim('See also:')} ${citationLine(other)}${other.url ? `\n  ${stripTerminalControls(other.url)}` : ''}`);
   } else {
-    out.push(answer.text);
+    out.push(stripTerminalControls(answer.text));
     if (answer.citations.length > 0) {
       out.push('', style.dim('Closest notes:'));
-      for (const citation of answer.citations) out.push(`  - ${citationLine(citation)}${citation.url ? ` ${citation.url}` : ''}`);
+      for (const citation of answer.citations) out.push(`  - ${citationLine(citation)}${citation.url ? ` ${stripTerminalControls(citation.url)}` : ''}`);
     }
   }
   return out.join('\n');

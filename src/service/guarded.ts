@@ -75,6 +75,13 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
     }
   };
 
+  /** The context narrowed to the notes its asker may see; undefined when the asker may see none. */
+  const scope = (context: AskContext): AskContext | undefined => {
+    const verdict = judge(rules(), context.asker);
+    if (!verdict.allowed) return undefined;
+    return verdict.folders ? { ...context, folders: verdict.folders } : context;
+  };
+
   const refuse = (question: string, fields: object, reason: Parameters<typeof refusal>[1], text: string): Answer => {
     log.info({ ...fields, refused: reason }, 'question refused');
     return refusal(question, reason, text);
@@ -82,11 +89,21 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
 
   return {
     ask,
-    examples: (count: number): string[] => inner.examples(count),
-    suggest: (prefix: string, limit: number): string[] => inner.suggest(prefix, limit),
+    examples: (count: number, context: AskContext = {}): string[] => {
+      const scoped = scope(context);
+      return scoped ? inner.examples(count, scoped) : [];
+    },
+    suggest: (prefix: string, limit: number, context: AskContext = {}): string[] => {
+      const scoped = scope(context);
+      return scoped ? inner.suggest(prefix, limit, scoped) : [];
+    },
     stats: (): IndexStats => inner.stats(),
     ...(inner.recordVote && { recordVote: (vote: VoteRecord) => inner.recordVote?.(vote) }),
     allows: (asker: Asker): boolean => judge(rules(), asker).allowed && (inner.allows?.(asker) ?? true),
+    whereToAsk: (asker: Asker): string | undefined => {
+      const verdict = judge(rules(), asker);
+      return verdict.allowed ? inner.whereToAsk?.(asker) : verdict.text;
+    },
     close() {
       closed = true;
     },

@@ -2,6 +2,7 @@ import { asError, LoreError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ChatAdapter } from '../types.js';
 import type { GuardedService } from './guarded.js';
+import { keepServingOnStrayErrors } from './last-resort.js';
 
 /** Questions in flight get this long to be answered on shutdown (Docker waits 10 s before SIGKILL by default; see the README, "Running it in Docker"). */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -63,10 +64,16 @@ export async function serveUntilSignal(options: LifecycleOptions & { signals: No
   };
   signals.on('SIGINT', listener);
   signals.on('SIGTERM', listener);
+  const stopGuarding = keepServingOnStrayErrors(signals, logger);
   try {
     for (const adapter of adapters) {
       try {
-        await adapter.start();
+        // A signal stops a start that is still trying to connect: lore exits instead of waiting for it.
+        const outcome = await Promise.race([adapter.start().then(() => 'started' as const), signalled.then(() => 'signalled' as const)]);
+        if (outcome === 'signalled') {
+          await shutdown(received ?? 'signal');
+          return 0;
+        }
         logger.info({ adapter: adapter.name }, 'adapter started');
       } catch (error) {
         await shutdown(received ?? 'start-up failed');
@@ -78,6 +85,7 @@ export async function serveUntilSignal(options: LifecycleOptions & { signals: No
     await shutdown(signal);
     return 0;
   } finally {
+    stopGuarding();
     signals.off('SIGINT', listener);
     signals.off('SIGTERM', listener);
   }

@@ -65,6 +65,9 @@ async function read({ path, required }: RulesFileOptions): Promise<Rules> {
     }
     throw new Error(`cannot read ${path}: ${(error as Error).message}`);
   }
+  // An emptied file is far more likely a slip (a truncating save, a half-written ConfigMap) than "no rules";
+  // answering everywhere is what deleting the file says.
+  if (text.trim() === '') throw new Error(`${path} is empty`);
   return parseRules(text, basename(path));
 }
 

@@ -116,9 +116,16 @@ function keyPath(path: readonly PropertyKey[]): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
-/** Applies the rules to one asker: refused with a note saying where to ask, or allowed with the folders to search. */
+/** Said to a question that does not say who asked: it cannot be checked against the rules, so it is not answered. */
+export const NO_ASKER = "I can't tell who is asking or where, so I can't answer that. Please ask again.";
+
+/**
+ * Applies the rules to one asker: refused with a note saying where to ask, or allowed with the folders to search.
+ * Without an asker nothing is known to check, so nothing is allowed; the terminal has no rules.
+ */
 export function judge(rules: Rules, asker: Asker | undefined): Verdict {
-  if (asker === undefined || asker.platform === 'terminal') return { allowed: true };
+  if (asker === undefined) return { allowed: false, text: NO_ASKER };
+  if (asker.platform === 'terminal') return { allowed: true };
   const platform: PlatformRules | undefined = rules[asker.platform satisfies Exclude<Platform, 'terminal'>];
   if (platform === undefined) return { allowed: true };
   const withFolders = (list: readonly string[] | undefined): Verdict => (list ? { allowed: true, folders: [...list] } : { allowed: true });

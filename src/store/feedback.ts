@@ -42,7 +42,7 @@ export function openFeedback(config: FeedbackConfig, logger: Logger, now: () => 
     reports: {
       async gaps(limit, channel) {
         recorder?.flush();
-        return gapsReport(store.db, { since: now() - CHAT_GAPS_DAYS * 24 * 60 * 60 * 1000, limit, channel });
+        return gapsReport((recorder?.store() ?? store).db, { since: now() - CHAT_GAPS_DAYS * 24 * 60 * 60 * 1000, limit, channel });
       },
     },
     async close() {

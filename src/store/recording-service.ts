@@ -1,7 +1,7 @@
-import { asError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Answer, AskContext, AskService, Asker, VoteRecord } from '../types.js';
 import type { FeedbackStore, QuestionRecord } from './store.js';
+import { createWriteQueue } from './write-queue.js';
 
 export interface RecordingOptions {
   store: FeedbackStore;
@@ -11,13 +11,17 @@ export interface RecordingOptions {
   retentionDays: number;
   /** Milliseconds clock, for tests. */
   now?: () => number;
+  /** Writes held while the database is locked or failing; beyond this, new ones are dropped and counted. Default 10,000. */
+  maxQueued?: number;
 }
 
 /** An AskService that records every answered question and every vote. */
 export interface RecordingService extends AskService {
   recordVote(vote: VoteRecord): void;
-  /** Writes everything queued so far, now. */
+  /** Writes everything queued so far, now (what the database refuses stays queued). */
   flush(): void;
+  /** The store written to now (a new one after the database file was deleted and reopened). */
+  store(): FeedbackStore;
   /** Flushes, stops pruning and closes the database. Later questions are answered but not recorded. */
   close(): void;
 }
@@ -27,40 +31,16 @@ const RECORDED_REASONS: ReadonlySet<string> = new Set(['no-terms', 'no-match', '
 const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Wraps a service so questions and votes land in the feedback store. Writes are queued and run after the answer
- * has been handed back, and a failing write is caught and logged: the store never delays or breaks an answer.
+ * Wraps a service so questions and votes land in the feedback store without ever delaying an answer: writes are
+ * queued and written in batches after the answers have gone out, by a writer that waits at most a few milliseconds
+ * for a lock (see {@link createWriteQueue}).
  */
 export function createRecordingService(inner: AskService, options: RecordingOptions): RecordingService {
-  const { store, logger, retentionDays } = options;
+  const { logger, retentionDays } = options;
   const now = options.now ?? Date.now;
-  const queue: (() => void)[] = [];
-  let scheduled: NodeJS.Immediate | undefined;
-  let warned = false;
-  let closed = false;
-
-  const failed = (error: unknown, what: string): void => {
-    if (warned) return void logger.debug({ err: asError(error), what }, 'feedback store write failed');
-    warned = true;
-    logger.warn({ err: asError(error), what }, 'feedback store write failed: answers still go out, but questions and votes are not being recorded');
-  };
-  const flush = (): void => {
-    if (scheduled !== undefined) clearImmediate(scheduled);
-    scheduled = undefined;
-    for (let write = queue.shift(); write !== undefined; write = queue.shift()) write();
-  };
-  const enqueue = (what: string, write: () => void): void => {
-    if (closed) return;
-    queue.push(() => {
-      try {
-        write();
-      } catch (error) {
-        failed(error, what);
-      }
-    });
-    scheduled ??= setImmediate(flush);
-  };
+  const writes = createWriteQueue(options.store, logger, options.maxQueued);
   const prune = () =>
-    enqueue('prune', () => {
+    writes.add('prune', (store) => {
       const removed = store.prune(retentionDays, now());
       if (removed.questions + removed.votes > 0) logger.info({ ...removed, retentionDays }, 'pruned old feedback');
     });
@@ -74,30 +54,25 @@ export function createRecordingService(inner: AskService, options: RecordingOpti
       const answer = await inner.ask(question, context);
       const latencyMs = performance.now() - started;
       if (answer.reason === undefined || RECORDED_REASONS.has(answer.reason)) {
-        enqueue('question', () => store.recordQuestion(questionRecord(answer, context.asker, at, latencyMs)));
+        writes.add('question', (store) => store.recordQuestion(questionRecord(answer, context.asker, at, latencyMs)));
       }
       return answer;
     },
-    examples: (count) => inner.examples(count),
-    suggest: (prefix, limit) => inner.suggest(prefix, limit),
+    examples: (count, context) => inner.examples(count, context),
+    suggest: (prefix, limit, context) => inner.suggest(prefix, limit, context),
     stats: () => inner.stats(),
     recordVote(vote: VoteRecord): void {
       const at = now();
-      enqueue('vote', () => store.recordVote(vote, at));
+      writes.add('vote', (store) => store.recordVote(vote, at));
       inner.recordVote?.(vote);
     },
     ...(inner.allows && { allows: (asker: Asker) => inner.allows?.(asker) ?? true }),
-    flush,
+    ...(inner.whereToAsk && { whereToAsk: (asker: Asker) => inner.whereToAsk?.(asker) }),
+    flush: () => writes.flush(),
+    store: () => writes.store(),
     close() {
-      if (closed) return;
-      flush();
-      closed = true;
       clearInterval(pruning);
-      try {
-        store.close();
-      } catch (error) {
-        failed(error, 'close');
-      }
+      writes.close();
     },
   };
 }

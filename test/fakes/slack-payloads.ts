@@ -14,6 +14,11 @@ export function nextTs(): string {
   return `${clock}.000200`;
 }
 
+/** Slack gives every slash command and click its own trigger id. */
+function triggerId(): string {
+  return `${clock}.${randomUUID()}`;
+}
+
 export interface MessageFields {
   text: string;
   channel?: string;
@@ -60,7 +65,7 @@ export function slashCommand(fake: FakeSlack, command: string, text: string, use
     api_app_id: 'A0000001',
     is_enterprise_install: 'false',
     response_url: fake.responseUrl(),
-    trigger_id: '1.2.3',
+    trigger_id: triggerId(),
   };
 }
 
@@ -85,7 +90,7 @@ export function blockAction(fake: FakeSlack, click: ButtonClick): Record<string,
     container: ephemeral
       ? { type: 'message', message_ts: nextTs(), channel_id: channel, is_ephemeral: true }
       : { type: 'message', message_ts: click.messageTs, channel_id: channel, is_ephemeral: false },
-    trigger_id: '1.2.3',
+    trigger_id: triggerId(),
     channel: { id: channel, name: 'general' },
     ...(ephemeral ? {} : { message: { type: 'message', ts: click.messageTs, user: fake.botUserId, text: 'answer', blocks: [] } }),
     response_url: fake.responseUrl(),

@@ -65,6 +65,8 @@ export class FakeSlack {
   readonly #events = new EventEmitter();
   readonly #acks = new Map<string, unknown>();
   readonly #failures = new Map<string, string[]>();
+  readonly #trouble = new Map<string, ('hang' | number)[]>();
+  readonly #hanging = new Set<ServerResponse>();
   #ts = 0;
   #port = 0;
 
@@ -103,6 +105,11 @@ export class FakeSlack {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), error]);
   }
 
+  /** The next `times` calls to `method` get no answer at all (`'hang'`) or this HTTP status, after being recorded. */
+  troubleNext(method: string, trouble: 'hang' | number, times = 1): void {
+    this.#trouble.set(method, [...(this.#trouble.get(method) ?? []), ...Array.from({ length: times }, () => trouble)]);
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -132,6 +139,12 @@ export class FakeSlack {
     return envelopeId;
   }
 
+  /** Sends any text as a Socket Mode frame, to test what the client makes of malformed ones. */
+  sendRaw(text: string): void {
+    if (this.#sockets.size === 0) throw new Error('no Socket Mode client is connected');
+    for (const socket of this.#sockets) socket.send(text);
+  }
+
   /** Resolves with the payload the client acked `envelopeId` with (`{}` for a bare ack). */
   waitForAck(envelopeId: string, timeoutMs = 3000): Promise<unknown> {
     return this.#waitFor('ack', () => this.#acks.get(envelopeId), timeoutMs, `the ack of envelope ${envelopeId}`);
@@ -155,6 +168,7 @@ export class FakeSlack {
   }
 
   async close(): Promise<void> {
+    for (const res of this.#hanging) res.destroy();
     for (const socket of this.#sockets) socket.terminate();
     this.#wss.close();
     this.#server.closeAllConnections();
@@ -203,6 +217,13 @@ export class FakeSlack {
     const method = url.pathname.slice('/api/'.length);
     const args = parseArgs(raw, req.headers['content-type'] ?? '');
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
+    const trouble = this.#trouble.get(method)?.shift();
+    if (trouble !== undefined) {
+      this.#record({ method, args, ...(token === undefined ? {} : { token }) });
+      if (trouble === 'hang') this.#hanging.add(res);
+      else res.writeHead(trouble, { 'content-type': 'application/json' }).end('{"ok":false,"error":"fatal_error"}');
+      return;
+    }
     const failure = this.#failures.get(method)?.shift();
     const result = failure !== undefined ? { ok: false, error: failure } : this.#reply(method, args, token);
     this.#record({ method, args, result, ...(token === undefined ? {} : { token }) });

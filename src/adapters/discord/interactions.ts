@@ -33,7 +33,7 @@ export async function handleInteraction(interaction: Interaction, deps: AnswerDe
 
 async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): Promise<void> {
   const typed = interaction.options.getFocused();
-  const titles = deps.service.suggest(typed, SUGGESTIONS);
+  const titles = deps.service.suggest(typed, SUGGESTIONS, { asker: slashAsker(interaction) });
   const seen = new Set<string>();
   const choices = [];
   for (const title of titles) {
@@ -54,8 +54,10 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Ans
   const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   const log = deps.logger.child({ interactionId: interaction.id, channelId: interaction.channelId });
+  const asker = slashAsker(interaction);
   if (question === '') {
-    await interaction.reply({ content: renderHelp(deps.service.examples(EXAMPLE_COUNT)), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    const content = deps.service.whereToAsk?.(asker) ?? renderHelp(deps.service.examples(EXAMPLE_COUNT, { asker }));
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     return;
   }
   const channel = interaction.channel;
@@ -64,7 +66,6 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Ans
     continuous: channel !== null && (channel.isThread() || channel.isDMBased()),
   };
   const previousQuestion = deps.memory.previousQuestion(conversation);
-  const asker = slashAsker(interaction);
   const context: AskContext = previousQuestion === undefined ? { asker } : { previousQuestion, asker };
   try {
     const pending = deps.service.ask(question, context);
@@ -81,7 +82,7 @@ async function answerCommand(interaction: ChatInputCommandInteraction, deps: Ans
       return;
     }
     deps.memory.remember(conversation, answer.question);
-    const payload = answerPayload(answer, deps, true);
+    const payload = answerPayload(answer, deps, true, asker);
     const messageId = interaction.deferred
       ? (await interaction.editReply(payload)).id
       : (await interaction.reply({ ...payload, flags, withResponse: true })).resource?.message?.id;

@@ -42,7 +42,8 @@ export async function answerMessage(client: Client<true>, message: Message, deps
   if (asker.surface === 'mention' && deps.service.allows?.(asker) === false) return;
   try {
     if (question === '') {
-      await message.reply({ content: renderHelp(deps.service.examples(EXAMPLE_COUNT)), allowedMentions: NO_PINGS });
+      const content = deps.service.whereToAsk?.(asker) ?? renderHelp(deps.service.examples(EXAMPLE_COUNT, { asker }));
+      await message.reply({ content, allowedMentions: NO_PINGS });
       return;
     }
     const conversation = conversationOf(message);
@@ -59,7 +60,7 @@ export async function answerMessage(client: Client<true>, message: Message, deps
       return;
     }
     deps.memory.remember(conversation, answer.question);
-    const sent = await replyWithAnswerPayload(client, message, deps, answer);
+    const sent = await replyWithAnswerPayload(client, message, deps, answer, asker);
     deps.votes.remember(sent.id, answer);
     log.debug({ found: answer.found, citation: answer.citations[0]?.file ?? null }, 'answered a Discord message');
   } catch (error) {
@@ -90,14 +91,15 @@ async function replyWithAnswerPayload(
   message: Message,
   deps: AnswerDeps,
   answer: Answer,
+  asker: Asker,
 ): Promise<Message> {
   const embeds = embedsAllowed(client, message.channel);
   try {
-    return await message.reply({ ...answerPayload(answer, deps, embeds), failIfNotExists: false });
+    return await message.reply({ ...answerPayload(answer, deps, embeds, asker), failIfNotExists: false });
   } catch (error) {
     // Permissions may be unknown to the cache (overwrites changed, partial channel): fall back to plain text once.
     if (!embeds || !isMissingPermissions(error)) throw error;
-    return message.reply({ ...answerPayload(answer, deps, false), failIfNotExists: false });
+    return message.reply({ ...answerPayload(answer, deps, false, asker), failIfNotExists: false });
   }
 }
 

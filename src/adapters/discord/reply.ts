@@ -3,6 +3,7 @@ import {
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
+  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Client,
   type MessageMentionOptions,
@@ -38,8 +39,9 @@ export interface AnswerPayload {
   allowedMentions: MessageMentionOptions;
 }
 
-export function answerPayload(answer: Answer, deps: AnswerDeps, embeds: boolean): AnswerPayload {
-  const examples = answer.found ? [] : deps.service.examples(EXAMPLE_COUNT);
+/** `asker` scopes the "try asking" examples shown with a not-found answer to the notes they may see. */
+export function answerPayload(answer: Answer, deps: AnswerDeps, embeds: boolean, asker: Asker): AnswerPayload {
+  const examples = answer.found ? [] : deps.service.examples(EXAMPLE_COUNT, { asker });
   const rendered = renderAnswer(answer, { embeds, examples });
   return { ...rendered, components: [voteRow(answer)], allowedMentions: NO_PINGS };
 }
@@ -68,8 +70,8 @@ export async function settlesWithin(promise: Promise<unknown>, ms: number): Prom
   }
 }
 
-/** Who ran a slash command, and where (a thread is judged by its parent channel's rules). */
-export function slashAsker(interaction: ChatInputCommandInteraction): Asker {
+/** Who ran a slash command (or is typing one), and where (a thread is judged by its parent channel's rules). */
+export function slashAsker(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Asker {
   const channel = interaction.channel;
   return {
     platform: 'discord',

@@ -5,7 +5,9 @@ import type { Logger } from '../../logger.js';
 import type { ShownAnswer, Vote } from './answer-store.js';
 import { ACTION, decodeButtonValue, type ButtonValue } from './buttons.js';
 import type { ListenerDeps, SlackClient } from './deps.js';
-import { citationLabel, renderAnswer, renderApology, type SlackMessage } from './render.js';
+import { refusalOf } from '../../service/refusal.js';
+import type { Asker } from '../../types.js';
+import { citationLabel, renderAnswer, renderApology, renderNote, type SlackMessage } from './render.js';
 
 /** The buttons under every answer: "Share in channel" and 👍/👎. */
 export function registerActions(app: App, deps: ListenerDeps): void {
@@ -19,9 +21,17 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         await respond({ response_type: 'ephemeral', replace_original: false, text: "Sorry, I can't share that answer here." });
         return;
       }
+      // A share is a new question in the channel it is posted to, by the person who clicked: it is checked against
+      // that channel's rules and folders, counts against their limit, and is answered afresh (never from the stored
+      // answer, which may have been found with another channel's folders).
       const original = deps.answers.get(value.id);
-      const answer = original?.answer ?? (await deps.service.ask(value.question));
-      const shared: ShownAnswer = { answer, audience: 'public', askedBy: original?.askedBy ?? body.user.id, echoQuestion: true, votes: new Map() };
+      const asker: Asker = { platform: 'slack', surface: 'slash', userId: body.user.id, channelId: channel, direct: channel.startsWith('D') };
+      const answer = await deps.service.ask(original?.answer.question ?? value.question, { asker });
+      if (refusalOf(answer)) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderNote(answer.text) });
+        return;
+      }
+      const shared: ShownAnswer = { answer, audience: 'public', askedBy: body.user.id, echoQuestion: true, votes: new Map() };
       await postPublicly(client, respond, channel, renderAnswer(deps.answers.save(shared), shared), log);
       await respond({ delete_original: true });
     });

@@ -14,11 +14,12 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
     const log = deps.logger.child({ channel: command.channel_id, user: command.user_id });
     try {
       const question = questionFromSlack(command.text);
+      const asker = { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id, direct: command.channel_id.startsWith('D') } as const;
       if (wantsHelp(question)) {
-        await respond({ response_type: 'ephemeral', ...renderHelp(deps.command, deps.service.examples(3)) });
+        const elsewhere = deps.service.whereToAsk?.(asker);
+        await respond({ response_type: 'ephemeral', ...(elsewhere === undefined ? renderHelp(deps.command, deps.service.examples(3, { asker })) : renderNote(elsewhere)) });
         return;
       }
-      const asker = { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id, direct: command.channel_id.startsWith('D') } as const;
       if (wantsGaps(question) && deps.reports) {
         const allowed = deps.service.allows?.(asker) ?? true;
         await respond({ response_type: 'ephemeral', ...(allowed ? renderGaps(await deps.reports.gaps(CHAT_GAPS, { platform: 'slack', channelId: command.channel_id })) : renderNote("The knowledge-gap report isn't available in this channel.")) });

@@ -35,7 +35,8 @@ export async function answerInConversation(
   if (target.surface === 'mention' && deps.service.allows?.(asker) === false) return;
   try {
     if (wantsHelp(question)) {
-      await post(client, target, renderHelp(deps.command, deps.service.examples(3)));
+      const elsewhere = deps.service.whereToAsk?.(asker);
+      await post(client, target, elsewhere === undefined ? renderHelp(deps.command, deps.service.examples(3, { asker })) : renderNote(elsewhere));
       return;
     }
     const answer = await deps.service.ask(question, previousQuestion === undefined ? { asker } : { previousQuestion, asker });

@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.js';
 import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
 import { AnswerStore } from './answer-store.js';
-import { createBoltApp } from './app.js';
+import { createBoltApp, type WebApiLimits } from './app.js';
 import { ThreadMemory } from './thread-memory.js';
 
 export interface SlackAdapterOptions {
@@ -14,6 +14,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Stored feedback: turns on `/ask gaps`. */
   reports?: FeedbackReports;
+  /** How long Web API calls wait and how often they are tried (defaults: 10 s, 3 tries). */
+  webApi?: WebApiLimits;
 }
 
 export type SlackAdapter = ChatAdapter & {
@@ -33,7 +35,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     answers: new AnswerStore(),
     threads: new ThreadMemory(),
     command: options.config.command,
-  });
+  }, options.webApi);
   const socketMode = options.config.appToken !== undefined;
   let port: number | undefined;
   let started = false;
@@ -52,7 +54,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           port = (server.address() as AddressInfo | null)?.port;
         }
       } catch (error) {
-        throw new LoreError('ADAPTER_START_FAILED', `Slack could not start: ${asError(error).message}`, { cause: error });
+        throw new LoreError('ADAPTER_START_FAILED', startFailure(error, options.config), { cause: error });
       }
       started = true;
       logger.info(socketMode ? { mode: 'socket' } : { mode: 'http', port }, 'Slack adapter started');
@@ -67,4 +69,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logger.info('Slack adapter stopped');
     },
   };
+}
+
+/** Slack could not be reached at all (network, proxy, firewall, DNS, or a wrong SLACK_API_URL) versus any other failure. */
+function startFailure(error: unknown, config: SlackConfig): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'slack_webapi_request_error') {
+    const where = config.apiUrl ?? 'https://slack.com/api/';
+    return `Slack could not be reached at ${where} (${asError(error).message}). Check this machine's network connection, any proxy or firewall between it and Slack${config.apiUrl === undefined ? '' : ', and SLACK_API_URL'}.`;
+  }
+  return `Slack could not start: ${asError(error).message}`;
 }
