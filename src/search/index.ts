@@ -186,6 +186,16 @@ function* buildSteps(input: IndexInput): Steps<Built> {
   const fileLengths: number[] = [];
   const noteFields = new Map<string, number[]>();
   const sectionFields = new Map<string, { terms: number[]; words: number }>();
+  /** The terms of a heading path or label, analysed once however many chunks share it. */
+  const sectionField = (text: string): { terms: number[]; words: number } => {
+    let field = sectionFields.get(text);
+    if (!field) {
+      const ids: number[] = [];
+      field = { terms: ids, words: fieldTerms.add(text, ids) };
+      sectionFields.set(text, field);
+    }
+    return field;
+  };
   const fileIds = new Map<string, number>();
   const fileOf = new Int32Array(input.chunks.length);
   const body: number[] = [];
@@ -225,25 +235,14 @@ function* buildSteps(input: IndexInput): Steps<Built> {
     for (let i = 0; i < words; i++) unitTerms.push(body[i] ?? 0);
     unitLengths[unitId] = (unitLengths[unitId] ?? 0) + words;
 
-    const sectionKey = chunk.section.join(' \n ');
-    let section = sectionFields.get(sectionKey);
-    if (!section) {
-      const sectionTerms: number[] = [];
-      section = { terms: sectionTerms, words: fieldTerms.add(sectionKey, sectionTerms) };
-      sectionFields.set(sectionKey, section);
-    }
+    const section = sectionField(chunk.section.join(' \n '));
     chunkTf.addAll(id, section.terms, FIELD_WEIGHTS.section);
     // A unit's headings field holds each heading and bullet label above any of its chunks, once.
     if (newUnit) unitLabels.clear();
     for (const label of chunk.section) {
       if (unitLabels.has(label)) continue;
       unitLabels.add(label);
-      let field = sectionFields.get(label);
-      if (!field) {
-        const labelTerms: number[] = [];
-        field = { terms: labelTerms, words: fieldTerms.add(label, labelTerms) };
-        sectionFields.set(label, field);
-      }
+      const field = sectionField(label);
       unitTf.addAll(unitId, field.terms, FIELD_WEIGHTS.section);
       unitLengths[unitId] = (unitLengths[unitId] ?? 0) + FIELD_WEIGHTS.section * field.words;
     }
