@@ -1,7 +1,7 @@
 import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
 import { asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
-import { proximityBonus } from './proximity.js';
+import { proximityScorer } from './proximity.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 
@@ -96,18 +96,20 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const top = topK([...scores], Math.max(ranking.rescore, limit));
   const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
+  const proximity = ranking.sections && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   const ranked = top.map(([id, bm25]) => {
     const best = ranking.sections ? bestChunkOf(index, id, terms) : { chunk: index.chunks[id] as Chunk, score: 0 };
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const { coverage, matched } = coverageOf(query, (stem) => index.weightIn(stem, best.chunk.id), totalImportance);
     let score = bm25;
     score += ranking.passageWeight * best.score;
-    if (ranking.sections && ranking.proximityWeight > 0) score += ranking.proximityWeight * proximityBonus(index, id, query.groups, ranking.proximityWindow);
+    if (proximity) score += ranking.proximityWeight * proximity.score(id);
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * coverage;
     const lead = ranking.sections ? index.chunks[index.unitChunks[id] ?? 0] : index.chunks[id];
     if (yesNo && lead && opensWithYesOrNo(lead.text)) score *= ranking.directAnswerBoost;
     return { id, score, coverage, matched, chunk: best.chunk };
   });
+  proximity?.release();
   ranked.sort((a, b) => b.score - a.score || a.id - b.id);
   const hits = ranked.slice(0, limit).map(({ chunk, score, coverage, matched }): Hit => ({ chunk, score, coverage, matched }));
   return { query, hits };
