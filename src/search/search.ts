@@ -98,9 +98,11 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
   const proximity = ranking.sections && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   const ranked = top.map(([id, bm25]) => {
-    const best = ranking.sections ? bestChunkOf(index, id, terms) : { chunk: index.chunks[id] as Chunk, score: 0 };
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
-    const { coverage, matched } = coverageOf(query, (stem) => index.weightIn(stem, best.chunk.id), totalImportance);
+    const best = ranking.sections
+      ? bestChunkOf(index, id, terms, query, totalImportance, ranking.coverageWeight)
+      : { chunk: index.chunks[id] as Chunk, score: 0, ...coverageOf(query, (stem) => index.weightIn(stem, id), totalImportance) };
+    const { coverage, matched } = best;
     let score = bm25;
     score += ranking.passageWeight * best.score;
     if (proximity) score += ranking.proximityWeight * proximity.score(id);
@@ -135,21 +137,31 @@ function coverageOf(query: AnalyzedQuery, weightIn: (stem: string) => number, to
   return { coverage: covered / totalImportance, matched };
 }
 
-/** The chunk of a section that matches the question best; the first on a tie. */
-function bestChunkOf(index: SearchIndex, unit: number, terms: QueryTerm[]): { chunk: Chunk; score: number } {
+/**
+ * The chunk of a section to quote: the one whose BM25 score, scaled by its coverage of the question as the
+ * section's own score is, is highest; the first on a tie. Choosing by the same measure that ranks the section
+ * keeps a chunk that repeats a few of the words from beating the one that holds the whole question.
+ */
+function bestChunkOf(
+  index: SearchIndex,
+  unit: number,
+  terms: QueryTerm[],
+  query: AnalyzedQuery,
+  totalImportance: number,
+  coverageWeight: number,
+): { chunk: Chunk; score: number; coverage: number; matched: string[] } {
   const from = index.unitChunks[unit] ?? 0;
   const to = index.unitChunks[unit + 1] ?? from + 1;
-  let best = from;
-  let bestScore = -1;
+  let best = { id: from, score: 0, value: -1, coverage: 0, matched: [] as string[] };
   for (let id = from; id < to; id++) {
     let score = 0;
     for (const term of terms) score += term.weight * index.idf(term.stem) * index.weightIn(term.stem, id);
-    if (score > bestScore) {
-      best = id;
-      bestScore = score;
-    }
+    if (score <= 0 && best.value >= 0) continue;
+    const { coverage, matched } = coverageOf(query, (stem) => index.weightIn(stem, id), totalImportance);
+    const value = score * (1 - coverageWeight + coverageWeight * coverage);
+    if (value > best.value) best = { id, score, value, coverage, matched };
   }
-  return { chunk: index.chunks[best] as Chunk, score: bestScore };
+  return { chunk: index.chunks[best.id] as Chunk, score: best.score, coverage: best.coverage, matched: best.matched };
 }
 
 function mergeTerms(terms: QueryTerm[]): QueryTerm[] {

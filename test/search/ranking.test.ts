@@ -100,4 +100,23 @@ describe('search ranking', () => {
     expect(answer.citations[0]?.startLine).toBeLessThanOrEqual(55);
     expect(answer.citations[0]?.endLine).toBeGreaterThanOrEqual(55);
   });
+
+  it('quotes the chunk of a section that holds the whole question, not one that repeats part of it', () => {
+    const filler = 'Nothing else of note is said about this part of the setup here. '.repeat(12);
+    const notes = {
+      'workers.md': [
+        '# Worker nodes',
+        '',
+        '- EC2 hosted worker nodes: worker nodes hosted on EC2.',
+        `- ${filler}`,
+        '- Advantage of EC2 hosted worker nodes: full control of the nodes.',
+        '',
+      ].join('\n'),
+      // "advantage" is used elsewhere too, so the first chunk's repeated words outweigh it by BM25 alone.
+      'other.md': ['# Other', '', ...Array.from({ length: 2 }, (_, i) => `## Part ${i}\n\nAn advantage of plan ${i}.\n`)].join('\n'),
+    };
+    const hit = search(indexOf(notes), 'advantage of EC2 hosted worker nodes').hits[0];
+    expect(hit?.chunk.text).toContain('full control');
+    expect(hit?.coverage).toBe(1);
+  });
 });
