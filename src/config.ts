@@ -42,6 +42,8 @@ export interface GitSourceConfig {
   readonly webhookSecret?: string;
   /** Folder the repository is cloned into, inside lore's data folder. */
   readonly cloneDir: string;
+  /** Where the webhook listens when no other HTTP server runs (PORT; in Slack HTTP mode it shares Slack's). */
+  readonly webhookPort: number;
 }
 
 export interface FeedbackConfig {
@@ -221,6 +223,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
         sshKeyPath: e.KNOWLEDGE_GIT_SSH_KEY === undefined ? undefined : resolve(cwd, e.KNOWLEDGE_GIT_SSH_KEY),
         webhookSecret: e.KNOWLEDGE_GIT_WEBHOOK_SECRET,
         cloneDir: join(dataDir, 'notes-git'),
+        webhookPort: e.PORT,
       }
     : undefined;
   return Object.freeze({

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GitSourceConfig } from '../../src/config.js';
 import type { NotesChange } from '../../src/engine.js';
-import { GitSource } from '../../src/source/git/source.js';
+import { GitSource, type GitSourceOptions } from '../../src/source/git/source.js';
 import { capturingLogger } from '../capturing-logger.js';
 import { createRemote, git, type TestRemote } from './git-repos.js';
 
@@ -13,10 +12,10 @@ beforeEach(() => {
 });
 afterEach(() => remote.cleanup());
 
-function source(overrides: Partial<GitSourceConfig> = {}) {
+function source(overrides: Partial<GitSourceOptions['config']> = {}) {
   const { logger, lines } = capturingLogger();
   const changes: NotesChange[] = [];
-  const config: GitSourceConfig = { url: remote.url, intervalSeconds: 0, cloneDir: join(remote.root, 'data', 'notes-git'), ...overrides };
+  const config: GitSourceOptions['config'] = { url: remote.url, intervalSeconds: 0, cloneDir: join(remote.root, 'data', 'notes-git'), ...overrides };
   const notes = new GitSource({ config, logger, onChange: async (change) => void changes.push(change) });
   return { notes, lines, changes, config };
 }

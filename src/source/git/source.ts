@@ -19,7 +19,7 @@ export interface Readiness {
 export type SyncOutcome = 'updated' | 'unchanged' | 'recloned' | 'unreachable' | 'branch-missing';
 
 export interface GitSourceOptions {
-  config: GitSourceConfig;
+  config: Pick<GitSourceConfig, 'url' | 'branch' | 'intervalSeconds' | 'sshKeyPath' | 'cloneDir'>;
   logger: Logger;
   /** Called with the notes that changed once the work tree is at a new commit; the next fetch waits for it. */
   onChange?: (change: NotesChange) => Promise<unknown>;
