@@ -207,8 +207,9 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   const gitOnly = ['KNOWLEDGE_GIT_BRANCH', 'KNOWLEDGE_GIT_SSH_KEY', 'KNOWLEDGE_GIT_WEBHOOK_SECRET'] as const;
   if (!e.KNOWLEDGE_GIT_URL) {
     for (const name of gitOnly) if (e[name]) problems.push(`  ${name} is set without KNOWLEDGE_GIT_URL: set KNOWLEDGE_GIT_URL to the notes repository, or unset ${name}.`);
-  } else if (e.KNOWLEDGE_DIR || overrides.knowledgeDir) {
-    problems.push('  KNOWLEDGE_DIR (or --knowledge) and KNOWLEDGE_GIT_URL are both set: the notes come from one place; unset one of them.');
+  } else if (overrides.knowledgeDir) {
+    // KNOWLEDGE_DIR is only a default (.env.example and the Docker image set it); --knowledge is asked for explicitly.
+    problems.push('  --knowledge and KNOWLEDGE_GIT_URL are both given: the notes come from one place; drop --knowledge or unset KNOWLEDGE_GIT_URL.');
   }
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);

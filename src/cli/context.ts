@@ -38,16 +38,16 @@ function secretsOf(config: Config): string[] {
   );
 }
 
-/** The engine, on notes cloned (or fetched once) from KNOWLEDGE_GIT_URL first when it is set. */
+/** The engine, for a one-off command: on the clone of KNOWLEDGE_GIT_URL as it is (cloned first if there is none). */
 export async function openEngine(context: CommandContext): Promise<Lore> {
-  return (await openEngineAndSource(context)).lore;
+  return (await openEngineAndSource(context, { update: false })).lore;
 }
 
 /**
  * The engine and, when the notes come from git, their source: `onChange` is where the source hands new commits
  * over (set it before polling starts).
  */
-export async function openEngineAndSource(context: CommandContext): Promise<{ lore: Lore; source?: GitSource }> {
+export async function openEngineAndSource(context: CommandContext, options: { update?: boolean } = {}): Promise<{ lore: Lore; source?: GitSource }> {
   const { config, logger } = context;
   let lore: Lore | undefined;
   let source: GitSource | undefined;
@@ -57,7 +57,7 @@ export async function openEngineAndSource(context: CommandContext): Promise<{ lo
       logger: logger.child({ component: 'git' }),
       onChange: async (change) => lore?.applyChanges(change),
     });
-    await source.open();
+    await source.open(options);
   }
   lore = await openLore({
     knowledgeDir: config.knowledgeDir,

@@ -59,6 +59,11 @@ describe('git settings', () => {
     },
   );
 
+  it('win over KNOWLEDGE_DIR, a default that .env.example and the image set, but not over --knowledge', () => {
+    expect(load({ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_DIR: './knowledge' }).knowledgeDir).toBe('/srv/lore/data/notes-git');
+    expect(() => loadConfig({ KNOWLEDGE_GIT_URL: 'file:///n.git' }, { knowledgeDir: 'notes' }, CWD)).toThrow(/--knowledge and KNOWLEDGE_GIT_URL are both given/);
+  });
+
   it('never echo a token from a refused URL', () => {
     expect(problem({ KNOWLEDGE_GIT_URL: 'http://user:ghp_secretvalue@github.com/n.git' })).not.toContain('ghp_secretvalue');
   });
@@ -69,7 +74,6 @@ describe('git settings', () => {
     [{ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_GIT_INTERVAL: '-5' }, /KNOWLEDGE_GIT_INTERVAL: must be a whole number from 0 to 86400/],
     [{ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_GIT_WEBHOOK_SECRET: 'short' }, /KNOWLEDGE_GIT_WEBHOOK_SECRET: must be at least 16 characters/],
     [{ KNOWLEDGE_GIT_BRANCH: 'main' }, /KNOWLEDGE_GIT_BRANCH is set without KNOWLEDGE_GIT_URL/],
-    [{ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_DIR: './notes' }, /KNOWLEDGE_DIR \(or --knowledge\) and KNOWLEDGE_GIT_URL are both set/],
     [{ STALE_AFTER_DAYS: '0' }, /STALE_AFTER_DAYS: must be a whole number from 1/],
   ])('explain %j', (env, expected) => {
     expect(problem(env)).toMatch(expected);

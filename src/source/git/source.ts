@@ -74,13 +74,14 @@ export class GitSource {
 
   /**
    * Makes the clone ready: clones on first use (or when the folder holds another repository or branch), else
-   * fetches once. Throws a LoreError only when there is no clone to serve at all.
+   * fetches once, unless `update` is false (one-off commands read the clone as it is, so they neither wait for the
+   * network nor move the work tree under a running server). Throws a LoreError only when there is no clone to serve.
    */
-  async open(): Promise<void> {
+  async open(options: { update?: boolean } = {}): Promise<void> {
     if (await this.usableClone()) {
       this.head = await this.git(['rev-parse', 'HEAD'], this.dir).then((out) => out.trim());
       this.branchName ??= (await this.git(['symbolic-ref', '--short', 'HEAD'], this.dir)).trim();
-      await this.requestSync();
+      if (options.update !== false) await this.requestSync();
       return;
     }
     try {
