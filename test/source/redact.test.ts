@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactSecrets, urlSecrets, withoutCredentials } from '../../src/source/git/redact.js';
-import { runGit } from '../../src/source/git/run.js';
+import { gitEnv, runGit } from '../../src/source/git/run.js';
 import { GitSource } from '../../src/source/git/source.js';
 import { capturingLogger } from '../capturing-logger.js';
 import { runInProcess } from '../cli/helpers.js';
@@ -73,5 +74,40 @@ describe('a token in KNOWLEDGE_GIT_URL', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/Could not clone the notes from https:\/\/127\.0\.0\.1:1\/acme\/notes\.git/);
     expect(stdout + stderr).not.toContain(TOKEN);
+  });
+});
+
+describe('an SSH key for ssh remotes', () => {
+  it('reaches ssh through GIT_SSH_COMMAND, quoted as one argument, and never a prompt', () => {
+    const env = gitEnv("/run/secrets/it's a key");
+    expect(env.GIT_SSH_COMMAND).toBe(`ssh -i '/run/secrets/it'\\''s a key' -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new`);
+    expect(env.GIT_TERMINAL_PROMPT).toBe('0');
+    expect(env.GIT_ALLOW_PROTOCOL).toBe('https:ssh:file');
+    expect(gitEnv().GIT_SSH_COMMAND).toBeUndefined();
+  });
+});
+
+describe('git with an SSH key', () => {
+  let dir: string;
+  let path: string | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lore-ssh-'));
+    // A stand-in for ssh that records how git called it, then fails like an unreachable host.
+    writeFileSync(join(dir, 'ssh'), `#!/bin/sh\necho "$@" > "${dir}/ssh-args"\nexit 255\n`, { mode: 0o755 });
+    path = process.env.PATH;
+    process.env.PATH = `${dir}:${path ?? ''}`;
+  });
+  afterEach(() => {
+    process.env.PATH = path;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('calls ssh with that key only', async () => {
+    const key = join(dir, 'deploy key');
+    const source = new GitSource({ config: { url: 'git@git.example.com:acme/notes.git', sshKeyPath: key, intervalSeconds: 0, cloneDir: join(dir, 'clone') }, logger: capturingLogger().logger });
+    await expect(source.open()).rejects.toThrow(/Could not clone the notes from git@git\.example\.com:acme\/notes\.git/);
+    const args = readFileSync(join(dir, 'ssh-args'), 'utf8');
+    expect(args).toContain(`-i ${key} -o IdentitiesOnly=yes -o BatchMode=yes`);
+    expect(args).toContain('git@git.example.com');
   });
 });
