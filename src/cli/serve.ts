@@ -1,12 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createConsoleAdapter } from '../adapters/console.js';
-import { startGitWebhookServer } from '../source/git/mount.js';
+import { gitWebhookRoute, startGitWebhookServer } from '../source/git/mount.js';
 import { createGuardedService } from '../service/guarded.js';
 import { createShutdown, serveUntilSignal } from '../service/lifecycle.js';
 import { openRulesFile } from '../service/rules-file.js';
 import { openFeedback } from '../store/feedback.js';
 import type { ChatAdapter } from '../types.js';
-import { createGitWebhookHandler, GIT_WEBHOOK_PATH, type RequestHandler } from '../source/git/webhook.js';
+import { createGitWebhookHandler, type RequestHandler } from '../source/git/webhook.js';
 import { commandContext, openEngineAndSource, type CliIO } from './context.js';
 import type { ParsedArgs } from './args.js';
 
@@ -38,7 +37,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   if (config.slack) {
     const { createSlackAdapter } = await import('../adapters/slack/index.js');
     // In Slack HTTP mode the webhook shares Slack's port; otherwise it gets a server of its own below.
-    const routes = webhook && slackHttp ? [{ path: GIT_WEBHOOK_PATH, method: ['POST'], handler: (req: IncomingMessage, res: ServerResponse) => void webhook(req, res) }] : [];
+    const routes = webhook && slackHttp ? [gitWebhookRoute(webhook, logger)] : [];
     adapters.push(createSlackAdapter({ config: config.slack, service, logger, reports: feedback?.reports, routes }));
   }
   if (config.discord) {

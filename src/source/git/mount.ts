@@ -26,6 +26,19 @@ export function mountGitWebhook(server: Server, handler: RequestHandler, logger:
   });
 }
 
+/** The webhook as a route of another server's router (Bolt's `customRoutes` in Slack HTTP mode). */
+export function gitWebhookRoute(handler: RequestHandler, logger: Logger): { path: string; method: string[]; handler: (req: IncomingMessage, res: ServerResponse) => void } {
+  return {
+    path: GIT_WEBHOOK_PATH,
+    method: ['POST'],
+    handler: (req, res) =>
+      void handler(req, res).catch((error: unknown) => {
+        logger.error({ err: error }, 'the git webhook failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      }),
+  };
+}
+
 /**
  * A server of its own for the webhook, where lore has no HTTP server yet (Socket Mode, Discord, the terminal):
  * `/hooks/git` and nothing else. Resolves once it listens; the result closes it.
