@@ -23,11 +23,6 @@ const DEFAULT_BUDGET_MS = 400;
 /** Files whose blamed lines are kept, per commit. */
 const CACHE_FILES = 2000;
 
-interface FileState {
-  /** Uncommitted edits or not tracked: blamed in the work tree, not at the commit. */
-  dirty: boolean;
-}
-
 /**
  * Provenance for a knowledge folder inside a git work tree (a folder of a checked-out repository, or the clone lore
  * keeps of KNOWLEDGE_GIT_URL). Undefined when the folder is not in a work tree or its repository has no commit yet.
@@ -52,11 +47,10 @@ export async function openProvenance(knowledgeDir: string, logger: Logger): Prom
   };
   await refresh();
 
-  const fileState = (file: string): FileState => ({ dirty: dirty.has(file) });
-
   /** Line → time of the cited range, blamed once per file and commit (or file version, for uncommitted edits). */
   const blame = async (file: string, start: number, end: number): Promise<{ time?: number }> => {
-    const { dirty: isDirty } = fileState(file);
+    // Uncommitted edits, untracked or ignored: blamed in the work tree, not at the commit.
+    const isDirty = dirty.has(file);
     const commit = head;
     let key = `${commit}\u0000${file}`;
     let mtime: number | undefined;
@@ -102,7 +96,7 @@ export async function openProvenance(knowledgeDir: string, logger: Logger): Prom
       // A lookup that outlives the budget only fills the cache: the citations may already be on their way.
       let late = false;
       const work = citations.map(async (citation) => {
-        if (!fileState(citation.file).dirty) citation.commit = head;
+        if (!dirty.has(citation.file)) citation.commit = head;
         try {
           const { time } = await blame(citation.file, citation.startLine, citation.endLine);
           if (!late && time !== undefined) citation.changed = new Date(time * 1000).toISOString();

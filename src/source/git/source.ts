@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import type { GitSourceConfig } from '../../config.js';
 import type { NotesChange } from '../../engine.js';
 import { LoreError, asError } from '../../errors.js';
