@@ -12,13 +12,17 @@ ENV NODE_ENV=production \
     KNOWLEDGE_DIR=/app/knowledge \
     PORT=3000
 WORKDIR /app
+# git (with ssh and the CA certificates for https) for notes from a git repository: KNOWLEDGE_GIT_URL.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends git openssh-client ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The Slack manifest is what `lore doctor` checks the granted scopes against.
 COPY package.json slack-manifest.yml ./
 # The notes baked in by default; mount your own over them: -v ./notes:/app/knowledge:ro
 COPY knowledge ./knowledge
-# The one writable place (question/vote database); mount a volume here to keep it across restarts.
+# The one writable place (question/vote database, the clone of KNOWLEDGE_GIT_URL); mount a volume here to keep it.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

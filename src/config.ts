@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 
@@ -23,6 +23,27 @@ export interface Config {
   readonly rulesFile: { readonly path: string; readonly required: boolean };
   /** The feedback store (questions and votes); `path` is undefined when LORE_DB=off. */
   readonly feedback: FeedbackConfig;
+  /** Notes cloned from a git repository; when set, `knowledgeDir` is the clone's work tree. */
+  readonly git?: GitSourceConfig;
+  /** Cited lines last changed longer ago than this many days get a gentle note that they may be out of date. */
+  readonly staleAfterDays: number;
+}
+
+export interface GitSourceConfig {
+  /** https, ssh (`ssh://…` or `git@host:path`) or file URL; may carry a token (`https://user:token@host/…`). */
+  readonly url: string;
+  /** Undefined means: the remote's default branch (its HEAD). */
+  readonly branch?: string;
+  /** Seconds between fetches; 0 turns polling off (the webhook, if any, still triggers fetches). */
+  readonly intervalSeconds: number;
+  /** Private key for ssh URLs, passed to ssh through GIT_SSH_COMMAND. */
+  readonly sshKeyPath?: string;
+  /** Shared secret of the push webhook (GitHub signature or GitLab token); undefined turns the webhook off. */
+  readonly webhookSecret?: string;
+  /** Folder the repository is cloned into, inside lore's data folder. */
+  readonly cloneDir: string;
+  /** Where the webhook listens when no other HTTP server runs (PORT; in Slack HTTP mode it shares Slack's). */
+  readonly webhookPort: number;
 }
 
 export interface FeedbackConfig {
@@ -116,7 +137,30 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
     message: 'must be a numeric server id (Discord → right-click the server → Copy Server ID)',
   }),
+  KNOWLEDGE_GIT_URL: optionalString.refine((v) => v === undefined || isGitUrl(v), {
+    // The value itself is not echoed: it may carry a token.
+    message: 'must be an https, ssh or file URL of a git repository, e.g. https://github.com/acme/notes.git, git@github.com:acme/notes.git or file:///srv/notes.git',
+  }),
+  KNOWLEDGE_GIT_BRANCH: optionalString.refine((v) => v === undefined || isBranchName(v), {
+    error: (issue) => `must be a branch name such as main or docs/live, got "${String(issue.input)}"`,
+  }),
+  KNOWLEDGE_GIT_INTERVAL: wholeNumber(60, 86_400),
+  KNOWLEDGE_GIT_SSH_KEY: optionalString,
+  KNOWLEDGE_GIT_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters long (generate one with: openssl rand -hex 32)',
+  }),
+  STALE_AFTER_DAYS: positiveInt(365, 36_500),
 });
+
+/** https, ssh (URL or scp-like `user@host:path`) or file: the transports lore lets git use. */
+export function isGitUrl(value: string): boolean {
+  if (/^(https|ssh|file):\/\/\S+$/i.test(value)) return true;
+  return /^[\w.-]+@[\w.-]+:(?!\/\/)\S+$/.test(value);
+}
+
+function isBranchName(value: string): boolean {
+  return /^[\w.\/-]+$/.test(value) && !value.startsWith('-') && !value.startsWith('/') && !value.endsWith('/') && !value.endsWith('.lock') && !value.includes('..') && !value.includes('//');
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -160,11 +204,31 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     problems.push('  DISCORD_GUILD_ID is set without DISCORD_TOKEN: set DISCORD_TOKEN to the bot token (Developer Portal → Bot → Reset Token).');
   }
 
+  const gitOnly = ['KNOWLEDGE_GIT_BRANCH', 'KNOWLEDGE_GIT_SSH_KEY', 'KNOWLEDGE_GIT_WEBHOOK_SECRET'] as const;
+  if (!e.KNOWLEDGE_GIT_URL) {
+    for (const name of gitOnly) if (e[name]) problems.push(`  ${name} is set without KNOWLEDGE_GIT_URL: set KNOWLEDGE_GIT_URL to the notes repository, or unset ${name}.`);
+  } else if (overrides.knowledgeDir) {
+    // KNOWLEDGE_DIR is only a default (.env.example and the Docker image set it); --knowledge is asked for explicitly.
+    problems.push('  --knowledge and KNOWLEDGE_GIT_URL are both given: the notes come from one place; drop --knowledge or unset KNOWLEDGE_GIT_URL.');
+  }
+
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 
   const baseUrl = e.KNOWLEDGE_BASE_URL;
+  const dataDir = e.LORE_DB !== undefined && e.LORE_DB.toLowerCase() !== 'off' ? dirname(resolve(cwd, e.LORE_DB)) : resolve(cwd, 'data');
+  const git: GitSourceConfig | undefined = e.KNOWLEDGE_GIT_URL
+    ? {
+        url: e.KNOWLEDGE_GIT_URL,
+        branch: e.KNOWLEDGE_GIT_BRANCH,
+        intervalSeconds: e.KNOWLEDGE_GIT_INTERVAL,
+        sshKeyPath: e.KNOWLEDGE_GIT_SSH_KEY === undefined ? undefined : resolve(cwd, e.KNOWLEDGE_GIT_SSH_KEY),
+        webhookSecret: e.KNOWLEDGE_GIT_WEBHOOK_SECRET,
+        cloneDir: join(dataDir, 'notes-git'),
+        webhookPort: e.PORT,
+      }
+    : undefined;
   return Object.freeze({
-    knowledgeDir: resolve(cwd, overrides.knowledgeDir ?? e.KNOWLEDGE_DIR ?? 'knowledge'),
+    knowledgeDir: git ? git.cloneDir : resolve(cwd, overrides.knowledgeDir ?? e.KNOWLEDGE_DIR ?? 'knowledge'),
     knowledgeBaseUrl: baseUrl === undefined || baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
     maxNoteBytes: e.MAX_NOTE_BYTES,
     logLevel: e.LOG_LEVEL,
@@ -177,6 +241,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
       path: e.LORE_DB?.toLowerCase() === 'off' ? undefined : resolve(cwd, e.LORE_DB ?? 'data/lore.db'),
       retentionDays: e.LORE_DB_RETENTION_DAYS,
     }),
+    git: git && Object.freeze(git),
+    staleAfterDays: e.STALE_AFTER_DAYS,
   });
 }
 

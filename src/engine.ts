@@ -1,13 +1,14 @@
 import Fuse from 'fuse.js';
 import { composeAnswer, notFound } from './answer/compose.js';
 import { cleanQuestion } from './answer/question.js';
-import { SECTION_SEPARATOR } from './answer/citation.js';
+import { SECTION_SEPARATOR, citationUrl } from './answer/citation.js';
 import { asError } from './errors.js';
 import { buildKnowledge, type Knowledge } from './knowledge/build.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { RankingOptions } from './search/ranking-options.js';
 import { search, type Hit } from './search/search.js';
 import type { Answer, AskContext, AskService, Chunk, IndexStats, QueryExpectation } from './types.js';
+import { openProvenance, type CitationProvenance } from './source/git/provenance.js';
 import { watchNotes } from './watch.js';
 
 export interface LoreOptions {
@@ -20,9 +21,24 @@ export interface LoreOptions {
   logger?: Logger;
   /** Overrides of the ranking's tuning constants, for evaluation; lore ships with the defaults. */
   ranking?: Partial<RankingOptions>;
+  /**
+   * When the folder sits in a git work tree: pin `ask`'s citations to the commit and date the cited lines
+   * (`commit`, `changed`, `stale`). Off by default: it runs git.
+   */
+  datedCitations?: boolean;
+  /** Cited lines older than this many days are marked `stale` (default 365). */
+  staleAfterDays?: number;
+}
+
+/** Notes files that changed, relative to the knowledge folder: what a new commit (or the watcher) saw. */
+export interface NotesChange {
+  changed: string[];
+  removed: string[];
 }
 
 const DEFAULT_TOP = 3;
+const DEFAULT_STALE_AFTER_DAYS = 365;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_NOTE_BYTES = 2 * 1024 * 1024;
 const MAX_TOP = 10;
 
@@ -39,6 +55,7 @@ export class Lore implements AskService {
     private readonly options: LoreOptions,
     knowledge: Knowledge,
     private readonly logger: Logger,
+    private readonly provenance?: CitationProvenance,
   ) {
     this.knowledge = knowledge;
   }
@@ -47,16 +64,32 @@ export class Lore implements AskService {
   static async open(options: LoreOptions): Promise<Lore> {
     const logger = options.logger ?? silentLogger();
     const knowledge = await buildKnowledge(options.knowledgeDir, { maxNoteBytes: options.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES });
-    const lore = new Lore(options, knowledge, logger);
+    const provenance = options.datedCitations ? await openProvenance(options.knowledgeDir, logger) : undefined;
+    const lore = new Lore(options, knowledge, logger, provenance);
     lore.logBuild();
     return lore;
   }
 
+  /** The answer, its citations pinned to a commit and dated when the notes are in git (see `datedCitations`). */
   async ask(question: string, context: AskContext = {}): Promise<Answer> {
-    return this.answer(question, context);
+    const answer = this.answer(question, context);
+    if (this.provenance === undefined || answer.citations.length === 0) return answer;
+    await this.provenance.annotate(answer.citations);
+    const staleBefore = Date.now() - (this.options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS) * DAY_MS;
+    const baseUrl = this.options.knowledgeBaseUrl;
+    for (const citation of answer.citations) {
+      if (citation.changed !== undefined && Date.parse(citation.changed) < staleBefore) citation.stale = true;
+      if (baseUrl?.includes('{commit}')) citation.url = citationUrl(baseUrl, citation, citation.commit);
+    }
+    return answer;
   }
 
-  /** The same as `ask`, synchronously. */
+  /** The commit the notes are served from, when they are in git and `datedCitations` is on. */
+  commit(): string | undefined {
+    return this.provenance?.commit();
+  }
+
+  /** The same as `ask`, synchronously, without commit or dates. */
   answer(rawQuestion: unknown, context: AskContext = {}): Answer {
     const question = cleanQuestion(rawQuestion);
     if (question === '') return notFound('', 'empty-question', []);
@@ -104,6 +137,7 @@ export class Lore implements AskService {
   async reload(): Promise<boolean> {
     try {
       const knowledge = await buildKnowledge(this.options.knowledgeDir, { maxNoteBytes: this.options.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES });
+      await this.provenance?.refresh();
       this.knowledge = knowledge;
       this.derived = {};
       this.logBuild();
@@ -112,6 +146,15 @@ export class Lore implements AskService {
       this.logger.warn({ err: asError(error) }, 'notes changed but could not be indexed; still serving the last good index');
       return false;
     }
+  }
+
+  /**
+   * Takes in changed and removed notes (paths relative to the knowledge folder). For now it rebuilds the whole
+   * index, like `reload`; the index keeps the last good build when that fails.
+   */
+  async applyChanges(change: NotesChange): Promise<boolean> {
+    this.logger.debug({ changed: change.changed.length, removed: change.removed.length }, 'notes changed');
+    return this.reload();
   }
 
   /** Rebuilds when notes change. Returns a function that stops watching. */

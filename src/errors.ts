@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'INPUT_INVALID'
   | 'ADAPTER_START_FAILED'
   | 'STORE_UNAVAILABLE'
+  | 'GIT_FAILED'
   | 'UNKNOWN';
 
 export class LoreError extends Error {

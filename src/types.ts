@@ -62,6 +62,15 @@ export interface Citation {
   score: number;
   /** Link to the lines, when a source URL is configured. */
   url?: string;
+  /**
+   * Full sha of the commit the cited lines were read at, when the notes come from git or sit in a git work tree
+   * (left out for a file with uncommitted edits: its lines differ from that commit's).
+   */
+  commit?: string;
+  /** ISO date of the newest commit that touched the cited lines (the file's modification time for uncommitted lines). */
+  changed?: string;
+  /** The cited lines were last changed longer ago than STALE_AFTER_DAYS. */
+  stale?: boolean;
 }
 
 /** Why an answer was not found, so adapters can phrase help. */

@@ -2,10 +2,18 @@ import type { Chunk, Citation } from '../types.js';
 
 export const SECTION_SEPARATOR = ' › ';
 
-/** `<base><file>#L<start>-L<end>`, with each path segment URL-encoded. */
-export function citationUrl(baseUrl: string, chunk: Pick<Chunk, 'file' | 'startLine' | 'endLine'>): string {
+const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
+
+/**
+ * `<base><file>#L<start>-L<end>`, with each path segment URL-encoded. `{commit}` in the base becomes the commit the
+ * lines were read at (`HEAD` when none is known). On hosts that show files under `/blob/` (GitHub, GitLab, Gitea),
+ * a Markdown file gets `?plain=1`: they render Markdown otherwise, and a line anchor then highlights nothing.
+ */
+export function citationUrl(baseUrl: string, chunk: Pick<Chunk, 'file' | 'startLine' | 'endLine'>, commit?: string): string {
+  const base = baseUrl.replaceAll('{commit}', commit ?? 'HEAD');
   const path = chunk.file.split('/').map(encodeURIComponent).join('/');
-  return `${baseUrl}${path}#L${chunk.startLine}-L${chunk.endLine}`;
+  const plain = /\/blob\//.test(base) && MARKDOWN_FILE.test(chunk.file) ? '?plain=1' : '';
+  return `${base}${path}${plain}#L${chunk.startLine}-L${chunk.endLine}`;
 }
 
 /** `file:start-end`: a citation in logs and the feedback store. */

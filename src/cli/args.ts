@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { parseSince } from '../reports/since.js';
 import { didYouMean } from '../suggest.js';
 
-export const COMMANDS = ['ask', 'index', 'serve', 'check', 'health', 'gaps', 'stats', 'doctor', 'discord:register'] as const;
+export const COMMANDS = ['ask', 'index', 'serve', 'check', 'health', 'gaps', 'stats', 'stale', 'doctor', 'discord:register'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const USAGE = `lore: answers questions from your team's Markdown notes, with citations.
@@ -17,14 +17,15 @@ Usage:
   lore health                exit 0 if healthy: Slack HTTP mode asks the server's /healthz, else the notes index
   lore gaps                  questions the notes did not answer (or got 👎), grouped, most asked first
   lore stats                 questions per day and surface, share answered, votes, most and never cited notes
+  lore stale                 notes cited most lately whose cited lines are oldest (notes in git): worth a review
   lore doctor                check the set-up (notes, lore.config.yml, database, Slack, Discord) before going live
   lore discord:register      register the /ask command with Discord without starting the bot
 
 Options:
   --knowledge DIR   notes folder (default: KNOWLEDGE_DIR or ./knowledge)
-  --json            ask: print JSON (one object per line in stdin mode); index/check/gaps/stats/doctor: JSON
+  --json            ask: print JSON (one object per line in stdin mode); index/check/gaps/stats/stale/doctor: JSON
   --top N           ask: number of citations, 1-10 (default 3)
-  --since SPAN      gaps/stats: how far back, e.g. 12h, 30d, 2w (default 30d)
+  --since SPAN      gaps/stats/stale: how far back, e.g. 12h, 30d, 2w (default 30d)
   -h, --help        show this help
   -v, --version     show the version`;
 
@@ -91,7 +92,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
 }
 
 function sinceOption(value: string, command: CommandName | undefined): number {
-  if (command !== 'gaps' && command !== 'stats') throw new UsageError('--since goes with "gaps" or "stats".');
+  if (command !== 'gaps' && command !== 'stats' && command !== 'stale') throw new UsageError('--since goes with "gaps", "stats" or "stale".');
   const ms = parseSince(value);
   if (ms === undefined) throw new UsageError(`--since must be a number then h, d or w (12h, 30d, 2w), got "${value}".`);
   return ms;

@@ -5,7 +5,7 @@ import type { Answer } from '../types.js';
 import { commandContext, openEngine, writeLine, type CliIO } from './context.js';
 import type { ParsedArgs } from './args.js';
 
-/** The `--json` contract: exactly these fields, first citation = best. */
+/** The `--json` contract: exactly these fields, first citation = best; `commit` and `changed` when the notes are in git. */
 export function answerJson(answer: Answer) {
   return {
     question: answer.question,
@@ -19,6 +19,8 @@ export function answerJson(answer: Answer) {
       ...(c.url ? { url: c.url } : {}),
       snippet: c.snippet,
       score: c.score,
+      ...(c.commit ? { commit: c.commit } : {}),
+      ...(c.changed ? { changed: c.changed } : {}),
     })),
   };
 }
@@ -33,12 +35,12 @@ export async function askCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const lore = await openEngine(context);
   const print = (answer: Answer) => writeLine(io.stdout, args.json ? JSON.stringify(answerJson(answer)) : renderText(answer));
   if (args.question !== undefined) {
-    print(lore.answer(args.question, { top: args.top }));
+    print(await lore.ask(args.question, { top: args.top }));
     return 0;
   }
   for await (const line of createInterface({ input: io.stdin, terminal: false })) {
     if (line.trim() === '') continue;
-    print(lore.answer(line, { top: args.top }));
+    print(await lore.ask(line, { top: args.top }));
     if (!args.json) writeLine(io.stdout, '');
   }
   return 0;

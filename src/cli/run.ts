@@ -30,6 +30,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return await (await import('./gaps.js')).gapsCommand(args, io);
       case 'stats':
         return await (await import('./stats.js')).statsCommand(args, io);
+      case 'stale':
+        return await (await import('./stale.js')).staleCommand(args, io);
       case 'doctor':
         return await (await import('./doctor.js')).doctorCommand(args, io);
       case 'discord:register':

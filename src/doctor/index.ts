@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { describeError, fail, pass, type CheckResult } from './check.js';
 import { checkDiscord } from './discord.js';
+import { checkGitSource } from './git.js';
 import { checkDatabase, checkNotes, checkRulesFile, pathShower } from './local.js';
 import { readSlackManifest, type SlackManifest } from './manifest.js';
 import { checkSlack } from './slack.js';
@@ -10,7 +11,12 @@ export { formatCheck, summary, type CheckResult } from './check.js';
 /** Every check of a valid configuration, in the order a newcomer sets lore up: notes, rules, database, Slack, Discord. */
 export async function runChecks(config: Config, cwd: string): Promise<CheckResult[]> {
   const show = pathShower(cwd);
-  const results = [await checkNotes(config, show), await checkRulesFile(config, show), await checkDatabase(config, show)];
+  const results = [
+    ...(config.git ? [await checkGitSource(config)] : []),
+    await checkNotes(config, show),
+    await checkRulesFile(config, show),
+    await checkDatabase(config, show),
+  ];
   let manifest: SlackManifest | undefined;
   if (config.slack !== undefined) {
     try {

@@ -21,6 +21,7 @@ export function pathShower(cwd: string): ShowPath {
 /** The notes folder builds an index; the skipped notes are listed with the reason. */
 export async function checkNotes(config: Config, show: ShowPath): Promise<CheckResult> {
   const name = 'Notes';
+  if (config.git && !existsSync(config.knowledgeDir)) return skip(name, `not cloned yet: lore serve (or lore ask) clones ${show(config.knowledgeDir)}/ on first start`);
   try {
     const lore = await openLore({ knowledgeDir: config.knowledgeDir, maxNoteBytes: config.maxNoteBytes, logger: silentLogger() });
     const { files, chunks, skipped } = lore.stats();

@@ -1,3 +1,4 @@
+import { staleNotice, updatedAgo } from '../answer/age.js';
 import type { Answer, Citation } from '../types.js';
 
 export interface TextStyle {
@@ -25,7 +26,8 @@ export function stripTerminalControls(text: string): string {
 export function citationLine(citation: Citation): string {
   const where = stripTerminalControls(citation.section ? `${citation.file} › ${citation.section}` : citation.file);
   const lines = citation.startLine === citation.endLine ? `L${citation.startLine}` : `L${citation.startLine}–${citation.endLine}`;
-  return `${where} · ${lines}`;
+  const age = updatedAgo(citation);
+  return `${where} · ${lines}${age ? ` · ${age}` : ''}`;
 }
 
 /** An answer for a person at a terminal: the quote with matched words marked, then where it came from. */
@@ -36,6 +38,8 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
     const [best, ...others] = answer.citations;
     if (best) out.push('', `${style.dim('Source:')} ${citationLine(best)}${best.url ? `\n  ${stripTerminalControls(best.url)}` : ''}`);
     for (const other of others) out.push(`${style.dim('See also:')} ${citationLine(other)}${other.url ? `\n  ${stripTerminalControls(other.url)}` : ''}`);
+    const stale = staleNotice(answer);
+    if (stale) out.push(style.dim(stale));
   } else {
     out.push(stripTerminalControls(answer.text));
     if (answer.citations.length > 0) {

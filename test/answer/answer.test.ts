@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseShortCitation, shortCitation } from '../../src/answer/citation.js';
+import { citationUrl, parseShortCitation, shortCitation } from '../../src/answer/citation.js';
 import { openLore, type Lore } from '../../src/engine.js';
 import type { Answer } from '../../src/types.js';
 
@@ -100,11 +100,21 @@ describe('bad input gets a clear reply, never an exception', () => {
 describe('citations', () => {
   const question = 'does fargate support daemonsets?';
 
-  it('link to `<base><file>#L<start>-L<end>` when a knowledge base URL is set', () => {
+  it('link to `<base><file>?plain=1#L<start>-L<end>` when a knowledge base URL is set (a /blob/ host: Markdown shown as source)', () => {
     const answer = linked.answer(question);
     expect(answer.found).toBe(true);
     expect(answer.citations.length).toBeGreaterThan(0);
-    for (const c of answer.citations) expect(c.url).toBe(`${BASE}${c.file}#L${c.startLine}-L${c.endLine}`);
+    for (const c of answer.citations) expect(c.url).toBe(`${BASE}${c.file}?plain=1#L${c.startLine}-L${c.endLine}`);
+  });
+
+  it.each([
+    ['https://github.com/acme/notes/blob/{commit}/', 'a/b.md', 'abc123', 'https://github.com/acme/notes/blob/abc123/a/b.md?plain=1#L3-L9'],
+    ['https://github.com/acme/notes/blob/{commit}/', 'a/b.md', undefined, 'https://github.com/acme/notes/blob/HEAD/a/b.md?plain=1#L3-L9'],
+    ['https://gitlab.example.com/acme/notes/-/blob/main/', 'b.markdown', undefined, 'https://gitlab.example.com/acme/notes/-/blob/main/b.markdown?plain=1#L3-L9'],
+    ['https://github.com/acme/notes/blob/main/', 'notes.txt', 'abc123', 'https://github.com/acme/notes/blob/main/notes.txt#L3-L9'],
+    ['https://wiki.example.com/raw/', 'b.md', 'abc123', 'https://wiki.example.com/raw/b.md#L3-L9'],
+  ])('link from %s for %s at commit %s', (base, file, commit, expected) => {
+    expect(citationUrl(base, { file, startLine: 3, endLine: 9 }, commit)).toBe(expected);
   });
 
   it('have no url when none is set', () => {
@@ -207,7 +217,7 @@ describe('folders', () => {
   it('encodes spaces of paths in citation urls', () => {
     const answer = lore.answer('spaced rollback procedure', { folders: ['my notes'] });
     expect(answer.found).toBe(true);
-    expect(answer.citations[0]?.url).toBe(`${BASE}my%20notes/x%20y.md#L3-L3`);
+    expect(answer.citations[0]?.url).toBe(`${BASE}my%20notes/x%20y.md?plain=1#L3-L3`);
   });
 });
 

@@ -56,7 +56,7 @@ describe('lore gaps', () => {
   it.each([
     [['gaps', '--since', '30'], /--since must be a number then h, d or w/],
     [['gaps', '--since', '1m'], /--since must be/],
-    [['ask', '--since', '30d', 'hi'], /--since goes with "gaps" or "stats"/],
+    [['ask', '--since', '30d', 'hi'], /--since goes with "gaps", "stats" or "stale"/],
     [['gaps', 'extra'], /takes no arguments/],
   ])('rejects %j', async (argv, message) => {
     const { code, stderr } = await runInProcess(argv, { env: env() });

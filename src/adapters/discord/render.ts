@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { staleNotice, updatedAgo } from '../../answer/age.js';
 import type { Answer, Citation } from '../../types.js';
 import { LIMITS, cutAtLine, cutText } from './limits.js';
 import { escapeDiscord, toDiscordMarkdown } from './markdown.js';
@@ -59,9 +60,12 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
   let body: string;
   const trailer: string[] = [];
   if (answer.found && best) {
-    header = `**${escapeDiscord(citationLabel(best))}**${best.url ? ` <${best.url}>` : ''}`;
+    const age = updatedAgo(best);
+    header = `**${escapeDiscord(citationLabel(best))}**${age ? ` *(${age})*` : ''}${best.url ? ` <${best.url}>` : ''}`;
     body = quoteMarkdown(answer, LIMITS.content);
     if (others.length > 0) trailer.push(`See also: ${others.map(plainLabel).join(' · ')}`);
+    const stale = staleNotice(answer);
+    if (stale) trailer.push(escapeDiscord(stale));
   } else {
     header = escapeDiscord(answer.text);
     body = '';
@@ -100,8 +104,11 @@ function quoteMarkdown(answer: Answer, max: number): string {
 }
 
 function footerText(answer: Answer): string {
-  const source = answer.found ? "From your team's notes" : "Searched your team's notes";
-  return answer.lookedFor.length > 0 ? `${source} · looked for: ${answer.lookedFor.join(', ')}` : source;
+  const age = answer.found && answer.citations[0] ? updatedAgo(answer.citations[0]) : undefined;
+  const source = answer.found ? `From your team's notes${age ? ` (${age})` : ''}` : "Searched your team's notes";
+  const stale = staleNotice(answer);
+  const text = answer.lookedFor.length > 0 ? `${source} · looked for: ${answer.lookedFor.join(', ')}` : source;
+  return stale ? `${stale}\n${text}` : text;
 }
 
 function linkedLabel(citation: Citation): string {

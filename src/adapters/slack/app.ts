@@ -32,7 +32,7 @@ const RETRY_WINDOW_MS = 30_000;
  * `config.port`, path /slack/events, plus GET /healthz) otherwise. Every Web API call, the Socket Mode
  * client's included, goes to `config.apiUrl` when set.
  */
-export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits = {}): App {
+export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits = {}, routes: CustomRoute[] = []): App {
   const slackApiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
   const timeout = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retries = Math.max(0, (limits.tries ?? DEFAULT_TRIES) - 1);
@@ -58,7 +58,7 @@ export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: W
     const receiver = createHttpReceiver({
       signingSecret: config.signingSecret,
       port: config.port,
-      customRoutes: [healthRoute(deps.service, deps.logger)],
+      customRoutes: [healthRoute(deps.service, deps.logger), ...routes],
       boltLogger: logger,
       logger: deps.logger,
     });

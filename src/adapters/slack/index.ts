@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { CustomRoute } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -16,6 +17,8 @@ export interface SlackAdapterOptions {
   reports?: FeedbackReports;
   /** How long Web API calls wait and how often they are tried (defaults: 10 s, 3 tries). */
   webApi?: WebApiLimits;
+  /** More routes for HTTP mode's server (the git webhook), beside /slack/events and /healthz. */
+  routes?: CustomRoute[];
 }
 
 export type SlackAdapter = ChatAdapter & {
@@ -35,7 +38,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     answers: new AnswerStore(),
     threads: new ThreadMemory(),
     command: options.config.command,
-  }, options.webApi);
+  }, options.webApi, options.routes);
   const socketMode = options.config.appToken !== undefined;
   let port: number | undefined;
   let started = false;

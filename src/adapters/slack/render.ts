@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { staleNotice, updatedAgo } from '../../answer/age.js';
 import type { Answer, Citation } from '../../types.js';
 import type { ShownAnswer, Vote } from './answer-store.js';
 import { answerButtons } from './buttons.js';
@@ -92,6 +93,8 @@ function foundBlocks(answer: Answer, quote: string): types.KnownBlock[] {
   const [best, ...seeAlso] = answer.citations;
   if (best) blocks.push(context(`:page_facing_up: ${citationLink(best)}`));
   if (seeAlso.length > 0) blocks.push(context(`See also: ${seeAlso.map(citationLink).join('  ·  ')}`));
+  const stale = staleNotice(answer);
+  if (stale) blocks.push(context(`:hourglass: ${escapeMrkdwn(stale)}`));
   const looked = lookedForLine(answer);
   if (looked) blocks.push(context(looked));
   return blocks;
@@ -113,7 +116,8 @@ function notFoundBlocks(answer: Answer): types.KnownBlock[] {
 function citationLink(citation: Citation): string {
   const label = escapeMrkdwn(cutText(citationLabel(citation), 200));
   const url = citation.url && /^https?:\/\/\S+$/.test(citation.url) ? citation.url.replace(/[<>|]/g, encodeURIComponent) : undefined;
-  return url ? `<${url.replace(/&/g, '&amp;')}|${label}>` : label;
+  const age = updatedAgo(citation);
+  return (url ? `<${url.replace(/&/g, '&amp;')}|${label}>` : label) + (age ? ` _(${age})_` : '');
 }
 
 function questionLine(question: string, shown: ShownAnswer): string {

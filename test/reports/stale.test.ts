@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FeedbackStore } from '../../src/store/store.js';
+import { runInProcess } from '../cli/helpers.js';
+import { createRemote, type TestRemote } from '../source/git-repos.js';
+import { DAY, note, question } from '../store/helpers.js';
+
+const LINES = (title: string) => `# ${title}\n\n${Array.from({ length: 8 }, (_, i) => `Line ${i + 1} of ${title}.`).join('\n')}\n`;
+
+let remote: TestRemote;
+let db: string;
+beforeEach(() => {
+  const now = Date.now();
+  remote = createRemote({ 'old.md': LINES('Old') }, '2022-01-01T00:00:00Z');
+  remote.commit({ 'fresh.md': LINES('Fresh') }, 'fresh', { date: new Date(now - 5 * DAY).toISOString() });
+  db = join(remote.root, 'data', 'lore.db');
+  const store = FeedbackStore.open(db);
+  for (let i = 0; i < 5; i++) store.recordQuestion(question({ question: `fresh ${i}`, at: now - DAY, notes: [note('fresh.md', 3, 5)] }));
+  store.recordQuestion(question({ question: 'old a', at: now - 2 * DAY, notes: [note('old.md', 3, 4), note('old.md', 7, 9)] }));
+  store.recordQuestion(question({ question: 'old b', at: now - 3 * DAY, notes: [note('old.md', 3, 4)] }));
+  store.recordQuestion(question({ question: 'old c', at: now - 4 * DAY, notes: [note('old.md', 3, 4), note('gone.md', 1, 2)] }));
+  store.recordQuestion(question({ question: 'long ago', at: now - 60 * DAY, notes: [note('fresh.md', 1, 2)] }));
+  store.recordQuestion(question({ question: 'unanswered', at: now - DAY, found: false, notes: [note('old.md', 1, 2)] }));
+  store.close();
+});
+afterEach(() => remote.cleanup());
+
+describe('lore stale', () => {
+  it('lists the cited notes, most cited and longest unchanged first, with --json', async () => {
+    const { code, stdout } = await runInProcess(['stale', '--json'], { env: { KNOWLEDGE_DIR: remote.work, LORE_DB: db } });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { notes: { file: string; times: number; startLine: number; changed: string; stale: boolean }[] };
+    expect(report.notes.map((n) => n.file)).toEqual(['old.md', 'fresh.md']);
+    expect(report.notes[0]).toMatchObject({ file: 'old.md', times: 3, changed: '2022-01-01T00:00:00.000Z', stale: true });
+    expect(report.notes[1]).toMatchObject({ file: 'fresh.md', times: 5, startLine: 3, stale: false });
+  });
+
+  it('prints the list for a person', async () => {
+    const { code, stdout } = await runInProcess(['stale'], { env: { KNOWLEDGE_DIR: remote.work, LORE_DB: db, STALE_AFTER_DAYS: '1000' } });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Notes worth a review: cited since \d{4}-\d\d-\d\d/);
+    expect(stdout).toMatch(/1\. old\.md\n\s+cited 3×; L3–4 updated \d+ years ago \(2022-01-01\), older than STALE_AFTER_DAYS/);
+    expect(stdout).toMatch(/2\. fresh\.md\n\s+cited 5×; L3–5 updated 5 days ago/);
+  });
+
+  it('says why when the notes are not in git', async () => {
+    const plain = join(remote.root, 'plain');
+    mkdirSync(plain);
+    writeFileSync(join(plain, 'a.md'), '# A\n');
+    const { code, stderr } = await runInProcess(['stale'], { env: { KNOWLEDGE_DIR: plain, LORE_DB: db } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/is not in a git repository, so its lines have no dates/);
+  });
+});

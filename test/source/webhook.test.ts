@@ -1,0 +1,131 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mountGitWebhook, startGitWebhookServer } from '../../src/source/git/mount.js';
+import { createGitWebhookHandler } from '../../src/source/git/webhook.js';
+import { capturingLogger } from '../capturing-logger.js';
+
+const SECRET = 'a-webhook-secret-of-32-characters';
+const PUSH = JSON.stringify({ ref: 'refs/heads/main', after: 'f'.repeat(40) });
+
+let server: Server;
+let base: string;
+let pushes: number;
+let lines: ReturnType<typeof capturingLogger>['lines'];
+
+beforeEach(async () => {
+  pushes = 0;
+  const captured = capturingLogger();
+  lines = captured.lines;
+  const handler = createGitWebhookHandler({ secret: SECRET, onPush: () => void pushes++, branch: () => 'main', logger: captured.logger, maxBodyBytes: 64 * 1024 });
+  // The server's own routes keep working beside the mounted webhook.
+  server = createServer((_req, res) => res.writeHead(200).end('own route'));
+  mountGitWebhook(server, handler, captured.logger);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterEach(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const post = (headers: Record<string, string>, body = PUSH) => fetch(`${base}/hooks/git`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+describe('POST /hooks/git', () => {
+  it('accepts a GitHub push with a good signature and fetches at once', async () => {
+    const response = await post({ 'x-github-event': 'push', 'x-hub-signature-256': sign(PUSH) });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ ok: true, message: 'fetching the notes now' });
+    expect(pushes).toBe(1);
+  });
+
+  it('refuses a GitHub push signed with another secret, or whose body was changed', async () => {
+    const wrongSecret = await post({ 'x-github-event': 'push', 'x-hub-signature-256': sign(PUSH, 'another-secret-entirely-here') });
+    expect(wrongSecret.status).toBe(401);
+    expect(((await wrongSecret.json()) as { message: string }).message).toMatch(/signature does not match.*KNOWLEDGE_GIT_WEBHOOK_SECRET/);
+    const tampered = await post({ 'x-github-event': 'push', 'x-hub-signature-256': sign(PUSH) }, PUSH.replace('main', 'prod'));
+    expect(tampered.status).toBe(401);
+    expect(pushes).toBe(0);
+    expect(JSON.stringify(lines)).not.toContain(SECRET);
+  });
+
+  it('answers 400 to a signature header that is not sha256=<64 hex digits>', async () => {
+    const response = await post({ 'x-hub-signature-256': 'sha1=abc' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/sha256= followed by 64 hex digits/);
+  });
+
+  it('accepts a GitLab push with the right token and refuses a wrong one', async () => {
+    const good = await post({ 'x-gitlab-event': 'Push Hook', 'x-gitlab-token': SECRET });
+    expect(good.status).toBe(202);
+    const bad = await post({ 'x-gitlab-event': 'Push Hook', 'x-gitlab-token': `${SECRET}x` });
+    expect(bad.status).toBe(401);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/X-Gitlab-Token does not match/);
+    expect(pushes).toBe(1);
+  });
+
+  it('refuses a request with neither header', async () => {
+    const response = await post({});
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { message: string }).message).toMatch(/missing X-Hub-Signature-256 \(GitHub\) or X-Gitlab-Token \(GitLab\)/);
+  });
+
+  it('answers 413 to a body over the limit, without fetching', async () => {
+    const body = JSON.stringify({ ref: 'refs/heads/main', padding: 'x'.repeat(100 * 1024) });
+    const response = await post({ 'x-hub-signature-256': sign(body) }, body);
+    expect(response.status).toBe(413);
+    expect(pushes).toBe(0);
+  });
+
+  it('answers 400 to a signed body that is not a push event', async () => {
+    for (const body of ['not json', '[1,2]', '{"ref": 7}']) {
+      const response = await post({ 'x-hub-signature-256': sign(body) }, body);
+      expect(response.status).toBe(400);
+    }
+    expect(pushes).toBe(0);
+  });
+
+  it('takes GitHub form-encoded payloads, answers pings and ignores pushes to other branches', async () => {
+    const form = `payload=${encodeURIComponent(PUSH)}`;
+    const formPush = await fetch(`${base}/hooks/git`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-hub-signature-256': sign(form) },
+      body: form,
+    });
+    expect(formPush.status).toBe(202);
+    const ping = await post({ 'x-github-event': 'ping', 'x-hub-signature-256': sign('{"zen":"hi"}') }, '{"zen":"hi"}');
+    expect(ping.status).toBe(200);
+    const other = JSON.stringify({ ref: 'refs/heads/feature' });
+    const elsewhere = await post({ 'x-hub-signature-256': sign(other) }, other);
+    expect(elsewhere.status).toBe(202);
+    expect(((await elsewhere.json()) as { message: string }).message).toMatch(/^ignored: a push to refs\/heads\/feature/);
+    expect(pushes).toBe(1);
+  });
+
+  it('answers 405 to other methods and leaves other paths to the server', async () => {
+    const get = await fetch(`${base}/hooks/git`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const own = await fetch(`${base}/elsewhere`);
+    expect(await own.text()).toBe('own route');
+  });
+});
+
+describe('the webhook server of its own', () => {
+  it('serves /hooks/git and 404 elsewhere', async () => {
+    const { logger } = capturingLogger();
+    let fetched = 0;
+    const own = await startGitWebhookServer(createGitWebhookHandler({ secret: SECRET, onPush: () => void fetched++, logger }), { port: 0, host: '127.0.0.1', logger });
+    try {
+      const url = `http://127.0.0.1:${own.port}`;
+      const hook = await fetch(`${url}/hooks/git`, { method: 'POST', headers: { 'x-hub-signature-256': sign(PUSH) }, body: PUSH });
+      expect(hook.status).toBe(202);
+      expect(fetched).toBe(1);
+      expect((await fetch(`${url}/`)).status).toBe(404);
+    } finally {
+      await own.close();
+    }
+  });
+});
