@@ -23,6 +23,10 @@ export interface Config {
   readonly rulesFile: { readonly path: string; readonly required: boolean };
   /** The feedback store (questions and votes); `path` is undefined when LORE_DB=off. */
   readonly feedback: FeedbackConfig;
+  /** HEALTH_PORT: where GET /healthz, /readyz and /metrics listen; unset means PORT (shared with Slack in HTTP mode). */
+  readonly healthPort?: number;
+  /** PORT (default 3000): Slack HTTP mode's port, and the ops endpoints' when HEALTH_PORT is unset. */
+  readonly port: number;
 }
 
 export interface FeedbackConfig {
@@ -111,6 +115,14 @@ const envSchema = z.object({
     message: 'must look like /ask: a slash then up to 31 lowercase letters, digits, - or _',
   }),
   PORT: positiveInt(3000, 65535),
+  // 0 picks any free port, which only tests want; lore health cannot find that one.
+  HEALTH_PORT: optionalString.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const port = Number(value);
+    if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+    ctx.addIssue({ code: 'custom', message: `must be a port number from 1 to 65535, got "${value}"` });
+    return z.NEVER;
+  }),
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: url,
   DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
@@ -173,6 +185,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     discord: discord && Object.freeze(discord),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rulesFile: Object.freeze({ path: resolve(cwd, e.LORE_CONFIG ?? 'lore.config.yml'), required: e.LORE_CONFIG !== undefined }),
+    ...(e.HEALTH_PORT !== undefined && { healthPort: e.HEALTH_PORT }),
+    port: e.PORT,
     feedback: Object.freeze({
       path: e.LORE_DB?.toLowerCase() === 'off' ? undefined : resolve(cwd, e.LORE_DB ?? 'data/lore.db'),
       retentionDays: e.LORE_DB_RETENTION_DAYS,

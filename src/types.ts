@@ -206,4 +206,6 @@ export interface ChatAdapter {
   readonly name: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Whether the platform connection is up now, for readiness checks; absent means "since start() resolved". */
+  connected?(): boolean;
 }

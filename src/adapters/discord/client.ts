@@ -66,6 +66,10 @@ class DiscordAdapter implements ChatAdapter {
     this.client = client;
   }
 
+  connected(): boolean {
+    return this.client?.isReady() ?? false;
+  }
+
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;

@@ -1,15 +1,13 @@
-import type { ServerResponse } from 'node:http';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
-import type { AskService } from '../../types.js';
 import { registerActions } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
 import { SeenIds } from './bounded.js';
 import { registerCommand } from './commands.js';
 import type { ListenerDeps } from './deps.js';
 import { registerMessageListeners } from './messages.js';
+import type { SharedRoutes } from '../../ops/server.js';
 import { createHttpReceiver, createSocketReceiver } from './receivers.js';
 
 /** How many event ids (and trigger ids) are remembered to drop Slack's redeliveries and replays. */
@@ -29,10 +27,10 @@ const RETRY_WINDOW_MS = 30_000;
 
 /**
  * Builds the Bolt app: Socket Mode when an app token is configured, HTTP (signature-checked, on
- * `config.port`, path /slack/events, plus GET /healthz) otherwise. Every Web API call, the Socket Mode
+ * `config.port`, path /slack/events, plus the `shared` routes) otherwise. Every Web API call, the Socket Mode
  * client's included, goes to `config.apiUrl` when set.
  */
-export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits = {}): App {
+export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits = {}, shared?: SharedRoutes): App {
   const slackApiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
   const timeout = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retries = Math.max(0, (limits.tries ?? DEFAULT_TRIES) - 1);
@@ -58,7 +56,7 @@ export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: W
     const receiver = createHttpReceiver({
       signingSecret: config.signingSecret,
       port: config.port,
-      customRoutes: [healthRoute(deps.service, deps.logger)],
+      ...(shared && { shared }),
       boltLogger: logger,
       logger: deps.logger,
     });
@@ -94,25 +92,4 @@ function idOf(body: unknown): string | undefined {
   if (typeof eventId === 'string') return `event:${eventId}`;
   if (typeof triggerId === 'string') return `trigger:${triggerId}`;
   return undefined;
-}
-
-function healthRoute(service: AskService, logger: Logger): CustomRoute {
-  return {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req, res: ServerResponse) => {
-      try {
-        const { files, chunks } = service.stats();
-        json(res, 200, { ok: true, files, chunks });
-      } catch (error) {
-        logger.error({ err: asError(error) }, 'health check failed');
-        json(res, 503, { ok: false });
-      }
-    },
-  };
-}
-
-function json(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
 }

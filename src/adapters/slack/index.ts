@@ -6,6 +6,7 @@ import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
 import { AnswerStore } from './answer-store.js';
 import { createBoltApp, type WebApiLimits } from './app.js';
+import type { SharedRoutes } from '../../ops/server.js';
 import { ThreadMemory } from './thread-memory.js';
 
 export interface SlackAdapterOptions {
@@ -16,6 +17,8 @@ export interface SlackAdapterOptions {
   reports?: FeedbackReports;
   /** How long Web API calls wait and how often they are tried (defaults: 10 s, 3 tries). */
   webApi?: WebApiLimits;
+  /** HTTP mode: other routes served on the Slack port (the ops endpoints). */
+  shared?: SharedRoutes;
 }
 
 export type SlackAdapter = ChatAdapter & {
@@ -35,7 +38,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     answers: new AnswerStore(),
     threads: new ThreadMemory(),
     command: options.config.command,
-  }, options.webApi);
+  }, options.webApi, options.shared);
   const socketMode = options.config.appToken !== undefined;
   let port: number | undefined;
   let started = false;
@@ -45,6 +48,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     get port() {
       return port;
     },
+    connected: () => started,
     async start() {
       if (started) return;
       try {
