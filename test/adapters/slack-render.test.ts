@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeButtonValue, encodeButtonValue } from '../../src/adapters/slack/buttons.js';
-import { cutAtLine, cutText } from '../../src/adapters/slack/limits.js';
+import { cutAtLine, cutText } from '../../src/chat/truncate.js';
 import { dedent, escapeMrkdwn, markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
 import { citationLabel, renderAnswer, renderHelp } from '../../src/adapters/slack/render.js';
 import { questionFromSlack } from '../../src/adapters/slack/slack-text.js';

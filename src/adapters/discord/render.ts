@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Answer, Citation } from '../../types.js';
-import { LIMITS, cutAtLine, cutText } from './limits.js';
+import { LIMITS } from './limits.js';
+import { cutAtLine, cutText } from '../../chat/truncate.js';
 import { escapeDiscord, toDiscordMarkdown } from './markdown.js';
 
 /** What a Discord message carries for an answer: either embeds, or plain content where embeds cannot be sent. */

@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
 import { gapCounts } from '../../reports/render.js';
 import type { KnowledgeGap } from '../../types.js';
-import { SLACK_LIMITS, cutText } from './limits.js';
+import { SLACK_LIMITS } from './limits.js';
+import { cutText } from '../../chat/truncate.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import type { SlackMessage } from './render.js';
 

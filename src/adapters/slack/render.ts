@@ -2,7 +2,8 @@ import type { types } from '@slack/bolt';
 import type { Answer, Citation } from '../../types.js';
 import type { ShownAnswer, Vote } from './answer-store.js';
 import { answerButtons } from './buttons.js';
-import { SLACK_LIMITS, cutAtLine, cutText } from './limits.js';
+import { SLACK_LIMITS } from './limits.js';
+import { cutAtLine, cutText } from '../../chat/truncate.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 
 /** A chat.postMessage / respond payload: blocks plus the `text` fallback used in notifications. */
