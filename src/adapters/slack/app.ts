@@ -3,15 +3,10 @@ import type { SlackConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
 import { registerActions } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
-import { SeenIds } from './bounded.js';
-import { registerCommand } from './commands.js';
 import type { ListenerDeps } from './deps.js';
-import { registerMessageListeners } from './messages.js';
+import { registerListeners } from './listeners.js';
 import type { SharedRoutes } from '../../ops/server.js';
 import { createHttpReceiver, createSocketReceiver } from './receivers.js';
-
-/** How many event ids (and trigger ids) are remembered to drop Slack's redeliveries and replays. */
-const SEEN_EVENTS = 10_000;
 
 /** How Web API calls give up: each waits this long for Slack, and a failing call is tried this many times in all. */
 export interface WebApiLimits {
@@ -63,22 +58,20 @@ export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: W
     app = new App({ ...common, receiver });
   }
   app.use(({ next }) => deps.handlers.track(next()));
-  const seen = new SeenIds(SEEN_EVENTS);
   app.use(async (args) => {
     // Slack redelivers events it thinks were not acked (HTTP X-Slack-Retry-Num, or a socket envelope resent); the
     // event_id stays the same. A replayed slash command or button click (a signed request sent again within the
     // signature's 5 minutes) keeps its trigger_id. Either way the second copy is acked and dropped.
     const { body, next } = args;
     const id = idOf(body);
-    if (id !== undefined && !seen.firstTime(id)) {
+    if (id !== undefined && !(await deps.conversation.firstTime(`slack:${id}`))) {
       deps.logger.info({ id }, 'dropped a Slack request seen before (redelivery or replay)');
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;
     }
     await next();
   });
-  registerCommand(app, deps);
-  registerMessageListeners(app, deps);
+  registerListeners(app, deps);
   registerActions(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: asError(error), code: error.code }, 'Slack listener failed');

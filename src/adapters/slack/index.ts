@@ -4,10 +4,11 @@ import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
+import { Conversation } from '../../chat/conversation.js';
+import type { ReplayGuard } from '../../chat/shared-state.js';
 import { AnswerStore } from './answer-store.js';
 import { createBoltApp, type WebApiLimits } from './app.js';
 import type { SharedRoutes } from '../../ops/server.js';
-import { ThreadMemory } from './thread-memory.js';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -17,6 +18,8 @@ export interface SlackAdapterOptions {
   reports?: FeedbackReports;
   /** How long Web API calls wait and how often they are tried (defaults: 10 s, 3 tries). */
   webApi?: WebApiLimits;
+  /** Where event ids are claimed to drop Slack's redeliveries and replays; one process's memory by default. */
+  replay?: ReplayGuard;
   /** HTTP mode: other routes served on the Slack port (the ops endpoints). */
   shared?: SharedRoutes;
 }
@@ -30,15 +33,9 @@ export type SlackAdapter = ChatAdapter & {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ component: 'slack' });
   const handlers = new InFlight();
-  const app = createBoltApp(options.config, {
-    handlers,
-    service: options.service,
-    reports: options.reports,
-    logger,
-    answers: new AnswerStore(),
-    threads: new ThreadMemory(),
-    command: options.config.command,
-  }, options.webApi, options.shared);
+  const { command } = options.config;
+  const conversation = new Conversation({ service: options.service, logger, reports: options.reports, command, ...(options.replay && { replay: options.replay }) });
+  const app = createBoltApp(options.config, { handlers, conversation, logger, answers: new AnswerStore(), command }, options.webApi, options.shared);
   const socketMode = options.config.appToken !== undefined;
   let port: number | undefined;
   let started = false;
