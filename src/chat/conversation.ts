@@ -36,6 +36,11 @@ const REPLAY_TTL_MS = 60 * 60 * 1000;
 /** How each surface answers when the person made no choice: slash commands and shortcuts privately. */
 const DEFAULT_VISIBILITY: Record<Asker['surface'], Visibility> = { slash: 'private', shortcut: 'private', button: 'public', mention: 'public', dm: 'public', terminal: 'public' };
 
+/** How visible the reply to a turn will be, unless it is refused (refusals are private). */
+export function visibilityOf(turn: Turn): Visibility {
+  return turn.visibility ?? DEFAULT_VISIBILITY[turn.asker.surface];
+}
+
 /**
  * The conversation, the same for every platform: a {@link Turn} in, a {@link Reply} out. It decides what the turn asks
  * (help, gaps or a question), whether the asker may be answered here, how visible the reply is, which earlier question
@@ -54,7 +59,7 @@ export class Conversation {
   async reply(turn: Turn): Promise<Reply> {
     const { service } = this.#options;
     const { asker } = turn;
-    const visibility = turn.visibility ?? DEFAULT_VISIBILITY[asker.surface];
+    const visibility = visibilityOf(turn);
     // Outside the allowed channels a mention gets no reply at all, not even help.
     if (asker.surface === 'mention' && service.allows?.(asker) === false) return { kind: 'silent' };
     try {
@@ -77,7 +82,9 @@ export class Conversation {
       };
     } catch (error) {
       this.#options.logger.error({ err: asError(error), platform: asker.platform, surface: asker.surface }, 'answering failed');
-      return { kind: 'note', visibility, text: APOLOGY, problem: true };
+      // In a conversation the apology goes where the answer would have; a command's apology only to who ran it.
+      const conversational = asker.surface === 'mention' || asker.surface === 'dm' || asker.surface === 'terminal';
+      return { kind: 'note', visibility: conversational ? visibility : 'private', text: APOLOGY, problem: true };
     }
   }
 

@@ -1,5 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Answer, Citation } from '../../types.js';
+import { EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, gapDay, gapsTitle } from '../../chat/wording.js';
+import { gapCounts } from '../../reports/render.js';
+import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
 import { escapeDiscord, toDiscordMarkdown } from './markdown.js';
@@ -20,13 +22,6 @@ export interface RenderOptions {
 const FOUND_COLOR = 0x2b8a3e;
 const NOT_FOUND_COLOR = 0x868e96;
 
-/** `file › section · L12–18`, the way a citation is shown everywhere in Discord. */
-export function citationLabel(citation: Citation): string {
-  const lines =
-    citation.startLine === citation.endLine ? `L${citation.startLine}` : `L${citation.startLine}–${citation.endLine}`;
-  return [citation.file, citation.section].filter((part) => part !== '').join(' › ') + ` · ${lines}`;
-}
-
 export function renderAnswer(answer: Answer, options: RenderOptions): RenderedMessage {
   if (!options.embeds) return { content: renderPlainText(answer, options.examples ?? []), embeds: [] };
   return { embeds: [renderEmbed(answer, options.examples ?? [])] };
@@ -45,7 +40,7 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = []): A
     if (best.url) embed.url = best.url;
     pushField(fields, 'See also', others.map(linkedLabel));
   } else {
-    embed = { color: NOT_FOUND_COLOR, title: 'Not in the notes', description: escapeDiscord(answer.text) };
+    embed = { color: NOT_FOUND_COLOR, title: NOT_FOUND_TITLE, description: escapeDiscord(answer.text) };
     pushField(fields, 'Closest notes', answer.citations.map(linkedLabel));
     pushField(fields, 'Try asking', examples.map((example) => `• ${escapeDiscord(example)}`));
   }
@@ -76,14 +71,24 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
   return cutAtLine(parts.join('\n'), LIMITS.content);
 }
 
-/** Shown when a question is empty: how to ask, with a few examples from the notes. */
-export function renderHelp(examples: readonly string[]): string {
-  const lines = ['Ask me anything the team notes cover: mention me with a question, send me a DM, or use `/ask`.'];
-  if (examples.length > 0) lines.push('For example:', ...examples.map((example) => `• ${escapeDiscord(example)}`));
+/** How to ask, with a few examples from the notes. */
+export function renderHelp(text: string, examples: readonly string[]): string {
+  const lines = [text];
+  if (examples.length > 0) lines.push(EXAMPLES_TITLE, ...examples.map((example) => `• ${escapeDiscord(example)}`));
   return cutAtLine(lines.join('\n'), LIMITS.content);
 }
 
-export const APOLOGY = 'Sorry, something went wrong while looking that up. Please try again in a moment.';
+/** The top knowledge gaps as Discord Markdown, within one message. */
+export function renderGaps(gaps: readonly KnowledgeGap[]): string {
+  if (gaps.length === 0) return NO_GAPS;
+  const lines = [`**${gapsTitle(gaps.length).replace(': ', '**: ')}`];
+  gaps.forEach((gap, i) => {
+    lines.push('', `**${i + 1}.** ${escapeDiscord(gap.question)}`, `${gapCounts(gap)} · last ${gapDay(gap)}`);
+    if (gap.variants.length > 0) lines.push(`*Also asked as:* ${gap.variants.map((variant) => `“${escapeDiscord(variant)}”`).join(', ')}`);
+    if (gap.closest.length > 0) lines.push(`*Closest notes:* ${gap.closest.map((note) => `\`${note.file.replace(/`/g, "'")}\` (${note.times}×)`).join(', ')}`);
+  });
+  return cutAtLine(lines.join('\n'), LIMITS.content);
+}
 
 /** Parsing Markdown costs about a millisecond a line, so only the lines that can be shown are converted. */
 function quoteMarkdown(answer: Answer, max: number): string {
