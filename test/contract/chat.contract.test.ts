@@ -127,4 +127,17 @@ describe.each(SURFACES)('the conversation on %s', (_name, start) => {
     const fences = (shell?.text.match(/^(```|~~~)/gm) ?? []).length;
     expect(fences % 2).toBe(0);
   });
+
+  it('asks about someone else\'s message privately, with Share, and Share posts it for everyone', async () => {
+    const d = await open();
+    if (d.askAbout === undefined) return expect(d.chat).toBe(false);
+    const said = await d.askAbout('Is there a deploy freeze on Fridays?');
+    expect(said.where).toBe('private');
+    expect(said.text).toContain('after 15:00');
+    expect(d.world.asked[0]).toMatchObject({ question: 'Is there a deploy freeze on Fridays?', context: { asker: { surface: 'shortcut' } } });
+    const shared = await said.share?.();
+    expect(shared?.where).toBe('public');
+    expect(shared?.text).toContain('after 15:00');
+    expect(d.world.asked[1]).toMatchObject({ context: { asker: { surface: 'button' } } });
+  });
 });

@@ -4,8 +4,9 @@ import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
 import { createSlackAdapter } from '../../src/adapters/slack/index.js';
 import { silentLogger } from '../../src/logger.js';
 import type { ChatAdapter } from '../../src/types.js';
-import { FakeDiscord, type MessageBody } from '../fakes/discord-server.js';
-import { appMention, blockAction, eventCallback, httpDelivery, nextTs, socketDelivery, type SlackDelivery } from '../fakes/slack-payloads.js';
+import { MessageFlags } from 'discord.js';
+import { FakeDiscord, type InteractionCallbackBody, type MessageBody } from '../fakes/discord-server.js';
+import { appMention, blockAction, eventCallback, httpDelivery, messageShortcut, nextTs, socketDelivery, type SlackDelivery } from '../fakes/slack-payloads.js';
 import { FakeSlack, type RecordedCall } from '../fakes/slack-server.js';
 import { buttons, shownText } from '../adapters/slack-harness.js';
 import { DISCORD_ALLOWED, SLACK_ALLOWED, SLACK_CLOSED, world, type World } from './world.js';
@@ -21,6 +22,8 @@ export interface Said {
   pingsNobody: boolean;
   /** Clicks 👍/👎 under it, when it has them; resolves with what the click showed. */
   vote?(vote: 'up' | 'down'): Promise<string>;
+  /** Clicks Share under it, when it has it; resolves with what was posted for everyone. */
+  share?(): Promise<Said>;
 }
 
 export interface AskOptions {
@@ -37,6 +40,8 @@ export interface Driver {
   readonly chat: boolean;
   /** Resolves with the reply, or undefined when none came within a short wait. */
   ask(text: string, options?: AskOptions): Promise<Said | undefined>;
+  /** "Ask lore about this message" on someone else's message (Slack message shortcut, Discord message command). */
+  askAbout?(message: string): Promise<Said>;
   /** Stops the adapter and starts a new one against the same server and engine, as a restart does. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -65,9 +70,10 @@ export function slackDriver(mode: 'http' | 'socket'): DriverFactory {
       const blocks = Array.isArray(call.args.blocks) ? (call.args.blocks as { type: string; text?: { text?: string } }[]) : [];
       const text = shownText(call);
       const voteValue = buttons(call).find((button) => button.actionId === 'lore_vote_up')?.value;
+      const shareValue = buttons(call).find((button) => button.actionId === 'lore_share')?.value;
       return {
         text,
-        where: call.method === 'chat.postEphemeral' ? 'private' : 'public',
+        where: call.method === 'chat.postEphemeral' || call.args.response_type === 'ephemeral' ? 'private' : 'public',
         withinLimits: blocks.length <= 50 && blocks.every((block) => (block.text?.text ?? '').length <= 3000) && buttons(call).every((button) => button.value.length <= 2000),
         pingsNobody: !/<!(channel|here|everyone|subteam)|<@[UW]/.test(text) && !/(^|[^\p{L}\u2060])@(channel|here|everyone)\b/u.test(text),
         ...(voteValue !== undefined && {
@@ -76,6 +82,13 @@ export function slackDriver(mode: 'http' | 'socket'): DriverFactory {
             await deliver.action(blockAction(fake, { actionId: vote === 'up' ? 'lore_vote_up' : 'lore_vote_down', value: voteValue, channel: String(call.args.channel), messageTs: String(call.result?.ts ?? nextTs()) }));
             const shown = await fake.waitForCall((c) => fake.calls.indexOf(c) >= count && (c.method === 'chat.update' || c.method === 'response_url'));
             return shownText(shown);
+          },
+        }),
+        ...(shareValue !== undefined && {
+          share: async () => {
+            const count = fake.calls.length;
+            await deliver.action(blockAction(fake, { actionId: 'lore_share', value: shareValue, channel: SLACK_ALLOWED }));
+            return said(await fake.waitForCall((c) => fake.calls.indexOf(c) >= count && c.method === 'chat.postMessage'));
           },
         }),
       };
@@ -97,6 +110,11 @@ export function slackDriver(mode: 'http' | 'socket'): DriverFactory {
           .waitForCall((call) => fake.calls.indexOf(call) >= count && (call.method === 'chat.postMessage' || call.method === 'chat.postEphemeral'), QUIET_MS)
           .catch(() => undefined);
         return reply && said(reply);
+      },
+      async askAbout(message) {
+        const count = fake.calls.length;
+        await deliver.action(messageShortcut(fake, { text: message }));
+        return said(await fake.waitForCall((call) => fake.calls.indexOf(call) >= count && call.method === 'response_url'));
       },
       async restart() {
         await adapter.stop();
@@ -125,22 +143,27 @@ export const discordDriver: DriverFactory = async () => {
   await adapter.start();
   const channels = [fake.channelId, fake.threadId, fake.noEmbedChannelId, fake.dmChannelId];
   const said = (body: MessageBody, channel: string, messageId: string | undefined): Said => {
+    const ephemeral = ((body.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
     const embed = body.embeds?.[0];
     const text = [body.content ?? '', embed?.title ?? '', embed?.description ?? '', ...(embed?.fields ?? []).map((f) => `${f.name}\n${f.value}`), embed?.footer?.text ?? ''].join('\n');
     const total = (embed?.title?.length ?? 0) + (embed?.description?.length ?? 0) + (embed?.footer?.text.length ?? 0) + (embed?.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
     const up = body.components?.[0]?.components.find((c) => c.custom_id?.startsWith('lore:vote:up'))?.custom_id;
+    const share = body.components?.[0]?.components.find((c) => c.custom_id?.startsWith('lore:share:'))?.custom_id;
+    const clicked = async (customId: string) => {
+      const since = fake.requests.length;
+      const click = fake.clickButton(messageId ?? '', customId);
+      return (await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${click.id}/`), since)).body as InteractionCallbackBody;
+    };
     return {
       text,
-      where: channel === fake.dmChannelId ? 'private' : 'public',
+      where: channel === fake.dmChannelId || ephemeral ? 'private' : 'public',
       withinLimits: (body.content?.length ?? 0) <= 2000 && (embed?.description?.length ?? 0) <= 4096 && total <= 6000 && (embed?.fields ?? []).every((f) => f.value.length <= 1024),
       pingsNobody: JSON.stringify(body.allowed_mentions) === JSON.stringify({ parse: [], replied_user: false }) && !/(^|[^\\])@(everyone|here)/.test(text),
       ...(up !== undefined && messageId !== undefined && {
-        vote: async (vote: 'up' | 'down') => {
-          const since = fake.requests.length;
-          const click = fake.clickButton(messageId, vote === 'up' ? up : up.replace(':up:', ':down:'));
-          const callback = await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${click.id}/`), since);
-          return String((callback.body as { data?: { content?: string } }).data?.content ?? '');
-        },
+        vote: async (vote: 'up' | 'down') => String((await clicked(vote === 'up' ? up : up.replace(':up:', ':down:'))).data?.content ?? ''),
+      }),
+      ...(share !== undefined && {
+        share: async () => said((await clicked(share)).data ?? {}, channel, fake.botMessageIds().at(-1)),
       }),
     };
   };
@@ -157,6 +180,12 @@ export const discordDriver: DriverFactory = async () => {
       if (request === undefined) return undefined;
       const target = channels.find((id) => request.path === `/channels/${id}/messages`) ?? '';
       return said(request.body as MessageBody, target, fake.botMessageIds().at(-1));
+    },
+    async askAbout(message) {
+      const since = fake.requests.length;
+      const { id } = fake.sendMessageCommand('Ask lore', message);
+      const callback = (await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`), since)).body as InteractionCallbackBody;
+      return said(callback.data ?? {}, DISCORD_ALLOWED, fake.botMessageIds().at(-1));
     },
     async restart() {
       await adapter.stop();
