@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeButtonValue, encodeButtonValue } from '../../src/adapters/slack/buttons.js';
 import { cutAtLine, cutText } from '../../src/chat/truncate.js';
-import { dedent, escapeMrkdwn, markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
+import { escapeMrkdwn, markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
+import { dedent } from '../../src/render/markdown.js';
 import { renderAnswer, renderReply } from '../../src/adapters/slack/render.js';
 import { voteSubject } from '../../src/chat/votes.js';
 import { citationLabel } from '../../src/chat/wording.js';

@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, gapDay, gapsTitle } from '../../chat/wording.js';
+import { quoteLines } from '../../render/markdown.js';
 import { gapCounts } from '../../reports/render.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
@@ -92,17 +93,9 @@ export function renderGaps(gaps: readonly KnowledgeGap[]): string {
 
 /** Parsing Markdown costs about a millisecond a line, so only the lines that can be shown are converted. */
 function quoteMarkdown(answer: Answer, max: number): string {
-  const lines: string[] = [];
-  let length = 0;
-  for (const line of answer.quote) {
-    if (length + line.length + 1 > 2 * max && lines.length > 0) break;
-    lines.push(line);
-    length += line.length + 1;
-  }
-  let markdown = toDiscordMarkdown(lines.join('\n'), { highlights: answer.highlights });
-  if (markdown === '') markdown = escapeDiscord(answer.text);
-  else if (lines.length < answer.quote.length) markdown += '\n…';
-  return cutAtLine(markdown, max);
+  const { lines, cut } = quoteLines(answer.quote, 2 * max);
+  const markdown = toDiscordMarkdown(lines.join('\n'), { highlights: answer.highlights });
+  return cutAtLine(markdown === '' ? escapeDiscord(answer.text) : markdown + (cut ? '\n…' : ''), max);
 }
 
 function footerText(answer: Answer): string {

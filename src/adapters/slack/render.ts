@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
 import type { Reply } from '../../chat/turn.js';
 import { EXAMPLES_TITLE, GAPS_FOOTER, NO_GAPS, citationLabel, gapDay, gapsTitle } from '../../chat/wording.js';
+import { quoteLines } from '../../render/markdown.js';
 import { gapCounts } from '../../reports/render.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import type { AnswerStore, ShownAnswer, Vote } from './answer-store.js';
@@ -81,19 +82,8 @@ function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
 
 /** The quote as mrkdwn, cut at a line boundary to fit one section. */
 function quoteMrkdwn(answer: Answer): string {
-  const lines = answer.quote.length > 0 ? answer.quote : answer.text.split('\n');
-  const kept: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    if (size + line.length > QUOTE_INPUT_BUDGET) {
-      if (kept.length === 0) kept.push(line.slice(0, QUOTE_INPUT_BUDGET));
-      break;
-    }
-    kept.push(line);
-    size += line.length + 1;
-  }
-  let quote = markdownToMrkdwn(kept.join('\n'), { highlights: answer.highlights });
-  if (kept.length < lines.length || (kept[0]?.length ?? 0) < (lines[0]?.length ?? 0)) quote += '\n…';
+  const { lines, cut } = quoteLines(answer.quote.length > 0 ? answer.quote : answer.text.split('\n'), QUOTE_INPUT_BUDGET);
+  const quote = markdownToMrkdwn(lines.join('\n'), { highlights: answer.highlights }) + (cut ? '\n…' : '');
   return cutAtLine(quote.trim() === '' ? '…' : quote, SLACK_LIMITS.sectionText);
 }
 
