@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { ReplayGuard } from '../chat/shared-state.js';
 import type { SharedRoutes } from '../ops/server.js';
 import type { AskService, ChatAdapter, FeedbackReports } from '../types.js';
 
@@ -11,6 +12,8 @@ export interface PlatformDeps {
   reports?: FeedbackReports;
   /** The ops endpoints, for a platform that serves HTTP itself and shares its port with them. */
   ops: SharedRoutes;
+  /** Where event ids are claimed, to drop redeliveries and replays. */
+  replay: ReplayGuard;
 }
 
 /** One chat platform: whether the environment configures it, and how to build its adapter (loaded only when used). */

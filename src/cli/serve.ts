@@ -1,6 +1,7 @@
 import { LoreError, asError } from '../errors.js';
 import { createConsoleAdapter } from '../adapters/console.js';
 import { PLATFORMS } from '../adapters/registry.js';
+import { memoryRateLimitCounter, memoryReplayGuard } from '../chat/shared-state.js';
 import { addLoreChecks, trackConnection } from '../ops/checks.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer } from '../ops/server.js';
@@ -27,9 +28,12 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   const metrics = createMetrics();
   metrics.observe({ index: () => lore.stats(), ...(feedback && { store: feedback.backlog }) });
   const ops = createOpsServer({ metrics, logger: logger.child({ component: 'ops' }) });
+  // State several lore processes would share; one process's memory until a shared store is configured.
+  const shared = { replay: memoryReplayGuard(), rateLimit: memoryRateLimitCounter() };
   const service = createGuardedService(feedback?.record(lore) ?? lore, {
     rules: rules.current,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimit: shared.rateLimit,
     logger: logger.child({ component: 'questions' }),
     metrics,
   });
@@ -38,7 +42,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   let sharesPort = false;
   for (const platform of PLATFORMS) {
     if (!platform.configured(config)) continue;
-    const made = await platform.create({ config, service, logger, reports: feedback?.reports, ops });
+    const made = await platform.create({ config, service, logger, reports: feedback?.reports, ops, replay: shared.replay });
     sharesPort ||= made.sharesOpsPort;
     adapters.push(trackConnection(made.adapter));
   }

@@ -117,7 +117,7 @@ describe('lore doctor', () => {
   });
 
   it('fails on a missing scope, naming it', async () => {
-    const narrow = await FakeSlack.start({ scopes: ['app_mentions:read', 'chat:write', 'commands', 'im:read', 'im:write'] });
+    const narrow = await FakeSlack.start({ scopes: ['app_mentions:read', 'chat:write', 'commands'] });
     try {
       const { code, lines } = await doctor({ ...goodEnv(), SLACK_API_URL: narrow.apiUrl });
       expect(line(lines, 'Slack scopes')).toMatch(/^✗ Slack scopes: missing im:history → fix: add it under Slack app → OAuth & Permissions → Bot Token Scopes/);
