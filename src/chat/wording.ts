@@ -13,7 +13,10 @@ export const NOT_FOUND_TITLE = 'Not in the notes';
 
 /** The first lines of help; `command` is the platform's slash command (absent in the terminal). */
 export function helpText(command: string | undefined): string {
-  const ways = command === undefined ? 'Type a question and press Enter; a follow-up like "and on EKS?" reads on from the one before.' : `Use \`${command} <question>\` (only you see the answer, unless you share it), mention me in a channel (I answer in a thread), or send me a direct message.`;
+  const ways =
+    command === undefined
+      ? 'Type a question and press Enter; a follow-up like "and on EKS?" reads on from the one before.'
+      : `Use \`${command} <question>\`, mention me in a channel, or send me a direct message; in a thread, a follow-up like "and on EKS?" reads on from the question before.`;
   return `Ask me anything your team wrote down in its notes. ${ways}`;
 }
 
