@@ -125,4 +125,12 @@ describe('the ops server', () => {
     expect(socket.code).toBe(1);
     expect(socket.stderr).toContain(`/readyz answered 503`);
   });
+
+  it('reports Slack Socket Mode connected only while its socket is', async () => {
+    harness = await startHarness('socket', new FixtureService());
+    const { adapter, fake } = harness;
+    expect(adapter.connected?.()).toBe(true);
+    await fake.close();
+    await expect.poll(() => adapter.connected?.(), { timeout: 5000 }).toBe(false);
+  });
 });

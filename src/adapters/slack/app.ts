@@ -25,7 +25,7 @@ const RETRY_WINDOW_MS = 30_000;
  * `config.port`, path /slack/events, plus the `shared` routes) otherwise. Every Web API call, the Socket Mode
  * client's included, goes to `config.apiUrl` when set.
  */
-export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits = {}, shared?: SharedRoutes): App {
+export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits = {}, shared?: SharedRoutes, socket?: { up: boolean }): App {
   const slackApiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
   const timeout = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retries = Math.max(0, (limits.tries ?? DEFAULT_TRIES) - 1);
@@ -42,7 +42,7 @@ export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: W
   let app: App;
   if (config.appToken !== undefined) {
     // The socket client keeps its own, patient retries (it reconnects after outages); only each call is timed.
-    const receiver = createSocketReceiver({ appToken: config.appToken, clientOptions: { ...slackApiUrl, timeout }, boltLogger: logger, logger: deps.logger });
+    const receiver = createSocketReceiver({ appToken: config.appToken, clientOptions: { ...slackApiUrl, timeout }, boltLogger: logger, logger: deps.logger, onConnection: (up) => socket && (socket.up = up) });
     app = new App({ ...common, receiver });
   } else {
     if (config.signingSecret === undefined) {

@@ -35,7 +35,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const handlers = new InFlight();
   const { command } = options.config;
   const conversation = new Conversation({ service: options.service, logger, reports: options.reports, command, ...(options.replay && { replay: options.replay }) });
-  const app = createBoltApp(options.config, { handlers, conversation, logger, answers: new AnswerStore(), command }, options.webApi, options.shared);
+  const socket = { up: false };
+  const app = createBoltApp(options.config, { handlers, conversation, logger, answers: new AnswerStore(), command }, options.webApi, options.shared, socket);
   const socketMode = options.config.appToken !== undefined;
   let port: number | undefined;
   let started = false;
@@ -45,7 +46,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     get port() {
       return port;
     },
-    connected: () => started,
+    // Socket Mode is connected while its socket is; HTTP mode while it listens.
+    connected: () => started && (!socketMode || socket.up),
     async start() {
       if (started) return;
       try {

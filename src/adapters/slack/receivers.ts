@@ -95,6 +95,8 @@ export interface SocketReceiverOptions {
   clientOptions: Record<string, unknown>;
   boltLogger: BoltLogger;
   logger: Logger;
+  /** Told when the socket connects (Slack's hello) and when it drops or reconnects. */
+  onConnection?: (up: boolean) => void;
 }
 
 const object = z.record(z.string(), z.unknown());
@@ -113,6 +115,8 @@ export function createSocketReceiver(options: SocketReceiverOptions): SocketMode
   const { logger } = options;
   const receiver = new SocketModeReceiver({ appToken: options.appToken, logger: options.boltLogger, installerOptions: { clientOptions: options.clientOptions } });
   const client = receiver.client;
+  client.on('connected', () => options.onConnection?.(true));
+  for (const down of ['reconnecting', 'disconnecting', 'disconnected']) client.on(down, () => options.onConnection?.(false));
   const readers = client.listeners('ws_message');
   client.removeAllListeners('ws_message');
   client.on('ws_message', (data: unknown, isBinary: unknown) => {
