@@ -36,7 +36,7 @@ export function citationLabel(citation: Pick<Citation, 'file' | 'section' | 'sta
   return [citation.file, citation.section].filter((part) => part !== '').join(' › ') + ` · ${lines}`;
 }
 
-/** One gap's lines, for renderers that mark up the question and the file names themselves. */
+/** The day a gap was last seen, as shown in the report. */
 export function gapDay(gap: KnowledgeGap): string {
   return gap.lastAt.toISOString().slice(0, 10);
 }
