@@ -40,6 +40,11 @@ export function inviteUrl(applicationId: string): string {
   return `https://discord.com/oauth2/authorize?${params.toString()}`;
 }
 
+/** Global commands are usable in servers and in DMs with the bot; guild commands only where they are registered. */
+function installedFor(global: boolean) {
+  return global ? { contexts: [InteractionContextType.Guild, InteractionContextType.BotDM], integration_types: [ApplicationIntegrationType.GuildInstall] } : {};
+}
+
 /** `/ask question:<text> [private:<true|false>]`, as sent to Discord. Global commands also work in DMs with the bot. */
 export function askCommand(global: boolean): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return {
@@ -62,10 +67,7 @@ export function askCommand(global: boolean): RESTPostAPIChatInputApplicationComm
         required: false,
       },
     ],
-    ...(global && {
-      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-    }),
+    ...installedFor(global),
   };
 }
 
@@ -75,10 +77,7 @@ export function gapsCommand(global: boolean): RESTPostAPIChatInputApplicationCom
     type: ApplicationCommandType.ChatInput,
     name: GAPS_COMMAND,
     description: "Questions the notes didn't answer well lately (only you see them)",
-    ...(global && {
-      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-    }),
+    ...installedFor(global),
   };
 }
 
@@ -87,10 +86,7 @@ export function askMenuCommand(global: boolean): RESTPostAPIApplicationCommandsJ
   return {
     type: ApplicationCommandType.Message,
     name: ASK_MENU,
-    ...(global && {
-      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-    }),
+    ...installedFor(global),
   };
 }
 
