@@ -20,7 +20,7 @@ const ASKER: Asker = { platform: 'terminal', surface: 'terminal' };
 
 /**
  * The terminal chat: one question per line, one reply each. `start()` resolves when the input ends (or the person
- * types exit), so piped questions are answered and the process exits. At a terminal the session is one conversation,
+ * types exit), so piped questions are answered and the process exits. At a terminal the whole run is one conversation,
  * so a follow-up reads on from the question before; piped lines stand alone.
  */
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapter {
