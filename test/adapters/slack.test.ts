@@ -84,7 +84,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     const reply = await h.fake.waitForCall(isPost);
     expect(reply.args).toMatchObject({ channel: 'C0000001', thread_ts: ts });
     expect(service.asked[0]?.question).toBe('how do I roll back a release?');
-    expect(service.asked[0]?.context).toEqual({ asker: { platform: 'slack', surface: 'mention', userId: 'UASKER01', channelId: 'C0000001' } });
+    expect(service.asked[0]?.context).toEqual({ asker: { platform: 'slack', surface: 'mention', userId: 'UASKER01', channelId: 'C0000001', workspaceId: h.fake.teamId } });
     expect(shownText(reply)).toContain('To *roll back* a *release*');
     expect(buttons(reply).map((b) => b.actionId)).toEqual([ACTION.voteUp, ACTION.voteDown]);
   });

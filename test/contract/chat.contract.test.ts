@@ -29,6 +29,9 @@ describe.each(SURFACES)('the conversation on %s', (_name, start) => {
     expect(said?.text).toContain('after 15:00');
     expect(said?.text).toContain('deploys.md');
     expect(said?.text).toMatch(/L7(?!\d)/);
+    const { asker } = d.world.asked[0]?.context ?? {};
+    if (d.chat) expect(asker).toMatchObject({ surface: 'mention', userId: expect.any(String), channelId: expect.any(String), workspaceId: expect.any(String) });
+    else expect(asker).toEqual({ platform: 'terminal', surface: 'terminal' });
   });
 
   it('says what it could not find, with the closest notes', async () => {
@@ -138,6 +141,6 @@ describe.each(SURFACES)('the conversation on %s', (_name, start) => {
     const shared = await said.share?.();
     expect(shared?.where).toBe('public');
     expect(shared?.text).toContain('after 15:00');
-    expect(d.world.asked[1]).toMatchObject({ context: { asker: { surface: 'button' } } });
+    expect(d.world.asked[1]?.context.asker).toMatchObject({ surface: 'button', userId: expect.any(String), channelId: expect.any(String), workspaceId: expect.any(String) });
   });
 });

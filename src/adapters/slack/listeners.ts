@@ -34,7 +34,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (event.bot_id !== undefined || event.subtype !== undefined || 'edited' in event) return;
     // Direct messages are answered by the message listener below; don't answer twice.
     if (event.channel.startsWith('D')) return;
-    const asker: Asker = { platform: 'slack', surface: 'mention', userId: event.user, channelId: event.channel, ...(event.thread_ts !== undefined && { threadId: event.thread_ts }) };
+    const asker: Asker = { platform: 'slack', surface: 'mention', userId: event.user, channelId: event.channel, workspaceId: context.teamId, ...(event.thread_ts !== undefined && { threadId: event.thread_ts }) };
     const turn: Turn = {
       asker,
       text: questionFromSlack(event.text, context.botUserId),
@@ -49,7 +49,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (message.subtype !== undefined || message.channel_type !== 'im') return;
     if (message.bot_id !== undefined || message.edited !== undefined) return;
     const { channel, thread_ts: threadTs } = message;
-    const asker: Asker = { platform: 'slack', surface: 'dm', userId: message.user, channelId: channel, direct: true, ...(threadTs !== undefined && { threadId: threadTs }) };
+    const asker: Asker = { platform: 'slack', surface: 'dm', userId: message.user, channelId: channel, workspaceId: context.teamId, direct: true, ...(threadTs !== undefined && { threadId: threadTs }) };
     const turn: Turn = {
       asker,
       text: questionFromSlack(message.text ?? '', context.botUserId),
