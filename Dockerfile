@@ -26,7 +26,8 @@ COPY knowledge ./knowledge
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
-# Slack HTTP mode: asks GET /healthz of the running server; otherwise checks that the notes index.
+# Asks GET /readyz of the running server (HEALTH_PORT, or PORT: shared with Slack in HTTP mode) in every chat mode:
+# the index is built and every platform is connected. With no chat platform configured it checks that the notes index.
 HEALTHCHECK --interval=60s --timeout=15s --start-period=30s --retries=3 CMD ["node", "dist/cli.js", "health"]
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/cli.js", "serve"]

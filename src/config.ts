@@ -27,6 +27,10 @@ export interface Config {
   readonly git?: GitSourceConfig;
   /** Cited lines last changed longer ago than this many days get a gentle note that they may be out of date. */
   readonly staleAfterDays: number;
+  /** HEALTH_PORT: where GET /healthz, /readyz and /metrics listen; unset means PORT (shared with Slack in HTTP mode). */
+  readonly healthPort?: number;
+  /** PORT (default 3000): Slack HTTP mode's port, and the ops endpoints' when HEALTH_PORT is unset. */
+  readonly port: number;
 }
 
 export interface GitSourceConfig {
@@ -38,12 +42,10 @@ export interface GitSourceConfig {
   readonly intervalSeconds: number;
   /** Private key for ssh URLs, passed to ssh through GIT_SSH_COMMAND. */
   readonly sshKeyPath?: string;
-  /** Shared secret of the push webhook (GitHub signature or GitLab token); undefined turns the webhook off. */
+  /** Shared secret of the push webhook (GitHub signature or GitLab token), served at POST /hooks/git on the ops port; undefined turns the webhook off. */
   readonly webhookSecret?: string;
   /** Folder the repository is cloned into, inside lore's data folder. */
   readonly cloneDir: string;
-  /** Where the webhook listens when no other HTTP server runs (PORT; in Slack HTTP mode it shares Slack's). */
-  readonly webhookPort: number;
 }
 
 export interface FeedbackConfig {
@@ -132,6 +134,14 @@ const envSchema = z.object({
     message: 'must look like /ask: a slash then up to 31 lowercase letters, digits, - or _',
   }),
   PORT: positiveInt(3000, 65535),
+  // 0 picks any free port, which only tests want; lore health cannot find that one.
+  HEALTH_PORT: optionalString.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const port = Number(value);
+    if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+    ctx.addIssue({ code: 'custom', message: `must be a port number from 1 to 65535, got "${value}"` });
+    return z.NEVER;
+  }),
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: url,
   DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
@@ -224,7 +234,6 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
         sshKeyPath: e.KNOWLEDGE_GIT_SSH_KEY === undefined ? undefined : resolve(cwd, e.KNOWLEDGE_GIT_SSH_KEY),
         webhookSecret: e.KNOWLEDGE_GIT_WEBHOOK_SECRET,
         cloneDir: join(dataDir, 'notes-git'),
-        webhookPort: e.PORT,
       }
     : undefined;
   return Object.freeze({
@@ -237,6 +246,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     discord: discord && Object.freeze(discord),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rulesFile: Object.freeze({ path: resolve(cwd, e.LORE_CONFIG ?? 'lore.config.yml'), required: e.LORE_CONFIG !== undefined }),
+    ...(e.HEALTH_PORT !== undefined && { healthPort: e.HEALTH_PORT }),
+    port: e.PORT,
     feedback: Object.freeze({
       path: e.LORE_DB?.toLowerCase() === 'off' ? undefined : resolve(cwd, e.LORE_DB ?? 'data/lore.db'),
       retentionDays: e.LORE_DB_RETENTION_DAYS,

@@ -107,8 +107,10 @@ export interface Answer {
   reason?: NotFoundReason;
 }
 
-export type Platform = 'slack' | 'discord' | 'terminal';
-export type Surface = 'slash' | 'mention' | 'dm' | 'terminal';
+/** A chat platform's name, as its adapter calls itself (`slack`, `discord`), or `terminal`. */
+export type Platform = string;
+/** How a question came: a slash command, a mention, a direct message, a message shortcut or context menu, a button, the terminal. */
+export type Surface = 'slash' | 'mention' | 'dm' | 'shortcut' | 'button' | 'terminal';
 
 /** Who asked, and where: for logs, limits and per-channel rules. Ids are the platform's own. */
 export interface Asker {
@@ -120,6 +122,10 @@ export interface Asker {
   direct?: boolean;
   /** For a thread (Discord threads have their own ids): the channel it belongs to, for channel rules. */
   parentChannelId?: string;
+  /** The Slack workspace or Discord server, when there is one. */
+  workspaceId?: string;
+  /** The thread the question was asked in, as the platform names it. */
+  threadId?: string;
 }
 
 /** A 👍/👎 on an answer. */
@@ -215,4 +221,6 @@ export interface ChatAdapter {
   readonly name: string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Whether the platform connection is up now, for readiness checks; absent means "since start() resolved". */
+  connected?(): boolean;
 }

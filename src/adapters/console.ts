@@ -1,9 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { asError } from '../errors.js';
+import { Conversation } from '../chat/conversation.js';
+import type { Reply } from '../chat/turn.js';
 import type { Logger } from '../logger.js';
-import { ANSI, PLAIN, renderText } from '../render/text.js';
-import type { AskService, ChatAdapter } from '../types.js';
+import { ANSI, PLAIN, renderText, stripTerminalControls, type TextStyle } from '../render/text.js';
+import type { Asker, AskService, ChatAdapter } from '../types.js';
 
 export interface ConsoleAdapterOptions {
   service: AskService;
@@ -15,32 +16,19 @@ export interface ConsoleAdapterOptions {
 }
 
 const EXIT_WORDS = new Set(['exit', 'quit', ':q', '/exit', '/quit']);
+const ASKER: Asker = { platform: 'terminal', surface: 'terminal' };
 
 /**
- * The terminal chat: one question per line, one answer each. `start()` resolves when the input ends
- * (or the person types exit), so piped questions are answered and the process exits.
+ * The terminal chat: one question per line, one reply each. `start()` resolves when the input ends (or the person
+ * types exit), so piped questions are answered and the process exits. At a terminal the whole run is one conversation,
+ * so a follow-up reads on from the question before; piped lines stand alone.
  */
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapter {
-  const { service, logger, input, output, interactive } = options;
+  const { service, input, output, interactive } = options;
+  const conversation = new Conversation({ service, logger: options.logger });
+  const style = interactive ? ANSI : PLAIN;
   let lines: ReturnType<typeof createInterface> | undefined;
-  let previousQuestion: string | undefined;
   const write = (text: string) => output.write(`${text}\n`);
-  const asker = { platform: 'terminal' as const, surface: 'terminal' as const };
-
-  const answer = async (line: string): Promise<void> => {
-    const question = line.trim();
-    if (question === '') return;
-    const started = performance.now();
-    try {
-      const reply = await service.ask(question, interactive && previousQuestion ? { previousQuestion, asker } : { asker });
-      if (reply.found) previousQuestion = question;
-      write(renderText(reply, interactive ? ANSI : PLAIN));
-      logger.debug({ platform: 'terminal', surface: 'terminal', questionLength: question.length, found: reply.found, top: reply.citations[0]?.file, ms: Math.round(performance.now() - started) }, 'answered');
-    } catch (error) {
-      logger.error({ err: asError(error) }, 'answering failed');
-      write('Sorry, something went wrong while answering that. Please try again.');
-    }
-  };
 
   return {
     name: 'terminal',
@@ -48,21 +36,17 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
       if (interactive) {
         const stats = service.stats();
-        write(`lore: ask about your notes (${count(stats.files, 'file')}, ${count(stats.chunks, 'section')}). Type "exit" to leave.`);
-        const examples = service.examples(2, { asker });
+        write(`lore: ask about your notes (${count(stats.files, 'file')}, ${count(stats.chunks, 'section')}). Type "exit" to leave, "help" for help.`);
+        const examples = service.examples(2, { asker: ASKER });
         if (examples.length > 0) write(`For example: ${examples.map((e) => `"${e}"`).join(' or ')}`);
         lines.setPrompt('? ');
         lines.prompt();
       }
       for await (const line of lines) {
         if (EXIT_WORDS.has(line.trim().toLowerCase())) break;
-        await answer(line);
-        if (interactive) {
-          write('');
-          lines.prompt();
-        } else {
-          write('');
-        }
+        if (line.trim() !== '') write(render(await conversation.reply({ asker: ASKER, text: line.trim(), ...(interactive && { conversationId: 'terminal' }) }), style));
+        write('');
+        if (interactive) lines.prompt();
       }
       lines.close();
     },
@@ -70,6 +54,20 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       lines?.close();
     },
   };
+}
+
+function render(reply: Reply, style: TextStyle): string {
+  switch (reply.kind) {
+    case 'answer':
+      return renderText(reply.answer, style);
+    case 'help':
+      return [reply.text, ...reply.examples.map((example) => `  ${style.dim('•')} ${stripTerminalControls(example)}`)].join('\n');
+    case 'note':
+      return reply.text;
+    default:
+      // The conversation sends the terminal no gaps report (it points at `lore gaps`) and never stays silent here.
+      return '';
+  }
 }
 
 function count(n: number, noun: string): string {

@@ -14,7 +14,7 @@ Usage:
   lore index                 build the index and print what it holds
   lore serve                 start Slack/Discord when their tokens are set, else a terminal chat
   lore check                 verify every note's front-matter queries find that note first
-  lore health                exit 0 if healthy: Slack HTTP mode asks the server's /healthz, else the notes index
+  lore health                exit 0 if healthy: asks the server's /readyz (HEALTH_PORT or PORT), else the notes index
   lore gaps                  questions the notes did not answer (or got 👎), grouped, most asked first
   lore stats                 questions per day and surface, share answered, votes, most and never cited notes
   lore stale                 notes cited most lately whose cited lines are oldest (notes in git): worth a review

@@ -1,29 +1,42 @@
+import { LoreError, asError } from '../errors.js';
 import { createConsoleAdapter } from '../adapters/console.js';
-import { gitWebhookRoute, startGitWebhookServer } from '../source/git/mount.js';
+import { PLATFORMS } from '../adapters/registry.js';
+import { memoryRateLimitCounter, memoryReplayGuard } from '../chat/shared-state.js';
+import { addLoreChecks, trackConnection } from '../ops/checks.js';
+import { createMetrics } from '../ops/metrics.js';
+import { createOpsServer } from '../ops/server.js';
 import { createGuardedService } from '../service/guarded.js';
 import { createShutdown, serveUntilSignal } from '../service/lifecycle.js';
 import { openRulesFile } from '../service/rules-file.js';
 import { openFeedback } from '../store/feedback.js';
 import type { ChatAdapter } from '../types.js';
-import { createGitWebhookHandler, type RequestHandler } from '../source/git/webhook.js';
+import { createGitWebhookHandler, mountGitWebhook, type RequestHandler } from '../source/git/webhook.js';
 import { commandContext, openEngineAndSource, type CliIO } from './context.js';
 import type { ParsedArgs } from './args.js';
 
 /**
- * `lore serve`: every chat adapter whose tokens are set, or the terminal chat when none are.
- * Resolves with the exit code once the adapters have stopped (a signal, or the end of piped input).
+ * `lore serve`: every chat adapter whose tokens are set, or the terminal chat when none are; with the ops endpoints
+ * (/healthz, /readyz, /metrics) on HEALTH_PORT, or PORT (the Slack port in HTTP mode). Resolves with the exit code
+ * once the adapters have stopped (a signal, or the end of piped input).
  */
 export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.EventEmitter = process): Promise<number> {
-  const context = commandContext(args, io, (config) => (config.slack || config.discord ? 'info' : 'warn'));
+  const context = commandContext(args, io, (config) => (PLATFORMS.some((platform) => platform.configured(config)) ? 'info' : 'warn'));
   const { config, logger } = context;
   const { lore, source } = await openEngineAndSource(context);
   const rules = await openRulesFile({ ...config.rulesFile, knowledgeDir: config.knowledgeDir, logger: logger.child({ component: 'rules' }) });
   // Recording sits inside the guard: refused questions are not gaps in the notes.
   const feedback = openFeedback(config.feedback, logger.child({ component: 'feedback' }));
+  const metrics = createMetrics();
+  metrics.observe({ index: () => lore.stats(), ...(feedback && { store: feedback.backlog }) });
+  const ops = createOpsServer({ metrics, logger: logger.child({ component: 'ops' }) });
+  // State several lore processes would share; one process's memory until a shared store is configured.
+  const shared = { replay: memoryReplayGuard(), rateLimit: memoryRateLimitCounter() };
   const service = createGuardedService(feedback?.record(lore) ?? lore, {
     rules: rules.current,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimit: shared.rateLimit,
     logger: logger.child({ component: 'questions' }),
+    metrics,
   });
 
   const webhookSecret = config.git?.webhookSecret;
@@ -31,24 +44,33 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
     source && webhookSecret
       ? createGitWebhookHandler({ secret: webhookSecret, onPush: () => void source.requestSync(), branch: () => source.branch(), logger: logger.child({ component: 'git-webhook' }) })
       : undefined;
-  const slackHttp = config.slack !== undefined && config.slack.appToken === undefined;
+  if (webhook) mountGitWebhook(ops, webhook);
+  if (source) ops.addReadinessCheck('notes from git', () => source.readiness());
 
   const adapters: ChatAdapter[] = [];
-  if (config.slack) {
-    const { createSlackAdapter } = await import('../adapters/slack/index.js');
-    // In Slack HTTP mode the webhook shares Slack's port; otherwise it gets a server of its own below.
-    const routes = webhook && slackHttp ? [gitWebhookRoute(webhook, logger)] : [];
-    adapters.push(createSlackAdapter({ config: config.slack, service, logger, reports: feedback?.reports, routes }));
-  }
-  if (config.discord) {
-    const { createDiscordAdapter } = await import('../adapters/discord/index.js');
-    adapters.push(createDiscordAdapter({ config: config.discord, service, logger, reports: feedback?.reports }));
+  let sharesPort = false;
+  for (const platform of PLATFORMS) {
+    if (!platform.configured(config)) continue;
+    const made = await platform.create({ config, service, logger, reports: feedback?.reports, ops, replay: shared.replay });
+    sharesPort ||= made.sharesOpsPort;
+    adapters.push(trackConnection(made.adapter));
   }
   const terminal = adapters.length === 0;
   if (terminal) {
     adapters.push(
-      createConsoleAdapter({ service, logger, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY) }),
+      trackConnection(createConsoleAdapter({ service, logger, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY && io.stdout.isTTY) })),
     );
+  }
+  addLoreChecks(ops, { stats: () => lore.stats(), adapters });
+  // The terminal chat serves the ops endpoints only when asked to (HEALTH_PORT) or for the git webhook; chat
+  // deployments always do.
+  const opsPort = sharesPort ? undefined : (config.healthPort ?? (terminal && !webhook ? undefined : config.port));
+  if (opsPort !== undefined) {
+    const port = await ops.listen(opsPort).catch((error: unknown) => {
+      const variable = config.healthPort === undefined ? 'PORT' : 'HEALTH_PORT';
+      throw new LoreError('ADAPTER_START_FAILED', `The ops endpoints could not listen on port ${opsPort} (${asError(error).message}): free it, or set ${variable} to another port.`, { cause: error });
+    });
+    logger.info({ port }, 'serving /healthz, /readyz and /metrics');
   }
 
   // Notes from git change when a fetch brings a commit, not when files in the clone change.
@@ -56,12 +78,9 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   if (source) {
     source.startPolling();
     watchers.push(() => source.stop());
-    if (webhook && !slackHttp) {
-      const server = await startGitWebhookServer(webhook, { port: config.git?.webhookPort ?? 3000, logger: logger.child({ component: 'git-webhook' }) });
-      watchers.push(server.close);
-    }
   }
   if (feedback) watchers.push(feedback.close);
+  watchers.push(() => ops.close());
   const lifecycle = { service, adapters, watchers, logger };
   if (!terminal) return serveUntilSignal({ ...lifecycle, signals });
 

@@ -7,7 +7,7 @@ import {
   type RESTGetAPIApplicationCommandsResult,
   type RESTGetCurrentApplicationResult,
 } from 'discord.js';
-import { ASK_COMMAND, GAPS_COMMAND, inviteUrl } from '../adapters/discord/commands.js';
+import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, inviteUrl } from '../adapters/discord/commands.js';
 import type { DiscordConfig } from '../config.js';
 import { describeError, fail, pass, skip, type CheckResult } from './check.js';
 
@@ -65,9 +65,10 @@ async function commands(rest: REST, applicationId: string, guildId: string | und
   const route = guildId === undefined ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
   try {
     const registered = ((await rest.get(route)) as RESTGetAPIApplicationCommandsResult).map((c) => c.name);
-    const missing = [ASK_COMMAND, GAPS_COMMAND].filter((wanted) => !registered.includes(wanted));
-    if (missing.length === 0) return pass(name, `/${ASK_COMMAND} and /${GAPS_COMMAND} are registered ${scope}`);
-    return fail(name, `${missing.map((m) => `/${m}`).join(' and ')} not registered ${scope}`, 'run lore discord:register (lore serve also registers them when it starts)');
+    const shown = (command: string) => (command === ASK_MENU ? command : `/${command}`);
+    const missing = [ASK_COMMAND, GAPS_COMMAND, ASK_MENU].filter((wanted) => !registered.includes(wanted)).map(shown);
+    if (missing.length === 0) return pass(name, `/${ASK_COMMAND}, /${GAPS_COMMAND} and ${ASK_MENU} are registered ${scope}`);
+    return fail(name, `${missing.join(', ').replace(/, ([^,]*)$/, ' and $1')} not registered ${scope}`, 'run lore discord:register (lore serve also registers them when it starts)');
   } catch (error) {
     return fail(name, `could not list the commands registered ${scope}: ${describeError(error)}`, 'check DISCORD_GUILD_ID, and that the bot was invited with the applications.commands scope');
   }

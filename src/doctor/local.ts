@@ -53,10 +53,7 @@ export async function checkRulesFile(config: Config, show: ShowPath): Promise<Ch
   }
   try {
     const rules = parseRules(text, path);
-    const parts = (['slack', 'discord'] as const).flatMap((platform) => {
-      const rule = rules[platform];
-      return rule === undefined ? [] : [`${platform}: ${describePlatform(rule)}`];
-    });
+    const parts = Object.entries(rules).flatMap(([platform, rule]) => (rule === undefined ? [] : [`${platform}: ${describePlatform(rule)}`]));
     return pass(name, `${path} is valid${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`, missingFolders(rules, config.knowledgeDir));
   } catch (error) {
     return fail(name, describeError(error), `edit ${path} (its keys: docs/running.md)`);
@@ -69,10 +66,7 @@ function describePlatform(rule: PlatformRules): string {
 }
 
 function missingFolders(rules: ReturnType<typeof parseRules>, knowledgeDir: string): string[] {
-  const folders = (['slack', 'discord'] as const).flatMap((platform) => {
-    const rule = rules[platform];
-    return [...(rule?.folders ?? []), ...(rule?.channels ?? []).flatMap((c) => c.folders ?? [])];
-  });
+  const folders = Object.values(rules).flatMap((rule) => [...(rule?.folders ?? []), ...(rule?.channels ?? []).flatMap((c) => c.folders ?? [])]);
   return [...new Set(folders)].filter((folder) => !existsSync(join(knowledgeDir, folder))).map((folder) => `warning: the notes have no folder ${folder}`);
 }
 

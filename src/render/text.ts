@@ -1,5 +1,6 @@
 import { staleNotice, updatedAgo } from '../answer/age.js';
 import type { Answer, Citation } from '../types.js';
+import { markdownForTerminal } from './terminal-markdown.js';
 
 export interface TextStyle {
   bold(text: string): string;
@@ -34,7 +35,9 @@ export function citationLine(citation: Citation): string {
 export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   const out: string[] = [];
   if (answer.found) {
-    out.push(...answer.quote.map((line) => mark(stripTerminalControls(line), answer.highlights, style)));
+    // Plain output keeps the note's own Markdown; styled output renders it, so no `**` stands next to real bold.
+    if (style === PLAIN) out.push(...answer.quote.map(stripTerminalControls));
+    else out.push(markdownForTerminal(answer.quote.join('\n'), answer.highlights, style));
     const [best, ...others] = answer.citations;
     if (best) out.push('', `${style.dim('Source:')} ${citationLine(best)}${best.url ? `\n  ${stripTerminalControls(best.url)}` : ''}`);
     for (const other of others) out.push(`${style.dim('See also:')} ${citationLine(other)}${other.url ? `\n  ${stripTerminalControls(other.url)}` : ''}`);
@@ -48,14 +51,4 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
     }
   }
   return out.join('\n');
-}
-
-function mark(line: string, words: string[], style: TextStyle): string {
-  if (words.length === 0 || style === PLAIN) return line;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return line.replace(pattern, (word) => style.bold(word));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

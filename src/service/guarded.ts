@@ -1,8 +1,9 @@
 import { shortCitation } from '../answer/citation.js';
 import type { Logger } from '../logger.js';
 import type { Answer, AskContext, AskService, Asker, IndexStats, VoteRecord } from '../types.js';
+import { memoryRateLimitCounter, type RateLimitCounter } from '../chat/shared-state.js';
+import type { Metrics } from '../ops/metrics.js';
 import { InFlight } from './in-flight.js';
-import { RateLimiter } from './rate-limit.js';
 import { refusal } from './refusal.js';
 import { judge, NO_RULES, type Rules } from './rules.js';
 
@@ -13,9 +14,15 @@ export interface GuardOptions {
   rateLimitPerMinute?: number;
   /** Gets one `question answered` line per question (and `question refused` / `question failed`). */
   logger: Logger;
-  /** Milliseconds clock, for tests. */
+  /** Milliseconds clock for the default in-memory counter, for tests. */
   now?: () => number;
+  /** Where questions per person are counted; one process's memory by default. */
+  rateLimit?: RateLimitCounter;
+  /** Counts questions (by platform, surface and outcome), answer time and votes. */
+  metrics?: Pick<Metrics, 'questions' | 'answerSeconds' | 'votes'>;
 }
+
+const RATE_WINDOW_MS = 60_000;
 
 /** An AskService that can stop taking questions and wait for the ones in flight. */
 export interface GuardedService extends AskService {
@@ -32,8 +39,9 @@ export interface GuardedService extends AskService {
  */
 export function createGuardedService(inner: AskService, options: GuardOptions): GuardedService {
   const rules = options.rules ?? (() => NO_RULES);
-  const limiter = new RateLimiter(options.rateLimitPerMinute ?? 0);
-  const now = options.now ?? Date.now;
+  const limit = options.rateLimitPerMinute ?? 0;
+  const counter = options.rateLimit ?? memoryRateLimitCounter(options.now);
+  const { metrics } = options;
   const inFlight = new InFlight();
   const log = options.logger;
   let closed = false;
@@ -45,17 +53,14 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
     const verdict = judge(rules(), context.asker);
     if (!verdict.allowed) return refuse(question, fields, 'channel-not-allowed', verdict.text);
     const { asker } = context;
-    if (asker?.userId !== undefined) {
-      const decision = limiter.take(`${asker.platform}:${asker.userId}`, now());
-      if (!decision.ok) {
-        const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-        const text = `You've asked ${limiter.limit} question${limiter.limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
-        return refuse(question, { ...fields, retryAfterMs: decision.retryAfterMs }, 'rate-limited', text);
-      }
+    if (asker?.userId !== undefined && limit > 0 && !(await counter.hit(`${asker.platform}:${asker.userId}`, limit, RATE_WINDOW_MS))) {
+      const text = `You've asked ${limit} question${limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again within a minute.`;
+      return refuse(question, fields, 'rate-limited', text);
     }
     const scoped: AskContext = verdict.folders ? { ...context, folders: verdict.folders } : context;
     try {
       const answer = await inFlight.track(inner.ask(question, scoped));
+      count(context.asker, answer.found ? 'answered' : 'not-found', started);
       const best = answer.citations[0];
       log.info(
         {
@@ -70,6 +75,7 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
       );
       return answer;
     } catch (error) {
+      count(context.asker, 'failed', started);
       log.warn({ ...fields, error: (error as Error)?.message ?? String(error), latencyMs: Math.round(performance.now() - started) }, 'question failed');
       throw error;
     }
@@ -82,7 +88,14 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
     return verdict.folders ? { ...context, folders: verdict.folders } : context;
   };
 
-  const refuse = (question: string, fields: object, reason: Parameters<typeof refusal>[1], text: string): Answer => {
+  const count = (asker: Asker | undefined, outcome: string, started?: number): void => {
+    const platform = asker?.platform ?? 'none';
+    metrics?.questions.inc({ platform, surface: asker?.surface ?? 'none', outcome });
+    if (started !== undefined) metrics?.answerSeconds.observe({ platform }, (performance.now() - started) / 1000);
+  };
+
+  const refuse = (question: string, fields: Record<string, unknown>, reason: Parameters<typeof refusal>[1], text: string): Answer => {
+    metrics?.questions.inc({ platform: String(fields.platform ?? 'none'), surface: String(fields.surface ?? 'none'), outcome: reason });
     log.info({ ...fields, refused: reason }, 'question refused');
     return refusal(question, reason, text);
   };
@@ -98,7 +111,10 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
       return scoped ? inner.suggest(prefix, limit, scoped) : [];
     },
     stats: (): IndexStats => inner.stats(),
-    ...(inner.recordVote && { recordVote: (vote: VoteRecord) => inner.recordVote?.(vote) }),
+    recordVote: (vote: VoteRecord) => {
+      metrics?.votes.inc({ platform: vote.platform, vote: vote.vote });
+      inner.recordVote?.(vote);
+    },
     allows: (asker: Asker): boolean => judge(rules(), asker).allowed && (inner.allows?.(asker) ?? true),
     whereToAsk: (asker: Asker): string | undefined => {
       const verdict = judge(rules(), asker);

@@ -72,8 +72,7 @@ async function read({ path, required }: RulesFileOptions): Promise<Rules> {
 }
 
 function describe(rules: Rules, { path, knowledgeDir, logger }: RulesFileOptions): void {
-  for (const platform of ['slack', 'discord'] as const) {
-    const platformRules = rules[platform];
+  for (const [platform, platformRules] of Object.entries(rules)) {
     if (platformRules === undefined) continue;
     logger.info({ file: path, platform, dms: platformRules.dms, channels: platformRules.channels?.length ?? 'all' }, 'channel rules loaded');
     const folders = [...(platformRules.folders ?? []), ...(platformRules.channels ?? []).flatMap((c) => c.folders ?? [])];

@@ -1,7 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { didYouMean } from '../suggest.js';
-import type { Asker, Platform } from '../types.js';
+import { PLATFORM_NAMES } from '../adapters/registry.js';
+import type { Asker } from '../types.js';
 
 /** Where a platform's bot may answer, and from which notes. */
 export interface PlatformRules {
@@ -21,11 +22,8 @@ export interface ChannelRule {
   readonly folders?: readonly string[];
 }
 
-/** The validated lore.config.yml. A missing platform has no restrictions. */
-export interface Rules {
-  readonly slack?: PlatformRules;
-  readonly discord?: PlatformRules;
-}
+/** The validated lore.config.yml, by platform name (`slack`, `discord`, …). A missing platform has no restrictions. */
+export type Rules = Readonly<Partial<Record<string, PlatformRules>>>;
 
 export const NO_RULES: Rules = Object.freeze({});
 
@@ -77,10 +75,9 @@ const platform = z.strictObject(
   { error: 'must be a mapping with dms, channels and folders' },
 );
 
-const rulesSchema = z.strictObject(
-  { slack: platform.optional(), discord: platform.optional() },
-  { error: 'must be a mapping with slack and/or discord' },
-);
+const rulesSchema = z.strictObject(Object.fromEntries(PLATFORM_NAMES.map((name) => [name, platform.optional()])), {
+  error: `must be a mapping with ${PLATFORM_NAMES.join(' and/or ')}`,
+});
 
 /** Parses and validates lore.config.yml text. Throws an Error whose message names every bad key. */
 export function parseRules(text: string, source = 'lore.config.yml'): Rules {
@@ -107,7 +104,7 @@ export function parseRules(text: string, source = 'lore.config.yml'): Rules {
 
 /** The keys allowed where an unknown key was found: top level, a platform, or a channel. */
 function suggestion(name: string, path: readonly PropertyKey[]): string {
-  const keys = path.length === 0 ? ['slack', 'discord'] : path.length === 1 ? ['dms', 'channels', 'folders'] : ['id', 'name', 'folders'];
+  const keys = path.length === 0 ? [...PLATFORM_NAMES] : path.length === 1 ? ['dms', 'channels', 'folders'] : ['id', 'name', 'folders'];
   const meant = didYouMean(name, keys);
   return meant === undefined ? '' : ` (did you mean ${meant}?)`;
 }
@@ -126,7 +123,7 @@ export const NO_ASKER = "I can't tell who is asking or where, so I can't answer 
 export function judge(rules: Rules, asker: Asker | undefined): Verdict {
   if (asker === undefined) return { allowed: false, text: NO_ASKER };
   if (asker.platform === 'terminal') return { allowed: true };
-  const platform: PlatformRules | undefined = rules[asker.platform satisfies Exclude<Platform, 'terminal'>];
+  const platform: PlatformRules | undefined = rules[asker.platform];
   if (platform === undefined) return { allowed: true };
   const withFolders = (list: readonly string[] | undefined): Verdict => (list ? { allowed: true, folders: [...list] } : { allowed: true });
   if (asker.direct === true || asker.surface === 'dm') {

@@ -15,6 +15,8 @@ export interface Feedback {
   record(service: AskService): RecordingService;
   /** The gap report for chat commands. */
   reports: FeedbackReports;
+  /** Writes waiting and writes dropped, for metrics; zero before `record`. */
+  backlog(): { queued: number; dropped: number };
   /** Writes what is queued and closes the database. */
   close(): Promise<void>;
 }
@@ -45,6 +47,7 @@ export function openFeedback(config: FeedbackConfig, logger: Logger, now: () => 
         return gapsReport((recorder?.store() ?? store).db, { since: now() - CHAT_GAPS_DAYS * 24 * 60 * 60 * 1000, limit, channel });
       },
     },
+    backlog: () => recorder?.backlog() ?? { queued: 0, dropped: 0 },
     async close() {
       if (recorder) recorder.close();
       else store.close();

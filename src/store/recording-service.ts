@@ -22,6 +22,8 @@ export interface RecordingService extends AskService {
   flush(): void;
   /** The store written to now (a new one after the database file was deleted and reopened). */
   store(): FeedbackStore;
+  /** Writes waiting, and writes dropped so far. */
+  backlog(): { queued: number; dropped: number };
   /** Flushes, stops pruning and closes the database. Later questions are answered but not recorded. */
   close(): void;
 }
@@ -70,6 +72,7 @@ export function createRecordingService(inner: AskService, options: RecordingOpti
     ...(inner.whereToAsk && { whereToAsk: (asker: Asker) => inner.whereToAsk?.(asker) }),
     flush: () => writes.flush(),
     store: () => writes.store(),
+    backlog: () => writes.backlog(),
     close() {
       clearInterval(pruning);
       writes.close();

@@ -17,6 +17,8 @@ export interface WriteQueue {
   /** Writes what is queued now; what the database refuses stays queued. */
   flush(): void;
   store(): FeedbackStore;
+  /** Writes waiting now, and writes dropped since the queue was created (full queue or refused). */
+  backlog(): { queued: number; dropped: number };
   /** Flushes, logs what could not be written, and closes the database. Later writes are ignored. */
   close(): void;
 }
@@ -135,6 +137,7 @@ export function createWriteQueue(initial: FeedbackStore, logger: Logger, maxQueu
       drain(false);
     },
     store: () => store,
+    backlog: () => ({ queued: queue.length, dropped }),
     close() {
       if (closed) return;
       this.flush();

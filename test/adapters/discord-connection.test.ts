@@ -21,7 +21,7 @@ describe('registerDiscordCommands', () => {
       `PUT /applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
     ]);
     expect(fake.identifies).toHaveLength(0);
-    expect(fake.commands.get(fake.guildId)?.map((c) => c.name)).toEqual(['ask', 'lore-gaps']);
+    expect(fake.commands.get(fake.guildId)?.map((c) => c.name)).toEqual(['ask', 'lore-gaps', 'Ask lore']);
     expect(lines.some((line) => line.msg === 'registered Discord commands in the guild')).toBe(true);
   });
 

@@ -39,7 +39,7 @@ describe('Discord adapter: slash command registration', () => {
     const harness = await start(new FixtureService(), { guildId: '500000000000000001' });
     const put = harness.fake.requests.filter((r) => r.method === 'PUT');
     expect(put.map((r) => r.path)).toEqual([`/applications/${harness.fake.applicationId}/guilds/500000000000000001/commands`]);
-    expect(harness.fake.commands.get('500000000000000001')?.map((c) => c.name)).toEqual(['ask', 'lore-gaps']);
+    expect(harness.fake.commands.get('500000000000000001')?.map((c) => c.name)).toEqual(['ask', 'lore-gaps', 'Ask lore']);
     expect(harness.fake.commands.has('global')).toBe(false);
   });
 });
@@ -130,7 +130,7 @@ describe('Discord adapter: /ask', () => {
         level: 30,
         event: 'vote',
         question: 'does fargate support daemonsets?',
-        citation: 'aws-containers.md#L28-33',
+        citation: 'aws-containers.md:28-33',
         vote: 'up',
         userId: harness.fake.alice.id,
       }),
@@ -148,7 +148,7 @@ describe('Discord adapter: /ask', () => {
     const click = harness.fake.clickButton(messageId ?? '', down);
     await callbackFor(harness, click.id, since);
     expect(harness.logs.filter((line) => line.event === 'vote')).toEqual([
-      expect.objectContaining({ question: 'is the EKS control plane free?', citation: 'aws-containers.md#L40-41', vote: 'down' }),
+      expect.objectContaining({ question: 'is the EKS control plane free?', citation: 'aws-containers.md:40-41', vote: 'down' }),
     ]);
   });
 });

@@ -147,7 +147,7 @@ describe('Discord adapter: mentions in a server', () => {
     expect(apology.content).toMatch(/^Sorry, something went wrong/);
     expect(apology.embeds ?? []).toHaveLength(0);
     expectNoPings(apology);
-    expect(harness.logs.some((line) => line.level === 50 && line.msg === 'failed to answer a Discord message')).toBe(true);
+    expect(harness.logs.some((line) => line.level === 50 && line.msg === 'answering failed')).toBe(true);
 
     since = fake.requests.length;
     fake.sendUserMessage(`<@${fake.bot.id}> is the EKS control plane free?`);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, cutAtLine, cutText } from '../../src/adapters/discord/limits.js';
+import { LIMITS } from '../../src/adapters/discord/limits.js';
+import { cutAtLine, cutText } from '../../src/chat/truncate.js';
 import { escapeDiscord, toDiscordMarkdown } from '../../src/adapters/discord/markdown.js';
-import { citationLabel, renderEmbed, renderPlainText } from '../../src/adapters/discord/render.js';
+import { renderEmbed, renderPlainText } from '../../src/adapters/discord/render.js';
+import { citationLabel } from '../../src/chat/wording.js';
 import type { Answer, Citation } from '../../src/types.js';
 
 describe('toDiscordMarkdown', () => {

@@ -68,10 +68,12 @@ describe.each<SlackMode>(['http', 'socket'])('Slack feedback over %s', (mode) =>
     expect(fixture.asked.map((call) => call.question)).toEqual(['how do I bake sourdough bread?']);
   });
 
-  it('without stored feedback, "gaps" is asked like any question', async () => {
+  it('without stored feedback, "gaps" says that questions are not recorded, and looks nothing up', async () => {
     await start(false);
     await h.deliver.command(slashCommand(h.fake, '/ask', 'gaps'));
-    await h.fake.waitForCall(isResponse);
-    expect(fixture.asked.map((call) => call.question)).toEqual(['gaps']);
+    const note = await h.fake.waitForCall(isResponse);
+    expect(note.args.response_type).toBe('ephemeral');
+    expect(shownText(note)).toContain("Questions aren't being recorded here");
+    expect(fixture.asked).toEqual([]);
   });
 });

@@ -66,10 +66,8 @@ describe('Slack adapter, HTTP mode', () => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
-  it('answers GET /healthz with the index counts', async () => {
-    const response = await fetch(`${h.baseUrl}/healthz`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, files: 3, chunks: service.stats().chunks });
+  it('leaves GET /healthz to the ops server: 404 when none shares the port', async () => {
+    expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(404);
   });
 
   it('answers url_verification challenges (signed)', async () => {

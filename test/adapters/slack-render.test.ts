@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeButtonValue, encodeButtonValue } from '../../src/adapters/slack/buttons.js';
-import { cutAtLine, cutText } from '../../src/adapters/slack/limits.js';
-import { dedent, escapeMrkdwn, markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
-import { citationLabel, renderAnswer, renderHelp } from '../../src/adapters/slack/render.js';
+import { cutAtLine, cutText } from '../../src/chat/truncate.js';
+import { escapeMrkdwn, markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
+import { dedent } from '../../src/render/markdown.js';
+import { renderAnswer, renderReply } from '../../src/adapters/slack/render.js';
+import { voteSubject } from '../../src/chat/votes.js';
+import { citationLabel } from '../../src/chat/wording.js';
 import { questionFromSlack } from '../../src/adapters/slack/slack-text.js';
-import type { ShownAnswer } from '../../src/adapters/slack/answer-store.js';
+import { AnswerStore, type ShownAnswer } from '../../src/adapters/slack/answer-store.js';
 import type { Answer, Citation } from '../../src/types.js';
 
 describe('markdownToMrkdwn', () => {
@@ -139,7 +142,16 @@ const answer = (overrides: Partial<Answer> = {}): Answer => ({
   ...overrides,
 });
 
-const shown = (a: Answer, overrides: Partial<ShownAnswer> = {}): ShownAnswer => ({ answer: a, audience: 'public', echoQuestion: false, votes: new Map(), ...overrides });
+interface Shown extends Partial<Omit<ShownAnswer, 'reply'>> {
+  audience?: 'public' | 'private';
+}
+
+const shown = (a: Answer, { audience = 'public', ...overrides }: Shown = {}): ShownAnswer => ({
+  reply: { kind: 'answer', visibility: audience, answer: a, examples: [], share: audience === 'private', vote: voteSubject(a) },
+  echoQuestion: false,
+  votes: new Map(),
+  ...overrides,
+});
 
 function texts(blocks: unknown[]): string[] {
   return JSON.stringify(blocks).match(/"text":"(?:[^"\\]|\\.)*"/g) ?? [];
@@ -211,7 +223,8 @@ describe('citationLabel', () => {
 
 describe('renderHelp', () => {
   it('escapes example questions', () => {
-    expect(JSON.stringify(renderHelp('/ask', ['a <b> & `c`?']).blocks)).toContain("`/ask a &lt;b&gt; &amp; 'c'?`");
+    const help = renderReply({ kind: 'help', visibility: 'private', text: 'Ask me.', examples: ['a <b> & `c`?'] }, { answers: new AnswerStore(), command: '/ask' }, { echo: false });
+    expect(JSON.stringify(help.blocks)).toContain("`/ask a &lt;b&gt; &amp; 'c'?`");
   });
 });
 

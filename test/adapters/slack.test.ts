@@ -84,7 +84,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     const reply = await h.fake.waitForCall(isPost);
     expect(reply.args).toMatchObject({ channel: 'C0000001', thread_ts: ts });
     expect(service.asked[0]?.question).toBe('how do I roll back a release?');
-    expect(service.asked[0]?.context).toEqual({ asker: { platform: 'slack', surface: 'mention', userId: 'UASKER01', channelId: 'C0000001' } });
+    expect(service.asked[0]?.context).toEqual({ asker: { platform: 'slack', surface: 'mention', userId: 'UASKER01', channelId: 'C0000001', workspaceId: h.fake.teamId } });
     expect(shownText(reply)).toContain('To *roll back* a *release*');
     expect(buttons(reply).map((b) => b.actionId)).toEqual([ACTION.voteUp, ACTION.voteDown]);
   });
@@ -236,7 +236,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(shownText(update)).toContain('To *roll back* a *release*');
     const votes = h.log.lines.filter((line) => line.event === 'vote');
     expect(votes).toEqual([
-      expect.objectContaining({ vote: 'up', user: 'UVOTER01', question: 'roll back a release?', citation: 'ops/deploys.md › Rollback · L4–9' }),
+      expect.objectContaining({ vote: 'up', platform: 'slack', userId: 'UVOTER01', question: 'roll back a release?', citation: 'ops/deploys.md:4-9' }),
     ]);
   });
 
@@ -248,6 +248,6 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(shownText(replaced)).toContain('You voted 👎');
     expect(shownText(replaced)).toContain('*You asked:* roll back a release?');
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
-    expect(h.log.lines.filter((line) => line.event === 'vote')).toEqual([expect.objectContaining({ vote: 'down', user: 'UASKER01' })]);
+    expect(h.log.lines.filter((line) => line.event === 'vote')).toEqual([expect.objectContaining({ vote: 'down', userId: 'UASKER01' })]);
   });
 });

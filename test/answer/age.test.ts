@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderEmbed, renderPlainText } from '../../src/adapters/discord/render.js';
 import { renderAnswer } from '../../src/adapters/slack/render.js';
 import { staleNotice, updatedAgo } from '../../src/answer/age.js';
+import { voteSubject } from '../../src/chat/votes.js';
 import { renderText } from '../../src/render/text.js';
 import type { Answer, Citation } from '../../src/types.js';
 
@@ -57,7 +58,7 @@ describe('renderers show the age beside the citation and the note when stale', (
   });
 
   it('in Slack', () => {
-    const shown = (answer: Answer) => JSON.stringify(renderAnswer('id', { answer, audience: 'public', echoQuestion: false, votes: new Map() }).blocks);
+    const shown = (answer: Answer) => JSON.stringify(renderAnswer('id', { reply: { kind: 'answer', visibility: 'public', answer, examples: [], share: false, vote: voteSubject(answer) }, echoQuestion: false, votes: new Map() }).blocks);
     expect(shown(dated)).toContain('_(updated 3 months ago)_');
     expect(shown(dated)).not.toMatch(note);
     expect(shown(stale)).toMatch(note);

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 function registerCommands(fake: FakeDiscord): void {
-  fake.commands.set('global', [{ name: 'ask' }, { name: 'lore-gaps' }]);
+  fake.commands.set('global', [{ name: 'ask' }, { name: 'lore-gaps' }, { name: 'Ask lore' }]);
 }
 
 /** A complete set-up: Slack in Socket Mode and Discord, both on the fakes, a database in a fresh folder. */
@@ -117,7 +117,7 @@ describe('lore doctor', () => {
   });
 
   it('fails on a missing scope, naming it', async () => {
-    const narrow = await FakeSlack.start({ scopes: ['app_mentions:read', 'chat:write', 'commands', 'im:read', 'im:write'] });
+    const narrow = await FakeSlack.start({ scopes: ['app_mentions:read', 'chat:write', 'commands'] });
     try {
       const { code, lines } = await doctor({ ...goodEnv(), SLACK_API_URL: narrow.apiUrl });
       expect(line(lines, 'Slack scopes')).toMatch(/^✗ Slack scopes: missing im:history → fix: add it under Slack app → OAuth & Permissions → Bot Token Scopes/);
@@ -129,7 +129,7 @@ describe('lore doctor', () => {
 
   it.each([
     ['the Message Content intent is off', { applicationFlags: 0 }, true, 'Discord Message Content intent', /^✗ .*disabled.* → fix: Developer Portal → your application → Bot → Privileged Gateway Intents/],
-    ['no commands are registered', {}, false, 'Discord commands', /^✗ Discord commands: \/ask and \/lore-gaps not registered globally → fix: run lore discord:register/],
+    ['no commands are registered', {}, false, 'Discord commands', /^✗ Discord commands: \/ask, \/lore-gaps and Ask lore not registered globally → fix: run lore discord:register/],
     ['the bot is in no server', { guilds: [] }, true, 'Discord servers', /^✗ Discord servers: the bot is in no server → fix: invite the bot with https:\/\/discord\.com\/oauth2\/authorize\?client_id=/],
   ])('fails when %s', async (_name, options, registered, check, expected) => {
     const fake = await FakeDiscord.start(options);

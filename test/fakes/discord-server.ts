@@ -211,6 +211,23 @@ export class FakeDiscord implements FakeIds {
    * and `@here` out of the content into `mentions`, `mention_roles` and `mention_everyone`. Returns the message id.
    */
   sendUserMessage(content: string, options: UserMessageOptions = {}): string {
+    const message = this.userMessage(content, options);
+    this.dispatch(GatewayDispatchEvents.MessageCreate, message);
+    return String(message.id);
+  }
+
+  /** The "Ask lore" message command used on a user's message (right-click → Apps); returns the interaction id and token. */
+  sendMessageCommand(name: string, content: string, options: UserMessageOptions = {}): { id: string; token: string } {
+    const message = this.userMessage(content, options);
+    const target = String(message.id);
+    return this.sendInteraction(
+      InteractionType.ApplicationCommand,
+      { id: snowflake(), name, type: ApplicationCommandType.Message, target_id: target, resolved: { messages: { [target]: message } } },
+      String(message.channel_id),
+    );
+  }
+
+  private userMessage(content: string, options: UserMessageOptions): JsonObject {
     const channelId = options.channelId ?? this.channelId;
     const author = options.author ?? this.alice;
     const dm = channelId === this.dmChannelId;
@@ -237,8 +254,7 @@ export class FakeDiscord implements FakeIds {
         ? { channel_type: ChannelType.DM }
         : { guild_id: this.guildId, member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }),
     };
-    this.dispatch(GatewayDispatchEvents.MessageCreate, message);
-    return id;
+    return message;
   }
 
   /** `/ask` as INTERACTION_CREATE; returns the interaction id and token. */

@@ -98,6 +98,25 @@ export function blockAction(fake: FakeSlack, click: ButtonClick): Record<string,
   };
 }
 
+/** "Ask lore about this message" used on someone's message: a message shortcut, with a response_url. */
+export function messageShortcut(fake: FakeSlack, fields: { text: string; user?: string; channel?: string; callbackId?: string }): Record<string, unknown> {
+  const channel = fields.channel ?? 'C0000001';
+  const ts = nextTs();
+  return {
+    type: 'message_action',
+    callback_id: fields.callbackId ?? 'lore_ask_about_message',
+    token: 'legacy-verification-token',
+    action_ts: ts,
+    trigger_id: triggerId(),
+    response_url: fake.responseUrl(),
+    team: { id: fake.teamId, domain: 'fake' },
+    user: { id: fields.user ?? 'UASKER01', name: 'asker', team_id: fake.teamId },
+    channel: { id: channel, name: 'general' },
+    message_ts: ts,
+    message: { type: 'message', user: 'UOTHER01', ts, text: fields.text },
+  };
+}
+
 /** How a test hands a payload to the app; every method resolves once the app acknowledged it. */
 export interface SlackDelivery {
   event(body: Record<string, unknown>, options?: { retryNum?: number }): Promise<void>;

@@ -74,7 +74,7 @@ export class FakeSlack {
     this.botUserId = options.botUserId ?? 'UBOT0001';
     this.botId = options.botId ?? 'BBOT0001';
     this.teamId = options.teamId ?? 'T0000001';
-    this.scopes = options.scopes ?? ['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write'];
+    this.scopes = options.scopes ?? ['app_mentions:read', 'chat:write', 'commands', 'im:history'];
     this.#events.setMaxListeners(100);
     this.#server = createServer((req, res) => void this.#handle(req, res));
     this.#server.on('upgrade', (req, socket, head) => {

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
+import { silentLogger } from '../../src/logger.js';
+import { addLoreChecks } from '../../src/ops/checks.js';
+import { createMetrics } from '../../src/ops/metrics.js';
+import { createOpsServer } from '../../src/ops/server.js';
 import { startHarness, type Harness } from '../adapters/slack-harness.js';
 
 /** Live reload follows the knowledge folder by its name, not the folder it first found there. */
@@ -18,8 +22,8 @@ afterEach(async () => {
 });
 
 async function healthFiles(harness: Harness): Promise<number> {
-  const body = (await (await fetch(`${harness.baseUrl}/healthz`)).json()) as { files: number };
-  return body.files;
+  const body = (await (await fetch(`${harness.baseUrl}/readyz`)).json()) as { checks: { index: { detail: { files: number } } } };
+  return body.checks.index.detail.files;
 }
 
 async function notes(dir: string, names: string[]): Promise<void> {
@@ -34,7 +38,9 @@ describe('the knowledge folder replaced while serving', () => {
     await notes(kb, ['alpha']);
     const lore = await openLore({ knowledgeDir: kb });
     stop = await lore.watch();
-    h = await startHarness('http', lore);
+    const ops = createOpsServer({ metrics: createMetrics(), logger: silentLogger() });
+    addLoreChecks(ops, { stats: () => lore.stats(), adapters: [] });
+    h = await startHarness('http', lore, {}, { shared: ops });
     expect(await healthFiles(h)).toBe(1);
 
     await notes(join(parent, 'kb.new'), ['alpha', 'beta']);

@@ -22,7 +22,6 @@ describe('git settings', () => {
       sshKeyPath: undefined,
       webhookSecret: undefined,
       cloneDir: '/srv/lore/data/notes-git',
-      webhookPort: 3000,
     });
     expect(config.knowledgeDir).toBe('/srv/lore/data/notes-git');
     expect(config.staleAfterDays).toBe(365);

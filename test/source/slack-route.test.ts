@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
-import { gitWebhookRoute } from '../../src/source/git/mount.js';
-import { createGitWebhookHandler } from '../../src/source/git/webhook.js';
+import { createMetrics } from '../../src/ops/metrics.js';
+import { createOpsServer } from '../../src/ops/server.js';
+import { createGitWebhookHandler, mountGitWebhook } from '../../src/source/git/webhook.js';
 import { TableService } from '../store/helpers.js';
 import { capturingLogger } from '../capturing-logger.js';
 import { FakeSlack } from '../fakes/slack-server.js';
@@ -23,11 +24,13 @@ describe('the git webhook in Slack HTTP mode', () => {
     const { logger } = capturingLogger();
     let pushes = 0;
     const handler = createGitWebhookHandler({ secret: SECRET, onPush: () => void pushes++, logger });
+    const ops = createOpsServer({ metrics: createMetrics(), logger });
+    mountGitWebhook(ops, handler);
     adapter = createSlackAdapter({
       config: { botToken: 'xoxb-test-token', signingSecret: 'slack-signing-secret', apiUrl: fake.apiUrl, command: '/ask', port: 0 },
       service: new TableService(),
       logger,
-      routes: [gitWebhookRoute(handler, logger)],
+      shared: ops,
     });
     await adapter.start();
     const hook = `http://127.0.0.1:${adapter.port}/hooks/git`;

@@ -1,15 +1,14 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mountGitWebhook, startGitWebhookServer } from '../../src/source/git/mount.js';
-import { createGitWebhookHandler } from '../../src/source/git/webhook.js';
+import { createMetrics } from '../../src/ops/metrics.js';
+import { createOpsServer, type OpsServer } from '../../src/ops/server.js';
+import { createGitWebhookHandler, mountGitWebhook } from '../../src/source/git/webhook.js';
 import { capturingLogger } from '../capturing-logger.js';
 
 const SECRET = 'a-webhook-secret-of-32-characters';
 const PUSH = JSON.stringify({ ref: 'refs/heads/main', after: 'f'.repeat(40) });
 
-let server: Server;
+let ops: OpsServer;
 let base: string;
 let pushes: number;
 let lines: ReturnType<typeof capturingLogger>['lines'];
@@ -19,15 +18,13 @@ beforeEach(async () => {
   const captured = capturingLogger();
   lines = captured.lines;
   const handler = createGitWebhookHandler({ secret: SECRET, onPush: () => void pushes++, branch: () => 'main', logger: captured.logger, maxBodyBytes: 64 * 1024 });
-  // The server's own routes keep working beside the mounted webhook.
-  server = createServer((_req, res) => res.writeHead(200).end('own route'));
-  mountGitWebhook(server, handler, captured.logger);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The ops server's own routes keep working beside the mounted webhook.
+  ops = createOpsServer({ metrics: createMetrics(), logger: captured.logger });
+  mountGitWebhook(ops, handler);
+  base = `http://127.0.0.1:${await ops.listen(0)}`;
 });
 afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await ops.close();
 });
 
 const sign = (body: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -104,28 +101,11 @@ describe('POST /hooks/git', () => {
     expect(pushes).toBe(1);
   });
 
-  it('answers 405 to other methods and leaves other paths to the server', async () => {
+  it('answers 405 to a GET and leaves the other ops routes alone', async () => {
     const get = await fetch(`${base}/hooks/git`);
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
-    const own = await fetch(`${base}/elsewhere`);
-    expect(await own.text()).toBe('own route');
-  });
-});
-
-describe('the webhook server of its own', () => {
-  it('serves /hooks/git and 404 elsewhere', async () => {
-    const { logger } = capturingLogger();
-    let fetched = 0;
-    const own = await startGitWebhookServer(createGitWebhookHandler({ secret: SECRET, onPush: () => void fetched++, logger }), { port: 0, host: '127.0.0.1', logger });
-    try {
-      const url = `http://127.0.0.1:${own.port}`;
-      const hook = await fetch(`${url}/hooks/git`, { method: 'POST', headers: { 'x-hub-signature-256': sign(PUSH) }, body: PUSH });
-      expect(hook.status).toBe(202);
-      expect(fetched).toBe(1);
-      expect((await fetch(`${url}/`)).status).toBe(404);
-    } finally {
-      await own.close();
-    }
+    const own = await fetch(`${base}/healthz`);
+    expect(await own.json()).toEqual({ ok: true });
   });
 });

@@ -2,15 +2,14 @@ import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 
 import type { DiscordConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { Conversation } from '../../chat/conversation.js';
 import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
 import { overwriteCommands, registrationFailure } from './commands.js';
 import { connect, startFailure } from './connect.js';
 import { handleInteraction } from './interactions.js';
 import { answerMessage } from './messages.js';
-import { NO_PINGS, type AnswerDeps } from './reply.js';
-import { ThreadMemory } from './thread-memory.js';
-import { VoteLedger } from './votes.js';
+import { NO_PINGS, newCache, type AnswerDeps } from './reply.js';
 
 export interface DiscordAdapterOptions {
   config: DiscordConfig;
@@ -41,12 +40,12 @@ class DiscordAdapter implements ChatAdapter {
   constructor(private readonly options: DiscordAdapterOptions) {
     this.logger = options.logger.child({ component: 'discord' });
     this.deps = {
+      conversation: new Conversation({ service: options.service, logger: this.logger, reports: options.reports, command: '/ask' }),
       service: options.service,
       logger: this.logger,
-      memory: new ThreadMemory(),
-      votes: new VoteLedger(this.logger, options.service),
+      asked: newCache(),
+      shares: newCache(),
       deferAfterMs: options.deferAfterMs ?? 1500,
-      reports: options.reports,
     };
   }
 
@@ -66,6 +65,10 @@ class DiscordAdapter implements ChatAdapter {
     this.client = client;
   }
 
+  connected(): boolean {
+    return this.client?.isReady() ?? false;
+  }
+
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
@@ -78,7 +81,7 @@ class DiscordAdapter implements ChatAdapter {
     const { guildId } = this.options.config;
     try {
       await overwriteCommands(client.rest, client.application.id, guildId);
-      this.logger.info({ guildId: guildId ?? null }, guildId ? 'registered /ask and /lore-gaps in the guild' : 'registered /ask and /lore-gaps globally');
+      this.logger.info({ guildId: guildId ?? null }, guildId ? 'registered /ask, /lore-gaps and Ask lore in the guild' : 'registered /ask, /lore-gaps and Ask lore globally');
     } catch (error) {
       this.logger.error({ err: asError(error) }, registrationFailure(error, guildId));
     }

@@ -8,6 +8,7 @@ import {
   REST,
   Routes,
   type RESTGetCurrentApplicationResult,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
@@ -18,6 +19,8 @@ export const ASK_COMMAND = 'ask';
 export const QUESTION_OPTION = 'question';
 export const PRIVATE_OPTION = 'private';
 export const GAPS_COMMAND = 'lore-gaps';
+/** The message context-menu command: right-click a message → Apps → Ask lore. */
+export const ASK_MENU = 'Ask lore';
 
 /** What the bot needs in a channel: View Channels, Send Messages (and in Threads), Embed Links, Read Message History. */
 export const BOT_PERMISSIONS =
@@ -35,6 +38,11 @@ export function inviteUrl(applicationId: string): string {
     permissions: BOT_PERMISSIONS.toString(),
   });
   return `https://discord.com/oauth2/authorize?${params.toString()}`;
+}
+
+/** Global commands are usable in servers and in DMs with the bot; guild commands only where they are registered. */
+function installedFor(global: boolean) {
+  return global ? { contexts: [InteractionContextType.Guild, InteractionContextType.BotDM], integration_types: [ApplicationIntegrationType.GuildInstall] } : {};
 }
 
 /** `/ask question:<text> [private:<true|false>]`, as sent to Discord. Global commands also work in DMs with the bot. */
@@ -59,10 +67,7 @@ export function askCommand(global: boolean): RESTPostAPIChatInputApplicationComm
         required: false,
       },
     ],
-    ...(global && {
-      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-    }),
+    ...installedFor(global),
   };
 }
 
@@ -72,21 +77,28 @@ export function gapsCommand(global: boolean): RESTPostAPIChatInputApplicationCom
     type: ApplicationCommandType.ChatInput,
     name: GAPS_COMMAND,
     description: "Questions the notes didn't answer well lately (only you see them)",
-    ...(global && {
-      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-    }),
+    ...installedFor(global),
+  };
+}
+
+/** "Ask lore" on a message: its text becomes the question, answered privately with Share. */
+export function askMenuCommand(global: boolean): RESTPostAPIApplicationCommandsJSONBody {
+  return {
+    type: ApplicationCommandType.Message,
+    name: ASK_MENU,
+    ...installedFor(global),
   };
 }
 
 /**
- * Replaces the application's commands with `/ask` and `/lore-gaps` (bulk overwrite): in `guildId` when given (visible at once),
+ * Replaces the application's commands with `/ask`, `/lore-gaps` and "Ask lore" (bulk overwrite): in `guildId` when given (visible at once),
  * globally otherwise (may take up to an hour to show).
  */
 export async function overwriteCommands(rest: REST, applicationId: string, guildId: string | undefined): Promise<void> {
   const route =
     guildId === undefined ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
-  await rest.put(route, { body: [askCommand(guildId === undefined), gapsCommand(guildId === undefined)] });
+  const global = guildId === undefined;
+  await rest.put(route, { body: [askCommand(global), gapsCommand(global), askMenuCommand(global)] });
 }
 
 /** Registers the slash commands without connecting to the gateway (for `lore discord:register`). */
@@ -97,7 +109,7 @@ export async function registerDiscordCommands(options: { config: DiscordConfig; 
     const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
     await overwriteCommands(rest, application.id, config.guildId);
     logger.info(
-      { applicationId: application.id, guildId: config.guildId ?? null, commands: [ASK_COMMAND, GAPS_COMMAND] },
+      { applicationId: application.id, guildId: config.guildId ?? null, commands: [ASK_COMMAND, GAPS_COMMAND, ASK_MENU] },
       config.guildId ? 'registered Discord commands in the guild' : 'registered Discord commands globally',
     );
   } catch (error) {

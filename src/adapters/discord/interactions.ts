@@ -1,101 +1,99 @@
 import {
   MessageFlags,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { visibilityOf } from '../../chat/conversation.js';
+import type { Turn } from '../../chat/turn.js';
+import { APOLOGY, CANNOT_SHARE } from '../../chat/wording.js';
+import { cutText } from '../../chat/truncate.js';
 import { asError } from '../../errors.js';
-import { refusalOf } from '../../service/refusal.js';
-import type { AskContext } from '../../types.js';
-import { ASK_COMMAND, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
-import { showGaps } from './gaps.js';
-import { LIMITS, cutText } from './limits.js';
-import { APOLOGY, renderHelp } from './render.js';
-import { EXAMPLE_COUNT, NO_PINGS, answerPayload, settlesWithin, slashAsker, type AnswerDeps } from './reply.js';
-import type { Conversation } from './thread-memory.js';
+import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
+import { LIMITS } from './limits.js';
+import { NO_PINGS, interactionAsker, payloadOf, settlesWithin, type AnswerDeps } from './reply.js';
+import { SHARE_ID, parseVote } from './votes.js';
 
 const SUGGESTIONS = 25;
+
+type Answerable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction;
 
 /** Routes one interaction to its handler. Never throws. */
 export async function handleInteraction(interaction: Interaction, deps: AnswerDeps): Promise<void> {
   const log = deps.logger.child({ interactionId: interaction.id, channelId: interaction.channelId });
   try {
     if (interaction.isAutocomplete() && interaction.commandName === ASK_COMMAND) await suggest(interaction, deps);
-    else if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) await answerCommand(interaction, deps);
-    else if (interaction.isChatInputCommand() && interaction.commandName === GAPS_COMMAND) await showGaps(interaction, deps);
-    else if (interaction.isButton() && !(await deps.votes.handle(interaction))) {
-      log.debug({ customId: interaction.customId }, 'ignored a button that is not ours');
-    }
+    else if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) await answer(interaction, askTurn(interaction), deps);
+    else if (interaction.isChatInputCommand() && interaction.commandName === GAPS_COMMAND) {
+      await answer(interaction, { asker: interactionAsker(interaction, 'slash'), text: 'gaps', visibility: 'private' }, deps);
+    } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ASK_MENU) {
+      await answer(interaction, { asker: interactionAsker(interaction, 'shortcut'), text: interaction.targetMessage.content.replace(/\s+/g, ' ').trim() }, deps);
+    } else if (interaction.isButton()) await button(interaction, deps);
   } catch (error) {
     log.error({ err: asError(error) }, 'failed to handle a Discord interaction');
   }
 }
 
+function askTurn(interaction: ChatInputCommandInteraction): Turn {
+  const channel = interaction.channel;
+  const continuous = channel !== null && (channel.isThread() || channel.isDMBased());
+  return {
+    asker: interactionAsker(interaction, 'slash'),
+    text: interaction.options.getString(QUESTION_OPTION, true),
+    visibility: interaction.options.getBoolean(PRIVATE_OPTION) === true ? 'private' : 'public',
+    ...(continuous && interaction.channelId !== null && { conversationId: interaction.channelId }),
+  };
+}
+
 async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): Promise<void> {
-  const typed = interaction.options.getFocused();
-  const titles = deps.service.suggest(typed, SUGGESTIONS, { asker: slashAsker(interaction) });
-  const seen = new Set<string>();
-  const choices = [];
-  for (const title of titles) {
-    const value = cutText(title, LIMITS.choiceName);
-    if (value === '' || seen.has(value)) continue;
-    seen.add(value);
-    choices.push({ name: value, value });
+  const titles = deps.service.suggest(interaction.options.getFocused(), SUGGESTIONS, { asker: interactionAsker(interaction, 'slash') });
+  const values = [...new Set(titles.map((title) => cutText(title, LIMITS.choiceName)).filter((value) => value !== ''))];
+  await interaction.respond(values.slice(0, SUGGESTIONS).map((value) => ({ name: value, value })));
+}
+
+/** Votes, and Share on a private answer: a new question in this channel, by the person who clicked, posted for everyone. */
+async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise<void> {
+  const vote = parseVote(interaction.customId);
+  if (vote) {
+    const question = deps.asked.get(interaction.message.id);
+    const content = deps.conversation.vote({ asker: interactionAsker(interaction, 'button'), vote: vote.vote, citation: vote.citation, ...(question !== undefined && { question }) });
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  } else if (interaction.customId.startsWith(SHARE_ID)) {
+    const question = deps.shares.get(interaction.customId.slice(SHARE_ID.length));
+    if (question === undefined) return void (await interaction.reply({ content: CANNOT_SHARE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }));
+    await answer(interaction, { asker: interactionAsker(interaction, 'button'), text: question, visibility: 'public' }, deps);
   }
-  await interaction.respond(choices.slice(0, SUGGESTIONS));
 }
 
 /**
- * `/ask`: replies directly when the engine is quick, otherwise defers first (Discord drops an interaction that is
- * not acknowledged within 3 s) and edits the deferred reply. `private:true` keeps every message ephemeral.
+ * Replies directly when the engine is quick, otherwise defers first (Discord drops an interaction that is not
+ * acknowledged within 3 s) and edits the deferred reply. A private reply is ephemeral.
  */
-async function answerCommand(interaction: ChatInputCommandInteraction, deps: AnswerDeps): Promise<void> {
-  const question = interaction.options.getString(QUESTION_OPTION, true).trim();
-  const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
-  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+async function answer(interaction: Answerable, turn: Turn, deps: AnswerDeps): Promise<void> {
   const log = deps.logger.child({ interactionId: interaction.id, channelId: interaction.channelId });
-  const asker = slashAsker(interaction);
-  if (question === '') {
-    const content = deps.service.whereToAsk?.(asker) ?? renderHelp(deps.service.examples(EXAMPLE_COUNT, { asker }));
-    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-    return;
-  }
-  const channel = interaction.channel;
-  const conversation: Conversation = {
-    channelId: interaction.channelId ?? interaction.id,
-    continuous: channel !== null && (channel.isThread() || channel.isDMBased()),
-  };
-  const previousQuestion = deps.memory.previousQuestion(conversation);
-  const context: AskContext = previousQuestion === undefined ? { asker } : { previousQuestion, asker };
+  const pending = deps.conversation.reply(turn);
+  const wanted = visibilityOf(turn);
+  if (!(await settlesWithin(pending, deps.deferAfterMs))) await interaction.deferReply(wanted === 'private' ? { flags: MessageFlags.Ephemeral } : {});
+  const reply = await pending;
   try {
-    const pending = deps.service.ask(question, context);
-    if (!(await settlesWithin(pending, deps.deferAfterMs))) await interaction.deferReply({ flags });
-    const answer = await pending;
-    if (refusalOf(answer)) {
-      const note = { content: answer.text, allowedMentions: NO_PINGS };
-      if (!interaction.deferred) await interaction.reply({ ...note, flags: MessageFlags.Ephemeral });
-      else {
-        // A public deferral cannot turn private: remove it and send the note as an ephemeral follow-up.
-        await interaction.deleteReply().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not delete the deferred reply'));
-        await interaction.followUp({ ...note, flags: MessageFlags.Ephemeral });
-      }
-      return;
+    if (reply.kind === 'silent') return void (interaction.deferred && (await interaction.deleteReply()));
+    const payload = payloadOf(reply, deps, true);
+    const ephemeral = reply.visibility === 'private';
+    let messageId: string | undefined;
+    if (!interaction.deferred) messageId = (await interaction.reply({ ...payload, ...(ephemeral && { flags: MessageFlags.Ephemeral }), withResponse: true })).resource?.message?.id;
+    else if (ephemeral === (wanted === 'private')) messageId = (await interaction.editReply(payload)).id;
+    else {
+      // A public deferral cannot turn private: remove it and send the reply as an ephemeral follow-up.
+      await interaction.deleteReply().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not delete the deferred reply'));
+      messageId = (await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral })).id;
     }
-    deps.memory.remember(conversation, answer.question);
-    const payload = answerPayload(answer, deps, true, asker);
-    const messageId = interaction.deferred
-      ? (await interaction.editReply(payload)).id
-      : (await interaction.reply({ ...payload, flags, withResponse: true })).resource?.message?.id;
-    if (messageId !== undefined) deps.votes.remember(messageId, answer);
-    log.debug({ found: answer.found, citation: answer.citations[0]?.file ?? null, ephemeral }, 'answered /ask');
+    if (reply.kind === 'answer' && messageId !== undefined) deps.asked.set(messageId, reply.answer.question);
   } catch (error) {
-    log.error({ err: asError(error) }, 'failed to answer /ask');
+    log.error({ err: asError(error) }, 'failed to answer a Discord interaction');
     const apology = { content: APOLOGY, allowedMentions: NO_PINGS };
-    const sent = interaction.deferred
-      ? interaction.editReply(apology)
-      : interaction.replied
-        ? interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral })
-        : interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
+    const sent = interaction.deferred ? interaction.editReply(apology) : interaction.replied ? interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral }) : interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
     await sent.catch((replyError: unknown) => log.error({ err: asError(replyError) }, 'could not send the apology either'));
   }
 }

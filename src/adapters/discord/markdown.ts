@@ -1,7 +1,5 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
-import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+import type { List, ListItem, PhrasingContent, RootContent, Table } from 'mdast';
+import { highlightPattern, parseNote, plainText } from '../../render/markdown.js';
 
 /** Options for {@link toDiscordMarkdown}. */
 export interface DiscordMarkdownOptions {
@@ -15,7 +13,7 @@ export interface DiscordMarkdownOptions {
  * as markup (`*`, `_`, `|`, `<@…>`, …) is escaped.
  */
 export function toDiscordMarkdown(markdown: string, options: DiscordMarkdownOptions = {}): string {
-  const tree = fromMarkdown(dedent(markdown), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = parseNote(markdown);
   const renderer = new Renderer(highlightPattern(options.highlights ?? []));
   return renderer.blocks(tree.children).join('\n').trim();
 }
@@ -23,22 +21,6 @@ export function toDiscordMarkdown(markdown: string, options: DiscordMarkdownOpti
 /** Escapes text so Discord shows it literally (no markup, no mention pills, no headings or quotes). */
 export function escapeDiscord(text: string): string {
   return text.replace(/[\\*_~`|>#[\]]|<(?=[@#:/]|a:|t:)/g, '\\$&').replace(/^(\s*)-(?=\s)/gm, '$1\\-');
-}
-
-/** Removes the indentation every non-blank line shares, so a quote cut from inside a nested list is not read as code. */
-function dedent(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0);
-  const common = indents.length === 0 ? 0 : Math.min(...indents);
-  return common === 0 ? lines.join('\n') : lines.map((line) => line.slice(common)).join('\n');
-}
-
-function highlightPattern(words: readonly string[]): RegExp | undefined {
-  const unique = [...new Set(words.map((word) => word.trim()).filter((word) => word.length > 0))];
-  if (unique.length === 0) return undefined;
-  unique.sort((a, b) => b.length - a.length);
-  const alternatives = unique.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 class Renderer {
@@ -157,11 +139,4 @@ function fence(value: string, lang: string): string[] {
 function inlineCode(value: string): string {
   if (!value.includes('`')) return `\`${value}\``;
   return `\`\` ${value.replace(/``/g, '`\u200b`')} \`\``;
-}
-
-function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
-  return '';
 }

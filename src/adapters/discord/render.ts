@@ -1,7 +1,11 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { staleNotice, updatedAgo } from '../../answer/age.js';
-import type { Answer, Citation } from '../../types.js';
-import { LIMITS, cutAtLine, cutText } from './limits.js';
+import { EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, gapDay, gapsTitle } from '../../chat/wording.js';
+import { quoteLines } from '../../render/markdown.js';
+import { gapCounts } from '../../reports/render.js';
+import type { Answer, Citation, KnowledgeGap } from '../../types.js';
+import { LIMITS } from './limits.js';
+import { cutAtLine, cutText } from '../../chat/truncate.js';
 import { escapeDiscord, toDiscordMarkdown } from './markdown.js';
 
 /** What a Discord message carries for an answer: either embeds, or plain content where embeds cannot be sent. */
@@ -19,13 +23,6 @@ export interface RenderOptions {
 
 const FOUND_COLOR = 0x2b8a3e;
 const NOT_FOUND_COLOR = 0x868e96;
-
-/** `file › section · L12–18`, the way a citation is shown everywhere in Discord. */
-export function citationLabel(citation: Citation): string {
-  const lines =
-    citation.startLine === citation.endLine ? `L${citation.startLine}` : `L${citation.startLine}–${citation.endLine}`;
-  return [citation.file, citation.section].filter((part) => part !== '').join(' › ') + ` · ${lines}`;
-}
 
 export function renderAnswer(answer: Answer, options: RenderOptions): RenderedMessage {
   if (!options.embeds) return { content: renderPlainText(answer, options.examples ?? []), embeds: [] };
@@ -45,7 +42,7 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = []): A
     if (best.url) embed.url = best.url;
     pushField(fields, 'See also', others.map(linkedLabel));
   } else {
-    embed = { color: NOT_FOUND_COLOR, title: 'Not in the notes', description: escapeDiscord(answer.text) };
+    embed = { color: NOT_FOUND_COLOR, title: NOT_FOUND_TITLE, description: escapeDiscord(answer.text) };
     pushField(fields, 'Closest notes', answer.citations.map(linkedLabel));
     pushField(fields, 'Try asking', examples.map((example) => `• ${escapeDiscord(example)}`));
   }
@@ -79,28 +76,30 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
   return cutAtLine(parts.join('\n'), LIMITS.content);
 }
 
-/** Shown when a question is empty: how to ask, with a few examples from the notes. */
-export function renderHelp(examples: readonly string[]): string {
-  const lines = ['Ask me anything the team notes cover: mention me with a question, send me a DM, or use `/ask`.'];
-  if (examples.length > 0) lines.push('For example:', ...examples.map((example) => `• ${escapeDiscord(example)}`));
+/** How to ask, with a few examples from the notes. */
+export function renderHelp(text: string, examples: readonly string[]): string {
+  const lines = [text];
+  if (examples.length > 0) lines.push(EXAMPLES_TITLE, ...examples.map((example) => `• ${escapeDiscord(example)}`));
   return cutAtLine(lines.join('\n'), LIMITS.content);
 }
 
-export const APOLOGY = 'Sorry, something went wrong while looking that up. Please try again in a moment.';
+/** The top knowledge gaps as Discord Markdown, within one message. */
+export function renderGaps(gaps: readonly KnowledgeGap[]): string {
+  if (gaps.length === 0) return NO_GAPS;
+  const lines = [`**${gapsTitle(gaps.length).replace(': ', '**: ')}`];
+  gaps.forEach((gap, i) => {
+    lines.push('', `**${i + 1}.** ${escapeDiscord(gap.question)}`, `${gapCounts(gap)} · last ${gapDay(gap)}`);
+    if (gap.variants.length > 0) lines.push(`*Also asked as:* ${gap.variants.map((variant) => `“${escapeDiscord(variant)}”`).join(', ')}`);
+    if (gap.closest.length > 0) lines.push(`*Closest notes:* ${gap.closest.map((note) => `\`${note.file.replace(/`/g, "'")}\` (${note.times}×)`).join(', ')}`);
+  });
+  return cutAtLine(lines.join('\n'), LIMITS.content);
+}
 
 /** Parsing Markdown costs about a millisecond a line, so only the lines that can be shown are converted. */
 function quoteMarkdown(answer: Answer, max: number): string {
-  const lines: string[] = [];
-  let length = 0;
-  for (const line of answer.quote) {
-    if (length + line.length + 1 > 2 * max && lines.length > 0) break;
-    lines.push(line);
-    length += line.length + 1;
-  }
-  let markdown = toDiscordMarkdown(lines.join('\n'), { highlights: answer.highlights });
-  if (markdown === '') markdown = escapeDiscord(answer.text);
-  else if (lines.length < answer.quote.length) markdown += '\n…';
-  return cutAtLine(markdown, max);
+  const { lines, cut } = quoteLines(answer.quote, 2 * max);
+  const markdown = toDiscordMarkdown(lines.join('\n'), { highlights: answer.highlights });
+  return cutAtLine(markdown === '' ? escapeDiscord(answer.text) : markdown + (cut ? '\n…' : ''), max);
 }
 
 function footerText(answer: Answer): string {

@@ -1,49 +1,65 @@
+import { randomBytes } from 'node:crypto';
 import {
   PermissionFlagsBits,
   type APIActionRowComponent,
   type APIButtonComponent,
   type APIEmbed,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
   type Client,
+  type Interaction,
   type MessageMentionOptions,
   type TextBasedChannel,
 } from 'discord.js';
+import { LRUCache } from 'lru-cache';
+import type { Conversation } from '../../chat/conversation.js';
+import type { Reply } from '../../chat/turn.js';
 import type { Logger } from '../../logger.js';
-import type { Answer, Asker, AskService, FeedbackReports } from '../../types.js';
-import { renderAnswer } from './render.js';
-import type { ThreadMemory } from './thread-memory.js';
-import { voteRow, type VoteLedger } from './votes.js';
+import type { Asker, AskService } from '../../types.js';
+import { renderAnswer, renderGaps, renderHelp } from './render.js';
+import { answerRow } from './votes.js';
 
 /** Everything the message and interaction handlers share. */
 export interface AnswerDeps {
+  conversation: Conversation;
+  /** For autocomplete only; questions go through the conversation. */
   service: AskService;
   logger: Logger;
-  memory: ThreadMemory;
-  votes: VoteLedger;
+  /** The question each answer message answered, by message id, for votes (a button holds only 100 characters). */
+  asked: LRUCache<string, string>;
+  /** Questions of private answers, by the id their Share button carries. */
+  shares: LRUCache<string, string>;
   /** How long a slash command may wait for the engine before the reply is deferred (Discord allows 3 s in all). */
   deferAfterMs: number;
-  /** Stored feedback, for `/lore-gaps`. */
-  reports?: FeedbackReports;
 }
+
+export const newCache = (): LRUCache<string, string> => new LRUCache({ max: 5000 });
 
 /** Sent with every message: a note or a question may contain @everyone, a role or a user, and nobody is pinged. */
 export const NO_PINGS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
 
-export const EXAMPLE_COUNT = 3;
-
-export interface AnswerPayload {
+export interface Payload {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponent>[];
   allowedMentions: MessageMentionOptions;
 }
 
-/** `asker` scopes the "try asking" examples shown with a not-found answer to the notes they may see. */
-export function answerPayload(answer: Answer, deps: AnswerDeps, embeds: boolean, asker: Asker): AnswerPayload {
-  const examples = answer.found ? [] : deps.service.examples(EXAMPLE_COUNT, { asker });
-  const rendered = renderAnswer(answer, { embeds, examples });
-  return { ...rendered, components: [voteRow(answer)], allowedMentions: NO_PINGS };
+/** A reply as a Discord message: embeds (or plain text where they cannot be sent), with buttons under answers. */
+export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: AnswerDeps, embeds: boolean): Payload {
+  const plain = (content: string): Payload => ({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
+  switch (reply.kind) {
+    case 'answer': {
+      let shareId: string | undefined;
+      if (reply.share) deps.shares.set((shareId = randomBytes(6).toString('hex')), reply.answer.question);
+      const rendered = renderAnswer(reply.answer, { embeds, examples: reply.examples });
+      return { ...rendered, components: [answerRow(reply.vote, shareId)], allowedMentions: NO_PINGS };
+    }
+    case 'help':
+      return plain(renderHelp(reply.text, reply.examples));
+    case 'gaps':
+      return plain(renderGaps(reply.gaps));
+    case 'note':
+      return plain(reply.text);
+  }
 }
 
 /** Whether the bot may send embeds in `channel`: DMs always; guild channels need Embed Links (unknown counts as yes). */
@@ -56,29 +72,24 @@ export function embedsAllowed(client: Client<true>, channel: TextBasedChannel): 
 /** Resolves to true when `promise` settles within `ms`, false otherwise; never rejects. */
 export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const settled = promise.then(
-    () => true as const,
-    () => true as const,
-  );
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([settled, timeout]);
+    return await Promise.race([promise.then(() => true as const, () => true as const), timeout]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** Who ran a slash command (or is typing one), and where (a thread is judged by its parent channel's rules). */
-export function slashAsker(interaction: ChatInputCommandInteraction | AutocompleteInteraction): Asker {
+/** Who used a command, button or menu, and where (a thread is judged by its parent channel's rules). */
+export function interactionAsker(interaction: Interaction, surface: Asker['surface']): Asker {
   const channel = interaction.channel;
   return {
     platform: 'discord',
-    surface: 'slash',
+    surface,
     userId: interaction.user.id,
     channelId: interaction.channelId ?? undefined,
     direct: channel?.isDMBased() ?? false,
-    ...(channel?.isThread() && channel.parentId !== null && { parentChannelId: channel.parentId }),
+    ...(interaction.guildId !== null && { workspaceId: interaction.guildId }),
+    ...(channel?.isThread() && channel.parentId !== null && { parentChannelId: channel.parentId, threadId: channel.id }),
   };
 }

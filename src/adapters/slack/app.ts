@@ -1,19 +1,12 @@
-import type { ServerResponse } from 'node:http';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
-import type { AskService } from '../../types.js';
 import { registerActions } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
-import { SeenIds } from './bounded.js';
-import { registerCommand } from './commands.js';
 import type { ListenerDeps } from './deps.js';
-import { registerMessageListeners } from './messages.js';
+import { registerListeners } from './listeners.js';
+import type { SharedRoutes } from '../../ops/server.js';
 import { createHttpReceiver, createSocketReceiver } from './receivers.js';
-
-/** How many event ids (and trigger ids) are remembered to drop Slack's redeliveries and replays. */
-const SEEN_EVENTS = 10_000;
 
 /** How Web API calls give up: each waits this long for Slack, and a failing call is tried this many times in all. */
 export interface WebApiLimits {
@@ -29,10 +22,10 @@ const RETRY_WINDOW_MS = 30_000;
 
 /**
  * Builds the Bolt app: Socket Mode when an app token is configured, HTTP (signature-checked, on
- * `config.port`, path /slack/events, plus GET /healthz) otherwise. Every Web API call, the Socket Mode
+ * `config.port`, path /slack/events, plus the `shared` routes) otherwise. Every Web API call, the Socket Mode
  * client's included, goes to `config.apiUrl` when set.
  */
-export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits = {}, routes: CustomRoute[] = []): App {
+export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits = {}, shared?: SharedRoutes, socket?: { up: boolean }): App {
   const slackApiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
   const timeout = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retries = Math.max(0, (limits.tries ?? DEFAULT_TRIES) - 1);
@@ -49,7 +42,7 @@ export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: W
   let app: App;
   if (config.appToken !== undefined) {
     // The socket client keeps its own, patient retries (it reconnects after outages); only each call is timed.
-    const receiver = createSocketReceiver({ appToken: config.appToken, clientOptions: { ...slackApiUrl, timeout }, boltLogger: logger, logger: deps.logger });
+    const receiver = createSocketReceiver({ appToken: config.appToken, clientOptions: { ...slackApiUrl, timeout }, boltLogger: logger, logger: deps.logger, onConnection: (up) => socket && (socket.up = up) });
     app = new App({ ...common, receiver });
   } else {
     if (config.signingSecret === undefined) {
@@ -58,29 +51,27 @@ export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: W
     const receiver = createHttpReceiver({
       signingSecret: config.signingSecret,
       port: config.port,
-      customRoutes: [healthRoute(deps.service, deps.logger), ...routes],
+      ...(shared && { shared }),
       boltLogger: logger,
       logger: deps.logger,
     });
     app = new App({ ...common, receiver });
   }
   app.use(({ next }) => deps.handlers.track(next()));
-  const seen = new SeenIds(SEEN_EVENTS);
   app.use(async (args) => {
     // Slack redelivers events it thinks were not acked (HTTP X-Slack-Retry-Num, or a socket envelope resent); the
     // event_id stays the same. A replayed slash command or button click (a signed request sent again within the
     // signature's 5 minutes) keeps its trigger_id. Either way the second copy is acked and dropped.
     const { body, next } = args;
     const id = idOf(body);
-    if (id !== undefined && !seen.firstTime(id)) {
+    if (id !== undefined && !(await deps.conversation.firstTime(`slack:${id}`))) {
       deps.logger.info({ id }, 'dropped a Slack request seen before (redelivery or replay)');
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;
     }
     await next();
   });
-  registerCommand(app, deps);
-  registerMessageListeners(app, deps);
+  registerListeners(app, deps);
   registerActions(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: asError(error), code: error.code }, 'Slack listener failed');
@@ -94,25 +85,4 @@ function idOf(body: unknown): string | undefined {
   if (typeof eventId === 'string') return `event:${eventId}`;
   if (typeof triggerId === 'string') return `trigger:${triggerId}`;
   return undefined;
-}
-
-function healthRoute(service: AskService, logger: Logger): CustomRoute {
-  return {
-    path: '/healthz',
-    method: ['GET'],
-    handler: (_req, res: ServerResponse) => {
-      try {
-        const { files, chunks } = service.stats();
-        json(res, 200, { ok: true, files, chunks });
-      } catch (error) {
-        logger.error({ err: asError(error) }, 'health check failed');
-        json(res, 503, { ok: false });
-      }
-    },
-  };
-}
-
-function json(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
 }

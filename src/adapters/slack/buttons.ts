@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import { SLACK_LIMITS, cutText } from './limits.js';
+import { SLACK_LIMITS } from './limits.js';
+import { cutText } from '../../chat/truncate.js';
 
 /** action_id of each lore button; the app listens on these. */
 export const ACTION = Object.freeze({

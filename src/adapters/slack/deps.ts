@@ -1,27 +1,21 @@
 import type { webApi } from '@slack/bolt';
+import type { Conversation } from '../../chat/conversation.js';
 import type { Logger } from '../../logger.js';
 import type { InFlight } from '../../service/in-flight.js';
-import type { AskService, FeedbackReports } from '../../types.js';
 import type { AnswerStore } from './answer-store.js';
-import type { ThreadMemory } from './thread-memory.js';
 
 /** What every Slack listener needs, created once per adapter. */
 export interface ListenerDeps {
-  service: AskService;
+  conversation: Conversation;
   logger: Logger;
   answers: AnswerStore;
-  threads: ThreadMemory;
   /** Slash command name, with its leading `/`. */
   command: string;
   /** Listener runs not finished yet; stop() waits for them so the last answers still get posted. */
   handlers: InFlight;
-  /** Stored feedback, for `/ask gaps`; without it "gaps" is asked like any question. */
-  reports?: FeedbackReports;
 }
 
 export type SlackClient = webApi.WebClient;
 
-/** `/ask`, `/ask help` and an empty mention all mean "show me how to use this". */
-export function wantsHelp(question: string): boolean {
-  return question === '' || /^(help|\?)$/i.test(question);
-}
+/** The message shortcut's callback id, as in slack-manifest.yml. */
+export const SHORTCUT = 'lore_ask_about_message';

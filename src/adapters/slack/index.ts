@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import type { CustomRoute } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
+import { Conversation } from '../../chat/conversation.js';
+import type { ReplayGuard } from '../../chat/shared-state.js';
 import { AnswerStore } from './answer-store.js';
 import { createBoltApp, type WebApiLimits } from './app.js';
-import { ThreadMemory } from './thread-memory.js';
+import type { SharedRoutes } from '../../ops/server.js';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -17,8 +18,10 @@ export interface SlackAdapterOptions {
   reports?: FeedbackReports;
   /** How long Web API calls wait and how often they are tried (defaults: 10 s, 3 tries). */
   webApi?: WebApiLimits;
-  /** More routes for HTTP mode's server (the git webhook), beside /slack/events and /healthz. */
-  routes?: CustomRoute[];
+  /** Where event ids are claimed to drop Slack's redeliveries and replays; one process's memory by default. */
+  replay?: ReplayGuard;
+  /** HTTP mode: other routes served on the Slack port (the ops endpoints). */
+  shared?: SharedRoutes;
 }
 
 export type SlackAdapter = ChatAdapter & {
@@ -30,15 +33,10 @@ export type SlackAdapter = ChatAdapter & {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ component: 'slack' });
   const handlers = new InFlight();
-  const app = createBoltApp(options.config, {
-    handlers,
-    service: options.service,
-    reports: options.reports,
-    logger,
-    answers: new AnswerStore(),
-    threads: new ThreadMemory(),
-    command: options.config.command,
-  }, options.webApi, options.routes);
+  const { command } = options.config;
+  const conversation = new Conversation({ service: options.service, logger, reports: options.reports, command, ...(options.replay && { replay: options.replay }) });
+  const socket = { up: false };
+  const app = createBoltApp(options.config, { handlers, conversation, logger, answers: new AnswerStore(), command }, options.webApi, options.shared, socket);
   const socketMode = options.config.appToken !== undefined;
   let port: number | undefined;
   let started = false;
@@ -48,6 +46,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     get port() {
       return port;
     },
+    // Socket Mode is connected while its socket is; HTTP mode while it listens.
+    connected: () => started && (!socketMode || socket.up),
     async start() {
       if (started) return;
       try {

@@ -1,7 +1,5 @@
 import type { Definition, List, Nodes, PhrasingContent, RootContent, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { highlightPattern, parseNote, plainText } from '../../render/markdown.js';
 
 /** Options for {@link markdownToMrkdwn}. */
 export interface MrkdwnOptions {
@@ -27,27 +25,9 @@ export function escapeMrkdwn(text: string): string {
  * links become links.
  */
 export function markdownToMrkdwn(markdown: string, options: MrkdwnOptions = {}): string {
-  const tree = fromMarkdown(dedent(markdown), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = parseNote(markdown);
   const context: Context = { definitions: collectDefinitions(tree.children), highlight: highlighter(options.highlights ?? []) };
   return joinBlocks(tree.children, context).replace(/\n{3,}/g, '\n\n').trim();
-}
-
-/**
- * Removes leading indentation by the smallest indent seen so far, line by line. A quote cut from inside a
- * nested list starts deeper than it continues; removing only the common indent would leave its first lines
- * indented four spaces or more, which Markdown reads as a code block.
- */
-export function dedent(markdown: string): string {
-  let shift = Number.POSITIVE_INFINITY;
-  return markdown
-    .split('\n')
-    .map((raw) => {
-      const line = raw.replace(/^\t+/, (tabs) => '    '.repeat(tabs.length));
-      if (line.trim() === '') return '';
-      shift = Math.min(shift, indentOf(line));
-      return line.slice(shift);
-    })
-    .join('\n');
 }
 
 interface Context {
@@ -206,12 +186,10 @@ function wrap(marker: string, text: string): string {
 }
 
 function highlighter(words: readonly string[]): (text: string) => string {
-  const unique = [...new Set(words.map((word) => word.trim()).filter((word) => word.length > 0 && word.length <= 100))];
-  if (unique.length === 0) return escapeMrkdwn;
-  unique.sort((a, b) => b.length - a.length);
-  const word = `(?<![\\p{L}\\p{N}_])(?:${unique.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`;
+  const single = highlightPattern(words);
+  if (single === undefined) return escapeMrkdwn;
   // A run of highlighted words becomes one bold span: `*Deamon sets*`, not `*Deamon* *sets*`.
-  const pattern = new RegExp(`${word}(?:[ \\t]+${word})*`, 'giu');
+  const pattern = new RegExp(`${single.source}(?:[ \\t]+${single.source})*`, 'giu');
   return (text) => {
     let out = '';
     let last = 0;
@@ -231,19 +209,4 @@ function collectDefinitions(nodes: readonly Nodes[]): Map<string, Definition> {
   };
   nodes.forEach(visit);
   return definitions;
-}
-
-function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return node.children.map((child: Nodes) => plainText(child)).join('');
-  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
-  return '';
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

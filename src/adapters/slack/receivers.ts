@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import { HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, defaultBodyLimit, isRawBodyError, type CustomRoute, type Logger as BoltLogger } from '@slack/bolt';
+import { HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, defaultBodyLimit, isRawBodyError, type Logger as BoltLogger } from '@slack/bolt';
 import { z } from 'zod';
 import { asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import type { SharedRoutes } from '../../ops/server.js';
 
 /** Slack signs every request with its time; more than this far from ours, either way, is refused (replays, skewed clocks). */
 export const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -11,7 +12,8 @@ export const MAX_CLOCK_SKEW_S = 5 * 60;
 export interface HttpReceiverOptions {
   signingSecret: string;
   port: number;
-  customRoutes: CustomRoute[];
+  /** Other routes served on the same port (the ops endpoints), tried before Bolt's. */
+  shared?: SharedRoutes;
   boltLogger: BoltLogger;
   logger: Logger;
   /** Milliseconds clock, for tests. */
@@ -28,7 +30,6 @@ export function createHttpReceiver(options: HttpReceiverOptions): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     port: options.port,
-    customRoutes: options.customRoutes,
     logger: options.boltLogger,
     bodyLimit: defaultBodyLimit,
   });
@@ -43,6 +44,7 @@ export function createHttpReceiver(options: HttpReceiverOptions): HTTPReceiver {
     }
   };
   receiver.requestListener = (req, res) => {
+    if (options.shared?.handle(req, res) === true) return;
     if (req.method !== 'POST') return pass(req, res);
     screen(req, now)
       .then((refusal) => {
@@ -93,6 +95,8 @@ export interface SocketReceiverOptions {
   clientOptions: Record<string, unknown>;
   boltLogger: BoltLogger;
   logger: Logger;
+  /** Told when the socket connects (Slack's hello) and when it drops or reconnects. */
+  onConnection?: (up: boolean) => void;
 }
 
 const object = z.record(z.string(), z.unknown());
@@ -111,6 +115,8 @@ export function createSocketReceiver(options: SocketReceiverOptions): SocketMode
   const { logger } = options;
   const receiver = new SocketModeReceiver({ appToken: options.appToken, logger: options.boltLogger, installerOptions: { clientOptions: options.clientOptions } });
   const client = receiver.client;
+  client.on('connected', () => options.onConnection?.(true));
+  for (const down of ['reconnecting', 'disconnecting', 'disconnected']) client.on(down, () => options.onConnection?.(false));
   const readers = client.listeners('ws_message');
   client.removeAllListeners('ws_message');
   client.on('ws_message', (data: unknown, isBinary: unknown) => {

@@ -1,9 +1,14 @@
 import type { types } from '@slack/bolt';
 import { staleNotice, updatedAgo } from '../../answer/age.js';
-import type { Answer, Citation } from '../../types.js';
-import type { ShownAnswer, Vote } from './answer-store.js';
+import { cutAtLine, cutText } from '../../chat/truncate.js';
+import type { Reply } from '../../chat/turn.js';
+import { EXAMPLES_TITLE, GAPS_FOOTER, NO_GAPS, citationLabel, gapDay, gapsTitle } from '../../chat/wording.js';
+import { quoteLines } from '../../render/markdown.js';
+import { gapCounts } from '../../reports/render.js';
+import type { Answer, Citation, KnowledgeGap } from '../../types.js';
+import type { AnswerStore, ShownAnswer, Vote } from './answer-store.js';
 import { answerButtons } from './buttons.js';
-import { SLACK_LIMITS, cutAtLine, cutText } from './limits.js';
+import { SLACK_LIMITS } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 
 /** A chat.postMessage / respond payload: blocks plus the `text` fallback used in notifications. */
@@ -19,72 +24,67 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 /** Markdown past this is never shown (a quote is cut to one section), so it is not worth parsing. */
 const QUOTE_INPUT_BUDGET = 2 * SLACK_LIMITS.sectionText;
 
+/** Any reply as Block Kit; an answer is stored so its buttons can find it again. */
+export function renderReply(reply: Exclude<Reply, { kind: 'silent' }>, deps: { answers: AnswerStore; command: string }, shown: { askedBy?: string; echo: boolean }): SlackMessage {
+  switch (reply.kind) {
+    case 'answer': {
+      const answer: ShownAnswer = { reply, askedBy: shown.askedBy, echoQuestion: shown.echo, votes: new Map() };
+      return renderAnswer(deps.answers.save(answer), answer);
+    }
+    case 'help':
+      return renderHelp(reply.text, deps.command, reply.examples);
+    case 'gaps':
+      return renderGaps(reply.gaps);
+    case 'note':
+      return renderNote(reply.text, reply.problem);
+  }
+}
+
+/** A short note (a refusal, where to ask, an apology): plain text, no buttons. */
+export function renderNote(text: string, problem = false): SlackMessage {
+  return { text: cutText(escapeMrkdwn(text), FALLBACK_TEXT), blocks: [section(`${problem ? ':warning:' : ':information_source:'} ${escapeMrkdwn(text)}`)] };
+}
+
 /** Renders an answer as Block Kit. `id` is the stored answer's id, carried by the buttons. */
 export function renderAnswer(id: string, shown: ShownAnswer): SlackMessage {
-  const { answer } = shown;
+  const { answer, examples } = shown.reply;
   const blocks: types.KnownBlock[] = [];
   if (shown.echoQuestion) blocks.push(section(questionLine(answer.question, shown)));
   const quote = answer.found ? quoteMrkdwn(answer) : '';
   if (answer.found) blocks.push(...foundBlocks(answer, quote));
-  else blocks.push(...notFoundBlocks(answer));
+  else blocks.push(...notFoundBlocks(answer, examples));
   const votes = voteLine(shown);
   if (votes) blocks.push(context(votes));
-  const best = answer.citations[0];
-  blocks.push(
-    answerButtons(
-      { id, question: answer.question, ...(best ? { citation: citationLabel(best) } : {}) },
-      shown.audience === 'private',
-    ),
-  );
+  blocks.push(answerButtons({ id, ...shown.reply.vote }, shown.reply.share));
   return { text: fallbackText(answer, shown, quote), blocks: withinBlockLimit(blocks) };
 }
 
-/** Usage and example questions, for `/ask`, `/ask help` or an empty mention. */
-export function renderHelp(command: string, examples: readonly string[]): SlackMessage {
-  const usage =
-    `*Ask me anything your team wrote down in its notes.*\n` +
-    `\`${command} <question>\`: only you see the answer; *Share in channel* posts it for everyone.\n` +
-    `Mention me in a channel to get the answer in a thread, or send me a direct message.`;
-  const blocks: types.KnownBlock[] = [section(usage)];
+function renderHelp(text: string, command: string, examples: readonly string[]): SlackMessage {
+  const blocks: types.KnownBlock[] = [section(escapeMrkdwn(text))];
   if (examples.length > 0) {
     const lines = examples.map((example) => `• \`${command} ${escapeMrkdwn(example.replace(/`/g, "'"))}\``);
-    blocks.push(section(cutAtLine(`*Try:*\n${lines.join('\n')}`, SLACK_LIMITS.sectionText)));
+    blocks.push(section(cutAtLine(`*${EXAMPLES_TITLE}*\n${lines.join('\n')}`, SLACK_LIMITS.sectionText)));
   }
   return { text: `Usage: ${command} <question>`, blocks };
 }
 
-/** What the asker sees when answering failed; details go to the log, not to Slack. */
-export function renderApology(): SlackMessage {
-  const text = "Sorry, something went wrong while looking that up. Please try again in a moment.";
-  return { text, blocks: [section(`:warning: ${text}`)] };
-}
-
-/** A short private note (rate limit, channel rules, restarting): the service's plain text, no buttons. */
-export function renderNote(text: string): SlackMessage {
-  return { text: cutText(escapeMrkdwn(text), FALLBACK_TEXT), blocks: [section(`:information_source: ${escapeMrkdwn(text)}`)] };
-}
-
-/** `file › section · L12–18`, as plain text. */
-export function citationLabel(citation: Citation): string {
-  const lines = citation.startLine === citation.endLine ? `L${citation.startLine}` : `L${citation.startLine}–${citation.endLine}`;
-  return [citation.file, citation.section].filter((part) => part !== '').join(' › ') + ` · ${lines}`;
+function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
+  if (gaps.length === 0) return { text: NO_GAPS, blocks: [section(`:white_check_mark: ${NO_GAPS}`)] };
+  const blocks: types.KnownBlock[] = [section(`*${gapsTitle(gaps.length).replace(': ', '*: ')}`)];
+  gaps.forEach((gap, i) => {
+    const lines = [`*${i + 1}.* ${escapeMrkdwn(gap.question)}`, `${gapCounts(gap)} · last ${gapDay(gap)}`];
+    if (gap.variants.length > 0) lines.push(`_Also asked as:_ ${gap.variants.map((variant) => `“${escapeMrkdwn(variant)}”`).join(', ')}`);
+    if (gap.closest.length > 0) lines.push(`_Closest notes:_ ${gap.closest.map((note) => `\`${escapeMrkdwn(note.file.replace(/`/g, "'"))}\` (${note.times}×)`).join(', ')}`);
+    blocks.push(section(cutText(lines.join('\n'), SLACK_LIMITS.sectionText)));
+  });
+  blocks.push(context(GAPS_FOOTER));
+  return { text: `Top ${gaps.length} knowledge gaps`, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
 /** The quote as mrkdwn, cut at a line boundary to fit one section. */
 function quoteMrkdwn(answer: Answer): string {
-  const lines = answer.quote.length > 0 ? answer.quote : answer.text.split('\n');
-  const kept: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    if (size + line.length > QUOTE_INPUT_BUDGET) {
-      if (kept.length === 0) kept.push(line.slice(0, QUOTE_INPUT_BUDGET));
-      break;
-    }
-    kept.push(line);
-    size += line.length + 1;
-  }
-  let quote = markdownToMrkdwn(kept.join('\n'), { highlights: answer.highlights });
-  if (kept.length < lines.length || (kept[0]?.length ?? 0) < (lines[0]?.length ?? 0)) quote += '\n…';
+  const { lines, cut } = quoteLines(answer.quote.length > 0 ? answer.quote : answer.text.split('\n'), QUOTE_INPUT_BUDGET);
+  const quote = markdownToMrkdwn(lines.join('\n'), { highlights: answer.highlights }) + (cut ? '\n…' : '');
   return cutAtLine(quote.trim() === '' ? '…' : quote, SLACK_LIMITS.sectionText);
 }
 
@@ -100,12 +100,13 @@ function foundBlocks(answer: Answer, quote: string): types.KnownBlock[] {
   return blocks;
 }
 
-function notFoundBlocks(answer: Answer): types.KnownBlock[] {
+function notFoundBlocks(answer: Answer, examples: readonly string[]): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [section(cutText(escapeMrkdwn(answer.text), SLACK_LIMITS.sectionText))];
   if (answer.citations.length > 0) {
     const closest = answer.citations.map((citation) => `• ${citationLink(citation)}`).join('\n');
     blocks.push(section(cutAtLine(`*Closest notes:*\n${closest}`, SLACK_LIMITS.sectionText)));
   }
+  if (examples.length > 0) blocks.push(context(cutText(`${EXAMPLES_TITLE} ${examples.map(escapeMrkdwn).join('  ·  ')}`, 500)));
   // The engine's sentence often names the terms already; don't say it twice.
   const named = answer.lookedFor.every((term) => answer.text.toLowerCase().includes(term.toLowerCase()));
   const looked = named ? undefined : lookedForLine(answer);
@@ -122,7 +123,7 @@ function citationLink(citation: Citation): string {
 
 function questionLine(question: string, shown: ShownAnswer): string {
   const echoed = escapeMrkdwn(cutText(question, QUESTION_ECHO));
-  if (shown.audience === 'private') return `*You asked:* ${echoed}`;
+  if (shown.reply.visibility === 'private') return `*You asked:* ${echoed}`;
   const who = shown.askedBy && SLACK_USER_ID.test(shown.askedBy) ? `<@${shown.askedBy}>` : 'Someone';
   return `${who} asked: ${echoed}`;
 }
@@ -134,7 +135,7 @@ function lookedForLine(answer: Answer): string | undefined {
 
 function voteLine(shown: ShownAnswer): string | undefined {
   if (shown.votes.size === 0) return undefined;
-  if (shown.audience === 'private') {
+  if (shown.reply.visibility === 'private') {
     const [vote] = [...shown.votes.values()];
     return `You voted ${emoji(vote ?? 'up')}. Thanks for the feedback!`;
   }
@@ -147,7 +148,7 @@ function emoji(vote: Vote): string {
 }
 
 function fallbackText(answer: Answer, shown: ShownAnswer, quote: string): string {
-  const prefix = shown.echoQuestion && shown.audience === 'public' ? `${questionLine(answer.question, shown)}\n` : '';
+  const prefix = shown.echoQuestion && shown.reply.visibility === 'public' ? `${questionLine(answer.question, shown)}\n` : '';
   const best = answer.citations[0];
   if (!answer.found || !best) return cutText(prefix + escapeMrkdwn(answer.text), FALLBACK_TEXT + QUESTION_ECHO);
   const oneLine = quote.replace(/\s*\n\s*/g, ' ');

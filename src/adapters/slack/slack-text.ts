@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../../render/markdown.js';
+
 /**
  * Turns the text of a Slack message or slash command into a plain question: the bot's own mention removed,
  * `<@U…>`, `<#C…|name>`, `<!here>` and `<url|label>` tokens reduced to what a person sees, entities decoded.
@@ -32,8 +34,4 @@ function readToken(inner: string): string {
 
 function decodeEntities(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,3 +1,4 @@
+import type { OpsServer } from '../../ops/server.js';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
@@ -137,4 +138,9 @@ function send(res: ServerResponse, status: number, body: { ok: boolean; message:
   if (close) headers.connection = 'close';
   res.writeHead(status, headers);
   res.end(JSON.stringify(body));
+}
+
+/** Serves the webhook on the ops server; a GET there learns that only POST is taken. */
+export function mountGitWebhook(ops: Pick<OpsServer, 'route'>, handler: RequestHandler): void {
+  for (const method of ['POST', 'GET']) ops.route(method, GIT_WEBHOOK_PATH, handler);
 }

@@ -1,0 +1,92 @@
+import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
+import type { Reply, Turn } from '../../chat/turn.js';
+import { APOLOGY } from '../../chat/wording.js';
+import { asError } from '../../errors.js';
+import type { Asker } from '../../types.js';
+import { SHORTCUT, type ListenerDeps, type SlackClient } from './deps.js';
+import { renderReply } from './render.js';
+import { questionFromSlack } from './slack-text.js';
+
+/** Where a reply goes: a thread or a DM (posted), and for private replies the interaction's response_url if any. */
+interface Target {
+  channel: string;
+  threadTs?: string;
+  respond?: RespondFn;
+  userId?: string;
+}
+
+/** `/ask`, the message shortcut, @-mentions in channels (answered in a thread) and direct messages. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  app.command(deps.command, async ({ command, ack, respond, client }) => {
+    await ack();
+    const asker: Asker = { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id, workspaceId: command.team_id, direct: command.channel_id.startsWith('D') };
+    await answer(deps, client, { asker, text: questionFromSlack(command.text) }, { channel: command.channel_id, respond, userId: command.user_id });
+  });
+
+  app.shortcut<MessageShortcut>(SHORTCUT, async ({ shortcut, ack, respond, client }) => {
+    await ack();
+    const channel = shortcut.channel.id;
+    const asker: Asker = { platform: 'slack', surface: 'shortcut', userId: shortcut.user.id, channelId: channel, workspaceId: shortcut.team?.id, direct: channel.startsWith('D') };
+    await answer(deps, client, { asker, text: questionFromSlack(shortcut.message.text ?? '') }, { channel, respond, userId: shortcut.user.id });
+  });
+
+  app.event('app_mention', async ({ event, context, client }) => {
+    if (event.bot_id !== undefined || event.subtype !== undefined || 'edited' in event) return;
+    // Direct messages are answered by the message listener below; don't answer twice.
+    if (event.channel.startsWith('D')) return;
+    const asker: Asker = { platform: 'slack', surface: 'mention', userId: event.user, channelId: event.channel, workspaceId: context.teamId, ...(event.thread_ts !== undefined && { threadId: event.thread_ts }) };
+    const turn: Turn = {
+      asker,
+      text: questionFromSlack(event.text, context.botUserId),
+      conversationId: event.thread_ts === undefined ? undefined : `${event.channel}:${event.thread_ts}`,
+      startsConversations: [`${event.channel}:${event.ts}`],
+    };
+    await answer(deps, client, turn, { channel: event.channel, threadTs: event.thread_ts ?? event.ts, userId: event.user });
+  });
+
+  app.message(async ({ message, context, client }) => {
+    // Edits, joins, deletions, bot posts… all carry a subtype; only plain messages from people are questions.
+    if (message.subtype !== undefined || message.channel_type !== 'im') return;
+    if (message.bot_id !== undefined || message.edited !== undefined) return;
+    const { channel, thread_ts: threadTs } = message;
+    const asker: Asker = { platform: 'slack', surface: 'dm', userId: message.user, channelId: channel, workspaceId: context.teamId, direct: true, ...(threadTs !== undefined && { threadId: threadTs }) };
+    const turn: Turn = {
+      asker,
+      text: questionFromSlack(message.text ?? '', context.botUserId),
+      conversationId: threadTs === undefined ? channel : `${channel}:${threadTs}`,
+      startsConversations: [`${channel}:${message.ts}`],
+    };
+    await answer(deps, client, turn, { channel, threadTs, userId: message.user });
+  });
+}
+
+async function answer(deps: ListenerDeps, client: SlackClient, turn: Turn, target: Target): Promise<void> {
+  const reply = await deps.conversation.reply(turn);
+  try {
+    const posted = await deliver(deps, client, reply, target, turn.asker.surface !== 'mention' && turn.asker.surface !== 'dm');
+    // A thread started on the bot's own answer continues the conversation too.
+    if (posted !== undefined && reply.kind === 'answer') deps.conversation.continues(`${target.channel}:${posted}`, reply.answer.question);
+  } catch (error) {
+    const log = deps.logger.child({ channel: target.channel, threadTs: target.threadTs });
+    log.error({ err: asError(error) }, 'answering a Slack message failed');
+    const apology: Reply = { kind: 'note', visibility: reply.kind === 'silent' ? 'private' : reply.visibility, text: APOLOGY, problem: true };
+    await deliver(deps, client, apology, target, false).catch((apologyError: unknown) => log.error({ err: asError(apologyError) }, 'posting the apology failed too'));
+  }
+}
+
+/** Sends a reply as its visibility says; returns the ts of a posted message. */
+export async function deliver(deps: ListenerDeps, client: SlackClient, reply: Reply, target: Target, echo: boolean): Promise<string | undefined> {
+  if (reply.kind === 'silent') return undefined;
+  const message = renderReply(reply, deps, { askedBy: target.userId, echo });
+  if (reply.visibility === 'private' && target.respond) {
+    await target.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    return undefined;
+  }
+  const thread = target.threadTs === undefined ? {} : { thread_ts: target.threadTs };
+  if (reply.visibility === 'private' && !target.channel.startsWith('D')) {
+    if (target.userId !== undefined) await client.chat.postEphemeral({ channel: target.channel, user: target.userId, ...thread, ...message });
+    return undefined;
+  }
+  const result = await client.chat.postMessage({ channel: target.channel, ...thread, ...message, unfurl_links: false, unfurl_media: false });
+  return result.ts;
+}

@@ -1,0 +1,136 @@
+import { asError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { refusalOf } from '../service/refusal.js';
+import type { Asker, AskService, FeedbackReports } from '../types.js';
+import { FollowUps } from './follow-ups.js';
+import { intentOf } from './intent.js';
+import { memoryReplayGuard, type ReplayGuard } from './shared-state.js';
+import type { Reply, Turn, Visibility } from './turn.js';
+import { citationRef, voteSubject } from './votes.js';
+import { APOLOGY, GAPS_IN_TERMINAL, GAPS_NOT_HERE, NOT_RECORDING, helpText, voteThanks } from './wording.js';
+
+export interface ConversationOptions {
+  service: AskService;
+  logger: Logger;
+  /** Stored feedback, for the gaps report. */
+  reports?: FeedbackReports;
+  /** The platform's slash command, named in help (e.g. `/ask`). */
+  command?: string;
+  /** Where event ids are claimed, to drop redeliveries; one process's memory by default. */
+  replay?: ReplayGuard;
+}
+
+/** A click on 👍 or 👎, with what the button carried. */
+export interface VoteTurn {
+  asker: Asker;
+  vote: 'up' | 'down';
+  question?: string;
+  /** As carried by the button; kept only when it is a whole `file:start-end`. */
+  citation?: string;
+}
+
+export const EXAMPLE_COUNT = 3;
+const GAPS_SHOWN = 10;
+const REPLAY_TTL_MS = 60 * 60 * 1000;
+
+/** How each surface answers when the person made no choice: slash commands and shortcuts privately. */
+const DEFAULT_VISIBILITY: Record<Asker['surface'], Visibility> = { slash: 'private', shortcut: 'private', button: 'public', mention: 'public', dm: 'public', terminal: 'public' };
+
+/** How visible the reply to a turn will be, unless it is refused (refusals are private). */
+export function visibilityOf(turn: Turn): Visibility {
+  return turn.visibility ?? DEFAULT_VISIBILITY[turn.asker.surface];
+}
+
+/**
+ * The conversation, the same for every platform: a {@link Turn} in, a {@link Reply} out. It decides what the turn asks
+ * (help, gaps or a question), whether the asker may be answered here, how visible the reply is, which earlier question
+ * a follow-up leans on, and the wording. Failures become an apology; nothing is thrown.
+ */
+export class Conversation {
+  readonly #options: ConversationOptions;
+  readonly #followUps = new FollowUps();
+  readonly #replay: ReplayGuard;
+
+  constructor(options: ConversationOptions) {
+    this.#options = options;
+    this.#replay = options.replay ?? memoryReplayGuard();
+  }
+
+  async reply(turn: Turn): Promise<Reply> {
+    const { service } = this.#options;
+    const { asker } = turn;
+    const visibility = visibilityOf(turn);
+    // Outside the allowed channels a mention gets no reply at all, not even help.
+    if (asker.surface === 'mention' && service.allows?.(asker) === false) return { kind: 'silent' };
+    try {
+      const intent = intentOf(turn.text);
+      if (intent === 'help') return this.#help(asker, visibility);
+      if (intent === 'gaps') return await this.#gaps(asker);
+      const previousQuestion = this.#followUps.previous(turn.conversationId);
+      const answer = await service.ask(turn.text, previousQuestion === undefined ? { asker } : { asker, previousQuestion });
+      const refused = refusalOf(answer);
+      if (refused === 'channel-not-allowed' && asker.surface === 'mention') return { kind: 'silent' };
+      if (refused) return { kind: 'note', visibility: 'private', text: answer.text };
+      this.#followUps.remember([turn.conversationId, ...(turn.startsConversations ?? [])], answer.question);
+      return {
+        kind: 'answer',
+        visibility,
+        answer,
+        examples: answer.found ? [] : service.examples(EXAMPLE_COUNT, { asker }),
+        share: visibility === 'private',
+        vote: voteSubject(answer),
+      };
+    } catch (error) {
+      this.#options.logger.error({ err: asError(error), platform: asker.platform, surface: asker.surface }, 'answering failed');
+      // In a conversation the apology goes where the answer would have; a command's apology only to who ran it.
+      const conversational = asker.surface === 'mention' || asker.surface === 'dm' || asker.surface === 'terminal';
+      return { kind: 'note', visibility: conversational ? visibility : 'private', text: APOLOGY, problem: true };
+    }
+  }
+
+  /** Records a vote (the store may keep it) and says thanks; a failure to record never affects the click. */
+  vote(turn: VoteTurn): string {
+    const citation = citationRef(turn.citation);
+    const { asker } = turn;
+    this.#options.logger.info({ event: 'vote', vote: turn.vote, platform: asker.platform, userId: asker.userId, question: turn.question ?? null, citation: citation ?? null }, 'answer vote');
+    try {
+      this.#options.service.recordVote?.({
+        platform: asker.platform,
+        userId: asker.userId ?? '',
+        vote: turn.vote,
+        ...(turn.question !== undefined && { question: turn.question }),
+        ...(citation !== undefined && { citation }),
+        ...(asker.channelId !== undefined && { channelId: asker.channelId }),
+      });
+    } catch (error) {
+      this.#options.logger.warn({ err: asError(error) }, 'recording the vote failed');
+    }
+    return voteThanks(turn.vote);
+  }
+
+  /** Marks `conversationId` as following on from `question` (a thread started on a posted answer). */
+  continues(conversationId: string, question: string): void {
+    this.#followUps.remember([conversationId], question);
+  }
+
+  /** True the first time an event id is seen; platforms redeliver and replay, and the copies are dropped. */
+  firstTime(eventId: string): Promise<boolean> {
+    return this.#replay.claim(eventId, REPLAY_TTL_MS);
+  }
+
+  #help(asker: Asker, visibility: Visibility): Reply {
+    const { service, command } = this.#options;
+    const elsewhere = service.whereToAsk?.(asker);
+    if (elsewhere !== undefined) return { kind: 'note', visibility, text: elsewhere };
+    return { kind: 'help', visibility, text: helpText(asker.platform === 'terminal' ? undefined : (command ?? '/ask')), examples: service.examples(EXAMPLE_COUNT, { asker }) };
+  }
+
+  async #gaps(asker: Asker): Promise<Reply> {
+    const { service, reports } = this.#options;
+    const note = (text: string): Reply => ({ kind: 'note', visibility: 'private', text });
+    if (asker.platform === 'terminal') return note(GAPS_IN_TERMINAL);
+    if (reports === undefined) return note(NOT_RECORDING);
+    if (service.allows?.(asker) === false || asker.channelId === undefined) return note(GAPS_NOT_HERE);
+    return { kind: 'gaps', visibility: 'private', gaps: await reports.gaps(GAPS_SHOWN, { platform: asker.platform, channelId: asker.channelId }) };
+  }
+}

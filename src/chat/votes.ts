@@ -1,0 +1,21 @@
+import { parseShortCitation, shortCitation } from '../answer/citation.js';
+import type { Answer } from '../types.js';
+
+/** What a vote is about, small enough to ride in a button so a vote after a restart still names it. */
+export interface VoteSubject {
+  question: string;
+  /** `file:start-end` ({@link shortCitation}) of the answer's best citation; absent when it had none. */
+  citation?: string;
+}
+
+export function voteSubject(answer: Answer): VoteSubject {
+  const best = answer.citations[0];
+  return { question: answer.question, ...(best && { citation: shortCitation(best) }) };
+}
+
+/** A citation reference read back from a button: kept only when it is a whole `file:start-end` (not cut short). */
+export function citationRef(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseShortCitation(text);
+  return parsed && parsed.file !== '' ? shortCitation(parsed) : undefined;
+}

@@ -1,0 +1,42 @@
+import type { Citation, KnowledgeGap } from '../types.js';
+
+/** Everything lore says in chat besides the notes themselves, the same on every platform. */
+
+export const APOLOGY = 'Sorry, something went wrong while looking that up. Please try again in a moment.';
+export const NOT_RECORDING = "Questions aren't being recorded here (LORE_DB is off or could not be opened), so there are no gaps to show.";
+export const GAPS_NOT_HERE = "The knowledge-gap report isn't available in this channel.";
+export const GAPS_IN_TERMINAL = 'Run `lore gaps` for the questions the notes did not answer well.';
+export const NO_GAPS = 'No knowledge gaps in this channel lately: every question asked here found an answer and none was voted down.';
+export const GAPS_FOOTER = 'Run `lore gaps` for the full list.';
+export const CANNOT_SHARE = "Sorry, I can't share that answer here.";
+export const NOT_FOUND_TITLE = 'Not in the notes';
+
+/** The first lines of help; `command` is the platform's slash command (absent in the terminal). */
+export function helpText(command: string | undefined): string {
+  const ways =
+    command === undefined
+      ? 'Type a question and press Enter; a follow-up like "and on EKS?" reads on from the one before.'
+      : `Use \`${command} <question>\`, mention me in a channel, or send me a direct message; in a thread, a follow-up like "and on EKS?" reads on from the question before.`;
+  return `Ask me anything your team wrote down in its notes. ${ways}`;
+}
+
+export const EXAMPLES_TITLE = 'Try asking:';
+
+export function gapsTitle(count: number): string {
+  return `Top ${count} knowledge gap${count === 1 ? '' : 's'} in this channel: questions the notes did not answer well, most asked first.`;
+}
+
+export function voteThanks(vote: 'up' | 'down'): string {
+  return vote === 'up' ? 'Thanks, glad it helped!' : 'Thanks for telling us; the notes owners will see it.';
+}
+
+/** `file › section · L12–18`, the way a citation is named to people everywhere. */
+export function citationLabel(citation: Pick<Citation, 'file' | 'section' | 'startLine' | 'endLine'>): string {
+  const lines = citation.startLine === citation.endLine ? `L${citation.startLine}` : `L${citation.startLine}–${citation.endLine}`;
+  return [citation.file, citation.section].filter((part) => part !== '').join(' › ') + ` · ${lines}`;
+}
+
+/** The day a gap was last seen, as shown in the report. */
+export function gapDay(gap: KnowledgeGap): string {
+  return gap.lastAt.toISOString().slice(0, 10);
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ANSI, renderText } from '../../src/render/text.js';
+import { markdownForTerminal } from '../../src/render/terminal-markdown.js';
+import type { Answer } from '../../src/types.js';
+
+const TAGS = { bold: (t: string) => `<b>${t}</b>`, dim: (t: string) => `<d>${t}</d>` };
+
+describe('notes on the terminal', () => {
+  it('renders bold, nested lists, links, headings, code and tables without their Markdown markers', () => {
+    const md = [
+      '- **Fargate-hosted worker nodes**',
+      '  - Runs containers in a `fully managed` way',
+      '    - Not for daemon sets',
+      '1. Announce the [window](https://example.com/w) in #ops',
+      '',
+      '## Steps *now*',
+      '',
+      '```sh',
+      'echo **not bold**',
+      '```',
+    ].join('\n');
+    expect(markdownForTerminal(md, ['daemon'], TAGS).split('\n')).toEqual([
+      '• <b>Fargate-hosted worker nodes</b>',
+      '  ◦ Runs containers in a fully managed way',
+      '    ▪ Not for <b>daemon</b> sets',
+      '1. Announce the window (https://example.com/w) in #ops',
+      '<b>Steps now</b>',
+      '    <d>echo **not bold**</d>',
+    ]);
+  });
+
+  it('gives the interactive chat ANSI bold and no raw ** beside it; strips terminal controls from the note', () => {
+    const answer: Answer = {
+      question: 'q',
+      found: true,
+      text: '',
+      quote: ['Run **the \u001b[2Jrollback** for deamon sets.'],
+      highlights: ['deamon'],
+      citations: [{ file: 'ops.md', startLine: 1, endLine: 1, section: '', snippet: '', score: 1 }],
+      lookedFor: [],
+    };
+    const shown = renderText(answer, ANSI);
+    expect(shown).toContain('\u001b[1mthe rollback\u001b[22m');
+    expect(shown).toContain('\u001b[1mdeamon\u001b[22m sets');
+    expect(shown).not.toContain('**');
+    expect(shown).not.toContain('\u001b[2J');
+  });
+});
