@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
+import { isPostgresUrl } from './store/sql.js';
 
 /** Everything lore reads from its environment, validated once. This module is the only reader of `process.env`. */
 export interface Config {
@@ -26,8 +27,10 @@ export interface Config {
 }
 
 export interface FeedbackConfig {
-  /** Absolute path of the SQLite file, created on first use. */
+  /** Absolute path of the SQLite file, created on first use; undefined with PostgreSQL or LORE_DB=off. */
   readonly path?: string;
+  /** postgres:// URL: questions, votes, replay de-duplication and rate limits in PostgreSQL, shared by replicas. */
+  readonly url?: string;
   /** Rows older than this many days are deleted. */
   readonly retentionDays: number;
 }
@@ -95,8 +98,10 @@ const envSchema = z.object({
   WATCH: booleanFlag(true),
   RATE_LIMIT_PER_MINUTE: wholeNumber(10, 10_000),
   LORE_CONFIG: optionalString,
-  LORE_DB: optionalString.refine((v) => v === undefined || !/^(https?|file):/i.test(v), {
-    message: 'must be a file path such as ./data/lore.db (or off to record nothing)',
+  LORE_DB: optionalString.refine((v) => v === undefined || isPostgresUrl(v) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v), {
+    message: 'must be a file path such as ./data/lore.db, a PostgreSQL URL such as postgres://lore:secret@db:5432/lore, or off to record nothing',
+  }).refine((v) => v === undefined || !isPostgresUrl(v) || URL.canParse(v), {
+    message: 'is not a valid PostgreSQL URL: postgres://user:password@host:5432/database (percent-encode special characters in the password)',
   }),
   LORE_DB_RETENTION_DAYS: positiveInt(90, 36_500),
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
@@ -174,7 +179,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rulesFile: Object.freeze({ path: resolve(cwd, e.LORE_CONFIG ?? 'lore.config.yml'), required: e.LORE_CONFIG !== undefined }),
     feedback: Object.freeze({
-      path: e.LORE_DB?.toLowerCase() === 'off' ? undefined : resolve(cwd, e.LORE_DB ?? 'data/lore.db'),
+      path: e.LORE_DB?.toLowerCase() === 'off' || (e.LORE_DB !== undefined && isPostgresUrl(e.LORE_DB)) ? undefined : resolve(cwd, e.LORE_DB ?? 'data/lore.db'),
+      url: e.LORE_DB !== undefined && isPostgresUrl(e.LORE_DB) ? e.LORE_DB : undefined,
       retentionDays: e.LORE_DB_RETENTION_DAYS,
     }),
   });

@@ -17,17 +17,18 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   const lore = await openEngine(context);
   const rules = await openRulesFile({ ...config.rulesFile, knowledgeDir: config.knowledgeDir, logger: logger.child({ component: 'rules' }) });
   // Recording sits inside the guard: refused questions are not gaps in the notes.
-  const feedback = openFeedback(config.feedback, logger.child({ component: 'feedback' }));
+  const feedback = await openFeedback(config.feedback, logger.child({ component: 'feedback' }));
   const service = createGuardedService(feedback?.record(lore) ?? lore, {
     rules: rules.current,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(feedback?.shared && { rateCounter: feedback.shared.limits }),
     logger: logger.child({ component: 'questions' }),
   });
 
   const adapters: ChatAdapter[] = [];
   if (config.slack) {
     const { createSlackAdapter } = await import('../adapters/slack/index.js');
-    adapters.push(createSlackAdapter({ config: config.slack, service, logger, reports: feedback?.reports }));
+    adapters.push(createSlackAdapter({ config: config.slack, service, logger, reports: feedback?.reports, replays: feedback?.shared?.replays }));
   }
   if (config.discord) {
     const { createDiscordAdapter } = await import('../adapters/discord/index.js');

@@ -2,7 +2,8 @@ import { shortCitation } from '../answer/citation.js';
 import type { Logger } from '../logger.js';
 import type { Answer, AskContext, AskService, Asker, IndexStats, VoteRecord } from '../types.js';
 import { InFlight } from './in-flight.js';
-import { RateLimiter } from './rate-limit.js';
+import type { RateLimitCounter } from '../store/shared-state.js';
+import { RateLimiter, type RateDecision } from './rate-limit.js';
 import { refusal } from './refusal.js';
 import { judge, NO_RULES, type Rules } from './rules.js';
 
@@ -11,11 +12,15 @@ export interface GuardOptions {
   rules?: () => Rules;
   /** Questions one person may ask per minute; 0 or undefined: no limit. */
   rateLimitPerMinute?: number;
+  /** Where the per-minute counts are kept when replicas share them (PostgreSQL); this process's memory otherwise. */
+  rateCounter?: RateLimitCounter;
   /** Gets one `question answered` line per question (and `question refused` / `question failed`). */
   logger: Logger;
   /** Milliseconds clock, for tests. */
   now?: () => number;
 }
+
+const RATE_WINDOW_MS = 60_000;
 
 /** An AskService that can stop taking questions and wait for the ones in flight. */
 export interface GuardedService extends AskService {
@@ -34,6 +39,13 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
   const rules = options.rules ?? (() => NO_RULES);
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 0);
   const now = options.now ?? Date.now;
+  const { rateCounter } = options;
+  const take = async (key: string): Promise<RateDecision> => {
+    if (!rateCounter || limiter.limit <= 0) return limiter.take(key, now());
+    if (await rateCounter.hit(key, limiter.limit, RATE_WINDOW_MS)) return { ok: true };
+    // Shared windows are fixed minutes: the next one starts at the top of the minute.
+    return { ok: false, retryAfterMs: RATE_WINDOW_MS - (now() % RATE_WINDOW_MS) };
+  };
   const inFlight = new InFlight();
   const log = options.logger;
   let closed = false;
@@ -46,7 +58,7 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
     if (!verdict.allowed) return refuse(question, fields, 'channel-not-allowed', verdict.text);
     const { asker } = context;
     if (asker?.userId !== undefined) {
-      const decision = limiter.take(`${asker.platform}:${asker.userId}`, now());
+      const decision = await take(`${asker.platform}:${asker.userId}`);
       if (!decision.ok) {
         const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
         const text = `You've asked ${limiter.limit} question${limiter.limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;

@@ -6,14 +6,13 @@ import type { Logger } from '../../logger.js';
 import type { AskService } from '../../types.js';
 import { registerActions } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
-import { SeenIds } from './bounded.js';
 import { registerCommand } from './commands.js';
 import type { ListenerDeps } from './deps.js';
 import { registerMessageListeners } from './messages.js';
 import { createHttpReceiver, createSocketReceiver } from './receivers.js';
 
-/** How many event ids (and trigger ids) are remembered to drop Slack's redeliveries and replays. */
-const SEEN_EVENTS = 10_000;
+/** How long an event id (or trigger id) is remembered: Slack's last retry comes about 5 minutes after the first try, and a signature is good for 5 minutes. */
+const REPLAY_TTL_MS = 15 * 60 * 1000;
 
 /** How Web API calls give up: each waits this long for Slack, and a failing call is tried this many times in all. */
 export interface WebApiLimits {
@@ -65,14 +64,13 @@ export function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: W
     app = new App({ ...common, receiver });
   }
   app.use(({ next }) => deps.handlers.track(next()));
-  const seen = new SeenIds(SEEN_EVENTS);
   app.use(async (args) => {
     // Slack redelivers events it thinks were not acked (HTTP X-Slack-Retry-Num, or a socket envelope resent); the
     // event_id stays the same. A replayed slash command or button click (a signed request sent again within the
     // signature's 5 minutes) keeps its trigger_id. Either way the second copy is acked and dropped.
     const { body, next } = args;
     const id = idOf(body);
-    if (id !== undefined && !seen.firstTime(id)) {
+    if (id !== undefined && !(await deps.replays.claim(`slack:${id}`, REPLAY_TTL_MS))) {
       deps.logger.info({ id }, 'dropped a Slack request seen before (redelivery or replay)');
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;

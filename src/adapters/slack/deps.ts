@@ -4,6 +4,7 @@ import type { InFlight } from '../../service/in-flight.js';
 import type { AskService, FeedbackReports } from '../../types.js';
 import type { AnswerStore } from './answer-store.js';
 import type { ThreadMemory } from './thread-memory.js';
+import type { ReplayGuard } from '../../store/shared-state.js';
 
 /** What every Slack listener needs, created once per adapter. */
 export interface ListenerDeps {
@@ -15,6 +16,8 @@ export interface ListenerDeps {
   command: string;
   /** Listener runs not finished yet; stop() waits for them so the last answers still get posted. */
   handlers: InFlight;
+  /** Recognises Slack's redeliveries and replays (event_id, trigger_id), across replicas when shared. */
+  replays: ReplayGuard;
   /** Stored feedback, for `/ask gaps`; without it "gaps" is asked like any question. */
   reports?: FeedbackReports;
 }

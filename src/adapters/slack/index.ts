@@ -7,6 +7,7 @@ import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
 import { AnswerStore } from './answer-store.js';
 import { createBoltApp, type WebApiLimits } from './app.js';
 import { ThreadMemory } from './thread-memory.js';
+import { MemoryReplayGuard, type ReplayGuard } from '../../store/shared-state.js';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -16,6 +17,8 @@ export interface SlackAdapterOptions {
   reports?: FeedbackReports;
   /** How long Web API calls wait and how often they are tried (defaults: 10 s, 3 tries). */
   webApi?: WebApiLimits;
+  /** Where redelivered events and replayed requests are recognised: shared by replicas, or this process's memory (default). */
+  replays?: ReplayGuard;
 }
 
 export type SlackAdapter = ChatAdapter & {
@@ -35,6 +38,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     answers: new AnswerStore(),
     threads: new ThreadMemory(),
     command: options.config.command,
+    replays: options.replays ?? new MemoryReplayGuard(),
   }, options.webApi);
   const socketMode = options.config.appToken !== undefined;
   let port: number | undefined;

@@ -1,0 +1,82 @@
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+import { numberedPlaceholders, redactUrl, type SqlClient, type SqlValue } from './sql.js';
+
+export interface PostgresOptions {
+  /** Connections held at most (default 5). */
+  max?: number;
+  /** How long getting a connection may take before the call fails (default 2 s): an unreachable server fails fast. */
+  connectTimeoutMs?: number;
+  /** How long one statement may take (default 5 s). */
+  statementTimeoutMs?: number;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+// COUNT and SUM come back as int8/numeric, which pg hands over as strings; lore's counts and epoch milliseconds fit a double.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * An SqlClient over a pg connection pool. Connections a stopped server drops are replaced on the next call; an
+ * idle connection's error is logged instead of crashing the process.
+ */
+export function postgresClient(url: string, logger: Logger, options: PostgresOptions = {}): SqlClient & { readonly pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 5,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 2000,
+    query_timeout: options.statementTimeoutMs ?? 5000,
+    idleTimeoutMillis: 30_000,
+    types,
+  });
+  pool.on('error', (error) => logger.debug({ err: error }, 'an idle PostgreSQL connection failed'));
+  const name = redactUrl(url);
+
+  // Without values pg sends a simple query, which may hold several statements (migrations do).
+  const over = (query: (sql: string, params: SqlValue[] | undefined) => Promise<pg.QueryResult>): Omit<SqlClient, 'transaction' | 'close'> => ({
+    dialect: 'postgres',
+    name,
+    async all<T>(sql: string, params: readonly SqlValue[] = []) {
+      return (await query(numberedPlaceholders(sql), params.length === 0 ? undefined : [...params])).rows as T[];
+    },
+    async get<T>(sql: string, params: readonly SqlValue[] = []) {
+      return (await query(numberedPlaceholders(sql), params.length === 0 ? undefined : [...params])).rows[0] as T | undefined;
+    },
+    async run(sql: string, params: readonly SqlValue[] = []) {
+      return (await query(numberedPlaceholders(sql), params.length === 0 ? undefined : [...params])).rowCount ?? 0;
+    },
+  });
+
+  const client: SqlClient & { pool: pg.Pool } = {
+    ...over((sql, params) => pool.query(sql, params)),
+    pool,
+    async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
+      const connection = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await connection.query('BEGIN');
+        const inside: SqlClient = {
+          ...over((sql, params) => connection.query(sql, params)),
+          transaction: (nested) => nested(inside),
+          close: async () => undefined,
+        };
+        const result = await work(inside);
+        await connection.query('COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+        throw error;
+      } finally {
+        connection.release(broken);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+  return client;
+}
