@@ -100,7 +100,7 @@ const envSchema = z.object({
   LORE_CONFIG: optionalString,
   LORE_DB: optionalString.refine((v) => v === undefined || isPostgresUrl(v) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v), {
     message: 'must be a file path such as ./data/lore.db, a PostgreSQL URL such as postgres://lore:secret@db:5432/lore, or off to record nothing',
-  }).refine((v) => v === undefined || !isPostgresUrl(v) || URL.canParse(v), {
+  }).refine((v) => v === undefined || !isPostgresUrl(v) || hasHost(v), {
     message: 'is not a valid PostgreSQL URL: postgres://user:password@host:5432/database (percent-encode special characters in the password)',
   }),
   LORE_DB_RETENTION_DAYS: positiveInt(90, 36_500),
@@ -124,6 +124,13 @@ const envSchema = z.object({
 });
 
 type Env = Record<string, string | undefined>;
+
+/** A PostgreSQL URL names its server: a host, or a socket folder in `?host=`. */
+function hasHost(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.hostname !== '' || parsed.searchParams.has('host');
+}
 
 export interface ConfigOverrides {
   knowledgeDir?: string;
