@@ -57,6 +57,9 @@ export function postgresClient(url: string, logger: Logger, options: PostgresOpt
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
       const connection = await pool.connect();
       let broken: Error | undefined;
+      // A connection the server drops while held emits 'error'; the statement waiting on it fails with it anyway.
+      const dropped = (error: Error) => (broken = error);
+      connection.on('error', dropped);
       try {
         await connection.query('BEGIN');
         const inside: SqlClient = {
@@ -71,6 +74,7 @@ export function postgresClient(url: string, logger: Logger, options: PostgresOpt
         await connection.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
         throw error;
       } finally {
+        connection.off('error', dropped);
         connection.release(broken);
       }
     },

@@ -23,7 +23,7 @@ export async function startHarness(
   mode: SlackMode,
   service: AskService,
   overrides: Partial<SlackConfig> = {},
-  extra: Pick<SlackAdapterOptions, 'reports' | 'webApi'> = {},
+  extra: Pick<SlackAdapterOptions, 'reports' | 'webApi' | 'replays'> = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start();
   const log = captureLog();
