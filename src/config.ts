@@ -54,6 +54,10 @@ export interface DiscordConfig {
   readonly apiUrl?: string;
   /** Register slash commands for this guild only (instant) instead of globally. */
   readonly guildId?: string;
+  /** DISCORD_SHARDS: run under discord.js's ShardingManager, one process per shard; `auto` asks Discord how many. */
+  readonly shards?: 'auto' | number;
+  /** Set in a shard process that a ShardingManager started: which shard of how many it is. */
+  readonly shard?: { readonly id: number; readonly count: number };
 }
 
 const optionalString = z
@@ -118,6 +122,17 @@ const envSchema = z.object({
   PORT: positiveInt(3000, 65535),
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: url,
+  DISCORD_SHARDS: optionalString.transform((value, ctx) => {
+    if (value === undefined || value.toLowerCase() === 'auto') return value?.toLowerCase() as 'auto' | undefined;
+    const number = Number(value);
+    if (Number.isInteger(number) && number >= 1 && number <= 10_000) return number;
+    ctx.addIssue({ code: 'custom', message: `must be auto or a whole number of shards from 1 to 10000, got "${value}"` });
+    return z.NEVER;
+  }),
+  // Set by discord.js's ShardingManager in the processes it starts.
+  SHARDING_MANAGER: optionalString,
+  SHARDS: optionalString,
+  SHARD_COUNT: optionalString,
   DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
     message: 'must be a numeric server id (Discord → right-click the server → Copy Server ID)',
   }),
@@ -165,8 +180,17 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     problems.push('  SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set: copy the Bot User OAuth Token (xoxb-…).');
   }
 
+  const shard = e.SHARDING_MANAGER === 'true' && /^\d+$/.test(e.SHARDS ?? '') && /^\d+$/.test(e.SHARD_COUNT ?? '')
+    ? { id: Number(e.SHARDS), count: Number(e.SHARD_COUNT) }
+    : undefined;
   const discord: DiscordConfig | undefined = e.DISCORD_TOKEN
-    ? { token: e.DISCORD_TOKEN, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID }
+    ? {
+        token: e.DISCORD_TOKEN,
+        apiUrl: e.DISCORD_API_URL,
+        guildId: e.DISCORD_GUILD_ID,
+        ...(e.DISCORD_SHARDS !== undefined && { shards: e.DISCORD_SHARDS }),
+        ...(shard && { shard: Object.freeze(shard) }),
+      }
     : undefined;
   if (!e.DISCORD_TOKEN && e.DISCORD_GUILD_ID) {
     problems.push('  DISCORD_GUILD_ID is set without DISCORD_TOKEN: set DISCORD_TOKEN to the bot token (Developer Portal → Bot → Reset Token).');

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createConsoleAdapter } from '../adapters/console.js';
 import { createGuardedService } from '../service/guarded.js';
 import { createShutdown, serveUntilSignal } from '../service/lifecycle.js';
@@ -26,13 +27,21 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   });
 
   const adapters: ChatAdapter[] = [];
-  if (config.slack) {
+  // A shard process started by the ShardingManager below answers its Discord shard only.
+  const shardProcess = config.discord?.shard !== undefined;
+  if (config.slack && !shardProcess) {
     const { createSlackAdapter } = await import('../adapters/slack/index.js');
     adapters.push(createSlackAdapter({ config: config.slack, service, logger, reports: feedback?.reports, replays: feedback?.shared?.replays }));
   }
   if (config.discord) {
-    const { createDiscordAdapter } = await import('../adapters/discord/index.js');
-    adapters.push(createDiscordAdapter({ config: config.discord, service, logger, reports: feedback?.reports }));
+    const { shards } = config.discord;
+    if (shards !== undefined && !shardProcess) {
+      const { createShardedDiscordAdapter } = await import('../adapters/discord/shards.js');
+      adapters.push(createShardedDiscordAdapter({ config: { ...config.discord, shards }, logger, script: shardScript() }));
+    } else {
+      const { createDiscordAdapter } = await import('../adapters/discord/index.js');
+      adapters.push(createDiscordAdapter({ config: config.discord, service, logger, reports: feedback?.reports }));
+    }
   }
   const terminal = adapters.length === 0;
   if (terminal) {
@@ -58,4 +67,9 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
     signals.off('SIGINT', onSignal);
     signals.off('SIGTERM', onSignal);
   }
+}
+
+/** What each Discord shard process runs: this same CLI (built, or through tsx in development), `serve`. */
+function shardScript(): { file: string; execArgv: string[]; args: string[] } {
+  return { file: resolve(process.argv[1] ?? 'dist/cli.js'), execArgv: process.execArgv, args: ['serve'] };
 }
