@@ -11,7 +11,7 @@ import pg from 'pg';
 import Database from 'better-sqlite3';
 import { appMention, eventCallback, httpDelivery, type SlackDelivery } from '../test/fakes/slack-payloads.js';
 import { FakeSlack, type RecordedCall } from '../test/fakes/slack-server.js';
-import { startPostgres } from '../test/helpers/postgres-server.js';
+import { startPostgres } from '../test/store/postgres-server.js';
 import { startReplica, type Replica } from '../test/replicas/replica-process.js';
 import { fixed, formatTable, percentile, target } from './table.js';
 import { seeded } from './random.js';

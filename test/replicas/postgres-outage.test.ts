@@ -8,7 +8,7 @@ import { appMention, eventCallback, slashCommand } from '../fakes/slack-payloads
 import type { RecordedCall } from '../fakes/slack-server.js';
 import { FixtureService, captureLog } from '../adapters/slack-fixtures.js';
 import { sleep, startHarness, type Harness } from '../adapters/slack-harness.js';
-import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { startPostgres, type PostgresServer } from '../store/postgres-server.js';
 
 /** PostgreSQL stopped for 30 s under a serving lore: answers keep going out, and recording catches up afterwards. */
 

@@ -4,7 +4,7 @@ import { appMention, blockAction, eventCallback, httpDelivery, slashCommand, typ
 import { FakeSlack, type RecordedCall } from '../fakes/slack-server.js';
 import { buttonValue, shownText, sleep } from '../adapters/slack-harness.js';
 import { runInProcess } from '../cli/helpers.js';
-import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { startPostgres, type PostgresServer } from '../store/postgres-server.js';
 import { startReplica, type Replica } from './replica-process.js';
 
 /** Two `lore serve` processes behind one fake Slack, sharing one PostgreSQL, as two pods behind a load balancer. */

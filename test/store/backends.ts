@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { tempDir } from './helpers.js';
 
 /** Both stores: every store test runs on each (`describe.each(STORES)`). */

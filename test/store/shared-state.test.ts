@@ -6,7 +6,7 @@ import { postgresClient } from '../../src/store/postgres-client.js';
 import { postgresSharedState } from '../../src/store/postgres-shared-state.js';
 import { MemoryRateLimitCounter, MemoryReplayGuard, type RateLimitCounter, type ReplayGuard } from '../../src/store/shared-state.js';
 import type { SqlClient } from '../../src/store/sql.js';
-import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { capturingLogger } from './helpers.js';
 
 let server: PostgresServer;
