@@ -5,7 +5,7 @@
  * answered twice and never answered, and compares answer latency.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import Database from 'better-sqlite3';
@@ -160,13 +160,13 @@ async function sqliteRun(options: Options): Promise<Run> {
   }
 }
 
-async function postgresRun(options: Options): Promise<Run> {
+async function postgresRun(options: Options, count: number): Promise<Run> {
   const server = await startPostgres();
   const fake = await FakeSlack.start();
   const url = await server.createDatabase();
-  const replicas = await Promise.all([startReplica(env(fake, url)), startReplica(env(fake, url))]);
+  const replicas = await Promise.all(Array.from({ length: count }, () => startReplica(env(fake, url))));
   try {
-    return await load('2 replicas, PostgreSQL', replicas, fake, options, async () => {
+    return await load(`${count} replica${count === 1 ? '' : 's'}, PostgreSQL`, replicas, fake, options, async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
@@ -185,7 +185,8 @@ async function postgresRun(options: Options): Promise<Run> {
 export async function runReplicasBench(argv: readonly string[]): Promise<void> {
   const options = parse(argv);
   console.log(`replicas: ${options.questions} questions as @-mentions, ${Math.round(options.twice * 100)}% delivered twice, ${options.concurrency} in flight\n`);
-  const runs = [await sqliteRun(options), await postgresRun(options)];
+  // The middle row separates what PostgreSQL costs from what a second process on the same cores costs.
+  const runs = [await sqliteRun(options), await postgresRun(options, 1), await postgresRun(options, 2)];
   console.log(
     formatTable(
       ['setup', 'questions', 'sent twice', 'answered', 'answered twice', 'lost', 'recorded', 'p50 ms', 'p95 ms', 'wall s'],
@@ -204,7 +205,8 @@ export async function runReplicasBench(argv: readonly string[]): Promise<void> {
     ),
   );
   console.log('\nLatency: from delivering the event to the answer posted in its thread, seen by the fake Slack.');
-  const [single, replicated] = runs as [Run, Run];
+  console.log(`Every process (fake Slack, replicas, PostgreSQL) shares this machine's ${availableParallelism()} cores.`);
+  const [single, , replicated] = runs as [Run, Run, Run];
   const ratio = percentile(replicated.latencies, 95) / percentile(single.latencies, 95);
   console.log('\ntargets:');
   console.log(`  ${target('0 duplicates answered with two replicas', replicated.duplicates === 0, String(replicated.duplicates))}`);
