@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { checkDatabase } from '../../src/doctor/local.js';
 import { silentLogger } from '../../src/logger.js';
 import { openDatabase } from '../../src/store/db.js';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/store/migrations.js';
@@ -70,6 +72,16 @@ describe('migrations (PostgreSQL)', () => {
     await expect(openSqlClient(url, silentLogger())).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringMatching(/newer lore/) });
     const nowhere = url.replace(/:\d+\//, ':1/');
     await expect(openSqlClient(nowhere, silentLogger())).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringMatching(/PostgreSQL runs there/) });
+  });
+
+  it('is what lore doctor checks, with the password left out of what it prints', async () => {
+    const url = (await backend.location()).replace('postgres@', 'postgres:hunter2@');
+    const check = (lore: string) => checkDatabase(loadConfig({ LORE_DB: lore }), (path) => path);
+    const good = await check(url);
+    expect(good).toMatchObject({ status: 'pass', message: expect.stringMatching(/^PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/\w+ answers/) });
+    const bad = await check(url.replace(/:\d+\//, ':1/'));
+    expect(bad).toMatchObject({ status: 'fail' });
+    expect(JSON.stringify([good, bad])).not.toContain('hunter2');
   });
 });
 
