@@ -36,23 +36,19 @@ export function postgresClient(url: string, logger: Logger, options: PostgresOpt
   pool.on('error', (error) => logger.debug({ err: error }, 'an idle PostgreSQL connection failed'));
   const name = redactUrl(url);
 
-  // Without values pg sends a simple query, which may hold several statements (migrations do).
-  const over = (query: (sql: string, params: SqlValue[] | undefined) => Promise<pg.QueryResult>): Omit<SqlClient, 'transaction' | 'close'> => ({
-    dialect: 'postgres',
-    name,
-    async all<T>(sql: string, params: readonly SqlValue[] = []) {
-      return (await query(numberedPlaceholders(sql), params.length === 0 ? undefined : [...params])).rows as T[];
-    },
-    async get<T>(sql: string, params: readonly SqlValue[] = []) {
-      return (await query(numberedPlaceholders(sql), params.length === 0 ? undefined : [...params])).rows[0] as T | undefined;
-    },
-    async run(sql: string, params: readonly SqlValue[] = []) {
-      return (await query(numberedPlaceholders(sql), params.length === 0 ? undefined : [...params])).rowCount ?? 0;
-    },
-  });
+  const over = (query: (config: pg.QueryConfig) => Promise<pg.QueryResult>): Omit<SqlClient, 'transaction' | 'close'> => {
+    const send = (sql: string, params: readonly SqlValue[]) => query(queryConfig(sql, params));
+    return {
+      dialect: 'postgres',
+      name,
+      all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await send(sql, params)).rows as T[],
+      get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await send(sql, params)).rows[0] as T | undefined,
+      run: async (sql: string, params: readonly SqlValue[] = []) => (await send(sql, params)).rowCount ?? 0,
+    };
+  };
 
   const client: SqlClient & { pool: pg.Pool } = {
-    ...over((sql, params) => pool.query(sql, params)),
+    ...over((config) => pool.query(config)),
     pool,
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
       const connection = await pool.connect();
@@ -63,7 +59,7 @@ export function postgresClient(url: string, logger: Logger, options: PostgresOpt
       try {
         await connection.query('BEGIN');
         const inside: SqlClient = {
-          ...over((sql, params) => connection.query(sql, params)),
+          ...over((config) => connection.query(config)),
           transaction: (nested) => nested(inside),
           close: async () => undefined,
         };
@@ -83,4 +79,19 @@ export function postgresClient(url: string, logger: Logger, options: PostgresOpt
     },
   };
   return client;
+}
+
+const PREPARED_MAX = 500;
+const prepared = new Map<string, string>();
+
+/**
+ * Statements with values are prepared once per connection, by name (the server then skips parsing and planning
+ * them again); without values pg sends a simple query, which may hold several statements (migrations do).
+ */
+function queryConfig(sql: string, params: readonly SqlValue[]): pg.QueryConfig {
+  const text = numberedPlaceholders(sql);
+  if (params.length === 0) return { text };
+  let name = prepared.get(text);
+  if (name === undefined && prepared.size < PREPARED_MAX) prepared.set(text, (name = `lore_${prepared.size}`));
+  return name === undefined ? { text, values: [...params] } : { name, text, values: [...params] };
 }

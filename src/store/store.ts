@@ -89,8 +89,12 @@ export class FeedbackStore {
         ],
       );
       const id = Number(row?.id);
-      for (const [rank, note] of record.notes.entries()) {
-        await tx.run('INSERT INTO question_notes (question_id, rank, file, start_line, end_line) VALUES (?, ?, ?, ?, ?)', [id, rank, note.file, note.startLine, note.endLine]);
+      // One statement for all the notes: with PostgreSQL each statement is a round trip.
+      if (record.notes.length > 0) {
+        await tx.run(
+          `INSERT INTO question_notes (question_id, rank, file, start_line, end_line) VALUES ${record.notes.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          record.notes.flatMap((note, rank) => [id, rank, note.file, note.startLine, note.endLine]),
+        );
       }
       return id;
     });
