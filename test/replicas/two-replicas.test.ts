@@ -88,5 +88,10 @@ describe('two replicas sharing one PostgreSQL', () => {
     expect(stats?.votes).toMatchObject({ up: 1, down: 1 });
     // The retried mention once, the limited person's three answered questions (the refusal is not a gap), the voter's.
     expect(stats?.questions).toBe(1 + LIMIT + 1);
+    const gaps = await runInProcess(['gaps', '--json'], { env: { LORE_DB: db } });
+    expect(gaps.code).toBe(0);
+    expect((JSON.parse(gaps.stdout) as { gaps: { question: string; downvotes: number }[] }).gaps).toEqual([
+      expect.objectContaining({ question: 'does fargate support daemonsets?', downvotes: 1 }),
+    ]);
   }, 30_000);
 });
