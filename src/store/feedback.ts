@@ -41,7 +41,8 @@ export async function openFeedback(config: FeedbackConfig, logger: Logger, now: 
   try {
     store = await FeedbackStore.open(location, logger);
   } catch (error) {
-    logger.warn({ err: asError(error) }, `${asError(error).message} Answers go out as usual; questions and votes are not recorded.`);
+    const alone = config.url === undefined ? '' : ' Until lore restarts with PostgreSQL reachable, this replica also de-duplicates Slack retries and counts rate limits on its own.';
+    logger.warn({ err: asError(error) }, `${asError(error).message} Answers go out as usual; questions and votes are not recorded.${alone}`);
     return undefined;
   }
   let sharedSql: SqlClient | undefined;

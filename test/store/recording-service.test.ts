@@ -116,4 +116,13 @@ describe('openFeedback', () => {
     expect(await openFeedback({ path: `${blocker}/lore.db`, retentionDays: 90 }, logger)).toBeUndefined();
     expect(lines.filter((line) => line.level === 40)).toEqual([expect.objectContaining({ msg: expect.stringMatching(/Could not open the feedback database.*not recorded/) })]);
   });
+
+  it('says that a replica is on its own when PostgreSQL cannot be reached at start, without the password', async () => {
+    temp = tempDir();
+    const { logger, lines } = capturingLogger();
+    expect(await openFeedback({ url: 'postgres://lore:hunter2@127.0.0.1:1/lore', retentionDays: 90 }, logger)).toBeUndefined();
+    const [warning] = lines.filter((line) => line.level === 40);
+    expect(warning?.msg).toMatch(/postgres:\/\/lore:\*\*\*@127\.0\.0\.1:1\/lore.*not recorded.*on its own/);
+    expect(JSON.stringify(lines)).not.toContain('hunter2');
+  });
 });
