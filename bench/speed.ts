@@ -106,6 +106,10 @@ function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudg
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--replicas')) {
+    const { runReplicasBench } = await import('./replicas.js');
+    return runReplicasBench(process.argv.slice(2).filter((arg) => arg !== '--replicas'));
+  }
   const args = parseSpeedArgs(process.argv.slice(2));
   if (!globalThis.gc) console.error('note: run with --expose-gc (npm run bench does) for heap figures after a collection');
   const cpu = cpus();

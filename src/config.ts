@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
+import { isPostgresUrl } from './store/sql.js';
 
 /** Everything lore reads from its environment, validated once. This module is the only reader of `process.env`. */
 export interface Config {
@@ -49,8 +50,10 @@ export interface GitSourceConfig {
 }
 
 export interface FeedbackConfig {
-  /** Absolute path of the SQLite file, created on first use. */
+  /** Absolute path of the SQLite file, created on first use; undefined with PostgreSQL or LORE_DB=off. */
   readonly path?: string;
+  /** postgres:// URL: questions, votes, replay de-duplication and rate limits in PostgreSQL, shared by replicas. */
+  readonly url?: string;
   /** Rows older than this many days are deleted. */
   readonly retentionDays: number;
 }
@@ -74,6 +77,10 @@ export interface DiscordConfig {
   readonly apiUrl?: string;
   /** Register slash commands for this guild only (instant) instead of globally. */
   readonly guildId?: string;
+  /** DISCORD_SHARDS: run under discord.js's ShardingManager, one process per shard; `auto` asks Discord how many. */
+  readonly shards?: 'auto' | number;
+  /** Set in a shard process that a ShardingManager started: which shard of how many it is. */
+  readonly shard?: { readonly id: number; readonly count: number };
 }
 
 const optionalString = z
@@ -118,8 +125,10 @@ const envSchema = z.object({
   WATCH: booleanFlag(true),
   RATE_LIMIT_PER_MINUTE: wholeNumber(10, 10_000),
   LORE_CONFIG: optionalString,
-  LORE_DB: optionalString.refine((v) => v === undefined || !/^(https?|file):/i.test(v), {
-    message: 'must be a file path such as ./data/lore.db (or off to record nothing)',
+  LORE_DB: optionalString.refine((v) => v === undefined || isPostgresUrl(v) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v), {
+    message: 'must be a file path such as ./data/lore.db, a PostgreSQL URL such as postgres://lore:secret@db:5432/lore, or off to record nothing',
+  }).refine((v) => v === undefined || !isPostgresUrl(v) || hasHost(v), {
+    message: 'is not a valid PostgreSQL URL: postgres://user:password@host:5432/database (percent-encode special characters in the password)',
   }),
   LORE_DB_RETENTION_DAYS: positiveInt(90, 36_500),
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
@@ -144,6 +153,17 @@ const envSchema = z.object({
   }),
   DISCORD_TOKEN: optionalString,
   DISCORD_API_URL: url,
+  DISCORD_SHARDS: optionalString.transform((value, ctx) => {
+    if (value === undefined || value.toLowerCase() === 'auto') return value?.toLowerCase() as 'auto' | undefined;
+    const number = Number(value);
+    if (Number.isInteger(number) && number >= 1 && number <= 10_000) return number;
+    ctx.addIssue({ code: 'custom', message: `must be auto or a whole number of shards from 1 to 10000, got "${value}"` });
+    return z.NEVER;
+  }),
+  // Set by discord.js's ShardingManager in the processes it starts.
+  SHARDING_MANAGER: optionalString,
+  SHARDS: optionalString,
+  SHARD_COUNT: optionalString,
   DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
     message: 'must be a numeric server id (Discord → right-click the server → Copy Server ID)',
   }),
@@ -173,6 +193,13 @@ function isBranchName(value: string): boolean {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** A PostgreSQL URL names its server: a host, or a socket folder in `?host=`. */
+function hasHost(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
+  return parsed.hostname !== '' || parsed.searchParams.has('host');
+}
 
 export interface ConfigOverrides {
   knowledgeDir?: string;
@@ -207,8 +234,17 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     problems.push('  SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set: copy the Bot User OAuth Token (xoxb-…).');
   }
 
+  const shard = e.SHARDING_MANAGER === 'true' && /^\d+$/.test(e.SHARDS ?? '') && /^\d+$/.test(e.SHARD_COUNT ?? '')
+    ? { id: Number(e.SHARDS), count: Number(e.SHARD_COUNT) }
+    : undefined;
   const discord: DiscordConfig | undefined = e.DISCORD_TOKEN
-    ? { token: e.DISCORD_TOKEN, apiUrl: e.DISCORD_API_URL, guildId: e.DISCORD_GUILD_ID }
+    ? {
+        token: e.DISCORD_TOKEN,
+        apiUrl: e.DISCORD_API_URL,
+        guildId: e.DISCORD_GUILD_ID,
+        ...(e.DISCORD_SHARDS !== undefined && { shards: e.DISCORD_SHARDS }),
+        ...(shard && { shard: Object.freeze(shard) }),
+      }
     : undefined;
   if (!e.DISCORD_TOKEN && e.DISCORD_GUILD_ID) {
     problems.push('  DISCORD_GUILD_ID is set without DISCORD_TOKEN: set DISCORD_TOKEN to the bot token (Developer Portal → Bot → Reset Token).');
@@ -249,7 +285,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     ...(e.HEALTH_PORT !== undefined && { healthPort: e.HEALTH_PORT }),
     port: e.PORT,
     feedback: Object.freeze({
-      path: e.LORE_DB?.toLowerCase() === 'off' ? undefined : resolve(cwd, e.LORE_DB ?? 'data/lore.db'),
+      path: e.LORE_DB?.toLowerCase() === 'off' || (e.LORE_DB !== undefined && isPostgresUrl(e.LORE_DB)) ? undefined : resolve(cwd, e.LORE_DB ?? 'data/lore.db'),
+      url: e.LORE_DB !== undefined && isPostgresUrl(e.LORE_DB) ? e.LORE_DB : undefined,
       retentionDays: e.LORE_DB_RETENTION_DAYS,
     }),
     git: git && Object.freeze(git),

@@ -20,5 +20,10 @@ export interface PlatformDeps {
 export interface PlatformEntry {
   readonly name: string;
   configured(config: Config): boolean;
+  /**
+   * True in a child process this platform started (a Discord shard): that process runs this platform alone and
+   * leaves the ops endpoints to its parent.
+   */
+  childProcess?(config: Config): boolean;
   create(deps: PlatformDeps): Promise<{ adapter: ChatAdapter; sharesOpsPort: boolean }>;
 }

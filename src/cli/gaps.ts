@@ -8,12 +8,12 @@ import { openReportDatabase, reportSince } from './report-db.js';
 export async function gapsCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const { config } = commandContext(args, io, 'warn');
   const since = reportSince(args);
-  const db = openReportDatabase(config, io);
+  const db = await openReportDatabase(config, io);
   let gaps;
   try {
-    gaps = gapsReport(db, { since });
+    gaps = await gapsReport(db, { since });
   } finally {
-    db.close();
+    await db.close();
   }
   writeLine(io.stdout, args.json ? JSON.stringify(gapsJson(gaps, since)) : renderGapsText(gaps, since));
   return 0;

@@ -5,6 +5,7 @@ import { memoryRateLimitCounter, memoryReplayGuard } from '../chat/shared-state.
 import { addLoreChecks, trackConnection } from '../ops/checks.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createOpsServer } from '../ops/server.js';
+import { registerStoreMetrics } from '../store/metrics.js';
 import { createGuardedService } from '../service/guarded.js';
 import { createShutdown, serveUntilSignal } from '../service/lifecycle.js';
 import { openRulesFile } from '../service/rules-file.js';
@@ -25,12 +26,16 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   const { lore, source } = await openEngineAndSource(context);
   const rules = await openRulesFile({ ...config.rulesFile, knowledgeDir: config.knowledgeDir, logger: logger.child({ component: 'rules' }) });
   // Recording sits inside the guard: refused questions are not gaps in the notes.
-  const feedback = openFeedback(config.feedback, logger.child({ component: 'feedback' }));
+  const feedback = await openFeedback(config.feedback, logger.child({ component: 'feedback' }));
   const metrics = createMetrics();
-  metrics.observe({ index: () => lore.stats(), ...(feedback && { store: feedback.backlog }) });
+  metrics.observe({ index: () => lore.stats(), ...(feedback && { store: () => feedback.counts().writes }) });
+  if (feedback) registerStoreMetrics(metrics.registry, feedback);
   const ops = createOpsServer({ metrics, logger: logger.child({ component: 'ops' }) });
-  // State several lore processes would share; one process's memory until a shared store is configured.
-  const shared = { replay: memoryReplayGuard(), rateLimit: memoryRateLimitCounter() };
+  // Shared by the replicas when the store is PostgreSQL; this process's memory otherwise.
+  const shared = {
+    replay: feedback?.shared?.replays ?? memoryReplayGuard(),
+    rateLimit: feedback?.shared?.limits ?? memoryRateLimitCounter(),
+  };
   const service = createGuardedService(feedback?.record(lore) ?? lore, {
     rules: rules.current,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -49,7 +54,8 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
 
   const adapters: ChatAdapter[] = [];
   let sharesPort = false;
-  for (const platform of PLATFORMS) {
+  const child = PLATFORMS.find((platform) => platform.childProcess?.(config));
+  for (const platform of child ? [child] : PLATFORMS) {
     if (!platform.configured(config)) continue;
     const made = await platform.create({ config, service, logger, reports: feedback?.reports, ops, replay: shared.replay });
     sharesPort ||= made.sharesOpsPort;
@@ -64,7 +70,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   addLoreChecks(ops, { stats: () => lore.stats(), adapters });
   // The terminal chat serves the ops endpoints only when asked to (HEALTH_PORT) or for the git webhook; chat
   // deployments always do.
-  const opsPort = sharesPort ? undefined : (config.healthPort ?? (terminal && !webhook ? undefined : config.port));
+  const opsPort = sharesPort || child ? undefined : (config.healthPort ?? (terminal && !webhook ? undefined : config.port));
   if (opsPort !== undefined) {
     const port = await ops.listen(opsPort).catch((error: unknown) => {
       const variable = config.healthPort === undefined ? 'PORT' : 'HEALTH_PORT';

@@ -19,12 +19,12 @@ export async function staleCommand(args: ParsedArgs, io: CliIO): Promise<number>
       `${config.knowledgeDir} is not in a git repository, so its lines have no dates: set KNOWLEDGE_GIT_URL (and run lore serve once to clone it), or keep the notes folder in a git work tree.`,
     );
   }
-  const db = openReportDatabase(config, io);
+  const sql = await openReportDatabase(config, io);
   let cited;
   try {
-    cited = citedLinesSince(db, since);
+    cited = await citedLinesSince(sql, since);
   } finally {
-    db.close();
+    await sql.close();
   }
   const date: DateLines = async (file, startLine, endLine) => {
     // Recorded ranges come from older versions of the notes: they are dated as far as the file reaches today.

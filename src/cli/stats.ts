@@ -17,12 +17,12 @@ export async function statsCommand(args: ParsedArgs, io: CliIO): Promise<number>
       return undefined;
     },
   );
-  const db = openReportDatabase(config, io);
+  const db = await openReportDatabase(config, io);
   let stats;
   try {
-    stats = statsReport(db, { since, notes });
+    stats = await statsReport(db, { since, notes });
   } finally {
-    db.close();
+    await db.close();
   }
   writeLine(io.stdout, args.json ? JSON.stringify({ ...statsJson(stats), knowledgeDir: config.knowledgeDir }) : renderStatsText(stats, config.knowledgeDir));
   return 0;

@@ -6,6 +6,8 @@ import { openLore } from '../engine.js';
 import { silentLogger } from '../logger.js';
 import { parseRules, type PlatformRules } from '../service/rules.js';
 import { openDatabase } from '../store/db.js';
+import { openSqlClient } from '../store/open.js';
+import { redactUrl } from '../store/sql.js';
 import { describeError, fail, pass, skip, type CheckResult } from './check.js';
 
 /** How a path is shown: relative to the working folder when inside it (`knowledge/`, `data/lore.db`), else as is. */
@@ -73,7 +75,8 @@ function missingFolders(rules: ReturnType<typeof parseRules>, knowledgeDir: stri
 /** The feedback database opens and takes a write lock; a database not created yet needs a folder lore can create it in. */
 export async function checkDatabase(config: Config, show: ShowPath): Promise<CheckResult> {
   const name = 'Database';
-  const { path } = config.feedback;
+  const { path, url } = config.feedback;
+  if (url !== undefined) return checkPostgres(url);
   if (path === undefined) return skip(name, 'skipped, LORE_DB=off: no questions or votes are recorded');
   const fix = 'set LORE_DB to a file in a folder lore may write to (or LORE_DB=off to record nothing)';
   if (!existsSync(path)) {
@@ -98,6 +101,19 @@ export async function checkDatabase(config: Config, show: ShowPath): Promise<Che
   } catch (error) {
     const reason = error instanceof Error && error.cause !== undefined ? describeError(error.cause) : describeError(error);
     return fail(name, `${show(path)} is not writable: ${reason}`, fix);
+  }
+}
+
+/** PostgreSQL answers, and lore may create or update its tables there. */
+async function checkPostgres(url: string): Promise<CheckResult> {
+  const name = 'Database';
+  try {
+    const sql = await openSqlClient(url, silentLogger());
+    await sql.close();
+    return pass(name, `PostgreSQL at ${redactUrl(url)} answers and has lore's tables`);
+  } catch (error) {
+    const reason = error instanceof Error && error.cause !== undefined ? describeError(error.cause) : describeError(error);
+    return fail(name, `PostgreSQL at ${redactUrl(url)}: ${reason}`, 'check that PostgreSQL runs there and that the user in LORE_DB may create tables');
   }
 }
 

@@ -1,5 +1,5 @@
 import { parseShortCitation } from '../answer/citation.js';
-import type { Db } from '../store/db.js';
+import type { SqlClient } from '../store/sql.js';
 import type { KnowledgeGap } from '../types.js';
 import { groupByWording } from './wording.js';
 
@@ -34,39 +34,44 @@ const CLOSEST = 3;
  * Questions that got "I couldn't find" or a 👎, grouped by similar wording, most frequent first (then the most
  * recent). This is the list a team works through to improve its notes.
  */
-export function gapsReport(db: Db, options: GapsOptions): KnowledgeGap[] {
-  const gaps = groupByWording(gapEvents(db, options.since, options.channel)).map(toGap);
+export async function gapsReport(sql: SqlClient, options: GapsOptions): Promise<KnowledgeGap[]> {
+  const gaps = groupByWording(await gapEvents(sql, options.since, options.channel)).map(toGap);
   gaps.sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime() || a.question.localeCompare(b.question));
   return options.limit === undefined ? gaps : gaps.slice(0, options.limit);
 }
 
-function gapEvents(db: Db, since: number, channel?: ChannelScope): GapEvent[] {
-  const where = { since, platform: channel?.platform ?? null, channelId: channel?.channelId ?? null };
-  const asked = db
-    .prepare<[typeof where], { id: number; question: string; at: number; found: number; downs: number; lastDown: number | null }>(
-      `SELECT q.id, q.question, q.asked_at AS at, q.found, COUNT(v.id) AS downs, MAX(v.voted_at) AS lastDown
-       FROM questions q LEFT JOIN votes v ON v.question_id = q.id AND v.vote = 'down'
-       WHERE q.asked_at >= @since AND (@platform IS NULL OR (q.platform = @platform AND q.channel_id = @channelId))
-       GROUP BY q.id
-       HAVING q.found = 0 OR COUNT(v.id) > 0`,
-    )
-    .all(where);
-  const notesOf = db.prepare<[number], { file: string }>('SELECT file FROM question_notes WHERE question_id = ? ORDER BY rank');
+async function gapEvents(sql: SqlClient, since: number, channel?: ChannelScope): Promise<GapEvent[]> {
+  const platform = channel?.platform ?? null;
+  const inChannel = (alias: string) => `(CAST(? AS TEXT) IS NULL OR (${alias}platform = ? AND ${alias}channel_id = ?))`;
+  const where = [since, platform, platform, channel?.channelId ?? null];
+  const asked = await sql.all<{ id: number; question: string; at: number; found: number; downs: number; lastDown: number | null }>(
+    `SELECT q.id, q.question, q.asked_at AS at, q.found, COUNT(v.id) AS downs, MAX(v.voted_at) AS "lastDown"
+     FROM questions q LEFT JOIN votes v ON v.question_id = q.id AND v.vote = 'down'
+     WHERE q.asked_at >= ? AND ${inChannel('q.')}
+     GROUP BY q.id
+     HAVING q.found = 0 OR COUNT(v.id) > 0`,
+    where,
+  );
+  const notes = new Map<number, string[]>();
+  const noteRows = await sql.all<{ id: number; file: string }>(
+    `SELECT n.question_id AS id, n.file FROM question_notes n JOIN questions q ON q.id = n.question_id
+     WHERE q.asked_at >= ? AND ${inChannel('q.')} ORDER BY n.question_id, n.rank`,
+    where,
+  );
+  for (const row of noteRows) notes.set(Number(row.id), [...(notes.get(Number(row.id)) ?? []), row.file]);
   const events: GapEvent[] = asked.map((row) => ({
     question: row.question,
     at: Math.max(row.at, row.lastDown ?? 0),
     unanswered: row.found === 0,
     downvotes: row.downs,
-    files: [...new Set(notesOf.all(row.id).map((note) => note.file))],
+    files: [...new Set(notes.get(Number(row.id)) ?? [])],
   }));
   // Votes whose question was never recorded (asked before recording began, or pruned) still count.
-  const unlinked = db
-    .prepare<[typeof where], { question: string; at: number; citation: string | null }>(
-      `SELECT question, voted_at AS at, citation FROM votes
-       WHERE question_id IS NULL AND vote = 'down' AND question IS NOT NULL AND voted_at >= @since
-         AND (@platform IS NULL OR (platform = @platform AND channel_id = @channelId))`,
-    )
-    .all(where);
+  const unlinked = await sql.all<{ question: string; at: number; citation: string | null }>(
+    `SELECT question, voted_at AS at, citation FROM votes
+     WHERE question_id IS NULL AND vote = 'down' AND question IS NOT NULL AND voted_at >= ? AND ${inChannel('')}`,
+    where,
+  );
   for (const vote of unlinked) {
     const file = vote.citation === null ? undefined : citedFile(vote.citation);
     events.push({ question: vote.question, at: vote.at, unanswered: false, downvotes: 1, files: file ? [file] : [] });

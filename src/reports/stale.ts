@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.js';
+import type { SqlClient } from '../store/sql.js';
 import { updatedAgo } from '../answer/age.js';
 
 /** One citation of a recorded answer: which question cited which lines. */
@@ -13,14 +13,13 @@ export interface CitedLines {
  * The lines cited by answered questions since `since` (ms since the epoch), best citations and see-also alike.
  * The one query of this report, kept apart so another store can answer it.
  */
-export function citedLinesSince(db: Db, since: number): CitedLines[] {
-  return db
-    .prepare<[number], CitedLines>(
-      `SELECT n.question_id AS questionId, n.file, n.start_line AS startLine, n.end_line AS endLine
-       FROM question_notes n JOIN questions q ON q.id = n.question_id
-       WHERE q.found = 1 AND q.asked_at >= ? ORDER BY n.file, n.start_line`,
-    )
-    .all(since);
+export function citedLinesSince(sql: SqlClient, since: number): Promise<CitedLines[]> {
+  return sql.all<CitedLines>(
+    `SELECT n.question_id AS "questionId", n.file, n.start_line AS "startLine", n.end_line AS "endLine"
+     FROM question_notes n JOIN questions q ON q.id = n.question_id
+     WHERE q.found = 1 AND q.asked_at >= ? ORDER BY n.file, n.start_line`,
+    [since],
+  );
 }
 
 /** A note worth a review: cited often, from lines changed long ago. */

@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.js';
+import type { SqlClient } from '../store/sql.js';
 
 export interface UsageStats {
   /** Start of the window, ms since the epoch. */
@@ -30,32 +30,30 @@ export interface StatsOptions {
 type Count = { questions: number; answered: number };
 
 /** Questions per day and per surface, share answered, 👍/👎, the most cited notes and the notes never cited. */
-export function statsReport(db: Db, options: StatsOptions): UsageStats {
+export async function statsReport(sql: SqlClient, options: StatsOptions): Promise<UsageStats> {
   const { since } = options;
-  const totals = db.prepare<[number], Count>('SELECT COUNT(*) AS questions, COALESCE(SUM(found), 0) AS answered FROM questions WHERE asked_at >= ?').get(since);
-  const perDay = db
-    .prepare<[number], Count & { day: string }>(
-      `SELECT date(asked_at / 1000, 'unixepoch') AS day, COUNT(*) AS questions, SUM(found) AS answered
-       FROM questions WHERE asked_at >= ? GROUP BY day ORDER BY day`,
-    )
-    .all(since);
-  const perSurface = db
-    .prepare<[number], Count & { platform: string; surface: string }>(
-      `SELECT platform, surface, COUNT(*) AS questions, SUM(found) AS answered
-       FROM questions WHERE asked_at >= ? GROUP BY platform, surface ORDER BY questions DESC, platform, surface`,
-    )
-    .all(since);
+  const totals = await sql.get<Count>('SELECT COUNT(*) AS questions, COALESCE(SUM(found), 0) AS answered FROM questions WHERE asked_at >= ?', [since]);
+  const day = sql.dialect === 'postgres' ? "to_char(to_timestamp(asked_at / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM-DD')" : "date(asked_at / 1000, 'unixepoch')";
+  const perDay = await sql.all<Count & { day: string }>(
+    `SELECT ${day} AS day, COUNT(*) AS questions, SUM(found) AS answered
+     FROM questions WHERE asked_at >= ? GROUP BY 1 ORDER BY 1`,
+    [since],
+  );
+  const perSurface = await sql.all<Count & { platform: string; surface: string }>(
+    `SELECT platform, surface, COUNT(*) AS questions, SUM(found) AS answered
+     FROM questions WHERE asked_at >= ? GROUP BY platform, surface ORDER BY questions DESC, platform, surface`,
+    [since],
+  );
   const votes = { up: 0, down: 0 };
-  for (const row of db.prepare<[number], { vote: 'up' | 'down'; n: number }>('SELECT vote, COUNT(*) AS n FROM votes WHERE voted_at >= ? GROUP BY vote').all(since)) {
+  for (const row of await sql.all<{ vote: 'up' | 'down'; n: number }>('SELECT vote, COUNT(*) AS n FROM votes WHERE voted_at >= ? GROUP BY vote', [since])) {
     votes[row.vote] = row.n;
   }
-  const cited = db
-    .prepare<[number], { file: string; times: number }>(
-      `SELECT n.file, COUNT(DISTINCT n.question_id) AS times
-       FROM question_notes n JOIN questions q ON q.id = n.question_id
-       WHERE q.found = 1 AND q.asked_at >= ? GROUP BY n.file ORDER BY times DESC, n.file`,
-    )
-    .all(since);
+  const cited = await sql.all<{ file: string; times: number }>(
+    `SELECT n.file, COUNT(DISTINCT n.question_id) AS times
+     FROM question_notes n JOIN questions q ON q.id = n.question_id
+     WHERE q.found = 1 AND q.asked_at >= ? GROUP BY n.file ORDER BY times DESC, n.file`,
+    [since],
+  );
   const questions = totals?.questions ?? 0;
   const answered = totals?.answered ?? 0;
   const citedFiles = new Set(cited.map((row) => row.file));

@@ -16,7 +16,7 @@ export interface GuardOptions {
   logger: Logger;
   /** Milliseconds clock for the default in-memory counter, for tests. */
   now?: () => number;
-  /** Where questions per person are counted; one process's memory by default. */
+  /** Where questions per person are counted: shared by the replicas with PostgreSQL, one process's memory by default. */
   rateLimit?: RateLimitCounter;
   /** Counts questions (by platform, surface and outcome), answer time and votes. */
   metrics?: Pick<Metrics, 'questions' | 'answerSeconds' | 'votes'>;

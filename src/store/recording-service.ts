@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { Answer, AskContext, AskService, Asker, VoteRecord } from '../types.js';
 import type { FeedbackStore, QuestionRecord } from './store.js';
-import { createWriteQueue } from './write-queue.js';
+import { createWriteQueue, type WriteCounts } from './write-queue.js';
 
 export interface RecordingOptions {
   store: FeedbackStore;
@@ -19,13 +19,13 @@ export interface RecordingOptions {
 export interface RecordingService extends AskService {
   recordVote(vote: VoteRecord): void;
   /** Writes everything queued so far, now (what the database refuses stays queued). */
-  flush(): void;
+  flush(): Promise<void>;
   /** The store written to now (a new one after the database file was deleted and reopened). */
   store(): FeedbackStore;
-  /** Writes waiting, and writes dropped so far. */
-  backlog(): { queued: number; dropped: number };
+  /** Writes queued, written and dropped so far. */
+  counts(): WriteCounts;
   /** Flushes, stops pruning and closes the database. Later questions are answered but not recorded. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Answers that say something about the notes; refusals (rate limit, channel rules, shutdown) and empty questions do not. */
@@ -42,8 +42,8 @@ export function createRecordingService(inner: AskService, options: RecordingOpti
   const now = options.now ?? Date.now;
   const writes = createWriteQueue(options.store, logger, options.maxQueued);
   const prune = () =>
-    writes.add('prune', (store) => {
-      const removed = store.prune(retentionDays, now());
+    writes.add('prune', async (store) => {
+      const removed = await store.prune(retentionDays, now());
       if (removed.questions + removed.votes > 0) logger.info({ ...removed, retentionDays }, 'pruned old feedback');
     });
   prune();
@@ -72,10 +72,10 @@ export function createRecordingService(inner: AskService, options: RecordingOpti
     ...(inner.whereToAsk && { whereToAsk: (asker: Asker) => inner.whereToAsk?.(asker) }),
     flush: () => writes.flush(),
     store: () => writes.store(),
-    backlog: () => writes.backlog(),
-    close() {
+    counts: () => writes.counts(),
+    async close() {
       clearInterval(pruning);
-      writes.close();
+      await writes.close();
     },
   };
 }

@@ -1,7 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { parseShortCitation } from '../answer/citation.js';
+import type { Logger } from '../logger.js';
+import { silentLogger } from '../logger.js';
 import type { Platform, Surface, VoteRecord } from '../types.js';
-import { openDatabase, type Db } from './db.js';
+import { openSqlClient } from './open.js';
+import type { SqlClient } from './sql.js';
 
 /** One answered question, as recorded. */
 export interface QuestionRecord {
@@ -24,55 +27,37 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SALT_KEY = 'user_id_salt';
 
 /**
- * Questions and votes in SQLite. User ids are stored as an HMAC with a random per-install salt kept in the
- * database: enough to link a vote to its question and count people, not to name them.
+ * Questions and votes, in SQLite or PostgreSQL (the same statements on both). User ids are stored as an HMAC with
+ * a random per-install salt kept in the database: enough to link a vote to its question and count people, not to
+ * name them. Replicas sharing one PostgreSQL share the salt, so a person is one person across them.
  */
 export class FeedbackStore {
-  private readonly salt: string;
-  private readonly insertQuestion;
-  private readonly insertNote;
-  private readonly insertVote;
-  private readonly latestByAsker;
-  private readonly latestByText;
-  private readonly latestByCitation;
-  private readonly dropLinkedVote;
-  private readonly dropUnlinkedVote;
+  private constructor(
+    readonly sql: SqlClient,
+    private readonly salt: string,
+  ) {}
 
-  constructor(readonly db: Db) {
-    db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(SALT_KEY, randomBytes(32).toString('hex'));
-    this.salt = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(SALT_KEY)?.value ?? '';
-    this.insertQuestion = db.prepare(
-      `INSERT INTO questions (asked_at, platform, surface, channel_id, user_hash, question, found, reason, top_file, top_start, top_end, score, latency_ms)
-       VALUES (@at, @platform, @surface, @channelId, @userHash, @question, @found, @reason, @topFile, @topStart, @topEnd, @score, @latencyMs)`,
-    );
-    this.insertNote = db.prepare('INSERT INTO question_notes (question_id, rank, file, start_line, end_line) VALUES (?, ?, ?, ?, ?)');
-    this.insertVote = db.prepare(
-      `INSERT INTO votes (voted_at, question_id, platform, channel_id, user_hash, vote, question, citation)
-       VALUES (@at, @questionId, @platform, @channelId, @userHash, @vote, @question, @citation)`,
-    );
-    this.latestByAsker = db.prepare<[string, string, string, number], { id: number }>(
-      'SELECT id FROM questions WHERE platform = ? AND question = ? AND user_hash = ? AND asked_at <= ? ORDER BY asked_at DESC, id DESC LIMIT 1',
-    );
-    this.latestByText = db.prepare<[string, string, number], { id: number }>(
-      'SELECT id FROM questions WHERE platform = ? AND question = ? AND asked_at <= ? ORDER BY asked_at DESC, id DESC LIMIT 1',
-    );
-    this.latestByCitation = db.prepare<[string, string, string, number, number, number], { id: number; question: string }>(
-      `SELECT id, question FROM questions
-       WHERE platform = ? AND channel_id = ? AND top_file = ? AND top_start = ? AND top_end = ? AND asked_at <= ?
-       ORDER BY asked_at DESC, id DESC LIMIT 1`,
-    );
-    this.dropLinkedVote = db.prepare('DELETE FROM votes WHERE question_id = ? AND user_hash = ?');
-    this.dropUnlinkedVote = db.prepare('DELETE FROM votes WHERE question_id IS NULL AND platform = ? AND question IS ? AND citation IS ? AND user_hash = ?');
+  /** The store over an open, migrated database. */
+  static async over(sql: SqlClient): Promise<FeedbackStore> {
+    await sql.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [SALT_KEY, randomBytes(32).toString('hex')]);
+    const salt = (await sql.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [SALT_KEY]))?.value ?? '';
+    return new FeedbackStore(sql, salt);
   }
 
-  static open(path: string): FeedbackStore {
-    const db = openDatabase(path);
+  /** Opens (and migrates) the database at `location`: an SQLite file path or a postgres:// URL. */
+  static async open(location: string, logger: Logger = silentLogger()): Promise<FeedbackStore> {
+    const sql = await openSqlClient(location, logger);
     try {
-      return new FeedbackStore(db);
+      return await FeedbackStore.over(sql);
     } catch (error) {
-      db.close();
+      await sql.close();
       throw error;
     }
+  }
+
+  /** This store writing through `tx` (a transaction's client). */
+  within(tx: SqlClient): FeedbackStore {
+    return tx === this.sql ? this : new FeedbackStore(tx, this.salt);
   }
 
   /** The stored form of a user id: a salted hash, stable for this database. */
@@ -81,28 +66,38 @@ export class FeedbackStore {
   }
 
   /** Stores one question with the notes it was given; returns its row id. */
-  recordQuestion(record: QuestionRecord): number {
+  recordQuestion(record: QuestionRecord): Promise<number> {
     const top = record.notes[0];
-    return this.db.transaction(() => {
-      const { lastInsertRowid } = this.insertQuestion.run({
-        at: record.at,
-        platform: record.platform,
-        surface: record.surface,
-        channelId: record.channelId ?? null,
-        userHash: record.userId === undefined ? null : this.hashUser(record.platform, record.userId),
-        question: record.question,
-        found: record.found ? 1 : 0,
-        reason: record.reason ?? null,
-        topFile: top?.file ?? null,
-        topStart: top?.startLine ?? null,
-        topEnd: top?.endLine ?? null,
-        score: top?.score ?? null,
-        latencyMs: Math.max(0, Math.round(record.latencyMs)),
-      });
-      const id = Number(lastInsertRowid);
-      record.notes.forEach((note, rank) => this.insertNote.run(id, rank, note.file, note.startLine, note.endLine));
+    return this.sql.transaction(async (tx) => {
+      const row = await tx.get<{ id: number }>(
+        `INSERT INTO questions (asked_at, platform, surface, channel_id, user_hash, question, found, reason, top_file, top_start, top_end, score, latency_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [
+          record.at,
+          record.platform,
+          record.surface,
+          record.channelId ?? null,
+          record.userId === undefined ? null : this.hashUser(record.platform, record.userId),
+          record.question,
+          record.found ? 1 : 0,
+          record.reason ?? null,
+          top?.file ?? null,
+          top?.startLine ?? null,
+          top?.endLine ?? null,
+          top?.score ?? null,
+          Math.max(0, Math.round(record.latencyMs)),
+        ],
+      );
+      const id = Number(row?.id);
+      // One statement for all the notes: with PostgreSQL each statement is a round trip.
+      if (record.notes.length > 0) {
+        await tx.run(
+          `INSERT INTO question_notes (question_id, rank, file, start_line, end_line) VALUES ${record.notes.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+          record.notes.flatMap((note, rank) => [id, rank, note.file, note.startLine, note.endLine]),
+        );
+      }
       return id;
-    })();
+    });
   }
 
   /**
@@ -110,51 +105,63 @@ export class FeedbackStore {
    * (a shared answer is voted on by others). A person's later vote on the same answer replaces the earlier one.
    * Returns the linked question's id, if any.
    */
-  recordVote(given: VoteRecord, at: number): number | undefined {
+  recordVote(given: VoteRecord, at: number): Promise<number | undefined> {
     const userHash = this.hashUser(given.platform, given.userId);
-    return this.db.transaction(() => {
-      const vote = given.question === undefined ? this.withQuestionOfCitation(given, at) : given;
-      const questionId =
-        vote.question === undefined
-          ? undefined
-          : (this.latestByAsker.get(vote.platform, vote.question, userHash, at) ?? this.latestByText.get(vote.platform, vote.question, at))?.id;
-      if (questionId === undefined) this.dropUnlinkedVote.run(vote.platform, vote.question ?? null, vote.citation ?? null, userHash);
-      else this.dropLinkedVote.run(questionId, userHash);
-      this.insertVote.run({
-        at,
-        questionId: questionId ?? null,
-        platform: vote.platform,
-        channelId: vote.channelId ?? null,
-        userHash,
-        vote: vote.vote,
-        question: vote.question ?? null,
-        citation: vote.citation ?? null,
-      });
+    return this.sql.transaction(async (tx) => {
+      const vote = given.question === undefined ? await this.withQuestionOfCitation(tx, given, at) : given;
+      const questionId = vote.question === undefined ? undefined : await this.latestAsking(tx, vote.platform, vote.question, userHash, at);
+      if (questionId === undefined) {
+        await tx.run(
+          'DELETE FROM votes WHERE question_id IS NULL AND platform = ? AND question IS NOT DISTINCT FROM ? AND citation IS NOT DISTINCT FROM ? AND user_hash = ?',
+          [vote.platform, vote.question ?? null, vote.citation ?? null, userHash],
+        );
+      } else {
+        await tx.run('DELETE FROM votes WHERE question_id = ? AND user_hash = ?', [questionId, userHash]);
+      }
+      await tx.run(
+        `INSERT INTO votes (voted_at, question_id, platform, channel_id, user_hash, vote, question, citation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [at, questionId ?? null, vote.platform, vote.channelId ?? null, userHash, vote.vote, vote.question ?? null, vote.citation ?? null],
+      );
       return questionId;
-    })();
+    });
+  }
+
+  private async latestAsking(tx: SqlClient, platform: string, question: string, userHash: string, at: number): Promise<number | undefined> {
+    const latest = 'ORDER BY asked_at DESC, id DESC LIMIT 1';
+    const own = await tx.get<{ id: number }>(`SELECT id FROM questions WHERE platform = ? AND question = ? AND user_hash = ? AND asked_at <= ? ${latest}`, [platform, question, userHash, at]);
+    const any = own ?? (await tx.get<{ id: number }>(`SELECT id FROM questions WHERE platform = ? AND question = ? AND asked_at <= ? ${latest}`, [platform, question, at]));
+    return any === undefined ? undefined : Number(any.id);
   }
 
   /**
    * A vote that comes without its question (a Discord button clicked after a restart carries only the citation)
    * takes the latest question answered in the same channel with that citation first.
    */
-  private withQuestionOfCitation(vote: VoteRecord, at: number): VoteRecord {
+  private async withQuestionOfCitation(tx: SqlClient, vote: VoteRecord, at: number): Promise<VoteRecord> {
     const cited = vote.citation === undefined ? undefined : parseShortCitation(vote.citation);
     if (!cited || vote.channelId === undefined) return vote;
-    const asked = this.latestByCitation.get(vote.platform, vote.channelId, cited.file, cited.startLine, cited.endLine, at);
+    const asked = await tx.get<{ question: string }>(
+      `SELECT question FROM questions
+       WHERE platform = ? AND channel_id = ? AND top_file = ? AND top_start = ? AND top_end = ? AND asked_at <= ?
+       ORDER BY asked_at DESC, id DESC LIMIT 1`,
+      [vote.platform, vote.channelId, cited.file, cited.startLine, cited.endLine, at],
+    );
     return asked ? { ...vote, question: asked.question } : vote;
   }
 
-  /** Deletes questions and votes older than `days`; returns how many rows went. */
-  prune(days: number, now: number): { questions: number; votes: number } {
+  /** Deletes questions and votes older than `days`, and shared state past its time; returns how many rows went. */
+  prune(days: number, now: number): Promise<{ questions: number; votes: number }> {
     const cutoff = now - days * DAY_MS;
-    return this.db.transaction(() => ({
-      votes: this.db.prepare('DELETE FROM votes WHERE voted_at < ?').run(cutoff).changes,
-      questions: this.db.prepare('DELETE FROM questions WHERE asked_at < ?').run(cutoff).changes,
-    }))();
+    return this.sql.transaction(async (tx) => {
+      const votes = await tx.run('DELETE FROM votes WHERE voted_at < ?', [cutoff]);
+      const questions = await tx.run('DELETE FROM questions WHERE asked_at < ?', [cutoff]);
+      await tx.run('DELETE FROM replay_claims WHERE expires_at < ?', [now]);
+      await tx.run('DELETE FROM rate_windows WHERE expires_at < ?', [now]);
+      return { questions, votes };
+    });
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  close(): Promise<void> {
+    return this.sql.close();
   }
 }

@@ -22,7 +22,7 @@ afterEach(async () => {
 
 async function start(withReports = true): Promise<Harness> {
   temp = tempDir();
-  feedback = openFeedback({ path: temp.path, retentionDays: 90 }, silentLogger());
+  feedback = await openFeedback({ path: temp.path, retentionDays: 90 }, silentLogger());
   if (!feedback) throw new Error('the feedback store did not open');
   recorder = feedback.record(new FixtureService());
   h = await startHarness(recorder, withReports ? { reports: feedback.reports } : {});
@@ -35,8 +35,8 @@ async function callbackFor(harness: Harness, id: string, since: number): Promise
 }
 
 /** What the store holds once queued writes are done, read over a connection of its own. */
-function rows(sql: string): unknown[] {
-  recorder.flush();
+async function rows(sql: string): Promise<unknown[]> {
+  await recorder.flush();
   const db = new Database(temp?.path ?? '', { readonly: true });
   try {
     return db.prepare(sql).all();
@@ -56,7 +56,7 @@ describe('Discord feedback', () => {
     since = harness.fake.requests.length;
     const click = harness.fake.clickButton(messageId ?? '', down);
     await callbackFor(harness, click.id, since);
-    expect(rows('SELECT q.platform, q.surface, q.question, q.found, q.top_file AS top, v.vote, v.citation FROM votes v JOIN questions q ON q.id = v.question_id')).toEqual([
+    expect(await rows('SELECT q.platform, q.surface, q.question, q.found, q.top_file AS top, v.vote, v.citation FROM votes v JOIN questions q ON q.id = v.question_id')).toEqual([
       { platform: 'discord', surface: 'slash', question: 'is the EKS control plane free?', found: 1, top: 'aws-containers.md', vote: 'down', citation: 'aws-containers.md:40-41' },
     ]);
   });

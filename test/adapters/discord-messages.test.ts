@@ -46,7 +46,7 @@ describe('Discord adapter: gateway session', () => {
     const [identify] = harness.fake.identifies;
     const intents =
       GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.MessageContent | GatewayIntentBits.DirectMessages;
-    expect(identify).toEqual({ token: harness.fake.token, intents, compress: false });
+    expect(identify).toEqual({ token: harness.fake.token, intents, compress: false, shard: [0, 1] });
     const query = harness.fake.gatewayQueries[0];
     expect(query?.get('v')).toBe('10');
     expect(query?.get('encoding')).toBe('json');

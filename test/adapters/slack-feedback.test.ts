@@ -21,7 +21,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack feedback over %s', (mode) =>
 
   async function start(withReports = true) {
     temp = tempDir();
-    const opened = openFeedback({ path: temp.path, retentionDays: 90 }, silentLogger());
+    const opened = await openFeedback({ path: temp.path, retentionDays: 90 }, silentLogger());
     if (!opened) throw new Error('the feedback store did not open');
     feedback = opened;
     fixture = new FixtureService();
@@ -35,8 +35,8 @@ describe.each<SlackMode>(['http', 'socket'])('Slack feedback over %s', (mode) =>
   });
 
   /** What the store holds once queued writes are done, read over a connection of its own. */
-  const rows = (sql: string): unknown[] => {
-    recorder.flush();
+  const rows = async (sql: string): Promise<unknown[]> => {
+    await recorder.flush();
     const db = new Database(temp.path, { readonly: true });
     try {
       return db.prepare(sql).all();
@@ -51,7 +51,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack feedback over %s', (mode) =>
     const reply = await h.fake.waitForCall(isResponse);
     await h.deliver.action(blockAction(h.fake, { actionId: ACTION.voteDown, value: buttonValue(reply, ACTION.voteDown) }));
     await h.fake.waitForCall((call) => isResponse(call) && call.args.replace_original === true);
-    expect(rows('SELECT q.platform, q.surface, q.channel_id AS channel, q.question, q.found, q.top_file AS top, v.vote FROM votes v JOIN questions q ON q.id = v.question_id')).toEqual([
+    expect(await rows('SELECT q.platform, q.surface, q.channel_id AS channel, q.question, q.found, q.top_file AS top, v.vote FROM votes v JOIN questions q ON q.id = v.question_id')).toEqual([
       { platform: 'slack', surface: 'slash', channel: 'C0000001', question: 'roll back a release?', found: 1, top: 'ops/deploys.md', vote: 'down' },
     ]);
   });

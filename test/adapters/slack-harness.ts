@@ -23,7 +23,7 @@ export async function startHarness(
   mode: SlackMode,
   service: AskService,
   overrides: Partial<SlackConfig> = {},
-  extra: Pick<SlackAdapterOptions, 'reports' | 'webApi' | 'shared'> = {},
+  extra: Pick<SlackAdapterOptions, 'reports' | 'webApi' | 'shared' | 'replay'> = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start();
   const log = captureLog();

@@ -94,10 +94,10 @@ describe('lore stats labels and folder', () => {
 
   it('lists only the cited notes of the folder it is run for, and counts the others', async () => {
     const db = join(temp, 'shared', 'lore.db');
-    const store = FeedbackStore.open(db);
-    store.recordQuestion(question({ question: 'is ECS free?', at: Date.now(), platform: 'terminal', surface: 'terminal', notes: [note('aws-containers.md')] }));
-    store.recordQuestion(question({ question: 'how do we deploy?', at: Date.now(), notes: [note('ops/deploys.md')] }));
-    store.close();
+    const store = await FeedbackStore.open(db);
+    await store.recordQuestion(question({ question: 'is ECS free?', at: Date.now(), platform: 'terminal', surface: 'terminal', notes: [note('aws-containers.md')] }));
+    await store.recordQuestion(question({ question: 'how do we deploy?', at: Date.now(), notes: [note('ops/deploys.md')] }));
+    await store.close();
     const other = join(temp, 'other-notes', 'ops');
     mkdirSync(other, { recursive: true });
     writeFileSync(join(other, 'deploys.md'), '# Deploys\n\nOn Tuesdays.\n');

@@ -5,16 +5,16 @@ import { DAY, note, question, tempDir } from '../store/helpers.js';
 import { runInProcess } from './helpers.js';
 
 let temp: ReturnType<typeof tempDir>;
-beforeEach(() => {
+beforeEach(async () => {
   temp = tempDir();
-  const store = FeedbackStore.open(temp.path);
+  const store = await FeedbackStore.open(temp.path);
   const now = Date.now();
-  store.recordQuestion(question({ question: 'how do I rotate the db password?', at: now - DAY, found: false, reason: 'no-match', notes: [note('security.md')] }));
-  store.recordQuestion(question({ question: 'rotating db passwords', at: now - 2 * DAY, found: false, reason: 'no-match' }));
-  store.recordQuestion(question({ question: 'is the ECS control plane free?', at: now - 3 * DAY, notes: [note('aws-containers.md', 40, 41)] }));
-  store.recordQuestion(question({ question: 'where is the vpn?', at: now - 20 * DAY, found: false, reason: 'no-match' }));
-  store.recordVote({ platform: 'slack', userId: 'U1', vote: 'down', question: 'is the ECS control plane free?' }, now - 3 * DAY);
-  store.close();
+  await store.recordQuestion(question({ question: 'how do I rotate the db password?', at: now - DAY, found: false, reason: 'no-match', notes: [note('security.md')] }));
+  await store.recordQuestion(question({ question: 'rotating db passwords', at: now - 2 * DAY, found: false, reason: 'no-match' }));
+  await store.recordQuestion(question({ question: 'is the ECS control plane free?', at: now - 3 * DAY, notes: [note('aws-containers.md', 40, 41)] }));
+  await store.recordQuestion(question({ question: 'where is the vpn?', at: now - 20 * DAY, found: false, reason: 'no-match' }));
+  await store.recordVote({ platform: 'slack', userId: 'U1', vote: 'down', question: 'is the ECS control plane free?' }, now - 3 * DAY);
+  await store.close();
 });
 afterEach(() => temp.cleanup());
 
@@ -93,9 +93,9 @@ describe('lore serve', () => {
     const path = `${temp.dir}/served/lore.db`;
     const served = await runInProcess(['serve'], { stdin: 'does fargate support daemonsets?\nhow do I bake sourdough bread?\n', env: { LORE_DB: path } });
     expect(served.code).toBe(0);
-    const store = FeedbackStore.open(path);
-    const rows = store.db.prepare('SELECT platform, surface, question, found, top_file FROM questions ORDER BY id').all();
-    store.close();
+    const store = await FeedbackStore.open(path);
+    const rows = await store.sql.all('SELECT platform, surface, question, found, top_file FROM questions ORDER BY id');
+    await store.close();
     expect(rows).toEqual([
       { platform: 'terminal', surface: 'terminal', question: 'does fargate support daemonsets?', found: 1, top_file: 'aws-containers.md' },
       expect.objectContaining({ question: 'how do I bake sourdough bread?', found: 0 }),

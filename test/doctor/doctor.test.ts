@@ -160,7 +160,7 @@ describe('lore doctor', () => {
 
   it('takes a write lock on an existing database', async () => {
     const env = goodEnv();
-    FeedbackStore.open(env.LORE_DB).close();
+    await (await FeedbackStore.open(env.LORE_DB)).close();
     const { lines } = await doctor(env);
     expect(line(lines, 'Database')).toBe(`✓ Database: ${env.LORE_DB} is writable`);
   });

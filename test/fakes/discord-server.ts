@@ -61,6 +61,8 @@ export interface IdentifyRecord {
   token: string;
   intents: number;
   compress: boolean;
+  /** `[shard id, shard count]` the client identified as; `[0, 1]` when it sent none. */
+  shard: [number, number];
 }
 
 export interface UserMessageOptions {
@@ -79,6 +81,8 @@ export interface FakeDiscordOptions {
   applicationFlags?: number;
   /** Servers `GET /users/@me/guilds` lists; default: the one fake guild. */
   guilds?: { id: string; name: string }[];
+  /** Shards `GET /gateway/bot` recommends (default 1). Dispatches go to the connection of the guild's shard. */
+  shards?: number;
 }
 
 export type { FakeUser, JsonObject } from './discord-objects.js';
@@ -110,6 +114,8 @@ export class FakeDiscord implements FakeIds {
   private readonly interactionChannels = new Map<string, string>();
   private readonly sockets = new Set<WebSocket>();
   private readonly ready = new Set<WebSocket>();
+  /** The shard each identified connection is, as Discord routes events: guild `(id >> 22) % count`, DMs to 0. */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
   private session: { id: string; seq: number } | undefined;
   private readonly failures: { match: (request: RecordedRequest) => boolean; status: number; body: JsonObject }[] = [];
   private port = 0;
@@ -349,7 +355,11 @@ export class FakeDiscord implements FakeIds {
     if (!this.session) throw new Error('fake Discord: no gateway session to dispatch to');
     this.session.seq += 1;
     const payload = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: this.session.seq, d });
-    for (const socket of this.ready) socket.send(payload);
+    const guildId = typeof d.guild_id === 'string' ? d.guild_id : t === GatewayDispatchEvents.GuildCreate ? String(d.id) : undefined;
+    for (const socket of this.ready) {
+      const [id, count] = this.shardOf.get(socket) ?? [0, 1];
+      if (id === (guildId === undefined ? 0 : shardOfGuild(guildId, count))) socket.send(payload);
+    }
   }
 
   // ---- gateway connection -------------------------------------------------------------------------------------
@@ -361,6 +371,7 @@ export class FakeDiscord implements FakeIds {
     socket.on('close', () => {
       this.sockets.delete(socket);
       this.ready.delete(socket);
+      this.shardOf.delete(socket);
     });
     // This fake speaks uncompressed JSON on API v10 only, as discord.js without zlib-sync asks for.
     if (query.get('v') !== '10' || query.get('encoding') !== 'json' || query.has('compress')) {
@@ -391,21 +402,31 @@ export class FakeDiscord implements FakeIds {
   }
 
   private onIdentify(socket: WebSocket, d: JsonObject): void {
-    this.identifies.push({ token: String(d.token), intents: Number(d.intents), compress: d.compress === true });
+    const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+    this.identifies.push({ token: String(d.token), intents: Number(d.intents), compress: d.compress === true, shard });
     if (d.token !== this.token) return socket.close(4004, 'Authentication failed.');
     if (this.options.closeOnIdentify !== undefined) return socket.close(this.options.closeOnIdentify, 'refused by test');
     this.session = { id: `session-${snowflake()}`, seq: 0 };
+    this.shardOf.set(socket, shard);
     this.ready.add(socket);
-    this.dispatch(GatewayDispatchEvents.Ready, {
-      v: 10,
-      user: { ...this.bot, verified: true, mfa_enabled: false, flags: 0 },
-      guilds: [{ id: this.guildId, unavailable: true }],
-      session_id: this.session.id,
-      resume_gateway_url: this.gatewayUrl,
-      shard: [0, 1],
-      application: { id: this.applicationId, flags: 0 },
+    const mine = shardOfGuild(this.guildId, shard[1]) === shard[0];
+    // READY goes to this connection alone: every shard gets its own.
+    this.session.seq += 1;
+    this.send(socket, {
+      op: GatewayOpcodes.Dispatch,
+      t: GatewayDispatchEvents.Ready,
+      s: this.session.seq,
+      d: {
+        v: 10,
+        user: { ...this.bot, verified: true, mfa_enabled: false, flags: 0 },
+        guilds: mine ? [{ id: this.guildId, unavailable: true }] : [],
+        session_id: this.session.id,
+        resume_gateway_url: this.gatewayUrl,
+        shard,
+        application: { id: this.applicationId, flags: 0 },
+      },
     });
-    this.dispatch(GatewayDispatchEvents.GuildCreate, guildPayload(this));
+    if (mine) this.dispatch(GatewayDispatchEvents.GuildCreate, guildPayload(this));
   }
 
   private onResume(socket: WebSocket, d: JsonObject): void {
@@ -467,7 +488,7 @@ export class FakeDiscord implements FakeIds {
         status: 200,
         body: {
           url: this.gatewayUrl,
-          shards: 1,
+          shards: this.options.shards ?? 1,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
         },
       };
@@ -579,4 +600,9 @@ function messageFields(body: JsonObject): JsonObject {
     if (body[key] !== undefined) fields[key] = body[key];
   }
   return fields;
+}
+
+/** The shard Discord sends a guild's events to. */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }

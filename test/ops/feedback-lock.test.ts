@@ -44,7 +44,7 @@ function countQuestions(path: string): number {
 async function start() {
   temp = tempDir();
   const log = captureLog();
-  feedback = openFeedback({ path: temp.path, retentionDays: 90 }, log.logger);
+  feedback = await openFeedback({ path: temp.path, retentionDays: 90 }, log.logger);
   if (!feedback) throw new Error('the feedback store did not open');
   const service = createGuardedService(feedback.record(new FixtureService()), { logger: silentLogger() });
   h = await startHarness('socket', service);

@@ -10,19 +10,19 @@ const LINES = (title: string) => `# ${title}\n\n${Array.from({ length: 8 }, (_, 
 
 let remote: TestRemote;
 let db: string;
-beforeEach(() => {
+beforeEach(async () => {
   const now = Date.now();
   remote = createRemote({ 'old.md': LINES('Old') }, '2022-01-01T00:00:00Z');
   remote.commit({ 'fresh.md': LINES('Fresh') }, 'fresh', { date: new Date(now - 5 * DAY).toISOString() });
   db = join(remote.root, 'data', 'lore.db');
-  const store = FeedbackStore.open(db);
-  for (let i = 0; i < 5; i++) store.recordQuestion(question({ question: `fresh ${i}`, at: now - DAY, notes: [note('fresh.md', 3, 5)] }));
-  store.recordQuestion(question({ question: 'old a', at: now - 2 * DAY, notes: [note('old.md', 3, 4), note('old.md', 7, 9)] }));
-  store.recordQuestion(question({ question: 'old b', at: now - 3 * DAY, notes: [note('old.md', 3, 4)] }));
-  store.recordQuestion(question({ question: 'old c', at: now - 4 * DAY, notes: [note('old.md', 3, 4), note('gone.md', 1, 2)] }));
-  store.recordQuestion(question({ question: 'long ago', at: now - 60 * DAY, notes: [note('fresh.md', 1, 2)] }));
-  store.recordQuestion(question({ question: 'unanswered', at: now - DAY, found: false, notes: [note('old.md', 1, 2)] }));
-  store.close();
+  const store = await FeedbackStore.open(db);
+  for (let i = 0; i < 5; i++) await store.recordQuestion(question({ question: `fresh ${i}`, at: now - DAY, notes: [note('fresh.md', 3, 5)] }));
+  await store.recordQuestion(question({ question: 'old a', at: now - 2 * DAY, notes: [note('old.md', 3, 4), note('old.md', 7, 9)] }));
+  await store.recordQuestion(question({ question: 'old b', at: now - 3 * DAY, notes: [note('old.md', 3, 4)] }));
+  await store.recordQuestion(question({ question: 'old c', at: now - 4 * DAY, notes: [note('old.md', 3, 4), note('gone.md', 1, 2)] }));
+  await store.recordQuestion(question({ question: 'long ago', at: now - 60 * DAY, notes: [note('fresh.md', 1, 2)] }));
+  await store.recordQuestion(question({ question: 'unanswered', at: now - DAY, found: false, notes: [note('old.md', 1, 2)] }));
+  await store.close();
 });
 afterEach(() => remote.cleanup());
 

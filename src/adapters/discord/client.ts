@@ -57,7 +57,8 @@ class DiscordAdapter implements ChatAdapter {
     try {
       const ready = await connect(client, config.token);
       this.logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
-      await this.registerCommands(ready);
+      // Commands belong to the application, not a shard: shard 0 registers them for all.
+      if (ready.shard === null || ready.shard.ids.includes(0)) await this.registerCommands(ready);
     } catch (error) {
       await client.destroy();
       throw new LoreError('ADAPTER_START_FAILED', startFailure(error, config), { cause: error });
