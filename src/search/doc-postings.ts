@@ -31,6 +31,7 @@ export class DocPostings {
   private totalLength = 0;
   private readonly builtPostings: number;
   private changedPostings = 0;
+  private termsInUse = 0;
 
   constructor(
     private readonly built: TermFrequencies,
@@ -43,7 +44,11 @@ export class DocPostings {
     for (const length of lengths) this.totalLength += length;
     const terms = built.starts.length - 1;
     this.df = new Int32Array(terms);
-    for (let term = 0; term < terms; term++) this.df[term] = (built.starts[term + 1] ?? 0) - (built.starts[term] ?? 0);
+    for (let term = 0; term < terms; term++) {
+      const df = (built.starts[term + 1] ?? 0) - (built.starts[term] ?? 0);
+      this.df[term] = df;
+      if (df > 0) this.termsInUse++;
+    }
     this.builtPostings = built.ids.length;
   }
 
@@ -68,6 +73,11 @@ export class DocPostings {
 
   lengthOf(doc: number): number {
     return this.lengths[doc] ?? 0;
+  }
+
+  /** Terms that some live document holds. */
+  get termCount(): number {
+    return this.termsInUse;
   }
 
   /** Live documents holding the term. */
@@ -170,7 +180,9 @@ export class DocPostings {
     for (let i = 0; i < length; i++) {
       const term = terms[i] ?? 0;
       this.df = ensureSize(this.df, term + 1);
-      this.df[term] = (this.df[term] ?? 0) + 1;
+      const df = (this.df[term] ?? 0) + 1;
+      this.df[term] = df;
+      if (df === 1) this.termsInUse++;
       let list = this.added.get(term);
       if (!list) this.added.set(term, (list = { ids: [], tfs: [] }));
       list.ids.push(first + (docs[i] ?? 0));
@@ -190,7 +202,9 @@ export class DocPostings {
     const { terms, length } = frequencies;
     for (let i = 0; i < length; i++) {
       const term = terms[i] ?? 0;
-      this.df[term] = (this.df[term] ?? 0) - 1;
+      const df = (this.df[term] ?? 0) - 1;
+      this.df[term] = df;
+      if (df === 0) this.termsInUse--;
     }
     this.changedPostings += length;
   }

@@ -156,8 +156,14 @@ export class SearchIndex {
     return this.fileDocs.size;
   }
 
+  /** Term ids handed out so far, including terms no note uses any more (ids run below this). */
   get termCount(): number {
     return this.analyzer.terms.names.length;
+  }
+
+  /** Terms the live notes use. */
+  get liveTermCount(): number {
+    return this.chunkDocs.termCount;
   }
 
   isLiveChunk(id: number): boolean {

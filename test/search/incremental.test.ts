@@ -102,7 +102,7 @@ function figures(knowledge: Knowledge) {
   return {
     notes: knowledge.notes.map((note) => note.file),
     warnings: knowledge.warnings,
-    counts: [index.chunkCount, index.unitCount, index.fileCount],
+    counts: [index.chunkCount, index.unitCount, index.fileCount, index.liveTermCount],
     chunks: [...index.liveChunks()].map(({ file, startLine, endLine, section, text }) => ({ file, startLine, endLine, section, text })),
     vocabulary: [index.vocabulary.size, words.filter((word) => index.vocabulary.has(word))],
     df: words.map((word) => [index.df(word), index.idf(word), index.unitIdf(word), index.fileIdf(word)]),
