@@ -2,6 +2,9 @@ import { BM25 } from './fields.js';
 import { ensureSize } from './growable.js';
 import type { GatheredFrequencies, Postings, TermFrequencies } from './postings.js';
 
+/** Postings kept worked out between edits, in all terms together (8 bytes each). */
+const CACHED_POSTINGS = 1 << 20;
+
 /** A document's place in the order of the notes; see `SearchIndex.orderOf*`. */
 export type OrderKey = (doc: number) => number;
 
@@ -32,6 +35,10 @@ export class DocPostings {
   private readonly builtPostings: number;
   private changedPostings = 0;
   private termsInUse = 0;
+  /** Postings worked out since the last edit, by term, up to CACHED_POSTINGS in all: questions repeat terms. */
+  private readonly cache = new Map<number, Postings>();
+  private cachedPostings = 0;
+  private average = Number.NaN;
 
   constructor(
     private readonly built: TermFrequencies,
@@ -68,7 +75,8 @@ export class DocPostings {
 
   /** Average length of the live documents, as the build computed it. */
   averageLength(): number {
-    return this.totalLength / Math.max(1, this.liveCount) || 1;
+    if (Number.isNaN(this.average)) this.average = this.totalLength / Math.max(1, this.liveCount) || 1;
+    return this.average;
   }
 
   lengthOf(doc: number): number {
@@ -87,11 +95,22 @@ export class DocPostings {
 
   /**
    * The live postings of a term in the order of the notes, with their BM25 weights; undefined when no live
-   * document holds it. Fresh arrays on every call.
+   * document holds it. The arrays may be shared: read them, never write.
    */
   of(term: number): Postings | undefined {
     const count = this.count(term);
     if (count === 0) return undefined;
+    let postings = this.cache.get(term);
+    if (!postings) {
+      postings = this.workOut(term, count);
+      if (this.cachedPostings + count > CACHED_POSTINGS) this.forget();
+      this.cache.set(term, postings);
+      this.cachedPostings += count;
+    }
+    return postings;
+  }
+
+  private workOut(term: number, count: number): Postings {
     const ids = new Int32Array(count);
     const weights = new Float32Array(count);
     const average = this.averageLength();
@@ -189,6 +208,7 @@ export class DocPostings {
       list.tfs.push(tfs[i] ?? 0);
     }
     this.changedPostings += length;
+    this.forget();
   }
 
   /** Marks documents `first…` dead; `frequencies` are their terms as gathered again (ids relative to `first`). */
@@ -207,6 +227,13 @@ export class DocPostings {
       if (df === 0) this.termsInUse--;
     }
     this.changedPostings += length;
+    this.forget();
+  }
+
+  private forget(): void {
+    this.cache.clear();
+    this.cachedPostings = 0;
+    this.average = Number.NaN;
   }
 
   /** Postings added or made dead since the build, as a share of those it made: when large, a rebuild pays. */
