@@ -39,6 +39,8 @@ export class DocPostings {
   private readonly cache = new Map<number, Postings>();
   private cachedPostings = 0;
   private average = Number.NaN;
+  /** BM25 length normalisation of every document for the current average, worked out on first use after an edit. */
+  private norms: Float64Array | undefined;
 
   constructor(
     private readonly built: TermFrequencies,
@@ -113,7 +115,7 @@ export class DocPostings {
   private workOut(term: number, count: number): Postings {
     const ids = new Int32Array(count);
     const weights = new Float32Array(count);
-    const average = this.averageLength();
+    const norms = this.lengthNorms();
     const { starts, ids: builtIds, tfs: builtTfs } = this.built;
     const from = starts[term] ?? 0;
     const to = term + 1 < starts.length ? (starts[term + 1] ?? 0) : from;
@@ -121,7 +123,7 @@ export class DocPostings {
     let k = 0;
     const put = (doc: number, tf: number) => {
       ids[k] = doc;
-      weights[k++] = this.weight(tf, doc, average);
+      weights[k++] = weight(tf, norms[doc] ?? 0);
     };
     if (!added) {
       for (let i = from; i < to; i++) {
@@ -163,7 +165,7 @@ export class DocPostings {
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
         const id = ids[mid] ?? 0;
-        if (id === doc) return this.weight(tfs[mid] ?? 0, doc, this.averageLength());
+        if (id === doc) return weight(tfs[mid] ?? 0, this.lengthNorms()[doc] ?? 0);
         if (id < doc) lo = mid + 1;
         else hi = mid - 1;
       }
@@ -175,7 +177,7 @@ export class DocPostings {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const id = added.ids[mid] ?? 0;
-      if (id === doc) return this.weight(added.tfs[mid] ?? 0, doc, this.averageLength());
+      if (id === doc) return weight(added.tfs[mid] ?? 0, this.lengthNorms()[doc] ?? 0);
       if (id < doc) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -234,6 +236,7 @@ export class DocPostings {
     this.cache.clear();
     this.cachedPostings = 0;
     this.average = Number.NaN;
+    this.norms = undefined;
   }
 
   /** Postings added or made dead since the build, as a share of those it made: when large, a rebuild pays. */
@@ -241,9 +244,19 @@ export class DocPostings {
     return this.changedPostings / Math.max(1, this.builtPostings);
   }
 
-  private weight(tf: number, doc: number, average: number): number {
-    const { k1, b } = BM25;
-    const norm = k1 * (1 - b + (b * (this.lengths[doc] ?? 0)) / average);
-    return Math.fround((tf * (k1 + 1)) / (tf + norm));
+  /** k1·(1 − b + b·length/average) of every document, by id. */
+  lengthNorms(): Float64Array {
+    if (!this.norms) {
+      const { k1, b } = BM25;
+      const average = this.averageLength();
+      const norms = new Float64Array(this.docCount);
+      for (let doc = 0; doc < norms.length; doc++) norms[doc] = k1 * (1 - b + (b * (this.lengths[doc] ?? 0)) / average);
+      this.norms = norms;
+    }
+    return this.norms;
   }
+}
+
+function weight(tf: number, norm: number): number {
+  return Math.fround((tf * (BM25.k1 + 1)) / (tf + norm));
 }

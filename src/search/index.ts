@@ -2,7 +2,6 @@ import type { Chunk, NoteMeta } from '../types.js';
 import type { ChunkDraft } from '../knowledge/chunk.js';
 import { type Abbreviation } from './abbreviations.js';
 import { DocPostings } from './doc-postings.js';
-import { BM25 } from './fields.js';
 import { FileAnalyzer, Sinks, type IndexedChunk } from './file-analysis.js';
 import { ensureSize } from './growable.js';
 import { runToEnd, type Steps } from '../steps.js';
@@ -90,7 +89,6 @@ export class SearchIndex {
   private unitTermCount = 0;
   private unitsAllocated = 0;
   private views = this.makeViews();
-  private normsCache: Float64Array | undefined;
   private readonly entries = new Map<string, FileEntry>();
   /** Live file ids in the order of the notes, and each one's place in it. */
   private ordered: number[] = [];
@@ -137,8 +135,7 @@ export class SearchIndex {
   }
 
   get unitWords(): UnitWords {
-    this.normsCache ??= this.unitNorms();
-    return { starts: this.views.unitStarts, terms: this.views.unitTerms, norms: this.normsCache };
+    return { starts: this.views.unitStarts, terms: this.views.unitTerms, norms: this.unitDocs.lengthNorms() };
   }
 
   /** Live units (sections). */
@@ -387,7 +384,6 @@ export class SearchIndex {
     this.ordered.forEach((fileId, position) => (this.rank[fileId] = position));
     for (const [word, stemmed] of this.analyzer.fieldTerms.stems(this.stemmedWords)) this.stemOf.set(word, stemmed);
     this.stemmedWords = this.analyzer.fieldTerms.wordCount;
-    this.normsCache = undefined;
     this.views = this.makeViews();
   }
 
@@ -399,13 +395,6 @@ export class SearchIndex {
       unitStarts: this.unitStarts.subarray(0, this.unitsAllocated + 1),
       unitTerms: this.unitTermList.subarray(0, this.unitTermCount),
     };
-  }
-
-  private unitNorms(): Float64Array {
-    const average = this.unitDocs.averageLength();
-    const norms = new Float64Array(this.unitsAllocated);
-    for (let unit = 0; unit < norms.length; unit++) norms[unit] = BM25.k1 * (1 - BM25.b + (BM25.b * this.unitDocs.lengthOf(unit)) / average);
-    return norms;
   }
 
   private retainWords(words: readonly number[]): void {
