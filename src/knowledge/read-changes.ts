@@ -1,4 +1,4 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LoreError } from '../errors.js';
 import { isIgnoredName, isNotePath, readNote, type LoadedFile, type LoadOptions } from './load.js';
@@ -32,13 +32,22 @@ export async function readNoteChanges(dir: string, changes: NoteChanges, known: 
   const removed = new Set<string>();
   const skipped: SkippedFile[] = [];
   const ignored: SkippedFile[] = [];
+  const paths = new Set<string>();
   for (const raw of new Set([...changes.changed, ...changes.removed])) {
     const file = normalize(raw);
-    if (file === undefined) {
-      ignored.push({ file: String(raw), reason: 'not a path inside the knowledge folder' });
-      continue;
-    }
-    if (file.split('/').some(isIgnoredName)) continue;
+    if (file === undefined) ignored.push({ file: String(raw), reason: 'not a path inside the knowledge folder' });
+    else if (!file.split('/').some(isIgnoredName)) paths.add(file);
+  }
+  // Something went away: a watcher may report the rest of a burst later (`rm -r`, a checkout), so the folder's
+  // note names are listed and every difference from the index is taken in now.
+  const gone = await Promise.all([...paths].map((file) => lstat(join(root, ...file.split('/'))).then(() => false, () => true)));
+  if (gone.some(Boolean)) {
+    const listed = await listNotes(root);
+    if (listed === undefined) return { kind: 'rebuild', why: 'the folder holds links' };
+    for (const note of known) if (!listed.has(note)) paths.add(note);
+    for (const note of listed) if (!known.has(note)) paths.add(note);
+  }
+  for (const file of paths) {
     const path = join(root, ...file.split('/'));
     const info = await lstat(path).catch(() => undefined);
     if (!info) {
@@ -54,6 +63,23 @@ export async function readNoteChanges(dir: string, changes: NoteChanges, known: 
     else loaded.push(result);
   }
   return { kind: 'edit', edit: { loaded, removed: [...removed], skipped }, ignored };
+}
+
+/** Paths of the note files under `root` (names only, nothing read), or undefined when a link is met. */
+async function listNotes(root: string): Promise<Set<string> | undefined> {
+  const found = new Set<string>();
+  const visit = async (folder: string, prefix: string): Promise<boolean> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      if (entry.isSymbolicLink()) return false;
+      if (entry.isDirectory()) {
+        if (!(await visit(join(folder, entry.name), `${prefix}${entry.name}/`))) return false;
+      } else if (entry.isFile() && isNotePath(entry.name)) found.add(`${prefix}${entry.name}`);
+    }
+    return true;
+  };
+  return (await visit(root, '')) ? found : undefined;
 }
 
 /** `a/b.md` from `./a//b.md` or `a\b.md`; undefined for absolute paths and paths that climb out. */

@@ -69,6 +69,30 @@ describe('applying changed paths', () => {
     await expectSameAsFresh(lore, dir);
   });
 
+  it('takes in the rest of a burst when a removal is reported before the other changes', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lore-apply-'));
+    await writeFile(join(dir, 'alpha.md'), '# Alpha\n\nThe wombat queue drains at noon.\n');
+    await mkdir(join(dir, 'team'));
+    await writeFile(join(dir, 'team', 'beta.md'), '# Beta\n\nThe quokka cache expires after ten minutes.\n');
+    await writeFile(join(dir, 'gamma.md'), '# Gamma\n\nThe platypus job runs on Mondays.\n');
+    const lore = await openLore({ knowledgeDir: dir });
+    await unlink(join(dir, 'alpha.md'));
+    await rm(join(dir, 'team'), { recursive: true });
+    await writeFile(join(dir, 'delta.md'), '# Delta\n\nThe narwhal backup runs hourly.\n');
+    expect(await lore.applyChanges({ changed: [], removed: ['alpha.md'] })).toBe(true);
+    expect(lore.answer('narwhal backup').found).toBe(true);
+    expect(lore.answer('quokka cache').found).toBe(false);
+    await expectSameAsFresh(lore, dir);
+
+    // Every note gone at once, the first removal reported alone: refused as a whole, the last good index answers.
+    await unlink(join(dir, 'gamma.md'));
+    await unlink(join(dir, 'delta.md'));
+    await writeFile(join(dir, 'empty.md'), '');
+    expect(await lore.applyChanges({ changed: [], removed: ['gamma.md'] })).toBe(false);
+    expect(lore.answer('narwhal backup').found).toBe(true);
+    expect(lore.answer('platypus job').found).toBe(true);
+  });
+
   it('refuses a change that leaves no notes, keeps serving, and builds afresh on the next change', async () => {
     dir = await mkdtemp(join(tmpdir(), 'lore-apply-'));
     await writeFile(join(dir, 'alpha.md'), '# Alpha\n\nThe wombat queue drains at noon.\n');
