@@ -2,8 +2,8 @@ import { BM25 } from './fields.js';
 import { ensureSize } from './growable.js';
 import type { GatheredFrequencies, Postings, TermFrequencies } from './postings.js';
 
-/** Postings kept worked out between edits, in all terms together (8 bytes each). */
-const CACHED_POSTINGS = 1 << 20;
+/** Postings kept worked out between edits, in all terms together (8 bytes each, 32 MB at most). */
+const CACHED_POSTINGS = 1 << 22;
 
 /** A document's place in the order of the notes; see `SearchIndex.orderOf*`. */
 export type OrderKey = (doc: number) => number;
