@@ -1,10 +1,11 @@
 import type { Chunk, NoteMeta } from '../types.js';
-import type { ChunkDraft } from '../knowledge/chunk.js';
 import { type Abbreviation } from './abbreviations.js';
 import { DocPostings } from './doc-postings.js';
-import { FileAnalyzer, Sinks, type IndexedChunk } from './file-analysis.js';
+import { FileAnalyzer, Sinks } from './file-analysis.js';
 import { ensureSize } from './growable.js';
 import { runToEnd, type Steps } from '../steps.js';
+import { NoteRanks } from './note-ranks.js';
+import { NoteWords } from './note-words.js';
 import { Vocabulary } from './vocabulary.js';
 
 export type { Postings } from './postings.js';
@@ -21,7 +22,8 @@ export interface IndexInput {
 /** Notes to take out of the index and notes to put in (a changed note is both), applied as one edit. */
 export interface IndexUpdate {
   removed: readonly string[];
-  added: readonly { file: string; chunks: readonly ChunkDraft[]; meta: NoteMeta }[];
+  /** Each note's chunks as cut, `unit` counted from 0 within the note. */
+  added: readonly { file: string; chunks: readonly Omit<Chunk, 'id' | 'file'>[]; meta: NoteMeta }[];
   /** Every abbreviation, built-in ones first, then those of each note in the order of the notes. */
   abbreviations: readonly Abbreviation[];
   /** The order of the notes, by path (see `compareNotePaths`). */
@@ -91,9 +93,8 @@ export class SearchIndex {
   private views = this.makeViews();
   private readonly entries = new Map<string, FileEntry>();
   /** Live file ids in the order of the notes, and each one's place in it. */
-  private ordered: number[] = [];
-  private rank = new Int32Array(0);
-  private filesOfWord = new Int32Array(0);
+  private readonly ranks = new NoteRanks();
+  private readonly noteWords = new NoteWords(this.vocabulary, (id) => this.analyzer.fieldTerms.wordOf(id));
   private stemmedWords = 0;
   private scratch: Sinks | undefined;
 
@@ -169,7 +170,7 @@ export class SearchIndex {
 
   /** The live chunks in the order of the notes. */
   *liveChunks(): Generator<Chunk> {
-    for (const fileId of this.ordered) {
+    for (const fileId of this.ranks.fileIds) {
       const entry = this.entries.get(this.files[fileId] ?? '');
       if (!entry) continue;
       for (let id = entry.firstChunk; id < entry.firstChunk + entry.chunks; id++) yield this.chunks[id] as Chunk;
@@ -178,12 +179,12 @@ export class SearchIndex {
 
   /** A number that sorts units in the order of the notes (and of a fresh build's ids). */
   orderOfUnit(unit: number): number {
-    return (this.rank[this.fileOfChunk[this.firstChunkOfUnit[unit] ?? 0] ?? 0] ?? 0) * ORDER_SPAN + unit;
+    return this.ranks.rankOf(this.fileOfChunk[this.firstChunkOfUnit[unit] ?? 0] ?? 0) * ORDER_SPAN + unit;
   }
 
   /** A number that sorts chunks in the order of the notes (and of a fresh build's ids). */
   orderOfChunk(id: number): number {
-    return (this.rank[this.fileOfChunk[id] ?? 0] ?? 0) * ORDER_SPAN + id;
+    return this.ranks.rankOf(this.fileOfChunk[id] ?? 0) * ORDER_SPAN + id;
   }
 
   unitPostings(stem: string): Postings | undefined {
@@ -257,9 +258,9 @@ export class SearchIndex {
       this.chunkDocs.removeDocuments(entry.firstChunk, entry.chunks, sinks.chunkTf.gathered());
       this.unitDocs.removeDocuments(entry.firstUnit, entry.units, sinks.unitTf.gathered());
       this.fileDocs.removeDocuments(entry.fileId, 1, sinks.fileTf.gathered());
-      this.releaseWords(entry.words);
+      this.noteWords.release(entry.words);
       this.entries.delete(file);
-      this.ordered.splice(this.ordered.indexOf(entry.fileId), 1);
+      this.ranks.remove(entry.fileId);
     }
     for (const { file, chunks: drafts, meta } of change.added) {
       if (this.entries.has(file)) throw new Error(`${file} is already indexed; remove it in the same update`);
@@ -274,10 +275,10 @@ export class SearchIndex {
       this.files.push(file);
       this.chunks.push(...chunks);
       this.appendLayout(first.file, docs.unitOfChunk.map((unit) => first.unit + unit), sinks);
-      this.retainWords(docs.words);
+      this.noteWords.retain(docs.words);
       const entry: FileEntry = { file, fileId: first.file, firstChunk: first.chunk, chunks: chunks.length, firstUnit: first.unit, units: docs.units, words: [...docs.words], meta };
       this.entries.set(file, entry);
-      this.insertOrdered(entry.fileId, change.order);
+      this.ranks.insert(entry.fileId, (id) => this.files[id] ?? '', change.order);
     }
     this.setAbbreviations(change.abbreviations);
     this.afterChange();
@@ -296,7 +297,7 @@ export class SearchIndex {
       const chunks = input.chunks.slice(start, end);
       const docs = this.analyzer.analyze(chunks, input.meta.get(file), { chunk: start, unit: unitCount, file: layout.length }, sinks);
       layout.push({ file, firstChunk: start, units: docs.units, unitOfChunk: docs.unitOfChunk.map((unit) => unitCount + unit), words: [...docs.words] });
-      this.retainWords(docs.words);
+      this.noteWords.retain(docs.words);
       unitCount += docs.units;
       sinceStep += end - start;
       start = end;
@@ -312,7 +313,7 @@ export class SearchIndex {
     yield;
     this.unitDocs = new DocPostings(sinks.unitTf.byTerm(termCount), Float64Array.from(sinks.unitLengths), (unit) => this.orderOfUnit(unit));
     yield;
-    this.fileDocs = new DocPostings(sinks.fileTf.byTerm(termCount), Float64Array.from(sinks.fileLengths), (file) => this.rank[file] ?? 0);
+    this.fileDocs = new DocPostings(sinks.fileTf.byTerm(termCount), Float64Array.from(sinks.fileLengths), (file) => this.ranks.rankOf(file));
     this.chunks.push(...input.chunks);
     for (const [fileId, entry] of layout.entries()) {
       const nextFirst = layout[fileId + 1]?.firstChunk ?? input.chunks.length;
@@ -320,7 +321,7 @@ export class SearchIndex {
       this.files.push(entry.file);
       const { file, firstChunk, units, words } = entry;
       this.entries.set(file, { file, fileId, firstChunk, chunks: nextFirst - firstChunk, firstUnit: entry.unitOfChunk[0] ?? 0, units, words, meta });
-      this.ordered.push(fileId);
+      this.ranks.append(fileId);
     }
     this.unitTermList = Int32Array.from(sinks.unitTerms);
     this.unitTermCount = sinks.unitTerms.length;
@@ -339,7 +340,6 @@ export class SearchIndex {
     for (let id = input.chunks.length - 1; id >= 0; id--) this.firstChunkOfUnit[this.unitOfChunk[id] ?? 0] = id;
     this.firstChunkOfUnit[unitCount] = input.chunks.length;
     this.unitsAllocated = unitCount;
-    this.rank = Int32Array.from(this.ordered.keys());
     this.afterChange();
   }
 
@@ -367,21 +367,8 @@ export class SearchIndex {
     this.unitStarts[this.unitsAllocated] = this.unitTermCount;
   }
 
-  private insertOrdered(fileId: number, order: (a: string, b: string) => number): void {
-    const file = this.files[fileId] ?? '';
-    let lo = 0;
-    let hi = this.ordered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (order(this.files[this.ordered[mid] ?? 0] ?? '', file) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    this.ordered.splice(lo, 0, fileId);
-  }
-
   private afterChange(): void {
-    this.rank = ensureSize(this.rank, this.files.length);
-    this.ordered.forEach((fileId, position) => (this.rank[fileId] = position));
+    this.ranks.settle(this.files.length);
     for (const [word, stemmed] of this.analyzer.fieldTerms.stems(this.stemmedWords)) this.stemOf.set(word, stemmed);
     this.stemmedWords = this.analyzer.fieldTerms.wordCount;
     this.views = this.makeViews();
@@ -395,24 +382,6 @@ export class SearchIndex {
       unitStarts: this.unitStarts.subarray(0, this.unitsAllocated + 1),
       unitTerms: this.unitTermList.subarray(0, this.unitTermCount),
     };
-  }
-
-  private retainWords(words: readonly number[]): void {
-    const fieldTerms = this.analyzer.fieldTerms;
-    this.filesOfWord = ensureSize(this.filesOfWord, fieldTerms.wordCount);
-    for (const word of words) {
-      const count = this.filesOfWord[word] ?? 0;
-      this.filesOfWord[word] = count + 1;
-      if (count === 0) this.vocabulary.add(fieldTerms.wordOf(word));
-    }
-  }
-
-  private releaseWords(words: readonly number[]): void {
-    for (const word of words) {
-      const count = (this.filesOfWord[word] ?? 0) - 1;
-      this.filesOfWord[word] = count;
-      if (count === 0) this.vocabulary.remove(this.analyzer.fieldTerms.wordOf(word));
-    }
   }
 
   private setAbbreviations(abbreviations: readonly Abbreviation[]): void {
@@ -430,7 +399,7 @@ function idfOf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-function toChunks(file: string, drafts: readonly ChunkDraft[], firstId: number, firstUnit: number): Chunk[] {
+function toChunks(file: string, drafts: readonly Omit<Chunk, 'id' | 'file'>[], firstId: number, firstUnit: number): Chunk[] {
   const units = new Map<number, number>();
   return drafts.map((draft, i) => {
     const unit = units.get(draft.unit) ?? firstUnit + units.size;
@@ -448,5 +417,3 @@ function addAbbreviation(abbreviation: Abbreviation, expansions: Map<string, str
     contractions.push(abbreviation);
   }
 }
-
-export type { IndexedChunk };
