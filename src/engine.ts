@@ -176,7 +176,14 @@ export class Lore implements AskService {
         return await this.rebuild();
       }
       for (const ignored of read.ignored) this.logger.warn({ path: ignored.file, reason: ignored.reason }, 'change ignored');
-      const { edit } = read;
+      // A watcher may report one write twice; a note read back unchanged, or skipped again for the same reason, is left as it is.
+      const indexed = new Map(this.knowledge.notes.map((note) => [note.file, note.text]));
+      const skippedAlready = new Set(this.knowledge.skipped.map((skipped) => `${skipped.file}\n${skipped.reason}`));
+      const edit = {
+        ...read.edit,
+        loaded: read.edit.loaded.filter((file) => indexed.get(file.file) !== file.text),
+        skipped: read.edit.skipped.filter((file) => indexed.has(file.file) || !skippedAlready.has(`${file.file}\n${file.reason}`)),
+      };
       if (edit.loaded.length + edit.removed.length + edit.skipped.length === 0) return true;
       applyNoteEdit(this.knowledge, edit);
       this.derived = {};
