@@ -93,6 +93,19 @@ describe('applying changed paths', () => {
     expect(lore.answer('platypus job').found).toBe(true);
   });
 
+  it('leaves the index as it is when a reported note reads back unchanged', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lore-apply-'));
+    await writeFile(join(dir, 'alpha.md'), '# Alpha\n\nThe wombat queue drains at noon.\n');
+    const lore = await openLore({ knowledgeDir: dir });
+    const { builtAt } = lore.stats();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await lore.applyChanges({ changed: ['alpha.md', 'alpha.md'], removed: [] })).toBe(true);
+    expect(lore.stats().builtAt).toEqual(builtAt);
+    await writeFile(join(dir, 'alpha.md'), '# Alpha\n\nThe wombat queue drains at one.\n');
+    expect(await lore.applyChanges({ changed: ['alpha.md'], removed: [] })).toBe(true);
+    expect(lore.stats().builtAt).not.toEqual(builtAt);
+  });
+
   it('refuses a change that leaves no notes, keeps serving, and builds afresh on the next change', async () => {
     dir = await mkdtemp(join(tmpdir(), 'lore-apply-'));
     await writeFile(join(dir, 'alpha.md'), '# Alpha\n\nThe wombat queue drains at noon.\n');
