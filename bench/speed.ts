@@ -13,6 +13,8 @@ import { search } from '../src/search/search.js';
 import type { Chunk } from '../src/types.js';
 import { Bm25Reference } from './bm25-reference.js';
 import { countChunks, generateCorpus } from './corpus.js';
+import { benchEdits } from './edits.js';
+import { timeParsers, type ParserTimes } from './parsers.js';
 import { makeQueries, type BenchQuery } from './queries.js';
 import { parseSpeedArgs, SpeedArgsError } from './speed-args.js';
 import { fixed, formatTable, percentile, target, type Cell } from './table.js';
@@ -20,6 +22,20 @@ import { fixed, formatTable, percentile, target, type Cell } from './table.js';
 const BUNDLED = fileURLToPath(new URL('../knowledge', import.meta.url));
 /** Fuse.js query cap by corpus size, before its time budget. */
 const fuseQueryCap = (chunks: number) => (chunks <= 2_000 ? 50 : chunks <= 20_000 ? 20 : 10);
+/** Edits timed per corpus size. */
+const EDITS = 60;
+/** micromark/mdast takes seconds per thousand chunks: it is timed on corpora up to this size only. */
+const MDAST_MAX_CHUNKS = 20_000;
+
+/** Edit-to-answerable and parser figures of one corpus size. */
+interface EditRow {
+  chunks: number;
+  buildMs: number;
+  edits: number[];
+  mixNote: string;
+  parsers: ParserTimes | undefined;
+  markedMs: number;
+}
 
 interface Row {
   chunks: number;
@@ -54,7 +70,7 @@ function latencies(queries: readonly BenchQuery[], run: (text: string) => void):
   return queries.map((query) => time(() => run(query.text)));
 }
 
-function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudgetMs: number, log: (line: string) => void): Row[] {
+function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudgetMs: number, log: (line: string) => void): { rows: Row[]; edits: EditRow } {
   let files: LoadedFile[] = [];
   let words: string[] = [];
   const generateMs = time(() => ({ files, words } = generateCorpus({ chunks: requested, seed, base })));
@@ -102,7 +118,15 @@ function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudg
   }
   const capped = fuseTimes.length < queries.length ? `${fuseTimes.length} of ${queries.length}, capped` : `${fuseTimes.length}`;
   rows.push({ chunks, engine: 'fuse.js', buildMs: fuseBuildMs, heapMb: mb(fuseHeap), heapDeltaMb: mb(fuseHeap - fuseBefore), latencies: fuseTimes, queriesNote: `${capped}, 1 pass` });
-  return rows;
+  fuse = undefined;
+
+  // Last, as edits change the index the rows above measured.
+  const knowledge = { ...built, skipped: [], buildMs, builtAt: new Date() };
+  const { times, mix } = benchEdits(knowledge, files, words, EDITS, seed);
+  const markedMs = timeParsers(files).markedMs;
+  const parsers = chunks <= MDAST_MAX_CHUNKS ? timeParsers(files) : undefined;
+  const edits = { chunks, buildMs, edits: times, mixNote: `${mix.changed} changed, ${mix.added} added, ${mix.removed} removed`, parsers, markedMs };
+  return { rows, edits };
 }
 
 async function main(): Promise<void> {
@@ -118,7 +142,12 @@ async function main(): Promise<void> {
   console.log(`corpus: ${base.length} bundled note(s) + generated notes (seed ${args.seed}); queries: a fixed mix of single words, misspelt words, multi-word questions and no-match queries`);
 
   const rows: Row[] = [];
-  for (const size of args.sizes) rows.push(...benchSize(size, base, args.seed, args.fuseBudgetMs, (line) => console.log(`  ${line}`)));
+  const editRows: EditRow[] = [];
+  for (const size of args.sizes) {
+    const result = benchSize(size, base, args.seed, args.fuseBudgetMs, (line) => console.log(`  ${line}`));
+    rows.push(...result.rows);
+    editRows.push(result.edits);
+  }
 
   console.log('');
   const cells: Cell[][] = rows.map((row) => [
@@ -142,6 +171,25 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
+  console.log('');
+  const editCells: Cell[][] = editRows.map((row) => [
+    row.chunks,
+    fixed(row.buildMs / 1000 / (row.chunks / 10_000), 2),
+    row.mixNote,
+    fixed(percentile(row.edits, 50), 1),
+    fixed(percentile(row.edits, 95), 1),
+    fixed(row.markedMs / 1000, 2),
+    row.parsers ? fixed(row.parsers.mdastMs / 1000, 2) : '(not run)',
+  ]);
+  console.log(formatTable(['chunks', 'build s per 10k', 'edits', 'edit p50 ms', 'edit p95 ms', 'marked lexer s', 'mdast s'], editCells));
+  console.log(
+    [
+      '',
+      'edit: one note changed, added or removed, from applyNoteEdit until a search for a word of the edit returns (notes in memory).',
+      'marked lexer / mdast: parsing every note of the corpus, blocks only for marked (what parseNote runs), a full tree with GFM for mdast.',
+    ].join('\n'),
+  );
+
   console.log('\ntargets:');
   const nearest = (size: number) => rows.filter((row) => row.engine === 'lore search' && Math.abs(row.chunks - size) / size < 0.2);
   for (const [size, goal] of [[10_000, 1], [100_000, 5]] as const) {
@@ -157,6 +205,13 @@ async function main(): Promise<void> {
     }
     const per10k = row.buildMs / 1000 / (row.chunks / 10_000);
     console.log(`  ${target(`lore build ≤ 0.5 s per 10k chunks at ${row.chunks} chunks`, per10k <= 0.5, `${fixed(per10k, 2)} s per 10k`)}`);
+    console.log(`  ${target(`lore full build ≤ 1 s per 10k chunks at ${row.chunks} chunks`, per10k <= 1, `${fixed(per10k, 2)} s per 10k`)}`);
+  }
+  const editNearest = (size: number) => editRows.find((row) => Math.abs(row.chunks - size) / size < 0.2);
+  for (const [size, goal] of [[10_000, 50], [100_000, 200]] as const) {
+    const row = editNearest(size);
+    const p50 = row ? percentile(row.edits, 50) : Number.NaN;
+    console.log(row ? `  ${target(`edit-to-answerable p50 ≤ ${goal} ms at ${size / 1000}k chunks`, p50 <= goal, `${fixed(p50, 1)} ms`)}` : `  n/a   edit-to-answerable p50 ≤ ${goal} ms at ${size / 1000}k chunks (size not run)`);
   }
 }
 

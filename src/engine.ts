@@ -4,6 +4,8 @@ import { cleanQuestion } from './answer/question.js';
 import { SECTION_SEPARATOR, citationUrl } from './answer/citation.js';
 import { asError } from './errors.js';
 import { buildKnowledge, type Knowledge } from './knowledge/build.js';
+import { readNoteChanges, type NoteChanges } from './knowledge/read-changes.js';
+import { applyNoteEdit } from './knowledge/update.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { RankingOptions } from './search/ranking-options.js';
 import { search, type Hit } from './search/search.js';
@@ -30,26 +32,29 @@ export interface LoreOptions {
   staleAfterDays?: number;
 }
 
-/** Notes files that changed, relative to the knowledge folder: what a new commit (or the watcher) saw. */
-export interface NotesChange {
-  changed: string[];
-  removed: string[];
-}
 
 const DEFAULT_TOP = 3;
 const DEFAULT_STALE_AFTER_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_NOTE_BYTES = 2 * 1024 * 1024;
 const MAX_TOP = 10;
+/** Past this share of postings added or made dead by edits, the index is built afresh (see `SearchIndex.churn`). */
+const MAX_CHURN = 0.25;
+
+export type { NoteChanges } from './knowledge/read-changes.js';
 
 /**
- * The engine: the notes of one folder, indexed, answering questions. Rebuilds swap the whole
- * index at once, so a question is always answered from one consistent build.
+ * The engine: the notes of one folder, indexed, answering questions. Rebuilds swap the whole index at once,
+ * and edits of a few notes apply at once too, so a question is always answered from one consistent state.
  */
 export class Lore implements AskService {
   private knowledge: Knowledge;
-  /** Derived from the current build on first use; dropped when a rebuild swaps the index. */
+  /** Derived from the current notes on first use; dropped when they change. */
   private derived: { sections?: string[]; titles?: Fuse<{ path: string; label: string }> } = {};
+  /** Rebuilds and edits, one after the other. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** An edit failed: the index may differ from the folder until the next full build. */
+  private stale = false;
 
   private constructor(
     private readonly options: LoreOptions,
@@ -130,36 +135,27 @@ export class Lore implements AskService {
 
   stats(): IndexStats {
     const { index, skipped, buildMs, builtAt } = this.knowledge;
-    return { files: index.files.length, chunks: index.chunks.length, terms: index.termCount, buildMs, skipped, builtAt };
+    return { files: index.fileCount, chunks: index.chunkCount, terms: index.liveTermCount, buildMs, skipped, builtAt };
   }
 
   /** Rebuilds from the folder. On failure the current index stays and the reason is logged. */
-  async reload(): Promise<boolean> {
-    try {
-      const knowledge = await buildKnowledge(this.options.knowledgeDir, { maxNoteBytes: this.options.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES });
-      await this.provenance?.refresh();
-      this.knowledge = knowledge;
-      this.derived = {};
-      this.logBuild();
-      return true;
-    } catch (error) {
-      this.logger.warn({ err: asError(error) }, 'notes changed but could not be indexed; still serving the last good index');
-      return false;
-    }
+  reload(): Promise<boolean> {
+    return this.enqueue(() => this.rebuild());
   }
 
   /**
-   * Takes in changed and removed notes (paths relative to the knowledge folder). For now it rebuilds the whole
-   * index, like `reload`; the index keeps the last good build when that fails.
+   * Indexes again only the notes at these paths (relative to the knowledge folder), as they are now on disk:
+   * changed or added notes are read, and gone ones removed. Resolves, true, once questions see the change;
+   * false when it could not be applied (the reason is logged and the last good index keeps serving). A folder
+   * or a link among the paths, or an earlier failed edit, makes it a full rebuild.
    */
-  async applyChanges(change: NotesChange): Promise<boolean> {
-    this.logger.debug({ changed: change.changed.length, removed: change.removed.length }, 'notes changed');
-    return this.reload();
+  applyChanges(changes: NoteChanges): Promise<boolean> {
+    return this.enqueue(() => this.applyNow(changes));
   }
 
-  /** Rebuilds when notes change. Returns a function that stops watching. */
+  /** Follows edits of the notes as they happen. Returns a function that stops watching. */
   watch(): Promise<() => Promise<void>> {
-    return watchNotes(this.options.knowledgeDir, () => this.reload(), this.logger);
+    return watchNotes(this.options.knowledgeDir, { changed: (changes) => this.applyChanges(changes), replaced: () => this.reload() }, this.logger);
   }
 
   /** Every note's front-matter `queries`, with the note that should answer each and, where given, the lines or section. */
@@ -171,9 +167,69 @@ export class Lore implements AskService {
 
   /** Every section path and its prefixes, in note order; only of files under `folders` when given. */
   private sectionTitles(folders?: string[]): string[] {
-    if (folders?.length) return titlesOf(this.knowledge.index.chunks, underFolders(folders));
-    this.derived.sections ??= titlesOf(this.knowledge.index.chunks, () => true);
+    if (folders?.length) return titlesOf(this.knowledge.index.liveChunks(), underFolders(folders));
+    this.derived.sections ??= titlesOf(this.knowledge.index.liveChunks(), () => true);
     return this.derived.sections;
+  }
+
+  private enqueue(work: () => Promise<boolean>): Promise<boolean> {
+    const run = this.queue.then(work, work);
+    this.queue = run;
+    return run;
+  }
+
+  private async rebuild(): Promise<boolean> {
+    try {
+      const knowledge = await buildKnowledge(this.options.knowledgeDir, { maxNoteBytes: this.options.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES });
+      await this.provenance?.refresh();
+      this.knowledge = knowledge;
+      this.derived = {};
+      this.stale = false;
+      this.logBuild();
+      return true;
+    } catch (error) {
+      this.stale = true;
+      this.logger.warn({ err: asError(error) }, 'notes changed but could not be indexed; still serving the last good index');
+      return false;
+    }
+  }
+
+  private async applyNow(changes: NoteChanges): Promise<boolean> {
+    if (this.stale) return this.rebuild();
+    const started = performance.now();
+    try {
+      // Citations are pinned to the commit now checked out, even when the notes it changed read back the same.
+      await this.provenance?.refresh();
+      const known = new Set([...this.knowledge.notes.map((note) => note.file), ...this.knowledge.skipped.map((skipped) => skipped.file)]);
+      const read = await readNoteChanges(this.options.knowledgeDir, changes, known, { maxBytes: this.options.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES });
+      if (read.kind === 'rebuild') {
+        this.logger.debug({ why: read.why }, 'notes changed: reading the whole folder again');
+        return await this.rebuild();
+      }
+      for (const ignored of read.ignored) this.logger.warn({ path: ignored.file, reason: ignored.reason }, 'change ignored');
+      // A watcher may report one write twice; a note read back unchanged, or skipped again for the same reason, is left as it is.
+      const indexed = new Map(this.knowledge.notes.map((note) => [note.file, note.text]));
+      const skippedAlready = new Set(this.knowledge.skipped.map((skipped) => `${skipped.file}\n${skipped.reason}`));
+      const edit = {
+        ...read.edit,
+        loaded: read.edit.loaded.filter((file) => indexed.get(file.file) !== file.text),
+        skipped: read.edit.skipped.filter((file) => indexed.has(file.file) || !skippedAlready.has(`${file.file}\n${file.reason}`)),
+      };
+      if (edit.loaded.length + edit.removed.length + edit.skipped.length === 0) return true;
+      applyNoteEdit(this.knowledge, edit);
+      this.derived = {};
+      this.knowledge.builtAt = new Date();
+      this.logger.info({ changed: edit.loaded.length, removed: edit.removed.length, ms: Math.round(performance.now() - started) }, 'notes updated');
+      for (const skipped of edit.skipped) this.logger.warn({ file: skipped.file, reason: skipped.reason }, 'note skipped');
+      for (const warning of this.knowledge.warnings.filter((w) => edit.loaded.some((file) => file.file === w.file))) this.logger.warn({ file: warning.file, reason: warning.reason }, 'note front matter ignored');
+      // Dead and added postings slow lookups down a little; past a share, a fresh build (queued, off this edit's path) tidies up.
+      if (this.knowledge.index.churn > MAX_CHURN) void this.enqueue(() => this.rebuild());
+      return true;
+    } catch (error) {
+      this.stale = true;
+      this.logger.warn({ err: asError(error) }, 'notes changed but could not be indexed; still serving the last good index');
+      return false;
+    }
   }
 
   private logBuild(): void {
@@ -188,7 +244,7 @@ export function openLore(options: LoreOptions): Promise<Lore> {
   return Lore.open(options);
 }
 
-function titlesOf(chunks: readonly Chunk[], within: (file: string) => boolean): string[] {
+function titlesOf(chunks: Iterable<Chunk>, within: (file: string) => boolean): string[] {
   const titles = new Set<string>();
   for (const chunk of chunks) {
     if (!within(chunk.file)) continue;

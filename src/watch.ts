@@ -1,11 +1,17 @@
 import { watch, type ChokidarOptions } from 'chokidar';
 import { statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { isIgnoredName, isNotePath } from './knowledge/load.js';
 import type { Logger } from './logger.js';
 
 const DEBOUNCE_MS = 250;
 const IDENTITY_CHECK_MS = 2000;
+
+/** Paths reported since the last call: those that were added or changed, and those that went away. */
+export interface WatchedChanges {
+  changed: string[];
+  removed: string[];
+}
 
 export interface WatchOptions {
   /** chokidar's own filters (what not to watch at all). */
@@ -17,12 +23,14 @@ export interface WatchOptions {
 }
 
 /**
- * Calls `onChange` once a burst of changes under `path` has settled. Calls never overlap: changes seen
- * during one start another afterwards. Returns a function that stops watching (and waits for a running call).
+ * Calls `onChange` once a burst of changes under `path` has settled, with the paths reported since the last
+ * call (folders that appeared are left out: their files are reported one by one). Calls never overlap:
+ * changes seen during one start another afterwards. Returns a function that stops watching (and waits for a
+ * running call).
  */
 export async function watchForChanges(
   path: string,
-  onChange: () => Promise<unknown>,
+  onChange: (changes: WatchedChanges) => Promise<unknown>,
   logger: Logger,
   options: WatchOptions,
 ): Promise<() => Promise<void>> {
@@ -30,13 +38,18 @@ export async function watchForChanges(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
   let again = false;
+  let pending = new Map<string, boolean>();
 
   const run = async (): Promise<void> => {
     if (running) {
       again = true;
       return;
     }
-    running = onChange().catch((error: unknown) => logger.error({ err: error }, `reloading ${options.what} failed`));
+    const seen = pending;
+    pending = new Map();
+    const changes: WatchedChanges = { changed: [], removed: [] };
+    for (const [changed, gone] of seen) (gone ? changes.removed : changes.changed).push(changed);
+    running = onChange(changes).catch((error: unknown) => logger.error({ err: error }, `reloading ${options.what} failed`));
     await running;
     running = undefined;
     if (again) {
@@ -44,8 +57,9 @@ export async function watchForChanges(
       await run();
     }
   };
-  watcher.on('all', (_event, changed) => {
+  watcher.on('all', (event, changed) => {
     if (options.accept && !options.accept(changed)) return;
+    if (event !== 'addDir') pending.set(changed, event === 'unlink' || event === 'unlinkDir');
     logger.debug({ path: changed }, `${options.what} changed`);
     clearTimeout(timer);
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
@@ -59,15 +73,25 @@ export async function watchForChanges(
   };
 }
 
+export interface NoteWatchHandlers {
+  /** Notes (paths relative to the folder, `/`-separated) were added or changed, or went away. */
+  changed(changes: WatchedChanges): Promise<unknown>;
+  /** The folder itself was replaced: everything is to be read again. */
+  replaced(): Promise<unknown>;
+}
+
 /**
- * Rebuilds the index when notes under `dir` change. The folder itself is watched from its parent too: when it is
- * replaced (`mv kb kb.old; mv kb.new kb`) or deleted and made again, the notes are watched in the new folder and
- * re-indexed; a watcher keeps following the folder it started on, wherever it was moved.
+ * Hands the notes that change under `dir` to `handlers.changed`. The folder itself is watched from its parent too:
+ * when it is replaced (`mv kb kb.old; mv kb.new kb`) or deleted and made again, the notes are watched in the new
+ * folder and `handlers.replaced` re-indexes them; a watcher keeps following the folder it started on, wherever it
+ * was moved.
  */
-export async function watchNotes(dir: string, rebuild: () => Promise<unknown>, logger: Logger): Promise<() => Promise<void>> {
+export async function watchNotes(dir: string, handlers: NoteWatchHandlers, logger: Logger): Promise<() => Promise<void>> {
   const folder = resolve(dir);
+  const inFolder = (paths: string[]) => paths.map((path) => relative(folder, path)).filter((path) => path !== '' && !path.startsWith('..')).map((path) => path.split(sep).join('/'));
+  const changed = ({ changed, removed }: WatchedChanges) => handlers.changed({ changed: inFolder(changed), removed: inFolder(removed) });
   const watchInside = () =>
-    watchForChanges(folder, rebuild, logger, {
+    watchForChanges(folder, changed, logger, {
       what: 'notes',
       chokidar: {
         followSymlinks: false,
@@ -84,7 +108,7 @@ export async function watchNotes(dir: string, rebuild: () => Promise<unknown>, l
       logger.info({ dir: folder }, 'the knowledge folder was replaced; watching the new one and re-indexing');
       await inside();
       inside = await watchInside();
-      await rebuild();
+      await handlers.replaced();
     }).catch((error: unknown) => logger.error({ err: error, dir: folder }, 'watching the new knowledge folder failed')));
   const parent = dirname(folder);
   // The folder's own appearing and disappearing, seen from its parent. A quick swap (two renames) can come and go

@@ -2,23 +2,23 @@ import type { Chunk, Note, NoteMeta, SkippedFile } from '../types.js';
 import { builtInAbbreviations, findAbbreviations, type Abbreviation } from '../search/abbreviations.js';
 import { SearchIndex } from '../search/index.js';
 import { runInSlices, runToEnd, type Steps } from '../steps.js';
-import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkOptions } from './chunk.js';
+import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkDraft, type ChunkOptions } from './chunk.js';
 import { EMPTY_META, parseFrontMatter } from './frontmatter.js';
 import { loadNoteFiles, type LoadedFile } from './load.js';
 import { parseNote } from './markdown.js';
+import { compareNotePaths } from './note-order.js';
 
 export interface BuildOptions {
   maxNoteBytes: number;
   chunking?: ChunkOptions;
 }
 
-/** Everything built from one read of the knowledge folder; replaced whole on rebuild. */
-export interface Knowledge {
-  notes: Note[];
-  index: SearchIndex;
+/**
+ * Everything built from one read of the knowledge folder. A rebuild replaces it whole; an edit of a few notes
+ * updates it in place (see update.ts), at once, so a question never sees half an edit.
+ */
+export interface Knowledge extends IndexedNotes {
   skipped: SkippedFile[];
-  /** Problems that did not stop a note from loading (bad front matter). */
-  warnings: SkippedFile[];
   buildMs: number;
   builtAt: Date;
 }
@@ -41,39 +41,77 @@ export function indexNotes(files: LoadedFile[], chunking: ChunkOptions = DEFAULT
 }
 
 export interface IndexedNotes {
+  /** In the order of the notes (see `compareNotePaths`). */
   notes: Note[];
   index: SearchIndex;
+  /** Problems that did not stop a note from loading (bad front matter). */
   warnings: SkippedFile[];
+  /** Abbreviations each note defines, by file, for re-assembling the list after an edit. */
+  abbreviations: Map<string, Abbreviation[]>;
+  chunking: ChunkOptions;
 }
 
-/** Parsing, chunking and indexing as steps (see steps.ts), one note per step, then the index's own. */
+/** One note parsed and cut into chunks, before it has a place in the index. */
+export interface PreparedNote {
+  note: Note;
+  drafts: ChunkDraft[];
+  abbreviations: Abbreviation[];
+  /** Why its front matter was ignored, if it was. */
+  warning?: SkippedFile;
+}
+
+/** Parses one note: front matter, chunks, the abbreviations it defines. The build and an edit share it. */
+export function prepareNote({ file, text }: LoadedFile, chunking: ChunkOptions): PreparedNote {
+  const { frontMatter, blocks } = parseNote(text);
+  let meta: NoteMeta = EMPTY_META;
+  let warning: SkippedFile | undefined;
+  if (frontMatter !== undefined) {
+    const result = parseFrontMatter(frontMatter);
+    meta = result.meta;
+    if (!result.ok) warning = { file, reason: result.problem };
+  }
+  return { note: { file, text, meta }, drafts: chunkNote(text, blocks, chunking), abbreviations: findAbbreviations(text), ...(warning ? { warning } : {}) };
+}
+
+/** Every abbreviation in force: the built-in ones, then each note's in the order of the notes. */
+export function abbreviationsOf(notes: readonly Note[], byFile: ReadonlyMap<string, Abbreviation[]>): Abbreviation[] {
+  const all = builtInAbbreviations();
+  for (const note of notes) all.push(...(byFile.get(note.file) ?? []));
+  return all;
+}
+
+/**
+ * Parsing, chunking and indexing as steps (see steps.ts), one note per step, then the index's own. Notes are
+ * taken in the order the folder is read, whatever order they come in, so that an edited index and a fresh
+ * build agree on it.
+ */
 export function* indexSteps(files: LoadedFile[], chunking: ChunkOptions = DEFAULT_CHUNK_OPTIONS): Steps<IndexedNotes> {
+  const ordered = isOrdered(files) ? files : [...files].sort((a, b) => compareNotePaths(a.file, b.file));
   const notes: Note[] = [];
   const chunks: Chunk[] = [];
   const meta = new Map<string, NoteMeta>();
   const warnings: SkippedFile[] = [];
-  const abbreviations: Abbreviation[] = builtInAbbreviations();
-  for (const { file, text } of files) {
-    const { frontMatter, blocks } = parseNote(text);
-    let noteMeta = EMPTY_META;
-    if (frontMatter !== undefined) {
-      const result = parseFrontMatter(frontMatter);
-      noteMeta = result.meta;
-      if (!result.ok) warnings.push({ file, reason: result.problem });
-    }
-    notes.push({ file, text, meta: noteMeta });
-    meta.set(file, noteMeta);
+  const abbreviations = new Map<string, Abbreviation[]>();
+  for (const file of ordered) {
+    const prepared = prepareNote(file, chunking);
+    if (prepared.warning) warnings.push(prepared.warning);
+    notes.push(prepared.note);
+    meta.set(file.file, prepared.note.meta);
     const firstUnit = (chunks.at(-1)?.unit ?? -1) + 1;
-    const drafts = chunkNote(text, blocks, chunking);
     const units = new Map<number, number>();
-    for (const draft of drafts) {
+    for (const draft of prepared.drafts) {
       const unit = units.get(draft.unit) ?? firstUnit + units.size;
       units.set(draft.unit, unit);
-      chunks.push({ ...draft, id: chunks.length, file, unit });
+      chunks.push({ ...draft, id: chunks.length, file: file.file, unit });
     }
-    abbreviations.push(...findAbbreviations(text));
+    if (prepared.abbreviations.length > 0) abbreviations.set(file.file, prepared.abbreviations);
     yield;
   }
-  const index = yield* SearchIndex.steps({ chunks, meta, abbreviations });
-  return { notes, index, warnings };
+  const index = yield* SearchIndex.steps({ chunks, meta, abbreviations: abbreviationsOf(notes, abbreviations) });
+  return { notes, index, warnings, abbreviations, chunking };
+}
+
+function isOrdered(files: readonly LoadedFile[]): boolean {
+  for (let i = 1; i < files.length; i++) if (compareNotePaths((files[i - 1] as LoadedFile).file, (files[i] as LoadedFile).file) >= 0) return false;
+  return true;
 }

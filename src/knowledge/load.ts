@@ -95,7 +95,8 @@ export async function loadNoteFiles(dir: string, options: LoadOptions): Promise<
   return { files, skipped };
 }
 
-async function readNote(path: string, file: string, size: number, maxBytes: number): Promise<LoadedFile | SkippedFile> {
+/** Reads one note file of `size` bytes: its text, or why it is skipped. */
+export async function readNote(path: string, file: string, size: number, maxBytes: number): Promise<LoadedFile | SkippedFile> {
   if (size > maxBytes) return { file, reason: `larger than ${formatBytes(maxBytes)} (${formatBytes(size)}); raise MAX_NOTE_BYTES to include it` };
   let bytes: Buffer;
   try {

@@ -1,4 +1,5 @@
 import { isStopToken, joinable, joinedStem, stem, WordScanner } from './analyze.js';
+import { ensureSize } from './growable.js';
 import { PairTable, StringTable } from './intern.js';
 
 /** Index terms (stems and joined stems) by id, in order of first use. */
@@ -33,41 +34,78 @@ export class FieldTerms {
   private readonly pairTerms: number[] = [];
   private readonly scanner = new WordScanner();
   private readonly joined: number[] = [];
+  /** Content words seen since `collectWords`, each once: the words of one note, for the typo speller. */
+  private collected: number[] = [];
+  private stamps = new Int32Array(1 << 12);
+  private generation = 0;
 
   constructor(private readonly terms: TermTable) {}
 
-  /** Appends the term ids of `text` (its content words, then its joined neighbours) to `out`; returns how many content words it has. */
-  add(text: string, out: number[]): number {
-    const words = this.scanner.reset(text);
+  /**
+   * Appends the term ids of `text` (its content words, then its joined neighbours) to `out`; returns how many
+   * content words it has. Its content words (by word id) are collected, and also appended to `words` if given.
+   */
+  add(text: string, out: number[], words?: number[]): number {
     const joined = this.joined;
     joined.length = 0;
     let count = 0;
     let previous = STOP;
     let previousEnd = 0;
-    while (words.next()) {
-      const term = words.replaced ? this.wordTerm(words.replaced, 0, words.replaced.length) : this.wordTerm(words.text, words.offset, words.end);
+    const scanner = this.scanner.reset(text);
+    while (scanner.next()) {
+      const word = scanner.replaced ? this.words.idOf(scanner.replaced, 0, scanner.replaced.length) : this.words.idOf(scanner.text, scanner.offset, scanner.end);
+      const term = this.termOfWord(word);
       if (term !== STOP) {
         count++;
         out.push(term);
-        if (previous !== STOP && joinable(text, previousEnd, words.offset)) joined.push(this.pairTerm(previous, term));
+        this.collect(word);
+        words?.push(word);
+        if (previous !== STOP && joinable(text, previousEnd, scanner.offset)) joined.push(this.pairTerm(previous, term));
       }
       previous = term;
-      previousEnd = words.offset + words.length;
+      previousEnd = scanner.offset + scanner.length;
     }
     for (const term of joined) out.push(term);
     return count;
   }
 
-  /** Every content word seen, with its stem, in order of first appearance. */
-  *stems(): Generator<[string, string]> {
-    for (let id = 0; id < this.wordTerms.length; id++) {
+  /** Every content word seen from word id `from` on, with its stem, in order of first appearance. */
+  *stems(from = 0): Generator<[string, string]> {
+    for (let id = from; id < this.wordTerms.length; id++) {
       const term = this.wordTerms[id] ?? STOP;
       if (term !== STOP) yield [this.words.strings[id] ?? '', this.terms.names[term] ?? ''];
     }
   }
 
-  private wordTerm(text: string, start: number, end: number): number {
-    const id = this.words.idOf(text, start, end);
+  /** Words seen so far, content words or not (word ids run below this). */
+  get wordCount(): number {
+    return this.wordTerms.length;
+  }
+
+  wordOf(id: number): string {
+    return this.words.strings[id] ?? '';
+  }
+
+  /** Starts a new collection of content words (see `collected`). */
+  collectWords(): void {
+    this.generation++;
+    this.collected = [];
+  }
+
+  /** Counts words of a field analysed earlier (by word id) as seen again. */
+  collect(word: number): void {
+    if (word >= this.stamps.length) this.stamps = ensureSize(this.stamps, word + 1);
+    if (this.stamps[word] === this.generation) return;
+    this.stamps[word] = this.generation;
+    this.collected.push(word);
+  }
+
+  /** The distinct content words added or collected since `collectWords`, by word id. */
+  get collectedWords(): readonly number[] {
+    return this.collected;
+  }
+
+  private termOfWord(id: number): number {
     if (id === this.wordTerms.length) {
       const surface = this.words.strings[id] ?? '';
       this.wordTerms.push(isStopToken(surface) ? STOP : this.terms.idOf(stem(surface)));

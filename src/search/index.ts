@@ -1,34 +1,33 @@
 import type { Chunk, NoteMeta } from '../types.js';
 import { type Abbreviation } from './abbreviations.js';
-import { FieldTerms, TermTable } from './field-terms.js';
-import { BM25, FIELD_WEIGHTS } from './fields.js';
-import { PostingsBuilder, type FlatPostings, type Postings } from './postings.js';
+import { DocPostings } from './doc-postings.js';
+import { FileAnalyzer, Sinks } from './file-analysis.js';
+import { ensureSize } from './growable.js';
 import { runToEnd, type Steps } from '../steps.js';
+import { NoteRanks } from './note-ranks.js';
+import { NoteWords } from './note-words.js';
 import { Vocabulary } from './vocabulary.js';
 
 export type { Postings } from './postings.js';
+import type { Postings } from './postings.js';
 
 export interface IndexInput {
+  /** Every chunk, note after note in the order of the notes, ids counting from 0. */
   chunks: Chunk[];
   /** Front matter of each file, by file. */
   meta: ReadonlyMap<string, NoteMeta>;
   abbreviations: Abbreviation[];
 }
 
-/** What a build makes, handed whole to the index. */
-interface Built {
-  stemOf: Map<string, string>;
-  vocabulary: Vocabulary;
-  expansions: Map<string, string[][]>;
-  contractions: Abbreviation[];
-  files: string[];
-  fileOf: Int32Array;
-  termIds: ReadonlyMap<string, number>;
-  chunkPostings: FlatPostings;
-  filePostings: FlatPostings;
-  unitPostings: FlatPostings;
-  unitOf: Int32Array;
-  units: UnitWords;
+/** Notes to take out of the index and notes to put in (a changed note is both), applied as one edit. */
+export interface IndexUpdate {
+  removed: readonly string[];
+  /** Each note's chunks as cut, `unit` counted from 0 within the note. */
+  added: readonly { file: string; chunks: readonly Omit<Chunk, 'id' | 'file'>[]; meta: NoteMeta }[];
+  /** Every abbreviation, built-in ones first, then those of each note in the order of the notes. */
+  abbreviations: readonly Abbreviation[];
+  /** The order of the notes, by path (see `compareNotePaths`). */
+  order: (a: string, b: string) => number;
 }
 
 /**
@@ -42,81 +41,64 @@ export interface UnitWords {
   norms: Float64Array;
 }
 
+/** One note's documents: consecutive chunk and unit ids, and one file id. */
+interface FileEntry {
+  file: string;
+  fileId: number;
+  firstChunk: number;
+  chunks: number;
+  firstUnit: number;
+  units: number;
+  /** Distinct content words, by word id, for the typo speller's vocabulary. */
+  words: readonly number[];
+  /** Front matter as indexed: taking the note out analyses it again. */
+  meta: NoteMeta | undefined;
+}
+
 /** Chunks indexed between two pause points of a build. */
 const CHUNKS_PER_STEP = 64;
+/** Order keys: a note's rank above, a document id below (ids stay below this until a rebuild). */
+const ORDER_SPAN = 2 ** 24;
 
 /**
- * An inverted index over chunks with BM25F weights computed at build time, so that a query only adds
- * precomputed numbers. Immutable once built; a rebuild makes a new one.
+ * An inverted index over chunks, sections (units, see `Chunk.unit`) and files, scored with BM25F. It takes
+ * edits: a changed note's documents are marked dead and its new ones added under fresh ids, and every global
+ * figure (document counts, average lengths, document frequencies, the vocabulary, abbreviations) follows, so
+ * a question gets the same hits, scores and order as from a fresh build of the same notes.
+ *
+ * Ids are handed out in the order documents are added, so after edits they no longer follow the notes;
+ * `orderOfUnit`/`orderOfChunk` give the order of the notes, and postings come in it.
  */
 export class SearchIndex {
-  readonly chunks: readonly Chunk[];
-  readonly vocabulary: Vocabulary;
+  readonly vocabulary = new Vocabulary();
   /** Stem of every word seen, by its written form. */
-  readonly stemOf: ReadonlyMap<string, string>;
-  /** Expansions of each abbreviation, by its stem. */
-  readonly expansions: ReadonlyMap<string, string[][]>;
-  /** Abbreviations whose long form is a run of these stems. */
-  readonly contractions: readonly Abbreviation[];
-  /** Files in order of first chunk; `fileOf[chunkId]` indexes it. */
-  readonly files: readonly string[];
-  readonly fileOf: Int32Array;
-  private readonly termIds: ReadonlyMap<string, number>;
-  private readonly chunkPostings: FlatPostings;
-  /** The same terms over whole files, so a chunk also gains from the note it belongs to. */
-  private readonly filePostingsByTerm: FlatPostings;
-  /** The same terms over units (see `Chunk.unit`), the sections answers are ranked by. */
-  private readonly unitPostingsByTerm: FlatPostings;
-  /** Unit of each chunk, by chunk id; units are numbered from 0 in chunk order. */
-  readonly unitOf: Int32Array;
-  /** First chunk of each unit, by unit id, and one past the last unit. */
-  readonly unitChunks: Int32Array;
-  readonly unitWords: UnitWords;
+  readonly stemOf = new Map<string, string>();
+  /** Every chunk by id, including those of notes since edited or removed (see `isLiveChunk`). */
+  readonly chunks: Chunk[] = [];
+  /** File of each file id, in order of first chunk; `fileOf[chunkId]` indexes it. Edited notes get a new id. */
+  readonly files: string[] = [];
+  private readonly analyzer = new FileAnalyzer();
+  private expansionsByStem = new Map<string, string[][]>();
+  private contractionList: Abbreviation[] = [];
+  private chunkDocs!: DocPostings;
+  private unitDocs!: DocPostings;
+  private fileDocs!: DocPostings;
+  private fileOfChunk = new Int32Array(0);
+  private unitOfChunk = new Int32Array(0);
+  private firstChunkOfUnit = new Int32Array(1);
+  private unitStarts = new Int32Array(1);
+  private unitTermList = new Int32Array(0);
+  private unitTermCount = 0;
+  private unitsAllocated = 0;
+  private views = this.makeViews();
+  private readonly entries = new Map<string, FileEntry>();
+  /** Live file ids in the order of the notes, and each one's place in it. */
+  private readonly ranks = new NoteRanks();
+  private readonly noteWords = new NoteWords(this.vocabulary, (id) => this.analyzer.fieldTerms.wordOf(id));
+  private stemmedWords = 0;
+  private scratch: Sinks | undefined;
 
-  private constructor(chunks: readonly Chunk[], built: Built) {
-    this.chunks = chunks;
-    this.vocabulary = built.vocabulary;
-    this.stemOf = built.stemOf;
-    this.expansions = built.expansions;
-    this.contractions = built.contractions;
-    this.files = built.files;
-    this.fileOf = built.fileOf;
-    this.termIds = built.termIds;
-    this.chunkPostings = built.chunkPostings;
-    this.filePostingsByTerm = built.filePostings;
-    this.unitPostingsByTerm = built.unitPostings;
-    this.unitOf = built.unitOf;
-    this.unitWords = built.units;
-    const unitCount = built.units.starts.length - 1;
-    this.unitChunks = new Int32Array(unitCount + 1);
-    for (let id = chunks.length - 1; id >= 0; id--) this.unitChunks[this.unitOf[id] ?? 0] = id;
-    this.unitChunks[unitCount] = chunks.length;
-  }
-
-  get unitCount(): number {
-    return this.unitChunks.length - 1;
-  }
-
-  unitPostings(stem: string): Postings | undefined {
-    return this.unitPostingsByTerm.of(this.termId(stem));
-  }
-
-  /** Inverse document frequency among units. */
-  unitIdf(stem: string): number {
-    const n = this.unitCount;
-    const df = this.unitPostingsByTerm.count(this.termId(stem));
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  /** The BM25 weight of a term in one unit, 0 when absent. */
-  weightInUnit(stem: string, unit: number): number {
-    return this.unitPostingsByTerm.weightIn(this.termId(stem), unit);
-  }
-
-  /** The term id of a stem, -1 when the notes lack it (for matching against `unitWords`). */
-  idOf(stem: string): number {
-    return this.termId(stem);
-  }
+  private constructor() {}
 
   static build(input: IndexInput): SearchIndex {
     return runToEnd(SearchIndex.steps(input));
@@ -124,167 +106,306 @@ export class SearchIndex {
 
   /** The build as steps (see steps.ts), pausing every few chunks. */
   static *steps(input: IndexInput): Steps<SearchIndex> {
-    return new SearchIndex(input.chunks, yield* buildSteps(input));
+    const index = new SearchIndex();
+    yield* index.buildSteps(input);
+    return index;
   }
 
+  /** Expansions of each abbreviation, by its stem. */
+  get expansions(): ReadonlyMap<string, string[][]> {
+    return this.expansionsByStem;
+  }
+
+  /** Abbreviations whose long form is a run of these stems. */
+  get contractions(): readonly Abbreviation[] {
+    return this.contractionList;
+  }
+
+  get fileOf(): Int32Array {
+    return this.views.fileOf;
+  }
+
+  /** Unit of each chunk, by chunk id. */
+  get unitOf(): Int32Array {
+    return this.views.unitOf;
+  }
+
+  /** First chunk of each unit, by unit id, and one past the last unit: a unit's chunks are consecutive. */
+  get unitChunks(): Int32Array {
+    return this.views.unitChunks;
+  }
+
+  get unitWords(): UnitWords {
+    return { starts: this.views.unitStarts, terms: this.views.unitTerms, norms: this.unitDocs.lengthNorms() };
+  }
+
+  /** Live units (sections). */
+  get unitCount(): number {
+    return this.unitDocs.size;
+  }
+
+  /** Live chunks. */
+  get chunkCount(): number {
+    return this.chunkDocs.size;
+  }
+
+  /** Live files (notes with at least one chunk). */
+  get fileCount(): number {
+    return this.fileDocs.size;
+  }
+
+  /** Term ids handed out so far, including terms no note uses any more (ids run below this). */
   get termCount(): number {
-    return this.termIds.size;
+    return this.analyzer.terms.names.length;
+  }
+
+  /** Terms the live notes use. */
+  get liveTermCount(): number {
+    return this.chunkDocs.termCount;
+  }
+
+  isLiveChunk(id: number): boolean {
+    return this.chunkDocs.isLive(id);
+  }
+
+  /** The live chunks in the order of the notes. */
+  *liveChunks(): Generator<Chunk> {
+    for (const fileId of this.ranks.fileIds) {
+      const entry = this.entries.get(this.files[fileId] ?? '');
+      if (!entry) continue;
+      for (let id = entry.firstChunk; id < entry.firstChunk + entry.chunks; id++) yield this.chunks[id] as Chunk;
+    }
+  }
+
+  /** A number that sorts units in the order of the notes (and of a fresh build's ids). */
+  orderOfUnit(unit: number): number {
+    return this.ranks.rankOf(this.fileOfChunk[this.firstChunkOfUnit[unit] ?? 0] ?? 0) * ORDER_SPAN + unit;
+  }
+
+  /** A number that sorts chunks in the order of the notes (and of a fresh build's ids). */
+  orderOfChunk(id: number): number {
+    return this.ranks.rankOf(this.fileOfChunk[id] ?? 0) * ORDER_SPAN + id;
+  }
+
+  unitPostings(stem: string): Postings | undefined {
+    return this.unitDocs.of(this.termId(stem));
+  }
+
+  /** Inverse document frequency among units. */
+  unitIdf(stem: string): number {
+    return idfOf(this.unitDocs.size, this.unitDocs.count(this.termId(stem)));
+  }
+
+  /** The BM25 weight of a term in one unit, 0 when absent. */
+  weightInUnit(stem: string, unit: number): number {
+    return this.unitDocs.weightIn(this.termId(stem), unit);
+  }
+
+  /** The term id of a stem, -1 when the notes never had it (for matching against `unitWords`). */
+  idOf(stem: string): number {
+    return this.termId(stem);
   }
 
   has(stem: string): boolean {
-    return this.termIds.has(stem);
+    return this.chunkDocs.count(this.termId(stem)) > 0;
   }
 
   /** Number of chunks containing the term. */
   df(stem: string): number {
-    return this.chunkPostings.count(this.termId(stem));
+    return this.chunkDocs.count(this.termId(stem));
   }
 
   /** Inverse document frequency; a term no chunk has gets the highest. */
   idf(stem: string): number {
-    const n = this.chunks.length;
-    const df = this.df(stem);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return idfOf(this.chunkDocs.size, this.df(stem));
   }
 
   postings(stem: string): Postings | undefined {
-    return this.chunkPostings.of(this.termId(stem));
+    return this.chunkDocs.of(this.termId(stem));
   }
 
   filePostings(stem: string): Postings | undefined {
-    return this.filePostingsByTerm.of(this.termId(stem));
+    return this.fileDocs.of(this.termId(stem));
   }
 
   /** Inverse document frequency among files. */
   fileIdf(stem: string): number {
-    const n = this.files.length;
-    const df = this.filePostingsByTerm.count(this.termId(stem));
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return idfOf(this.fileDocs.size, this.fileDocs.count(this.termId(stem)));
   }
 
   /** The BM25 weight of a term in one chunk, 0 when absent. */
   weightIn(stem: string, chunkId: number): number {
-    return this.chunkPostings.weightIn(this.termId(stem), chunkId);
+    return this.chunkDocs.weightIn(this.termId(stem), chunkId);
+  }
+
+  /**
+   * Postings added or made dead by edits, as a share of those the build made. Edits make lookups slower
+   * as it grows (dead postings are skipped one by one), so past some share a fresh build pays.
+   */
+  get churn(): number {
+    return Math.max(this.chunkDocs.churn, this.unitDocs.churn, this.fileDocs.churn);
+  }
+
+  /** Applies an edit at once: the index answers as a fresh build of the notes after it would. */
+  update(change: IndexUpdate): void {
+    const sinks = (this.scratch ??= new Sinks(1 << 12));
+    for (const file of change.removed) {
+      const entry = this.entries.get(file);
+      if (!entry) continue;
+      sinks.clear();
+      const chunks = this.chunks.slice(entry.firstChunk, entry.firstChunk + entry.chunks);
+      this.analyzer.analyze(chunks, entry.meta, { chunk: 0, unit: 0, file: 0 }, sinks);
+      this.chunkDocs.removeDocuments(entry.firstChunk, entry.chunks, sinks.chunkTf.gathered());
+      this.unitDocs.removeDocuments(entry.firstUnit, entry.units, sinks.unitTf.gathered());
+      this.fileDocs.removeDocuments(entry.fileId, 1, sinks.fileTf.gathered());
+      this.noteWords.release(entry.words);
+      this.entries.delete(file);
+      this.ranks.remove(entry.fileId);
+    }
+    for (const { file, chunks: drafts, meta } of change.added) {
+      if (this.entries.has(file)) throw new Error(`${file} is already indexed; remove it in the same update`);
+      if (drafts.length === 0) continue;
+      sinks.clear();
+      const first = { chunk: this.chunks.length, unit: this.unitsAllocated, file: this.files.length };
+      const chunks = toChunks(file, drafts, first.chunk, first.unit);
+      const docs = this.analyzer.analyze(chunks, meta, { chunk: 0, unit: 0, file: 0 }, sinks);
+      this.chunkDocs.addDocuments(first.chunk, sinks.chunkLengths, sinks.chunkTf.gathered());
+      this.unitDocs.addDocuments(first.unit, sinks.unitLengths, sinks.unitTf.gathered());
+      this.fileDocs.addDocuments(first.file, sinks.fileLengths, sinks.fileTf.gathered());
+      this.files.push(file);
+      this.chunks.push(...chunks);
+      this.appendLayout(first.file, docs.unitOfChunk.map((unit) => first.unit + unit), sinks);
+      this.noteWords.retain(docs.words);
+      const entry: FileEntry = { file, fileId: first.file, firstChunk: first.chunk, chunks: chunks.length, firstUnit: first.unit, units: docs.units, words: [...docs.words], meta };
+      this.entries.set(file, entry);
+      this.ranks.insert(entry.fileId, (id) => this.files[id] ?? '', change.order);
+    }
+    this.setAbbreviations(change.abbreviations);
+    this.afterChange();
+  }
+
+  private *buildSteps(input: IndexInput): Steps<void> {
+    this.setAbbreviations(input.abbreviations);
+    const sinks = new Sinks();
+    const layout: { file: string; firstChunk: number; units: number; unitOfChunk: number[]; words: readonly number[] }[] = [];
+    let sinceStep = 0;
+    let unitCount = 0;
+    for (let start = 0; start < input.chunks.length; ) {
+      const file = (input.chunks[start] as Chunk).file;
+      let end = start + 1;
+      while (end < input.chunks.length && (input.chunks[end] as Chunk).file === file) end++;
+      const chunks = input.chunks.slice(start, end);
+      const docs = this.analyzer.analyze(chunks, input.meta.get(file), { chunk: start, unit: unitCount, file: layout.length }, sinks);
+      layout.push({ file, firstChunk: start, units: docs.units, unitOfChunk: docs.unitOfChunk.map((unit) => unitCount + unit), words: [...docs.words] });
+      this.noteWords.retain(docs.words);
+      unitCount += docs.units;
+      sinceStep += end - start;
+      start = end;
+      if (sinceStep >= CHUNKS_PER_STEP) {
+        sinceStep = 0;
+        yield;
+      }
+    }
+    yield;
+    const termCount = this.termCount;
+    const chunkKey = (id: number) => this.orderOfChunk(id);
+    this.chunkDocs = new DocPostings(sinks.chunkTf.byTerm(termCount), Float64Array.from(sinks.chunkLengths), chunkKey);
+    yield;
+    this.unitDocs = new DocPostings(sinks.unitTf.byTerm(termCount), Float64Array.from(sinks.unitLengths), (unit) => this.orderOfUnit(unit));
+    yield;
+    this.fileDocs = new DocPostings(sinks.fileTf.byTerm(termCount), Float64Array.from(sinks.fileLengths), (file) => this.ranks.rankOf(file));
+    this.chunks.push(...input.chunks);
+    for (const [fileId, entry] of layout.entries()) {
+      const nextFirst = layout[fileId + 1]?.firstChunk ?? input.chunks.length;
+      const meta = input.meta.get(entry.file);
+      this.files.push(entry.file);
+      const { file, firstChunk, units, words } = entry;
+      this.entries.set(file, { file, fileId, firstChunk, chunks: nextFirst - firstChunk, firstUnit: entry.unitOfChunk[0] ?? 0, units, words, meta });
+      this.ranks.append(fileId);
+    }
+    this.unitTermList = Int32Array.from(sinks.unitTerms);
+    this.unitTermCount = sinks.unitTerms.length;
+    this.unitStarts = ensureSize(Int32Array.from(sinks.unitStarts), unitCount + 1);
+    this.unitStarts[unitCount] = this.unitTermCount;
+    this.fileOfChunk = new Int32Array(input.chunks.length);
+    this.unitOfChunk = new Int32Array(input.chunks.length);
+    this.firstChunkOfUnit = new Int32Array(unitCount + 1);
+    for (const [fileId, entry] of layout.entries()) {
+      entry.unitOfChunk.forEach((unit, i) => {
+        const id = entry.firstChunk + i;
+        this.fileOfChunk[id] = fileId;
+        this.unitOfChunk[id] = unit;
+      });
+    }
+    for (let id = input.chunks.length - 1; id >= 0; id--) this.firstChunkOfUnit[this.unitOfChunk[id] ?? 0] = id;
+    this.firstChunkOfUnit[unitCount] = input.chunks.length;
+    this.unitsAllocated = unitCount;
+    this.afterChange();
+  }
+
+  /** Adds the chunk-to-unit and chunk-to-file maps and word sequences of one note's new documents. */
+  private appendLayout(fileId: number, unitOfChunk: readonly number[], sinks: Sinks): void {
+    const firstChunk = this.chunks.length - unitOfChunk.length;
+    const end = this.chunks.length;
+    this.fileOfChunk = ensureSize(this.fileOfChunk, end);
+    this.unitOfChunk = ensureSize(this.unitOfChunk, end);
+    unitOfChunk.forEach((unit, i) => {
+      this.fileOfChunk[firstChunk + i] = fileId;
+      this.unitOfChunk[firstChunk + i] = unit;
+    });
+    const firstUnit = this.unitsAllocated;
+    const units = sinks.unitStarts.length;
+    this.firstChunkOfUnit = ensureSize(this.firstChunkOfUnit, firstUnit + units + 1);
+    this.unitStarts = ensureSize(this.unitStarts, firstUnit + units + 1);
+    for (let i = unitOfChunk.length - 1; i >= 0; i--) this.firstChunkOfUnit[unitOfChunk[i] ?? 0] = firstChunk + i;
+    for (let u = 0; u < units; u++) this.unitStarts[firstUnit + u] = this.unitTermCount + (sinks.unitStarts[u] ?? 0);
+    this.unitTermList = ensureSize(this.unitTermList, this.unitTermCount + sinks.unitTerms.length);
+    this.unitTermList.set(sinks.unitTerms, this.unitTermCount);
+    this.unitTermCount += sinks.unitTerms.length;
+    this.unitsAllocated += units;
+    this.firstChunkOfUnit[this.unitsAllocated] = end;
+    this.unitStarts[this.unitsAllocated] = this.unitTermCount;
+  }
+
+  private afterChange(): void {
+    this.ranks.settle(this.files.length);
+    for (const [word, stemmed] of this.analyzer.fieldTerms.stems(this.stemmedWords)) this.stemOf.set(word, stemmed);
+    this.stemmedWords = this.analyzer.fieldTerms.wordCount;
+    this.views = this.makeViews();
+  }
+
+  private makeViews() {
+    return {
+      fileOf: this.fileOfChunk.subarray(0, this.chunks.length),
+      unitOf: this.unitOfChunk.subarray(0, this.chunks.length),
+      unitChunks: this.firstChunkOfUnit.subarray(0, this.unitsAllocated + 1),
+      unitStarts: this.unitStarts.subarray(0, this.unitsAllocated + 1),
+      unitTerms: this.unitTermList.subarray(0, this.unitTermCount),
+    };
+  }
+
+  private setAbbreviations(abbreviations: readonly Abbreviation[]): void {
+    this.expansionsByStem = new Map();
+    this.contractionList = [];
+    for (const abbreviation of abbreviations) addAbbreviation(abbreviation, this.expansionsByStem, this.contractionList);
   }
 
   private termId(stem: string): number {
-    return this.termIds.get(stem) ?? -1;
+    return this.analyzer.terms.ids.get(stem) ?? -1;
   }
 }
 
-function* buildSteps(input: IndexInput): Steps<Built> {
-  const expansions = new Map<string, string[][]>();
-  const contractions: Abbreviation[] = [];
-  for (const abbreviation of input.abbreviations) addAbbreviation(abbreviation, expansions, contractions);
-
-  const terms = new TermTable();
-  const fieldTerms = new FieldTerms(terms);
-  const chunkTf = new PostingsBuilder();
-  const fileTf = new PostingsBuilder();
-  const lengths = new Float64Array(input.chunks.length);
-  const files: string[] = [];
-  const fileLengths: number[] = [];
-  const noteFields = new Map<string, number[]>();
-  const sectionFields = new Map<string, { terms: number[]; words: number }>();
-  /** The terms of a heading path or label, analysed once however many chunks share it. */
-  const sectionField = (text: string): { terms: number[]; words: number } => {
-    let field = sectionFields.get(text);
-    if (!field) {
-      const ids: number[] = [];
-      field = { terms: ids, words: fieldTerms.add(text, ids) };
-      sectionFields.set(text, field);
-    }
-    return field;
-  };
-  const fileIds = new Map<string, number>();
-  const fileOf = new Int32Array(input.chunks.length);
-  const body: number[] = [];
-  const unitTf = new PostingsBuilder();
-  const unitOf = new Int32Array(input.chunks.length);
-  const unitLengths: number[] = [];
-  const unitStarts: number[] = [];
-  const unitTerms: number[] = [];
-  let lastUnit = -1;
-  const unitLabels = new Set<string>();
-
-  for (let id = 0; id < input.chunks.length; id++) {
-    if (id % CHUNKS_PER_STEP === CHUNKS_PER_STEP - 1) yield;
-    const chunk = input.chunks[id] as Chunk;
-    let fileId = fileIds.get(chunk.file);
-    if (fileId === undefined) {
-      fileId = files.length;
-      fileIds.set(chunk.file, fileId);
-      files.push(chunk.file);
-      fileLengths.push(0);
-    }
-    fileOf[id] = fileId;
-    body.length = 0;
-    const words = fieldTerms.add(chunk.text, body);
-    chunkTf.addAll(id, body, FIELD_WEIGHTS.body);
-    fileTf.addAll(fileId, body, FIELD_WEIGHTS.body);
-    fileLengths[fileId] = (fileLengths[fileId] ?? 0) + words;
-    const newUnit = chunk.unit !== lastUnit || id === 0;
-    lastUnit = chunk.unit;
-    if (newUnit) {
-      unitStarts.push(unitTerms.length);
-      unitLengths.push(0);
-    }
-    const unitId = unitLengths.length - 1;
-    unitOf[id] = unitId;
-    unitTf.addAll(unitId, body, FIELD_WEIGHTS.body);
-    for (let i = 0; i < words; i++) unitTerms.push(body[i] ?? 0);
-    unitLengths[unitId] = (unitLengths[unitId] ?? 0) + words;
-
-    const section = sectionField(chunk.section.join(' \n '));
-    chunkTf.addAll(id, section.terms, FIELD_WEIGHTS.section);
-    // A unit's headings field holds each heading and bullet label above any of its chunks, once.
-    if (newUnit) unitLabels.clear();
-    for (const label of chunk.section) {
-      if (unitLabels.has(label)) continue;
-      unitLabels.add(label);
-      const field = sectionField(label);
-      unitTf.addAll(unitId, field.terms, FIELD_WEIGHTS.section);
-      unitLengths[unitId] = (unitLengths[unitId] ?? 0) + FIELD_WEIGHTS.section * field.words;
-    }
-
-    let note = noteFields.get(chunk.file);
-    if (!note) {
-      note = [];
-      const meta = input.meta.get(chunk.file);
-      const noteWords = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
-      fieldTerms.add(noteWords.join(' \n '), note);
-      noteFields.set(chunk.file, note);
-      fileTf.addAll(fileId, note, FIELD_WEIGHTS.note);
-    }
-    chunkTf.addAll(id, note, FIELD_WEIGHTS.note);
-    if (newUnit) unitTf.addAll(unitId, note, FIELD_WEIGHTS.note);
-    lengths[id] = words + FIELD_WEIGHTS.section * section.words;
-  }
-  yield;
-
-  const stemOf = new Map<string, string>();
-  const vocabulary = new Vocabulary();
-  for (const [word, stemmed] of fieldTerms.stems()) {
-    stemOf.set(word, stemmed);
-    vocabulary.add(word);
-  }
-  yield;
-  const chunkPostings = chunkTf.finish(terms.names.length, lengths);
-  yield;
-  const filePostings = fileTf.finish(terms.names.length, Float64Array.from(fileLengths));
-  yield;
-  const unitLengthArray = Float64Array.from(unitLengths);
-  const unitPostings = unitTf.finish(terms.names.length, unitLengthArray);
-  unitStarts.push(unitTerms.length);
-  const units = { starts: Int32Array.from(unitStarts), terms: Int32Array.from(unitTerms), norms: lengthNorms(unitLengthArray) };
-  return { stemOf, vocabulary, expansions, contractions, files, fileOf, termIds: terms.ids, chunkPostings, filePostings, unitPostings, unitOf, units };
+function idfOf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-function lengthNorms(lengths: Float64Array): Float64Array {
-  let total = 0;
-  for (const length of lengths) total += length;
-  const average = total / Math.max(1, lengths.length) || 1;
-  return lengths.map((length) => BM25.k1 * (1 - BM25.b + (BM25.b * length) / average));
+function toChunks(file: string, drafts: readonly Omit<Chunk, 'id' | 'file'>[], firstId: number, firstUnit: number): Chunk[] {
+  const units = new Map<number, number>();
+  return drafts.map((draft, i) => {
+    const unit = units.get(draft.unit) ?? firstUnit + units.size;
+    units.set(draft.unit, unit);
+    return { ...draft, id: firstId + i, file, unit };
+  });
 }
 
 function addAbbreviation(abbreviation: Abbreviation, expansions: Map<string, string[][]>, contractions: Abbreviation[]): void {
@@ -295,9 +416,4 @@ function addAbbreviation(abbreviation: Abbreviation, expansions: Map<string, str
     expansions.set(abbreviation.short, list);
     contractions.push(abbreviation);
   }
-}
-
-/** "runbooks/deploy-rollback.md" → "runbooks deploy rollback". */
-function fileWords(file: string): string {
-  return file.replace(/\.[a-z]+$/i, '').replace(/[_\-/.]+/g, ' ');
 }

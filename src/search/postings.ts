@@ -1,65 +1,45 @@
-import { BM25 } from './fields.js';
-
-/** Postings of one term: document ids in increasing order and the BM25 weight of the term in each. */
+/** Postings of one term: document ids in the order of the notes and the BM25 weight of the term in each. */
 export interface Postings {
   ids: Int32Array;
   weights: Float32Array;
 }
 
-/**
- * The postings of every term in three flat arrays: term `t` owns `ids` and `weights` from `starts[t]`
- * to `starts[t + 1]`. No object per term, so a large index costs the garbage collector nothing.
- */
-export class FlatPostings {
-  constructor(
-    private readonly starts: Int32Array,
-    private readonly ids: Int32Array,
-    private readonly weights: Float32Array,
-  ) {}
+/** Term frequencies of one kind of document, term by term: term `t` owns `ids` and `tfs` from `starts[t]` to `starts[t + 1]`. */
+export interface TermFrequencies {
+  starts: Int32Array;
+  ids: Int32Array;
+  tfs: Float64Array;
+}
 
-  /** Number of documents holding the term. */
-  count(term: number): number {
-    return term < 0 || term + 1 >= this.starts.length ? 0 : (this.starts[term + 1] ?? 0) - (this.starts[term] ?? 0);
-  }
-
-  /** Views (not copies) of one term's postings; undefined when no document holds it. */
-  of(term: number): Postings | undefined {
-    if (this.count(term) === 0) return undefined;
-    const start = this.starts[term] ?? 0;
-    const end = this.starts[term + 1] ?? 0;
-    return { ids: this.ids.subarray(start, end), weights: this.weights.subarray(start, end) };
-  }
-
-  /** The weight of a term in one document, 0 when absent. */
-  weightIn(term: number, doc: number): number {
-    if (this.count(term) === 0) return 0;
-    let lo = this.starts[term] ?? 0;
-    let hi = (this.starts[term + 1] ?? 0) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const id = this.ids[mid] ?? 0;
-      if (id === doc) return this.weights[mid] ?? 0;
-      if (id < doc) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
-  }
+/** Term frequencies in the order they were gathered: document by document, each document's terms in order of first use. */
+export interface GatheredFrequencies {
+  terms: Int32Array;
+  docs: Int32Array;
+  tfs: Float64Array;
+  length: number;
 }
 
 /**
- * Gathers term frequencies document by document, then turns them into BM25 weights. Documents are
+ * Gathers term frequencies document by document, then sorts them by term. Documents are
  * expected in runs (all of a chunk's terms, then the next chunk's); a document that comes back after
  * another gets a second posting, as a term map per document would not, so callers keep runs whole.
  */
 export class PostingsBuilder {
-  private terms = new Int32Array(1 << 16);
-  private docs = new Int32Array(1 << 16);
-  private tfs = new Float64Array(1 << 16);
+  private terms: Int32Array;
+  private docs: Int32Array;
+  private tfs: Float64Array;
   private length = 0;
   /** Frequencies of the open document's terms, by term id; `touched` lists the non-zero ones in order. */
   private open = new Float64Array(1 << 12);
   private readonly touched: number[] = [];
   private openDoc = -1;
+
+  /** `capacity`: postings to make room for at first (the arrays grow as needed). */
+  constructor(capacity = 1 << 16) {
+    this.terms = new Int32Array(capacity);
+    this.docs = new Int32Array(capacity);
+    this.tfs = new Float64Array(capacity);
+  }
 
   /** Adds one occurrence of `term`, worth `weight`, to `doc`. */
   add(doc: number, term: number, weight: number): void {
@@ -74,32 +54,38 @@ export class PostingsBuilder {
     for (const term of terms) this.add(doc, term, weight);
   }
 
-  /** BM25 weights from the frequencies and each document's length (indexed by document id). */
-  finish(termCount: number, lengths: Float64Array, { k1, b }: { k1: number; b: number } = BM25): FlatPostings {
-    this.close(-1);
-    let total = 0;
-    for (const length of lengths) total += length;
-    const average = total / Math.max(1, lengths.length) || 1;
+  /** The frequencies sorted by term (documents in increasing order within each term). */
+  byTerm(termCount: number): TermFrequencies {
+    const { terms, docs, tfs: gathered, length } = this.gathered();
     const starts = new Int32Array(termCount + 1);
-    for (let i = 0; i < this.length; i++) {
-      const slot = (this.terms[i] ?? 0) + 1;
+    for (let i = 0; i < length; i++) {
+      const slot = (terms[i] ?? 0) + 1;
       starts[slot] = (starts[slot] ?? 0) + 1;
     }
     for (let term = 0; term < termCount; term++) starts[term + 1] = (starts[term + 1] ?? 0) + (starts[term] ?? 0);
     const next = starts.slice(0, termCount);
-    const ids = new Int32Array(this.length);
-    const weights = new Float32Array(this.length);
-    for (let i = 0; i < this.length; i++) {
-      const term = this.terms[i] ?? 0;
+    const ids = new Int32Array(length);
+    const tfs = new Float64Array(length);
+    for (let i = 0; i < length; i++) {
+      const term = terms[i] ?? 0;
       const at = next[term] ?? 0;
       next[term] = at + 1;
-      const doc = this.docs[i] ?? 0;
-      const tf = this.tfs[i] ?? 0;
-      const norm = k1 * (1 - b + (b * (lengths[doc] ?? 0)) / average);
-      ids[at] = doc;
-      weights[at] = (tf * (k1 + 1)) / (tf + norm);
+      ids[at] = docs[i] ?? 0;
+      tfs[at] = gathered[i] ?? 0;
     }
-    return new FlatPostings(starts, ids, weights);
+    return { starts, ids, tfs };
+  }
+
+  /** The frequencies as gathered, document by document; valid until the next `add` or `clear`. */
+  gathered(): GatheredFrequencies {
+    this.close(-1);
+    return { terms: this.terms, docs: this.docs, tfs: this.tfs, length: this.length };
+  }
+
+  /** Forgets what was gathered, keeping the arrays for the next use. */
+  clear(): void {
+    this.close(-1);
+    this.length = 0;
   }
 
   private close(nextDoc: number): void {

@@ -37,6 +37,8 @@ interface Documents {
   idf(stem: string): number;
   weightIn(stem: string, id: number): number;
   fileOf(id: number): number;
+  /** Sorts documents in the order of the notes, for ties: ids follow it only in a fresh build. */
+  order(id: number): number;
 }
 
 function sectionDocuments(index: SearchIndex): Documents {
@@ -45,6 +47,7 @@ function sectionDocuments(index: SearchIndex): Documents {
     idf: (stem) => index.unitIdf(stem),
     weightIn: (stem, unit) => index.weightInUnit(stem, unit),
     fileOf: (unit) => index.fileOf[index.unitChunks[unit] ?? 0] ?? -1,
+    order: (unit) => index.orderOfUnit(unit),
   };
 }
 
@@ -54,6 +57,7 @@ function chunkDocuments(index: SearchIndex): Documents {
     idf: (stem) => index.idf(stem),
     weightIn: (stem, id) => index.weightIn(stem, id),
     fileOf: (id) => index.fileOf[id] ?? -1,
+    order: (id) => index.orderOfChunk(id),
   };
 }
 
@@ -112,7 +116,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     return { id, score, coverage, matched, chunk: best.chunk };
   });
   proximity?.release();
-  ranked.sort((a, b) => b.score - a.score || a.id - b.id);
+  ranked.sort((a, b) => b.score - a.score || docs.order(a.id) - docs.order(b.id));
   const hits = ranked.slice(0, limit).map(({ chunk, score, coverage, matched }): Hit => ({ chunk, score, coverage, matched }));
   return { query, hits };
 }

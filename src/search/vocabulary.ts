@@ -1,4 +1,5 @@
 import { editDistance } from './distance.js';
+import { ensureSize } from './growable.js';
 
 /** How far a word may be from a known word and still be taken for it. */
 export function allowedEdits(word: string): number {
@@ -19,19 +20,38 @@ export class Vocabulary {
   /** Words before this id are in `grams`. */
   private indexed = 0;
   private counts: Uint16Array = new Uint16Array(0);
+  /** Words taken out (no note uses them any more) keep their id and trigrams, and are skipped. */
+  private removed = new Uint8Array(0);
+  private removedCount = 0;
 
   add(word: string): void {
-    if (word.length < 3 || hasDigit(word) || this.ids.has(word)) return;
-    this.ids.set(word, this.words.length);
-    this.words.push(word);
+    if (word.length < 3 || hasDigit(word)) return;
+    const id = this.ids.get(word);
+    if (id === undefined) {
+      this.ids.set(word, this.words.length);
+      this.words.push(word);
+    } else if (this.removed[id] === 1) {
+      this.removed[id] = 0;
+      this.removedCount--;
+    }
+  }
+
+  /** Takes a word out, when the last note using it is edited or removed. */
+  remove(word: string): void {
+    const id = this.ids.get(word);
+    if (id === undefined || this.removed[id] === 1) return;
+    if (this.removed.length <= id) this.removed = ensureSize(this.removed, this.words.length);
+    this.removed[id] = 1;
+    this.removedCount++;
   }
 
   has(word: string): boolean {
-    return this.ids.has(word);
+    const id = this.ids.get(word);
+    return id !== undefined && this.removed[id] !== 1;
   }
 
   get size(): number {
-    return this.words.length;
+    return this.words.length - this.removedCount;
   }
 
   /** Known words within `maxEdits` of `word`, closest first. */
@@ -59,7 +79,7 @@ export class Vocabulary {
     for (const id of touched) {
       const shared = this.counts[id] ?? 0;
       this.counts[id] = 0;
-      if (shared < needed) continue;
+      if (shared < needed || this.removed[id] === 1) continue;
       const candidate = this.words[id] ?? '';
       const distance = editDistance(word, candidate, maxEdits);
       if (distance <= maxEdits && distance > 0) found.push({ word: candidate, distance });

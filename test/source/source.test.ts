@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NotesChange } from '../../src/engine.js';
+import type { NoteChanges } from '../../src/engine.js';
 import { GitSource, type GitSourceOptions } from '../../src/source/git/source.js';
 import { capturingLogger } from '../capturing-logger.js';
 import { createRemote, git, type TestRemote } from './git-repos.js';
@@ -14,7 +14,7 @@ afterEach(() => remote.cleanup());
 
 function source(overrides: Partial<GitSourceOptions['config']> = {}) {
   const { logger, lines } = capturingLogger();
-  const changes: NotesChange[] = [];
+  const changes: NoteChanges[] = [];
   const config: GitSourceOptions['config'] = { url: remote.url, intervalSeconds: 0, cloneDir: join(remote.root, 'data', 'notes-git'), ...overrides };
   const notes = new GitSource({ config, logger, onChange: async (change) => void changes.push(change) });
   return { notes, lines, changes, config };

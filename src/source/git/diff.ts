@@ -1,10 +1,10 @@
-import type { NotesChange } from '../../engine.js';
+import type { NoteChanges } from '../../engine.js';
 
 /**
  * Reads `git diff --name-status -z --no-renames`: `A\0path\0`, `M\0path\0`, `D\0path\0`, `T\0path\0`.
  * Added, modified and retyped files are changed; deleted ones removed. Paths are relative to the repository root.
  */
-export function parseNameStatus(output: string): NotesChange {
+export function parseNameStatus(output: string): NoteChanges {
   const fields = output.split('\u0000');
   const changed: string[] = [];
   const removed: string[] = [];

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { GitSourceConfig } from '../../config.js';
-import type { NotesChange } from '../../engine.js';
+import type { NoteChanges } from '../../engine.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { parseNameStatus } from './diff.js';
@@ -21,7 +21,7 @@ export interface GitSourceOptions {
   config: Pick<GitSourceConfig, 'url' | 'branch' | 'intervalSeconds' | 'sshKeyPath' | 'cloneDir'>;
   logger: Logger;
   /** Called with the notes that changed once the work tree is at a new commit; the next fetch waits for it. */
-  onChange?: (change: NotesChange) => Promise<unknown>;
+  onChange?: (change: NoteChanges) => Promise<unknown>;
   /** Milliseconds clock, for tests. */
   now?: () => number;
 }

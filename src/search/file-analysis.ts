@@ -1,0 +1,145 @@
+import type { Chunk, NoteMeta } from '../types.js';
+import { FieldTerms, TermTable } from './field-terms.js';
+import { FIELD_WEIGHTS } from './fields.js';
+import { PostingsBuilder } from './postings.js';
+
+/** The parts of a chunk the index reads. */
+export type IndexedChunk = Pick<Chunk, 'file' | 'text' | 'section' | 'unit'>;
+
+/** Where the documents of analysed files go. Ids given to `analyze` index the builders; lengths are pushed in id order. */
+export class Sinks {
+  readonly chunkTf: PostingsBuilder;
+  readonly unitTf: PostingsBuilder;
+  readonly fileTf: PostingsBuilder;
+  readonly chunkLengths: number[] = [];
+  readonly unitLengths: number[] = [];
+  readonly fileLengths: number[] = [];
+  /** The content words of each unit in order (term ids), unit after unit; `unitStarts` marks where each begins. */
+  readonly unitTerms: number[] = [];
+  readonly unitStarts: number[] = [];
+
+  constructor(capacity?: number) {
+    this.chunkTf = new PostingsBuilder(capacity);
+    this.unitTf = new PostingsBuilder(capacity);
+    this.fileTf = new PostingsBuilder(capacity);
+  }
+
+  clear(): void {
+    this.chunkTf.clear();
+    this.unitTf.clear();
+    this.fileTf.clear();
+    for (const list of [this.chunkLengths, this.unitLengths, this.fileLengths, this.unitTerms, this.unitStarts]) list.length = 0;
+  }
+}
+
+/** What one file added to the sinks. */
+export interface FileDocuments {
+  chunks: number;
+  units: number;
+  /** Unit of each chunk, counted from the file's first unit. */
+  unitOfChunk: number[];
+  /** Distinct content words of the file, by word id (see `FieldTerms`). */
+  words: readonly number[];
+}
+
+interface Field {
+  terms: number[];
+  words: number;
+  wordIds: number[];
+}
+
+/**
+ * Turns the chunks of one note into the index's documents: each chunk, each unit (section) and the file, with
+ * BM25F term frequencies and lengths. Files are analysed one at a time and whole, by the full build and by an
+ * edit alike, so an edited note gets exactly the frequencies a fresh build would give it. Term and word ids
+ * only grow: the same text always gets the same ids.
+ */
+export class FileAnalyzer {
+  readonly terms = new TermTable();
+  readonly fieldTerms = new FieldTerms(this.terms);
+  /** The terms of a heading path or label, analysed once however many chunks share it. */
+  private readonly sectionFields = new Map<string, Field>();
+  private readonly body: number[] = [];
+  private readonly unitLabels = new Set<string>();
+
+  /**
+   * Adds one file's documents to `sinks`: its chunks from id `first.chunk`, its units from `first.unit`, and
+   * the file as document `first.file`. `chunks` are the file's chunks in order.
+   */
+  analyze(chunks: readonly IndexedChunk[], meta: NoteMeta | undefined, first: { chunk: number; unit: number; file: number }, sinks: Sinks): FileDocuments {
+    const { chunkTf, unitTf, fileTf } = sinks;
+    const fieldTerms = this.fieldTerms;
+    fieldTerms.collectWords();
+    const body = this.body;
+    const unitOfChunk: number[] = [];
+    const fileId = first.file;
+    let fileLength = 0;
+    let unitCount = 0;
+    let lastUnit = Number.NaN;
+    let note: number[] | undefined;
+
+    chunks.forEach((chunk, i) => {
+      const id = first.chunk + i;
+      body.length = 0;
+      const words = fieldTerms.add(chunk.text, body);
+      chunkTf.addAll(id, body, FIELD_WEIGHTS.body);
+      fileTf.addAll(fileId, body, FIELD_WEIGHTS.body);
+      fileLength += words;
+      const newUnit = chunk.unit !== lastUnit;
+      lastUnit = chunk.unit;
+      if (newUnit) {
+        sinks.unitStarts.push(sinks.unitTerms.length);
+        sinks.unitLengths.push(0);
+        unitCount++;
+        this.unitLabels.clear();
+      }
+      const unitId = first.unit + unitCount - 1;
+      const unitSlot = sinks.unitLengths.length - 1;
+      unitOfChunk.push(unitCount - 1);
+      unitTf.addAll(unitId, body, FIELD_WEIGHTS.body);
+      for (let w = 0; w < words; w++) sinks.unitTerms.push(body[w] ?? 0);
+      sinks.unitLengths[unitSlot] = (sinks.unitLengths[unitSlot] ?? 0) + words;
+
+      const section = this.sectionField(chunk.section.join(' \n '));
+      chunkTf.addAll(id, section.terms, FIELD_WEIGHTS.section);
+      // A unit's headings field holds each heading and bullet label above any of its chunks, once.
+      for (const label of chunk.section) {
+        if (this.unitLabels.has(label)) continue;
+        this.unitLabels.add(label);
+        const field = this.sectionField(label);
+        unitTf.addAll(unitId, field.terms, FIELD_WEIGHTS.section);
+        sinks.unitLengths[unitSlot] = (sinks.unitLengths[unitSlot] ?? 0) + FIELD_WEIGHTS.section * field.words;
+      }
+
+      if (!note) {
+        note = [];
+        const noteWords = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
+        fieldTerms.add(noteWords.join(' \n '), note);
+        fileTf.addAll(fileId, note, FIELD_WEIGHTS.note);
+      }
+      chunkTf.addAll(id, note, FIELD_WEIGHTS.note);
+      if (newUnit) unitTf.addAll(unitId, note, FIELD_WEIGHTS.note);
+      sinks.chunkLengths.push(words + FIELD_WEIGHTS.section * section.words);
+    });
+    if (chunks.length > 0) sinks.fileLengths.push(fileLength);
+    return { chunks: chunks.length, units: unitCount, unitOfChunk, words: fieldTerms.collectedWords };
+  }
+
+  private sectionField(text: string): Field {
+    let field = this.sectionFields.get(text);
+    if (!field) {
+      const terms: number[] = [];
+      const wordIds: number[] = [];
+      field = { terms, words: this.fieldTerms.add(text, terms, wordIds), wordIds };
+      this.sectionFields.set(text, field);
+    } else {
+      for (const word of field.wordIds) this.fieldTerms.collect(word);
+    }
+    return field;
+  }
+}
+
+/** "runbooks/deploy-rollback.md" → "runbooks deploy rollback". */
+function fileWords(file: string): string {
+  return file.replace(/\.[a-z]+$/i, '').replace(/[_\-/.]+/g, ' ');
+}
