@@ -1,5 +1,5 @@
 import type { MarkedToken, Token, Tokens } from 'marked';
-import { highlighter, parseNote, plainText } from './markdown.js';
+import { highlighter, noteText, parseNote, plainText } from './markdown.js';
 
 /** Where in the text a piece of inline content sits. */
 export interface InlineState {
@@ -53,7 +53,7 @@ export const IN_STRONG: InlineState = { strong: true, link: false };
 
 /** A note's Markdown in `dialect`, with `highlights` marked in bold wherever they stand as whole words in plain text. */
 export function renderMarkdown(markdown: string, dialect: Dialect, highlights: readonly string[] = []): string {
-  return new DialectWalker(dialect, highlights).blocks(parseNote(markdown), 0).join('\n').trim();
+  return new DialectWalker(dialect, highlights).blocks(parseNote(markdown), 0).join('\n');
 }
 
 class DialectWalker implements Walker {
@@ -141,7 +141,7 @@ class DialectWalker implements Walker {
     switch (token.type) {
       case 'text':
         if (token.tokens) return this.inline(token.tokens, state);
-        return this.text(token.text, state);
+        return this.text(noteText(token.text), state);
       case 'escape':
         return this.text(token.text, state);
       case 'strong':
@@ -151,7 +151,7 @@ class DialectWalker implements Walker {
       case 'del':
         return dialect.del(this.inline(token.tokens, state));
       case 'codespan':
-        return dialect.codespan(token.text);
+        return dialect.codespan(codeSpanText(token));
       case 'br':
         return '\n';
       case 'link':
@@ -166,4 +166,14 @@ class DialectWalker implements Walker {
   private text(value: string, state: InlineState): string {
     return state.strong || state.link ? this.dialect.escape(value) : this.highlight(value);
   }
+}
+
+/**
+ * A code span's code. marked turns its line endings into spaces but keeps the indentation of the paragraph's later
+ * lines, which CommonMark drops before reading the span.
+ */
+function codeSpanText(token: Tokens.Codespan): string {
+  if (!token.raw.includes('\n')) return token.text;
+  const code = token.raw.replace(/\n[ \t]+/g, '\n').replace(/^(`+)([\s\S]*)\1$/, '$2').replace(/\n/g, ' ');
+  return /^ [\s\S]*\S[\s\S]* $/.test(code) ? code.slice(1, -1) : code;
 }

@@ -1,4 +1,5 @@
 import { Lexer, type MarkedToken, type Token } from 'marked';
+import { decodeEntities } from './entities.js';
 
 /**
  * A note's Markdown (CommonMark + GFM) as marked's tokens, the same parser the chunker uses; each platform renders
@@ -39,6 +40,14 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * What a text token shows: character references decoded, and without the indentation of a paragraph's later
+ * lines, which CommonMark drops and marked keeps.
+ */
+export function noteText(text: string): string {
+  return decodeEntities(text.replace(/\n[ \t]+/g, '\n'));
+}
+
 /** The text tokens show, without their markup. */
 export function plainText(tokens: readonly Token[]): string {
   return tokens.map(plainTextOf).join('');
@@ -55,6 +64,8 @@ function plainTextOf(token: Token): string {
       return '';
     case 'image':
       return known.text;
+    case 'text':
+      return known.tokens ? plainText(known.tokens) : noteText(known.text);
     default:
       return 'tokens' in known && known.tokens ? plainText(known.tokens) : 'text' in known ? known.text : '';
   }

@@ -35,6 +35,8 @@ describe('markdownToMrkdwn', () => {
     ['[ref][1]\n\n[1]: https://example.com/ref', '<https://example.com/ref|ref>'],
     ['first\n\nsecond', 'first\n\nsecond'],
     ['line one  \nline two', 'line one\nline two'],
+    ['AT&amp;T &copy; &#8594; &bogus;', 'AT&amp;T © → &amp;bogus;'],
+    ['- a `code span\n  over lines`\n  and more', '• a `code span over lines`\n  and more'],
   ])('%j → %j', (markdown, expected) => {
     expect(markdownToMrkdwn(markdown)).toBe(expected);
   });

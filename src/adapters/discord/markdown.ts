@@ -13,7 +13,7 @@ export interface DiscordMarkdownOptions {
  * as markup (`*`, `_`, `|`, `<@…>`, …) is escaped.
  */
 export function toDiscordMarkdown(markdown: string, options: DiscordMarkdownOptions = {}): string {
-  return renderMarkdown(markdown, DISCORD, options.highlights);
+  return renderMarkdown(markdown, DISCORD, options.highlights).trim();
 }
 
 /** Escapes text so Discord shows it literally (no markup, no mention pills, no headings or quotes). */

@@ -24,7 +24,7 @@ export function escapeMrkdwn(text: string): string {
  * links become links.
  */
 export function markdownToMrkdwn(markdown: string, options: MrkdwnOptions = {}): string {
-  return renderMarkdown(markdown, MRKDWN, options.highlights).replace(/\n{3,}/g, '\n\n');
+  return renderMarkdown(markdown, MRKDWN, options.highlights).replace(/\n{3,}/g, '\n\n').trim();
 }
 
 const BULLETS = ['•', '◦', '▪'] as const;
