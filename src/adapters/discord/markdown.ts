@@ -23,7 +23,7 @@ export function escapeDiscord(text: string): string {
 
 const WEB_LINK = /^https?:\/\//i;
 
-const DISCORD: Dialect = {
+export const DISCORD: Dialect = {
   escape: escapeDiscord,
   mark: (text) => `**${text}**`,
   strong: (inner) => `**${inner}**`,

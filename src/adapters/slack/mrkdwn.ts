@@ -29,7 +29,7 @@ export function markdownToMrkdwn(markdown: string, options: MrkdwnOptions = {}):
 
 const BULLETS = ['•', '◦', '▪'] as const;
 
-const MRKDWN: Dialect = {
+export const MRKDWN: Dialect = {
   escape: escapeMrkdwn,
   mark: (text) => `*${text}*`,
   // Slack cannot nest `*`.
