@@ -164,7 +164,12 @@ class DialectWalker implements Walker {
   }
 
   private text(value: string, state: InlineState): string {
-    return state.strong || state.link ? this.dialect.escape(value) : this.highlight(value);
+    if (state.strong || state.link) return this.dialect.escape(value);
+    // marked reads `<!channel>` as text where CommonMark reads raw HTML: such spans are shown, never marked.
+    return value
+      .split(/(<[^<>\n]*>)/)
+      .map((part, index) => (index % 2 === 1 ? this.dialect.escape(part) : this.highlight(part)))
+      .join('');
   }
 }
 

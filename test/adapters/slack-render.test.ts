@@ -56,6 +56,10 @@ describe('markdownToMrkdwn', () => {
     expect(out).toBe('*EKS nodes* and `EKS` and <https://example.com|EKS docs> and *EKS*');
   });
 
+  it('does not mark a highlighted word inside an angle-bracket span', () => {
+    expect(markdownToMrkdwn('tell <!channel> in channel', { highlights: ['channel'] })).toBe('tell &lt;!channel&gt; in *channel*');
+  });
+
   it('treats highlight words as text, not patterns, and escapes them', () => {
     expect(markdownToMrkdwn('use c++ or a<b', { highlights: ['c++', 'a<b', '.*'] })).toBe('use *c++* or *a&lt;b*');
   });
