@@ -1,7 +1,7 @@
-import { cutAtLine } from '../chat/truncate.js';
-import { gapDay, gapsTitle } from '../chat/wording.js';
+import { cutAtLine, cutText } from '../chat/truncate.js';
+import { citationLabel, gapDay, gapsTitle } from '../chat/wording.js';
 import { gapCounts } from '../reports/render.js';
-import type { Answer, KnowledgeGap } from '../types.js';
+import type { Answer, Citation, KnowledgeGap } from '../types.js';
 import { OUTSIDE, type Dialect } from './dialect.js';
 import { quoteLines } from './markdown.js';
 
@@ -27,4 +27,10 @@ export function gapLines(gap: KnowledgeGap, index: number, dialect: Dialect): st
   if (gap.variants.length > 0) lines.push(`${dialect.em('Also asked as:')} ${gap.variants.map((variant) => `“${dialect.escape(variant)}”`).join(', ')}`);
   if (gap.closest.length > 0) lines.push(`${dialect.em('Closest notes:')} ${gap.closest.map((note) => `${dialect.codespan(note.file)} (${note.times}×)`).join(', ')}`);
   return lines;
+}
+
+/** A citation's label, linked to the note where it has a web address the dialect links. */
+export function citationLink(citation: Pick<Citation, 'file' | 'section' | 'startLine' | 'endLine' | 'url'>, dialect: Dialect): string {
+  const label = cutText(citationLabel(citation), 200);
+  return citation.url ? dialect.link(citation.url, dialect.escape(label), label, OUTSIDE) : dialect.escape(label);
 }

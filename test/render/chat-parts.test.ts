@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DISCORD } from '../../src/adapters/discord/markdown.js';
 import { MRKDWN } from '../../src/adapters/slack/mrkdwn.js';
-import { gapLines, gapsHeading, quoteFor } from '../../src/render/chat-parts.js';
+import { citationLink, gapLines, gapsHeading, quoteFor } from '../../src/render/chat-parts.js';
 import type { Answer, KnowledgeGap } from '../../src/types.js';
 
 const gap: KnowledgeGap = {
@@ -45,5 +45,19 @@ describe('quoteFor', () => {
 
   it('shows an ellipsis rather than nothing when the quote renders empty', () => {
     expect(quoteFor(answer(['[x]: https://example.com']), () => '', 50)).toBe('…');
+  });
+});
+
+describe('citationLink', () => {
+  const citation = { file: 'ops/a_b.md', section: 'Deploy', startLine: 3, endLine: 4, url: 'https://notes.example.com/a?x=1&y=(2)' };
+
+  it('links the label in each dialect, escaped for it', () => {
+    expect(citationLink(citation, MRKDWN)).toBe('<https://notes.example.com/a?x=1&amp;y=(2)|ops/a_b.md › Deploy · L3–4>');
+    expect(citationLink(citation, DISCORD)).toBe('[ops/a\\_b.md › Deploy · L3–4](https://notes.example.com/a?x=1&y=(2%29)');
+  });
+
+  it('leaves a label without a web address unlinked', () => {
+    expect(citationLink({ ...citation, url: 'javascript:alert(1)' }, MRKDWN)).toBe('ops/a_b.md › Deploy · L3–4');
+    expect(citationLink({ file: 'ops/a_b.md', section: 'Deploy', startLine: 3, endLine: 4 }, DISCORD)).toBe('ops/a\\_b.md › Deploy · L3–4');
   });
 });

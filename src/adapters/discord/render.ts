@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { staleNotice, updatedAgo } from '../../answer/age.js';
 import { EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel } from '../../chat/wording.js';
-import { gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
+import { citationLink, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
@@ -102,10 +102,7 @@ function footerText(answer: Answer): string {
   return stale ? `${stale}\n${text}` : text;
 }
 
-function linkedLabel(citation: Citation): string {
-  const label = escapeDiscord(cutText(citationLabel(citation), 200));
-  return citation.url ? `[${label}](${citation.url})` : label;
-}
+const linkedLabel = (citation: Citation): string => citationLink(citation, DISCORD);
 
 function plainLabel(citation: Citation): string {
   const label = escapeDiscord(cutText(citationLabel(citation), 200));

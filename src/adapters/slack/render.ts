@@ -3,7 +3,7 @@ import { staleNotice, updatedAgo } from '../../answer/age.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
 import type { Reply } from '../../chat/turn.js';
 import { EXAMPLES_TITLE, GAPS_FOOTER, NO_GAPS, citationLabel } from '../../chat/wording.js';
-import { gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
+import { citationLink as linked, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import type { AnswerStore, ShownAnswer, Vote } from './answer-store.js';
 import { answerButtons } from './buttons.js';
@@ -100,10 +100,8 @@ function notFoundBlocks(answer: Answer, examples: readonly string[]): types.Know
 }
 
 function citationLink(citation: Citation): string {
-  const label = escapeMrkdwn(cutText(citationLabel(citation), 200));
-  const url = citation.url && /^https?:\/\/\S+$/.test(citation.url) ? citation.url.replace(/[<>|]/g, encodeURIComponent) : undefined;
   const age = updatedAgo(citation);
-  return (url ? `<${url.replace(/&/g, '&amp;')}|${label}>` : label) + (age ? ` _(${age})_` : '');
+  return linked(citation, MRKDWN) + (age ? ` _(${age})_` : '');
 }
 
 function questionLine(question: string, shown: ShownAnswer): string {
