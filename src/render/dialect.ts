@@ -116,16 +116,13 @@ class DialectWalker implements Walker {
       for (const child of item.tokens) {
         const nested = child.type === 'list';
         const rendered = nested ? this.list(child as Tokens.List, depth + 1) : this.blocks([child], depth);
+        const indent = this.dialect.listIndent(marker, nested);
         for (const line of rendered) {
-          if (lines.length === 0) {
-            if (nested) lines.push(`${marker}${box}`.trimEnd());
-            else if (line === '') continue;
-            else {
-              lines.push(`${marker}${box}${line}`);
-              continue;
-            }
-          }
-          lines.push(line === '' ? '' : this.dialect.listIndent(marker, nested) + line);
+          const indented = line === '' ? '' : indent + line;
+          if (lines.length > 0) lines.push(indented);
+          // An item that opens with a list has its marker on a line of its own.
+          else if (nested) lines.push(`${marker}${box}`.trimEnd(), indented);
+          else if (line !== '') lines.push(`${marker}${box}${line}`);
         }
       }
       return lines.length === 0 ? [`${marker}${box}`.trimEnd()] : lines;
