@@ -1,11 +1,12 @@
-import type { Nodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { Lexer, type MarkedToken, type Token } from 'marked';
+import { decodeEntities } from './entities.js';
 
-/** A note's Markdown (CommonMark + GFM) parsed once into a tree, which each platform renders in its own dialect. */
-export function parseNote(markdown: string): Root {
-  return fromMarkdown(dedent(markdown), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+/**
+ * A note's Markdown (CommonMark + GFM) as marked's tokens, the same parser the chunker uses; each platform renders
+ * the tokens in its own dialect.
+ */
+export function parseNote(markdown: string): MarkedToken[] {
+  return new Lexer({ gfm: true }).lex(dedent(markdown)) as MarkedToken[];
 }
 
 /**
@@ -39,12 +40,54 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The text a node shows, without its markup. */
-export function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
-  return '';
+/**
+ * What a text token shows: character references decoded, and without the indentation of a paragraph's later
+ * lines, which CommonMark drops and marked keeps.
+ */
+export function noteText(text: string): string {
+  return decodeEntities(text.replace(/\n[ \t]+/g, '\n'));
+}
+
+/** The text tokens show, without their markup. */
+export function plainText(tokens: readonly Token[]): string {
+  return tokens.map(plainTextOf).join('');
+}
+
+function plainTextOf(token: Token): string {
+  const known = token as MarkedToken;
+  switch (known.type) {
+    case 'br':
+      return '\n';
+    case 'space':
+    case 'def':
+    case 'hr':
+      return '';
+    case 'image':
+      return known.text;
+    case 'text':
+      return known.tokens ? plainText(known.tokens) : noteText(known.text);
+    default:
+      return 'tokens' in known && known.tokens ? plainText(known.tokens) : 'text' in known ? known.text : '';
+  }
+}
+
+/**
+ * Marks whole-word matches of `words` with `mark` and passes everything else through `escape`. A run of
+ * highlighted words becomes one marked span: `*Deamon sets*`, not `*Deamon* *sets*`.
+ */
+export function highlighter(words: readonly string[], escape: (text: string) => string, mark: (text: string) => string): (text: string) => string {
+  const single = highlightPattern(words);
+  if (single === undefined) return escape;
+  const pattern = new RegExp(`${single.source}(?:[ \\t]+${single.source})*`, 'giu');
+  return (text) => {
+    let out = '';
+    let last = 0;
+    for (const match of text.matchAll(pattern)) {
+      out += escape(text.slice(last, match.index)) + mark(escape(match[0]));
+      last = match.index + match[0].length;
+    }
+    return out + escape(text.slice(last));
+  };
 }
 
 /** A quote's lines that are worth rendering for a budget of about `max` characters; `cut` when some were left out. */

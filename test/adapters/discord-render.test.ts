@@ -22,6 +22,7 @@ describe('toDiscordMarkdown', () => {
     ['renders tables as aligned code', '| a | bb |\n|---|---|\n| 1 | 2 |', '```\na | bb\n--|---\n1 | 2\n```'],
     ['removes indentation shared by every line of a quote cut from a nested list', '    - deep\n      - deeper', '- deep\n  - deeper'],
     ['keeps a hard line break', 'one  \ntwo', 'one\ntwo'],
+    ['decodes character references before escaping', 'AT&amp;T &lt;@123&gt;', 'AT&T \\<@123\\>'],
   ])('%s', (_name, markdown, expected) => {
     expect(toDiscordMarkdown(markdown)).toBe(expected);
   });

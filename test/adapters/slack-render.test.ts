@@ -35,6 +35,8 @@ describe('markdownToMrkdwn', () => {
     ['[ref][1]\n\n[1]: https://example.com/ref', '<https://example.com/ref|ref>'],
     ['first\n\nsecond', 'first\n\nsecond'],
     ['line one  \nline two', 'line one\nline two'],
+    ['AT&amp;T &copy; &#8594; &bogus;', 'AT&amp;T © → &amp;bogus;'],
+    ['- a `code span\n  over lines`\n  and more', '• a `code span over lines`\n  and more'],
   ])('%j → %j', (markdown, expected) => {
     expect(markdownToMrkdwn(markdown)).toBe(expected);
   });
@@ -52,6 +54,10 @@ describe('markdownToMrkdwn', () => {
   it('does not mark inside code, links or text that is already bold', () => {
     const out = markdownToMrkdwn('**EKS nodes** and `EKS` and [EKS docs](https://example.com) and EKS', { highlights: ['EKS'] });
     expect(out).toBe('*EKS nodes* and `EKS` and <https://example.com|EKS docs> and *EKS*');
+  });
+
+  it('does not mark a highlighted word inside an angle-bracket span', () => {
+    expect(markdownToMrkdwn('tell <!channel> in channel', { highlights: ['channel'] })).toBe('tell &lt;!channel&gt; in *channel*');
   });
 
   it('treats highlight words as text, not patterns, and escapes them', () => {

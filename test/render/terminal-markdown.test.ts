@@ -29,6 +29,13 @@ describe('notes on the terminal', () => {
     ]);
   });
 
+  it('keeps the indent of a code block that starts the quote, and does not mark words in link labels', () => {
+    expect(markdownForTerminal('```\nx\n```', [], TAGS)).toBe('    <d>x</d>');
+    expect(markdownForTerminal('[deploy docs](https://example.com) before you deploy', ['deploy'], TAGS)).toBe(
+      'deploy docs (https://example.com) before you <b>deploy</b>',
+    );
+  });
+
   it('gives the interactive chat ANSI bold and no raw ** beside it; strips terminal controls from the note', () => {
     const answer: Answer = {
       question: 'q',

@@ -1,12 +1,11 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { staleNotice, updatedAgo } from '../../answer/age.js';
-import { EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, gapDay, gapsTitle } from '../../chat/wording.js';
-import { quoteLines } from '../../render/markdown.js';
-import { gapCounts } from '../../reports/render.js';
+import { EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel } from '../../chat/wording.js';
+import { citationLink, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
-import { escapeDiscord, toDiscordMarkdown } from './markdown.js';
+import { DISCORD, escapeDiscord, toDiscordMarkdown } from './markdown.js';
 
 /** What a Discord message carries for an answer: either embeds, or plain content where embeds cannot be sent. */
 export interface RenderedMessage {
@@ -86,20 +85,13 @@ export function renderHelp(text: string, examples: readonly string[]): string {
 /** The top knowledge gaps as Discord Markdown, within one message. */
 export function renderGaps(gaps: readonly KnowledgeGap[]): string {
   if (gaps.length === 0) return NO_GAPS;
-  const lines = [`**${gapsTitle(gaps.length).replace(': ', '**: ')}`];
-  gaps.forEach((gap, i) => {
-    lines.push('', `**${i + 1}.** ${escapeDiscord(gap.question)}`, `${gapCounts(gap)} · last ${gapDay(gap)}`);
-    if (gap.variants.length > 0) lines.push(`*Also asked as:* ${gap.variants.map((variant) => `“${escapeDiscord(variant)}”`).join(', ')}`);
-    if (gap.closest.length > 0) lines.push(`*Closest notes:* ${gap.closest.map((note) => `\`${note.file.replace(/`/g, "'")}\` (${note.times}×)`).join(', ')}`);
-  });
+  const lines = [gapsHeading(gaps.length, DISCORD), ...gaps.flatMap((gap, i) => ['', ...gapLines(gap, i, DISCORD)])];
   return cutAtLine(lines.join('\n'), LIMITS.content);
 }
 
-/** Parsing Markdown costs about a millisecond a line, so only the lines that can be shown are converted. */
+/** The quote as Discord Markdown within `max` characters. */
 function quoteMarkdown(answer: Answer, max: number): string {
-  const { lines, cut } = quoteLines(answer.quote, 2 * max);
-  const markdown = toDiscordMarkdown(lines.join('\n'), { highlights: answer.highlights });
-  return cutAtLine(markdown === '' ? escapeDiscord(answer.text) : markdown + (cut ? '\n…' : ''), max);
+  return quoteFor(answer, (markdown, highlights) => toDiscordMarkdown(markdown, { highlights }), max);
 }
 
 function footerText(answer: Answer): string {
@@ -110,10 +102,7 @@ function footerText(answer: Answer): string {
   return stale ? `${stale}\n${text}` : text;
 }
 
-function linkedLabel(citation: Citation): string {
-  const label = escapeDiscord(cutText(citationLabel(citation), 200));
-  return citation.url ? `[${label}](${citation.url})` : label;
-}
+const linkedLabel = (citation: Citation): string => citationLink(citation, DISCORD);
 
 function plainLabel(citation: Citation): string {
   const label = escapeDiscord(cutText(citationLabel(citation), 200));

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
+import { Routes, ShardingManager, type RESTGetAPIGatewayBotResult, type Shard } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { ChatAdapter } from '../../types.js';
+import { createRest } from './commands.js';
 import { startFailure } from './connect.js';
 
 export interface ShardedDiscordOptions {
@@ -90,8 +91,7 @@ export function createShardedDiscordAdapter(options: ShardedDiscordOptions): Sha
 
 /** `GET /gateway/bot`, at DISCORD_API_URL when set (discord.js's own "auto" always asks discord.com). */
 async function recommendedShards(config: DiscordConfig): Promise<number> {
-  const rest = new REST(config.apiUrl === undefined ? {} : { api: config.apiUrl }).setToken(config.token);
-  const { shards } = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  const { shards } = (await createRest(config).get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   return Math.max(1, shards);
 }
 

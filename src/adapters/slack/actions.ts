@@ -2,10 +2,9 @@ import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import { APOLOGY, CANNOT_SHARE } from '../../chat/wording.js';
 import { asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { Asker } from '../../types.js';
 import type { Vote } from './answer-store.js';
 import { ACTION, decodeButtonValue } from './buttons.js';
-import type { ListenerDeps, SlackClient } from './deps.js';
+import { slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
 import { deliver } from './listeners.js';
 import { renderAnswer, renderNote, renderReply } from './render.js';
 
@@ -22,8 +21,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       // that channel's rules and folders, counts against their limit, and is answered afresh (never from the stored
       // answer, which may have been found with another channel's folders).
       const question = deps.answers.get(value.id)?.reply.answer.question ?? value.question;
-      const asker: Asker = { platform: 'slack', surface: 'button', userId: body.user.id, channelId: channel, workspaceId: body.team?.id, direct: channel.startsWith('D') };
-      const reply = await deps.conversation.reply({ asker, text: question, visibility: 'public' });
+      const reply = await deps.conversation.reply({ asker: slackAsker('button', body.user.id, channel, body.team?.id), text: question, visibility: 'public' });
       if (reply.kind !== 'answer') return void (await deliver(deps, client, reply, { channel, respond, userId: body.user.id }, true));
       await postPublicly(client, respond, channel, renderReply(reply, deps, { askedBy: body.user.id, echo: true }), log);
       await respond({ delete_original: true });
@@ -37,8 +35,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       await guarded(log, respond, async () => {
         const value = decodeButtonValue(action.value);
         const shown = value ? deps.answers.get(value.id) : undefined;
-        const asker: Asker = { platform: 'slack', surface: 'button', userId: body.user.id, channelId: body.channel?.id };
-        const thanks = deps.conversation.vote({ asker, vote, question: shown?.reply.answer.question ?? value?.question, citation: shown?.reply.vote.citation ?? value?.citation });
+        const thanks = deps.conversation.vote({ asker: slackAsker('button', body.user.id, body.channel?.id, body.team?.id), vote, question: shown?.reply.answer.question ?? value?.question, citation: shown?.reply.vote.citation ?? value?.citation });
         if (!value || !shown) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: thanks }));
         shown.votes.set(body.user.id, vote);
         const message = renderAnswer(value.id, shown);

@@ -2,8 +2,7 @@ import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
 import type { Reply, Turn } from '../../chat/turn.js';
 import { APOLOGY } from '../../chat/wording.js';
 import { asError } from '../../errors.js';
-import type { Asker } from '../../types.js';
-import { SHORTCUT, type ListenerDeps, type SlackClient } from './deps.js';
+import { SHORTCUT, slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
 import { renderReply } from './render.js';
 import { questionFromSlack } from './slack-text.js';
 
@@ -19,14 +18,14 @@ interface Target {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(deps.command, async ({ command, ack, respond, client }) => {
     await ack();
-    const asker: Asker = { platform: 'slack', surface: 'slash', userId: command.user_id, channelId: command.channel_id, workspaceId: command.team_id, direct: command.channel_id.startsWith('D') };
+    const asker = slackAsker('slash', command.user_id, command.channel_id, command.team_id);
     await answer(deps, client, { asker, text: questionFromSlack(command.text) }, { channel: command.channel_id, respond, userId: command.user_id });
   });
 
   app.shortcut<MessageShortcut>(SHORTCUT, async ({ shortcut, ack, respond, client }) => {
     await ack();
     const channel = shortcut.channel.id;
-    const asker: Asker = { platform: 'slack', surface: 'shortcut', userId: shortcut.user.id, channelId: channel, workspaceId: shortcut.team?.id, direct: channel.startsWith('D') };
+    const asker = slackAsker('shortcut', shortcut.user.id, channel, shortcut.team?.id);
     await answer(deps, client, { asker, text: questionFromSlack(shortcut.message.text ?? '') }, { channel, respond, userId: shortcut.user.id });
   });
 
@@ -34,9 +33,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (event.bot_id !== undefined || event.subtype !== undefined || 'edited' in event) return;
     // Direct messages are answered by the message listener below; don't answer twice.
     if (event.channel.startsWith('D')) return;
-    const asker: Asker = { platform: 'slack', surface: 'mention', userId: event.user, channelId: event.channel, workspaceId: context.teamId, ...(event.thread_ts !== undefined && { threadId: event.thread_ts }) };
     const turn: Turn = {
-      asker,
+      asker: slackAsker('mention', event.user, event.channel, context.teamId, event.thread_ts),
       text: questionFromSlack(event.text, context.botUserId),
       conversationId: event.thread_ts === undefined ? undefined : `${event.channel}:${event.thread_ts}`,
       startsConversations: [`${event.channel}:${event.ts}`],
@@ -49,9 +47,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     if (message.subtype !== undefined || message.channel_type !== 'im') return;
     if (message.bot_id !== undefined || message.edited !== undefined) return;
     const { channel, thread_ts: threadTs } = message;
-    const asker: Asker = { platform: 'slack', surface: 'dm', userId: message.user, channelId: channel, workspaceId: context.teamId, direct: true, ...(threadTs !== undefined && { threadId: threadTs }) };
     const turn: Turn = {
-      asker,
+      asker: slackAsker('dm', message.user, channel, context.teamId, threadTs),
       text: questionFromSlack(message.text ?? '', context.botUserId),
       conversationId: threadTs === undefined ? channel : `${channel}:${threadTs}`,
       startsConversations: [`${channel}:${message.ts}`],

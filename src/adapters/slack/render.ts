@@ -2,14 +2,13 @@ import type { types } from '@slack/bolt';
 import { staleNotice, updatedAgo } from '../../answer/age.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
 import type { Reply } from '../../chat/turn.js';
-import { EXAMPLES_TITLE, GAPS_FOOTER, NO_GAPS, citationLabel, gapDay, gapsTitle } from '../../chat/wording.js';
-import { quoteLines } from '../../render/markdown.js';
-import { gapCounts } from '../../reports/render.js';
+import { EXAMPLES_TITLE, GAPS_FOOTER, NO_GAPS, citationLabel } from '../../chat/wording.js';
+import { citationLink as linked, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import type { AnswerStore, ShownAnswer, Vote } from './answer-store.js';
 import { answerButtons } from './buttons.js';
 import { SLACK_LIMITS } from './limits.js';
-import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
+import { MRKDWN, escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 
 /** A chat.postMessage / respond payload: blocks plus the `text` fallback used in notifications. */
 export interface SlackMessage {
@@ -21,8 +20,6 @@ export interface SlackMessage {
 const QUESTION_ECHO = 500;
 const FALLBACK_TEXT = 300;
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
-/** Markdown past this is never shown (a quote is cut to one section), so it is not worth parsing. */
-const QUOTE_INPUT_BUDGET = 2 * SLACK_LIMITS.sectionText;
 
 /** Any reply as Block Kit; an answer is stored so its buttons can find it again. */
 export function renderReply(reply: Exclude<Reply, { kind: 'silent' }>, deps: { answers: AnswerStore; command: string }, shown: { askedBy?: string; echo: boolean }): SlackMessage {
@@ -50,7 +47,7 @@ export function renderAnswer(id: string, shown: ShownAnswer): SlackMessage {
   const { answer, examples } = shown.reply;
   const blocks: types.KnownBlock[] = [];
   if (shown.echoQuestion) blocks.push(section(questionLine(answer.question, shown)));
-  const quote = answer.found ? quoteMrkdwn(answer) : '';
+  const quote = answer.found ? quoteFor(answer, (markdown, highlights) => markdownToMrkdwn(markdown, { highlights }), SLACK_LIMITS.sectionText) : '';
   if (answer.found) blocks.push(...foundBlocks(answer, quote));
   else blocks.push(...notFoundBlocks(answer, examples));
   const votes = voteLine(shown);
@@ -70,22 +67,10 @@ function renderHelp(text: string, command: string, examples: readonly string[]):
 
 function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
   if (gaps.length === 0) return { text: NO_GAPS, blocks: [section(`:white_check_mark: ${NO_GAPS}`)] };
-  const blocks: types.KnownBlock[] = [section(`*${gapsTitle(gaps.length).replace(': ', '*: ')}`)];
-  gaps.forEach((gap, i) => {
-    const lines = [`*${i + 1}.* ${escapeMrkdwn(gap.question)}`, `${gapCounts(gap)} · last ${gapDay(gap)}`];
-    if (gap.variants.length > 0) lines.push(`_Also asked as:_ ${gap.variants.map((variant) => `“${escapeMrkdwn(variant)}”`).join(', ')}`);
-    if (gap.closest.length > 0) lines.push(`_Closest notes:_ ${gap.closest.map((note) => `\`${escapeMrkdwn(note.file.replace(/`/g, "'"))}\` (${note.times}×)`).join(', ')}`);
-    blocks.push(section(cutText(lines.join('\n'), SLACK_LIMITS.sectionText)));
-  });
+  const blocks: types.KnownBlock[] = [section(gapsHeading(gaps.length, MRKDWN))];
+  gaps.forEach((gap, i) => blocks.push(section(cutText(gapLines(gap, i, MRKDWN).join('\n'), SLACK_LIMITS.sectionText))));
   blocks.push(context(GAPS_FOOTER));
   return { text: `Top ${gaps.length} knowledge gaps`, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
-}
-
-/** The quote as mrkdwn, cut at a line boundary to fit one section. */
-function quoteMrkdwn(answer: Answer): string {
-  const { lines, cut } = quoteLines(answer.quote.length > 0 ? answer.quote : answer.text.split('\n'), QUOTE_INPUT_BUDGET);
-  const quote = markdownToMrkdwn(lines.join('\n'), { highlights: answer.highlights }) + (cut ? '\n…' : '');
-  return cutAtLine(quote.trim() === '' ? '…' : quote, SLACK_LIMITS.sectionText);
 }
 
 function foundBlocks(answer: Answer, quote: string): types.KnownBlock[] {
@@ -115,10 +100,8 @@ function notFoundBlocks(answer: Answer, examples: readonly string[]): types.Know
 }
 
 function citationLink(citation: Citation): string {
-  const label = escapeMrkdwn(cutText(citationLabel(citation), 200));
-  const url = citation.url && /^https?:\/\/\S+$/.test(citation.url) ? citation.url.replace(/[<>|]/g, encodeURIComponent) : undefined;
   const age = updatedAgo(citation);
-  return (url ? `<${url.replace(/&/g, '&amp;')}|${label}>` : label) + (age ? ` _(${age})_` : '');
+  return linked(citation, MRKDWN) + (age ? ` _(${age})_` : '');
 }
 
 function questionLine(question: string, shown: ShownAnswer): string {

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DISCORD } from '../../src/adapters/discord/markdown.js';
+import { MRKDWN } from '../../src/adapters/slack/mrkdwn.js';
+import { citationLink, gapLines, gapsHeading, quoteFor } from '../../src/render/chat-parts.js';
+import type { Answer, KnowledgeGap } from '../../src/types.js';
+
+const gap: KnowledgeGap = {
+  question: 'who owns <!here> *billing*?',
+  variants: ['billing owner'],
+  count: 3,
+  unanswered: 2,
+  downvotes: 1,
+  closest: [{ file: 'team/billing.md', times: 2 }],
+  lastAt: new Date('2026-03-04T10:00:00Z'),
+};
+
+describe('the gaps report in each dialect', () => {
+  it('writes the same lines with Slack markup, escaping the asked question', () => {
+    expect(gapsHeading(2, MRKDWN)).toMatch(/^\*Top 2 knowledge gaps in this channel\*: questions/);
+    expect(gapLines(gap, 0, MRKDWN)).toEqual([
+      '*1.* who owns &lt;!here&gt; *billing*?',
+      '3 times: 2 unanswered, 1 👎 · last 2026-03-04',
+      '_Also asked as:_ “billing owner”',
+      '_Closest notes:_ `team/billing.md` (2×)',
+    ]);
+  });
+
+  it('writes the same lines with Discord markup, escaping the asked question', () => {
+    expect(gapsHeading(1, DISCORD)).toMatch(/^\*\*Top 1 knowledge gap in this channel\*\*: questions/);
+    expect(gapLines(gap, 1, DISCORD)[0]).toBe('**2.** who owns <!here\\> \\*billing\\*?');
+    expect(gapLines(gap, 1, DISCORD)[3]).toBe('*Closest notes:* `team/billing.md` (2×)');
+  });
+});
+
+describe('quoteFor', () => {
+  const answer = (quote: string[]): Answer => ({ question: 'q', found: true, text: quote.join('\n'), quote, highlights: ['b'], citations: [], lookedFor: [] });
+
+  it('renders only the lines that fit and says when some were left out', () => {
+    const quote = Array.from({ length: 100 }, (_, i) => `- item ${i} b`);
+    const out = quoteFor(answer(quote), (markdown, highlights) => `${highlights.join()}:${markdown}`, 50);
+    expect(out.length).toBeLessThanOrEqual(50);
+    expect(out.startsWith('b:- item 0 b\n')).toBe(true);
+    expect(out.endsWith('\n…')).toBe(true);
+  });
+
+  it('shows an ellipsis rather than nothing when the quote renders empty', () => {
+    expect(quoteFor(answer(['[x]: https://example.com']), () => '', 50)).toBe('…');
+  });
+});
+
+describe('citationLink', () => {
+  const citation = { file: 'ops/a_b.md', section: 'Deploy', startLine: 3, endLine: 4, url: 'https://notes.example.com/a?x=1&y=(2)' };
+
+  it('links the label in each dialect, escaped for it', () => {
+    expect(citationLink(citation, MRKDWN)).toBe('<https://notes.example.com/a?x=1&amp;y=(2)|ops/a_b.md › Deploy · L3–4>');
+    expect(citationLink(citation, DISCORD)).toBe('[ops/a\\_b.md › Deploy · L3–4](https://notes.example.com/a?x=1&y=(2%29)');
+  });
+
+  it('leaves a label without a web address unlinked', () => {
+    expect(citationLink({ ...citation, url: 'javascript:alert(1)' }, MRKDWN)).toBe('ops/a_b.md › Deploy · L3–4');
+    expect(citationLink({ file: 'ops/a_b.md', section: 'Deploy', startLine: 3, endLine: 4 }, DISCORD)).toBe('ops/a\\_b.md › Deploy · L3–4');
+  });
+});
