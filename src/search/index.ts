@@ -391,7 +391,7 @@ export class SearchIndex {
   }
 
   private termId(stem: string): number {
-    return this.analyzer.terms.ids.get(stem) ?? -1;
+    return this.analyzer.terms.find(stem);
   }
 }
 
