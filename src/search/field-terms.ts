@@ -79,11 +79,13 @@ export class FieldTerms {
     return count;
   }
 
-  /** Every content word seen from word id `from` on, with its stem, in order of first appearance. */
-  *stems(from = 0): Generator<[string, string]> {
+  /** Sets every content word seen from word id `from` on to its stem in `into`, in order of first appearance. */
+  addStems(into: Map<string, string>, from = 0): void {
+    const { strings } = this.words;
+    const { names } = this.terms;
     for (let id = from; id < this.wordTerms.length; id++) {
       const term = this.wordTerms[id] ?? STOP;
-      if (term !== STOP) yield [this.words.strings[id] ?? '', this.terms.names[term] ?? ''];
+      if (term !== STOP) into.set(strings[id] ?? '', names[term] ?? '');
     }
   }
 

@@ -369,7 +369,7 @@ export class SearchIndex {
 
   private afterChange(): void {
     this.ranks.settle(this.files.length);
-    for (const [word, stemmed] of this.analyzer.fieldTerms.stems(this.stemmedWords)) this.stemOf.set(word, stemmed);
+    this.analyzer.fieldTerms.addStems(this.stemOf, this.stemmedWords);
     this.stemmedWords = this.analyzer.fieldTerms.wordCount;
     this.views = this.makeViews();
   }
