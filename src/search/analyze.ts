@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { FNV_OFFSET, FNV_PRIME, hashOf } from './hash.js';
 import { STOP_WORDS } from './stopwords.js';
 
 /** A word of a text, as written (lower-cased) and as indexed (stemmed). */
@@ -95,6 +96,8 @@ export class WordScanner {
   end = 0;
   /** The word when it is not `text[offset, end)`; '' otherwise. */
   replaced = '';
+  /** FNV-1a hash of the word (see `hashOf` in intern.ts), worked out while reading it. */
+  hash = 0;
   private position = 0;
   private readonly word = new RegExp(WORD);
 
@@ -139,7 +142,13 @@ export class WordScanner {
       return false;
     }
     const start = i;
-    while (i < length && isWordCode((code = text.charCodeAt(i)))) i++;
+    let hash = FNV_OFFSET;
+    let hashBefore = hash;
+    while (i < length && isWordCode((code = text.charCodeAt(i)))) {
+      hashBefore = hash;
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      i++;
+    }
     const headEnd = i;
     if (i < length) {
       if (code > 127) return this.match(start);
@@ -153,6 +162,8 @@ export class WordScanner {
     }
     this.position = i;
     this.found(start, headEnd, i);
+    // The word is the letters and digits read, less a final "n" before "'t".
+    if (!this.replaced) this.hash = this.end === headEnd ? hash : hashBefore;
     return true;
   }
 
@@ -167,6 +178,7 @@ export class WordScanner {
     const apostrophe = match[0].search(/['’]/);
     this.position = end;
     this.found(match.index, apostrophe === -1 ? end : match.index + apostrophe, end);
+    if (!this.replaced) this.hash = hashOf(this.text, this.offset, this.end, FNV_OFFSET);
     return true;
   }
 
@@ -181,11 +193,15 @@ export class WordScanner {
     this.end = apostrophe;
     if (end - apostrophe !== 2 || text.charCodeAt(apostrophe + 1) !== 116) return;
     if (text.charCodeAt(apostrophe - 1) === 110) this.end = apostrophe - 1;
-    if (this.end - start === 2 && text.charCodeAt(start) === 99 && text.charCodeAt(start + 1) === 97) this.replaced = 'can';
+    if (this.end - start === 2 && text.charCodeAt(start) === 99 && text.charCodeAt(start + 1) === 97) {
+      this.replaced = 'can';
+      this.hash = CAN_HASH;
+    }
   }
 }
 
 const APOSTROPHE = 39;
+const CAN_HASH = hashOf('can', 0, 3, FNV_OFFSET);
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -218,7 +234,8 @@ export function tokenize(text: string): Token[] {
 
 /**
  * The stem of two words joined: the stems run together ("deamon sets" → deamonset), which is what the
- * stemmer makes of the joined word ("deamonsets") in nearly every case, at no extra stemming cost.
+ * stemmer makes of the joined word ("deamonsets") in nearly every case, at no extra stemming cost. The
+ * build joins them the same way without calling this (see `TermTable.idOfJoined`).
  */
 export function joinedStem(a: Pick<Token, 'stem'>, b: Pick<Token, 'stem'>): string {
   return a.stem + b.stem;

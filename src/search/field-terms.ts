@@ -1,20 +1,30 @@
-import { isStopToken, joinable, joinedStem, stem, WordScanner } from './analyze.js';
+import { isStopToken, joinable, stem, WordScanner } from './analyze.js';
 import { ensureSize } from './growable.js';
 import { PairTable, StringTable } from './intern.js';
 
-/** Index terms (stems and joined stems) by id, in order of first use. */
+/**
+ * Index terms (stems and joined stems) by id, in order of first use. A joined pair is looked up without
+ * joining the two stems first: most pairs met in a build are already terms.
+ */
 export class TermTable {
-  readonly names: string[] = [];
-  readonly ids = new Map<string, number>();
+  private readonly table = new StringTable();
+
+  get names(): readonly string[] {
+    return this.table.strings;
+  }
 
   idOf(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(name, id);
-      this.names.push(name);
-    }
-    return id;
+    return this.table.idOf(name, 0, name.length);
+  }
+
+  /** The id of the term `left + right`, as `joinedStem` makes it (see analyze.ts). */
+  idOfJoined(left: string, right: string): number {
+    return this.table.idOfJoined(left, right);
+  }
+
+  /** The id of a term, -1 when no note ever had it. */
+  find(name: string): number {
+    return this.table.find(name);
   }
 }
 
@@ -53,7 +63,7 @@ export class FieldTerms {
     let previousEnd = 0;
     const scanner = this.scanner.reset(text);
     while (scanner.next()) {
-      const word = scanner.replaced ? this.words.idOf(scanner.replaced, 0, scanner.replaced.length) : this.words.idOf(scanner.text, scanner.offset, scanner.end);
+      const word = scanner.replaced ? this.words.idOfHashed(scanner.replaced, 0, scanner.replaced.length, scanner.hash) : this.words.idOfHashed(scanner.text, scanner.offset, scanner.end, scanner.hash);
       const term = this.termOfWord(word);
       if (term !== STOP) {
         count++;
@@ -69,11 +79,13 @@ export class FieldTerms {
     return count;
   }
 
-  /** Every content word seen from word id `from` on, with its stem, in order of first appearance. */
-  *stems(from = 0): Generator<[string, string]> {
+  /** Sets every content word seen from word id `from` on to its stem in `into`, in order of first appearance. */
+  addStems(into: Map<string, string>, from = 0): void {
+    const { strings } = this.words;
+    const { names } = this.terms;
     for (let id = from; id < this.wordTerms.length; id++) {
       const term = this.wordTerms[id] ?? STOP;
-      if (term !== STOP) yield [this.words.strings[id] ?? '', this.terms.names[term] ?? ''];
+      if (term !== STOP) into.set(strings[id] ?? '', names[term] ?? '');
     }
   }
 
@@ -116,7 +128,7 @@ export class FieldTerms {
   private pairTerm(left: number, right: number): number {
     const id = this.pairs.idOf(left, right);
     if (id === this.pairTerms.length) {
-      this.pairTerms.push(this.terms.idOf(joinedStem({ stem: this.terms.names[left] ?? '' }, { stem: this.terms.names[right] ?? '' })));
+      this.pairTerms.push(this.terms.idOfJoined(this.terms.names[left] ?? '', this.terms.names[right] ?? ''));
     }
     return this.pairTerms[id] ?? STOP;
   }

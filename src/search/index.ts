@@ -369,7 +369,7 @@ export class SearchIndex {
 
   private afterChange(): void {
     this.ranks.settle(this.files.length);
-    for (const [word, stemmed] of this.analyzer.fieldTerms.stems(this.stemmedWords)) this.stemOf.set(word, stemmed);
+    this.analyzer.fieldTerms.addStems(this.stemOf, this.stemmedWords);
     this.stemmedWords = this.analyzer.fieldTerms.wordCount;
     this.views = this.makeViews();
   }
@@ -391,7 +391,7 @@ export class SearchIndex {
   }
 
   private termId(stem: string): number {
-    return this.analyzer.terms.ids.get(stem) ?? -1;
+    return this.analyzer.terms.find(stem);
   }
 }
 

@@ -1,3 +1,5 @@
+import { FNV_OFFSET, hashOf } from './hash.js';
+
 /**
  * Distinct strings, each with an id in order of first appearance, found by a range of a larger text
  * without cutting it out first: a word seen before costs a hash and a comparison, no new string.
@@ -10,13 +12,38 @@ export class StringTable {
 
   /** The id of `text[start, end)`, added if new (then it equals the previous `size`). */
   idOf(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    return this.idOfHashed(text, start, end, hashOf(text, start, end, FNV_OFFSET));
+  }
+
+  /** `idOf` for a range whose hash (`hashOf` from FNV_OFFSET) is known already. */
+  idOfHashed(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = (this.slots[slot] ?? 0) - 1;
       if (id === -1) return this.insert(text.slice(start, end), hash, slot);
       if (this.hashes[id] === hash && sameAs(this.strings[id] ?? '', text, start, end)) return id;
+    }
+  }
+
+  /** The id of `left + right`, added if new, without joining them unless it is new. */
+  idOfJoined(left: string, right: string): number {
+    const hash = hashOf(right, 0, right.length, hashOf(left, 0, left.length, FNV_OFFSET));
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = (this.slots[slot] ?? 0) - 1;
+      if (id === -1) return this.insert(left + right, hash, slot);
+      const value = this.strings[id] ?? '';
+      if (this.hashes[id] === hash && value.length === left.length + right.length && value.startsWith(left) && value.endsWith(right)) return id;
+    }
+  }
+
+  /** The id of `value`, or -1 when it is not in the table. */
+  find(value: string): number {
+    const hash = hashOf(value, 0, value.length, FNV_OFFSET);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = (this.slots[slot] ?? 0) - 1;
+      if (id === -1 || (this.hashes[id] === hash && this.strings[id] === value)) return id;
     }
   }
 
