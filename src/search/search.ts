@@ -156,11 +156,13 @@ function bestChunkOf(
 ): { chunk: Chunk; score: number; coverage: number; matched: string[] } {
   const from = index.unitChunks[unit] ?? 0;
   const to = index.unitChunks[unit + 1] ?? from + 1;
+  const factors = terms.map((term) => term.weight * index.idf(term.stem));
   let best = { id: from, score: 0, value: -1, coverage: 0, matched: [] as string[] };
   for (let id = from; id < to; id++) {
     let score = 0;
-    for (const term of terms) score += term.weight * index.idf(term.stem) * index.weightIn(term.stem, id);
-    if (score <= 0 && best.value >= 0) continue;
+    terms.forEach((term, i) => (score += (factors[i] ?? 0) * index.weightIn(term.stem, id)));
+    // Coverage only scales a score down, so a chunk scoring no more than the best value so far cannot win.
+    if (best.value >= 0 && score <= best.value) continue;
     const { coverage, matched } = coverageOf(query, (stem) => index.weightIn(stem, id), totalImportance);
     const value = score * (1 - coverageWeight + coverageWeight * coverage);
     if (value > best.value) best = { id, score, value, coverage, matched };
