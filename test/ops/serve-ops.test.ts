@@ -1,19 +1,12 @@
 import { EventEmitter } from 'node:events';
-import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/args.js';
 import { serveCommand } from '../../src/cli/serve.js';
 import { FakeDiscord } from '../fakes/discord-server.js';
 import { BUNDLED_NOTES, ROOT, runInProcess } from '../cli/helpers.js';
+import { freePort } from '../free-port.js';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('lore serve with Discord (no inbound port of its own)', () => {
   it('serves /healthz, /readyz and /metrics on HEALTH_PORT, which lore health asks, and closes them on SIGTERM', async () => {

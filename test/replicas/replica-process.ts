@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { BUNDLED_NOTES, ROOT } from '../cli/helpers.js';
+import { freePort } from '../free-port.js';
 
 /** One `lore serve` process (src/cli.ts through tsx), in Slack HTTP mode on a port of its own. */
 export interface Replica {
@@ -11,16 +11,6 @@ export interface Replica {
   stop(): Promise<number | null>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const READY_TIMEOUT_MS = 30_000;
 
