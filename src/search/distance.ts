@@ -1,26 +1,45 @@
+/** Three rows of the distance table, reused from call to call (the speller calls this for every candidate). */
+let rows = new Int32Array(3 * 64);
+
 /**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up early:
- * returns `max + 1` as soon as the distance is known to exceed `max`.
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up early: returns
+ * `max + 1` for any distance over `max`. Only the band of cells within `max` of the diagonal is worked out;
+ * cells outside it hold more than `max` whatever the strings, so they are written as `max + 1`.
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
+  const m = a.length;
   const n = b.length;
-  let prevPrev = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let current = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prevPrev[j - 2] ?? 0) + 1);
-      current[j] = value;
+  const big = max + 1;
+  const width = n + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let before = 0;
+  let prev = width;
+  let current = 2 * width;
+  for (let j = 0; j <= n; j++) {
+    rows[before + j] = big;
+    rows[prev + j] = Math.min(j, big);
+  }
+  for (let i = 1; i <= m; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(n, i + max);
+    rows[current] = Math.min(i, big);
+    if (lo > 1) rows[current + lo - 1] = big;
+    let rowMin = lo > 1 ? big : (rows[current] ?? big);
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min((rows[prev + j] ?? big) + 1, (rows[current + j - 1] ?? big) + 1, (rows[prev + j - 1] ?? big) + (ai === bj ? 0 : 1));
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) value = Math.min(value, (rows[before + j - 2] ?? big) + 1);
+      if (value > big) value = big;
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > max) return max + 1;
-    [prevPrev, prev, current] = [prev, current, prevPrev];
+    if (hi < n) rows[current + hi + 1] = big;
+    if (rowMin > max) return big;
+    [before, prev, current] = [prev, current, before];
   }
-  return prev[n] ?? max + 1;
+  return Math.min(rows[prev + n] ?? big, big);
 }

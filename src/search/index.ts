@@ -201,6 +201,11 @@ export class SearchIndex {
     return this.unitDocs.weightIn(this.termId(stem), unit);
   }
 
+  /** `weightIn` by term id (from `idOf`), for loops that would otherwise look the same stem up again and again. */
+  weightOfTermIn(term: number, chunkId: number): number {
+    return term < 0 ? 0 : this.chunkDocs.weightIn(term, chunkId);
+  }
+
   /** The term id of a stem, -1 when the notes never had it (for matching against `unitWords`). */
   idOf(stem: string): number {
     return this.termId(stem);

@@ -98,7 +98,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (index.has(token.stem)) return [{ stem: token.stem, weight: WEIGHT.exact }];
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
-  const close = (edits > 0 ? index.vocabulary.closest(token.surface, edits) : []).filter((candidate) => isLikelySlip(token.surface, candidate.word));
+  const close = (edits > 0 ? index.vocabulary.nearest(token.surface, edits) : []).filter((candidate) => isLikelySlip(token.surface, candidate.word));
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {
@@ -140,7 +140,7 @@ function splitIntoKnown(index: SearchIndex, word: string): string | undefined {
 function knownPart(index: SearchIndex, part: string): string | undefined {
   const own = stem(part);
   if (index.has(own)) return own;
-  const near = index.vocabulary.closest(part, allowedEdits(part) > 0 ? 1 : 0)[0];
+  const near = index.vocabulary.nearest(part, allowedEdits(part) > 0 ? 1 : 0)[0];
   return near ? index.stemOf.get(near.word) : undefined;
 }
 

@@ -4,6 +4,7 @@ import { asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
+import { QuestionScores } from './question-scores.js';
 
 export interface SearchOptions {
   /** How many hits to return: one per section, or per chunk when sections are off. */
@@ -35,7 +36,6 @@ export interface SearchResult {
 interface Documents {
   postings(stem: string): Postings | undefined;
   idf(stem: string): number;
-  weightIn(stem: string, id: number): number;
   fileOf(id: number): number;
   /** Sorts documents in the order of the notes, for ties: ids follow it only in a fresh build. */
   order(id: number): number;
@@ -45,7 +45,6 @@ function sectionDocuments(index: SearchIndex): Documents {
   return {
     postings: (stem) => index.unitPostings(stem),
     idf: (stem) => index.unitIdf(stem),
-    weightIn: (stem, unit) => index.weightInUnit(stem, unit),
     fileOf: (unit) => index.fileOf[index.unitChunks[unit] ?? 0] ?? -1,
     order: (unit) => index.orderOfUnit(unit),
   };
@@ -55,15 +54,33 @@ function chunkDocuments(index: SearchIndex): Documents {
   return {
     postings: (stem) => index.postings(stem),
     idf: (stem) => index.idf(stem),
-    weightIn: (stem, id) => index.weightIn(stem, id),
     fileOf: (id) => index.fileOf[id] ?? -1,
     order: (id) => index.orderOfChunk(id),
   };
 }
 
-/** Sums weight × IDF × BM25 weight over the terms' postings, for the documents `keep` admits. */
-function accumulate(terms: QueryTerm[], postingsOf: (stem: string) => Postings | undefined, idfOf: (stem: string) => number, keep?: (id: number) => boolean): Map<number, number> {
-  const scores = new Map<number, number>();
+/** A term of the question with what the scoring loops need, looked up once per question. */
+interface ResolvedTerm extends QueryTerm {
+  /** Term id in the index, -1 when no note has it. */
+  id: number;
+  /** weight × IDF among chunks: what one unit of BM25 weight in a chunk is worth. */
+  chunkFactor: number;
+  /** The first question word (group) the term stands for, -1 for a joined phrase. */
+  group: number;
+}
+
+/** The question's words as coverage reads them: each group's importance, strongest weight, and terms by id. */
+interface CoverageGroup {
+  importance: number;
+  strongest: number;
+  terms: { id: number; stem: string; weight: number }[];
+}
+
+/** Reused from question to question, so that a question allocates no score table of its own. */
+const shared = { scores: new QuestionScores(), files: new QuestionScores() };
+
+/** Adds weight × IDF × BM25 weight over the terms' postings to `scores`, for the documents `keep` admits. */
+function accumulate(scores: QuestionScores, terms: readonly ResolvedTerm[], postingsOf: (stem: string) => Postings | undefined, idfOf: (stem: string) => number, keep?: (id: number) => boolean): void {
   for (const term of terms) {
     const postings = postingsOf(term.stem);
     if (!postings) continue;
@@ -72,10 +89,9 @@ function accumulate(terms: QueryTerm[], postingsOf: (stem: string) => Postings |
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] ?? 0;
       if (keep && !keep(id)) continue;
-      scores.set(id, (scores.get(id) ?? 0) + factor * (weights[i] ?? 0));
+      scores.add(id, factor * (weights[i] ?? 0), term.group);
     }
   }
-  return scores;
 }
 
 /**
@@ -86,59 +102,84 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const ranking: RankingOptions = { ...DEFAULT_RANKING, ...options.ranking };
   const limit = options.limit ?? 10;
   const query = analyzeQuery(index, question, options.previousQuestion);
-  const terms = mergeTerms([...query.groups.flatMap((group) => group.terms), ...(ranking.phrases ? query.phrases : [])]);
+  const terms = resolveTerms(index, query, ranking.phrases);
   if (terms.length === 0) return { query, hits: [] };
 
   const docs = ranking.sections ? sectionDocuments(index) : chunkDocuments(index);
   const allowedFiles = options.folders?.length ? filesUnder(index, options.folders) : undefined;
-  const scores = accumulate(terms, docs.postings, docs.idf, allowedFiles && ((id) => allowedFiles.has(docs.fileOf(id))));
+  const scores = shared.scores;
+  scores.reset();
+  accumulate(scores, terms, docs.postings, docs.idf, allowedFiles && ((id) => allowedFiles.has(docs.fileOf(id))));
   if (ranking.fileWeight > 0) {
-    const fileScores = accumulate(terms, (stem) => index.filePostings(stem), (stem) => index.fileIdf(stem), allowedFiles && ((id) => allowedFiles.has(id)));
-    for (const [id, score] of scores) scores.set(id, score + ranking.fileWeight * (fileScores.get(docs.fileOf(id)) ?? 0));
+    const fileScores = shared.files;
+    fileScores.reset();
+    accumulate(fileScores, terms, (stem) => index.filePostings(stem), (stem) => index.fileIdf(stem), allowedFiles && ((id) => allowedFiles.has(id)));
+    for (const id of scores.reached) scores.set(id, scores.score(id) + ranking.fileWeight * fileScores.score(docs.fileOf(id)));
   }
 
-  const top = topK([...scores], Math.max(ranking.rescore, limit));
+  const top = scores.top(Math.max(ranking.rescore, limit));
+  const coverage = coverageGroups(index, query);
   const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
   const proximity = ranking.sections && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
-  const ranked = top.map(([id, bm25]) => {
+  const ranked = top.map((id) => {
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = ranking.sections
-      ? bestChunkOf(index, id, terms, query, totalImportance, ranking.coverageWeight)
-      : { chunk: index.chunks[id] as Chunk, score: 0, ...coverageOf(query, (stem) => index.weightIn(stem, id), totalImportance) };
-    const { coverage, matched } = best;
-    let score = bm25;
+      ? bestChunkOf(index, id, terms, coverage, totalImportance, ranking.coverageWeight)
+      : { id, score: 0, coverage: coverageIn(index, id, coverage, totalImportance) };
+    let score = scores.score(id);
     score += ranking.passageWeight * best.score;
-    if (proximity) score += ranking.proximityWeight * proximity.score(id);
-    score *= 1 - ranking.coverageWeight + ranking.coverageWeight * coverage;
+    // A section holding words of one group only has no pair of words to be near.
+    if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
+    score *= 1 - ranking.coverageWeight + ranking.coverageWeight * best.coverage;
     const lead = ranking.sections ? index.chunks[index.unitChunks[id] ?? 0] : index.chunks[id];
     if (yesNo && lead && opensWithYesOrNo(lead.text)) score *= ranking.directAnswerBoost;
-    return { id, score, coverage, matched, chunk: best.chunk };
+    return { id, score, coverage: best.coverage, chunk: best.id };
   });
   proximity?.release();
   ranked.sort((a, b) => b.score - a.score || docs.order(a.id) - docs.order(b.id));
-  const hits = ranked.slice(0, limit).map(({ chunk, score, coverage, matched }): Hit => ({ chunk, score, coverage, matched }));
+  const hits = ranked.slice(0, limit).map(
+    ({ chunk, score, coverage: share }): Hit => ({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, matched: matchedIn(index, chunk, coverage) }),
+  );
   return { query, hits };
 }
 
-/** How much of the question (by importance) a document matches, and which stems. */
-function coverageOf(query: AnalyzedQuery, weightIn: (stem: string) => number, totalImportance: number): { coverage: number; matched: string[] } {
+/** The question's terms (and joined phrases), each stem once at its highest weight, with ids and factors. */
+function resolveTerms(index: SearchIndex, query: AnalyzedQuery, phrases: boolean): ResolvedTerm[] {
+  const merged = new Map<string, { weight: number; group: number }>();
+  const put = (term: QueryTerm, group: number) => {
+    const had = merged.get(term.stem);
+    if (had) had.weight = Math.max(had.weight, term.weight);
+    else merged.set(term.stem, { weight: term.weight, group });
+  };
+  query.groups.forEach((group, g) => group.terms.forEach((term) => put(term, g)));
+  if (phrases) for (const phrase of query.phrases) put(phrase, -1);
+  return [...merged].map(([stem, { weight, group }]) => ({ stem, weight, group, id: index.idOf(stem), chunkFactor: weight * index.idf(stem) }));
+}
+
+function coverageGroups(index: SearchIndex, query: AnalyzedQuery): CoverageGroup[] {
+  return query.groups.map((group) => ({
+    importance: group.importance,
+    strongest: group.terms.reduce((strongest, term) => Math.max(strongest, term.weight), 0),
+    terms: group.terms.map((term) => ({ id: index.idOf(term.stem), stem: term.stem, weight: term.weight })),
+  }));
+}
+
+/** How much of the question (by importance) a chunk matches. */
+function coverageIn(index: SearchIndex, chunk: number, groups: readonly CoverageGroup[], totalImportance: number): number {
   let covered = 0;
-  const matched: string[] = [];
-  for (const group of query.groups) {
+  for (const group of groups) {
     let best = 0;
-    let strongest = 0;
-    for (const term of group.terms) {
-      strongest = Math.max(strongest, term.weight);
-      if (weightIn(term.stem) > 0) {
-        matched.push(term.stem);
-        best = Math.max(best, term.weight);
-      }
-    }
+    for (const term of group.terms) if (term.weight > best && index.weightOfTermIn(term.id, chunk) > 0) best = term.weight;
     // Importance already carries the word's weight: a corrected typo covers its word in full.
-    if (strongest > 0) covered += group.importance * (best / strongest);
+    if (group.strongest > 0) covered += group.importance * (best / group.strongest);
   }
-  return { coverage: covered / totalImportance, matched };
+  return covered / totalImportance;
+}
+
+/** Stems of the question found in a chunk, group by group. */
+function matchedIn(index: SearchIndex, chunk: number, groups: readonly CoverageGroup[]): string[] {
+  return groups.flatMap((group) => group.terms.filter((term) => index.weightOfTermIn(term.id, chunk) > 0).map((term) => term.stem));
 }
 
 /**
@@ -149,31 +190,24 @@ function coverageOf(query: AnalyzedQuery, weightIn: (stem: string) => number, to
 function bestChunkOf(
   index: SearchIndex,
   unit: number,
-  terms: QueryTerm[],
-  query: AnalyzedQuery,
+  terms: readonly ResolvedTerm[],
+  groups: readonly CoverageGroup[],
   totalImportance: number,
   coverageWeight: number,
-): { chunk: Chunk; score: number; coverage: number; matched: string[] } {
+): { id: number; score: number; coverage: number } {
   const from = index.unitChunks[unit] ?? 0;
   const to = index.unitChunks[unit + 1] ?? from + 1;
-  const factors = terms.map((term) => term.weight * index.idf(term.stem));
-  let best = { id: from, score: 0, value: -1, coverage: 0, matched: [] as string[] };
+  let best = { id: from, score: 0, value: -1, coverage: 0 };
   for (let id = from; id < to; id++) {
     let score = 0;
-    terms.forEach((term, i) => (score += (factors[i] ?? 0) * index.weightIn(term.stem, id)));
+    for (const term of terms) score += term.chunkFactor * index.weightOfTermIn(term.id, id);
     // Coverage only scales a score down, so a chunk scoring no more than the best value so far cannot win.
     if (best.value >= 0 && score <= best.value) continue;
-    const { coverage, matched } = coverageOf(query, (stem) => index.weightIn(stem, id), totalImportance);
+    const coverage = coverageIn(index, id, groups, totalImportance);
     const value = score * (1 - coverageWeight + coverageWeight * coverage);
-    if (value > best.value) best = { id, score, value, coverage, matched };
+    if (value > best.value) best = { id, score, value, coverage };
   }
-  return { chunk: index.chunks[best.id] as Chunk, score: best.score, coverage: best.coverage, matched: best.matched };
-}
-
-function mergeTerms(terms: QueryTerm[]): QueryTerm[] {
-  const merged = new Map<string, number>();
-  for (const term of terms) merged.set(term.stem, Math.max(merged.get(term.stem) ?? 0, term.weight));
-  return [...merged].map(([stem, weight]) => ({ stem, weight }));
+  return best;
 }
 
 /** Ids of the files under any of the folders, decided once per question rather than per posting. */
@@ -184,22 +218,4 @@ function filesUnder(index: SearchIndex, folders: string[]): Set<number> {
     if (prefixes.some((prefix) => file.startsWith(prefix))) ids.add(id);
   });
   return ids;
-}
-
-/** The k highest entries, best first, without sorting everything. */
-function topK(entries: [number, number][], k: number): [number, number][] {
-  if (entries.length <= k) return entries.sort((a, b) => b[1] - a[1]);
-  const kept = entries.slice(0, k).sort((a, b) => b[1] - a[1]);
-  let threshold = kept[k - 1]?.[1] ?? 0;
-  for (let i = k; i < entries.length; i++) {
-    const entry = entries[i];
-    if (entry && entry[1] > threshold) {
-      kept.push(entry);
-      if (kept.length >= 4 * k) {
-        kept.sort((a, b) => b[1] - a[1]).length = k;
-        threshold = kept[k - 1]?.[1] ?? 0;
-      }
-    }
-  }
-  return kept.sort((a, b) => b[1] - a[1]).slice(0, k);
 }

@@ -54,8 +54,21 @@ export class Vocabulary {
     return this.words.length - this.removedCount;
   }
 
+  /**
+   * The known words nearest to `word`, at most `maxEdits` away: all those at the smallest distance found, in
+   * alphabetical order. One edit is looked for first, as its trigram filter is far tighter; two only when one
+   * finds nothing.
+   */
+  nearest(word: string, maxEdits: number): { word: string; distance: number }[] {
+    for (let edits = 1; edits <= maxEdits; edits++) {
+      const found = this.within(word, edits);
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+
   /** Known words within `maxEdits` of `word`, closest first. */
-  closest(word: string, maxEdits: number): { word: string; distance: number }[] {
+  private within(word: string, maxEdits: number): { word: string; distance: number }[] {
     if (maxEdits <= 0 || this.words.length === 0) return [];
     this.indexNewWords();
     if (this.counts.length < this.words.length) this.counts = new Uint16Array(this.words.length);

@@ -148,9 +148,9 @@ describe('Vocabulary.closest', () => {
   });
 
   it('finds a word one deletion or insertion away', () => {
-    expect(vocabulary.closest('fargte', 1)).toEqual([{ word: 'fargate', distance: 1 }]);
-    expect(vocabulary.closest('clustr', 1)).toEqual([{ word: 'cluster', distance: 1 }]);
-    expect(vocabulary.closest('kubernettes', 2)).toEqual([{ word: 'kubernetes', distance: 1 }]);
+    expect(vocabulary.nearest('fargte', 1)).toEqual([{ word: 'fargate', distance: 1 }]);
+    expect(vocabulary.nearest('clustr', 1)).toEqual([{ word: 'cluster', distance: 1 }]);
+    expect(vocabulary.nearest('kubernettes', 2)).toEqual([{ word: 'kubernetes', distance: 1 }]);
   });
 
   it.each([
@@ -160,28 +160,33 @@ describe('Vocabulary.closest', () => {
   ])('finds a word one transposition away: %s → %s (words under 8 letters, 1 edit allowed)', (typo, word) => {
     // A swap of two letters changes 4 trigrams, not 3: a trigram filter assuming 3 per edit drops these.
     expect(allowedEdits(typo)).toBe(1);
-    expect(vocabulary.closest(typo, 1)).toEqual([{ word, distance: 1 }]);
+    expect(vocabulary.nearest(typo, 1)).toEqual([{ word, distance: 1 }]);
   });
 
   it('finds long words two edits away', () => {
     expect(allowedEdits('kuberntes')).toBe(2);
-    expect(vocabulary.closest('kuberntes', 2)).toEqual([{ word: 'kubernetes', distance: 1 }]);
-    expect(vocabulary.closest('kubrnets', 2)).toEqual([{ word: 'kubernetes', distance: 2 }]);
-    expect(vocabulary.closest('insatnces', 2)).toEqual([{ word: 'instances', distance: 1 }]);
+    expect(vocabulary.nearest('kuberntes', 2)).toEqual([{ word: 'kubernetes', distance: 1 }]);
+    expect(vocabulary.nearest('kubrnets', 2)).toEqual([{ word: 'kubernetes', distance: 2 }]);
+    expect(vocabulary.nearest('insatnces', 2)).toEqual([{ word: 'instances', distance: 1 }]);
   });
 
-  it('sorts closest first, then alphabetically, and excludes the word itself', () => {
-    expect(vocabulary.closest('clusterx', 2)).toEqual([
+  it('sorts alphabetically among equals, and excludes the word itself', () => {
+    expect(vocabulary.nearest('clusterx', 2)).toEqual([
       { word: 'cluster', distance: 1 },
       { word: 'clusters', distance: 1 },
     ]);
-    expect(vocabulary.closest('cluster', 1)).toEqual([{ word: 'clusters', distance: 1 }]);
+    expect(vocabulary.nearest('cluster', 1)).toEqual([{ word: 'clusters', distance: 1 }]);
+  });
+
+  it('returns only the words at the smallest distance found', () => {
+    expect(vocabulary.nearest('clustr', 2)).toEqual([{ word: 'cluster', distance: 1 }]);
+    expect(vocabulary.nearest('clustrs', 2)).toEqual([{ word: 'clusters', distance: 1 }]);
   });
 
   it('returns nothing for maxEdits 0 or a word far from all', () => {
-    expect(vocabulary.closest('fargte', 0)).toEqual([]);
-    expect(vocabulary.closest('zebra', 1)).toEqual([]);
-    expect(new Vocabulary().closest('fargate', 2)).toEqual([]);
+    expect(vocabulary.nearest('fargte', 0)).toEqual([]);
+    expect(vocabulary.nearest('zebra', 1)).toEqual([]);
+    expect(new Vocabulary().nearest('fargate', 2)).toEqual([]);
   });
 });
 
