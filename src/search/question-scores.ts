@@ -8,6 +8,7 @@ export class QuestionScores {
   private firstGroup = new Int32Array(0);
   private several = new Uint8Array(0);
   private seen = new Uint8Array(0);
+  private readonly byScore = (a: number, b: number): number => (this.values[b] ?? 0) - (this.values[a] ?? 0);
   /** Documents with a score, in the order they got it. */
   readonly reached: number[] = [];
 
@@ -41,7 +42,7 @@ export class QuestionScores {
   /** The `k` highest-scoring documents, best first; of equal scores, the one reached first (the sorts are stable). */
   top(k: number): number[] {
     const values = this.values;
-    const order = (a: number, b: number) => (values[b] ?? 0) - (values[a] ?? 0);
+    const order = this.byScore;
     const reached = this.reached;
     if (reached.length <= k) return [...reached].sort(order);
     let kept = reached.slice(0, k).sort(order);

@@ -179,7 +179,9 @@ function coverageIn(index: SearchIndex, chunk: number, groups: readonly Coverage
 
 /** Stems of the question found in a chunk, group by group. */
 function matchedIn(index: SearchIndex, chunk: number, groups: readonly CoverageGroup[]): string[] {
-  return groups.flatMap((group) => group.terms.filter((term) => index.weightOfTermIn(term.id, chunk) > 0).map((term) => term.stem));
+  const matched: string[] = [];
+  for (const group of groups) for (const term of group.terms) if (index.weightOfTermIn(term.id, chunk) > 0) matched.push(term.stem);
+  return matched;
 }
 
 /**

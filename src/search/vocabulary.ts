@@ -20,6 +20,9 @@ export class Vocabulary {
   /** Words before this id are in `grams`. */
   private indexed = 0;
   private counts: Uint16Array = new Uint16Array(0);
+  /** Words already looked at by the current one-edit lookup carry its number. */
+  private stamps = new Uint32Array(0);
+  private generation = 0;
   /** Words taken out (no note uses them any more) keep their id and trigrams, and are skipped. */
   private removed = new Uint8Array(0);
   private removedCount = 0;
@@ -60,11 +63,55 @@ export class Vocabulary {
    * finds nothing.
    */
   nearest(word: string, maxEdits: number): { word: string; distance: number }[] {
-    for (let edits = 1; edits <= maxEdits; edits++) {
-      const found = this.within(word, edits);
-      if (found.length > 0) return found;
+    if (maxEdits <= 0 || this.words.length === 0) return [];
+    const close = this.oneEdit(word);
+    return close.length > 0 || maxEdits === 1 ? close : this.within(word, maxEdits);
+  }
+
+  /**
+   * `within(word, 1)`, reading fewer lists: a word sharing `needed` of the word's trigrams shares one of any
+   * `trigrams − needed + 1` of them, so only the rarest that many lists are read, and the shared trigrams of
+   * each word found there are counted on the word itself.
+   */
+  private oneEdit(word: string): { word: string; distance: number }[] {
+    this.indexNewWords();
+    const grams = new Set(trigrams(word));
+    const needed = Math.max(1, word.length + 2 - 4);
+    const shortest = Math.max(3, word.length - 1);
+    const longest = word.length + 1;
+    const rarest = grams.size - needed + 1;
+    if (rarest <= 0) return [];
+    const byGram = [...grams].map((gram) => {
+      const byLength = this.grams.get(gram);
+      const parts: number[][] = [];
+      let size = 0;
+      for (let length = shortest; length <= longest && byLength; length++) {
+        const list = byLength[length];
+        if (list) {
+          parts.push(list);
+          size += list.length;
+        }
+      }
+      return { parts, size };
+    });
+    byGram.sort((a, b) => a.size - b.size);
+    if (this.stamps.length < this.words.length) this.stamps = new Uint32Array(this.words.length);
+    if (this.generation === 0xffffffff) this.stamps.fill((this.generation = 0));
+    const stamp = ++this.generation;
+    const found: { word: string; distance: number }[] = [];
+    for (const { parts } of byGram.slice(0, rarest)) {
+      for (const list of parts) {
+        for (const id of list) {
+          if (this.stamps[id] === stamp) continue;
+          this.stamps[id] = stamp;
+          if (this.removed[id] === 1) continue;
+          const candidate = this.words[id] ?? '';
+          if (sharedTrigrams(candidate, grams) < needed) continue;
+          if (editDistance(word, candidate, 1) === 1) found.push({ word: candidate, distance: 1 });
+        }
+      }
     }
-    return [];
+    return found.sort((a, b) => (a.word < b.word ? -1 : 1));
   }
 
   /** Known words within `maxEdits` of `word`, closest first. */
@@ -116,6 +163,30 @@ export class Vocabulary {
 
 const START = '^'.charCodeAt(0);
 const END = '$'.charCodeAt(0);
+
+let seenGrams = new Float64Array(64);
+
+/** How many distinct trigrams of `word` are among `grams`, worked out without building the word's list. */
+function sharedTrigrams(word: string, grams: ReadonlySet<number>): number {
+  if (seenGrams.length < word.length + 2) seenGrams = new Float64Array(2 * (word.length + 2));
+  let shared = 0;
+  let count = 0;
+  let a = START;
+  let b = START;
+  for (let i = 0; i <= word.length + 1; i++) {
+    const c = i < word.length ? word.charCodeAt(i) : END;
+    const gram = a * 2 ** 32 + b * 2 ** 16 + c;
+    a = b;
+    b = c;
+    if (!grams.has(gram)) continue;
+    let repeated = false;
+    for (let j = 0; j < count && !repeated; j++) repeated = seenGrams[j] === gram;
+    if (repeated) continue;
+    seenGrams[count++] = gram;
+    shared++;
+  }
+  return shared;
+}
 
 /** The trigrams of `^^word$$`, each as one number: three UTF-16 code units of 16 bits. */
 function trigrams(word: string): number[] {
