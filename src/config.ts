@@ -47,6 +47,11 @@ export interface GitSourceConfig {
   readonly webhookSecret?: string;
   /** Folder the repository is cloned into, inside lore's data folder. */
   readonly cloneDir: string;
+  /**
+   * KNOWLEDGE_GIT_PATH: the folder of the repository that holds the notes (`docs/runbooks`, no leading or trailing
+   * slash); undefined means the whole repository. Citations name files relative to it.
+   */
+  readonly path?: string;
 }
 
 export interface FeedbackConfig {
@@ -174,6 +179,9 @@ const envSchema = z.object({
   KNOWLEDGE_GIT_BRANCH: optionalString.refine((v) => v === undefined || isBranchName(v), {
     error: (issue) => `must be a branch name such as main or docs/live, got "${String(issue.input)}"`,
   }),
+  KNOWLEDGE_GIT_PATH: optionalString.refine((v) => v === undefined || isRepositoryFolder(v), {
+    error: (issue) => `must be a folder inside the repository such as docs or handbook/runbooks (relative, no ..), got "${String(issue.input)}"`,
+  }),
   KNOWLEDGE_GIT_INTERVAL: wholeNumber(60, 86_400),
   KNOWLEDGE_GIT_SSH_KEY: optionalString,
   KNOWLEDGE_GIT_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
@@ -190,6 +198,17 @@ export function isGitUrl(value: string): boolean {
 
 function isBranchName(value: string): boolean {
   return /^[\w.\/-]+$/.test(value) && !value.startsWith('-') && !value.startsWith('/') && !value.endsWith('/') && !value.endsWith('.lock') && !value.includes('..') && !value.includes('//');
+}
+
+/** A relative folder without `..`, `.git` or backslashes; `./docs/` and `docs` are the same folder. */
+function isRepositoryFolder(value: string): boolean {
+  if (value.startsWith('/') || value.includes('\\') || value.includes('\u0000')) return false;
+  const parts = repositoryFolderParts(value);
+  return parts.length > 0 && parts.every((part) => part !== '..' && part.toLowerCase() !== '.git');
+}
+
+function repositoryFolderParts(value: string): string[] {
+  return value.split('/').filter((part) => part !== '' && part !== '.');
 }
 
 type Env = Record<string, string | undefined>;
@@ -250,7 +269,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     problems.push('  DISCORD_GUILD_ID is set without DISCORD_TOKEN: set DISCORD_TOKEN to the bot token (Developer Portal → Bot → Reset Token).');
   }
 
-  const gitOnly = ['KNOWLEDGE_GIT_BRANCH', 'KNOWLEDGE_GIT_SSH_KEY', 'KNOWLEDGE_GIT_WEBHOOK_SECRET'] as const;
+  const gitOnly = ['KNOWLEDGE_GIT_BRANCH', 'KNOWLEDGE_GIT_PATH', 'KNOWLEDGE_GIT_SSH_KEY', 'KNOWLEDGE_GIT_WEBHOOK_SECRET'] as const;
   if (!e.KNOWLEDGE_GIT_URL) {
     for (const name of gitOnly) if (e[name]) problems.push(`  ${name} is set without KNOWLEDGE_GIT_URL: set KNOWLEDGE_GIT_URL to the notes repository, or unset ${name}.`);
   } else if (overrides.knowledgeDir) {
@@ -260,7 +279,8 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 
-  const baseUrl = e.KNOWLEDGE_BASE_URL;
+  const gitPath = e.KNOWLEDGE_GIT_PATH === undefined ? undefined : repositoryFolderParts(e.KNOWLEDGE_GIT_PATH).join('/');
+  const baseUrl = e.KNOWLEDGE_BASE_URL === undefined || e.KNOWLEDGE_BASE_URL.endsWith('/') ? e.KNOWLEDGE_BASE_URL : `${e.KNOWLEDGE_BASE_URL}/`;
   const dataDir = e.LORE_DB !== undefined && e.LORE_DB.toLowerCase() !== 'off' ? dirname(resolve(cwd, e.LORE_DB)) : resolve(cwd, 'data');
   const git: GitSourceConfig | undefined = e.KNOWLEDGE_GIT_URL
     ? {
@@ -270,11 +290,13 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
         sshKeyPath: e.KNOWLEDGE_GIT_SSH_KEY === undefined ? undefined : resolve(cwd, e.KNOWLEDGE_GIT_SSH_KEY),
         webhookSecret: e.KNOWLEDGE_GIT_WEBHOOK_SECRET,
         cloneDir: join(dataDir, 'notes-git'),
+        ...(gitPath !== undefined && { path: gitPath }),
       }
     : undefined;
   return Object.freeze({
-    knowledgeDir: git ? git.cloneDir : resolve(cwd, overrides.knowledgeDir ?? e.KNOWLEDGE_DIR ?? 'knowledge'),
-    knowledgeBaseUrl: baseUrl === undefined || baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
+    knowledgeDir: git ? join(git.cloneDir, git.path ?? '') : resolve(cwd, overrides.knowledgeDir ?? e.KNOWLEDGE_DIR ?? 'knowledge'),
+    // KNOWLEDGE_BASE_URL addresses the repository; citations name files inside KNOWLEDGE_GIT_PATH, so links add it.
+    knowledgeBaseUrl: baseUrl === undefined || gitPath === undefined ? baseUrl : `${baseUrl}${gitPath.split('/').map(encodeURIComponent).join('/')}/`,
     maxNoteBytes: e.MAX_NOTE_BYTES,
     logLevel: e.LOG_LEVEL,
     watch: e.WATCH,

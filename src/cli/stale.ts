@@ -4,7 +4,6 @@ import { LoreError } from '../errors.js';
 import { citedLinesSince, renderStaleText, staleJson, staleReport, type DateLines } from '../reports/stale.js';
 import { openProvenance } from '../source/git/provenance.js';
 import { commandContext, writeLine, type CliIO } from './context.js';
-import type { Citation } from '../types.js';
 import type { ParsedArgs } from './args.js';
 import { openReportDatabase, reportSince } from './report-db.js';
 
@@ -26,16 +25,24 @@ export async function staleCommand(args: ParsedArgs, io: CliIO): Promise<number>
   } finally {
     await sql.close();
   }
-  const date: DateLines = async (file, startLine, endLine) => {
-    // Recorded ranges come from older versions of the notes: they are dated as far as the file reaches today.
+  const date: DateLines = async (file, startLine, endLine, commit) => {
+    if (commit !== undefined) {
+      try {
+        const changed = await provenance.dateLines(file, startLine, endLine, commit);
+        return changed === undefined ? undefined : { changed, commit };
+      } catch (error) {
+        // A commit rewritten away (force-push) or a range git cannot read there: date today's lines instead.
+        logger.debug({ err: error, file, commit }, 'could not blame the cited lines at their commit');
+      }
+    }
+    // Ranges without their commit come from some older version of the notes: dated as far as the file reaches today.
     const lineCount = await readFile(join(config.knowledgeDir, file), 'utf8').then(
       (text) => text.split('\n').length - (text.endsWith('\n') ? 1 : 0),
       () => 0,
     );
     if (lineCount < startLine) return undefined;
-    const citation: Citation = { file, startLine, endLine: Math.min(endLine, lineCount), section: '', snippet: '', score: 0 };
-    await provenance.annotate([citation], 30_000);
-    return citation.changed;
+    const changed = await provenance.dateLines(file, startLine, Math.min(endLine, lineCount)).catch(() => undefined);
+    return changed === undefined ? undefined : { changed };
   };
   const notes = await staleReport(cited, date, { now: Date.now(), staleAfterDays: config.staleAfterDays });
   writeLine(io.stdout, args.json ? JSON.stringify(staleJson(notes, since)) : renderStaleText(notes, since));

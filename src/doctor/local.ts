@@ -23,7 +23,10 @@ export function pathShower(cwd: string): ShowPath {
 /** The notes folder builds an index; the skipped notes are listed with the reason. */
 export async function checkNotes(config: Config, show: ShowPath): Promise<CheckResult> {
   const name = 'Notes';
-  if (config.git && !existsSync(config.knowledgeDir)) return skip(name, `not cloned yet: lore serve (or lore ask) clones ${show(config.knowledgeDir)}/ on first start`);
+  if (config.git && !existsSync(config.git.cloneDir)) return skip(name, `not cloned yet: lore serve (or lore ask) clones ${show(config.git.cloneDir)}/ on first start`);
+  if (config.git?.path !== undefined && !statSync(config.knowledgeDir, { throwIfNoEntry: false })?.isDirectory()) {
+    return fail(name, `KNOWLEDGE_GIT_PATH is ${config.git.path}, but the clone in ${show(config.git.cloneDir)}/ has no such folder`, 'set KNOWLEDGE_GIT_PATH to a folder of the repository, or unset it to serve the whole repository');
+  }
   try {
     const lore = await openLore({ knowledgeDir: config.knowledgeDir, maxNoteBytes: config.maxNoteBytes, logger: silentLogger() });
     const { files, chunks, skipped } = lore.stats();

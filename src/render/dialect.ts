@@ -1,4 +1,5 @@
 import type { MarkedToken, Token, Tokens } from 'marked';
+import { isFootnoteDefinition, isFootnoteReference } from './footnotes.js';
 import { highlighter, noteText, parseNote, plainText } from './markdown.js';
 
 /** Where in the text a piece of inline content sits. */
@@ -53,11 +54,17 @@ export const IN_STRONG: InlineState = { strong: true, link: false };
 
 /** A note's Markdown in `dialect`, with `highlights` marked in bold wherever they stand as whole words in plain text. */
 export function renderMarkdown(markdown: string, dialect: Dialect, highlights: readonly string[] = []): string {
-  return new DialectWalker(dialect, highlights).blocks(parseNote(markdown), 0).join('\n');
+  const walker = new DialectWalker(dialect, highlights);
+  const lines = walker.blocks(parseNote(markdown), 0);
+  // Footnotes as on GitHub: a reference reads `[1]`, and the definitions follow the text as a short list.
+  if (walker.footnotes.length > 0) lines.push('', ...walker.footnotes);
+  return lines.join('\n');
 }
 
 class DialectWalker implements Walker {
   private readonly highlight: (text: string) => string;
+  /** Footnote definitions met so far, rendered: `[1] text`. */
+  readonly footnotes: string[] = [];
 
   constructor(
     private readonly dialect: Dialect,
@@ -81,6 +88,12 @@ class DialectWalker implements Walker {
 
   private block(token: MarkedToken, depth: number): string[] {
     const { dialect } = this;
+    const extension: Token = token;
+    if (isFootnoteDefinition(extension)) {
+      // One line each: a definition's continuation lines are soft breaks.
+      this.footnotes.push(`${dialect.escape(`[${extension.label}]`)} ${this.inline(extension.tokens, OUTSIDE).replace(/\s*\n\s*/g, ' ')}`.trimEnd());
+      return [];
+    }
     switch (token.type) {
       case 'paragraph':
       case 'text':
@@ -135,6 +148,8 @@ class DialectWalker implements Walker {
 
   private phrase(token: MarkedToken, state: InlineState): string {
     const { dialect } = this;
+    const extension: Token = token;
+    if (isFootnoteReference(extension)) return dialect.escape(extension.text);
     switch (token.type) {
       case 'text':
         if (token.tokens) return this.inline(token.tokens, state);

@@ -1,12 +1,16 @@
-import { Lexer, type MarkedToken, type Token } from 'marked';
+import { Marked, type MarkedToken, type Token } from 'marked';
 import { decodeEntities } from './entities.js';
+import { FOOTNOTES } from './footnotes.js';
+
+const parser = new Marked({ gfm: true, extensions: FOOTNOTES });
 
 /**
- * A note's Markdown (CommonMark + GFM) as marked's tokens, the same parser the chunker uses; each platform renders
- * the tokens in its own dialect.
+ * A note's Markdown (CommonMark + GFM, with footnotes) as marked's tokens, the parser the chunker uses; each
+ * platform renders the tokens in its own dialect. Footnotes come as `footnoteReference` and `footnoteDefinition`
+ * tokens, which are not among marked's own types.
  */
 export function parseNote(markdown: string): MarkedToken[] {
-  return new Lexer({ gfm: true }).lex(dedent(markdown)) as MarkedToken[];
+  return parser.lexer(dedent(markdown)) as MarkedToken[];
 }
 
 /**

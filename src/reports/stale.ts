@@ -7,19 +7,22 @@ export interface CitedLines {
   file: string;
   startLine: number;
   endLine: number;
+  /** The commit the lines were read at; unknown for notes outside git and for answers recorded before lore kept it. */
+  commit?: string;
 }
 
 /**
  * The lines cited by answered questions since `since` (ms since the epoch), best citations and see-also alike.
  * The one query of this report, kept apart so another store can answer it.
  */
-export function citedLinesSince(sql: SqlClient, since: number): Promise<CitedLines[]> {
-  return sql.all<CitedLines>(
-    `SELECT n.question_id AS "questionId", n.file, n.start_line AS "startLine", n.end_line AS "endLine"
+export async function citedLinesSince(sql: SqlClient, since: number): Promise<CitedLines[]> {
+  const rows = await sql.all<Omit<CitedLines, 'commit'> & { commit: string | null }>(
+    `SELECT n.question_id AS "questionId", n.file, n.start_line AS "startLine", n.end_line AS "endLine", n.commit_sha AS "commit"
      FROM question_notes n JOIN questions q ON q.id = n.question_id
      WHERE q.found = 1 AND q.asked_at >= ? ORDER BY n.file, n.start_line`,
     [since],
   );
+  return rows.map(({ commit, ...row }) => ({ ...row, questionId: Number(row.questionId), ...(commit !== null && { commit }) }));
 }
 
 /** A note worth a review: cited often, from lines changed long ago. */
@@ -30,14 +33,19 @@ export interface StaleNote {
   /** The cited range whose newest change is oldest. */
   startLine: number;
   endLine: number;
+  /** The commit the range was cited and dated at, when it was recorded and is still in the repository. */
+  commit?: string;
   /** ISO date of that range's newest change. */
   changed: string;
   /** Older than STALE_AFTER_DAYS. */
   stale: boolean;
 }
 
-/** ISO date of the newest change to lines `start..end` of `file` now, or undefined when they cannot be dated. */
-export type DateLines = (file: string, startLine: number, endLine: number) => Promise<string | undefined>;
+/**
+ * ISO date of the newest change to lines `start..end` of `file` as they were at `commit`, with that commit; or, when
+ * no commit is given or it cannot be read, of the lines as they are now, without one. Undefined when neither dates them.
+ */
+export type DateLines = (file: string, startLine: number, endLine: number, commit?: string) => Promise<{ changed: string; commit?: string } | undefined>;
 
 export interface StaleOptions {
   now: number;
@@ -54,21 +62,23 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * whose cited lines cannot be dated now (the file is gone) are left out.
  */
 export async function staleReport(cited: readonly CitedLines[], date: DateLines, options: StaleOptions): Promise<StaleNote[]> {
-  const byFile = new Map<string, { questions: Set<number>; ranges: Map<string, [number, number]> }>();
+  const byFile = new Map<string, { questions: Set<number>; ranges: Map<string, [number, number, string | undefined]> }>();
   for (const row of cited) {
     const entry = byFile.get(row.file) ?? { questions: new Set(), ranges: new Map() };
     entry.questions.add(row.questionId);
-    entry.ranges.set(`${row.startLine}-${row.endLine}`, [row.startLine, row.endLine]);
+    entry.ranges.set(`${row.startLine}-${row.endLine}@${row.commit ?? ''}`, [row.startLine, row.endLine, row.commit]);
     byFile.set(row.file, entry);
   }
   const notes: StaleNote[] = [];
   for (const [file, { questions, ranges }] of byFile) {
     let oldest: StaleNote | undefined;
-    for (const [startLine, endLine] of ranges.values()) {
-      const changed = await date(file, startLine, endLine);
-      if (changed === undefined) continue;
+    for (const [startLine, endLine, commit] of ranges.values()) {
+      const dated = await date(file, startLine, endLine, commit);
+      if (dated === undefined) continue;
+      const { changed } = dated;
       if (oldest === undefined || changed < oldest.changed) {
-        oldest = { file, times: questions.size, startLine, endLine, changed, stale: options.now - Date.parse(changed) > options.staleAfterDays * DAY_MS };
+        const stale = options.now - Date.parse(changed) > options.staleAfterDays * DAY_MS;
+        oldest = { file, times: questions.size, startLine, endLine, ...(dated.commit !== undefined && { commit: dated.commit }), changed, stale };
       }
     }
     if (oldest) notes.push(oldest);

@@ -119,6 +119,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rate_windows_by_expiry ON rate_windows (expires_at);
     `,
   },
+  {
+    version: 3,
+    description: 'the commit each cited range was read at, when the notes are in git (null before, and for notes outside git)',
+    sql: `ALTER TABLE question_notes ADD COLUMN commit_sha TEXT;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

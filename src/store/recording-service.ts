@@ -90,7 +90,7 @@ function questionRecord(answer: Answer, asker: Asker | undefined, at: number, la
     question: answer.question,
     found: answer.found,
     reason: answer.reason,
-    notes: answer.citations.map(({ file, startLine, endLine, score }) => ({ file, startLine, endLine, score })),
+    notes: answer.citations.map(({ file, startLine, endLine, score, commit }) => ({ file, startLine, endLine, score, ...(commit !== undefined && { commit }) })),
     latencyMs,
   };
 }

@@ -18,8 +18,8 @@ export interface QuestionRecord {
   question: string;
   found: boolean;
   reason?: string;
-  /** The answer's citations (found) or closest notes (not found), best first. */
-  notes: { file: string; startLine: number; endLine: number; score: number }[];
+  /** The answer's citations (found) or closest notes (not found), best first, with the commit each was read at, if known. */
+  notes: { file: string; startLine: number; endLine: number; score: number; commit?: string }[];
   latencyMs: number;
 }
 
@@ -92,8 +92,8 @@ export class FeedbackStore {
       // One statement for all the notes: with PostgreSQL each statement is a round trip.
       if (record.notes.length > 0) {
         await tx.run(
-          `INSERT INTO question_notes (question_id, rank, file, start_line, end_line) VALUES ${record.notes.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-          record.notes.flatMap((note, rank) => [id, rank, note.file, note.startLine, note.endLine]),
+          `INSERT INTO question_notes (question_id, rank, file, start_line, end_line, commit_sha) VALUES ${record.notes.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+          record.notes.flatMap((note, rank) => [id, rank, note.file, note.startLine, note.endLine, note.commit ?? null]),
         );
       }
       return id;

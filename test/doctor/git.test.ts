@@ -30,4 +30,15 @@ describe('lore doctor with notes from git', () => {
     expect(unreachable.stdout).toMatch(/✗ Notes repository: https:\/\/127\.0\.0\.1:1\/notes\.git cannot be read/);
     expect(unreachable.stdout + unreachable.stderr).not.toContain(token);
   });
+
+  it('fails a KNOWLEDGE_GIT_PATH the clone has no folder for, and passes one it has', async () => {
+    remote.commit({ 'handbook/b.md': '# B\n\nMore text.\n' }, 'handbook');
+    const base = { KNOWLEDGE_GIT_URL: remote.url, KNOWLEDGE_GIT_INTERVAL: '0' };
+    expect((await runInProcess(['ask', 'text?'], { env: { KNOWLEDGE_DIR: '', LORE_DB: join(remote.root, 'data', 'lore.db'), ...base } })).code).toBe(0);
+    const missing = await doctor({ ...base, KNOWLEDGE_GIT_PATH: 'runbooks' });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/✗ Notes: KNOWLEDGE_GIT_PATH is runbooks, but the clone in .*notes-git\/ has no such folder → fix: set KNOWLEDGE_GIT_PATH to a folder of the repository/);
+    const present = await doctor({ ...base, KNOWLEDGE_GIT_PATH: 'handbook' });
+    expect(present.stdout).toMatch(/✓ Notes: .*handbook\/ indexes: 1 file,/);
+  });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeedbackStore } from '../../src/store/store.js';
 import { runInProcess } from '../cli/helpers.js';
-import { createRemote, type TestRemote } from '../source/git-repos.js';
+import { createRemote, git, type TestRemote } from '../source/git-repos.js';
+import { STORES, useStore } from '../store/backends.js';
 import { DAY, note, question } from '../store/helpers.js';
 
 const LINES = (title: string) => `# ${title}\n\n${Array.from({ length: 8 }, (_, i) => `Line ${i + 1} of ${title}.`).join('\n')}\n`;
@@ -51,5 +52,30 @@ describe('lore stale', () => {
     const { code, stderr } = await runInProcess(['stale'], { env: { KNOWLEDGE_DIR: plain, LORE_DB: db } });
     expect(code).toBe(1);
     expect(stderr).toMatch(/is not in a git repository, so its lines have no dates/);
+  });
+});
+
+describe.each(STORES)('lore stale on %s dates the lines as they were cited', (kind) => {
+  const backend = useStore(kind);
+
+  it('blames the recorded range at its recorded commit, and today’s file when that commit is gone or unrecorded', async () => {
+    const now = Date.now();
+    const location = await backend.location();
+    const cited = git(remote.work, ['rev-parse', 'HEAD']).trim();
+    // Four new lines on top: today's lines 3-5 of old.md are new, the cited ones moved down to 7-9.
+    const moved = new Date(now - 2 * DAY).toISOString();
+    remote.commit({ 'old.md': `# Old\n\nNew 1.\nNew 2.\nNew 3.\nNew 4.\n${LINES('Old').split('\n').slice(2).join('\n')}`, 'fresh.md': `${LINES('Fresh')}More.\n` }, 'moved', { date: moved });
+    const store = await FeedbackStore.open(location);
+    await store.recordQuestion(question({ question: 'old lines', at: now - DAY, notes: [{ ...note('old.md', 3, 5), commit: cited }] }));
+    await store.recordQuestion(question({ question: 'rewritten away', at: now - DAY, notes: [{ ...note('fresh.md', 3, 5), commit: 'f'.repeat(40) }] }));
+    await store.close();
+
+    const { code, stdout } = await runInProcess(['stale', '--json'], { env: { KNOWLEDGE_DIR: remote.work, LORE_DB: location } });
+    expect(code).toBe(0);
+    const notes = (JSON.parse(stdout) as { notes: Record<string, unknown>[] }).notes;
+    expect(notes.find((n) => n.file === 'old.md')).toEqual({ file: 'old.md', times: 1, startLine: 3, endLine: 5, commit: cited, changed: '2022-01-01T00:00:00.000Z', stale: true });
+    // Today's lines 3-5 of fresh.md date from the commit that added the file, five days ago.
+    const added = new Date(Number(git(remote.work, ['show', '-s', '--format=%ct', cited]).trim()) * 1000).toISOString();
+    expect(notes.find((n) => n.file === 'fresh.md')).toEqual({ file: 'fresh.md', times: 1, startLine: 3, endLine: 5, changed: added, stale: false });
   });
 });

@@ -62,6 +62,31 @@ describe('answers from notes in git', () => {
   });
 });
 
+describe('answers from a folder of the repository (KNOWLEDGE_GIT_PATH)', () => {
+  it('cites files relative to the folder, blames and links them at their repository path, and ignores commits outside it', async () => {
+    const first = remote.commit({ 'handbook/runbooks/deploy.md': DEPLOY, 'README.md': '# Repository\n\nPage the on-call with the red phone.\n' }, 'handbook', { date: '2024-05-01T00:00:00Z' });
+    const folderEnv = env({ KNOWLEDGE_GIT_PATH: 'handbook/runbooks', KNOWLEDGE_BASE_URL: 'https://github.com/acme/notes/blob/{commit}/' });
+    const { code, stdout } = await runInProcess(['ask', '--json', '--top', '1', 'how do I roll back within ten minutes?'], { env: folderEnv });
+    expect(code).toBe(0);
+    const best = (JSON.parse(stdout) as { citations: { file: string; startLine: number; endLine: number; url?: string }[] }).citations[0];
+    expect(best).toMatchObject({ file: 'deploy.md', commit: first, changed: '2024-05-01T00:00:00.000Z' });
+    expect(best?.url).toBe(`https://github.com/acme/notes/blob/${first}/handbook/runbooks/deploy.md?plain=1#L${best?.startLine}-L${best?.endLine}`);
+
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), env: folderEnv, cwd: remote.root };
+    const { lore, source } = await openEngineAndSource(commandContext(parseCliArgs(['serve']), io, 'silent'));
+    expect((await lore.ask('how do we page the on-call?')).found).toBe(false);
+    remote.commit({ 'README.md': '# Repository\n\nPage the on-call with pagerduty escalate.\n' }, 'outside', { date: '2025-07-01T00:00:00Z' });
+    await source?.requestSync();
+    expect((await lore.ask('how do we page the on-call with pagerduty?')).found).toBe(false);
+    const inside = remote.commit({ 'handbook/runbooks/oncall.md': '# On-call\n\nPage the on-call with pagerduty escalate.\n' }, 'inside', { date: '2025-07-02T00:00:00Z' });
+    await source?.requestSync();
+    const answer = await lore.ask('how do we page the on-call with pagerduty?');
+    expect(answer.citations[0]).toMatchObject({ file: 'oncall.md', commit: inside, changed: '2025-07-02T00:00:00.000Z' });
+    expect(answer.citations[0]?.url).toMatch(new RegExp(`^https://github\\.com/acme/notes/blob/${inside}/handbook/runbooks/oncall\\.md\\?plain=1#L`));
+    await source?.stop();
+  });
+});
+
 describe('a knowledge folder inside a git work tree', () => {
   it('pins clean files to HEAD, dates uncommitted lines by the file, and leaves commit out for edited files', async () => {
     const dir = join(remote.work, 'runbooks');

@@ -63,6 +63,18 @@ describe('git settings', () => {
     expect(() => loadConfig({ KNOWLEDGE_GIT_URL: 'file:///n.git' }, { knowledgeDir: 'notes' }, CWD)).toThrow(/--knowledge and KNOWLEDGE_GIT_URL are both given/);
   });
 
+  it('serve a folder of the repository: notes read from it, links still at the repository path', () => {
+    const config = load({ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_GIT_PATH: './handbook/run books/', KNOWLEDGE_BASE_URL: 'https://github.com/acme/notes/blob/{commit}' });
+    expect(config.git?.path).toBe('handbook/run books');
+    expect(config.knowledgeDir).toBe('/srv/lore/data/notes-git/handbook/run books');
+    expect(config.knowledgeBaseUrl).toBe('https://github.com/acme/notes/blob/{commit}/handbook/run%20books/');
+    expect(load({ KNOWLEDGE_GIT_URL: 'file:///n.git' }).git).not.toHaveProperty('path');
+  });
+
+  it.each(['/srv/notes', '../notes', 'docs/../../etc', '.git', 'docs\\runbooks', '.'])('refuse KNOWLEDGE_GIT_PATH %s', (path) => {
+    expect(problem({ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_GIT_PATH: path })).toMatch(/KNOWLEDGE_GIT_PATH: must be a folder inside the repository such as docs or handbook\/runbooks \(relative, no \.\.\)/);
+  });
+
   it('never echo a token from a refused URL', () => {
     expect(problem({ KNOWLEDGE_GIT_URL: 'http://user:ghp_secretvalue@github.com/n.git' })).not.toContain('ghp_secretvalue');
   });
@@ -73,6 +85,7 @@ describe('git settings', () => {
     [{ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_GIT_INTERVAL: '-5' }, /KNOWLEDGE_GIT_INTERVAL: must be a whole number from 0 to 86400/],
     [{ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_GIT_WEBHOOK_SECRET: 'short' }, /KNOWLEDGE_GIT_WEBHOOK_SECRET: must be at least 16 characters/],
     [{ KNOWLEDGE_GIT_BRANCH: 'main' }, /KNOWLEDGE_GIT_BRANCH is set without KNOWLEDGE_GIT_URL/],
+    [{ KNOWLEDGE_GIT_PATH: 'docs' }, /KNOWLEDGE_GIT_PATH is set without KNOWLEDGE_GIT_URL/],
     [{ STALE_AFTER_DAYS: '0' }, /STALE_AFTER_DAYS: must be a whole number from 1/],
   ])('explain %j', (env, expected) => {
     expect(problem(env)).toMatch(expected);

@@ -52,8 +52,12 @@ describe('lore serve with notes from git', () => {
     const bad = await fetch(hook, { method: 'POST', headers: { 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }, body });
     expect(bad.status).toBe(401);
     const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
-    const good = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature }, body });
+    const headers = { 'content-type': 'application/json', 'x-hub-signature-256': signature, 'x-github-delivery': 'delivery-1' };
+    const good = await fetch(hook, { method: 'POST', headers, body });
     expect(good.status).toBe(202);
+    // GitHub's "Redeliver" sends the same delivery id: recognised, and no second fetch.
+    const redelivered = await fetch(hook, { method: 'POST', headers, body });
+    expect(redelivered.status).toBe(200);
 
     // The fetch runs after the 202; ask until the new note answers.
     await until('the pushed note to answer', async () => {

@@ -121,3 +121,32 @@ describe('notes from a git repository', () => {
     expect(notes.readiness()).toEqual({ ok: false, detail: expect.stringContaining('not cloned yet') });
   });
 });
+
+describe('notes in a folder of the repository (KNOWLEDGE_GIT_PATH)', () => {
+  it('hands over only the changes inside the folder, with paths relative to it', async () => {
+    remote.commit({ 'handbook/runbooks/deploy.md': '# Deploy\n\nRun make ship.\n', 'handbook/runbooks/old.md': '# Old\n' }, 'handbook');
+    const { notes, changes, config } = source({ path: 'handbook/runbooks' });
+    await notes.open();
+    expect(notes.notesDir).toBe(join(config.cloneDir, 'handbook', 'runbooks'));
+
+    remote.commit({ 'handbook/runbooks/deploy.md': '# Deploy\n\nRun make release.\n', 'handbook/runbooks/old.md': null, 'deploy.md': '# Root\n\nNot a note here.\n' }, 'inside and outside');
+    await expect(notes.requestSync()).resolves.toBe('updated');
+    expect(changes).toEqual([{ changed: ['deploy.md'], removed: ['old.md'] }]);
+
+    const outside = remote.commit({ 'deploy.md': '# Root\n\nStill not a note.\n', 'handbook/runbooks-old/x.md': '# X\n' }, 'outside only');
+    await expect(notes.requestSync()).resolves.toBe('updated');
+    expect(notes.commit()).toBe(outside);
+    expect(changes.at(-1)).toEqual({ changed: [], removed: [] });
+  });
+
+  it('refuses to open when the folder is not in the repository, naming the setting and the commit', async () => {
+    const { notes } = source({ path: 'handbook' });
+    const head = git(remote.work, ['rev-parse', 'HEAD']).trim().slice(0, 12);
+    await expect(notes.open()).rejects.toThrow(
+      new RegExp(`^KNOWLEDGE_GIT_PATH names handbook, which is not a folder at commit ${head} of main in file://.*: set KNOWLEDGE_GIT_PATH to a folder of the repository`),
+    );
+    // A file of that name is not a folder either.
+    const file = source({ path: 'deploy.md' });
+    await expect(file.notes.open()).rejects.toThrow(/KNOWLEDGE_GIT_PATH names deploy\.md, which is not a folder/);
+  });
+});

@@ -101,6 +101,28 @@ describe('POST /hooks/git', () => {
     expect(pushes).toBe(1);
   });
 
+  it('recognises a redelivered push by its delivery id and starts no second fetch', async () => {
+    const github = { 'x-github-event': 'push', 'x-hub-signature-256': sign(PUSH), 'x-github-delivery': '72d3162e-cc78-11e3-81ab-4c9367dc0958' };
+    expect((await post(github)).status).toBe(202);
+    const again = await post(github);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ ok: true, message: 'already received: this delivery started a fetch before, so none starts now' });
+    expect(pushes).toBe(1);
+    expect((await post({ ...github, 'x-github-delivery': '8f1a0c52-cc78-11e3-81ab-4c9367dc0958' })).status).toBe(202);
+    const gitlab = { 'x-gitlab-event': 'Push Hook', 'x-gitlab-token': SECRET, 'x-gitlab-event-uuid': '13792a34-cac6-4fda-95a8-c58e00a3954e' };
+    expect((await post(gitlab)).status).toBe(202);
+    expect((await post(gitlab)).status).toBe(200);
+    expect(pushes).toBe(3);
+    expect(lines.filter((line) => line.msg === 'push notification delivered again; not fetching again')).toHaveLength(2);
+  });
+
+  it('remembers only signed deliveries', async () => {
+    const delivery = { 'x-github-delivery': 'b1e7c0de-0000-4000-8000-000000000001' };
+    expect((await post({ ...delivery, 'x-hub-signature-256': sign(PUSH, 'another-secret-entirely-here') })).status).toBe(401);
+    expect((await post({ ...delivery, 'x-hub-signature-256': sign(PUSH) })).status).toBe(202);
+    expect(pushes).toBe(1);
+  });
+
   it('answers 405 to a GET and leaves the other ops routes alone', async () => {
     const get = await fetch(`${base}/hooks/git`);
     expect(get.status).toBe(405);

@@ -40,6 +40,32 @@ describe.each(STORES)('createRecordingService on %s', (kind) => {
     expect(service.counts()).toMatchObject({ queued: 0, dropped: 0, waiting: false });
   });
 
+  it('records the commit each citation was pinned to, when it has one', async () => {
+    const { store } = await start();
+    const inner = new TableService({ 'roll back?': 'ops/deploys.md' });
+    const sha = 'c'.repeat(40);
+    const pinned = createRecordingService(
+      {
+        ...inner,
+        ask: async (q: string): Promise<Answer> => {
+          const answer = await inner.ask(q);
+          const [best] = answer.citations;
+          return best ? { ...answer, citations: [{ ...best, commit: sha }, { ...best, file: 'edited.md' }] } : answer;
+        },
+        examples: () => [],
+        suggest: () => [],
+        stats: () => inner.stats(),
+      },
+      { store, logger: capturingLogger().logger, retentionDays: 90 },
+    );
+    await pinned.ask('roll back?', { asker: slack });
+    await pinned.flush();
+    expect(await store.sql.all('SELECT file, commit_sha FROM question_notes ORDER BY rank')).toEqual([
+      { file: 'ops/deploys.md', commit_sha: sha },
+      { file: 'edited.md', commit_sha: null },
+    ]);
+  });
+
   it('does not record refusals or empty questions', async () => {
     const { store, service } = await start();
     const inner = new TableService();

@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/logger.js';
 import { openDatabase } from '../../src/store/db.js';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/store/migrations.js';
 import { openSqlClient } from '../../src/store/open.js';
+import { citedLinesSince } from '../../src/reports/stale.js';
 import { FeedbackStore } from '../../src/store/store.js';
 import { STORES, useStore } from './backends.js';
 import { DAY, NOW, note, question, tempDir } from './helpers.js';
@@ -111,6 +112,16 @@ describe.each(STORES)('FeedbackStore on %s', (kind) => {
     const again = await open(location);
     expect(again.hashUser('slack', 'U123')).toBe(hash);
     expect(again.hashUser('discord', 'U123')).not.toBe(hash);
+  });
+
+  it('keeps the commit each cited range was read at, for lore stale; none for notes outside git', async () => {
+    const s = await open();
+    const sha = 'a'.repeat(40);
+    const id = await s.recordQuestion(question({ question: 'roll back?', at: NOW, notes: [{ ...note('ops/deploys.md', 4, 9), commit: sha }, note('ops/freeze.md', 1, 2)] }));
+    expect(await citedLinesSince(s.sql, NOW - DAY)).toEqual([
+      { questionId: id, file: 'ops/deploys.md', startLine: 4, endLine: 9, commit: sha },
+      { questionId: id, file: 'ops/freeze.md', startLine: 1, endLine: 2 },
+    ]);
   });
 
   it('links a vote to the voter’s own latest asking, else to anyone’s on the same platform', async () => {

@@ -16,3 +16,14 @@ export function parseNameStatus(output: string): NoteChanges {
   }
   return { changed, removed };
 }
+
+/**
+ * The changes inside `folder` of the repository, with paths relative to it (the notes' own paths); all of them when
+ * `folder` is undefined.
+ */
+export function withinFolder(change: NoteChanges, folder: string | undefined): NoteChanges {
+  if (folder === undefined) return change;
+  const prefix = `${folder}/`;
+  const inside = (paths: readonly string[]) => paths.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
+  return { changed: inside(change.changed), removed: inside(change.removed) };
+}

@@ -17,6 +17,11 @@ export interface CitationProvenance {
   annotate(citations: Citation[], budgetMs?: number): Promise<void>;
   /** Reads the commit and the uncommitted files again (after the notes changed). */
   refresh(): Promise<void>;
+  /**
+   * ISO date of the newest change to lines `startLine..endLine` of `file` as they were at `commit` (as the file is
+   * now when no commit is given). Rejects when git cannot blame them, e.g. a commit the clone no longer has.
+   */
+  dateLines(file: string, startLine: number, endLine: number, commit?: string): Promise<string | undefined>;
 }
 
 const DEFAULT_BUDGET_MS = 400;
@@ -47,11 +52,14 @@ export async function openProvenance(knowledgeDir: string, logger: Logger): Prom
   };
   await refresh();
 
-  /** Line → time of the cited range, blamed once per file and commit (or file version, for uncommitted edits). */
-  const blame = async (file: string, start: number, end: number): Promise<{ time?: number }> => {
+  /**
+   * Line → time of the cited range, blamed once per file and commit (or file version, for uncommitted edits), at
+   * `at` when given, else at the commit checked out.
+   */
+  const blame = async (file: string, start: number, end: number, at?: string): Promise<{ time?: number }> => {
     // Uncommitted edits, untracked or ignored: blamed in the work tree, not at the commit.
-    const isDirty = dirty.has(file);
-    const commit = head;
+    const isDirty = at === undefined && dirty.has(file);
+    const commit = at ?? head;
     let key = `${commit}\u0000${file}`;
     let mtime: number | undefined;
     if (isDirty) {
@@ -91,6 +99,10 @@ export async function openProvenance(knowledgeDir: string, logger: Logger): Prom
       } catch (error) {
         logger.warn({ err: error }, 'could not read the notes repository; citations keep the commit read before');
       }
+    },
+    async dateLines(file, startLine, endLine, commit) {
+      const { time } = await blame(file, startLine, endLine, commit);
+      return time === undefined ? undefined : new Date(time * 1000).toISOString();
     },
     async annotate(citations, budgetMs = DEFAULT_BUDGET_MS) {
       // A lookup that outlives the budget only fills the cache: the citations may already be on their way.

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { GitSourceConfig } from '../../config.js';
 import type { NoteChanges } from '../../engine.js';
 import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import { parseNameStatus } from './diff.js';
+import { parseNameStatus, withinFolder } from './diff.js';
 import { redactSecrets, urlSecrets, withoutCredentials } from './redact.js';
 import { GitError, runGit } from './run.js';
 
@@ -18,7 +18,7 @@ export interface Readiness {
 export type SyncOutcome = 'updated' | 'unchanged' | 'recloned' | 'unreachable' | 'branch-missing';
 
 export interface GitSourceOptions {
-  config: Pick<GitSourceConfig, 'url' | 'branch' | 'intervalSeconds' | 'sshKeyPath' | 'cloneDir'>;
+  config: Pick<GitSourceConfig, 'url' | 'branch' | 'intervalSeconds' | 'sshKeyPath' | 'cloneDir' | 'path'>;
   logger: Logger;
   /** Called with the notes that changed once the work tree is at a new commit; the next fetch waits for it. */
   onChange?: (change: NoteChanges) => Promise<unknown>;
@@ -57,9 +57,14 @@ export class GitSource {
     this.now = options.now ?? Date.now;
   }
 
-  /** The folder the notes are read from: the clone's work tree. */
+  /** The clone's work tree. */
   get dir(): string {
     return this.options.config.cloneDir;
+  }
+
+  /** The folder the notes are read from: the work tree, or its KNOWLEDGE_GIT_PATH folder. */
+  get notesDir(): string {
+    return join(this.dir, this.options.config.path ?? '');
   }
 
   /** The commit checked out, once there is one. */
@@ -81,13 +86,15 @@ export class GitSource {
       this.head = await this.git(['rev-parse', 'HEAD'], this.dir).then((out) => out.trim());
       this.branchName ??= (await this.git(['symbolic-ref', '--short', 'HEAD'], this.dir)).trim();
       if (options.update !== false) await this.requestSync();
-      return;
+    } else {
+      try {
+        await this.freshClone();
+      } catch (error) {
+        throw new LoreError('GIT_FAILED', `Could not clone the notes from ${this.publicUrl}: ${redactSecrets(asError(error).message, this.secrets)}. Check KNOWLEDGE_GIT_URL${this.options.config.branch ? ', KNOWLEDGE_GIT_BRANCH' : ''} and the credentials (a token in the URL, or KNOWLEDGE_GIT_SSH_KEY).`);
+      }
     }
-    try {
-      await this.freshClone();
-    } catch (error) {
-      throw new LoreError('GIT_FAILED', `Could not clone the notes from ${this.publicUrl}: ${redactSecrets(asError(error).message, this.secrets)}. Check KNOWLEDGE_GIT_URL${this.options.config.branch ? ', KNOWLEDGE_GIT_BRANCH' : ''} and the credentials (a token in the URL, or KNOWLEDGE_GIT_SSH_KEY).`);
-    }
+    const missing = this.missingFolder();
+    if (missing !== undefined) throw new LoreError('GIT_FAILED', `${missing}: set KNOWLEDGE_GIT_PATH to a folder of the repository, or unset it to serve the whole repository.`);
   }
 
   /** Starts fetching every `intervalSeconds` (none when it is 0). */
@@ -169,7 +176,7 @@ export class GitSource {
     }
     const next = (await this.git(['rev-parse', tracking], this.dir)).trim();
     if (next === old) return 'unchanged';
-    const change = parseNameStatus(await this.git(['diff', '--name-status', '-z', '--no-renames', old, next], this.dir));
+    const change = withinFolder(parseNameStatus(await this.git(['diff', '--name-status', '-z', '--no-renames', old, next], this.dir)), this.options.config.path);
     const forward = await this.git(['merge-base', '--is-ancestor', old, next], this.dir).then(
       () => true,
       () => false,
@@ -182,6 +189,9 @@ export class GitSource {
       await this.freshClone();
     }
     this.logger.info({ branch, from: old, to: this.head, changed: change.changed.length, removed: change.removed.length }, 'notes updated from git');
+    if (this.missingFolder() !== undefined) {
+      this.logger.warn({ branch, commit: this.head, path: this.options.config.path }, 'KNOWLEDGE_GIT_PATH is not a folder of the repository at the new commit');
+    }
     await this.options.onChange?.(change);
     return forward ? 'updated' : 'recloned';
   }
@@ -228,6 +238,15 @@ export class GitSource {
     this.lastFetchAt = this.now();
     this.health = { state: 'ok' };
     this.logger.info({ remote: this.publicUrl, branch, commit: head }, 'notes cloned');
+  }
+
+  /** Why KNOWLEDGE_GIT_PATH cannot be served from the commit checked out, or undefined when it can (or is unset). */
+  private missingFolder(): string | undefined {
+    const { path } = this.options.config;
+    if (path === undefined) return undefined;
+    const isFolder = statSync(this.notesDir, { throwIfNoEntry: false })?.isDirectory() === true;
+    if (isFolder) return undefined;
+    return `KNOWLEDGE_GIT_PATH names ${path}, which is not a folder at commit ${this.head?.slice(0, 12) ?? '?'} of ${this.branchName ?? 'the default branch'} in ${this.publicUrl}`;
   }
 
   /** The folder holds a clone of this remote (and of the configured branch, if one is set). */

@@ -3,6 +3,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { z } from 'zod';
+import { memoryReplayGuard } from '../../chat/shared-state.js';
 import type { Logger } from '../../logger.js';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -22,6 +23,8 @@ export interface GitWebhookOptions {
 export const GIT_WEBHOOK_PATH = '/hooks/git';
 const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
+/** GitHub lets a delivery be redelivered for three days. */
+const DELIVERY_TTL_MS = 3 * 24 * 60 * 60 * 1000;
 
 /** The part of a push event lore reads; GitHub and GitLab both send `ref`. Everything else is ignored. */
 const pushPayload = z.looseObject({ ref: z.string().max(1024).optional() });
@@ -44,6 +47,8 @@ export function createGitWebhookHandler(options: GitWebhookOptions): RequestHand
   const { logger } = options;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const secretDigest = sha256(Buffer.from(options.secret, 'utf8'));
+  // Per process, not shared by replicas: each keeps its own clone, and a repeat that reaches another one fetches there.
+  const deliveries = memoryReplayGuard();
 
   return async (req, res) => {
     try {
@@ -69,7 +74,13 @@ export function createGitWebhookHandler(options: GitWebhookOptions): RequestHand
       if (payload.ref !== undefined && branch !== undefined && payload.ref !== `refs/heads/${branch}`) {
         return send(res, 202, { ok: true, message: `ignored: a push to ${payload.ref}, lore follows refs/heads/${branch}` });
       }
-      logger.info({ event, ref: payload.ref }, 'push notification received; fetching the notes');
+      // Only signed deliveries are remembered, so nobody without the secret can fill the memory or block a delivery.
+      const delivery = (header(req, 'x-github-delivery') ?? header(req, 'x-gitlab-event-uuid'))?.slice(0, 200);
+      if (delivery !== undefined && !(await deliveries.claim(`git-delivery:${delivery}`, DELIVERY_TTL_MS))) {
+        logger.info({ event, delivery }, 'push notification delivered again; not fetching again');
+        return send(res, 200, { ok: true, message: 'already received: this delivery started a fetch before, so none starts now' });
+      }
+      logger.info({ event, ref: payload.ref, delivery }, 'push notification received; fetching the notes');
       options.onPush();
       send(res, 202, { ok: true, message: 'fetching the notes now' });
     } catch (error) {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { toDiscordMarkdown } from '../../src/adapters/discord/markdown.js';
+import { markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
+import { markdownForTerminal } from '../../src/render/terminal-markdown.js';
+
+const TAGS = { bold: (t: string) => `<b>${t}</b>`, dim: (t: string) => `<d>${t}</d>` };
+
+/** The three dialects, each rendering a note with highlighted words. */
+const DIALECTS = [
+  ['Slack', (md: string, words: string[] = []) => markdownToMrkdwn(md, { highlights: words })],
+  ['Discord', (md: string, words: string[] = []) => toDiscordMarkdown(md, { highlights: words })],
+  ['the terminal', (md: string, words: string[] = []) => markdownForTerminal(md, words, TAGS).trim()],
+] as const;
+
+const NOTE = [
+  'Deploys need **two** approvals.[^1] Roll back within ten minutes[^why].',
+  '[^1]: Since the *2024* incident.',
+  '[^why]: See the',
+  '    rollback postmortem.',
+  '',
+  'A `[^x]` code span stays code.',
+].join('\n');
+
+/** What each dialect shows for NOTE with `rollback` highlighted. */
+const EXPECTED: Record<(typeof DIALECTS)[number][0], string[]> = {
+  Slack: [
+    'Deploys need *two* approvals.[1] Roll back within ten minutes[why].',
+    '',
+    'A `[^x]` code span stays code.',
+    '',
+    '[1] Since the _2024_ incident.',
+    '[why] See the *rollback* postmortem.',
+  ],
+  Discord: [
+    'Deploys need **two** approvals.\\[1\\] Roll back within ten minutes\\[why\\].',
+    'A `[^x]` code span stays code.',
+    '',
+    '\\[1\\] Since the *2024* incident.',
+    '\\[why\\] See the **rollback** postmortem.',
+  ],
+  'the terminal': [
+    'Deploys need <b>two</b> approvals.[1] Roll back within ten minutes[why].',
+    'A [^x] code span stays code.',
+    '',
+    '[1] Since the 2024 incident.',
+    '[why] See the <b>rollback</b> postmortem.',
+  ],
+};
+
+describe.each(DIALECTS)('footnotes in %s', (name, render) => {
+  it('show a reference as [label] and the definitions as a list after the text, not as written', () => {
+    expect(render(NOTE, ['rollback']).split('\n')).toEqual(EXPECTED[name]);
+  });
+
+  it('show a reference whose definition was cut from the quote as [label], with no list', () => {
+    const out = render('Two approvals.[^1]');
+    expect(out).not.toContain('^');
+    expect(out.replace(/\\/g, '')).toBe('Two approvals.[1]');
+  });
+});
