@@ -134,9 +134,33 @@ describe('editDistance', () => {
   it('counts a transposition once only when the letters are adjacent', () => {
     expect(editDistance('abc', 'cba', 3)).toBe(2);
   });
+
+  it('agrees with the full distance table on random words (it works out only a band of it)', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = () => Array.from({ length: Math.floor(next() * 9) }, () => 'abcd'[Math.floor(next() * 4)]).join('');
+    for (let i = 0; i < 2000; i++) {
+      const [a, b, max] = [word(), word(), Math.floor(next() * 4)];
+      expect(editDistance(a, b, max), `${a} ↔ ${b}, max ${max}`).toBe(Math.min(fullDistance(a, b), max + 1));
+    }
+  });
 });
 
-describe('Vocabulary.closest', () => {
+/** Optimal string alignment distance, every cell of the table: the reference the banded version must match. */
+function fullDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] ?? 0, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] ?? 0;
+}
+
+describe('Vocabulary.nearest', () => {
   const vocabulary = new Vocabulary();
   for (const word of ['fargate', 'deamon', 'cluster', 'clusters', 'kubernetes', 'instances', 'nodegroup', 'ec2', 'at']) vocabulary.add(word);
 
