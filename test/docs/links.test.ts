@@ -77,9 +77,9 @@ describe('the README and CI agree on the set-up commands', () => {
   const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8');
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
-  it('runs the tests with npm test, after the PostgreSQL check, as the README says', () => {
-    expect(readme).toContain('npm install && bash .ci/postgres && npm test');
-    expect(ci.trim().split('\n').slice(-2)).toEqual(['bash .ci/postgres', 'npm test']);
+  it('runs the tests with npm test, after the PostgreSQL and OpenSSH checks, as the README says', () => {
+    expect(readme).toContain('npm install && bash .ci/postgres && bash .ci/sshd && npm test');
+    expect(ci.trim().split('\n').slice(-3)).toEqual(['bash .ci/postgres', 'bash .ci/sshd', 'npm test']);
     expect(scripts.test).toBe('tsc --noEmit && vitest run');
   });
 
