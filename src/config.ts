@@ -43,6 +43,11 @@ export interface GitSourceConfig {
   readonly intervalSeconds: number;
   /** Private key for ssh URLs, passed to ssh through GIT_SSH_COMMAND. */
   readonly sshKeyPath?: string;
+  /**
+   * KNOWLEDGE_GIT_KNOWN_HOSTS: a known_hosts file; when set, ssh trusts only the host keys in it. Undefined keeps ssh's
+   * own known_hosts, where a host never seen is accepted on first use.
+   */
+  readonly knownHostsPath?: string;
   /** Shared secret of the push webhook (GitHub signature or GitLab token), served at POST /hooks/git on the ops port; undefined turns the webhook off. */
   readonly webhookSecret?: string;
   /** Folder the repository is cloned into, inside lore's data folder. */
@@ -184,6 +189,9 @@ const envSchema = z.object({
   }),
   KNOWLEDGE_GIT_INTERVAL: wholeNumber(60, 86_400),
   KNOWLEDGE_GIT_SSH_KEY: optionalString,
+  KNOWLEDGE_GIT_KNOWN_HOSTS: optionalString.refine((v) => v === undefined || !/[\r\n\0]/.test(v), {
+    message: 'must be the path of a known_hosts file, e.g. /run/secrets/known_hosts (make one with: ssh-keyscan github.com > known_hosts, then check the fingerprint)',
+  }),
   KNOWLEDGE_GIT_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'must be at least 16 characters long (generate one with: openssl rand -hex 32)',
   }),
@@ -269,7 +277,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     problems.push('  DISCORD_GUILD_ID is set without DISCORD_TOKEN: set DISCORD_TOKEN to the bot token (Developer Portal → Bot → Reset Token).');
   }
 
-  const gitOnly = ['KNOWLEDGE_GIT_BRANCH', 'KNOWLEDGE_GIT_PATH', 'KNOWLEDGE_GIT_SSH_KEY', 'KNOWLEDGE_GIT_WEBHOOK_SECRET'] as const;
+  const gitOnly = ['KNOWLEDGE_GIT_BRANCH', 'KNOWLEDGE_GIT_PATH', 'KNOWLEDGE_GIT_SSH_KEY', 'KNOWLEDGE_GIT_KNOWN_HOSTS', 'KNOWLEDGE_GIT_WEBHOOK_SECRET'] as const;
   if (!e.KNOWLEDGE_GIT_URL) {
     for (const name of gitOnly) if (e[name]) problems.push(`  ${name} is set without KNOWLEDGE_GIT_URL: set KNOWLEDGE_GIT_URL to the notes repository, or unset ${name}.`);
   } else if (overrides.knowledgeDir) {
@@ -288,6 +296,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
         branch: e.KNOWLEDGE_GIT_BRANCH,
         intervalSeconds: e.KNOWLEDGE_GIT_INTERVAL,
         sshKeyPath: e.KNOWLEDGE_GIT_SSH_KEY === undefined ? undefined : resolve(cwd, e.KNOWLEDGE_GIT_SSH_KEY),
+        knownHostsPath: e.KNOWLEDGE_GIT_KNOWN_HOSTS === undefined ? undefined : resolve(cwd, e.KNOWLEDGE_GIT_KNOWN_HOSTS),
         webhookSecret: e.KNOWLEDGE_GIT_WEBHOOK_SECRET,
         cloneDir: join(dataDir, 'notes-git'),
         ...(gitPath !== undefined && { path: gitPath }),

@@ -6,7 +6,7 @@ import { describeError, fail, pass, skip, type CheckResult } from './check.js';
 
 const LS_REMOTE_TIMEOUT_MS = 20_000;
 
-/** KNOWLEDGE_GIT_URL answers, with the branch lore follows; the SSH key file exists. One `git ls-remote`, nothing cloned. */
+/** KNOWLEDGE_GIT_URL answers, with the branch lore follows; the SSH key and known_hosts files exist. One `git ls-remote`, nothing cloned. */
 export async function checkGitSource(config: Config): Promise<CheckResult> {
   const name = 'Notes repository';
   const { git } = config;
@@ -15,10 +15,13 @@ export async function checkGitSource(config: Config): Promise<CheckResult> {
   if (git.sshKeyPath !== undefined && !existsSync(git.sshKeyPath)) {
     return fail(name, `KNOWLEDGE_GIT_SSH_KEY names ${git.sshKeyPath}, which does not exist`, 'point KNOWLEDGE_GIT_SSH_KEY at the private key of a deploy key that may read the repository');
   }
+  if (git.knownHostsPath !== undefined && !existsSync(git.knownHostsPath)) {
+    return fail(name, `KNOWLEDGE_GIT_KNOWN_HOSTS names ${git.knownHostsPath}, which does not exist`, "create it with the git host's key (ssh-keyscan github.com > known_hosts, then compare the fingerprint with the one the host publishes), or unset KNOWLEDGE_GIT_KNOWN_HOSTS to accept the host's key on first use");
+  }
   const ref = git.branch === undefined ? 'HEAD' : `refs/heads/${git.branch}`;
   let output: string;
   try {
-    output = await runGit(['ls-remote', '--symref', '--', git.url, ref], { sshKeyPath: git.sshKeyPath, secrets: urlSecrets(git.url), timeoutMs: LS_REMOTE_TIMEOUT_MS });
+    output = await runGit(['ls-remote', '--symref', '--', git.url, ref], { sshKeyPath: git.sshKeyPath, knownHostsPath: git.knownHostsPath, secrets: urlSecrets(git.url), timeoutMs: LS_REMOTE_TIMEOUT_MS });
   } catch (error) {
     return fail(name, `${where} cannot be read: ${redactSecrets(describeError(error), urlSecrets(git.url))}`, 'check KNOWLEDGE_GIT_URL and its credentials (a token in the URL, or KNOWLEDGE_GIT_SSH_KEY), and that this machine reaches the host');
   }

@@ -31,6 +31,13 @@ describe('lore doctor with notes from git', () => {
     expect(unreachable.stdout + unreachable.stderr).not.toContain(token);
   });
 
+  it('fails a KNOWLEDGE_GIT_KNOWN_HOSTS file that does not exist, before trying the remote', async () => {
+    const missing = join(remote.root, 'known_hosts');
+    const { code, stdout } = await doctor({ KNOWLEDGE_GIT_URL: remote.url, KNOWLEDGE_GIT_KNOWN_HOSTS: missing });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`✗ Notes repository: KNOWLEDGE_GIT_KNOWN_HOSTS names ${missing}, which does not exist → fix: create it with the git host's key`);
+  });
+
   it('fails a KNOWLEDGE_GIT_PATH the clone has no folder for, and passes one it has', async () => {
     remote.commit({ 'handbook/b.md': '# B\n\nMore text.\n' }, 'handbook');
     const base = { KNOWLEDGE_GIT_URL: remote.url, KNOWLEDGE_GIT_INTERVAL: '0' };

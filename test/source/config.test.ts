@@ -20,6 +20,7 @@ describe('git settings', () => {
       branch: undefined,
       intervalSeconds: 60,
       sshKeyPath: undefined,
+      knownHostsPath: undefined,
       webhookSecret: undefined,
       cloneDir: '/srv/lore/data/notes-git',
     });
@@ -33,11 +34,12 @@ describe('git settings', () => {
       KNOWLEDGE_GIT_BRANCH: 'docs/live',
       KNOWLEDGE_GIT_INTERVAL: '0',
       KNOWLEDGE_GIT_SSH_KEY: 'keys/deploy',
+      KNOWLEDGE_GIT_KNOWN_HOSTS: 'keys/known_hosts',
       KNOWLEDGE_GIT_WEBHOOK_SECRET: '0123456789abcdef0123',
       LORE_DB: '/var/lib/lore/lore.db',
       STALE_AFTER_DAYS: '180',
     });
-    expect(config.git).toMatchObject({ branch: 'docs/live', intervalSeconds: 0, sshKeyPath: '/srv/lore/keys/deploy', cloneDir: '/var/lib/lore/notes-git' });
+    expect(config.git).toMatchObject({ branch: 'docs/live', intervalSeconds: 0, sshKeyPath: '/srv/lore/keys/deploy', knownHostsPath: '/srv/lore/keys/known_hosts', cloneDir: '/var/lib/lore/notes-git' });
     expect(config.staleAfterDays).toBe(180);
   });
 
@@ -86,6 +88,8 @@ describe('git settings', () => {
     [{ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_GIT_WEBHOOK_SECRET: 'short' }, /KNOWLEDGE_GIT_WEBHOOK_SECRET: must be at least 16 characters/],
     [{ KNOWLEDGE_GIT_BRANCH: 'main' }, /KNOWLEDGE_GIT_BRANCH is set without KNOWLEDGE_GIT_URL/],
     [{ KNOWLEDGE_GIT_PATH: 'docs' }, /KNOWLEDGE_GIT_PATH is set without KNOWLEDGE_GIT_URL/],
+    [{ KNOWLEDGE_GIT_KNOWN_HOSTS: 'known_hosts' }, /KNOWLEDGE_GIT_KNOWN_HOSTS is set without KNOWLEDGE_GIT_URL/],
+    [{ KNOWLEDGE_GIT_URL: 'file:///n.git', KNOWLEDGE_GIT_KNOWN_HOSTS: 'known\nhosts' }, /KNOWLEDGE_GIT_KNOWN_HOSTS: must be the path of a known_hosts file/],
     [{ STALE_AFTER_DAYS: '0' }, /STALE_AFTER_DAYS: must be a whole number from 1/],
   ])('explain %j', (env, expected) => {
     expect(problem(env)).toMatch(expected);

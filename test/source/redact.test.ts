@@ -79,11 +79,21 @@ describe('a token in KNOWLEDGE_GIT_URL', () => {
 
 describe('an SSH key for ssh remotes', () => {
   it('reaches ssh through GIT_SSH_COMMAND, quoted as one argument, and never a prompt', () => {
-    const env = gitEnv("/run/secrets/it's a key");
+    const env = gitEnv({ sshKeyPath: "/run/secrets/it's a key" });
     expect(env.GIT_SSH_COMMAND).toBe(`ssh -i '/run/secrets/it'\\''s a key' -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new`);
     expect(env.GIT_TERMINAL_PROMPT).toBe('0');
     expect(env.GIT_ALLOW_PROTOCOL).toBe('https:ssh:file');
     expect(gitEnv().GIT_SSH_COMMAND).toBeUndefined();
+  });
+
+  it('trusts only the keys of KNOWLEDGE_GIT_KNOWN_HOSTS when it is set, its path quoted for the shell and for ssh', () => {
+    const env = gitEnv({ sshKeyPath: '/run/secrets/key', knownHostsPath: `/run/secrets/known "hosts" 100%` });
+    expect(env.GIT_SSH_COMMAND).toBe(
+      `ssh -i '/run/secrets/key' -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=yes -o 'UserKnownHostsFile="/run/secrets/known \\"hosts\\" 100%%"' -o GlobalKnownHostsFile=/dev/null`,
+    );
+    expect(gitEnv({ knownHostsPath: '/etc/lore/known_hosts' }).GIT_SSH_COMMAND).toBe(
+      `ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -o 'UserKnownHostsFile="/etc/lore/known_hosts"' -o GlobalKnownHostsFile=/dev/null`,
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { LoreError } from '../../errors.js';
 import { redactSecrets } from './redact.js';
 
@@ -7,6 +8,8 @@ export interface GitRunOptions {
   cwd?: string;
   /** Private key for ssh remotes. */
   sshKeyPath?: string;
+  /** known_hosts file holding the ssh host's key; when set, a host key not in it is refused instead of accepted on first use. */
+  knownHostsPath?: string;
   /** Values never to show in an error message (the URL's token). */
   secrets?: readonly string[];
   /** Milliseconds before git is stopped (default 60 s). */
@@ -32,8 +35,11 @@ const MAX_OUTPUT = 64 * 1024 * 1024;
  * The environment git runs with: never prompts (a missing credential fails at once instead of hanging), English
  * messages (they are matched), only https, ssh and file transports (no `ext::` command remotes, also in
  * submodules), no system or user configuration that could change what is fetched.
+ *
+ * With a known_hosts file, ssh trusts only the host keys in it (`StrictHostKeyChecking=yes`); without one it keeps
+ * ssh's own known_hosts and accepts a host it has never seen on first use (`accept-new`), refusing a changed key.
  */
-export function gitEnv(sshKeyPath?: string): NodeJS.ProcessEnv {
+export function gitEnv(ssh: Pick<GitRunOptions, 'sshKeyPath' | 'knownHostsPath'> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -43,10 +49,14 @@ export function gitEnv(sshKeyPath?: string): NodeJS.ProcessEnv {
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',
   };
-  if (sshKeyPath !== undefined) {
-    // GIT_SSH_COMMAND goes through a shell: the path is quoted so spaces or quotes in it stay one argument.
-    env.GIT_SSH_COMMAND = `ssh -i ${shellQuote(sshKeyPath)} -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new`;
-  }
+  if (ssh.sshKeyPath === undefined && ssh.knownHostsPath === undefined) return env;
+  // GIT_SSH_COMMAND goes through a shell: paths are quoted so spaces or quotes in them stay one argument.
+  const words = ['ssh'];
+  if (ssh.sshKeyPath !== undefined) words.push('-i', shellQuote(ssh.sshKeyPath), '-o', 'IdentitiesOnly=yes');
+  words.push('-o', 'BatchMode=yes');
+  if (ssh.knownHostsPath === undefined) words.push('-o', 'StrictHostKeyChecking=accept-new');
+  else words.push('-o', 'StrictHostKeyChecking=yes', '-o', shellQuote(`UserKnownHostsFile=${sshConfigPath(ssh.knownHostsPath)}`), '-o', 'GlobalKnownHostsFile=/dev/null');
+  env.GIT_SSH_COMMAND = words.join(' ');
   return env;
 }
 
@@ -56,16 +66,47 @@ export function runGit(args: readonly string[], options: GitRunOptions = {}): Pr
     execFile(
       'git',
       args,
-      { cwd: options.cwd, env: gitEnv(options.sshKeyPath), timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: MAX_OUTPUT, encoding: 'utf8' },
+      { cwd: options.cwd, env: gitEnv(options), timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: MAX_OUTPUT, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
         const clean = redactSecrets(String(stderr).trim(), options.secrets);
         const what = redactSecrets(`git ${args[0] ?? ''}`, options.secrets);
-        const why = error.killed ? `timed out after ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s` : clean.split('\n').filter(Boolean).at(-1) ?? `exit code ${String(error.code)}`;
+        const why = error.killed ? `timed out after ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s` : (failureReason(clean, options.knownHostsPath) ?? `exit code ${String(error.code)}`);
         reject(new GitError(`${what} failed: ${why}`, clean, error.code ?? undefined));
       },
     );
   });
+}
+
+/** git's generic advice after any failed ssh connection: it says nothing about what went wrong. */
+const GIT_SSH_ADVICE = /^(fatal: Could not read from remote repository\.|Please make sure you have the correct access rights|and the repository exists\.)$/;
+
+/**
+ * The line of git's stderr that says what went wrong: ssh's refusal when there is one (a host key not trusted, a
+ * key not accepted) rather than git's generic advice, else the last line. A refused host key names the setting that
+ * decides which host keys are trusted.
+ */
+function failureReason(stderr: string, knownHostsPath: string | undefined): string | undefined {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const hostKey = lines.find((line) => /^(Host key for .* has changed|No \S+ host key is known for )/.test(line));
+  if (hostKey !== undefined || lines.includes('Host key verification failed.')) {
+    const what = (hostKey ?? 'Host key verification failed.').replace(/ and you have requested strict checking\.$/, '');
+    if (knownHostsPath === undefined) {
+      return `${what}: ssh accepts a host's key on first use and refuses one that changed since (see the known_hosts file of the user lore runs as); to say which keys to trust, set KNOWLEDGE_GIT_KNOWN_HOSTS to a known_hosts file with the host's key`;
+    }
+    if (!existsSync(knownHostsPath)) return `${what}: KNOWLEDGE_GIT_KNOWN_HOSTS names ${knownHostsPath}, which does not exist; create it with the host's key (ssh-keyscan, after checking the fingerprint with the host's owner)`;
+    const holds = hostKey?.startsWith('Host key for ') ? 'holds another key for this host' : 'holds no key for this host';
+    return `${what}: the known_hosts file KNOWLEDGE_GIT_KNOWN_HOSTS names (${knownHostsPath}) ${holds}; add the host's key to it (ssh-keyscan, after checking the fingerprint with the host's owner)`;
+  }
+  return lines.find((line) => /Permission denied \(/.test(line)) ?? lines.filter((line) => !GIT_SSH_ADVICE.test(line)).at(-1) ?? lines.at(-1);
+}
+
+/**
+ * A path as one value of an ssh option: ssh splits UserKnownHostsFile at spaces (it takes several files) and expands
+ * `%` tokens in it, so the path goes in double quotes with `%`, `"` and `\\` escaped.
+ */
+function sshConfigPath(path: string): string {
+  return `"${path.replace(/%/g, '%%').replace(/["\\]/g, '\\$&')}"`;
 }
 
 function shellQuote(value: string): string {

@@ -18,7 +18,7 @@ export interface Readiness {
 export type SyncOutcome = 'updated' | 'unchanged' | 'recloned' | 'unreachable' | 'branch-missing';
 
 export interface GitSourceOptions {
-  config: Pick<GitSourceConfig, 'url' | 'branch' | 'intervalSeconds' | 'sshKeyPath' | 'cloneDir' | 'path'>;
+  config: Pick<GitSourceConfig, 'url' | 'branch' | 'intervalSeconds' | 'sshKeyPath' | 'knownHostsPath' | 'cloneDir' | 'path'>;
   logger: Logger;
   /** Called with the notes that changed once the work tree is at a new commit; the next fetch waits for it. */
   onChange?: (change: NoteChanges) => Promise<unknown>;
@@ -263,6 +263,7 @@ export class GitSource {
   }
 
   private git(args: string[], cwd?: string): Promise<string> {
-    return runGit(args, { cwd, sshKeyPath: this.options.config.sshKeyPath, secrets: this.secrets });
+    const { sshKeyPath, knownHostsPath } = this.options.config;
+    return runGit(args, { cwd, sshKeyPath, knownHostsPath, secrets: this.secrets });
   }
 }
