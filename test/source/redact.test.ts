@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactSecrets, urlSecrets, withoutCredentials } from '../../src/source/git/redact.js';
@@ -97,27 +96,3 @@ describe('an SSH key for ssh remotes', () => {
   });
 });
 
-describe('git with an SSH key', () => {
-  let dir: string;
-  let path: string | undefined;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'lore-ssh-'));
-    // A stand-in for ssh that records how git called it, then fails like an unreachable host.
-    writeFileSync(join(dir, 'ssh'), `#!/bin/sh\necho "$@" > "${dir}/ssh-args"\nexit 255\n`, { mode: 0o755 });
-    path = process.env.PATH;
-    process.env.PATH = `${dir}:${path ?? ''}`;
-  });
-  afterEach(() => {
-    process.env.PATH = path;
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('calls ssh with that key only', async () => {
-    const key = join(dir, 'deploy key');
-    const source = new GitSource({ config: { url: 'git@git.example.com:acme/notes.git', sshKeyPath: key, intervalSeconds: 0, cloneDir: join(dir, 'clone') }, logger: capturingLogger().logger });
-    await expect(source.open()).rejects.toThrow(/Could not clone the notes from git@git\.example\.com:acme\/notes\.git/);
-    const args = readFileSync(join(dir, 'ssh-args'), 'utf8');
-    expect(args).toContain(`-i ${key} -o IdentitiesOnly=yes -o BatchMode=yes`);
-    expect(args).toContain('git@git.example.com');
-  });
-});

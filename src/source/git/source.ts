@@ -90,7 +90,7 @@ export class GitSource {
       try {
         await this.freshClone();
       } catch (error) {
-        throw new LoreError('GIT_FAILED', `Could not clone the notes from ${this.publicUrl}: ${redactSecrets(asError(error).message, this.secrets)}. Check KNOWLEDGE_GIT_URL${this.options.config.branch ? ', KNOWLEDGE_GIT_BRANCH' : ''} and the credentials (a token in the URL, or KNOWLEDGE_GIT_SSH_KEY).`);
+        throw new LoreError('GIT_FAILED', `Could not clone the notes from ${this.publicUrl}: ${redactSecrets(asError(error).message, this.secrets).replace(/\.$/, '')}. Check KNOWLEDGE_GIT_URL${this.options.config.branch ? ', KNOWLEDGE_GIT_BRANCH' : ''} and the credentials (a token in the URL, or KNOWLEDGE_GIT_SSH_KEY).`);
       }
     }
     const missing = this.missingFolder();
