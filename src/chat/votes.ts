@@ -13,9 +13,12 @@ export function voteSubject(answer: Answer): VoteSubject {
   return { question: answer.question, ...(best && { citation: shortCitation(best) }) };
 }
 
-/** A citation reference read back from a button: kept only when it is a whole `file:start-end` (not cut short). */
+/**
+ * A citation reference read back from a button: kept only when it is a whole `file:start-end` (not cut short).
+ * Buttons posted by older versions wrote `file#Lstart-end`; those are read too.
+ */
 export function citationRef(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const parsed = parseShortCitation(text);
+  const parsed = parseShortCitation(text.replace(/#L(\d+-\d+)$/, ':$1'));
   return parsed && parsed.file !== '' ? shortCitation(parsed) : undefined;
 }

@@ -61,6 +61,18 @@ describe('Discord feedback', () => {
     ]);
   });
 
+  it('reads the citation from a button posted by an older version (file#Lstart-end)', async () => {
+    const harness = await start();
+    let since = harness.fake.requests.length;
+    const ask = harness.fake.sendAsk('is the EKS control plane free?');
+    await callbackFor(harness, ask.id, since);
+    const [messageId] = harness.fake.botMessageIds();
+    since = harness.fake.requests.length;
+    const click = harness.fake.clickButton(messageId ?? '', 'lore:vote:up:aws-containers.md#L40-41');
+    await callbackFor(harness, click.id, since);
+    expect(await rows('SELECT vote, citation FROM votes')).toEqual([{ vote: 'up', citation: 'aws-containers.md:40-41' }]);
+  });
+
   it('/lore-gaps shows the top gaps only to the person who asks', async () => {
     const harness = await start();
     let since = harness.fake.requests.length;

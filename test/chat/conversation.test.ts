@@ -45,6 +45,9 @@ describe('the conversation layer on its own', () => {
     expect(citationRef('ops/deploys.md:4-9')).toBe('ops/deploys.md:4-9');
     expect(citationRef('ops/deploys.md:4-')).toBeUndefined();
     expect(citationRef('-')).toBeUndefined();
+    // The form older Discord buttons carry.
+    expect(citationRef('ops/deploys.md#L4-9')).toBe('ops/deploys.md:4-9');
+    expect(citationRef('ops/deploys.md#L4-')).toBeUndefined();
     expect(citationRef(undefined)).toBeUndefined();
   });
 
