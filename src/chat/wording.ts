@@ -26,6 +26,12 @@ export function gapsTitle(count: number): string {
   return `Top ${count} knowledge gap${count === 1 ? '' : 's'} in this channel: questions the notes did not answer well, most asked first.`;
 }
 
+/** The note past the rate limit, with the wait until the person may ask again. */
+export function rateLimited(limit: number, retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `You've asked ${limit} question${limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+}
+
 export function voteThanks(vote: 'up' | 'down'): string {
   return vote === 'up' ? 'Thanks, glad it helped!' : 'Thanks for telling us; the notes owners will see it.';
 }
