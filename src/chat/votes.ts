@@ -1,12 +1,8 @@
 import { parseShortCitation, shortCitation } from '../answer/citation.js';
-import type { Answer } from '../types.js';
+import type { Answer, AnswerSubject } from '../types.js';
 
-/** What a vote is about, small enough to ride in a button so a vote after a restart still names it. */
-export interface VoteSubject {
-  question: string;
-  /** `file:start-end` ({@link shortCitation}) of the answer's best citation; absent when it had none. */
-  citation?: string;
-}
+/** What a vote is about; `citation` is `file:start-end` ({@link shortCitation}) of the answer's best citation. */
+export type VoteSubject = AnswerSubject;
 
 export function voteSubject(answer: Answer): VoteSubject {
   const best = answer.citations[0];

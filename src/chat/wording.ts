@@ -32,6 +32,17 @@ export function rateLimited(limit: number, retryAfterMs: number): string {
   return `You've asked ${limit} question${limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
 }
 
+/** Under an answer with votes: the asker's own vote on a private answer, the count of each on a public one. */
+export function votesLine(votes: ReadonlyMap<string, 'up' | 'down'>, visibility: 'public' | 'private'): string | undefined {
+  const all = [...votes.values()];
+  if (all.length === 0) return undefined;
+  if (visibility === 'private') return `You voted ${VOTE_EMOJI[all[0] ?? 'up']}. Thanks for the feedback!`;
+  const count = (wanted: 'up' | 'down') => all.filter((vote) => vote === wanted).length;
+  return `Feedback: ${VOTE_EMOJI.up} ${count('up')}  ·  ${VOTE_EMOJI.down} ${count('down')}. Thanks!`;
+}
+
+export const VOTE_EMOJI = Object.freeze({ up: '👍', down: '👎' });
+
 export function voteThanks(vote: 'up' | 'down'): string {
   return vote === 'up' ? 'Thanks, glad it helped!' : 'Thanks for telling us; the notes owners will see it.';
 }

@@ -114,6 +114,7 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
       metrics?.votes.inc({ platform: vote.platform, vote: vote.vote });
       inner.recordVote?.(vote);
     },
+    ...(inner.answers && { answers: inner.answers }),
     allows: (asker: Asker): boolean => judge(rules(), asker).allowed && (inner.allows?.(asker) ?? true),
     whereToAsk: (asker: Asker): string | undefined => {
       const verdict = judge(rules(), asker);

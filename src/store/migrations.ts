@@ -119,6 +119,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rate_windows_by_expiry ON rate_windows (expires_at);
     `,
   },
+  {
+    version: 3,
+    description: 'answers shown in chat, by the id their buttons carry: a vote after a restart knows the question',
+    sql: `
+      CREATE TABLE shown_answers (id TEXT PRIMARY KEY, shown_at BIGINT NOT NULL, question TEXT NOT NULL, citation TEXT);
+      CREATE INDEX shown_answers_by_time ON shown_answers (shown_at);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

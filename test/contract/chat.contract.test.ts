@@ -98,7 +98,7 @@ describe.each(SURFACES)('the conversation on %s', (_name, start) => {
     expect(d.world.asked).toHaveLength(RATE_LIMIT);
   });
 
-  it('records a vote with the answer’s citation, and another on the same answer after a restart', async () => {
+  it('records a vote with the answer’s question and citation, and another on the same answer after a restart', async () => {
     const d = await open();
     const said = await d.ask('deploy freeze on fridays?');
     if (!d.chat) return expect(said?.vote).toBeUndefined();
@@ -106,10 +106,10 @@ describe.each(SURFACES)('the conversation on %s', (_name, start) => {
     expect(await said?.vote?.('up')).toMatch(/Thanks|👍/);
     await d.restart();
     expect(await said?.vote?.('down')).toMatch(/Thanks|👎/);
-    // The button itself carries the citation, so the vote after the restart still names it.
+    // The button carries the shown answer's id; the service's store knows its question and citation after the restart.
     expect(d.world.votes).toEqual([
       expect.objectContaining({ vote: 'up', question: 'deploy freeze on fridays?', citation: 'deploys.md:7-7' }),
-      expect.objectContaining({ vote: 'down', citation: 'deploys.md:7-7' }),
+      expect.objectContaining({ vote: 'down', question: 'deploy freeze on fridays?', citation: 'deploys.md:7-7' }),
     ]);
   });
 

@@ -9,7 +9,7 @@ import { overwriteCommands, registrationFailure } from './commands.js';
 import { connect, startFailure } from './connect.js';
 import { handleInteraction } from './interactions.js';
 import { answerMessage } from './messages.js';
-import { NO_PINGS, newCache, type AnswerDeps } from './reply.js';
+import { NO_PINGS, type AnswerDeps } from './reply.js';
 
 export interface DiscordAdapterOptions {
   config: DiscordConfig;
@@ -43,8 +43,6 @@ class DiscordAdapter implements ChatAdapter {
       conversation: new Conversation({ service: options.service, logger: this.logger, reports: options.reports, command: '/ask' }),
       service: options.service,
       logger: this.logger,
-      asked: newCache(),
-      shares: newCache(),
       deferAfterMs: options.deferAfterMs ?? 1500,
     };
   }

@@ -57,11 +57,10 @@ async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): 
 async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise<void> {
   const vote = parseVote(interaction.customId);
   if (vote) {
-    const question = deps.asked.get(interaction.message.id);
-    const content = deps.conversation.vote({ asker: interactionAsker(interaction, 'button'), vote: vote.vote, citation: vote.citation, ...(question !== undefined && { question }) });
-    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    const { thanks } = await deps.conversation.vote({ asker: interactionAsker(interaction, 'button'), ...vote });
+    await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   } else if (interaction.customId.startsWith(SHARE_ID)) {
-    const question = deps.shares.get(interaction.customId.slice(SHARE_ID.length));
+    const question = (await deps.conversation.shown.subject(interaction.customId.slice(SHARE_ID.length)))?.question;
     if (question === undefined) return void (await interaction.reply({ content: CANNOT_SHARE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }));
     await answer(interaction, { asker: interactionAsker(interaction, 'button'), text: question, visibility: 'public' }, deps);
   }
@@ -81,15 +80,13 @@ async function answer(interaction: Answerable, turn: Turn, deps: AnswerDeps): Pr
     if (reply.kind === 'silent') return void (interaction.deferred && (await interaction.deleteReply()));
     const payload = payloadOf(reply, deps, true);
     const ephemeral = reply.visibility === 'private';
-    let messageId: string | undefined;
-    if (!interaction.deferred) messageId = (await interaction.reply({ ...payload, ...(ephemeral && { flags: MessageFlags.Ephemeral }), withResponse: true })).resource?.message?.id;
-    else if (ephemeral === (wanted === 'private')) messageId = (await interaction.editReply(payload)).id;
+    if (!interaction.deferred) await interaction.reply({ ...payload, ...(ephemeral && { flags: MessageFlags.Ephemeral }) });
+    else if (ephemeral === (wanted === 'private')) await interaction.editReply(payload);
     else {
       // A public deferral cannot turn private: remove it and send the reply as an ephemeral follow-up.
       await interaction.deleteReply().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not delete the deferred reply'));
-      messageId = (await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral })).id;
+      await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
     }
-    if (reply.kind === 'answer' && messageId !== undefined) deps.asked.set(messageId, reply.answer.question);
   } catch (error) {
     log.error({ err: asError(error) }, 'failed to answer a Discord interaction');
     const apology = { content: APOLOGY, allowedMentions: NO_PINGS };

@@ -67,13 +67,11 @@ async function send(client: Client<true>, message: Message, reply: Reply, deps: 
     return;
   }
   const embeds = embedsAllowed(client, message.channel);
-  let sent: Message;
   try {
-    sent = await message.reply({ ...payloadOf(reply, deps, embeds), failIfNotExists: false });
+    await message.reply({ ...payloadOf(reply, deps, embeds), failIfNotExists: false });
   } catch (error) {
     // Permissions may be unknown to the cache (overwrites changed, partial channel): fall back to plain text once.
     if (!embeds || (error as { code?: unknown }).code !== RESTJSONErrorCodes.MissingPermissions) throw error;
-    sent = await message.reply({ ...payloadOf(reply, deps, false), failIfNotExists: false });
+    await message.reply({ ...payloadOf(reply, deps, false), failIfNotExists: false });
   }
-  if (reply.kind === 'answer') deps.asked.set(sent.id, reply.answer.question);
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   PermissionFlagsBits,
   type APIActionRowComponent,
@@ -9,7 +8,6 @@ import {
   type MessageMentionOptions,
   type TextBasedChannel,
 } from 'discord.js';
-import { LRUCache } from 'lru-cache';
 import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { Logger } from '../../logger.js';
@@ -23,15 +21,9 @@ export interface AnswerDeps {
   /** For autocomplete only; questions go through the conversation. */
   service: AskService;
   logger: Logger;
-  /** The question each answer message answered, by message id, for votes (a button holds only 100 characters). */
-  asked: LRUCache<string, string>;
-  /** Questions of private answers, by the id their Share button carries. */
-  shares: LRUCache<string, string>;
   /** How long a slash command may wait for the engine before the reply is deferred (Discord allows 3 s in all). */
   deferAfterMs: number;
 }
-
-export const newCache = (): LRUCache<string, string> => new LRUCache({ max: 5000 });
 
 /** Sent with every message: a note or a question may contain @everyone, a role or a user, and nobody is pinged. */
 export const NO_PINGS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
@@ -48,10 +40,8 @@ export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: Answe
   const plain = (content: string): Payload => ({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
   switch (reply.kind) {
     case 'answer': {
-      let shareId: string | undefined;
-      if (reply.share) deps.shares.set((shareId = randomBytes(6).toString('hex')), reply.answer.question);
       const rendered = renderAnswer(reply.answer, { embeds, examples: reply.examples });
-      return { ...rendered, components: [answerRow(reply.vote, shareId)], allowedMentions: NO_PINGS };
+      return { ...rendered, components: [answerRow(deps.conversation.shown.add(reply))], allowedMentions: NO_PINGS };
     }
     case 'help':
       return plain(renderHelp(reply.text, reply.examples));

@@ -6,7 +6,6 @@ import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
 import { Conversation } from '../../chat/conversation.js';
 import type { ReplayGuard } from '../../chat/shared-state.js';
-import { AnswerStore } from './answer-store.js';
 import { createBoltApp, type WebApiLimits } from './app.js';
 import type { SharedRoutes } from '../../ops/server.js';
 
@@ -36,7 +35,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { command } = options.config;
   const conversation = new Conversation({ service: options.service, logger, reports: options.reports, command, ...(options.replay && { replay: options.replay }) });
   const socket = { up: false };
-  const app = createBoltApp(options.config, { handlers, conversation, logger, answers: new AnswerStore(), command }, options.webApi, options.shared, socket);
+  const app = createBoltApp(options.config, { handlers, conversation, logger, command }, options.webApi, options.shared, socket);
   const socketMode = options.config.appToken !== undefined;
   let port: number | undefined;
   let started = false;
