@@ -20,7 +20,11 @@ export function helpText(command: string | undefined): string {
   return `Ask me anything your team wrote down in its notes. ${ways}`;
 }
 
-export const EXAMPLES_TITLE = 'Try asking:';
+export const EXAMPLES = 'Try asking';
+export const EXAMPLES_TITLE = `${EXAMPLES}:`;
+export const SEE_ALSO = 'See also';
+export const CLOSEST_NOTES = 'Closest notes';
+export const LOOKED_FOR = 'Looked for';
 
 export function gapsTitle(count: number): string {
   return `Top ${count} knowledge gap${count === 1 ? '' : 's'} in this channel: questions the notes did not answer well, most asked first.`;

@@ -1,10 +1,11 @@
 import type { types } from '@slack/bolt';
-import { staleNotice, updatedAgo } from '../../answer/age.js';
+import { updatedAgo } from '../../answer/age.js';
+import { layoutAnswer } from '../../chat/layout.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
 import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { ShownAnswer } from '../../chat/shown.js';
-import { EXAMPLES_TITLE, GAPS_FOOTER, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
+import { EXAMPLES_TITLE, GAPS_FOOTER, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
 import { citationLink as linked, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { answerButtons } from './buttons.js';
@@ -44,11 +45,21 @@ export function renderNote(text: string, problem = false): SlackMessage {
 /** Renders a shown answer as Block Kit; its buttons carry its id. */
 export function renderAnswer(shown: ShownAnswer): SlackMessage {
   const { answer, examples } = shown.reply;
+  const { source, more, stale, lookedFor, ...layout } = layoutAnswer(answer, examples);
+  const quote = source ? quoteFor(answer, (markdown, highlights) => markdownToMrkdwn(markdown, { highlights }), SLACK_LIMITS.sectionText) : '';
   const blocks: types.KnownBlock[] = [];
   if (shown.echoQuestion) blocks.push(section(questionLine(answer.question, shown)));
-  const quote = answer.found ? quoteFor(answer, (markdown, highlights) => markdownToMrkdwn(markdown, { highlights }), SLACK_LIMITS.sectionText) : '';
-  if (answer.found) blocks.push(...foundBlocks(answer, quote));
-  else blocks.push(...notFoundBlocks(answer, examples));
+  const links = more.citations.map(citationLink);
+  if (source) {
+    blocks.push(section(quote), context(`:page_facing_up: ${citationLink(source)}`));
+    if (links.length > 0) blocks.push(context(`${more.title}: ${links.join('  ·  ')}`));
+  } else {
+    blocks.push(section(cutText(escapeMrkdwn(answer.text), SLACK_LIMITS.sectionText)));
+    if (links.length > 0) blocks.push(section(cutAtLine(`*${more.title}:*\n${links.map((link) => `• ${link}`).join('\n')}`, SLACK_LIMITS.sectionText)));
+  }
+  if (layout.examples.length > 0) blocks.push(context(cutText(`${EXAMPLES_TITLE} ${layout.examples.map(escapeMrkdwn).join('  ·  ')}`, 500)));
+  if (stale) blocks.push(context(`:hourglass: ${escapeMrkdwn(stale)}`));
+  if (lookedFor.length > 0) blocks.push(context(cutText(`${LOOKED_FOR}: ${lookedFor.map(escapeMrkdwn).join(', ')}`, 500)));
   const votes = votesLine(shown.votes, shown.reply.visibility);
   if (votes) blocks.push(context(votes));
   blocks.push(answerButtons({ id: shown.id, ...shown.reply.vote }, shown.reply.share));
@@ -72,32 +83,6 @@ function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
   return { text: `Top ${gaps.length} knowledge gaps`, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
-function foundBlocks(answer: Answer, quote: string): types.KnownBlock[] {
-  const blocks: types.KnownBlock[] = [section(quote)];
-  const [best, ...seeAlso] = answer.citations;
-  if (best) blocks.push(context(`:page_facing_up: ${citationLink(best)}`));
-  if (seeAlso.length > 0) blocks.push(context(`See also: ${seeAlso.map(citationLink).join('  ·  ')}`));
-  const stale = staleNotice(answer);
-  if (stale) blocks.push(context(`:hourglass: ${escapeMrkdwn(stale)}`));
-  const looked = lookedForLine(answer);
-  if (looked) blocks.push(context(looked));
-  return blocks;
-}
-
-function notFoundBlocks(answer: Answer, examples: readonly string[]): types.KnownBlock[] {
-  const blocks: types.KnownBlock[] = [section(cutText(escapeMrkdwn(answer.text), SLACK_LIMITS.sectionText))];
-  if (answer.citations.length > 0) {
-    const closest = answer.citations.map((citation) => `• ${citationLink(citation)}`).join('\n');
-    blocks.push(section(cutAtLine(`*Closest notes:*\n${closest}`, SLACK_LIMITS.sectionText)));
-  }
-  if (examples.length > 0) blocks.push(context(cutText(`${EXAMPLES_TITLE} ${examples.map(escapeMrkdwn).join('  ·  ')}`, 500)));
-  // The engine's sentence often names the terms already; don't say it twice.
-  const named = answer.lookedFor.every((term) => answer.text.toLowerCase().includes(term.toLowerCase()));
-  const looked = named ? undefined : lookedForLine(answer);
-  if (looked) blocks.push(context(looked));
-  return blocks;
-}
-
 function citationLink(citation: Citation): string {
   const age = updatedAgo(citation);
   return linked(citation, MRKDWN) + (age ? ` _(${age})_` : '');
@@ -108,11 +93,6 @@ function questionLine(question: string, shown: ShownAnswer): string {
   if (shown.reply.visibility === 'private') return `*You asked:* ${echoed}`;
   const who = shown.askedBy && SLACK_USER_ID.test(shown.askedBy) ? `<@${shown.askedBy}>` : 'Someone';
   return `${who} asked: ${echoed}`;
-}
-
-function lookedForLine(answer: Answer): string | undefined {
-  if (answer.lookedFor.length === 0) return undefined;
-  return cutText(`Looked for: ${answer.lookedFor.map(escapeMrkdwn).join(', ')}`, 500);
 }
 
 function fallbackText(answer: Answer, shown: ShownAnswer, quote: string): string {
