@@ -5,8 +5,9 @@ import type { Logger } from '../../logger.js';
 import { Conversation } from '../../chat/conversation.js';
 import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
-import { overwriteCommands, registrationFailure } from './commands.js';
-import { connect, startFailure } from './connect.js';
+import { discordRegistrationFailure, discordStartFailure } from '../../fix-it.js';
+import { overwriteCommands } from './commands.js';
+import { connect } from './connect.js';
 import { handleInteraction } from './interactions.js';
 import { answerMessage } from './messages.js';
 import { NO_PINGS, type AnswerDeps } from './reply.js';
@@ -59,7 +60,7 @@ class DiscordAdapter implements ChatAdapter {
       if (ready.shard === null || ready.shard.ids.includes(0)) await this.registerCommands(ready);
     } catch (error) {
       await client.destroy();
-      throw new LoreError('ADAPTER_START_FAILED', startFailure(error, config), { cause: error });
+      throw new LoreError('ADAPTER_START_FAILED', discordStartFailure(error, config.apiUrl), { cause: error });
     }
     this.client = client;
   }
@@ -82,7 +83,7 @@ class DiscordAdapter implements ChatAdapter {
       await overwriteCommands(client.rest, client.application.id, guildId);
       this.logger.info({ guildId: guildId ?? null }, guildId ? 'registered /ask, /lore-gaps and Ask lore in the guild' : 'registered /ask, /lore-gaps and Ask lore globally');
     } catch (error) {
-      this.logger.error({ err: asError(error) }, registrationFailure(error, guildId));
+      this.logger.error({ err: asError(error) }, discordRegistrationFailure(error, guildId));
     }
   }
 

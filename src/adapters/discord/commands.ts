@@ -7,13 +7,10 @@ import {
   PermissionFlagsBits,
   REST,
   Routes,
-  type RESTGetCurrentApplicationResult,
   type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
-import { LoreError, asError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
 
 export const ASK_COMMAND = 'ask';
 export const QUESTION_OPTION = 'question';
@@ -101,39 +98,7 @@ export async function overwriteCommands(rest: REST, applicationId: string, guild
   await rest.put(route, { body: [askCommand(global), gapsCommand(global), askMenuCommand(global)] });
 }
 
-/** Registers the slash commands without connecting to the gateway (for `lore discord:register`). */
-export async function registerDiscordCommands(options: { config: DiscordConfig; logger: Logger }): Promise<void> {
-  const { config, logger } = options;
-  const rest = createRest(config);
-  try {
-    const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
-    await overwriteCommands(rest, application.id, config.guildId);
-    logger.info(
-      { applicationId: application.id, guildId: config.guildId ?? null, commands: [ASK_COMMAND, GAPS_COMMAND, ASK_MENU] },
-      config.guildId ? 'registered Discord commands in the guild' : 'registered Discord commands globally',
-    );
-  } catch (error) {
-    throw new LoreError('ADAPTER_START_FAILED', registrationFailure(error, config.guildId), { cause: error });
-  }
-}
-
 /** A REST client for the configured API; the `api` option is only passed when set, so discord.js keeps its default. */
 export function createRest(config: DiscordConfig): REST {
   return new REST(config.apiUrl === undefined ? {} : { api: config.apiUrl }).setToken(config.token);
-}
-
-/** A fix-it message for a failed command registration. */
-export function registrationFailure(error: unknown, guildId: string | undefined): string {
-  if (hasStatus(error)) {
-    const status = error.status;
-    if (status === 401) return 'Discord rejected DISCORD_TOKEN (401): copy a fresh token from Developer Portal → Bot → Reset Token.';
-    if (status === 403 && guildId !== undefined) {
-      return `Discord refused to register /ask in server ${guildId} (403): check DISCORD_GUILD_ID and re-invite the bot with the applications.commands scope.`;
-    }
-  }
-  return `Could not register the Discord slash commands: ${asError(error).message}`;
-}
-
-function hasStatus(error: unknown): error is { status: number } {
-  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { SlackConfig } from '../../config.js';
-import { LoreError, asError } from '../../errors.js';
+import { LoreError } from '../../errors.js';
+import { slackStartFailure } from '../../fix-it.js';
 import type { Logger } from '../../logger.js';
 import { InFlight } from '../../service/in-flight.js';
 import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
@@ -56,7 +57,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           port = (server.address() as AddressInfo | null)?.port;
         }
       } catch (error) {
-        throw new LoreError('ADAPTER_START_FAILED', startFailure(error, options.config), { cause: error });
+        throw new LoreError('ADAPTER_START_FAILED', slackStartFailure(error, options.config.apiUrl), { cause: error });
       }
       started = true;
       logger.info(socketMode ? { mode: 'socket' } : { mode: 'http', port }, 'Slack adapter started');
@@ -71,14 +72,4 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logger.info('Slack adapter stopped');
     },
   };
-}
-
-/** Slack could not be reached at all (network, proxy, firewall, DNS, or a wrong SLACK_API_URL) versus any other failure. */
-function startFailure(error: unknown, config: SlackConfig): string {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'slack_webapi_request_error') {
-    const where = config.apiUrl ?? 'https://slack.com/api/';
-    return `Slack could not be reached at ${where} (${asError(error).message}). Check this machine's network connection, any proxy or firewall between it and Slack${config.apiUrl === undefined ? '' : ', and SLACK_API_URL'}.`;
-  }
-  return `Slack could not start: ${asError(error).message}`;
 }
