@@ -13,7 +13,8 @@ import { cutText } from '../../chat/truncate.js';
 import { asError } from '../../errors.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import { LIMITS } from './limits.js';
-import { NO_PINGS, interactionAsker, payloadOf, settlesWithin, type AnswerDeps } from './reply.js';
+import { settlesWithin } from '../../service/in-flight.js';
+import { NO_PINGS, discordAsker, payloadOf, type AnswerDeps } from './reply.js';
 import { SHARE_ID, parseVote } from './votes.js';
 
 const SUGGESTIONS = 25;
@@ -27,9 +28,9 @@ export async function handleInteraction(interaction: Interaction, deps: AnswerDe
     if (interaction.isAutocomplete() && interaction.commandName === ASK_COMMAND) await suggest(interaction, deps);
     else if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) await answer(interaction, askTurn(interaction), deps);
     else if (interaction.isChatInputCommand() && interaction.commandName === GAPS_COMMAND) {
-      await answer(interaction, { asker: interactionAsker(interaction, 'slash'), text: 'gaps', visibility: 'private' }, deps);
+      await answer(interaction, { asker: discordAsker('slash', interaction), text: 'gaps', visibility: 'private' }, deps);
     } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ASK_MENU) {
-      await answer(interaction, { asker: interactionAsker(interaction, 'shortcut'), text: interaction.targetMessage.content.replace(/\s+/g, ' ').trim() }, deps);
+      await answer(interaction, { asker: discordAsker('shortcut', interaction), text: interaction.targetMessage.content.replace(/\s+/g, ' ').trim() }, deps);
     } else if (interaction.isButton()) await button(interaction, deps);
   } catch (error) {
     log.error({ err: asError(error) }, 'failed to handle a Discord interaction');
@@ -40,7 +41,7 @@ function askTurn(interaction: ChatInputCommandInteraction): Turn {
   const channel = interaction.channel;
   const continuous = channel !== null && (channel.isThread() || channel.isDMBased());
   return {
-    asker: interactionAsker(interaction, 'slash'),
+    asker: discordAsker('slash', interaction),
     text: interaction.options.getString(QUESTION_OPTION, true),
     visibility: interaction.options.getBoolean(PRIVATE_OPTION) === true ? 'private' : 'public',
     ...(continuous && interaction.channelId !== null && { conversationId: interaction.channelId }),
@@ -48,7 +49,7 @@ function askTurn(interaction: ChatInputCommandInteraction): Turn {
 }
 
 async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): Promise<void> {
-  const titles = deps.service.suggest(interaction.options.getFocused(), SUGGESTIONS, { asker: interactionAsker(interaction, 'slash') });
+  const titles = deps.service.suggest(interaction.options.getFocused(), SUGGESTIONS, { asker: discordAsker('slash', interaction) });
   const values = [...new Set(titles.map((title) => cutText(title, LIMITS.choiceName)).filter((value) => value !== ''))];
   await interaction.respond(values.slice(0, SUGGESTIONS).map((value) => ({ name: value, value })));
 }
@@ -57,12 +58,12 @@ async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): 
 async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise<void> {
   const vote = parseVote(interaction.customId);
   if (vote) {
-    const { thanks } = await deps.conversation.vote({ asker: interactionAsker(interaction, 'button'), ...vote });
+    const { thanks } = await deps.conversation.vote({ asker: discordAsker('button', interaction), ...vote });
     await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   } else if (interaction.customId.startsWith(SHARE_ID)) {
     const question = (await deps.conversation.shown.subject(interaction.customId.slice(SHARE_ID.length)))?.question;
     if (question === undefined) return void (await interaction.reply({ content: CANNOT_SHARE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }));
-    await answer(interaction, { asker: interactionAsker(interaction, 'button'), text: question, visibility: 'public' }, deps);
+    await answer(interaction, { asker: discordAsker('button', interaction), text: question, visibility: 'public' }, deps);
   }
 }
 

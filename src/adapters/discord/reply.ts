@@ -59,27 +59,15 @@ export function embedsAllowed(client: Client<true>, channel: TextBasedChannel): 
   return permissions === null || permissions.has(PermissionFlagsBits.EmbedLinks);
 }
 
-/** Resolves to true when `promise` settles within `ms`, false otherwise; never rejects. */
-export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true as const, () => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Who used a command, button or menu, and where (a thread is judged by its parent channel's rules). */
-export function interactionAsker(interaction: Interaction, surface: Asker['surface']): Asker {
-  const channel = interaction.channel;
+/** Who asked, and where, from a message or an interaction (a thread is judged by its parent channel's rules). */
+export function discordAsker(surface: Asker['surface'], { user, channel, channelId, guildId }: Pick<Interaction, 'user' | 'channel' | 'channelId' | 'guildId'>): Asker {
   return {
     platform: 'discord',
     surface,
-    userId: interaction.user.id,
-    channelId: interaction.channelId ?? undefined,
+    userId: user.id,
+    channelId: channelId ?? undefined,
     direct: channel?.isDMBased() ?? false,
-    ...(interaction.guildId !== null && { workspaceId: interaction.guildId }),
+    ...(guildId !== null && { workspaceId: guildId }),
     ...(channel?.isThread() && channel.parentId !== null && { parentChannelId: channel.parentId, threadId: channel.id }),
   };
 }
