@@ -2,24 +2,16 @@ import type { AddressInfo } from 'node:net';
 import type { SlackConfig } from '../../config.js';
 import { LoreError } from '../../errors.js';
 import { slackStartFailure } from '../../fix-it.js';
-import type { Logger } from '../../logger.js';
 import { InFlight } from '../../service/in-flight.js';
-import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
-import { Conversation } from '../../chat/conversation.js';
-import type { ReplayGuard } from '../../chat/shared-state.js';
+import type { ChatAdapter } from '../../types.js';
+import { Conversation, type ConversationOptions } from '../../chat/conversation.js';
 import { createBoltApp, type WebApiLimits } from './app.js';
 import type { SharedRoutes } from '../../ops/server.js';
 
-export interface SlackAdapterOptions {
+export interface SlackAdapterOptions extends Omit<ConversationOptions, 'command'> {
   config: SlackConfig;
-  service: AskService;
-  logger: Logger;
-  /** Stored feedback: turns on `/ask gaps`. */
-  reports?: FeedbackReports;
   /** How long Web API calls wait and how often they are tried (defaults: 10 s, 3 tries). */
   webApi?: WebApiLimits;
-  /** Where event ids are claimed to drop Slack's redeliveries and replays; one process's memory by default. */
-  replay?: ReplayGuard;
   /** HTTP mode: other routes served on the Slack port (the ops endpoints). */
   shared?: SharedRoutes;
 }
@@ -34,7 +26,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ component: 'slack' });
   const handlers = new InFlight();
   const { command } = options.config;
-  const conversation = new Conversation({ service: options.service, logger, reports: options.reports, command, ...(options.replay && { replay: options.replay }) });
+  const conversation = new Conversation({ ...options, logger, command });
   const socket = { up: false };
   const app = createBoltApp(options.config, { handlers, conversation, logger, command }, options.webApi, options.shared, socket);
   const socketMode = options.config.appToken !== undefined;
