@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOT_RECORDING } from '../../src/chat/wording.js';
+import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
 import { silentLogger } from '../../src/logger.js';
 import { openFeedback, type Feedback } from '../../src/store/feedback.js';
 import type { RecordingService } from '../../src/store/recording-service.js';
@@ -58,6 +59,32 @@ describe('Discord feedback', () => {
     await callbackFor(harness, click.id, since);
     expect(await rows('SELECT q.platform, q.surface, q.question, q.found, q.top_file AS top, v.vote, v.citation FROM votes v JOIN questions q ON q.id = v.question_id')).toEqual([
       { platform: 'discord', surface: 'slash', question: 'is the EKS control plane free?', found: 1, top: 'aws-containers.md', vote: 'down', citation: 'aws-containers.md:40-41' },
+    ]);
+  });
+
+  it('links a vote after a restart to its question: the store keeps each shown answer by the id its buttons carry', async () => {
+    const harness = await start();
+    let since = harness.fake.requests.length;
+    const ask = harness.fake.sendAsk('is the EKS control plane free?');
+    const answer = await callbackFor(harness, ask.id, since);
+    const up = answer.data?.components?.[0]?.components[0]?.custom_id ?? '';
+    const [messageId] = harness.fake.botMessageIds();
+    // A later question in the channel with the same citation: a button carrying only the citation would be linked to it.
+    since = harness.fake.requests.length;
+    const later = harness.fake.sendAsk('EKS control plane free of charge?');
+    expect((await callbackFor(harness, later.id, since)).data?.components?.[0]?.components[0]?.custom_id).toMatch(/:aws-containers\.md:40-41$/);
+    await harness.adapter.stop();
+    const restarted = createDiscordAdapter({ config: { token: harness.fake.token, apiUrl: harness.fake.apiUrl }, service: recorder, logger: silentLogger() });
+    await restarted.start();
+    try {
+      since = harness.fake.requests.length;
+      const click = harness.fake.clickButton(messageId ?? '', up);
+      await callbackFor(harness, click.id, since);
+    } finally {
+      await restarted.stop();
+    }
+    expect(await rows('SELECT q.question, v.vote, v.question AS voted, v.citation FROM votes v JOIN questions q ON q.id = v.question_id')).toEqual([
+      { question: 'is the EKS control plane free?', vote: 'up', voted: 'is the EKS control plane free?', citation: 'aws-containers.md:40-41' },
     ]);
   });
 
