@@ -40,8 +40,8 @@ export function createMetrics(): Metrics & { observe(sources: MetricSources): vo
     });
   gauge('lore_index_files', 'Note files in the index served now', () => sources.index?.().files);
   gauge('lore_index_chunks', 'Quotable chunks in the index served now', () => sources.index?.().chunks);
-  gauge('lore_store_queued_writes', 'Questions and votes waiting to be written to the feedback store', () => sources.store?.().queued);
-  gauge('lore_store_dropped_writes', 'Questions and votes dropped since start because the feedback queue was full', () => sources.store?.().dropped);
+  gauge('lore_store_queued_writes', 'Questions, votes and answers shown waiting to be written to the feedback store', () => sources.store?.().queued);
+  gauge('lore_store_dropped_writes', 'Questions, votes and answers shown dropped since start because the feedback queue was full', () => sources.store?.().dropped);
   return {
     registry,
     questions: new Counter({ name: 'lore_questions_total', help: 'Questions by platform, surface and outcome', labelNames: ['platform', 'surface', 'outcome'], registers }),
