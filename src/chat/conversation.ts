@@ -8,7 +8,7 @@ import { memoryReplayGuard, type ReplayGuard } from './shared-state.js';
 import { ShownAnswers, type ShownAnswer } from './shown.js';
 import type { Reply, Turn, Visibility } from './turn.js';
 import { citationRef, voteSubject } from './votes.js';
-import { APOLOGY, GAPS_IN_TERMINAL, GAPS_NOT_HERE, NOT_RECORDING, helpText, voteThanks } from './wording.js';
+import { APOLOGY, CANNOT_SHARE, GAPS_IN_TERMINAL, GAPS_NOT_HERE, NOT_RECORDING, helpText, voteThanks } from './wording.js';
 
 export interface ConversationOptions {
   service: AskService;
@@ -119,6 +119,23 @@ export class Conversation {
     const shown = this.shown.get(turn.answerId);
     if (shown && asker.userId !== undefined) shown.votes.set(asker.userId, turn.vote);
     return { thanks: voteThanks(turn.vote), ...(shown && { shown }) };
+  }
+
+  /**
+   * Share in channel: the shown answer's question (from memory or the store, else what the button carried) asked again
+   * by the person who clicked, publicly, in the channel it is posted to. That channel's rules and folders apply, it
+   * counts against their limit, and it is answered afresh, never from the shown answer (which may have been found with
+   * another channel's folders). A private note when there is nothing to share.
+   */
+  async share(asker: Asker, answerId: string | undefined, carried?: string): Promise<Reply> {
+    const question = (await this.shown.subject(answerId))?.question ?? carried;
+    if (!question || asker.channelId === undefined) return { kind: 'note', visibility: 'private', text: CANNOT_SHARE };
+    return this.reply({ asker, text: question, visibility: 'public' });
+  }
+
+  /** Section titles for what a person is typing (autocomplete), from the notes they may see where they are. */
+  suggest(asker: Asker, typed: string, limit: number): string[] {
+    return this.#options.service.suggest(typed, limit, { asker });
   }
 
   /** Marks `conversationId` as following on from `question` (a thread started on a posted answer). */

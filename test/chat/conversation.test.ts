@@ -3,6 +3,7 @@ import { Conversation } from '../../src/chat/conversation.js';
 import { FollowUps } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
+import { CANNOT_SHARE } from '../../src/chat/wording.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Answer, AnswerSubject, AnswerSubjects, AskContext, AskService, VoteRecord } from '../../src/types.js';
 
@@ -74,6 +75,20 @@ describe('the conversation layer on its own', () => {
       expect.objectContaining({ vote: 'down', question: 'deploy freeze?', citation: 'deploys.md:7-7' }),
       expect.objectContaining({ vote: 'down', question: 'carried?', citation: 'old.md:3-4' }),
     ]);
+  });
+
+  it('shares the shown answer\'s question afresh and publicly as the clicker, or says it cannot', async () => {
+    const inner = service();
+    const chat = new Conversation({ service: inner, logger: silentLogger() });
+    const clicker = { platform: 'slack' as const, surface: 'button' as const, userId: 'U2', channelId: 'C2' };
+    const reply = await chat.reply({ asker: { ...clicker, surface: 'slash', userId: 'U1', channelId: 'C1' }, text: 'roll back?' });
+    if (reply.kind !== 'answer') throw new Error('expected an answer');
+    const shown = chat.shown.add(reply);
+    expect(await chat.share(clicker, shown.id, 'carried?')).toMatchObject({ kind: 'answer', visibility: 'public', answer: { question: 'roll back?' } });
+    expect(inner.contexts.at(-1)?.asker).toEqual(clicker);
+    expect(await chat.share(clicker, 'forgotten', 'carried?')).toMatchObject({ kind: 'answer', answer: { question: 'carried?' } });
+    expect(await chat.share(clicker, 'forgotten')).toEqual({ kind: 'note', visibility: 'private', text: CANNOT_SHARE });
+    expect(await chat.share({ ...clicker, channelId: undefined }, shown.id)).toEqual({ kind: 'note', visibility: 'private', text: CANNOT_SHARE });
   });
 
   it('answers a slash command privately with Share, a mention publicly without it; a refused mention is silent', async () => {

@@ -26,7 +26,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapte
   const { config } = options;
   const logger = options.logger.child({ component: 'discord' });
   const conversation = new Conversation({ ...options, logger, command: '/ask' });
-  const deps: AnswerDeps = { conversation, service: options.service, logger, deferAfterMs: options.deferAfterMs ?? 1500 };
+  const deps: AnswerDeps = { conversation, logger, deferAfterMs: options.deferAfterMs ?? 1500 };
   // Handlers still running; stop() lets them post their answers before the connection closes.
   const handlers = new InFlight();
   let client: Client | undefined;

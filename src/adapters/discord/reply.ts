@@ -11,15 +11,13 @@ import {
 import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { Logger } from '../../logger.js';
-import type { Asker, AskService } from '../../types.js';
+import type { Asker } from '../../types.js';
 import { renderAnswer, renderGaps, renderHelp } from './render.js';
 import { answerRow } from './votes.js';
 
 /** Everything the message and interaction handlers share. */
 export interface AnswerDeps {
   conversation: Conversation;
-  /** For autocomplete only; questions go through the conversation. */
-  service: AskService;
   logger: Logger;
   /** How long a slash command may wait for the engine before the reply is deferred (Discord allows 3 s in all). */
   deferAfterMs: number;

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
-import { APOLOGY, CANNOT_SHARE } from '../../chat/wording.js';
+import { APOLOGY } from '../../chat/wording.js';
 import { asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Vote } from '../../chat/shown.js';
@@ -15,13 +15,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     const log = deps.logger.child({ action: 'share', user: body.user.id, channel: body.channel?.id });
     await guarded(log, respond, async () => {
       const value = decodeButtonValue(action.value);
-      const channel = body.channel?.id;
-      // A share is a new question in the channel it is posted to, by the person who clicked: it is checked against
-      // that channel's rules and folders, counts against their limit, and is answered afresh (never from the stored
-      // answer, which may have been found with another channel's folders).
-      const question = (await deps.conversation.shown.subject(value?.id))?.question ?? value?.question;
-      if (!question || !channel) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: CANNOT_SHARE }));
-      const reply = await deps.conversation.reply({ asker: slackAsker('button', body.user.id, channel, body.team?.id), text: question, visibility: 'public' });
+      const channel = body.channel?.id ?? '';
+      const reply = await deps.conversation.share(slackAsker('button', body.user.id, body.channel?.id, body.team?.id), value?.id, value?.question);
       if (reply.kind !== 'answer') return void (await deliver(deps, client, reply, { channel, respond, userId: body.user.id }, true));
       await postPublicly(client, respond, channel, renderReply(reply, deps, { askedBy: body.user.id, echo: true }), log);
       await respond({ delete_original: true });
