@@ -6,6 +6,8 @@ import type { AnswerSubject, AnswerSubjects } from '../types.js';
 import type { Reply } from './turn.js';
 
 export type Vote = 'up' | 'down';
+
+const STORE_WAIT_MS = 1000;
 export type AnswerReply = Extract<Reply, { kind: 'answer' }>;
 
 /** An answer as shown, kept so the buttons under it can find it again: to count votes, re-render or share it. */
@@ -48,13 +50,17 @@ export class ShownAnswers {
     return id === undefined ? undefined : this.#answers.get(id);
   }
 
-  /** What the answer was about: from memory, else from the service's store; undefined when neither knows it. */
+  /**
+   * What the answer was about: from memory, else from the service's store; undefined when neither knows it, or the
+   * store takes longer than a second (a click must be acknowledged within Discord's 3 s).
+   */
   async subject(id: string | undefined): Promise<AnswerSubject | undefined> {
     if (id === undefined) return undefined;
     const shown = this.#answers.get(id);
     if (shown) return shown.reply.vote;
     try {
-      return await this.subjects?.find(id);
+      const late = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), STORE_WAIT_MS).unref());
+      return await Promise.race([this.subjects?.find(id), late]);
     } catch (error) {
       this.logger.warn({ err: asError(error) }, 'finding the shown answer failed');
       return undefined;

@@ -77,6 +77,17 @@ describe('the conversation layer on its own', () => {
     ]);
   });
 
+  it('votes with what the button carried when the store does not answer within a second', async () => {
+    const votes: VoteRecord[] = [];
+    const answers: AnswerSubjects = { save: () => undefined, find: () => new Promise(() => undefined) };
+    const chat = new Conversation({ service: service({ recordVote: (vote) => void votes.push(vote), answers }), logger: silentLogger() });
+    const started = Date.now();
+    await chat.vote({ asker: { platform: 'discord', surface: 'button', userId: 'U1' }, vote: 'up', answerId: '0123456789abcdef', citation: 'a.md:1-2' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(votes).toEqual([expect.objectContaining({ citation: 'a.md:1-2' })]);
+    expect(votes[0]?.question).toBeUndefined();
+  });
+
   it('shares the shown answer\'s question afresh and publicly as the clicker, or says it cannot', async () => {
     const inner = service();
     const chat = new Conversation({ service: inner, logger: silentLogger() });
