@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
+import { DISCORD_TOKEN_WHERE } from './fix-it.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 import { isPostgresUrl } from './store/sql.js';
 
@@ -274,7 +275,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
       }
     : undefined;
   if (!e.DISCORD_TOKEN && e.DISCORD_GUILD_ID) {
-    problems.push('  DISCORD_GUILD_ID is set without DISCORD_TOKEN: set DISCORD_TOKEN to the bot token (Developer Portal → Bot → Reset Token).');
+    problems.push(`  DISCORD_GUILD_ID is set without DISCORD_TOKEN: set DISCORD_TOKEN to the bot token (${DISCORD_TOKEN_WHERE}).`);
   }
 
   const gitOnly = ['KNOWLEDGE_GIT_BRANCH', 'KNOWLEDGE_GIT_PATH', 'KNOWLEDGE_GIT_SSH_KEY', 'KNOWLEDGE_GIT_KNOWN_HOSTS', 'KNOWLEDGE_GIT_WEBHOOK_SECRET'] as const;

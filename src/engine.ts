@@ -55,6 +55,7 @@ export class Lore implements AskService {
   private queue: Promise<unknown> = Promise.resolve();
   /** An edit failed: the index may differ from the folder until the next full build. */
   private stale = false;
+  private readonly buildListeners = new Set<(ms: number) => void>();
 
   private constructor(
     private readonly options: LoreOptions,
@@ -136,6 +137,12 @@ export class Lore implements AskService {
   stats(): IndexStats {
     const { index, skipped, buildMs, builtAt } = this.knowledge;
     return { files: index.fileCount, chunks: index.chunkCount, terms: index.liveTermCount, buildMs, skipped, builtAt };
+  }
+
+  /** Calls `listener` with the milliseconds of every later full build; returns a function that stops it. */
+  onBuild(listener: (ms: number) => void): () => void {
+    this.buildListeners.add(listener);
+    return () => this.buildListeners.delete(listener);
   }
 
   /** Rebuilds from the folder. On failure the current index stays and the reason is logged. */
@@ -237,6 +244,7 @@ export class Lore implements AskService {
     this.logger.info({ files: stats.files, chunks: stats.chunks, terms: stats.terms, ms: Math.round(stats.buildMs) }, 'notes indexed');
     for (const skipped of this.knowledge.skipped) this.logger.warn({ file: skipped.file, reason: skipped.reason }, 'note skipped');
     for (const warning of this.knowledge.warnings) this.logger.warn({ file: warning.file, reason: warning.reason }, 'note front matter ignored');
+    for (const listener of this.buildListeners) listener(stats.buildMs);
   }
 }
 

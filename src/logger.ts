@@ -53,3 +53,27 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }
+
+/**
+ * Console-style methods (`warn('a', obj, err)`) over a structured logger, for libraries that log that way (Bolt, its
+ * web and Socket Mode clients): the parts become one message, and an Error among them is logged as `err`.
+ */
+export function consoleStyle(logger: Logger): Record<'debug' | 'info' | 'warn' | 'error', (...parts: unknown[]) => void> {
+  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
+    const err = parts.find((part): part is Error => part instanceof Error);
+    const msg = parts.map(describe).join(' ');
+    if (err) logger[level]({ err }, msg);
+    else logger[level](msg);
+  };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+function describe(part: unknown): string {
+  if (typeof part === 'string') return part;
+  if (part instanceof Error) return part.message;
+  try {
+    return JSON.stringify(part) ?? String(part);
+  } catch {
+    return String(part);
+  }
+}

@@ -139,6 +139,22 @@ export interface VoteRecord {
   channelId?: string;
 }
 
+/** What an answer shown in chat was about: its question and `file:start-end` of its best citation. */
+export interface AnswerSubject {
+  question: string;
+  citation?: string;
+}
+
+/**
+ * What each answer shown was about, by the short id its buttons carry, so a vote or a Share after a restart still
+ * knows the question (a Discord button holds only 100 characters).
+ */
+export interface AnswerSubjects {
+  /** Keeps `subject` under `id`, without delaying the answer (the write may happen later). */
+  save(id: string, subject: AnswerSubject): void;
+  find(id: string): Promise<AnswerSubject | undefined>;
+}
+
 /** What a chat surface knows about the conversation around a question. */
 export interface AskContext {
   /**
@@ -182,6 +198,8 @@ export interface AskService {
   stats(): IndexStats;
   /** Records a vote on an answer (adapters also log it). Optional: a service may not keep votes. */
   recordVote?(vote: VoteRecord): void;
+  /** Where the answers shown are kept across restarts. Optional: without it they are remembered in memory only. */
+  answers?: AnswerSubjects;
   /**
    * Whether the bot may speak to this asker at all (channel rules). Adapters stay silent where it is false, even for
    * help. Optional: absent means everywhere.

@@ -1,9 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { Conversation } from '../chat/conversation.js';
-import type { Reply } from '../chat/turn.js';
 import type { Logger } from '../logger.js';
-import { ANSI, PLAIN, renderText, stripTerminalControls, type TextStyle } from '../render/text.js';
+import { ANSI, PLAIN, renderReplyText } from '../render/text.js';
 import type { Asker, AskService, ChatAdapter } from '../types.js';
 
 export interface ConsoleAdapterOptions {
@@ -44,7 +43,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       }
       for await (const line of lines) {
         if (EXIT_WORDS.has(line.trim().toLowerCase())) break;
-        if (line.trim() !== '') write(render(await conversation.reply({ asker: ASKER, text: line.trim(), ...(interactive && { conversationId: 'terminal' }) }), style));
+        if (line.trim() !== '') write(renderReplyText(await conversation.reply({ asker: ASKER, text: line.trim(), ...(interactive && { conversationId: 'terminal' }) }), style));
         write('');
         if (interactive) lines.prompt();
       }
@@ -54,20 +53,6 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       lines?.close();
     },
   };
-}
-
-function render(reply: Reply, style: TextStyle): string {
-  switch (reply.kind) {
-    case 'answer':
-      return renderText(reply.answer, style);
-    case 'help':
-      return [reply.text, ...reply.examples.map((example) => `  ${style.dim('•')} ${stripTerminalControls(example)}`)].join('\n');
-    case 'note':
-      return reply.text;
-    default:
-      // The conversation sends the terminal no gaps report (it points at `lore gaps`) and never stays silent here.
-      return '';
-  }
 }
 
 function count(n: number, noun: string): string {

@@ -5,9 +5,10 @@ import type { Asker, AskService, FeedbackReports } from '../types.js';
 import { FollowUps } from './follow-ups.js';
 import { intentOf } from './intent.js';
 import { memoryReplayGuard, type ReplayGuard } from './shared-state.js';
+import { ShownAnswers, type ShownAnswer } from './shown.js';
 import type { Reply, Turn, Visibility } from './turn.js';
 import { citationRef, voteSubject } from './votes.js';
-import { APOLOGY, GAPS_IN_TERMINAL, GAPS_NOT_HERE, NOT_RECORDING, helpText, voteThanks } from './wording.js';
+import { APOLOGY, CANNOT_SHARE, GAPS_IN_TERMINAL, GAPS_NOT_HERE, NOT_RECORDING, helpText, voteThanks } from './wording.js';
 
 export interface ConversationOptions {
   service: AskService;
@@ -20,10 +21,11 @@ export interface ConversationOptions {
   replay?: ReplayGuard;
 }
 
-/** A click on 👍 or 👎, with what the button carried. */
+/** A click on 👍 or 👎, with what the button carried: the shown answer's id, and from older buttons more. */
 export interface VoteTurn {
   asker: Asker;
   vote: 'up' | 'down';
+  answerId?: string;
   question?: string;
   /** As carried by the button; kept only when it is a whole `file:start-end`. */
   citation?: string;
@@ -50,10 +52,13 @@ export class Conversation {
   readonly #options: ConversationOptions;
   readonly #followUps = new FollowUps();
   readonly #replay: ReplayGuard;
+  /** Answers shown, by the id their buttons carry. */
+  readonly shown: ShownAnswers;
 
   constructor(options: ConversationOptions) {
     this.#options = options;
     this.#replay = options.replay ?? memoryReplayGuard();
+    this.shown = new ShownAnswers(options.logger, options.service.answers);
   }
 
   async reply(turn: Turn): Promise<Reply> {
@@ -88,24 +93,49 @@ export class Conversation {
     }
   }
 
-  /** Records a vote (the store may keep it) and says thanks; a failure to record never affects the click. */
-  vote(turn: VoteTurn): string {
-    const citation = citationRef(turn.citation);
+  /**
+   * Records a vote (the store may keep it), about the shown answer when it is known (in memory or in the store),
+   * else about what the button carried; counts it on the shown answer, and says thanks. A failure to record never
+   * affects the click.
+   */
+  async vote(turn: VoteTurn): Promise<{ thanks: string; shown?: ShownAnswer }> {
+    const subject = await this.shown.subject(turn.answerId);
+    const question = subject?.question ?? turn.question;
+    const citation = citationRef(subject?.citation ?? turn.citation);
     const { asker } = turn;
-    this.#options.logger.info({ event: 'vote', vote: turn.vote, platform: asker.platform, userId: asker.userId, question: turn.question ?? null, citation: citation ?? null }, 'answer vote');
+    this.#options.logger.info({ event: 'vote', vote: turn.vote, platform: asker.platform, userId: asker.userId, question: question ?? null, citation: citation ?? null }, 'answer vote');
     try {
       this.#options.service.recordVote?.({
         platform: asker.platform,
         userId: asker.userId ?? '',
         vote: turn.vote,
-        ...(turn.question !== undefined && { question: turn.question }),
+        ...(question !== undefined && { question }),
         ...(citation !== undefined && { citation }),
         ...(asker.channelId !== undefined && { channelId: asker.channelId }),
       });
     } catch (error) {
       this.#options.logger.warn({ err: asError(error) }, 'recording the vote failed');
     }
-    return voteThanks(turn.vote);
+    const shown = this.shown.get(turn.answerId);
+    if (shown && asker.userId !== undefined) shown.votes.set(asker.userId, turn.vote);
+    return { thanks: voteThanks(turn.vote), ...(shown && { shown }) };
+  }
+
+  /**
+   * Share in channel: the shown answer's question (from memory or the store, else what the button carried) asked again
+   * by the person who clicked, publicly, in the channel it is posted to. That channel's rules and folders apply, it
+   * counts against their limit, and it is answered afresh, never from the shown answer (which may have been found with
+   * another channel's folders). A private note when there is nothing to share.
+   */
+  async share(asker: Asker, answerId: string | undefined, carried?: string): Promise<Reply> {
+    const question = (await this.shown.subject(answerId))?.question ?? carried;
+    if (!question || asker.channelId === undefined) return { kind: 'note', visibility: 'private', text: CANNOT_SHARE };
+    return this.reply({ asker, text: question, visibility: 'public' });
+  }
+
+  /** Section titles for what a person is typing (autocomplete), from the notes they may see where they are. */
+  suggest(asker: Asker, typed: string, limit: number): string[] {
+    return this.#options.service.suggest(typed, limit, { asker });
   }
 
   /** Marks `conversationId` as following on from `question` (a thread started on a posted answer). */

@@ -11,11 +11,19 @@ export interface ReplayGuard {
   claim(key: string, ttlMs: number): Promise<boolean>;
 }
 
+/** Whether a hit is allowed; when it is not, how long until the next one would be (0 when allowed). */
+export interface RateLimitVerdict {
+  allowed: boolean;
+  retryAfterMs: number;
+}
+
 /** Counts one person's questions in a window. */
 export interface RateLimitCounter {
-  /** Counts one hit on `key`; true when it is allowed (at most `limit` allowed hits in any `windowMs`). */
-  hit(key: string, limit: number, windowMs: number): Promise<boolean>;
+  /** Counts one hit on `key` when it is allowed (at most `limit` allowed hits in any `windowMs`). */
+  hit(key: string, limit: number, windowMs: number): Promise<RateLimitVerdict>;
 }
+
+export const ALLOWED: RateLimitVerdict = Object.freeze({ allowed: true, retryAfterMs: 0 });
 
 /** Keys held at most by the in-memory implementations, so a long-running bot stays bounded. */
 const MAX_KEYS = 10_000;
@@ -40,13 +48,14 @@ export function memoryRateLimitCounter(now: () => number = Date.now, maxKeys = M
   const times = new LRUCache<string, number[]>({ max: maxKeys });
   return {
     async hit(key, limit, windowMs) {
-      if (limit <= 0) return true;
+      if (limit <= 0) return ALLOWED;
       const at = now();
       const recent = (times.get(key) ?? []).filter((time) => time > at - windowMs);
       const allowed = recent.length < limit;
       if (allowed) recent.push(at);
       times.set(key, recent);
-      return allowed;
+      // Refused: the next hit is allowed when the oldest counted one leaves the window.
+      return allowed ? ALLOWED : { allowed, retryAfterMs: (recent[0] ?? at) + windowMs - at };
     },
   };
 }

@@ -20,11 +20,32 @@ export function helpText(command: string | undefined): string {
   return `Ask me anything your team wrote down in its notes. ${ways}`;
 }
 
-export const EXAMPLES_TITLE = 'Try asking:';
+export const EXAMPLES = 'Try asking';
+export const EXAMPLES_TITLE = `${EXAMPLES}:`;
+export const SEE_ALSO = 'See also';
+export const CLOSEST_NOTES = 'Closest notes';
+export const LOOKED_FOR = 'Looked for';
 
 export function gapsTitle(count: number): string {
   return `Top ${count} knowledge gap${count === 1 ? '' : 's'} in this channel: questions the notes did not answer well, most asked first.`;
 }
+
+/** The note past the rate limit, with the wait until the person may ask again. */
+export function rateLimited(limit: number, retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `You've asked ${limit} question${limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+}
+
+/** Under an answer with votes: the asker's own vote on a private answer, the count of each on a public one. */
+export function votesLine(votes: ReadonlyMap<string, 'up' | 'down'>, visibility: 'public' | 'private'): string | undefined {
+  const all = [...votes.values()];
+  if (all.length === 0) return undefined;
+  if (visibility === 'private') return `You voted ${VOTE_EMOJI[all[0] ?? 'up']}. Thanks for the feedback!`;
+  const count = (wanted: 'up' | 'down') => all.filter((vote) => vote === wanted).length;
+  return `Feedback: ${VOTE_EMOJI.up} ${count('up')}  ·  ${VOTE_EMOJI.down} ${count('down')}. Thanks!`;
+}
+
+export const VOTE_EMOJI = Object.freeze({ up: '👍', down: '👎' });
 
 export function voteThanks(vote: 'up' | 'down'): string {
   return vote === 'up' ? 'Thanks, glad it helped!' : 'Thanks for telling us; the notes owners will see it.';

@@ -29,6 +29,8 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
   const feedback = await openFeedback(config.feedback, logger.child({ component: 'feedback' }));
   const metrics = createMetrics();
   metrics.observe({ index: () => lore.stats(), ...(feedback && { store: () => feedback.counts().writes }) });
+  metrics.indexBuildSeconds.observe(lore.stats().buildMs / 1000);
+  lore.onBuild((ms) => metrics.indexBuildSeconds.observe(ms / 1000));
   if (feedback) registerStoreMetrics(metrics.registry, feedback);
   const ops = createOpsServer({ metrics, logger: logger.child({ component: 'ops' }) });
   // Shared by the replicas when the store is PostgreSQL; this process's memory otherwise.

@@ -9,6 +9,7 @@ import {
 } from 'discord.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, inviteUrl } from '../adapters/discord/commands.js';
 import type { DiscordConfig } from '../config.js';
+import { DISCORD_TOKEN_FIX, statusOf } from '../fix-it.js';
 import { describeError, fail, pass, skip, type CheckResult } from './check.js';
 
 const TIMEOUT_MS = 10_000;
@@ -43,7 +44,7 @@ export async function checkDiscord(config: DiscordConfig | undefined): Promise<C
 function tokenFailure(error: unknown, where: string, config: DiscordConfig): CheckResult {
   const name = 'Discord bot token';
   if (statusOf(error) === 401) {
-    return fail(name, `${where} rejected DISCORD_TOKEN (401 Unauthorized)`, 'copy a fresh token from Developer Portal → your application → Bot → Reset Token into DISCORD_TOKEN');
+    return fail(name, `${where} rejected DISCORD_TOKEN (401 Unauthorized)`, DISCORD_TOKEN_FIX);
   }
   const fix = config.apiUrl === undefined ? 'check this machine can reach https://discord.com' : 'check DISCORD_API_URL (or unset it to use Discord itself)';
   return fail(name, `could not ask ${where} who the bot is: ${describeError(error)}`, fix);
@@ -89,9 +90,4 @@ async function guilds(rest: REST, applicationId: string, guildId: string | undef
   } catch (error) {
     return fail(name, `could not list the bot's servers: ${describeError(error)}`, invite);
   }
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
 }

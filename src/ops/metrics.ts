@@ -11,12 +11,14 @@ export interface Metrics {
   /** Seconds from a question reaching the engine to its answer. */
   readonly answerSeconds: Histogram<'platform'>;
   readonly votes: Counter<'platform' | 'vote'>;
+  /** Seconds each full build of the index took (the first at start, then every rebuild). */
+  readonly indexBuildSeconds: Histogram;
 }
 
 /** What the gauges read when scraped; each source is optional, and missing means "not reported". */
 export interface MetricSources {
   /** Counts of the index served now. */
-  index?: () => { files: number; chunks: number; buildMs: number };
+  index?: () => { files: number; chunks: number };
   /** Feedback writes waiting, and dropped since start. */
   store?: () => { queued: number; dropped: number };
 }
@@ -38,12 +40,8 @@ export function createMetrics(): Metrics & { observe(sources: MetricSources): vo
     });
   gauge('lore_index_files', 'Note files in the index served now', () => sources.index?.().files);
   gauge('lore_index_chunks', 'Quotable chunks in the index served now', () => sources.index?.().chunks);
-  gauge('lore_index_build_seconds', 'How long the latest index build took', () => {
-    const ms = sources.index?.().buildMs;
-    return ms === undefined ? undefined : ms / 1000;
-  });
-  gauge('lore_store_queued_writes', 'Questions and votes waiting to be written to the feedback store', () => sources.store?.().queued);
-  gauge('lore_store_dropped_writes', 'Questions and votes dropped since start because the feedback queue was full', () => sources.store?.().dropped);
+  gauge('lore_store_queued_writes', 'Questions, votes and answers shown waiting to be written to the feedback store', () => sources.store?.().queued);
+  gauge('lore_store_dropped_writes', 'Questions, votes and answers shown dropped since start because the feedback queue was full', () => sources.store?.().dropped);
   return {
     registry,
     questions: new Counter({ name: 'lore_questions_total', help: 'Questions by platform, surface and outcome', labelNames: ['platform', 'surface', 'outcome'], registers }),
@@ -55,6 +53,12 @@ export function createMetrics(): Metrics & { observe(sources: MetricSources): vo
       registers,
     }),
     votes: new Counter({ name: 'lore_votes_total', help: 'Votes on answers', labelNames: ['platform', 'vote'], registers }),
+    indexBuildSeconds: new Histogram({
+      name: 'lore_index_build_seconds',
+      help: 'Time to build the index from the notes, per full build',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers,
+    }),
     observe(more) {
       Object.assign(sources, more);
     },

@@ -1,4 +1,6 @@
-import { staleNotice, updatedAgo } from '../answer/age.js';
+import { updatedAgo } from '../answer/age.js';
+import { layoutAnswer } from '../chat/layout.js';
+import type { Reply } from '../chat/turn.js';
 import type { Answer, Citation } from '../types.js';
 import { markdownForTerminal } from './terminal-markdown.js';
 
@@ -33,22 +35,26 @@ export function citationLine(citation: Citation): string {
 
 /** An answer for a person at a terminal: the quote with matched words marked, then where it came from. */
 export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
+  const { source, more, stale } = layoutAnswer(answer);
   const out: string[] = [];
-  if (answer.found) {
+  if (source) {
     // Plain output keeps the note's own Markdown; styled output renders it, so no `**` stands next to real bold.
     if (style === PLAIN) out.push(...answer.quote.map(stripTerminalControls));
     else out.push(markdownForTerminal(answer.quote.join('\n'), answer.highlights, style));
-    const [best, ...others] = answer.citations;
-    if (best) out.push('', `${style.dim('Source:')} ${citationLine(best)}${best.url ? `\n  ${stripTerminalControls(best.url)}` : ''}`);
-    for (const other of others) out.push(`${style.dim('See also:')} ${citationLine(other)}${other.url ? `\n  ${stripTerminalControls(other.url)}` : ''}`);
-    const stale = staleNotice(answer);
-    if (stale) out.push(style.dim(stale));
+    out.push('', `${style.dim('Source:')} ${citationLine(source)}${source.url ? `\n  ${stripTerminalControls(source.url)}` : ''}`);
+    for (const other of more.citations) out.push(`${style.dim(`${more.title}:`)} ${citationLine(other)}${other.url ? `\n  ${stripTerminalControls(other.url)}` : ''}`);
   } else {
     out.push(stripTerminalControls(answer.text));
-    if (answer.citations.length > 0) {
-      out.push('', style.dim('Closest notes:'));
-      for (const citation of answer.citations) out.push(`  - ${citationLine(citation)}${citation.url ? ` ${stripTerminalControls(citation.url)}` : ''}`);
-    }
+    if (more.citations.length > 0) out.push('', style.dim(`${more.title}:`));
+    for (const citation of more.citations) out.push(`  - ${citationLine(citation)}${citation.url ? ` ${stripTerminalControls(citation.url)}` : ''}`);
   }
+  if (stale) out.push(style.dim(stale));
   return out.join('\n');
+}
+
+/** Any reply for a person at a terminal. The conversation sends the terminal no gaps report and never stays silent there. */
+export function renderReplyText(reply: Reply, style: TextStyle): string {
+  if (reply.kind === 'answer') return renderText(reply.answer, style);
+  if (reply.kind === 'help') return [reply.text, ...reply.examples.map((example) => `  ${style.dim('•')} ${stripTerminalControls(example)}`)].join('\n');
+  return reply.kind === 'note' ? reply.text : '';
 }

@@ -1,7 +1,8 @@
 import { shortCitation } from '../answer/citation.js';
 import type { Logger } from '../logger.js';
 import type { Answer, AskContext, AskService, Asker, IndexStats, VoteRecord } from '../types.js';
-import { memoryRateLimitCounter, type RateLimitCounter } from '../chat/shared-state.js';
+import { ALLOWED, memoryRateLimitCounter, type RateLimitCounter } from '../chat/shared-state.js';
+import { rateLimited } from '../chat/wording.js';
 import type { Metrics } from '../ops/metrics.js';
 import { InFlight } from './in-flight.js';
 import { refusal } from './refusal.js';
@@ -53,10 +54,8 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
     const verdict = judge(rules(), context.asker);
     if (!verdict.allowed) return refuse(question, fields, 'channel-not-allowed', verdict.text);
     const { asker } = context;
-    if (asker?.userId !== undefined && limit > 0 && !(await counter.hit(`${asker.platform}:${asker.userId}`, limit, RATE_WINDOW_MS))) {
-      const text = `You've asked ${limit} question${limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again within a minute.`;
-      return refuse(question, fields, 'rate-limited', text);
-    }
+    const limited = asker?.userId !== undefined && limit > 0 ? await counter.hit(`${asker.platform}:${asker.userId}`, limit, RATE_WINDOW_MS) : ALLOWED;
+    if (!limited.allowed) return refuse(question, fields, 'rate-limited', rateLimited(limit, limited.retryAfterMs));
     const scoped: AskContext = verdict.folders ? { ...context, folders: verdict.folders } : context;
     try {
       const answer = await inFlight.track(inner.ask(question, scoped));
@@ -115,6 +114,7 @@ export function createGuardedService(inner: AskService, options: GuardOptions): 
       metrics?.votes.inc({ platform: vote.platform, vote: vote.vote });
       inner.recordVote?.(vote);
     },
+    ...(inner.answers && { answers: inner.answers }),
     allows: (asker: Asker): boolean => judge(rules(), asker).allowed && (inner.allows?.(asker) ?? true),
     whereToAsk: (asker: Asker): string | undefined => {
       const verdict = judge(rules(), asker);

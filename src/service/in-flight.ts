@@ -18,19 +18,25 @@ export class InFlight {
   }
 
   /** Resolves once nothing is in flight (work started meanwhile included), or after `timeoutMs`; true when idle. */
-  async idle(timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      if (Number.isFinite(timeoutMs)) timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const drained = (async () => {
-      while (this.pending.size > 0) await Promise.all(this.pending);
-      return true as const;
-    })();
-    try {
-      return await Promise.race([drained, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  idle(timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
+    return settlesWithin(
+      (async () => {
+        while (this.pending.size > 0) await Promise.all(this.pending);
+      })(),
+      timeoutMs,
+    );
+  }
+}
+
+/** Resolves to true when `promise` settles within `ms` (forever when not finite), false otherwise; never rejects. */
+export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    if (Number.isFinite(ms)) timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const, () => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

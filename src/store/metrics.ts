@@ -17,7 +17,7 @@ export function registerStoreMetrics(registry: Registry, feedback: Feedback): vo
     });
   const writes = () => feedback.counts().writes;
   const shared = () => feedback.counts().shared;
-  gauge('lore_feedback_writes_written', 'Questions and votes written to the feedback database since start.', () => writes().written);
+  gauge('lore_feedback_writes_written', 'Questions, votes and answers shown written to the feedback database since start.', () => writes().written);
   gauge('lore_feedback_store_waiting', '1 while the feedback database is locked or unreachable and writes wait.', () => (writes().waiting ? 1 : 0));
   if (feedback.shared) {
     gauge('lore_shared_state_degraded', "1 while PostgreSQL is unreachable and this replica de-duplicates and rate-limits on its own.", () => (shared()?.degraded ? 1 : 0));

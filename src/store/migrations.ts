@@ -124,6 +124,14 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'the commit each cited range was read at, when the notes are in git (null before, and for notes outside git)',
     sql: `ALTER TABLE question_notes ADD COLUMN commit_sha TEXT;`,
   },
+  {
+    version: 4,
+    description: 'answers shown in chat, by the id their buttons carry: a vote after a restart knows the question',
+    sql: `
+      CREATE TABLE shown_answers (id TEXT PRIMARY KEY, shown_at BIGINT NOT NULL, question TEXT NOT NULL, citation TEXT);
+      CREATE INDEX shown_answers_by_time ON shown_answers (shown_at);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

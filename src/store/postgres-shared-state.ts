@@ -1,6 +1,6 @@
 import { asError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { memoryRateLimitCounter, memoryReplayGuard, type RateLimitCounter, type ReplayGuard } from '../chat/shared-state.js';
+import { ALLOWED, memoryRateLimitCounter, memoryReplayGuard, type RateLimitCounter, type ReplayGuard } from '../chat/shared-state.js';
 import type { SqlClient } from './sql.js';
 
 /** What the shared state has been through, for logs and /metrics. */
@@ -73,7 +73,7 @@ export function postgresSharedState(sql: SqlClient, logger: Logger, now: () => n
       hit: (key, limit, windowMs) =>
         shared(
           async () => {
-            if (limit <= 0) return true;
+            if (limit <= 0) return ALLOWED;
             const at = now();
             const windowStart = Math.floor(at / windowMs) * windowMs;
             // One statement per hit: counted only while under the limit, so a refused question costs nothing.
@@ -83,7 +83,8 @@ export function postgresSharedState(sql: SqlClient, logger: Logger, now: () => n
                RETURNING hits`,
               [key, windowStart, windowStart + 2 * windowMs, limit],
             );
-            return row !== undefined;
+            // Refused: the window is full until the next one starts.
+            return row !== undefined ? ALLOWED : { allowed: false, retryAfterMs: windowStart + windowMs - at };
           },
           () => memoryLimits.hit(key, limit, windowMs),
         ),

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { Answer, AskContext, AskService, Asker, VoteRecord } from '../types.js';
+import type { Answer, AnswerSubjects, AskContext, AskService, Asker, VoteRecord } from '../types.js';
 import type { FeedbackStore, QuestionRecord } from './store.js';
 import { createWriteQueue, type WriteCounts } from './write-queue.js';
 
@@ -18,6 +18,7 @@ export interface RecordingOptions {
 /** An AskService that records every answered question and every vote. */
 export interface RecordingService extends AskService {
   recordVote(vote: VoteRecord): void;
+  answers: AnswerSubjects;
   /** Writes everything queued so far, now (what the database refuses stays queued). */
   flush(): Promise<void>;
   /** The store written to now (a new one after the database file was deleted and reopened). */
@@ -67,6 +68,17 @@ export function createRecordingService(inner: AskService, options: RecordingOpti
       const at = now();
       writes.add('vote', (store) => store.recordVote(vote, at));
       inner.recordVote?.(vote);
+    },
+    answers: {
+      save(id, subject) {
+        const at = now();
+        writes.add('answer', (store) => store.saveAnswer(id, subject, at));
+      },
+      async find(id) {
+        // A click can follow its answer within the queue's delay.
+        await writes.flush();
+        return writes.store().findAnswer(id);
+      },
     },
     ...(inner.allows && { allows: (asker: Asker) => inner.allows?.(asker) ?? true }),
     ...(inner.whereToAsk && { whereToAsk: (asker: Asker) => inner.whereToAsk?.(asker) }),

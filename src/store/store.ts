@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { parseShortCitation } from '../answer/citation.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
-import type { Platform, Surface, VoteRecord } from '../types.js';
+import type { AnswerSubject, Platform, Surface, VoteRecord } from '../types.js';
 import { openSqlClient } from './open.js';
 import type { SqlClient } from './sql.js';
 
@@ -149,12 +149,23 @@ export class FeedbackStore {
     return asked ? { ...vote, question: asked.question } : vote;
   }
 
+  /** Keeps what an answer shown in chat was about, under the id its buttons carry. */
+  async saveAnswer(id: string, subject: AnswerSubject, at: number): Promise<void> {
+    await this.sql.run('INSERT INTO shown_answers (id, shown_at, question, citation) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING', [id, at, subject.question, subject.citation ?? null]);
+  }
+
+  async findAnswer(id: string): Promise<AnswerSubject | undefined> {
+    const row = await this.sql.get<{ question: string; citation: string | null }>('SELECT question, citation FROM shown_answers WHERE id = ?', [id]);
+    return row && { question: row.question, ...(row.citation !== null && { citation: row.citation }) };
+  }
+
   /** Deletes questions and votes older than `days`, and shared state past its time; returns how many rows went. */
   prune(days: number, now: number): Promise<{ questions: number; votes: number }> {
     const cutoff = now - days * DAY_MS;
     return this.sql.transaction(async (tx) => {
       const votes = await tx.run('DELETE FROM votes WHERE voted_at < ?', [cutoff]);
       const questions = await tx.run('DELETE FROM questions WHERE asked_at < ?', [cutoff]);
+      await tx.run('DELETE FROM shown_answers WHERE shown_at < ?', [cutoff]);
       await tx.run('DELETE FROM replay_claims WHERE expires_at < ?', [now]);
       await tx.run('DELETE FROM rate_windows WHERE expires_at < ?', [now]);
       return { questions, votes };

@@ -1,6 +1,7 @@
 import { readmeSection, repoFile } from '../readme.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOT_PERMISSIONS, createDiscordAdapter, inviteUrl, registerDiscordCommands } from '../../src/adapters/discord/index.js';
+import { BOT_PERMISSIONS, createDiscordAdapter, inviteUrl } from '../../src/adapters/discord/index.js';
+import { registerDiscordCommands } from '../../src/cli/discord-register.js';
 import { LoreError } from '../../src/errors.js';
 import { FakeDiscord } from '../fakes/discord-server.js';
 import { FixtureService, capturingLogger } from './discord-helpers.js';

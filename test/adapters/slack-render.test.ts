@@ -7,8 +7,10 @@ import { renderAnswer, renderReply } from '../../src/adapters/slack/render.js';
 import { voteSubject } from '../../src/chat/votes.js';
 import { citationLabel } from '../../src/chat/wording.js';
 import { questionFromSlack } from '../../src/adapters/slack/slack-text.js';
-import { AnswerStore, type ShownAnswer } from '../../src/adapters/slack/answer-store.js';
-import type { Answer, Citation } from '../../src/types.js';
+import type { ShownAnswer } from '../../src/chat/shown.js';
+import { Conversation } from '../../src/chat/conversation.js';
+import { silentLogger } from '../../src/logger.js';
+import type { Answer, AskService, Citation } from '../../src/types.js';
 
 describe('markdownToMrkdwn', () => {
   it.each([
@@ -148,11 +150,12 @@ const answer = (overrides: Partial<Answer> = {}): Answer => ({
   ...overrides,
 });
 
-interface Shown extends Partial<Omit<ShownAnswer, 'reply'>> {
+interface Shown extends Partial<Omit<ShownAnswer, 'reply' | 'id'>> {
   audience?: 'public' | 'private';
 }
 
 const shown = (a: Answer, { audience = 'public', ...overrides }: Shown = {}): ShownAnswer => ({
+  id: 'id1',
   reply: { kind: 'answer', visibility: audience, answer: a, examples: [], share: audience === 'private', vote: voteSubject(a) },
   echoQuestion: false,
   votes: new Map(),
@@ -165,7 +168,7 @@ function texts(blocks: unknown[]): string[] {
 
 describe('renderAnswer', () => {
   it('renders quote, linked citation, see also, looked-for and vote buttons', () => {
-    const { blocks, text } = renderAnswer('id1', shown(answer()));
+    const { blocks, text } = renderAnswer(shown(answer()));
     const all = JSON.stringify(blocks);
     expect(all).toContain('Run *rollback*.');
     expect(all).toContain('<https://notes.example.com/ops/deploys.md#L12-L18|ops/deploys.md › Deploys › Rollback · L12–18>');
@@ -177,22 +180,22 @@ describe('renderAnswer', () => {
   });
 
   it('offers sharing on private answers and says who asked on shared ones', () => {
-    expect(JSON.stringify(renderAnswer('id', shown(answer(), { audience: 'private', echoQuestion: true })).blocks)).toContain('lore_share');
-    const shared = JSON.stringify(renderAnswer('id', shown(answer(), { askedBy: 'U123ABC', echoQuestion: true })).blocks);
+    expect(JSON.stringify(renderAnswer(shown(answer(), { audience: 'private', echoQuestion: true })).blocks)).toContain('lore_share');
+    const shared = JSON.stringify(renderAnswer(shown(answer(), { askedBy: 'U123ABC', echoQuestion: true })).blocks);
     expect(shared).toContain('<@U123ABC> asked: how do I roll back?');
-    const forged = JSON.stringify(renderAnswer('id', shown(answer(), { askedBy: '!channel', echoQuestion: true })).blocks);
+    const forged = JSON.stringify(renderAnswer(shown(answer(), { askedBy: '!channel', echoQuestion: true })).blocks);
     expect(forged).toContain('Someone asked:');
     expect(forged).not.toContain('<!channel');
   });
 
   it('lists the closest notes when nothing was found, and nothing when there are none', () => {
     const notFound = answer({ found: false, text: "I couldn't find <that>.", quote: [], highlights: [], reason: 'no-match' });
-    const withClosest = JSON.stringify(renderAnswer('id', shown(notFound)).blocks);
+    const withClosest = JSON.stringify(renderAnswer(shown(notFound)).blocks);
     expect(withClosest).toContain("I couldn't find &lt;that&gt;.");
     expect(withClosest).toContain('*Closest notes:*\\n• <https://notes.example.com');
-    expect(JSON.stringify(renderAnswer('id', shown({ ...notFound, citations: [] })).blocks)).not.toContain('Closest notes');
+    expect(JSON.stringify(renderAnswer(shown({ ...notFound, citations: [] })).blocks)).not.toContain('Closest notes');
     expect(withClosest).toContain('Looked for: roll back');
-    const named = renderAnswer('id', shown({ ...notFound, text: "I couldn't find it. I looked for: roll back." })).blocks;
+    const named = renderAnswer(shown({ ...notFound, text: "I couldn't find it. I looked for: roll back." })).blocks;
     expect(JSON.stringify(named)).not.toContain('Looked for: roll back');
   });
 
@@ -203,7 +206,7 @@ describe('renderAnswer', () => {
       highlights: ['item'],
     });
     for (const audience of ['private', 'public'] as const) {
-      const { blocks, text } = renderAnswer('id', shown(huge, { audience, echoQuestion: true }));
+      const { blocks, text } = renderAnswer(shown(huge, { audience, echoQuestion: true }));
       expect(blocks.length).toBeLessThanOrEqual(50);
       for (const t of texts(blocks)) expect(JSON.parse(`{${t}}`).text.length).toBeLessThanOrEqual(3000);
       expect(text.length).toBeLessThanOrEqual(3000);
@@ -213,8 +216,8 @@ describe('renderAnswer', () => {
 
   it('shows the vote tally on public answers and the own vote on private ones', () => {
     const votes = new Map([['U1', 'up' as const], ['U2', 'up' as const], ['U3', 'down' as const]]);
-    expect(JSON.stringify(renderAnswer('id', shown(answer(), { votes })).blocks)).toContain('Feedback: 👍 2  ·  👎 1');
-    expect(JSON.stringify(renderAnswer('id', shown(answer(), { audience: 'private', votes: new Map([['U1', 'down']]) })).blocks)).toContain(
+    expect(JSON.stringify(renderAnswer(shown(answer(), { votes })).blocks)).toContain('Feedback: 👍 2  ·  👎 1');
+    expect(JSON.stringify(renderAnswer(shown(answer(), { audience: 'private', votes: new Map([['U1', 'down']]) })).blocks)).toContain(
       'You voted 👎',
     );
   });
@@ -229,7 +232,7 @@ describe('citationLabel', () => {
 
 describe('renderHelp', () => {
   it('escapes example questions', () => {
-    const help = renderReply({ kind: 'help', visibility: 'private', text: 'Ask me.', examples: ['a <b> & `c`?'] }, { answers: new AnswerStore(), command: '/ask' }, { echo: false });
+    const help = renderReply({ kind: 'help', visibility: 'private', text: 'Ask me.', examples: ['a <b> & `c`?'] }, { conversation: new Conversation({ service: {} as AskService, logger: silentLogger() }), command: '/ask' }, { echo: false });
     expect(JSON.stringify(help.blocks)).toContain("`/ask a &lt;b&gt; &amp; 'c'?`");
   });
 });

@@ -58,7 +58,7 @@ describe('renderers show the age beside the citation and the note when stale', (
   });
 
   it('in Slack', () => {
-    const shown = (answer: Answer) => JSON.stringify(renderAnswer('id', { reply: { kind: 'answer', visibility: 'public', answer, examples: [], share: false, vote: voteSubject(answer) }, echoQuestion: false, votes: new Map() }).blocks);
+    const shown = (answer: Answer) => JSON.stringify(renderAnswer({ id: 'id', reply: { kind: 'answer', visibility: 'public', answer, examples: [], share: false, vote: voteSubject(answer) }, echoQuestion: false, votes: new Map() }).blocks);
     expect(shown(dated)).toContain('_(updated 3 months ago)_');
     expect(shown(dated)).not.toMatch(note);
     expect(shown(stale)).toMatch(note);

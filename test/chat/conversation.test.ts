@@ -3,8 +3,9 @@ import { Conversation } from '../../src/chat/conversation.js';
 import { FollowUps } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
+import { CANNOT_SHARE } from '../../src/chat/wording.js';
 import { silentLogger } from '../../src/logger.js';
-import type { Answer, AskContext, AskService } from '../../src/types.js';
+import type { Answer, AnswerSubject, AnswerSubjects, AskContext, AskService, VoteRecord } from '../../src/types.js';
 
 const answer = (question: string): Answer => ({ question, found: false, text: "I couldn't find that.", quote: [], highlights: [], citations: [], lookedFor: [] });
 
@@ -45,7 +46,60 @@ describe('the conversation layer on its own', () => {
     expect(citationRef('ops/deploys.md:4-9')).toBe('ops/deploys.md:4-9');
     expect(citationRef('ops/deploys.md:4-')).toBeUndefined();
     expect(citationRef('-')).toBeUndefined();
+    // The form older Discord buttons carry.
+    expect(citationRef('ops/deploys.md#L4-9')).toBe('ops/deploys.md:4-9');
+    expect(citationRef('ops/deploys.md#L4-')).toBeUndefined();
     expect(citationRef(undefined)).toBeUndefined();
+  });
+
+  it('votes about the shown answer by its id: from memory, from the service\'s store after a restart, else what the button carried', async () => {
+    const votes: VoteRecord[] = [];
+    const kept = new Map<string, AnswerSubject>();
+    const answers: AnswerSubjects = { save: (id, subject) => void kept.set(id, subject), find: async (id) => kept.get(id) };
+    const found: Answer = { ...answer('deploy freeze?'), found: true, citations: [{ file: 'deploys.md', section: '', startLine: 7, endLine: 7, snippet: '', score: 1 }] };
+    const inner = service({ ask: async () => found, recordVote: (vote) => void votes.push(vote), answers });
+    const asker = { platform: 'discord' as const, surface: 'button' as const, userId: 'U1', channelId: 'C1' };
+    const first = new Conversation({ service: inner, logger: silentLogger() });
+    const reply = await first.reply({ asker: { ...asker, surface: 'mention' }, text: 'deploy freeze?' });
+    if (reply.kind !== 'answer') throw new Error('expected an answer');
+    const shown = first.shown.add(reply);
+    expect(kept.get(shown.id)).toEqual({ question: 'deploy freeze?', citation: 'deploys.md:7-7' });
+    const voted = await first.vote({ asker, vote: 'up', answerId: shown.id });
+    expect(voted).toEqual({ thanks: expect.stringContaining('Thanks'), shown });
+    expect(shown.votes.get('U1')).toBe('up');
+    const restarted = new Conversation({ service: inner, logger: silentLogger() });
+    expect((await restarted.vote({ asker, vote: 'down', answerId: shown.id, citation: 'other.md:1-2' })).shown).toBeUndefined();
+    await restarted.vote({ asker, vote: 'down', answerId: 'feedfeedfeedfeed', question: 'carried?', citation: 'old.md#L3-4' });
+    expect(votes).toEqual([
+      expect.objectContaining({ vote: 'up', question: 'deploy freeze?', citation: 'deploys.md:7-7' }),
+      expect.objectContaining({ vote: 'down', question: 'deploy freeze?', citation: 'deploys.md:7-7' }),
+      expect.objectContaining({ vote: 'down', question: 'carried?', citation: 'old.md:3-4' }),
+    ]);
+  });
+
+  it('votes with what the button carried when the store does not answer within a second', async () => {
+    const votes: VoteRecord[] = [];
+    const answers: AnswerSubjects = { save: () => undefined, find: () => new Promise(() => undefined) };
+    const chat = new Conversation({ service: service({ recordVote: (vote) => void votes.push(vote), answers }), logger: silentLogger() });
+    const started = Date.now();
+    await chat.vote({ asker: { platform: 'discord', surface: 'button', userId: 'U1' }, vote: 'up', answerId: '0123456789abcdef', citation: 'a.md:1-2' });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(votes).toEqual([expect.objectContaining({ citation: 'a.md:1-2' })]);
+    expect(votes[0]?.question).toBeUndefined();
+  });
+
+  it('shares the shown answer\'s question afresh and publicly as the clicker, or says it cannot', async () => {
+    const inner = service();
+    const chat = new Conversation({ service: inner, logger: silentLogger() });
+    const clicker = { platform: 'slack' as const, surface: 'button' as const, userId: 'U2', channelId: 'C2' };
+    const reply = await chat.reply({ asker: { ...clicker, surface: 'slash', userId: 'U1', channelId: 'C1' }, text: 'roll back?' });
+    if (reply.kind !== 'answer') throw new Error('expected an answer');
+    const shown = chat.shown.add(reply);
+    expect(await chat.share(clicker, shown.id, 'carried?')).toMatchObject({ kind: 'answer', visibility: 'public', answer: { question: 'roll back?' } });
+    expect(inner.contexts.at(-1)?.asker).toEqual(clicker);
+    expect(await chat.share(clicker, 'forgotten', 'carried?')).toMatchObject({ kind: 'answer', answer: { question: 'carried?' } });
+    expect(await chat.share(clicker, 'forgotten')).toEqual({ kind: 'note', visibility: 'private', text: CANNOT_SHARE });
+    expect(await chat.share({ ...clicker, channelId: undefined }, shown.id)).toEqual({ kind: 'note', visibility: 'private', text: CANNOT_SHARE });
   });
 
   it('answers a slash command privately with Share, a mention publicly without it; a refused mention is silent', async () => {

@@ -18,18 +18,20 @@ describe('the in-memory shared state', () => {
     expect(await guard.claim('c', 60_000)).toBe(false);
   });
 
-  it('allows `limit` hits per key in a sliding window; refused hits do not count', async () => {
+  it('allows `limit` hits per key in a sliding window; refused hits do not count and say how long to wait', async () => {
     let now = 0;
     const counter = memoryRateLimitCounter(() => now);
-    expect(await counter.hit('slack:U1', 2, 60_000)).toBe(true);
+    const allowed = { allowed: true, retryAfterMs: 0 };
+    expect(await counter.hit('slack:U1', 2, 60_000)).toEqual(allowed);
     now = 30_000;
-    expect(await counter.hit('slack:U1', 2, 60_000)).toBe(true);
+    expect(await counter.hit('slack:U1', 2, 60_000)).toEqual(allowed);
     now = 45_000;
-    expect(await counter.hit('slack:U1', 2, 60_000)).toBe(false);
-    expect(await counter.hit('slack:U2', 2, 60_000)).toBe(true);
+    expect(await counter.hit('slack:U1', 2, 60_000)).toEqual({ allowed: false, retryAfterMs: 15_000 });
+    expect(await counter.hit('slack:U2', 2, 60_000)).toEqual(allowed);
     now = 60_001;
-    expect(await counter.hit('slack:U1', 2, 60_000)).toBe(true);
-    expect(await counter.hit('slack:U1', 2, 60_000)).toBe(false);
-    expect(await counter.hit('anyone', 0, 60_000)).toBe(true);
+    expect(await counter.hit('slack:U1', 2, 60_000)).toEqual(allowed);
+    // The oldest counted hit is now the one at 30 s.
+    expect(await counter.hit('slack:U1', 2, 60_000)).toEqual({ allowed: false, retryAfterMs: 29_999 });
+    expect(await counter.hit('anyone', 0, 60_000)).toEqual(allowed);
   });
 });

@@ -3,7 +3,7 @@ import { openLore, type Lore } from '../../src/engine.js';
 import { silentLogger } from '../../src/logger.js';
 import { createGuardedService, type GuardedService } from '../../src/service/guarded.js';
 import { parseRules } from '../../src/service/rules.js';
-import type { Answer, AskContext, AskService, FeedbackReports, KnowledgeGap, VoteRecord } from '../../src/types.js';
+import type { Answer, AnswerSubject, AskContext, AskService, FeedbackReports, KnowledgeGap, VoteRecord } from '../../src/types.js';
 
 /** What every platform's contract run shares: the real engine over a few notes, behind the real guard. */
 
@@ -26,7 +26,7 @@ export const GAP: KnowledgeGap = {
   lastAt: new Date('2026-11-20T10:00:00Z'),
 };
 
-/** The engine, with every question and vote it is handed kept for the assertions. */
+/** The engine, with every question and vote it is handed kept for the assertions, and the answers shown kept as a store would (across restarts). */
 export interface World {
   service: GuardedService;
   asked: { question: string; context: AskContext }[];
@@ -40,6 +40,7 @@ export async function world(): Promise<World> {
   const engine = await (lore ??= openLore({ knowledgeDir: NOTES }));
   const asked: World['asked'] = [];
   const votes: VoteRecord[] = [];
+  const shown = new Map<string, AnswerSubject>();
   const watched: AskService = {
     ask: async (question: string, context: AskContext = {}): Promise<Answer> => {
       asked.push({ question, context });
@@ -49,6 +50,7 @@ export async function world(): Promise<World> {
     suggest: (prefix, limit, context) => engine.suggest(prefix, limit, context),
     stats: () => engine.stats(),
     recordVote: (vote) => void votes.push(vote),
+    answers: { save: (id, subject) => void shown.set(id, subject), find: async (id) => shown.get(id) },
   };
   const service = createGuardedService(watched, { logger: silentLogger(), rules: () => RULES, rateLimitPerMinute: RATE_LIMIT });
   const reports: FeedbackReports = { gaps: async () => [GAP] };

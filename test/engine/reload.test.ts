@@ -71,6 +71,23 @@ describe('live notes', () => {
     expect(lore.answer('when does the quokka cache expire?').found).toBe(false);
   });
 
+  it('tells build listeners how long each full build took, not failed ones', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lore-reload-'));
+    await writeFile(join(dir, 'note.md'), '# Note\n\nThe narwhal backup runs hourly.\n');
+    const lore = await openLore({ knowledgeDir: dir });
+    const builds: number[] = [];
+    const stopListening = lore.onBuild((ms) => builds.push(ms));
+    expect(await lore.reload()).toBe(true);
+    expect(builds).toEqual([lore.stats().buildMs]);
+    await writeFile(join(dir, 'note.md'), '');
+    expect(await lore.reload()).toBe(false);
+    expect(builds).toHaveLength(1);
+    stopListening();
+    await writeFile(join(dir, 'note.md'), '# Note\n\nThe narwhal backup runs daily.\n');
+    expect(await lore.reload()).toBe(true);
+    expect(builds).toHaveLength(1);
+  });
+
   it('keeps serving when the folder itself disappears', async () => {
     dir = await mkdtemp(join(tmpdir(), 'lore-reload-'));
     await writeFile(join(dir, 'note.md'), '# Note\n\nThe narwhal backup runs hourly.\n');

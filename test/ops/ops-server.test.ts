@@ -77,7 +77,9 @@ describe('the ops server', () => {
   it('serves Prometheus metrics: questions by platform, surface and outcome, latency, votes, index and store', async () => {
     const { base, metrics } = await started();
     const inner = new FixtureService();
-    metrics.observe({ index: () => ({ ...inner.stats(), buildMs: 250 }), store: () => ({ queued: 4, dropped: 2 }) });
+    metrics.observe({ index: () => inner.stats(), store: () => ({ queued: 4, dropped: 2 }) });
+    metrics.indexBuildSeconds.observe(0.25);
+    metrics.indexBuildSeconds.observe(3);
     const service = createGuardedService(inner, { logger: silentLogger(), metrics, rateLimitPerMinute: 1 });
     const asker = { platform: 'slack' as const, surface: 'mention' as const, userId: 'U1', channelId: 'C1' };
     await service.ask('how do I roll back a release?', { asker });
@@ -93,7 +95,11 @@ describe('the ops server', () => {
     expect(text).toMatch(/lore_answer_seconds_count\{platform="slack"\} 1\n/);
     expect(text).toContain('lore_votes_total{platform="slack",vote="down"} 1');
     expect(text).toContain('lore_index_files 3');
-    expect(text).toContain('lore_index_build_seconds 0.25');
+    expect(text).toContain('# TYPE lore_index_build_seconds histogram');
+    expect(text).toContain('lore_index_build_seconds_bucket{le="0.25"} 1');
+    expect(text).toContain('lore_index_build_seconds_bucket{le="5"} 2');
+    expect(text).toContain('lore_index_build_seconds_count 2');
+    expect(text).toContain('lore_index_build_seconds_sum 3.25');
     expect(text).toContain('lore_store_queued_writes 4');
     expect(text).toContain('lore_store_dropped_writes 2');
   });

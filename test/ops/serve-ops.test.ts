@@ -23,7 +23,9 @@ describe('lore serve with Discord (no inbound port of its own)', () => {
       expect(ready.checks.discord).toEqual({ ok: true, detail: 'connected' });
       expect(ready.checks.index?.detail).toMatchObject({ files: expect.any(Number) as number });
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
-      expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/lore_index_files [1-9]/);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(/lore_index_files [1-9]/);
+      expect(metrics).toContain('lore_index_build_seconds_count 1\n');
       const health = await runInProcess(['health'], { env });
       expect(health.code).toBe(0);
       expect(health.stdout).toContain('"discord":{"ok":true');

@@ -105,8 +105,8 @@ describe('PostgreSQL down for 30 s', () => {
     registerStoreMetrics(registry, feedback);
     const metrics = await registry.metrics();
     expect(feedback.counts().writes.dropped).toBe(0);
-    // Every question, plus the prune queued at start.
-    expect(metrics).toMatch(new RegExp(`^lore_feedback_writes_written ${asked + 1}$`, 'm'));
+    // Every question and the answer shown for it, plus the prune queued at start.
+    expect(metrics).toMatch(new RegExp(`^lore_feedback_writes_written ${2 * asked + 1}$`, 'm'));
     expect(metrics).toMatch(/^lore_shared_state_outages 1$/m);
     expect(metrics).toMatch(/^lore_shared_state_degraded 0$/m);
   }, 90_000);

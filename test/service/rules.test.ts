@@ -82,7 +82,7 @@ describe('the guarded service', () => {
     now = 45_000;
     const limited = await service.ask('how to get a laptop from IT?', { asker });
     expect(limited).toMatchObject({ found: false, reason: 'rate-limited' });
-    expect(limited.text).toContain('try again within a minute');
+    expect(limited.text).toContain('Please try again in 15 seconds.');
     expect((await service.ask('how to get a laptop from IT?', { asker: { ...asker, userId: 'U2' } })).reason).toBeUndefined();
     now = 60_001;
     expect((await service.ask('how to get a laptop from IT?', { asker })).reason).toBeUndefined();

@@ -24,6 +24,22 @@ describe.each(STORES)('createRecordingService on %s', (kind) => {
     return { store, service, lines };
   }
 
+  it('keeps what each shown answer was about, by its id, for a store opened again after a restart', async () => {
+    const location = await backend.location();
+    const first = createRecordingService(new TableService({}), { store: await FeedbackStore.open(location), logger: capturingLogger().logger, retentionDays: 90, now: () => NOW });
+    first.answers.save('0123456789abcdef', { question: 'roll back?', citation: 'ops/deploys.md:4-9' });
+    first.answers.save('fedcba9876543210', { question: 'no citation?' });
+    // A click can come before the queued write: finding flushes first.
+    expect(await first.answers.find('fedcba9876543210')).toEqual({ question: 'no citation?' });
+    await first.close();
+    service = createRecordingService(new TableService({}), { store: await FeedbackStore.open(location), logger: capturingLogger().logger, retentionDays: 90, now: () => NOW + DAY });
+    expect(await service.answers.find('0123456789abcdef')).toEqual({ question: 'roll back?', citation: 'ops/deploys.md:4-9' });
+    expect(await service.answers.find('0000000000000000')).toBeUndefined();
+    // Shown answers leave with the questions, after the retention period.
+    await service.store().prune(90, NOW + 91 * DAY);
+    expect(await service.answers.find('0123456789abcdef')).toBeUndefined();
+  });
+
   it('records each answered question after handing the answer back, with asker, result, top citation and latency', async () => {
     const { store, service } = await start();
     const answer = await service.ask('roll back?', { asker: slack });

@@ -7,13 +7,9 @@ import {
   PermissionFlagsBits,
   REST,
   Routes,
-  type RESTGetCurrentApplicationResult,
   type RESTPostAPIApplicationCommandsJSONBody,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
-import { LoreError, asError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
 
 export const ASK_COMMAND = 'ask';
 export const QUESTION_OPTION = 'question';
@@ -40,100 +36,37 @@ export function inviteUrl(applicationId: string): string {
   return `https://discord.com/oauth2/authorize?${params.toString()}`;
 }
 
-/** Global commands are usable in servers and in DMs with the bot; guild commands only where they are registered. */
-function installedFor(global: boolean) {
-  return global ? { contexts: [InteractionContextType.Guild, InteractionContextType.BotDM], integration_types: [ApplicationIntegrationType.GuildInstall] } : {};
-}
-
-/** `/ask question:<text> [private:<true|false>]`, as sent to Discord. Global commands also work in DMs with the bot. */
-export function askCommand(global: boolean): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return {
+/**
+ * What lore registers: `/ask question:<text> [private:<true|false>]`; `/lore-gaps`, the top knowledge gaps shown only
+ * to the person who asks; and "Ask lore" on a message (right-click → Apps), whose text becomes the question.
+ */
+const COMMANDS: readonly RESTPostAPIApplicationCommandsJSONBody[] = [
+  {
     type: ApplicationCommandType.ChatInput,
     name: ASK_COMMAND,
     description: "Ask a question; the answer quotes the team's notes",
     options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: QUESTION_OPTION,
-        description: 'What do you want to know?',
-        required: true,
-        autocomplete: true,
-        max_length: 1000,
-      },
-      {
-        type: ApplicationCommandOptionType.Boolean,
-        name: PRIVATE_OPTION,
-        description: 'Only you see the answer',
-        required: false,
-      },
+      { type: ApplicationCommandOptionType.String, name: QUESTION_OPTION, description: 'What do you want to know?', required: true, autocomplete: true, max_length: 1000 },
+      { type: ApplicationCommandOptionType.Boolean, name: PRIVATE_OPTION, description: 'Only you see the answer', required: false },
     ],
-    ...installedFor(global),
-  };
-}
+  },
+  { type: ApplicationCommandType.ChatInput, name: GAPS_COMMAND, description: "Questions the notes didn't answer well lately (only you see them)" },
+  { type: ApplicationCommandType.Message, name: ASK_MENU },
+];
 
-/** `/lore-gaps`: the top knowledge gaps, shown only to the person who asks. */
-export function gapsCommand(global: boolean): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return {
-    type: ApplicationCommandType.ChatInput,
-    name: GAPS_COMMAND,
-    description: "Questions the notes didn't answer well lately (only you see them)",
-    ...installedFor(global),
-  };
-}
-
-/** "Ask lore" on a message: its text becomes the question, answered privately with Share. */
-export function askMenuCommand(global: boolean): RESTPostAPIApplicationCommandsJSONBody {
-  return {
-    type: ApplicationCommandType.Message,
-    name: ASK_MENU,
-    ...installedFor(global),
-  };
-}
+/** Global commands are usable in servers and in DMs with the bot; guild commands only where they are registered. */
+const EVERYWHERE = { contexts: [InteractionContextType.Guild, InteractionContextType.BotDM], integration_types: [ApplicationIntegrationType.GuildInstall] };
 
 /**
- * Replaces the application's commands with `/ask`, `/lore-gaps` and "Ask lore" (bulk overwrite): in `guildId` when given (visible at once),
+ * Replaces the application's commands with lore's (bulk overwrite): in `guildId` when given (visible at once),
  * globally otherwise (may take up to an hour to show).
  */
 export async function overwriteCommands(rest: REST, applicationId: string, guildId: string | undefined): Promise<void> {
-  const route =
-    guildId === undefined ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
-  const global = guildId === undefined;
-  await rest.put(route, { body: [askCommand(global), gapsCommand(global), askMenuCommand(global)] });
-}
-
-/** Registers the slash commands without connecting to the gateway (for `lore discord:register`). */
-export async function registerDiscordCommands(options: { config: DiscordConfig; logger: Logger }): Promise<void> {
-  const { config, logger } = options;
-  const rest = createRest(config);
-  try {
-    const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
-    await overwriteCommands(rest, application.id, config.guildId);
-    logger.info(
-      { applicationId: application.id, guildId: config.guildId ?? null, commands: [ASK_COMMAND, GAPS_COMMAND, ASK_MENU] },
-      config.guildId ? 'registered Discord commands in the guild' : 'registered Discord commands globally',
-    );
-  } catch (error) {
-    throw new LoreError('ADAPTER_START_FAILED', registrationFailure(error, config.guildId), { cause: error });
-  }
+  const route = guildId === undefined ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
+  await rest.put(route, { body: COMMANDS.map((command) => (guildId === undefined ? { ...command, ...EVERYWHERE } : command)) });
 }
 
 /** A REST client for the configured API; the `api` option is only passed when set, so discord.js keeps its default. */
 export function createRest(config: DiscordConfig): REST {
   return new REST(config.apiUrl === undefined ? {} : { api: config.apiUrl }).setToken(config.token);
-}
-
-/** A fix-it message for a failed command registration. */
-export function registrationFailure(error: unknown, guildId: string | undefined): string {
-  if (hasStatus(error)) {
-    const status = error.status;
-    if (status === 401) return 'Discord rejected DISCORD_TOKEN (401): copy a fresh token from Developer Portal → Bot → Reset Token.';
-    if (status === 403 && guildId !== undefined) {
-      return `Discord refused to register /ask in server ${guildId} (403): check DISCORD_GUILD_ID and re-invite the bot with the applications.commands scope.`;
-    }
-  }
-  return `Could not register the Discord slash commands: ${asError(error).message}`;
-}
-
-function hasStatus(error: unknown): error is { status: number } {
-  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
 }

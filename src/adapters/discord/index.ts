@@ -1,2 +1,2 @@
 export { createDiscordAdapter, type DiscordAdapterOptions } from './client.js';
-export { BOT_PERMISSIONS, inviteUrl, registerDiscordCommands } from './commands.js';
+export { BOT_PERMISSIONS, inviteUrl } from './commands.js';

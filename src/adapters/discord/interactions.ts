@@ -7,13 +7,14 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { visibilityOf } from '../../chat/conversation.js';
-import type { Turn } from '../../chat/turn.js';
-import { APOLOGY, CANNOT_SHARE } from '../../chat/wording.js';
+import type { Reply, Turn, Visibility } from '../../chat/turn.js';
+import { APOLOGY } from '../../chat/wording.js';
 import { cutText } from '../../chat/truncate.js';
 import { asError } from '../../errors.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import { LIMITS } from './limits.js';
-import { NO_PINGS, interactionAsker, payloadOf, settlesWithin, type AnswerDeps } from './reply.js';
+import { settlesWithin } from '../../service/in-flight.js';
+import { NO_PINGS, discordAsker, payloadOf, type AnswerDeps } from './reply.js';
 import { SHARE_ID, parseVote } from './votes.js';
 
 const SUGGESTIONS = 25;
@@ -24,12 +25,12 @@ type Answerable = ChatInputCommandInteraction | MessageContextMenuCommandInterac
 export async function handleInteraction(interaction: Interaction, deps: AnswerDeps): Promise<void> {
   const log = deps.logger.child({ interactionId: interaction.id, channelId: interaction.channelId });
   try {
+    const ask = (target: Answerable, turn: Turn) => answer(target, deps.conversation.reply(turn), visibilityOf(turn), deps);
     if (interaction.isAutocomplete() && interaction.commandName === ASK_COMMAND) await suggest(interaction, deps);
-    else if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) await answer(interaction, askTurn(interaction), deps);
-    else if (interaction.isChatInputCommand() && interaction.commandName === GAPS_COMMAND) {
-      await answer(interaction, { asker: interactionAsker(interaction, 'slash'), text: 'gaps', visibility: 'private' }, deps);
-    } else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ASK_MENU) {
-      await answer(interaction, { asker: interactionAsker(interaction, 'shortcut'), text: interaction.targetMessage.content.replace(/\s+/g, ' ').trim() }, deps);
+    else if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) await ask(interaction, askTurn(interaction));
+    else if (interaction.isChatInputCommand() && interaction.commandName === GAPS_COMMAND) await ask(interaction, { asker: discordAsker('slash', interaction), text: 'gaps', visibility: 'private' });
+    else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ASK_MENU) {
+      await ask(interaction, { asker: discordAsker('shortcut', interaction), text: interaction.targetMessage.content.replace(/\s+/g, ' ').trim() });
     } else if (interaction.isButton()) await button(interaction, deps);
   } catch (error) {
     log.error({ err: asError(error) }, 'failed to handle a Discord interaction');
@@ -40,7 +41,7 @@ function askTurn(interaction: ChatInputCommandInteraction): Turn {
   const channel = interaction.channel;
   const continuous = channel !== null && (channel.isThread() || channel.isDMBased());
   return {
-    asker: interactionAsker(interaction, 'slash'),
+    asker: discordAsker('slash', interaction),
     text: interaction.options.getString(QUESTION_OPTION, true),
     visibility: interaction.options.getBoolean(PRIVATE_OPTION) === true ? 'private' : 'public',
     ...(continuous && interaction.channelId !== null && { conversationId: interaction.channelId }),
@@ -48,7 +49,7 @@ function askTurn(interaction: ChatInputCommandInteraction): Turn {
 }
 
 async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): Promise<void> {
-  const titles = deps.service.suggest(interaction.options.getFocused(), SUGGESTIONS, { asker: interactionAsker(interaction, 'slash') });
+  const titles = deps.conversation.suggest(discordAsker('slash', interaction), interaction.options.getFocused(), SUGGESTIONS);
   const values = [...new Set(titles.map((title) => cutText(title, LIMITS.choiceName)).filter((value) => value !== ''))];
   await interaction.respond(values.slice(0, SUGGESTIONS).map((value) => ({ name: value, value })));
 }
@@ -57,13 +58,10 @@ async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): 
 async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise<void> {
   const vote = parseVote(interaction.customId);
   if (vote) {
-    const question = deps.asked.get(interaction.message.id);
-    const content = deps.conversation.vote({ asker: interactionAsker(interaction, 'button'), vote: vote.vote, citation: vote.citation, ...(question !== undefined && { question }) });
-    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    const { thanks } = await deps.conversation.vote({ asker: discordAsker('button', interaction), ...vote });
+    await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   } else if (interaction.customId.startsWith(SHARE_ID)) {
-    const question = deps.shares.get(interaction.customId.slice(SHARE_ID.length));
-    if (question === undefined) return void (await interaction.reply({ content: CANNOT_SHARE, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }));
-    await answer(interaction, { asker: interactionAsker(interaction, 'button'), text: question, visibility: 'public' }, deps);
+    await answer(interaction, deps.conversation.share(discordAsker('button', interaction), interaction.customId.slice(SHARE_ID.length)), 'public', deps);
   }
 }
 
@@ -71,25 +69,21 @@ async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise
  * Replies directly when the engine is quick, otherwise defers first (Discord drops an interaction that is not
  * acknowledged within 3 s) and edits the deferred reply. A private reply is ephemeral.
  */
-async function answer(interaction: Answerable, turn: Turn, deps: AnswerDeps): Promise<void> {
+async function answer(interaction: Answerable, pending: Promise<Reply>, wanted: Visibility, deps: AnswerDeps): Promise<void> {
   const log = deps.logger.child({ interactionId: interaction.id, channelId: interaction.channelId });
-  const pending = deps.conversation.reply(turn);
-  const wanted = visibilityOf(turn);
   if (!(await settlesWithin(pending, deps.deferAfterMs))) await interaction.deferReply(wanted === 'private' ? { flags: MessageFlags.Ephemeral } : {});
   const reply = await pending;
   try {
     if (reply.kind === 'silent') return void (interaction.deferred && (await interaction.deleteReply()));
     const payload = payloadOf(reply, deps, true);
     const ephemeral = reply.visibility === 'private';
-    let messageId: string | undefined;
-    if (!interaction.deferred) messageId = (await interaction.reply({ ...payload, ...(ephemeral && { flags: MessageFlags.Ephemeral }), withResponse: true })).resource?.message?.id;
-    else if (ephemeral === (wanted === 'private')) messageId = (await interaction.editReply(payload)).id;
+    if (!interaction.deferred) await interaction.reply({ ...payload, ...(ephemeral && { flags: MessageFlags.Ephemeral }) });
+    else if (ephemeral === (wanted === 'private')) await interaction.editReply(payload);
     else {
       // A public deferral cannot turn private: remove it and send the reply as an ephemeral follow-up.
       await interaction.deleteReply().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not delete the deferred reply'));
-      messageId = (await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral })).id;
+      await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
     }
-    if (reply.kind === 'answer' && messageId !== undefined) deps.asked.set(messageId, reply.answer.question);
   } catch (error) {
     log.error({ err: asError(error) }, 'failed to answer a Discord interaction');
     const apology = { content: APOLOGY, allowedMentions: NO_PINGS };

@@ -2,7 +2,8 @@ import { RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
 import type { Reply, Turn } from '../../chat/turn.js';
 import { APOLOGY } from '../../chat/wording.js';
 import { asError } from '../../errors.js';
-import { NO_PINGS, embedsAllowed, payloadOf, settlesWithin, type AnswerDeps } from './reply.js';
+import { settlesWithin } from '../../service/in-flight.js';
+import { NO_PINGS, discordAsker, embedsAllowed, payloadOf, type AnswerDeps } from './reply.js';
 
 const TYPING_AFTER_MS = 1000;
 
@@ -25,14 +26,7 @@ function turnOf(message: Message, text: string): Turn {
   const { channel } = message;
   const thread = channel.isThread();
   return {
-    asker: {
-      platform: 'discord',
-      surface: channel.isDMBased() ? 'dm' : 'mention',
-      userId: message.author.id,
-      channelId: message.channelId,
-      ...(message.guildId !== null && { workspaceId: message.guildId }),
-      ...(thread && channel.parentId !== null && { parentChannelId: channel.parentId, threadId: channel.id }),
-    },
+    asker: discordAsker(channel.isDMBased() ? 'dm' : 'mention', { user: message.author, channel, channelId: message.channelId, guildId: message.guildId }),
     text,
     ...((thread || channel.isDMBased()) && { conversationId: channel.id }),
     startsConversations: [message.id],
@@ -67,13 +61,11 @@ async function send(client: Client<true>, message: Message, reply: Reply, deps: 
     return;
   }
   const embeds = embedsAllowed(client, message.channel);
-  let sent: Message;
   try {
-    sent = await message.reply({ ...payloadOf(reply, deps, embeds), failIfNotExists: false });
+    await message.reply({ ...payloadOf(reply, deps, embeds), failIfNotExists: false });
   } catch (error) {
     // Permissions may be unknown to the cache (overwrites changed, partial channel): fall back to plain text once.
     if (!embeds || (error as { code?: unknown }).code !== RESTJSONErrorCodes.MissingPermissions) throw error;
-    sent = await message.reply({ ...payloadOf(reply, deps, false), failIfNotExists: false });
+    await message.reply({ ...payloadOf(reply, deps, false), failIfNotExists: false });
   }
-  if (reply.kind === 'answer') deps.asked.set(sent.id, reply.answer.question);
 }

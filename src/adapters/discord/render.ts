@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { staleNotice, updatedAgo } from '../../answer/age.js';
-import { EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel } from '../../chat/wording.js';
+import { updatedAgo } from '../../answer/age.js';
+import { layoutAnswer, type AnswerLayout } from '../../chat/layout.js';
+import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel } from '../../chat/wording.js';
 import { citationLink, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
@@ -29,49 +30,31 @@ export function renderAnswer(answer: Answer, options: RenderOptions): RenderedMe
 }
 
 export function renderEmbed(answer: Answer, examples: readonly string[] = []): APIEmbed {
-  const [best, ...others] = answer.citations;
+  const layout = layoutAnswer(answer, examples);
+  const { source } = layout;
+  const embed: APIEmbed = source
+    ? { color: FOUND_COLOR, title: cutText(escapeDiscord(citationLabel(source)), LIMITS.title), description: quoteMarkdown(answer, LIMITS.description), ...(source.url && { url: source.url }) }
+    : { color: NOT_FOUND_COLOR, title: NOT_FOUND_TITLE, description: escapeDiscord(answer.text) };
   const fields: APIEmbedField[] = [];
-  let embed: APIEmbed;
-  if (answer.found && best) {
-    embed = {
-      color: FOUND_COLOR,
-      title: cutText(escapeDiscord(citationLabel(best)), LIMITS.title),
-      description: quoteMarkdown(answer, LIMITS.description),
-    };
-    if (best.url) embed.url = best.url;
-    pushField(fields, 'See also', others.map(linkedLabel));
-  } else {
-    embed = { color: NOT_FOUND_COLOR, title: NOT_FOUND_TITLE, description: escapeDiscord(answer.text) };
-    pushField(fields, 'Closest notes', answer.citations.map(linkedLabel));
-    pushField(fields, 'Try asking', examples.map((example) => `• ${escapeDiscord(example)}`));
-  }
+  pushField(fields, layout.more.title, layout.more.citations.map(linkedLabel));
+  pushField(fields, EXAMPLES, layout.examples.map((example) => `• ${escapeDiscord(example)}`));
   if (fields.length > 0) embed.fields = fields;
-  embed.footer = { text: cutText(footerText(answer), LIMITS.footer) };
+  embed.footer = { text: cutText(footerText(answer, layout), LIMITS.footer) };
   return fitEmbed(embed);
 }
 
 export function renderPlainText(answer: Answer, examples: readonly string[] = []): string {
-  const [best, ...others] = answer.citations;
-  let header: string;
-  let body: string;
-  const trailer: string[] = [];
-  if (answer.found && best) {
-    const age = updatedAgo(best);
-    header = `**${escapeDiscord(citationLabel(best))}**${age ? ` *(${age})*` : ''}${best.url ? ` <${best.url}>` : ''}`;
-    body = quoteMarkdown(answer, LIMITS.content);
-    if (others.length > 0) trailer.push(`See also: ${others.map(plainLabel).join(' · ')}`);
-    const stale = staleNotice(answer);
-    if (stale) trailer.push(escapeDiscord(stale));
-  } else {
-    header = escapeDiscord(answer.text);
-    body = '';
-    if (answer.citations.length > 0) trailer.push(`Closest notes: ${answer.citations.map(plainLabel).join(' · ')}`);
-    if (examples.length > 0) trailer.push(`Try asking: ${examples.map(escapeDiscord).join(' · ')}`);
-  }
-  const head = cutText(header, 400);
-  const tail = trailer.map((line) => cutText(line, 400)).join('\n');
+  const { source, more, stale, ...layout } = layoutAnswer(answer, examples);
+  const age = source && updatedAgo(source);
+  const head = cutText(source ? `**${escapeDiscord(citationLabel(source))}**${age ? ` *(${age})*` : ''}${source.url ? ` <${source.url}>` : ''}` : escapeDiscord(answer.text), 400);
+  const trailer = [
+    more.citations.length > 0 ? `${more.title}: ${more.citations.map(plainLabel).join(' · ')}` : '',
+    layout.examples.length > 0 ? `${EXAMPLES}: ${layout.examples.map(escapeDiscord).join(' · ')}` : '',
+    stale ? escapeDiscord(stale) : '',
+  ];
+  const tail = trailer.filter((line) => line !== '').map((line) => cutText(line, 400)).join('\n');
   const room = LIMITS.content - head.length - tail.length - 2;
-  const parts = [head, body === '' ? '' : cutAtLine(body, room), tail].filter((part) => part !== '');
+  const parts = [head, source ? cutAtLine(quoteMarkdown(answer, LIMITS.content), room) : '', tail].filter((part) => part !== '');
   return cutAtLine(parts.join('\n'), LIMITS.content);
 }
 
@@ -94,11 +77,11 @@ function quoteMarkdown(answer: Answer, max: number): string {
   return quoteFor(answer, (markdown, highlights) => toDiscordMarkdown(markdown, { highlights }), max);
 }
 
-function footerText(answer: Answer): string {
-  const age = answer.found && answer.citations[0] ? updatedAgo(answer.citations[0]) : undefined;
-  const source = answer.found ? `From your team's notes${age ? ` (${age})` : ''}` : "Searched your team's notes";
-  const stale = staleNotice(answer);
-  const text = answer.lookedFor.length > 0 ? `${source} · looked for: ${answer.lookedFor.join(', ')}` : source;
+/** The small print: where the answer came from, the words looked for (always: the footer is a summary), how old. */
+function footerText(answer: Answer, { source, stale }: AnswerLayout): string {
+  const age = source && updatedAgo(source);
+  const from = answer.found ? `From your team's notes${age ? ` (${age})` : ''}` : "Searched your team's notes";
+  const text = answer.lookedFor.length > 0 ? `${from} · looked for: ${answer.lookedFor.join(', ')}` : from;
   return stale ? `${stale}\n${text}` : text;
 }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   PermissionFlagsBits,
   type APIActionRowComponent,
@@ -9,29 +8,20 @@ import {
   type MessageMentionOptions,
   type TextBasedChannel,
 } from 'discord.js';
-import { LRUCache } from 'lru-cache';
 import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { Logger } from '../../logger.js';
-import type { Asker, AskService } from '../../types.js';
+import type { Asker } from '../../types.js';
 import { renderAnswer, renderGaps, renderHelp } from './render.js';
 import { answerRow } from './votes.js';
 
 /** Everything the message and interaction handlers share. */
 export interface AnswerDeps {
   conversation: Conversation;
-  /** For autocomplete only; questions go through the conversation. */
-  service: AskService;
   logger: Logger;
-  /** The question each answer message answered, by message id, for votes (a button holds only 100 characters). */
-  asked: LRUCache<string, string>;
-  /** Questions of private answers, by the id their Share button carries. */
-  shares: LRUCache<string, string>;
   /** How long a slash command may wait for the engine before the reply is deferred (Discord allows 3 s in all). */
   deferAfterMs: number;
 }
-
-export const newCache = (): LRUCache<string, string> => new LRUCache({ max: 5000 });
 
 /** Sent with every message: a note or a question may contain @everyone, a role or a user, and nobody is pinged. */
 export const NO_PINGS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
@@ -48,10 +38,8 @@ export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: Answe
   const plain = (content: string): Payload => ({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
   switch (reply.kind) {
     case 'answer': {
-      let shareId: string | undefined;
-      if (reply.share) deps.shares.set((shareId = randomBytes(6).toString('hex')), reply.answer.question);
       const rendered = renderAnswer(reply.answer, { embeds, examples: reply.examples });
-      return { ...rendered, components: [answerRow(reply.vote, shareId)], allowedMentions: NO_PINGS };
+      return { ...rendered, components: [answerRow(deps.conversation.shown.add(reply))], allowedMentions: NO_PINGS };
     }
     case 'help':
       return plain(renderHelp(reply.text, reply.examples));
@@ -69,27 +57,15 @@ export function embedsAllowed(client: Client<true>, channel: TextBasedChannel): 
   return permissions === null || permissions.has(PermissionFlagsBits.EmbedLinks);
 }
 
-/** Resolves to true when `promise` settles within `ms`, false otherwise; never rejects. */
-export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  try {
-    return await Promise.race([promise.then(() => true as const, () => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Who used a command, button or menu, and where (a thread is judged by its parent channel's rules). */
-export function interactionAsker(interaction: Interaction, surface: Asker['surface']): Asker {
-  const channel = interaction.channel;
+/** Who asked, and where, from a message or an interaction (a thread is judged by its parent channel's rules). */
+export function discordAsker(surface: Asker['surface'], { user, channel, channelId, guildId }: Pick<Interaction, 'user' | 'channel' | 'channelId' | 'guildId'>): Asker {
   return {
     platform: 'discord',
     surface,
-    userId: interaction.user.id,
-    channelId: interaction.channelId ?? undefined,
+    userId: user.id,
+    channelId: channelId ?? undefined,
     direct: channel?.isDMBased() ?? false,
-    ...(interaction.guildId !== null && { workspaceId: interaction.guildId }),
+    ...(guildId !== null && { workspaceId: guildId }),
     ...(channel?.isThread() && channel.parentId !== null && { parentChannelId: channel.parentId, threadId: channel.id }),
   };
 }

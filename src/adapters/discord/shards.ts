@@ -5,7 +5,7 @@ import { LoreError, asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { ChatAdapter } from '../../types.js';
 import { createRest } from './commands.js';
-import { startFailure } from './connect.js';
+import { discordStartFailure } from '../../fix-it.js';
 
 export interface ShardedDiscordOptions {
   config: DiscordConfig & { shards: 'auto' | number };
@@ -60,7 +60,7 @@ export function createShardedDiscordAdapter(options: ShardedDiscordOptions): Sha
       try {
         total = config.shards === 'auto' ? await recommendedShards(config) : config.shards;
       } catch (error) {
-        throw new LoreError('ADAPTER_START_FAILED', startFailure(error, config), { cause: error });
+        throw new LoreError('ADAPTER_START_FAILED', discordStartFailure(error, config.apiUrl), { cause: error });
       }
       const started = new ShardingManager(script.file, {
         totalShards: total,

@@ -1,15 +1,16 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import type { VoteSubject } from '../../chat/votes.js';
+import type { ShownAnswer } from '../../chat/shown.js';
 import { LIMITS } from './limits.js';
 
 export const SHARE_ID = 'lore:share:';
-const VOTE = /^lore:vote:(up|down):(.*)$/s;
+/** `lore:vote:<up|down>:<answer id>:<citation>`; buttons of older versions carry the citation alone. */
+const VOTE = /^lore:vote:(up|down):(?:([0-9a-f]{16}):)?(.*)$/s;
 
 /**
- * The buttons under an answer: 👍/👎, with the citation (`file:start-end`) in the custom id so a vote after a restart
- * still names it, and Share on a private answer (the id of the question kept for it).
+ * The buttons under an answer: 👍/👎 with the shown answer's id and its citation (`file:start-end`, so a vote after a
+ * restart without a store still names it), and Share on a private answer.
  */
-export function answerRow(subject: VoteSubject, shareId?: string): APIActionRowComponent<APIButtonComponent> {
+export function answerRow(shown: ShownAnswer): APIActionRowComponent<APIButtonComponent> {
   const button = (customId: string, emoji: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary): APIButtonComponent => ({
     type: ComponentType.Button,
     style,
@@ -17,12 +18,13 @@ export function answerRow(subject: VoteSubject, shareId?: string): APIActionRowC
     ...(emoji && { emoji: { name: emoji } }),
     label,
   });
-  const citation = subject.citation ?? '-';
-  const votes = [button(`lore:vote:up:${citation}`, '👍', 'Helpful'), button(`lore:vote:down:${citation}`, '👎', 'Not helpful')];
-  return { type: ComponentType.ActionRow, components: shareId === undefined ? votes : [button(`${SHARE_ID}${shareId}`, '', 'Share in channel', ButtonStyle.Primary), ...votes] };
+  const subject = `${shown.id}:${shown.reply.vote.citation ?? '-'}`;
+  const votes = [button(`lore:vote:up:${subject}`, '👍', 'Helpful'), button(`lore:vote:down:${subject}`, '👎', 'Not helpful')];
+  return { type: ComponentType.ActionRow, components: shown.reply.share ? [button(`${SHARE_ID}${shown.id}`, '', 'Share in channel', ButtonStyle.Primary), ...votes] : votes };
 }
 
-export function parseVote(customId: string): { vote: 'up' | 'down'; citation: string } | undefined {
+export function parseVote(customId: string): { vote: 'up' | 'down'; answerId?: string; citation: string } | undefined {
   const match = VOTE.exec(customId);
-  return match ? { vote: match[1] === 'up' ? 'up' : 'down', citation: match[2] ?? '' } : undefined;
+  if (!match) return undefined;
+  return { vote: match[1] === 'up' ? 'up' : 'down', ...(match[2] !== undefined && { answerId: match[2] }), citation: match[3] ?? '' };
 }

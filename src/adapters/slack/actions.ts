@@ -1,8 +1,8 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
-import { APOLOGY, CANNOT_SHARE } from '../../chat/wording.js';
+import { APOLOGY } from '../../chat/wording.js';
 import { asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { Vote } from './answer-store.js';
+import type { Vote } from '../../chat/shown.js';
 import { ACTION, decodeButtonValue } from './buttons.js';
 import { slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
 import { deliver } from './listeners.js';
@@ -15,13 +15,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     const log = deps.logger.child({ action: 'share', user: body.user.id, channel: body.channel?.id });
     await guarded(log, respond, async () => {
       const value = decodeButtonValue(action.value);
-      const channel = body.channel?.id;
-      if (!value || !channel) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: CANNOT_SHARE }));
-      // A share is a new question in the channel it is posted to, by the person who clicked: it is checked against
-      // that channel's rules and folders, counts against their limit, and is answered afresh (never from the stored
-      // answer, which may have been found with another channel's folders).
-      const question = deps.answers.get(value.id)?.reply.answer.question ?? value.question;
-      const reply = await deps.conversation.reply({ asker: slackAsker('button', body.user.id, channel, body.team?.id), text: question, visibility: 'public' });
+      const channel = body.channel?.id ?? '';
+      const reply = await deps.conversation.share(slackAsker('button', body.user.id, body.channel?.id, body.team?.id), value?.id, value?.question);
       if (reply.kind !== 'answer') return void (await deliver(deps, client, reply, { channel, respond, userId: body.user.id }, true));
       await postPublicly(client, respond, channel, renderReply(reply, deps, { askedBy: body.user.id, echo: true }), log);
       await respond({ delete_original: true });
@@ -34,11 +29,10 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       const log = deps.logger.child({ action: 'vote', user: body.user.id, channel: body.channel?.id });
       await guarded(log, respond, async () => {
         const value = decodeButtonValue(action.value);
-        const shown = value ? deps.answers.get(value.id) : undefined;
-        const thanks = deps.conversation.vote({ asker: slackAsker('button', body.user.id, body.channel?.id, body.team?.id), vote, question: shown?.reply.answer.question ?? value?.question, citation: shown?.reply.vote.citation ?? value?.citation });
-        if (!value || !shown) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: thanks }));
-        shown.votes.set(body.user.id, vote);
-        const message = renderAnswer(value.id, shown);
+        const asker = slackAsker('button', body.user.id, body.channel?.id, body.team?.id);
+        const { thanks, shown } = await deps.conversation.vote({ asker, vote, answerId: value?.id, question: value?.question, citation: value?.citation });
+        if (!shown) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: thanks }));
+        const message = renderAnswer(shown);
         const channel = body.channel?.id;
         const ts = body.message?.ts;
         // Ephemeral messages cannot be edited with chat.update; their response_url can replace them.

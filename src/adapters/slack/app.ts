@@ -1,8 +1,8 @@
-import { App } from '@slack/bolt';
+import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import { LoreError, asError } from '../../errors.js';
+import { consoleStyle, type Logger } from '../../logger.js';
 import { registerActions } from './actions.js';
-import { boltLogger } from './bolt-logger.js';
 import type { ListenerDeps } from './deps.js';
 import { registerListeners } from './listeners.js';
 import type { SharedRoutes } from '../../ops/server.js';
@@ -86,3 +86,10 @@ function idOf(body: unknown): string | undefined {
   if (typeof triggerId === 'string') return `trigger:${triggerId}`;
   return undefined;
 }
+
+/** Bolt and its clients log into lore's structured log; the level is lore's, and Bolt's `setLevel` calls are ignored. */
+function boltLogger(logger: Logger): BoltLogger {
+  return { ...consoleStyle(logger), setLevel: () => undefined, getLevel: () => BOLT_LEVELS[logger.level] ?? LogLevel.ERROR, setName: () => undefined };
+}
+
+const BOLT_LEVELS: Readonly<Record<string, LogLevel>> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };

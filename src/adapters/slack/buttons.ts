@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { z } from 'zod';
 import { SLACK_LIMITS } from './limits.js';
 import { cutText } from '../../chat/truncate.js';
 
@@ -32,14 +33,12 @@ export function encodeButtonValue(value: ButtonValue): string {
   return encoded.length <= SLACK_LIMITS.buttonValue ? encoded : JSON.stringify({ id: value.id, q: '' });
 }
 
+const carried = z.object({ id: z.string(), q: z.string(), c: z.string().optional() });
+
 export function decodeButtonValue(raw: string | undefined): ButtonValue | undefined {
-  if (raw === undefined) return undefined;
   try {
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { id, q, c } = parsed as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof q !== 'string') return undefined;
-    return { id, question: q, ...(typeof c === 'string' ? { citation: c } : {}) };
+    const { id, q, c } = carried.parse(JSON.parse(raw ?? ''));
+    return { id, question: q, ...(c !== undefined && { citation: c }) };
   } catch {
     return undefined;
   }

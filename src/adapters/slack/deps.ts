@@ -3,13 +3,11 @@ import type { Conversation } from '../../chat/conversation.js';
 import type { Logger } from '../../logger.js';
 import type { InFlight } from '../../service/in-flight.js';
 import type { Asker } from '../../types.js';
-import type { AnswerStore } from './answer-store.js';
 
 /** What every Slack listener needs, created once per adapter. */
 export interface ListenerDeps {
   conversation: Conversation;
   logger: Logger;
-  answers: AnswerStore;
   /** Slash command name, with its leading `/`. */
   command: string;
   /** Listener runs not finished yet; stop() waits for them so the last answers still get posted. */

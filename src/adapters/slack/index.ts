@@ -1,25 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import type { SlackConfig } from '../../config.js';
-import { LoreError, asError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
+import { LoreError } from '../../errors.js';
+import { slackStartFailure } from '../../fix-it.js';
 import { InFlight } from '../../service/in-flight.js';
-import type { AskService, ChatAdapter, FeedbackReports } from '../../types.js';
-import { Conversation } from '../../chat/conversation.js';
-import type { ReplayGuard } from '../../chat/shared-state.js';
-import { AnswerStore } from './answer-store.js';
+import type { ChatAdapter } from '../../types.js';
+import { Conversation, type ConversationOptions } from '../../chat/conversation.js';
 import { createBoltApp, type WebApiLimits } from './app.js';
 import type { SharedRoutes } from '../../ops/server.js';
 
-export interface SlackAdapterOptions {
+export interface SlackAdapterOptions extends Omit<ConversationOptions, 'command'> {
   config: SlackConfig;
-  service: AskService;
-  logger: Logger;
-  /** Stored feedback: turns on `/ask gaps`. */
-  reports?: FeedbackReports;
   /** How long Web API calls wait and how often they are tried (defaults: 10 s, 3 tries). */
   webApi?: WebApiLimits;
-  /** Where event ids are claimed to drop Slack's redeliveries and replays; one process's memory by default. */
-  replay?: ReplayGuard;
   /** HTTP mode: other routes served on the Slack port (the ops endpoints). */
   shared?: SharedRoutes;
 }
@@ -34,9 +26,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ component: 'slack' });
   const handlers = new InFlight();
   const { command } = options.config;
-  const conversation = new Conversation({ service: options.service, logger, reports: options.reports, command, ...(options.replay && { replay: options.replay }) });
+  const conversation = new Conversation({ ...options, logger, command });
   const socket = { up: false };
-  const app = createBoltApp(options.config, { handlers, conversation, logger, answers: new AnswerStore(), command }, options.webApi, options.shared, socket);
+  const app = createBoltApp(options.config, { handlers, conversation, logger, command }, options.webApi, options.shared, socket);
   const socketMode = options.config.appToken !== undefined;
   let port: number | undefined;
   let started = false;
@@ -57,7 +49,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           port = (server.address() as AddressInfo | null)?.port;
         }
       } catch (error) {
-        throw new LoreError('ADAPTER_START_FAILED', startFailure(error, options.config), { cause: error });
+        throw new LoreError('ADAPTER_START_FAILED', slackStartFailure(error, options.config.apiUrl), { cause: error });
       }
       started = true;
       logger.info(socketMode ? { mode: 'socket' } : { mode: 'http', port }, 'Slack adapter started');
@@ -72,14 +64,4 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logger.info('Slack adapter stopped');
     },
   };
-}
-
-/** Slack could not be reached at all (network, proxy, firewall, DNS, or a wrong SLACK_API_URL) versus any other failure. */
-function startFailure(error: unknown, config: SlackConfig): string {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'slack_webapi_request_error') {
-    const where = config.apiUrl ?? 'https://slack.com/api/';
-    return `Slack could not be reached at ${where} (${asError(error).message}). Check this machine's network connection, any proxy or firewall between it and Slack${config.apiUrl === undefined ? '' : ', and SLACK_API_URL'}.`;
-  }
-  return `Slack could not start: ${asError(error).message}`;
 }

@@ -1,11 +1,13 @@
 import type { types } from '@slack/bolt';
-import { staleNotice, updatedAgo } from '../../answer/age.js';
+import { updatedAgo } from '../../answer/age.js';
+import { layoutAnswer } from '../../chat/layout.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
+import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
-import { EXAMPLES_TITLE, GAPS_FOOTER, NO_GAPS, citationLabel } from '../../chat/wording.js';
+import type { ShownAnswer } from '../../chat/shown.js';
+import { EXAMPLES_TITLE, GAPS_FOOTER, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
 import { citationLink as linked, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
-import type { AnswerStore, ShownAnswer, Vote } from './answer-store.js';
 import { answerButtons } from './buttons.js';
 import { SLACK_LIMITS } from './limits.js';
 import { MRKDWN, escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
@@ -21,13 +23,11 @@ const QUESTION_ECHO = 500;
 const FALLBACK_TEXT = 300;
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
-/** Any reply as Block Kit; an answer is stored so its buttons can find it again. */
-export function renderReply(reply: Exclude<Reply, { kind: 'silent' }>, deps: { answers: AnswerStore; command: string }, shown: { askedBy?: string; echo: boolean }): SlackMessage {
+/** Any reply as Block Kit; an answer is kept as shown so its buttons can find it again. */
+export function renderReply(reply: Exclude<Reply, { kind: 'silent' }>, deps: { conversation: Conversation; command: string }, shown: { askedBy?: string; echo: boolean }): SlackMessage {
   switch (reply.kind) {
-    case 'answer': {
-      const answer: ShownAnswer = { reply, askedBy: shown.askedBy, echoQuestion: shown.echo, votes: new Map() };
-      return renderAnswer(deps.answers.save(answer), answer);
-    }
+    case 'answer':
+      return renderAnswer(deps.conversation.shown.add(reply, { askedBy: shown.askedBy, echoQuestion: shown.echo }));
     case 'help':
       return renderHelp(reply.text, deps.command, reply.examples);
     case 'gaps':
@@ -42,17 +42,27 @@ export function renderNote(text: string, problem = false): SlackMessage {
   return { text: cutText(escapeMrkdwn(text), FALLBACK_TEXT), blocks: [section(`${problem ? ':warning:' : ':information_source:'} ${escapeMrkdwn(text)}`)] };
 }
 
-/** Renders an answer as Block Kit. `id` is the stored answer's id, carried by the buttons. */
-export function renderAnswer(id: string, shown: ShownAnswer): SlackMessage {
+/** Renders a shown answer as Block Kit; its buttons carry its id. */
+export function renderAnswer(shown: ShownAnswer): SlackMessage {
   const { answer, examples } = shown.reply;
+  const { source, more, stale, lookedFor, ...layout } = layoutAnswer(answer, examples);
+  const quote = source ? quoteFor(answer, (markdown, highlights) => markdownToMrkdwn(markdown, { highlights }), SLACK_LIMITS.sectionText) : '';
   const blocks: types.KnownBlock[] = [];
   if (shown.echoQuestion) blocks.push(section(questionLine(answer.question, shown)));
-  const quote = answer.found ? quoteFor(answer, (markdown, highlights) => markdownToMrkdwn(markdown, { highlights }), SLACK_LIMITS.sectionText) : '';
-  if (answer.found) blocks.push(...foundBlocks(answer, quote));
-  else blocks.push(...notFoundBlocks(answer, examples));
-  const votes = voteLine(shown);
+  const links = more.citations.map(citationLink);
+  if (source) {
+    blocks.push(section(quote), context(`:page_facing_up: ${citationLink(source)}`));
+    if (links.length > 0) blocks.push(context(`${more.title}: ${links.join('  ·  ')}`));
+  } else {
+    blocks.push(section(cutText(escapeMrkdwn(answer.text), SLACK_LIMITS.sectionText)));
+    if (links.length > 0) blocks.push(section(cutAtLine(`*${more.title}:*\n${links.map((link) => `• ${link}`).join('\n')}`, SLACK_LIMITS.sectionText)));
+  }
+  if (layout.examples.length > 0) blocks.push(context(cutText(`${EXAMPLES_TITLE} ${layout.examples.map(escapeMrkdwn).join('  ·  ')}`, 500)));
+  if (stale) blocks.push(context(`:hourglass: ${escapeMrkdwn(stale)}`));
+  if (lookedFor.length > 0) blocks.push(context(cutText(`${LOOKED_FOR}: ${lookedFor.map(escapeMrkdwn).join(', ')}`, 500)));
+  const votes = votesLine(shown.votes, shown.reply.visibility);
   if (votes) blocks.push(context(votes));
-  blocks.push(answerButtons({ id, ...shown.reply.vote }, shown.reply.share));
+  blocks.push(answerButtons({ id: shown.id, ...shown.reply.vote }, shown.reply.share));
   return { text: fallbackText(answer, shown, quote), blocks: withinBlockLimit(blocks) };
 }
 
@@ -73,32 +83,6 @@ function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
   return { text: `Top ${gaps.length} knowledge gaps`, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
-function foundBlocks(answer: Answer, quote: string): types.KnownBlock[] {
-  const blocks: types.KnownBlock[] = [section(quote)];
-  const [best, ...seeAlso] = answer.citations;
-  if (best) blocks.push(context(`:page_facing_up: ${citationLink(best)}`));
-  if (seeAlso.length > 0) blocks.push(context(`See also: ${seeAlso.map(citationLink).join('  ·  ')}`));
-  const stale = staleNotice(answer);
-  if (stale) blocks.push(context(`:hourglass: ${escapeMrkdwn(stale)}`));
-  const looked = lookedForLine(answer);
-  if (looked) blocks.push(context(looked));
-  return blocks;
-}
-
-function notFoundBlocks(answer: Answer, examples: readonly string[]): types.KnownBlock[] {
-  const blocks: types.KnownBlock[] = [section(cutText(escapeMrkdwn(answer.text), SLACK_LIMITS.sectionText))];
-  if (answer.citations.length > 0) {
-    const closest = answer.citations.map((citation) => `• ${citationLink(citation)}`).join('\n');
-    blocks.push(section(cutAtLine(`*Closest notes:*\n${closest}`, SLACK_LIMITS.sectionText)));
-  }
-  if (examples.length > 0) blocks.push(context(cutText(`${EXAMPLES_TITLE} ${examples.map(escapeMrkdwn).join('  ·  ')}`, 500)));
-  // The engine's sentence often names the terms already; don't say it twice.
-  const named = answer.lookedFor.every((term) => answer.text.toLowerCase().includes(term.toLowerCase()));
-  const looked = named ? undefined : lookedForLine(answer);
-  if (looked) blocks.push(context(looked));
-  return blocks;
-}
-
 function citationLink(citation: Citation): string {
   const age = updatedAgo(citation);
   return linked(citation, MRKDWN) + (age ? ` _(${age})_` : '');
@@ -109,25 +93,6 @@ function questionLine(question: string, shown: ShownAnswer): string {
   if (shown.reply.visibility === 'private') return `*You asked:* ${echoed}`;
   const who = shown.askedBy && SLACK_USER_ID.test(shown.askedBy) ? `<@${shown.askedBy}>` : 'Someone';
   return `${who} asked: ${echoed}`;
-}
-
-function lookedForLine(answer: Answer): string | undefined {
-  if (answer.lookedFor.length === 0) return undefined;
-  return cutText(`Looked for: ${answer.lookedFor.map(escapeMrkdwn).join(', ')}`, 500);
-}
-
-function voteLine(shown: ShownAnswer): string | undefined {
-  if (shown.votes.size === 0) return undefined;
-  if (shown.reply.visibility === 'private') {
-    const [vote] = [...shown.votes.values()];
-    return `You voted ${emoji(vote ?? 'up')}. Thanks for the feedback!`;
-  }
-  const count = (wanted: Vote) => [...shown.votes.values()].filter((vote) => vote === wanted).length;
-  return `Feedback: ${emoji('up')} ${count('up')}  ·  ${emoji('down')} ${count('down')}. Thanks!`;
-}
-
-function emoji(vote: Vote): string {
-  return vote === 'up' ? '👍' : '👎';
 }
 
 function fallbackText(answer: Answer, shown: ShownAnswer, quote: string): string {

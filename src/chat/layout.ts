@@ -1,0 +1,36 @@
+import { staleNotice } from '../answer/age.js';
+import type { Answer, Citation } from '../types.js';
+import { CLOSEST_NOTES, SEE_ALSO } from './wording.js';
+
+/**
+ * What an answer shows besides its quote or sentence, the same on every platform; each renderer writes these parts
+ * in its own format (Block Kit, an embed, plain text) and in this order: the source, more notes, examples, a warning
+ * that the notes are old, the words looked for.
+ */
+export interface AnswerLayout {
+  /** Found: the best citation, shown with the quote. Absent when nothing was found (the answer's sentence says so). */
+  source?: Citation;
+  /** Found: the other citations ("See also"); not found: the closest notes. */
+  more: { title: string; citations: Citation[] };
+  /** Questions to try instead (only when nothing was found). */
+  examples: readonly string[];
+  /** The quoted lines are old. */
+  stale?: string;
+  /** The words looked for, unless the answer's sentence names them already. */
+  lookedFor: readonly string[];
+}
+
+export function layoutAnswer(answer: Answer, examples: readonly string[] = []): AnswerLayout {
+  const [best, ...others] = answer.citations;
+  const source = answer.found ? best : undefined;
+  const text = answer.text.toLowerCase();
+  const named = source === undefined && answer.lookedFor.every((term) => text.includes(term.toLowerCase()));
+  const stale = staleNotice(answer);
+  return {
+    ...(source && { source }),
+    more: source ? { title: SEE_ALSO, citations: others } : { title: CLOSEST_NOTES, citations: answer.citations },
+    examples: source ? [] : examples,
+    ...(stale !== undefined && { stale }),
+    lookedFor: named ? [] : answer.lookedFor,
+  };
+}

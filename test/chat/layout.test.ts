@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { layoutAnswer } from '../../src/chat/layout.js';
+import type { Answer, Citation } from '../../src/types.js';
+
+const cite = (file: string, extra: Partial<Citation> = {}): Citation => ({ file, section: '', startLine: 1, endLine: 2, snippet: '', score: 1, ...extra });
+const answer = (overrides: Partial<Answer>): Answer => ({ question: 'q?', found: true, text: 'x', quote: ['x'], highlights: [], citations: [], lookedFor: ['rollback'], ...overrides });
+
+describe('layoutAnswer', () => {
+  it('shows a found answer with its source, the other citations as see-also, no examples, and what it looked for', () => {
+    const layout = layoutAnswer(answer({ citations: [cite('a.md'), cite('b.md')] }), ['ignored?']);
+    expect(layout).toEqual({ source: cite('a.md'), more: { title: 'See also', citations: [cite('b.md')] }, examples: [], lookedFor: ['rollback'] });
+  });
+
+  it('shows the closest notes and examples when nothing was found, and the words looked for only when the sentence does not name them', () => {
+    const notFound = answer({ found: false, text: "I couldn't find anything.", citations: [cite('near.md')] });
+    expect(layoutAnswer(notFound, ['how to deploy?'])).toEqual({ more: { title: 'Closest notes', citations: [cite('near.md')] }, examples: ['how to deploy?'], lookedFor: ['rollback'] });
+    expect(layoutAnswer({ ...notFound, text: "I couldn't find RollBack." }).lookedFor).toEqual([]);
+  });
+
+  it('warns when the quoted lines are old', () => {
+    const old = answer({ citations: [cite('a.md', { stale: true, changed: '2020-01-01T00:00:00Z' })] });
+    expect(layoutAnswer(old).stale).toMatch(/may be out of date/);
+  });
+});
