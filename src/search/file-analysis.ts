@@ -1,6 +1,7 @@
 import type { Chunk, NoteMeta } from '../types.js';
 import { FieldTerms, TermTable } from './field-terms.js';
 import { FIELD_WEIGHTS } from './fields.js';
+import { IntList } from './growable.js';
 import { PostingsBuilder } from './postings.js';
 
 /** The parts of a chunk the index reads. */
@@ -15,8 +16,8 @@ export class Sinks {
   readonly unitLengths: number[] = [];
   readonly fileLengths: number[] = [];
   /** The content words of each unit in order (term ids), unit after unit; `unitStarts` marks where each begins. */
-  readonly unitTerms: number[] = [];
-  readonly unitStarts: number[] = [];
+  readonly unitTerms = new IntList();
+  readonly unitStarts = new IntList();
 
   constructor(capacity?: number) {
     this.chunkTf = new PostingsBuilder(capacity);
@@ -28,7 +29,9 @@ export class Sinks {
     this.chunkTf.clear();
     this.unitTf.clear();
     this.fileTf.clear();
-    for (const list of [this.chunkLengths, this.unitLengths, this.fileLengths, this.unitTerms, this.unitStarts]) list.length = 0;
+    for (const list of [this.chunkLengths, this.unitLengths, this.fileLengths]) list.length = 0;
+    this.unitTerms.clear();
+    this.unitStarts.clear();
   }
 }
 
@@ -97,7 +100,7 @@ export class FileAnalyzer {
       const unitSlot = sinks.unitLengths.length - 1;
       unitOfChunk.push(unitCount - 1);
       unitTf.addAll(unitId, body, FIELD_WEIGHTS.body);
-      for (let w = 0; w < words; w++) sinks.unitTerms.push(body[w] ?? 0);
+      for (let w = 0; w < words; w++) sinks.unitTerms.push(body[w] as number);
       sinks.unitLengths[unitSlot] = (sinks.unitLengths[unitSlot] ?? 0) + words;
 
       const section = this.sectionField(chunk.section.join(' \n '));

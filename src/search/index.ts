@@ -323,9 +323,9 @@ export class SearchIndex {
       this.entries.set(file, { file, fileId, firstChunk, chunks: nextFirst - firstChunk, firstUnit: entry.unitOfChunk[0] ?? 0, units, words, meta });
       this.ranks.append(fileId);
     }
-    this.unitTermList = Int32Array.from(sinks.unitTerms);
+    this.unitTermList = sinks.unitTerms.view().slice();
     this.unitTermCount = sinks.unitTerms.length;
-    this.unitStarts = ensureSize(Int32Array.from(sinks.unitStarts), unitCount + 1);
+    this.unitStarts = ensureSize(sinks.unitStarts.view().slice(), unitCount + 1);
     this.unitStarts[unitCount] = this.unitTermCount;
     this.fileOfChunk = new Int32Array(input.chunks.length);
     this.unitOfChunk = new Int32Array(input.chunks.length);
@@ -358,9 +358,9 @@ export class SearchIndex {
     this.firstChunkOfUnit = ensureSize(this.firstChunkOfUnit, firstUnit + units + 1);
     this.unitStarts = ensureSize(this.unitStarts, firstUnit + units + 1);
     for (let i = unitOfChunk.length - 1; i >= 0; i--) this.firstChunkOfUnit[unitOfChunk[i] ?? 0] = firstChunk + i;
-    for (let u = 0; u < units; u++) this.unitStarts[firstUnit + u] = this.unitTermCount + (sinks.unitStarts[u] ?? 0);
+    for (let u = 0; u < units; u++) this.unitStarts[firstUnit + u] = this.unitTermCount + sinks.unitStarts.at(u);
     this.unitTermList = ensureSize(this.unitTermList, this.unitTermCount + sinks.unitTerms.length);
-    this.unitTermList.set(sinks.unitTerms, this.unitTermCount);
+    this.unitTermList.set(sinks.unitTerms.view(), this.unitTermCount);
     this.unitTermCount += sinks.unitTerms.length;
     this.unitsAllocated += units;
     this.firstChunkOfUnit[this.unitsAllocated] = end;

@@ -49,9 +49,18 @@ export class PostingsBuilder {
     this.open[term] = (this.open[term] ?? 0) + weight;
   }
 
-  /** Adds every term of a list to `doc`, each worth `weight`. */
+  /** Adds every term of a list to `doc`, each worth `weight`: `add` for each, in order. */
   addAll(doc: number, terms: readonly number[], weight: number): void {
-    for (const term of terms) this.add(doc, term, weight);
+    if (doc !== this.openDoc) this.close(doc);
+    let open = this.open;
+    const touched = this.touched;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as number;
+      if (term >= open.length) open = this.open = grow(open, term + 1);
+      const value = open[term] as number;
+      if (value === 0) touched.push(term);
+      open[term] = value + weight;
+    }
   }
 
   /** The frequencies sorted by term (documents in increasing order within each term). */
