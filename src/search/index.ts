@@ -49,8 +49,8 @@ interface FileEntry {
   chunks: number;
   firstUnit: number;
   units: number;
-  /** Distinct content words, by word id, for the typo speller's vocabulary. */
-  words: readonly number[];
+  /** Distinct content words, by word id, for the typo speller's vocabulary (4 bytes each: kept for every note). */
+  words: Int32Array;
   /** Front matter as indexed: taking the note out analyses it again. */
   meta: NoteMeta | undefined;
 }
@@ -276,7 +276,7 @@ export class SearchIndex {
       this.chunks.push(...chunks);
       this.appendLayout(first.file, docs.unitOfChunk.map((unit) => first.unit + unit), sinks);
       this.noteWords.retain(docs.words);
-      const entry: FileEntry = { file, fileId: first.file, firstChunk: first.chunk, chunks: chunks.length, firstUnit: first.unit, units: docs.units, words: [...docs.words], meta };
+      const entry: FileEntry = { file, fileId: first.file, firstChunk: first.chunk, chunks: chunks.length, firstUnit: first.unit, units: docs.units, words: Int32Array.from(docs.words), meta };
       this.entries.set(file, entry);
       this.ranks.insert(entry.fileId, (id) => this.files[id] ?? '', change.order);
     }
@@ -286,8 +286,12 @@ export class SearchIndex {
 
   private *buildSteps(input: IndexInput): Steps<void> {
     this.setAbbreviations(input.abbreviations);
-    const sinks = new Sinks();
-    const layout: { file: string; firstChunk: number; units: number; unitOfChunk: number[]; words: readonly number[] }[] = [];
+    let characters = 0;
+    for (const chunk of input.chunks) characters += chunk.text.length;
+    // Room for the postings from the start (about one per 10 characters of text in each kind of document):
+    // growing by doubling would write each posting up to twice more, into memory touched for the first time.
+    const sinks = new Sinks(Math.max(1 << 12, Math.ceil(characters / 8)));
+    const layout: { file: string; firstChunk: number; units: number; unitOfChunk: number[]; words: Int32Array }[] = [];
     let sinceStep = 0;
     let unitCount = 0;
     for (let start = 0; start < input.chunks.length; ) {
@@ -296,7 +300,7 @@ export class SearchIndex {
       while (end < input.chunks.length && (input.chunks[end] as Chunk).file === file) end++;
       const chunks = input.chunks.slice(start, end);
       const docs = this.analyzer.analyze(chunks, input.meta.get(file), { chunk: start, unit: unitCount, file: layout.length }, sinks);
-      layout.push({ file, firstChunk: start, units: docs.units, unitOfChunk: docs.unitOfChunk.map((unit) => unitCount + unit), words: [...docs.words] });
+      layout.push({ file, firstChunk: start, units: docs.units, unitOfChunk: docs.unitOfChunk.map((unit) => unitCount + unit), words: Int32Array.from(docs.words) });
       this.noteWords.retain(docs.words);
       unitCount += docs.units;
       sinceStep += end - start;
