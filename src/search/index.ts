@@ -286,11 +286,7 @@ export class SearchIndex {
 
   private *buildSteps(input: IndexInput): Steps<void> {
     this.setAbbreviations(input.abbreviations);
-    let characters = 0;
-    for (const chunk of input.chunks) characters += chunk.text.length;
-    // Room for the postings from the start (about one per 10 characters of text in each kind of document):
-    // growing by doubling would write each posting up to twice more, into memory touched for the first time.
-    const sinks = new Sinks(Math.max(1 << 12, Math.ceil(characters / 8)));
+    const sinks = new Sinks();
     const layout: { file: string; firstChunk: number; units: number; unitOfChunk: number[]; words: Int32Array }[] = [];
     let sinceStep = 0;
     let unitCount = 0;
