@@ -43,7 +43,7 @@ export class FieldTerms {
   /** Term id of each joined pair, by pair id. */
   private readonly pairTerms = new IntList();
   private readonly scanner = new WordScanner();
-  private readonly joined: number[] = [];
+  private readonly joined = new IntList(1 << 8);
   /** Content words seen since `collectWords`, each once: the words of one note, for the typo speller. */
   private collected: number[] = [];
   private stamps = new Int32Array(1 << 12);
@@ -55,9 +55,9 @@ export class FieldTerms {
    * Appends the term ids of `text` (its content words, then its joined neighbours) to `out`; returns how many
    * content words it has. Its content words (by word id) are collected, and also appended to `words` if given.
    */
-  add(text: string, out: number[], words?: number[]): number {
+  add(text: string, out: IntList, words?: IntList): number {
     const joined = this.joined;
-    joined.length = 0;
+    joined.clear();
     let count = 0;
     let previous = STOP;
     let previousEnd = 0;
@@ -75,7 +75,7 @@ export class FieldTerms {
       previous = term;
       previousEnd = scanner.offset + scanner.length;
     }
-    for (const term of joined) out.push(term);
+    for (let i = 0; i < joined.length; i++) out.push(joined.at(i));
     return count;
   }
 

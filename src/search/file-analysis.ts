@@ -46,9 +46,9 @@ export interface FileDocuments {
 }
 
 interface Field {
-  terms: number[];
+  terms: Int32Array;
   words: number;
-  wordIds: number[];
+  wordIds: Int32Array;
 }
 
 /**
@@ -62,7 +62,10 @@ export class FileAnalyzer {
   readonly fieldTerms = new FieldTerms(this.terms);
   /** The terms of a heading path or label, analysed once however many chunks share it. */
   private readonly sectionFields = new Map<string, Field>();
-  private readonly body: number[] = [];
+  /** Scratch lists, cleared for each text rather than made anew. */
+  private readonly body = new IntList();
+  private readonly otherTerms = new IntList();
+  private readonly fieldWords = new IntList();
   private readonly unitLabels = new Set<string>();
 
   /**
@@ -79,14 +82,15 @@ export class FileAnalyzer {
     let fileLength = 0;
     let unitCount = 0;
     let lastUnit = Number.NaN;
-    let note: number[] | undefined;
+    let note: Int32Array | undefined;
 
     chunks.forEach((chunk, i) => {
       const id = first.chunk + i;
-      body.length = 0;
+      body.clear();
       const words = fieldTerms.add(chunk.text, body);
-      chunkTf.addAll(id, body, FIELD_WEIGHTS.body);
-      fileTf.addAll(fileId, body, FIELD_WEIGHTS.body);
+      const bodyTerms = body.view();
+      chunkTf.addAll(id, bodyTerms, FIELD_WEIGHTS.body);
+      fileTf.addAll(fileId, bodyTerms, FIELD_WEIGHTS.body);
       fileLength += words;
       const newUnit = chunk.unit !== lastUnit;
       lastUnit = chunk.unit;
@@ -99,8 +103,8 @@ export class FileAnalyzer {
       const unitId = first.unit + unitCount - 1;
       const unitSlot = sinks.unitLengths.length - 1;
       unitOfChunk.push(unitCount - 1);
-      unitTf.addAll(unitId, body, FIELD_WEIGHTS.body);
-      for (let w = 0; w < words; w++) sinks.unitTerms.push(body[w] as number);
+      unitTf.addAll(unitId, bodyTerms, FIELD_WEIGHTS.body);
+      for (let w = 0; w < words; w++) sinks.unitTerms.push(body.at(w));
       sinks.unitLengths[unitSlot] = (sinks.unitLengths[unitSlot] ?? 0) + words;
 
       const section = this.sectionField(chunk.section.join(' \n '));
@@ -115,9 +119,11 @@ export class FileAnalyzer {
       }
 
       if (!note) {
-        note = [];
         const noteWords = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
-        fieldTerms.add(noteWords.join(' \n '), note);
+        const terms = this.otherTerms;
+        terms.clear();
+        fieldTerms.add(noteWords.join(' \n '), terms);
+        note = terms.view().slice();
         fileTf.addAll(fileId, note, FIELD_WEIGHTS.note);
       }
       chunkTf.addAll(id, note, FIELD_WEIGHTS.note);
@@ -131,9 +137,12 @@ export class FileAnalyzer {
   private sectionField(text: string): Field {
     let field = this.sectionFields.get(text);
     if (!field) {
-      const terms: number[] = [];
-      const wordIds: number[] = [];
-      field = { terms, words: this.fieldTerms.add(text, terms, wordIds), wordIds };
+      const terms = this.otherTerms;
+      const wordIds = this.fieldWords;
+      terms.clear();
+      wordIds.clear();
+      const words = this.fieldTerms.add(text, terms, wordIds);
+      field = { terms: terms.view().slice(), words, wordIds: wordIds.view().slice() };
       this.sectionFields.set(text, field);
     } else {
       for (const word of field.wordIds) this.fieldTerms.collect(word);

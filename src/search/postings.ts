@@ -1,3 +1,5 @@
+import { IntList } from './growable.js';
+
 /** Postings of one term: document ids in the order of the notes and the BM25 weight of the term in each. */
 export interface Postings {
   ids: Int32Array;
@@ -31,7 +33,7 @@ export class PostingsBuilder {
   private length = 0;
   /** Frequencies of the open document's terms, by term id; `touched` lists the non-zero ones in order. */
   private open = new Float64Array(1 << 12);
-  private readonly touched: number[] = [];
+  private readonly touched = new IntList(1 << 8);
   private openDoc = -1;
 
   /** `capacity`: postings to make room for at first (the arrays grow as needed). */
@@ -50,7 +52,7 @@ export class PostingsBuilder {
   }
 
   /** Adds every term of a list to `doc`, each worth `weight`: `add` for each, in order. */
-  addAll(doc: number, terms: readonly number[], weight: number): void {
+  addAll(doc: number, terms: Int32Array, weight: number): void {
     if (doc !== this.openDoc) this.close(doc);
     let open = this.open;
     const touched = this.touched;
@@ -105,14 +107,16 @@ export class PostingsBuilder {
       this.docs = grow(this.docs, size);
       this.tfs = grow(this.tfs, size);
     }
-    for (const term of this.touched) {
+    const touched = this.touched;
+    for (let i = 0; i < touched.length; i++) {
+      const term = touched.at(i);
       this.terms[this.length] = term;
       this.docs[this.length] = this.openDoc;
       this.tfs[this.length] = this.open[term] ?? 0;
       this.length++;
       this.open[term] = 0;
     }
-    this.touched.length = 0;
+    touched.clear();
     this.openDoc = nextDoc;
   }
 }
