@@ -102,7 +102,8 @@ export function* indexSteps(files: LoadedFile[], chunking: ChunkOptions = DEFAUL
     for (const draft of prepared.drafts) {
       const unit = units.get(draft.unit) ?? firstUnit + units.size;
       units.set(draft.unit, unit);
-      chunks.push({ ...draft, id: chunks.length, file: file.file, unit });
+      // Spelt out rather than spread: a spread copies through a slow generic path, once per chunk.
+      chunks.push({ startLine: draft.startLine, endLine: draft.endLine, section: draft.section, text: draft.text, unit, id: chunks.length, file: file.file });
     }
     if (prepared.abbreviations.length > 0) abbreviations.set(file.file, prepared.abbreviations);
     yield;

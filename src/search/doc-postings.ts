@@ -1,6 +1,7 @@
 import { BM25 } from './fields.js';
 import { ensureSize } from './growable.js';
 import type { GatheredFrequencies, Postings, TermFrequencies } from './postings.js';
+import { StoredFrequencies } from './stored-frequencies.js';
 
 /** Postings kept worked out between edits, in all terms together (8 bytes each, 32 MB at most). */
 const CACHED_POSTINGS = 1 << 22;
@@ -42,11 +43,17 @@ export class DocPostings {
   /** BM25 length normalisation of every document for the current average, worked out on first use after an edit. */
   private norms: Float64Array | undefined;
 
+  /** The build's postings by term (see `TermFrequencies`); their frequencies are in `builtTfs`. */
+  private readonly built: Pick<TermFrequencies, 'starts' | 'ids'>;
+  private readonly builtTfs: StoredFrequencies;
+
   constructor(
-    private readonly built: TermFrequencies,
+    built: TermFrequencies,
     lengths: Float64Array,
     private readonly orderKey: OrderKey,
   ) {
+    this.built = { starts: built.starts, ids: built.ids };
+    this.builtTfs = new StoredFrequencies(built.tfs);
     this.lengths = lengths;
     this.docCount = this.liveCount = lengths.length;
     this.live = new Uint8Array(lengths.length).fill(1);
@@ -116,7 +123,7 @@ export class DocPostings {
     const ids = new Int32Array(count);
     const weights = new Float32Array(count);
     const norms = this.lengthNorms();
-    const { starts, ids: builtIds, tfs: builtTfs } = this.built;
+    const { starts, ids: builtIds } = this.built;
     const from = starts[term] ?? 0;
     const to = term + 1 < starts.length ? (starts[term + 1] ?? 0) : from;
     const added = this.added.get(term);
@@ -126,10 +133,10 @@ export class DocPostings {
       weights[k++] = weight(tf, norms[doc] ?? 0);
     };
     if (!added) {
-      for (let i = from; i < to; i++) {
+      this.builtTfs.forRange(from, to, (i, tf) => {
         const doc = builtIds[i] ?? 0;
-        if (this.live[doc] === 1) put(doc, builtTfs[i] ?? 0);
-      }
+        if (this.live[doc] === 1) put(doc, tf);
+      });
       return { ids, weights };
     }
     // Added documents belong among the built ones by their place in the notes: merge by order key.
@@ -138,16 +145,16 @@ export class DocPostings {
     const keyOf = extra.map((j) => this.orderKey(added.ids[j] ?? 0));
     const order = extra.map((_, n) => n).sort((a, b) => (keyOf[a] ?? 0) - (keyOf[b] ?? 0));
     let next = 0;
-    for (let i = from; i < to; i++) {
+    this.builtTfs.forRange(from, to, (i, tf) => {
       const doc = builtIds[i] ?? 0;
-      if (this.live[doc] !== 1) continue;
+      if (this.live[doc] !== 1) return;
       const key = this.orderKey(doc);
       while (next < order.length && (keyOf[order[next] ?? 0] ?? 0) < key) {
         const j = extra[order[next++] ?? 0] ?? 0;
         put(added.ids[j] ?? 0, added.tfs[j] ?? 0);
       }
-      put(doc, builtTfs[i] ?? 0);
-    }
+      put(doc, tf);
+    });
     while (next < order.length) {
       const j = extra[order[next++] ?? 0] ?? 0;
       put(added.ids[j] ?? 0, added.tfs[j] ?? 0);
@@ -158,14 +165,14 @@ export class DocPostings {
   /** The BM25 weight of a term in one document, 0 when absent or dead. */
   weightIn(term: number, doc: number): number {
     if (this.count(term) === 0 || this.live[doc] !== 1) return 0;
-    const { starts, ids, tfs } = this.built;
+    const { starts, ids } = this.built;
     if (term + 1 < starts.length) {
       let lo = starts[term] ?? 0;
       let hi = (starts[term + 1] ?? 0) - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
         const id = ids[mid] ?? 0;
-        if (id === doc) return weight(tfs[mid] ?? 0, this.lengthNorms()[doc] ?? 0);
+        if (id === doc) return weight(this.builtTfs.at(mid), this.lengthNorms()[doc] ?? 0);
         if (id < doc) lo = mid + 1;
         else hi = mid - 1;
       }

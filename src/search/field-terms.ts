@@ -1,5 +1,5 @@
 import { isStopToken, joinable, stem, WordScanner } from './analyze.js';
-import { ensureSize } from './growable.js';
+import { ensureSize, IntList } from './growable.js';
 import { PairTable, StringTable } from './intern.js';
 
 /**
@@ -38,12 +38,12 @@ const STOP = -1;
 export class FieldTerms {
   private readonly words = new StringTable();
   /** Term id of each written word's stem, or STOP, by word id. */
-  private readonly wordTerms: number[] = [];
+  private readonly wordTerms = new IntList();
   private readonly pairs = new PairTable();
   /** Term id of each joined pair, by pair id. */
-  private readonly pairTerms: number[] = [];
+  private readonly pairTerms = new IntList();
   private readonly scanner = new WordScanner();
-  private readonly joined: number[] = [];
+  private readonly joined = new IntList(1 << 8);
   /** Content words seen since `collectWords`, each once: the words of one note, for the typo speller. */
   private collected: number[] = [];
   private stamps = new Int32Array(1 << 12);
@@ -55,9 +55,9 @@ export class FieldTerms {
    * Appends the term ids of `text` (its content words, then its joined neighbours) to `out`; returns how many
    * content words it has. Its content words (by word id) are collected, and also appended to `words` if given.
    */
-  add(text: string, out: number[], words?: number[]): number {
+  add(text: string, out: IntList, words?: IntList): number {
     const joined = this.joined;
-    joined.length = 0;
+    joined.clear();
     let count = 0;
     let previous = STOP;
     let previousEnd = 0;
@@ -75,7 +75,7 @@ export class FieldTerms {
       previous = term;
       previousEnd = scanner.offset + scanner.length;
     }
-    for (const term of joined) out.push(term);
+    for (let i = 0; i < joined.length; i++) out.push(joined.at(i));
     return count;
   }
 
@@ -84,7 +84,7 @@ export class FieldTerms {
     const { strings } = this.words;
     const { names } = this.terms;
     for (let id = from; id < this.wordTerms.length; id++) {
-      const term = this.wordTerms[id] ?? STOP;
+      const term = this.wordTerms.at(id);
       if (term !== STOP) into.set(strings[id] ?? '', names[term] ?? '');
     }
   }
@@ -122,7 +122,7 @@ export class FieldTerms {
       const surface = this.words.strings[id] ?? '';
       this.wordTerms.push(isStopToken(surface) ? STOP : this.terms.idOf(stem(surface)));
     }
-    return this.wordTerms[id] ?? STOP;
+    return this.wordTerms.at(id);
   }
 
   private pairTerm(left: number, right: number): number {
@@ -130,6 +130,6 @@ export class FieldTerms {
     if (id === this.pairTerms.length) {
       this.pairTerms.push(this.terms.idOfJoined(this.terms.names[left] ?? '', this.terms.names[right] ?? ''));
     }
-    return this.pairTerms[id] ?? STOP;
+    return this.pairTerms.at(id);
   }
 }

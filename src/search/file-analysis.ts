@@ -1,6 +1,7 @@
 import type { Chunk, NoteMeta } from '../types.js';
 import { FieldTerms, TermTable } from './field-terms.js';
 import { FIELD_WEIGHTS } from './fields.js';
+import { IntList } from './growable.js';
 import { PostingsBuilder } from './postings.js';
 
 /** The parts of a chunk the index reads. */
@@ -15,8 +16,8 @@ export class Sinks {
   readonly unitLengths: number[] = [];
   readonly fileLengths: number[] = [];
   /** The content words of each unit in order (term ids), unit after unit; `unitStarts` marks where each begins. */
-  readonly unitTerms: number[] = [];
-  readonly unitStarts: number[] = [];
+  readonly unitTerms = new IntList();
+  readonly unitStarts = new IntList();
 
   constructor(capacity?: number) {
     this.chunkTf = new PostingsBuilder(capacity);
@@ -28,7 +29,9 @@ export class Sinks {
     this.chunkTf.clear();
     this.unitTf.clear();
     this.fileTf.clear();
-    for (const list of [this.chunkLengths, this.unitLengths, this.fileLengths, this.unitTerms, this.unitStarts]) list.length = 0;
+    for (const list of [this.chunkLengths, this.unitLengths, this.fileLengths]) list.length = 0;
+    this.unitTerms.clear();
+    this.unitStarts.clear();
   }
 }
 
@@ -43,9 +46,9 @@ export interface FileDocuments {
 }
 
 interface Field {
-  terms: number[];
+  terms: Int32Array;
   words: number;
-  wordIds: number[];
+  wordIds: Int32Array;
 }
 
 /**
@@ -59,7 +62,10 @@ export class FileAnalyzer {
   readonly fieldTerms = new FieldTerms(this.terms);
   /** The terms of a heading path or label, analysed once however many chunks share it. */
   private readonly sectionFields = new Map<string, Field>();
-  private readonly body: number[] = [];
+  /** Scratch lists, cleared for each text rather than made anew. */
+  private readonly body = new IntList();
+  private readonly otherTerms = new IntList();
+  private readonly fieldWords = new IntList();
   private readonly unitLabels = new Set<string>();
 
   /**
@@ -76,14 +82,15 @@ export class FileAnalyzer {
     let fileLength = 0;
     let unitCount = 0;
     let lastUnit = Number.NaN;
-    let note: number[] | undefined;
+    let note: Int32Array | undefined;
 
     chunks.forEach((chunk, i) => {
       const id = first.chunk + i;
-      body.length = 0;
+      body.clear();
       const words = fieldTerms.add(chunk.text, body);
-      chunkTf.addAll(id, body, FIELD_WEIGHTS.body);
-      fileTf.addAll(fileId, body, FIELD_WEIGHTS.body);
+      const bodyTerms = body.view();
+      chunkTf.addAll(id, bodyTerms, FIELD_WEIGHTS.body);
+      fileTf.addAll(fileId, bodyTerms, FIELD_WEIGHTS.body);
       fileLength += words;
       const newUnit = chunk.unit !== lastUnit;
       lastUnit = chunk.unit;
@@ -96,8 +103,8 @@ export class FileAnalyzer {
       const unitId = first.unit + unitCount - 1;
       const unitSlot = sinks.unitLengths.length - 1;
       unitOfChunk.push(unitCount - 1);
-      unitTf.addAll(unitId, body, FIELD_WEIGHTS.body);
-      for (let w = 0; w < words; w++) sinks.unitTerms.push(body[w] ?? 0);
+      unitTf.addAll(unitId, bodyTerms, FIELD_WEIGHTS.body);
+      for (let w = 0; w < words; w++) sinks.unitTerms.push(body.at(w));
       sinks.unitLengths[unitSlot] = (sinks.unitLengths[unitSlot] ?? 0) + words;
 
       const section = this.sectionField(chunk.section.join(' \n '));
@@ -112,9 +119,11 @@ export class FileAnalyzer {
       }
 
       if (!note) {
-        note = [];
         const noteWords = [fileWords(chunk.file), meta?.title ?? '', ...(meta?.aliases ?? []), ...(meta?.tags ?? [])];
-        fieldTerms.add(noteWords.join(' \n '), note);
+        const terms = this.otherTerms;
+        terms.clear();
+        fieldTerms.add(noteWords.join(' \n '), terms);
+        note = terms.view().slice();
         fileTf.addAll(fileId, note, FIELD_WEIGHTS.note);
       }
       chunkTf.addAll(id, note, FIELD_WEIGHTS.note);
@@ -128,9 +137,12 @@ export class FileAnalyzer {
   private sectionField(text: string): Field {
     let field = this.sectionFields.get(text);
     if (!field) {
-      const terms: number[] = [];
-      const wordIds: number[] = [];
-      field = { terms, words: this.fieldTerms.add(text, terms, wordIds), wordIds };
+      const terms = this.otherTerms;
+      const wordIds = this.fieldWords;
+      terms.clear();
+      wordIds.clear();
+      const words = this.fieldTerms.add(text, terms, wordIds);
+      field = { terms: terms.view().slice(), words, wordIds: wordIds.view().slice() };
       this.sectionFields.set(text, field);
     } else {
       for (const word of field.wordIds) this.fieldTerms.collect(word);

@@ -8,3 +8,35 @@ export function ensureSize<T extends NumberArray>(array: T, size: number): T {
   larger.set(array);
   return larger;
 }
+
+/**
+ * A list of 32-bit integers in a typed array that grows by doubling. Long lists built up during a build
+ * live outside the JavaScript heap this way, so the garbage collector neither scans nor copies them.
+ */
+export class IntList {
+  values: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1 << 10) {
+    this.values = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.values.length) this.values = ensureSize(this.values, this.length + 1);
+    this.values[this.length++] = value;
+  }
+
+  /** The value at `i`, which must be below `length`. */
+  at(i: number): number {
+    return this.values[i] as number;
+  }
+
+  /** The values as a view (shared until the next `push` that grows the list). */
+  view(): Int32Array {
+    return this.values.subarray(0, this.length);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}

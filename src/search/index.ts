@@ -49,8 +49,8 @@ interface FileEntry {
   chunks: number;
   firstUnit: number;
   units: number;
-  /** Distinct content words, by word id, for the typo speller's vocabulary. */
-  words: readonly number[];
+  /** Distinct content words, by word id, for the typo speller's vocabulary (4 bytes each: kept for every note). */
+  words: Int32Array;
   /** Front matter as indexed: taking the note out analyses it again. */
   meta: NoteMeta | undefined;
 }
@@ -281,7 +281,7 @@ export class SearchIndex {
       this.chunks.push(...chunks);
       this.appendLayout(first.file, docs.unitOfChunk.map((unit) => first.unit + unit), sinks);
       this.noteWords.retain(docs.words);
-      const entry: FileEntry = { file, fileId: first.file, firstChunk: first.chunk, chunks: chunks.length, firstUnit: first.unit, units: docs.units, words: [...docs.words], meta };
+      const entry: FileEntry = { file, fileId: first.file, firstChunk: first.chunk, chunks: chunks.length, firstUnit: first.unit, units: docs.units, words: Int32Array.from(docs.words), meta };
       this.entries.set(file, entry);
       this.ranks.insert(entry.fileId, (id) => this.files[id] ?? '', change.order);
     }
@@ -292,7 +292,7 @@ export class SearchIndex {
   private *buildSteps(input: IndexInput): Steps<void> {
     this.setAbbreviations(input.abbreviations);
     const sinks = new Sinks();
-    const layout: { file: string; firstChunk: number; units: number; unitOfChunk: number[]; words: readonly number[] }[] = [];
+    const layout: { file: string; firstChunk: number; units: number; unitOfChunk: number[]; words: Int32Array }[] = [];
     let sinceStep = 0;
     let unitCount = 0;
     for (let start = 0; start < input.chunks.length; ) {
@@ -301,7 +301,7 @@ export class SearchIndex {
       while (end < input.chunks.length && (input.chunks[end] as Chunk).file === file) end++;
       const chunks = input.chunks.slice(start, end);
       const docs = this.analyzer.analyze(chunks, input.meta.get(file), { chunk: start, unit: unitCount, file: layout.length }, sinks);
-      layout.push({ file, firstChunk: start, units: docs.units, unitOfChunk: docs.unitOfChunk.map((unit) => unitCount + unit), words: [...docs.words] });
+      layout.push({ file, firstChunk: start, units: docs.units, unitOfChunk: docs.unitOfChunk.map((unit) => unitCount + unit), words: Int32Array.from(docs.words) });
       this.noteWords.retain(docs.words);
       unitCount += docs.units;
       sinceStep += end - start;
@@ -328,9 +328,9 @@ export class SearchIndex {
       this.entries.set(file, { file, fileId, firstChunk, chunks: nextFirst - firstChunk, firstUnit: entry.unitOfChunk[0] ?? 0, units, words, meta });
       this.ranks.append(fileId);
     }
-    this.unitTermList = Int32Array.from(sinks.unitTerms);
+    this.unitTermList = sinks.unitTerms.view().slice();
     this.unitTermCount = sinks.unitTerms.length;
-    this.unitStarts = ensureSize(Int32Array.from(sinks.unitStarts), unitCount + 1);
+    this.unitStarts = ensureSize(sinks.unitStarts.view().slice(), unitCount + 1);
     this.unitStarts[unitCount] = this.unitTermCount;
     this.fileOfChunk = new Int32Array(input.chunks.length);
     this.unitOfChunk = new Int32Array(input.chunks.length);
@@ -363,9 +363,9 @@ export class SearchIndex {
     this.firstChunkOfUnit = ensureSize(this.firstChunkOfUnit, firstUnit + units + 1);
     this.unitStarts = ensureSize(this.unitStarts, firstUnit + units + 1);
     for (let i = unitOfChunk.length - 1; i >= 0; i--) this.firstChunkOfUnit[unitOfChunk[i] ?? 0] = firstChunk + i;
-    for (let u = 0; u < units; u++) this.unitStarts[firstUnit + u] = this.unitTermCount + (sinks.unitStarts[u] ?? 0);
+    for (let u = 0; u < units; u++) this.unitStarts[firstUnit + u] = this.unitTermCount + sinks.unitStarts.at(u);
     this.unitTermList = ensureSize(this.unitTermList, this.unitTermCount + sinks.unitTerms.length);
-    this.unitTermList.set(sinks.unitTerms, this.unitTermCount);
+    this.unitTermList.set(sinks.unitTerms.view(), this.unitTermCount);
     this.unitTermCount += sinks.unitTerms.length;
     this.unitsAllocated += units;
     this.firstChunkOfUnit[this.unitsAllocated] = end;

@@ -1,3 +1,4 @@
+import { IntList } from './growable.js';
 import { FNV_OFFSET, hashOf } from './hash.js';
 
 /**
@@ -6,7 +7,7 @@ import { FNV_OFFSET, hashOf } from './hash.js';
  */
 export class StringTable {
   readonly strings: string[] = [];
-  private hashes: number[] = [];
+  private readonly hashes = new IntList();
   /** Open addressing: string id + 1 per slot, 0 when empty; the size is a power of two. */
   private slots = new Int32Array(1 << 12);
 
@@ -16,34 +17,36 @@ export class StringTable {
   }
 
   /** `idOf` for a range whose hash (`hashOf` from FNV_OFFSET) is known already. */
-  idOfHashed(text: string, start: number, end: number, hash: number): number {
+  idOfHashed(text: string, start: number, end: number, hashed: number): number {
+    // Hashes are kept as 32-bit integers; only the empty string's (the offset itself) is not one already.
+    const hash = hashed | 0;
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = (this.slots[slot] ?? 0) - 1;
       if (id === -1) return this.insert(text.slice(start, end), hash, slot);
-      if (this.hashes[id] === hash && sameAs(this.strings[id] ?? '', text, start, end)) return id;
+      if (this.hashes.at(id) === hash && sameAs(this.strings[id] ?? '', text, start, end)) return id;
     }
   }
 
   /** The id of `left + right`, added if new, without joining them unless it is new. */
   idOfJoined(left: string, right: string): number {
-    const hash = hashOf(right, 0, right.length, hashOf(left, 0, left.length, FNV_OFFSET));
+    const hash = hashOf(right, 0, right.length, hashOf(left, 0, left.length, FNV_OFFSET)) | 0;
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = (this.slots[slot] ?? 0) - 1;
       if (id === -1) return this.insert(left + right, hash, slot);
       const value = this.strings[id] ?? '';
-      if (this.hashes[id] === hash && value.length === left.length + right.length && value.startsWith(left) && value.endsWith(right)) return id;
+      if (this.hashes.at(id) === hash && value.length === left.length + right.length && value.startsWith(left) && value.endsWith(right)) return id;
     }
   }
 
   /** The id of `value`, or -1 when it is not in the table. */
   find(value: string): number {
-    const hash = hashOf(value, 0, value.length, FNV_OFFSET);
+    const hash = hashOf(value, 0, value.length, FNV_OFFSET) | 0;
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = (this.slots[slot] ?? 0) - 1;
-      if (id === -1 || (this.hashes[id] === hash && this.strings[id] === value)) return id;
+      if (id === -1 || (this.hashes.at(id) === hash && this.strings[id] === value)) return id;
     }
   }
 
@@ -63,18 +66,18 @@ export class StringTable {
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
     const mask = this.slots.length - 1;
-    this.hashes.forEach((hash, id) => {
-      let slot = hash & mask;
+    for (let id = 0; id < this.hashes.length; id++) {
+      let slot = this.hashes.at(id) & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = id + 1;
-    });
+    }
   }
 }
 
 /** Distinct pairs of non-negative integers, each with an id in order of first appearance. */
 export class PairTable {
-  private firsts: number[] = [];
-  private seconds: number[] = [];
+  private readonly firsts = new IntList();
+  private readonly seconds = new IntList();
   private slots = new Int32Array(1 << 12);
 
   /** The id of the pair, added if new (then it equals the previous `size`). */
@@ -84,7 +87,7 @@ export class PairTable {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = (this.slots[slot] ?? 0) - 1;
       if (id === -1) return this.insert(first, second, slot);
-      if (this.firsts[id] === first && this.seconds[id] === second) return id;
+      if (this.firsts.at(id) === first && this.seconds.at(id) === second) return id;
     }
   }
 
@@ -104,11 +107,11 @@ export class PairTable {
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
     const mask = this.slots.length - 1;
-    this.firsts.forEach((first, id) => {
-      let slot = pairHash(first, this.seconds[id] ?? 0) & mask;
+    for (let id = 0; id < this.firsts.length; id++) {
+      let slot = pairHash(this.firsts.at(id), this.seconds.at(id)) & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = id + 1;
-    });
+    }
   }
 }
 

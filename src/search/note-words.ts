@@ -14,8 +14,9 @@ export class NoteWords {
   ) {}
 
   /** A note using these distinct words came in. */
-  retain(words: readonly number[]): void {
-    for (const word of words) {
+  retain(words: ArrayLike<number>): void {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as number;
       this.notesOf = ensureSize(this.notesOf, word + 1);
       const count = this.notesOf[word] ?? 0;
       this.notesOf[word] = count + 1;
@@ -24,8 +25,9 @@ export class NoteWords {
   }
 
   /** A note using these distinct words went out. */
-  release(words: readonly number[]): void {
-    for (const word of words) {
+  release(words: ArrayLike<number>): void {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as number;
       const count = (this.notesOf[word] ?? 0) - 1;
       this.notesOf[word] = count;
       if (count === 0) this.vocabulary.remove(this.wordOf(word));

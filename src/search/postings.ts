@@ -1,3 +1,5 @@
+import { IntList } from './growable.js';
+
 /** Postings of one term: document ids in the order of the notes and the BM25 weight of the term in each. */
 export interface Postings {
   ids: Int32Array;
@@ -31,7 +33,7 @@ export class PostingsBuilder {
   private length = 0;
   /** Frequencies of the open document's terms, by term id; `touched` lists the non-zero ones in order. */
   private open = new Float64Array(1 << 12);
-  private readonly touched: number[] = [];
+  private readonly touched = new IntList(1 << 8);
   private openDoc = -1;
 
   /** `capacity`: postings to make room for at first (the arrays grow as needed). */
@@ -49,9 +51,18 @@ export class PostingsBuilder {
     this.open[term] = (this.open[term] ?? 0) + weight;
   }
 
-  /** Adds every term of a list to `doc`, each worth `weight`. */
-  addAll(doc: number, terms: readonly number[], weight: number): void {
-    for (const term of terms) this.add(doc, term, weight);
+  /** Adds every term of a list to `doc`, each worth `weight`: `add` for each, in order. */
+  addAll(doc: number, terms: Int32Array, weight: number): void {
+    if (doc !== this.openDoc) this.close(doc);
+    let open = this.open;
+    const touched = this.touched;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as number;
+      if (term >= open.length) open = this.open = grow(open, term + 1);
+      const value = open[term] as number;
+      if (value === 0) touched.push(term);
+      open[term] = value + weight;
+    }
   }
 
   /** The frequencies sorted by term (documents in increasing order within each term). */
@@ -96,14 +107,16 @@ export class PostingsBuilder {
       this.docs = grow(this.docs, size);
       this.tfs = grow(this.tfs, size);
     }
-    for (const term of this.touched) {
+    const touched = this.touched;
+    for (let i = 0; i < touched.length; i++) {
+      const term = touched.at(i);
       this.terms[this.length] = term;
       this.docs[this.length] = this.openDoc;
       this.tfs[this.length] = this.open[term] ?? 0;
       this.length++;
       this.open[term] = 0;
     }
-    this.touched.length = 0;
+    touched.clear();
     this.openDoc = nextDoc;
   }
 }

@@ -1,5 +1,6 @@
 import { editDistance } from './distance.js';
 import { ensureSize } from './growable.js';
+import { StringTable } from './intern.js';
 
 /** How far a word may be from a known word and still be taken for it. */
 export function allowedEdits(word: string): number {
@@ -13,8 +14,9 @@ export function allowedEdits(word: string): number {
  * (and extended on later ones), so a build that is never asked about a typo never pays for it.
  */
 export class Vocabulary {
-  private readonly words: string[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Word ids in order of first appearance (a hash table: cheaper than a `Map` for a build's many words). */
+  private readonly table = new StringTable();
+  private readonly words = this.table.strings;
   /** Word ids by trigram, then by word length: a lookup reads only lengths within reach of the edits. */
   private readonly grams = new Map<number, number[][]>();
   /** Words before this id are in `grams`. */
@@ -29,11 +31,9 @@ export class Vocabulary {
 
   add(word: string): void {
     if (word.length < 3 || hasDigit(word)) return;
-    const id = this.ids.get(word);
-    if (id === undefined) {
-      this.ids.set(word, this.words.length);
-      this.words.push(word);
-    } else if (this.removed[id] === 1) {
+    const known = this.table.size;
+    const id = this.table.idOf(word, 0, word.length);
+    if (id < known && this.removed[id] === 1) {
       this.removed[id] = 0;
       this.removedCount--;
     }
@@ -41,16 +41,16 @@ export class Vocabulary {
 
   /** Takes a word out, when the last note using it is edited or removed. */
   remove(word: string): void {
-    const id = this.ids.get(word);
-    if (id === undefined || this.removed[id] === 1) return;
+    const id = this.table.find(word);
+    if (id === -1 || this.removed[id] === 1) return;
     if (this.removed.length <= id) this.removed = ensureSize(this.removed, this.words.length);
     this.removed[id] = 1;
     this.removedCount++;
   }
 
   has(word: string): boolean {
-    const id = this.ids.get(word);
-    return id !== undefined && this.removed[id] !== 1;
+    const id = this.table.find(word);
+    return id !== -1 && this.removed[id] !== 1;
   }
 
   get size(): number {
