@@ -96,7 +96,9 @@ export function renderStaleText(notes: readonly StaleNote[], since: number, now 
   if (notes.length === 0) return `No cited notes since ${from}: nothing to review yet.`;
   const lines = [`Notes worth a review: cited since ${from}, the most cited and longest unchanged first.`];
   notes.forEach((note, i) => {
-    const range = note.startLine === note.endLine ? `L${note.startLine}` : `L${note.startLine}–${note.endLine}`;
+    const span = note.startLine === note.endLine ? `L${note.startLine}` : `L${note.startLine}–${note.endLine}`;
+    // The short sha says the lines were dated as they were when cited, not as the file is today.
+    const range = note.commit ? `${span} at ${note.commit.slice(0, 7)}` : span;
     const age = updatedAgo(note, now) ?? '';
     lines.push(`${i + 1}. ${note.file}`, `   cited ${note.times}×; ${range} ${age} (${note.changed.slice(0, 10)})${note.stale ? ', older than STALE_AFTER_DAYS' : ''}`);
   });

@@ -77,5 +77,10 @@ describe.each(STORES)('lore stale on %s dates the lines as they were cited', (ki
     // Today's lines 3-5 of fresh.md date from the commit that added the file, five days ago.
     const added = new Date(Number(git(remote.work, ['show', '-s', '--format=%ct', cited]).trim()) * 1000).toISOString();
     expect(notes.find((n) => n.file === 'fresh.md')).toEqual({ file: 'fresh.md', times: 1, startLine: 3, endLine: 5, changed: added, stale: false });
+
+    // For a person: the commit the lines were dated at, where there is one.
+    const text = (await runInProcess(['stale'], { env: { KNOWLEDGE_DIR: remote.work, LORE_DB: location } })).stdout;
+    expect(text).toMatch(new RegExp(`old\\.md\\n\\s+cited 1×; L3–5 at ${cited.slice(0, 7)} updated`));
+    expect(text).toMatch(/fresh\.md\n\s+cited 1×; L3–5 updated/);
   });
 });
