@@ -116,7 +116,6 @@ export class Vocabulary {
 
   /** Known words within `maxEdits` of `word`, closest first. */
   private within(word: string, maxEdits: number): { word: string; distance: number }[] {
-    if (maxEdits <= 0 || this.words.length === 0) return [];
     this.indexNewWords();
     if (this.counts.length < this.words.length) this.counts = new Uint16Array(this.words.length);
     const grams = new Set(trigrams(word));
@@ -164,33 +163,22 @@ export class Vocabulary {
 const START = '^'.charCodeAt(0);
 const END = '$'.charCodeAt(0);
 
-let seenGrams = new Float64Array(64);
+/** Reused by `sharedTrigrams`, which runs for every candidate word of a lookup. */
+const candidateGrams: number[] = [];
 
-/** How many distinct trigrams of `word` are among `grams`, worked out without building the word's list. */
+/** How many distinct trigrams of `word` are among `grams`. */
 function sharedTrigrams(word: string, grams: ReadonlySet<number>): number {
-  if (seenGrams.length < word.length + 2) seenGrams = new Float64Array(2 * (word.length + 2));
+  const own = trigrams(word, candidateGrams);
   let shared = 0;
-  let count = 0;
-  let a = START;
-  let b = START;
-  for (let i = 0; i <= word.length + 1; i++) {
-    const c = i < word.length ? word.charCodeAt(i) : END;
-    const gram = a * 2 ** 32 + b * 2 ** 16 + c;
-    a = b;
-    b = c;
-    if (!grams.has(gram)) continue;
-    let repeated = false;
-    for (let j = 0; j < count && !repeated; j++) repeated = seenGrams[j] === gram;
-    if (repeated) continue;
-    seenGrams[count++] = gram;
-    shared++;
-  }
+  own.forEach((gram, i) => {
+    if (grams.has(gram) && own.indexOf(gram) === i) shared++;
+  });
   return shared;
 }
 
-/** The trigrams of `^^word$$`, each as one number: three UTF-16 code units of 16 bits. */
-function trigrams(word: string): number[] {
-  const grams: number[] = [];
+/** The trigrams of `^^word$$`, each as one number: three UTF-16 code units of 16 bits; written into `grams` if given. */
+function trigrams(word: string, grams: number[] = []): number[] {
+  grams.length = 0;
   let a = START;
   let b = START;
   for (let i = 0; i <= word.length + 1; i++) {
