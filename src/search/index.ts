@@ -196,12 +196,7 @@ export class SearchIndex {
     return idfOf(this.unitDocs.size, this.unitDocs.count(this.termId(stem)));
   }
 
-  /** The BM25 weight of a term in one unit, 0 when absent. */
-  weightInUnit(stem: string, unit: number): number {
-    return this.unitDocs.weightIn(this.termId(stem), unit);
-  }
-
-  /** `weightIn` by term id (from `idOf`), for loops that would otherwise look the same stem up again and again. */
+  /** The BM25 weight of a term (by its id, from `idOf`) in one chunk, 0 when absent. */
   weightOfTermIn(term: number, chunkId: number): number {
     return term < 0 ? 0 : this.chunkDocs.weightIn(term, chunkId);
   }
@@ -236,11 +231,6 @@ export class SearchIndex {
   /** Inverse document frequency among files. */
   fileIdf(stem: string): number {
     return idfOf(this.fileDocs.size, this.fileDocs.count(this.termId(stem)));
-  }
-
-  /** The BM25 weight of a term in one chunk, 0 when absent. */
-  weightIn(stem: string, chunkId: number): number {
-    return this.chunkDocs.weightIn(this.termId(stem), chunkId);
   }
 
   /**
