@@ -11,10 +11,8 @@ export type IndexedChunk = Pick<Chunk, 'file' | 'text' | 'section' | 'unit'>;
 export class Sinks {
   readonly chunkTf: PostingsBuilder;
   readonly unitTf: PostingsBuilder;
-  readonly fileTf: PostingsBuilder;
   readonly chunkLengths: number[] = [];
   readonly unitLengths: number[] = [];
-  readonly fileLengths: number[] = [];
   /** The content words of each unit in order (term ids), unit after unit; `unitStarts` marks where each begins. */
   readonly unitTerms = new IntList();
   readonly unitStarts = new IntList();
@@ -22,14 +20,12 @@ export class Sinks {
   constructor(capacity?: number) {
     this.chunkTf = new PostingsBuilder(capacity);
     this.unitTf = new PostingsBuilder(capacity);
-    this.fileTf = new PostingsBuilder(capacity);
   }
 
   clear(): void {
     this.chunkTf.clear();
     this.unitTf.clear();
-    this.fileTf.clear();
-    for (const list of [this.chunkLengths, this.unitLengths, this.fileLengths]) list.length = 0;
+    for (const list of [this.chunkLengths, this.unitLengths]) list.length = 0;
     this.unitTerms.clear();
     this.unitStarts.clear();
   }
@@ -52,7 +48,7 @@ interface Field {
 }
 
 /**
- * Turns the chunks of one note into the index's documents: each chunk, each unit (section) and the file, with
+ * Turns the chunks of one note into the index's documents: each chunk and each unit (section), with
  * BM25F term frequencies and lengths. Files are analysed one at a time and whole, by the full build and by an
  * edit alike, so an edited note gets exactly the frequencies a fresh build would give it. Term and word ids
  * only grow: the same text always gets the same ids.
@@ -69,17 +65,15 @@ export class FileAnalyzer {
   private readonly unitLabels = new Set<string>();
 
   /**
-   * Adds one file's documents to `sinks`: its chunks from id `first.chunk`, its units from `first.unit`, and
-   * the file as document `first.file`. `chunks` are the file's chunks in order.
+   * Adds one file's documents to `sinks`: its chunks from id `first.chunk` and its units from `first.unit`.
+   * `chunks` are the file's chunks in order.
    */
-  analyze(chunks: readonly IndexedChunk[], meta: NoteMeta | undefined, first: { chunk: number; unit: number; file: number }, sinks: Sinks): FileDocuments {
-    const { chunkTf, unitTf, fileTf } = sinks;
+  analyze(chunks: readonly IndexedChunk[], meta: NoteMeta | undefined, first: { chunk: number; unit: number }, sinks: Sinks): FileDocuments {
+    const { chunkTf, unitTf } = sinks;
     const fieldTerms = this.fieldTerms;
     fieldTerms.collectWords();
     const body = this.body;
     const unitOfChunk: number[] = [];
-    const fileId = first.file;
-    let fileLength = 0;
     let unitCount = 0;
     let lastUnit = Number.NaN;
     let note: Int32Array | undefined;
@@ -90,8 +84,6 @@ export class FileAnalyzer {
       const words = fieldTerms.add(chunk.text, body);
       const bodyTerms = body.view();
       chunkTf.addAll(id, bodyTerms, FIELD_WEIGHTS.body);
-      fileTf.addAll(fileId, bodyTerms, FIELD_WEIGHTS.body);
-      fileLength += words;
       const newUnit = chunk.unit !== lastUnit;
       lastUnit = chunk.unit;
       if (newUnit) {
@@ -124,13 +116,11 @@ export class FileAnalyzer {
         terms.clear();
         fieldTerms.add(noteWords.join(' \n '), terms);
         note = terms.view().slice();
-        fileTf.addAll(fileId, note, FIELD_WEIGHTS.note);
       }
       chunkTf.addAll(id, note, FIELD_WEIGHTS.note);
       if (newUnit) unitTf.addAll(unitId, note, FIELD_WEIGHTS.note);
       sinks.chunkLengths.push(words + FIELD_WEIGHTS.section * section.words);
     });
-    if (chunks.length > 0) sinks.fileLengths.push(fileLength);
     return { chunks: chunks.length, units: unitCount, unitOfChunk, words: fieldTerms.collectedWords };
   }
 

@@ -82,7 +82,6 @@ export class SearchIndex {
   private contractionList: Abbreviation[] = [];
   private chunkDocs!: DocPostings;
   private unitDocs!: DocPostings;
-  private fileDocs!: DocPostings;
   private fileOfChunk = new Int32Array(0);
   private unitOfChunk = new Int32Array(0);
   private firstChunkOfUnit = new Int32Array(1);
@@ -151,7 +150,7 @@ export class SearchIndex {
 
   /** Live files (notes with at least one chunk). */
   get fileCount(): number {
-    return this.fileDocs.size;
+    return this.entries.size;
   }
 
   /** Term ids handed out so far, including terms no note uses any more (ids run below this). */
@@ -224,21 +223,12 @@ export class SearchIndex {
     return this.chunkDocs.of(this.termId(stem));
   }
 
-  filePostings(stem: string): Postings | undefined {
-    return this.fileDocs.of(this.termId(stem));
-  }
-
-  /** Inverse document frequency among files. */
-  fileIdf(stem: string): number {
-    return idfOf(this.fileDocs.size, this.fileDocs.count(this.termId(stem)));
-  }
-
   /**
    * Postings added or made dead by edits, as a share of those the build made. Edits make lookups slower
    * as it grows (dead postings are skipped one by one), so past some share a fresh build pays.
    */
   get churn(): number {
-    return Math.max(this.chunkDocs.churn, this.unitDocs.churn, this.fileDocs.churn);
+    return Math.max(this.chunkDocs.churn, this.unitDocs.churn);
   }
 
   /** Applies an edit at once: the index answers as a fresh build of the notes after it would. */
@@ -249,10 +239,9 @@ export class SearchIndex {
       if (!entry) continue;
       sinks.clear();
       const chunks = this.chunks.slice(entry.firstChunk, entry.firstChunk + entry.chunks);
-      this.analyzer.analyze(chunks, entry.meta, { chunk: 0, unit: 0, file: 0 }, sinks);
+      this.analyzer.analyze(chunks, entry.meta, { chunk: 0, unit: 0 }, sinks);
       this.chunkDocs.removeDocuments(entry.firstChunk, entry.chunks, sinks.chunkTf.gathered());
       this.unitDocs.removeDocuments(entry.firstUnit, entry.units, sinks.unitTf.gathered());
-      this.fileDocs.removeDocuments(entry.fileId, 1, sinks.fileTf.gathered());
       this.noteWords.release(entry.words);
       this.entries.delete(file);
       this.ranks.remove(entry.fileId);
@@ -263,10 +252,9 @@ export class SearchIndex {
       sinks.clear();
       const first = { chunk: this.chunks.length, unit: this.unitsAllocated, file: this.files.length };
       const chunks = toChunks(file, drafts, first.chunk, first.unit);
-      const docs = this.analyzer.analyze(chunks, meta, { chunk: 0, unit: 0, file: 0 }, sinks);
+      const docs = this.analyzer.analyze(chunks, meta, { chunk: 0, unit: 0 }, sinks);
       this.chunkDocs.addDocuments(first.chunk, sinks.chunkLengths, sinks.chunkTf.gathered());
       this.unitDocs.addDocuments(first.unit, sinks.unitLengths, sinks.unitTf.gathered());
-      this.fileDocs.addDocuments(first.file, sinks.fileLengths, sinks.fileTf.gathered());
       this.files.push(file);
       this.chunks.push(...chunks);
       this.appendLayout(first.file, docs.unitOfChunk.map((unit) => first.unit + unit), sinks);
@@ -290,7 +278,7 @@ export class SearchIndex {
       let end = start + 1;
       while (end < input.chunks.length && (input.chunks[end] as Chunk).file === file) end++;
       const chunks = input.chunks.slice(start, end);
-      const docs = this.analyzer.analyze(chunks, input.meta.get(file), { chunk: start, unit: unitCount, file: layout.length }, sinks);
+      const docs = this.analyzer.analyze(chunks, input.meta.get(file), { chunk: start, unit: unitCount }, sinks);
       layout.push({ file, firstChunk: start, units: docs.units, unitOfChunk: docs.unitOfChunk.map((unit) => unitCount + unit), words: Int32Array.from(docs.words) });
       this.noteWords.retain(docs.words);
       unitCount += docs.units;
@@ -308,7 +296,6 @@ export class SearchIndex {
     yield;
     this.unitDocs = new DocPostings(sinks.unitTf.byTerm(termCount), Float64Array.from(sinks.unitLengths), (unit) => this.orderOfUnit(unit));
     yield;
-    this.fileDocs = new DocPostings(sinks.fileTf.byTerm(termCount), Float64Array.from(sinks.fileLengths), (file) => this.ranks.rankOf(file));
     this.chunks.push(...input.chunks);
     for (const [fileId, entry] of layout.entries()) {
       const nextFirst = layout[fileId + 1]?.firstChunk ?? input.chunks.length;

@@ -15,8 +15,6 @@ export interface RankingOptions {
    * the section alone.
    */
   passageWeight: number;
-  /** How much the whole note's BM25 score adds to each of its sections, as a share. 0 turns it off. */
-  fileWeight: number;
   /**
    * BM25TP term proximity: pairs of question words that stand within `proximityWindow` content words of
    * each other add a bounded bonus, saturating like a BM25 term. This is its weight; 0 turns it off.
@@ -40,7 +38,6 @@ export interface RankingOptions {
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   sections: true,
   passageWeight: 1,
-  fileWeight: 0,
   proximityWeight: 1,
   proximityWindow: 5,
   coverageWeight: 0.4,

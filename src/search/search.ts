@@ -77,7 +77,7 @@ interface CoverageGroup {
 }
 
 /** Reused from question to question, so that a question allocates no score table of its own. */
-const shared = { scores: new QuestionScores(), files: new QuestionScores() };
+const shared = { scores: new QuestionScores() };
 
 /** Adds weight × IDF × BM25 weight over the terms' postings to `scores`, for the documents `keep` admits. */
 function accumulate(scores: QuestionScores, terms: readonly ResolvedTerm[], postingsOf: (stem: string) => Postings | undefined, idfOf: (stem: string) => number, keep?: (id: number) => boolean): void {
@@ -110,12 +110,6 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const scores = shared.scores;
   scores.reset();
   accumulate(scores, terms, docs.postings, docs.idf, allowedFiles && ((id) => allowedFiles.has(docs.fileOf(id))));
-  if (ranking.fileWeight > 0) {
-    const fileScores = shared.files;
-    fileScores.reset();
-    accumulate(fileScores, terms, (stem) => index.filePostings(stem), (stem) => index.fileIdf(stem), allowedFiles && ((id) => allowedFiles.has(id)));
-    for (const id of scores.reached) scores.set(id, scores.score(id) + ranking.fileWeight * fileScores.score(docs.fileOf(id)));
-  }
 
   const top = scores.top(Math.max(ranking.rescore, limit));
   const coverage = coverageGroups(index, query);

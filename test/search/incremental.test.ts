@@ -105,7 +105,7 @@ function figures(knowledge: Knowledge) {
     counts: [index.chunkCount, index.unitCount, index.fileCount, index.liveTermCount],
     chunks: [...index.liveChunks()].map(({ file, startLine, endLine, section, text }) => ({ file, startLine, endLine, section, text })),
     vocabulary: [index.vocabulary.size, words.filter((word) => index.vocabulary.has(word))],
-    df: words.map((word) => [index.df(word), index.idf(word), index.unitIdf(word), index.fileIdf(word)]),
+    df: words.map((word) => [index.df(word), index.idf(word), index.unitIdf(word)]),
     expansions: [...index.expansions].sort(),
   };
 }
