@@ -269,7 +269,10 @@ export class SearchIndex {
 
   private *buildSteps(input: IndexInput): Steps<void> {
     this.setAbbreviations(input.abbreviations);
-    const sinks = new Sinks();
+    let characters = 0;
+    for (const chunk of input.chunks) characters += chunk.text.length;
+    // Room for the postings a typical text makes (one per 10 characters or so), so the lists rarely grow.
+    const sinks = new Sinks(Math.max(1 << 12, Math.ceil(characters / 8)));
     const layout: { file: string; firstChunk: number; units: number; unitOfChunk: number[]; words: Int32Array }[] = [];
     let sinceStep = 0;
     let unitCount = 0;
