@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NoteChanges } from '../../src/engine.js';
@@ -9,7 +9,8 @@ import { createRemote, git, type TestRemote } from './git-repos.js';
 import { startSshServer, type SshServer } from './ssh-server.js';
 
 // A real OpenSSH server on 127.0.0.1 serves the bare repository; ssh and git run as lore runs them. Every source
-// here names a known_hosts file, so no test writes to the known_hosts of the user running the tests.
+// here names a known_hosts file (KNOWLEDGE_GIT_KNOWN_HOSTS, or a temp file in place of the user's own), so no test
+// writes to the known_hosts of the user running the tests.
 let server: SshServer;
 beforeAll(async () => {
   server = await startSshServer();
@@ -24,7 +25,7 @@ beforeEach(() => {
 });
 afterEach(() => remote.cleanup());
 
-function source(overrides: Partial<GitSourceOptions['config']> = {}) {
+function source(overrides: Partial<GitSourceOptions['config']> = {}, userKnownHostsPath?: string) {
   const { logger, lines } = capturingLogger();
   const changes: NoteChanges[] = [];
   const config: GitSourceOptions['config'] = {
@@ -35,7 +36,7 @@ function source(overrides: Partial<GitSourceOptions['config']> = {}) {
     cloneDir: join(remote.root, 'data', 'notes-git'),
     ...overrides,
   };
-  const notes = new GitSource({ config, logger, onChange: async (change) => void changes.push(change) });
+  const notes = new GitSource({ config, logger, userKnownHostsPath, onChange: async (change) => void changes.push(change) });
   return { notes, lines, changes, config };
 }
 
@@ -132,5 +133,53 @@ describe('KNOWLEDGE_GIT_KNOWN_HOSTS against a real sshd', () => {
     });
     expect(code).toBe(1);
     expect(stdout).toMatch(/✗ Notes repository: ssh:\/\/.* cannot be read: .*Host key for \[127\.0\.0\.1\]:\d+ has changed: the known_hosts file KNOWLEDGE_GIT_KNOWN_HOSTS names/);
+  });
+});
+
+describe('without KNOWLEDGE_GIT_KNOWN_HOSTS, against a real sshd', () => {
+  /** The host key as a known_hosts entry holds it (ssh may hash the host name, never the key). */
+  const hostKey = () => server.knownHostsLine().trim().split(' ').slice(1).join(' ');
+  /** Stands in for ~/.ssh/known_hosts; ssh creates the file, not its folder. */
+  const userKnownHosts = () => {
+    mkdirSync(join(remote.root, 'home', '.ssh'), { recursive: true });
+    return join(remote.root, 'home', '.ssh', 'known_hosts');
+  };
+
+  it("accepts the host's key on the first clone and records it", async () => {
+    const known = userKnownHosts();
+    const { notes } = source({ knownHostsPath: undefined }, known);
+    expect(existsSync(known)).toBe(false);
+    await notes.open();
+    expect(notes.commit()).toBe(git(remote.work, ['rev-parse', 'HEAD']).trim());
+    expect(readFileSync(known, 'utf8')).toContain(hostKey());
+
+    // The recorded key lets the next fetch through.
+    const next = remote.commit({ 'db.md': '# DB\n\nRestart it.\n' }, 'db');
+    await expect(notes.requestSync()).resolves.toBe('updated');
+    expect(notes.commit()).toBe(next);
+  });
+
+  it('refuses a later fetch once the host key changed, keeps the last good commit and says why', async () => {
+    const known = userKnownHosts();
+    const { notes, lines, changes } = source({ knownHostsPath: undefined }, known);
+    await notes.open();
+    const kept = notes.commit();
+    const recorded = readFileSync(known, 'utf8');
+    remote.commit({ 'later.md': '# Later\n' }, 'later');
+    await server.replaceHostKey();
+    try {
+      await expect(notes.requestSync()).resolves.toBe('unreachable');
+      expect(notes.commit()).toBe(kept);
+      expect(changes).toEqual([]);
+      const warning = lines.find((line) => line.level === 40 && line.msg?.includes('cannot fetch'));
+      expect(warning?.reason).toMatch(
+        new RegExp(`^git fetch failed: Host key for \\[127\\.0\\.0\\.1\\]:${server.port} has changed: ssh accepts a host's key on first use and refuses one that changed since \\(see ${known}\\); to say which keys to trust, set KNOWLEDGE_GIT_KNOWN_HOSTS`),
+      );
+      // The changed key is not recorded in place of the first one.
+      expect(readFileSync(known, 'utf8')).toBe(recorded);
+      expect(recorded).not.toContain(hostKey());
+    } finally {
+      writeFileSync(server.knownHosts, server.knownHostsLine());
+    }
   });
 });
