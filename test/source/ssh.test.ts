@@ -125,6 +125,20 @@ describe('KNOWLEDGE_GIT_KNOWN_HOSTS against a real sshd', () => {
     }
   });
 
+  it('passes lore doctor before the first clone, KNOWLEDGE_GIT_PATH looked up over ssh, and fails a folder the branch lacks', async () => {
+    remote.commit({ 'runbooks/db.md': '# DB\n\nRestart it.\n' }, 'runbooks');
+    const doctor = (path: string) =>
+      runInProcess(['doctor'], {
+        env: { KNOWLEDGE_DIR: '', LORE_DB: join(remote.root, 'data', 'lore.db'), KNOWLEDGE_GIT_URL: server.url(remote.bare), KNOWLEDGE_GIT_SSH_KEY: server.clientKey, KNOWLEDGE_GIT_KNOWN_HOSTS: server.knownHosts, KNOWLEDGE_GIT_PATH: path },
+      });
+    const present = await doctor('runbooks');
+    expect(present.code).toBe(0);
+    expect(present.stdout).toMatch(/✓ Notes repository: ssh:\/\/.* is readable: branch main at [0-9a-f]{12}; KNOWLEDGE_GIT_PATH runbooks\/ holds 1 note;/);
+    const missing = await doctor('handbook');
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/✗ Notes repository: KNOWLEDGE_GIT_PATH is handbook, but there is no such folder at branch main of ssh:\/\/.* → fix: set KNOWLEDGE_GIT_PATH to a folder of the repository \(its top-level folders: runbooks\)/);
+  });
+
   it('fails lore doctor with the host key problem and the setting', async () => {
     const other = join(remote.root, 'other_known_hosts');
     writeFileSync(other, server.knownHostsLine(server.newKey('impostor')));
