@@ -1,12 +1,21 @@
 import { existsSync } from 'node:fs';
-import type { Config } from '../config.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Config, GitSourceConfig } from '../config.js';
+import { isIgnoredName, isNotePath } from '../knowledge/load.js';
 import { redactSecrets, urlSecrets, withoutCredentials } from '../source/git/redact.js';
-import { runGit } from '../source/git/run.js';
+import { runGit, type GitRunOptions } from '../source/git/run.js';
 import { describeError, fail, pass, skip, type CheckResult } from './check.js';
 
-const LS_REMOTE_TIMEOUT_MS = 20_000;
+/** Each git command that reaches the remote is stopped after this long, so doctor never waits on a silent host. */
+const REMOTE_TIMEOUT_MS = 20_000;
 
-/** KNOWLEDGE_GIT_URL answers, with the branch lore follows; the SSH key and known_hosts files exist. One `git ls-remote`, nothing cloned. */
+/**
+ * KNOWLEDGE_GIT_URL answers, with the branch lore follows; the SSH key and known_hosts files exist. One
+ * `git ls-remote`; before the first clone, a KNOWLEDGE_GIT_PATH is also looked up at the branch head (see
+ * `filesAtHead`). Once cloned, checkNotes checks the folder in the clone.
+ */
 export async function checkGitSource(config: Config): Promise<CheckResult> {
   const name = 'Notes repository';
   const { git } = config;
@@ -18,19 +27,91 @@ export async function checkGitSource(config: Config): Promise<CheckResult> {
   if (git.knownHostsPath !== undefined && !existsSync(git.knownHostsPath)) {
     return fail(name, `KNOWLEDGE_GIT_KNOWN_HOSTS names ${git.knownHostsPath}, which does not exist`, "create it with the git host's key (ssh-keyscan github.com > known_hosts, then compare the fingerprint with the one the host publishes), or unset KNOWLEDGE_GIT_KNOWN_HOSTS to accept the host's key on first use");
   }
+  const run: GitRunOptions = { sshKeyPath: git.sshKeyPath, knownHostsPath: git.knownHostsPath, secrets: urlSecrets(git.url), timeoutMs: REMOTE_TIMEOUT_MS };
+  const unreadable = (error: unknown) =>
+    fail(name, `${where} cannot be read: ${redactSecrets(describeError(error), urlSecrets(git.url))}`, 'check KNOWLEDGE_GIT_URL and its credentials (a token in the URL, or KNOWLEDGE_GIT_SSH_KEY), and that this machine reaches the host');
   const ref = git.branch === undefined ? 'HEAD' : `refs/heads/${git.branch}`;
   let output: string;
   try {
-    output = await runGit(['ls-remote', '--symref', '--', git.url, ref], { sshKeyPath: git.sshKeyPath, knownHostsPath: git.knownHostsPath, secrets: urlSecrets(git.url), timeoutMs: LS_REMOTE_TIMEOUT_MS });
+    output = await runGit(['ls-remote', '--symref', '--', git.url, ref], run);
   } catch (error) {
-    return fail(name, `${where} cannot be read: ${redactSecrets(describeError(error), urlSecrets(git.url))}`, 'check KNOWLEDGE_GIT_URL and its credentials (a token in the URL, or KNOWLEDGE_GIT_SSH_KEY), and that this machine reaches the host');
+    return unreadable(error);
   }
   const sha = /^([0-9a-f]{40})\t/m.exec(output)?.[1];
   if (sha === undefined) {
     return fail(name, `${where} has no branch ${git.branch ?? '(no default branch: the repository is empty)'}`, 'set KNOWLEDGE_GIT_BRANCH to a branch the repository has, or push the notes first');
   }
-  const branch = git.branch ?? /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(output)?.[1] ?? 'HEAD';
+  const branch = git.branch ?? /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(output)?.[1];
+  let folder = '';
+  if (git.path !== undefined && !existsSync(git.cloneDir)) {
+    let files: string[];
+    let head: string;
+    try {
+      ({ files, head } = await filesAtHead(git.url, branch, run));
+    } catch (error) {
+      return unreadable(error);
+    }
+    const problem = folderProblem(git.path, files);
+    const at = `branch ${branch ?? 'HEAD'} of ${where} (commit ${head.slice(0, 12)})`;
+    if (problem !== undefined) return fail(name, `KNOWLEDGE_GIT_PATH is ${git.path}, but ${problem.what} at ${at}`, problem.fix);
+    const notes = notesIn(git.path, files);
+    folder = `; KNOWLEDGE_GIT_PATH ${git.path}/ holds ${notes} note${notes === 1 ? '' : 's'}`;
+  }
   const polling = git.intervalSeconds === 0 ? 'polling off' : `fetched every ${git.intervalSeconds} s`;
   const webhook = git.webhookSecret === undefined ? 'no webhook' : 'webhook at POST /hooks/git';
-  return pass(name, `${where} is readable: branch ${branch} at ${sha.slice(0, 12)}; ${polling}, ${webhook}`);
+  return pass(name, `${where} is readable: branch ${branch ?? 'HEAD'} at ${sha.slice(0, 12)}${folder}; ${polling}, ${webhook}`);
+}
+
+/**
+ * The paths of the files at the head of `branch` (the default branch when undefined), read without a full clone:
+ * a throwaway clone of that one commit with its folders but no file contents (`--filter=blob:none`, where the
+ * server supports it) and no checkout, in a temp folder removed afterwards.
+ */
+async function filesAtHead(url: string, branch: string | undefined, run: GitRunOptions): Promise<{ files: string[]; head: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'lore-doctor-'));
+  try {
+    const clone = join(dir, 'clone');
+    const branchArgs = branch === undefined ? [] : ['--branch', branch];
+    await runGit(['clone', '--quiet', '--no-tags', '--single-branch', '--depth', '1', '--filter=blob:none', '--no-checkout', ...branchArgs, '--', url, clone], run);
+    const head = (await runGit(['rev-parse', 'HEAD'], { ...run, cwd: clone })).trim();
+    const listing = await runGit(['ls-tree', '-r', '-z', '--name-only', 'HEAD'], { ...run, cwd: clone });
+    return { files: listing.split('\0').filter(Boolean), head };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Why `path` cannot be served from a commit with these files (missing, a file, no notes), with the fix; undefined when it can. */
+function folderProblem(path: string, files: readonly string[]): { what: string; fix: string } | undefined {
+  const unset = 'or unset it to serve the whole repository';
+  if (files.includes(path)) return { what: `${path} is a file, not a folder,`, fix: `set KNOWLEDGE_GIT_PATH to the folder that holds the notes, ${unset}` };
+  if (!files.some((file) => file.startsWith(`${path}/`))) {
+    return { what: 'there is no such folder', fix: `set KNOWLEDGE_GIT_PATH to a folder of the repository${folderHint(path, files)}, ${unset}` };
+  }
+  if (notesIn(path, files) === 0) return { what: 'that folder holds no .md, .markdown, .mdx or .txt notes', fix: `push notes to it, or set KNOWLEDGE_GIT_PATH to the folder that holds them, ${unset}` };
+  return undefined;
+}
+
+/** Files under `path` that lore would read as notes: note extensions, nothing in a dot folder or node_modules. */
+function notesIn(path: string, files: readonly string[]): number {
+  return files.filter((file) => file.startsWith(`${path}/`) && isNotePath(file) && !file.slice(path.length + 1).split('/').some(isIgnoredName)).length;
+}
+
+/** Folders of the same name elsewhere in the repository, else its top-level folders: where the notes may be. */
+function folderHint(path: string, files: readonly string[]): string {
+  const folders = new Set<string>();
+  for (const file of files) {
+    const parts = file.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+  }
+  const visible = [...folders].filter((folder) => !folder.split('/').some(isIgnoredName)).sort();
+  const leaf = path.split('/').at(-1)?.toLowerCase();
+  const sameName = visible.filter((folder) => folder.split('/').at(-1)?.toLowerCase() === leaf);
+  if (sameName.length > 0) return ` (such as ${listed(sameName)})`;
+  const topLevel = visible.filter((folder) => !folder.includes('/'));
+  return topLevel.length > 0 ? ` (its top-level folders: ${listed(topLevel)})` : ' (the branch has none: its files are all at the top)';
+}
+
+function listed(folders: readonly string[], max = 8): string {
+  return folders.length > max ? `${folders.slice(0, max).join(', ')} and ${folders.length - max} more` : folders.join(', ');
 }

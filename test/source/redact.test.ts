@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { redactSecrets, urlSecrets, withoutCredentials } from '../../src/source/git/redact.js';
@@ -76,13 +77,44 @@ describe('a token in KNOWLEDGE_GIT_URL', () => {
   });
 });
 
+describe('a git command that hangs', () => {
+  it('is stopped at its timeout with its helpers, so nothing stays connected', async () => {
+    // A server that accepts the connection and never answers: git's https helper waits on it until stopped.
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => void sockets.push(socket.resume()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      await expect(runGit(['ls-remote', '--', `https://x-access-token:${TOKEN}@127.0.0.1:${port}/notes.git`], { timeoutMs: 1000, secrets: [TOKEN] })).rejects.toThrow(/^git ls-remote failed: timed out after 1 s$/);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(sockets.length).toBe(1);
+      const closed = sockets.map((socket) => (socket.closed ? Promise.resolve() : new Promise((resolve) => socket.once('close', resolve))));
+      await expect(Promise.race([Promise.all(closed).then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open'), 2000))])).resolves.toBe('closed');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('an SSH key for ssh remotes', () => {
   it('reaches ssh through GIT_SSH_COMMAND, quoted as one argument, and never a prompt', () => {
     const env = gitEnv({ sshKeyPath: "/run/secrets/it's a key" });
     expect(env.GIT_SSH_COMMAND).toBe(`ssh -i '/run/secrets/it'\\''s a key' -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new`);
     expect(env.GIT_TERMINAL_PROMPT).toBe('0');
     expect(env.GIT_ALLOW_PROTOCOL).toBe('https:ssh:file');
-    expect(gitEnv().GIT_SSH_COMMAND).toBeUndefined();
+    // Without a key of its own, ssh still never prompts, and still accepts a new host only on first use.
+    expect(gitEnv().GIT_SSH_COMMAND).toBe('ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new');
+  });
+
+  it('records first-use host keys in the given known_hosts file, only while KNOWLEDGE_GIT_KNOWN_HOSTS is unset', () => {
+    expect(gitEnv({ userKnownHostsPath: '/tmp/a home/known_hosts' }).GIT_SSH_COMMAND).toBe(
+      `ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o 'UserKnownHostsFile="/tmp/a home/known_hosts"'`,
+    );
+    expect(gitEnv({ userKnownHostsPath: '/tmp/known_hosts', knownHostsPath: '/etc/lore/known_hosts' }).GIT_SSH_COMMAND).toBe(
+      `ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -o 'UserKnownHostsFile="/etc/lore/known_hosts"' -o GlobalKnownHostsFile=/dev/null`,
+    );
   });
 
   it('trusts only the keys of KNOWLEDGE_GIT_KNOWN_HOSTS when it is set, its path quoted for the shell and for ssh', () => {

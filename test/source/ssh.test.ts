@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NoteChanges } from '../../src/engine.js';
@@ -9,7 +9,8 @@ import { createRemote, git, type TestRemote } from './git-repos.js';
 import { startSshServer, type SshServer } from './ssh-server.js';
 
 // A real OpenSSH server on 127.0.0.1 serves the bare repository; ssh and git run as lore runs them. Every source
-// here names a known_hosts file, so no test writes to the known_hosts of the user running the tests.
+// here names a known_hosts file (KNOWLEDGE_GIT_KNOWN_HOSTS, or a temp file in place of the user's own), so no test
+// writes to the known_hosts of the user running the tests.
 let server: SshServer;
 beforeAll(async () => {
   server = await startSshServer();
@@ -24,7 +25,7 @@ beforeEach(() => {
 });
 afterEach(() => remote.cleanup());
 
-function source(overrides: Partial<GitSourceOptions['config']> = {}) {
+function source(overrides: Partial<GitSourceOptions['config']> = {}, userKnownHostsPath?: string) {
   const { logger, lines } = capturingLogger();
   const changes: NoteChanges[] = [];
   const config: GitSourceOptions['config'] = {
@@ -35,8 +36,23 @@ function source(overrides: Partial<GitSourceOptions['config']> = {}) {
     cloneDir: join(remote.root, 'data', 'notes-git'),
     ...overrides,
   };
-  const notes = new GitSource({ config, logger, onChange: async (change) => void changes.push(change) });
+  const notes = new GitSource({ config, logger, userKnownHostsPath, onChange: async (change) => void changes.push(change) });
   return { notes, lines, changes, config };
+}
+
+/**
+ * Clones, then restarts the server with a new host key and fetches a new commit: the fetch is refused and the clone
+ * stays where it was. Returns the reason the warning gives. The caller puts the server's key back in its known_hosts.
+ */
+async function fetchAfterHostKeyChange({ notes, lines, changes }: ReturnType<typeof source>): Promise<unknown> {
+  await notes.open();
+  const kept = notes.commit();
+  remote.commit({ 'later.md': '# Later\n' }, 'later');
+  await server.replaceHostKey();
+  await expect(notes.requestSync()).resolves.toBe('unreachable');
+  expect(notes.commit()).toBe(kept);
+  expect(changes).toEqual([]);
+  return lines.find((line) => line.level === 40 && line.msg?.includes('cannot fetch'))?.reason;
 }
 
 /** The body of a private key file: what must never reach a log line or a message. */
@@ -101,18 +117,12 @@ describe('KNOWLEDGE_GIT_KNOWN_HOSTS against a real sshd', () => {
   });
 
   it("keeps serving the last good commit when the host's key changes, and says why", async () => {
-    const { notes, lines, changes, config } = source();
-    await notes.open();
-    const kept = notes.commit();
-    remote.commit({ 'later.md': '# Later\n' }, 'later');
-    await server.replaceHostKey();
+    const opened = source();
+    const { notes, changes, config } = opened;
     try {
-      await expect(notes.requestSync()).resolves.toBe('unreachable');
-      expect(notes.commit()).toBe(kept);
-      expect(changes).toEqual([]);
+      const reason = await fetchAfterHostKeyChange(opened);
       expect(readFileSync(join(config.cloneDir, 'deploy.md'), 'utf8')).toContain('make deploy');
-      const warning = lines.find((line) => line.level === 40 && line.msg?.includes('cannot fetch'));
-      expect(warning?.reason).toMatch(/Host key for \[127\.0\.0\.1\]:\d+ has changed: the known_hosts file KNOWLEDGE_GIT_KNOWN_HOSTS names/);
+      expect(reason).toMatch(/Host key for \[127\.0\.0\.1\]:\d+ has changed: the known_hosts file KNOWLEDGE_GIT_KNOWN_HOSTS names/);
       expect(notes.readiness()).toEqual({ ok: true, detail: expect.stringMatching(/^git remote unreachable since .*KNOWLEDGE_GIT_KNOWN_HOSTS.*; serving commit/) });
 
       // Once the file holds the new key, the next fetch takes the commit in.
@@ -124,6 +134,20 @@ describe('KNOWLEDGE_GIT_KNOWN_HOSTS against a real sshd', () => {
     }
   });
 
+  it('passes lore doctor before the first clone, KNOWLEDGE_GIT_PATH looked up over ssh, and fails a folder the branch lacks', async () => {
+    remote.commit({ 'runbooks/db.md': '# DB\n\nRestart it.\n' }, 'runbooks');
+    const doctor = (path: string) =>
+      runInProcess(['doctor'], {
+        env: { KNOWLEDGE_DIR: '', LORE_DB: join(remote.root, 'data', 'lore.db'), KNOWLEDGE_GIT_URL: server.url(remote.bare), KNOWLEDGE_GIT_SSH_KEY: server.clientKey, KNOWLEDGE_GIT_KNOWN_HOSTS: server.knownHosts, KNOWLEDGE_GIT_PATH: path },
+      });
+    const present = await doctor('runbooks');
+    expect(present.code).toBe(0);
+    expect(present.stdout).toMatch(/✓ Notes repository: ssh:\/\/.* is readable: branch main at [0-9a-f]{12}; KNOWLEDGE_GIT_PATH runbooks\/ holds 1 note;/);
+    const missing = await doctor('handbook');
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/✗ Notes repository: KNOWLEDGE_GIT_PATH is handbook, but there is no such folder at branch main of ssh:\/\/.* → fix: set KNOWLEDGE_GIT_PATH to a folder of the repository \(its top-level folders: runbooks\)/);
+  });
+
   it('fails lore doctor with the host key problem and the setting', async () => {
     const other = join(remote.root, 'other_known_hosts');
     writeFileSync(other, server.knownHostsLine(server.newKey('impostor')));
@@ -132,5 +156,45 @@ describe('KNOWLEDGE_GIT_KNOWN_HOSTS against a real sshd', () => {
     });
     expect(code).toBe(1);
     expect(stdout).toMatch(/✗ Notes repository: ssh:\/\/.* cannot be read: .*Host key for \[127\.0\.0\.1\]:\d+ has changed: the known_hosts file KNOWLEDGE_GIT_KNOWN_HOSTS names/);
+  });
+});
+
+describe('without KNOWLEDGE_GIT_KNOWN_HOSTS, against a real sshd', () => {
+  /** The host key as a known_hosts entry holds it (ssh may hash the host name, never the key). */
+  const hostKey = () => server.knownHostsLine().trim().split(' ').slice(1).join(' ');
+  /** Stands in for ~/.ssh/known_hosts; ssh creates the file, not its folder. */
+  const userKnownHosts = () => {
+    mkdirSync(join(remote.root, 'home', '.ssh'), { recursive: true });
+    return join(remote.root, 'home', '.ssh', 'known_hosts');
+  };
+
+  it("accepts the host's key on the first clone and records it", async () => {
+    const known = userKnownHosts();
+    const { notes } = source({ knownHostsPath: undefined }, known);
+    expect(existsSync(known)).toBe(false);
+    await notes.open();
+    expect(notes.commit()).toBe(git(remote.work, ['rev-parse', 'HEAD']).trim());
+    expect(readFileSync(known, 'utf8')).toContain(hostKey());
+
+    // The recorded key lets the next fetch through.
+    const next = remote.commit({ 'db.md': '# DB\n\nRestart it.\n' }, 'db');
+    await expect(notes.requestSync()).resolves.toBe('updated');
+    expect(notes.commit()).toBe(next);
+  });
+
+  it('refuses a later fetch once the host key changed, keeps the last good commit and says why', async () => {
+    const known = userKnownHosts();
+    try {
+      const reason = await fetchAfterHostKeyChange(source({ knownHostsPath: undefined }, known));
+      expect(reason).toMatch(
+        new RegExp(`^git fetch failed: Host key for \\[127\\.0\\.0\\.1\\]:${server.port} has changed: ssh accepts a host's key on first use and refuses one that changed since \\(see ${known}\\); to say which keys to trust, set KNOWLEDGE_GIT_KNOWN_HOSTS`),
+      );
+      // The changed key is not recorded in place of the first one.
+      const entries = readFileSync(known, 'utf8').trim().split('\n');
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).not.toContain(hostKey());
+    } finally {
+      writeFileSync(server.knownHosts, server.knownHostsLine());
+    }
   });
 });

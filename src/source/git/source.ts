@@ -22,6 +22,11 @@ export interface GitSourceOptions {
   logger: Logger;
   /** Called with the notes that changed once the work tree is at a new commit; the next fetch waits for it. */
   onChange?: (change: NoteChanges) => Promise<unknown>;
+  /**
+   * Where ssh records host keys accepted on first use when KNOWLEDGE_GIT_KNOWN_HOSTS is unset; default: ssh's own
+   * known_hosts. Lets tests keep them out of the known_hosts of the user running the tests.
+   */
+  userKnownHostsPath?: string;
   /** Milliseconds clock, for tests. */
   now?: () => number;
 }
@@ -264,6 +269,6 @@ export class GitSource {
 
   private git(args: string[], cwd?: string): Promise<string> {
     const { sshKeyPath, knownHostsPath } = this.options.config;
-    return runGit(args, { cwd, sshKeyPath, knownHostsPath, secrets: this.secrets });
+    return runGit(args, { cwd, sshKeyPath, knownHostsPath, userKnownHostsPath: this.options.userKnownHostsPath, secrets: this.secrets });
   }
 }
