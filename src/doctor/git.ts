@@ -64,17 +64,19 @@ export async function checkGitSource(config: Config): Promise<CheckResult> {
 
 /**
  * The paths of the files at the head of `branch` (the default branch when undefined), read without a full clone:
- * a throwaway clone of that one commit with its folders but no file contents (`--filter=blob:none`, where the
- * server supports it) and no checkout, in a temp folder removed afterwards.
+ * that one commit fetched with its folders but no file contents (`--filter=blob:none`, where the server supports
+ * it) into an empty repository in a temp folder, removed afterwards. Fetching by URL, with no remote configured
+ * and no FETCH_HEAD written, leaves the URL (and a token in it) nowhere on disk, even if doctor is killed.
  */
 async function filesAtHead(url: string, branch: string | undefined, run: GitRunOptions): Promise<{ files: string[]; head: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'lore-doctor-'));
   try {
-    const clone = join(dir, 'clone');
-    const branchArgs = branch === undefined ? [] : ['--branch', branch];
-    await runGit(['clone', '--quiet', '--no-tags', '--single-branch', '--depth', '1', '--filter=blob:none', '--no-checkout', ...branchArgs, '--', url, clone], run);
-    const head = (await runGit(['rev-parse', 'HEAD'], { ...run, cwd: clone })).trim();
-    const listing = await runGit(['ls-tree', '-r', '-z', '--name-only', 'HEAD'], { ...run, cwd: clone });
+    const local = { ...run, cwd: dir };
+    await runGit(['init', '--quiet', '--bare'], local);
+    const source = branch === undefined ? 'HEAD' : `refs/heads/${branch}`;
+    await runGit(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth', '1', '--filter=blob:none', '--', url, `+${source}:refs/lore-doctor`], local);
+    const head = (await runGit(['rev-parse', 'refs/lore-doctor'], local)).trim();
+    const listing = await runGit(['ls-tree', '-r', '-z', '--name-only', 'refs/lore-doctor'], local);
     return { files: listing.split('\0').filter(Boolean), head };
   } finally {
     await rm(dir, { recursive: true, force: true });

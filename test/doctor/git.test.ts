@@ -58,6 +58,13 @@ describe('lore doctor with notes from git', () => {
       expect(leftovers().filter((name) => !before.includes(name))).toEqual([]);
     });
 
+    it('reads the folders from a server that honours the no-contents filter, as hosted ones do', async () => {
+      git(remote.bare, ['config', 'uploadpack.allowFilter', 'true']);
+      const { code, stdout } = await doctor({ KNOWLEDGE_GIT_URL: remote.url, KNOWLEDGE_GIT_PATH: 'handbook/runbooks' });
+      expect(code).toBe(0);
+      expect(stdout).toContain('KNOWLEDGE_GIT_PATH handbook/runbooks/ holds 2 notes');
+    });
+
     it.each([
       ['runbooks', 'there is no such folder', 'set KNOWLEDGE_GIT_PATH to a folder of the repository (such as handbook/runbooks), or unset it'],
       ['guides', 'there is no such folder', 'set KNOWLEDGE_GIT_PATH to a folder of the repository (its top-level folders: assets, handbook), or unset it'],
