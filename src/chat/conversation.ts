@@ -21,14 +21,21 @@ export interface ConversationOptions {
   replay?: ReplayGuard;
 }
 
-/** A click on 👍 or 👎, with what the button carried: the shown answer's id, and from older buttons more. */
-export interface VoteTurn {
-  asker: Asker;
-  vote: 'up' | 'down';
+/**
+ * What an answer's button carries back when clicked, on every platform: the shown answer's id, and where the button has
+ * room (Slack's value, older Discord buttons) what the answer was about, for a click after the answer is forgotten.
+ */
+export interface Carried {
   answerId?: string;
   question?: string;
   /** As carried by the button; kept only when it is a whole `file:start-end`. */
   citation?: string;
+}
+
+/** A click on 👍 or 👎, with what the button carried. */
+export interface VoteTurn extends Carried {
+  asker: Asker;
+  vote: 'up' | 'down';
 }
 
 export const EXAMPLE_COUNT = 3;

@@ -6,9 +6,9 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { sendOrApologize } from '../../chat/apology.js';
 import { visibilityOf } from '../../chat/conversation.js';
 import type { Reply, Turn, Visibility } from '../../chat/turn.js';
-import { APOLOGY } from '../../chat/wording.js';
 import { cutText } from '../../chat/truncate.js';
 import { asError } from '../../errors.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
@@ -73,7 +73,11 @@ async function answer(interaction: Answerable, pending: Promise<Reply>, wanted: 
   const log = deps.logger.child({ interactionId: interaction.id, channelId: interaction.channelId });
   if (!(await settlesWithin(pending, deps.deferAfterMs))) await interaction.deferReply(wanted === 'private' ? { flags: MessageFlags.Ephemeral } : {});
   const reply = await pending;
-  try {
+  const apologize = (text: string) => {
+    const apology = { content: text, allowedMentions: NO_PINGS };
+    return interaction.deferred ? interaction.editReply(apology) : interaction.replied ? interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral }) : interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
+  };
+  await sendOrApologize(log, 'failed to answer a Discord interaction', apologize, async () => {
     if (reply.kind === 'silent') return void (interaction.deferred && (await interaction.deleteReply()));
     const payload = payloadOf(reply, deps, true);
     const ephemeral = reply.visibility === 'private';
@@ -84,10 +88,5 @@ async function answer(interaction: Answerable, pending: Promise<Reply>, wanted: 
       await interaction.deleteReply().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not delete the deferred reply'));
       await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
     }
-  } catch (error) {
-    log.error({ err: asError(error) }, 'failed to answer a Discord interaction');
-    const apology = { content: APOLOGY, allowedMentions: NO_PINGS };
-    const sent = interaction.deferred ? interaction.editReply(apology) : interaction.replied ? interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral }) : interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
-    await sent.catch((replyError: unknown) => log.error({ err: asError(replyError) }, 'could not send the apology either'));
-  }
+  });
 }

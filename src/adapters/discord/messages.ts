@@ -1,6 +1,6 @@
 import { RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
+import { sendOrApologize } from '../../chat/apology.js';
 import type { Reply, Turn } from '../../chat/turn.js';
-import { APOLOGY } from '../../chat/wording.js';
 import { asError } from '../../errors.js';
 import { settlesWithin } from '../../service/in-flight.js';
 import { NO_PINGS, discordAsker, embedsAllowed, payloadOf, type AnswerDeps } from './reply.js';
@@ -44,12 +44,8 @@ export async function answerMessage(client: Client<true>, message: Message, deps
     await channel.sendTyping().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not show typing'));
   }
   const reply = await pending;
-  try {
-    await send(client, message, reply, deps);
-  } catch (error) {
-    log.error({ err: asError(error) }, 'failed to answer a Discord message');
-    await message.reply({ content: APOLOGY, allowedMentions: NO_PINGS }).catch((replyError: unknown) => log.error({ err: asError(replyError) }, 'could not send the apology either'));
-  }
+  const apologize = (text: string) => message.reply({ content: text, allowedMentions: NO_PINGS });
+  await sendOrApologize(log, 'failed to answer a Discord message', apologize, () => send(client, message, reply, deps));
 }
 
 async function send(client: Client<true>, message: Message, reply: Reply, deps: AnswerDeps): Promise<void> {

@@ -1,7 +1,6 @@
 import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
+import { sendOrApologize } from '../../chat/apology.js';
 import type { Reply, Turn } from '../../chat/turn.js';
-import { APOLOGY } from '../../chat/wording.js';
-import { asError } from '../../errors.js';
 import { SHORTCUT, slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
 import { renderReply } from './render.js';
 import { questionFromSlack } from './slack-text.js';
@@ -59,16 +58,14 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
 async function answer(deps: ListenerDeps, client: SlackClient, turn: Turn, target: Target): Promise<void> {
   const reply = await deps.conversation.reply(turn);
-  try {
+  const log = deps.logger.child({ channel: target.channel, threadTs: target.threadTs });
+  const visibility = reply.kind === 'silent' ? 'private' : reply.visibility;
+  const apologize = (text: string) => deliver(deps, client, { kind: 'note', visibility, text, problem: true }, target, false);
+  await sendOrApologize(log, 'answering a Slack message failed', apologize, async () => {
     const posted = await deliver(deps, client, reply, target, turn.asker.surface !== 'mention' && turn.asker.surface !== 'dm');
     // A thread started on the bot's own answer continues the conversation too.
     if (posted !== undefined && reply.kind === 'answer') deps.conversation.continues(`${target.channel}:${posted}`, reply.answer.question);
-  } catch (error) {
-    const log = deps.logger.child({ channel: target.channel, threadTs: target.threadTs });
-    log.error({ err: asError(error) }, 'answering a Slack message failed');
-    const apology: Reply = { kind: 'note', visibility: reply.kind === 'silent' ? 'private' : reply.visibility, text: APOLOGY, problem: true };
-    await deliver(deps, client, apology, target, false).catch((apologyError: unknown) => log.error({ err: asError(apologyError) }, 'posting the apology failed too'));
-  }
+  });
 }
 
 /** Sends a reply as its visibility says; returns the ts of a posted message. */

@@ -62,7 +62,7 @@ export function renderAnswer(shown: ShownAnswer): SlackMessage {
   if (lookedFor.length > 0) blocks.push(context(cutText(`${LOOKED_FOR}: ${lookedFor.map(escapeMrkdwn).join(', ')}`, 500)));
   const votes = votesLine(shown.votes, shown.reply.visibility);
   if (votes) blocks.push(context(votes));
-  blocks.push(answerButtons({ id: shown.id, ...shown.reply.vote }, shown.reply.share));
+  blocks.push(answerButtons({ answerId: shown.id, ...shown.reply.vote }, shown.reply.share));
   return { text: fallbackText(answer, shown, quote), blocks: withinBlockLimit(blocks) };
 }
 
