@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOT_RECORDING } from '../../src/chat/wording.js';
-import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
+import { createDiscordAdapter } from '../../src/adapters/discord/client.js';
 import { silentLogger } from '../../src/logger.js';
 import { openFeedback, type Feedback } from '../../src/store/feedback.js';
 import type { RecordingService } from '../../src/store/recording-service.js';
