@@ -47,6 +47,9 @@ export function votesLine(votes: ReadonlyMap<string, 'up' | 'down'>, visibility:
 
 export const VOTE_EMOJI = Object.freeze({ up: '👍', down: '👎' });
 
+/** The buttons under an answer; each platform puts {@link VOTE_EMOJI} before the vote labels its own way. */
+export const BUTTON_LABELS = Object.freeze({ share: 'Share in channel', up: 'Helpful', down: 'Not helpful' });
+
 export function voteThanks(vote: 'up' | 'down'): string {
   return vote === 'up' ? 'Thanks, glad it helped!' : 'Thanks for telling us; the notes owners will see it.';
 }
