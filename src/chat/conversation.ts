@@ -145,9 +145,9 @@ export class Conversation {
     return this.#options.service.suggest(typed, limit, { asker });
   }
 
-  /** Marks `conversationId` as following on from `question` (a thread started on a posted answer). */
-  continues(conversationId: string, question: string): void {
-    this.#followUps.remember([conversationId], question);
+  /** After `reply` is posted as a message: a thread started on a posted answer (`threadId`) reads on from its question. */
+  posted(reply: Reply, threadId: string): void {
+    if (reply.kind === 'answer') this.#followUps.remember([threadId], reply.answer.question);
   }
 
   /** True the first time an event id is seen; platforms redeliver and replay, and the copies are dropped. */

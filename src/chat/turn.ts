@@ -15,6 +15,16 @@ export interface Turn {
 }
 
 /**
+ * Where a message's follow-ups continue, the same rule on every platform: in its thread, else in its DM; a message in
+ * a plain channel stands alone, but a thread started on it (`startsThread`, the id that thread will have) reads on
+ * from it. The ids are the platform's own.
+ */
+export function conversationOf(where: { thread?: string; direct?: string; startsThread: string }): Pick<Turn, 'conversationId' | 'startsConversations'> {
+  const conversationId = where.thread ?? where.direct;
+  return { ...(conversationId !== undefined && { conversationId }), startsConversations: [where.startsThread] };
+}
+
+/**
  * `public`: posted where the turn was (channel, thread or DM); `private`: only the asker sees it (ephemeral, a DM,
  * or a DM's own reply).
  */

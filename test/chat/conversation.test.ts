@@ -3,6 +3,7 @@ import { Conversation } from '../../src/chat/conversation.js';
 import { FollowUps } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
+import { conversationOf } from '../../src/chat/turn.js';
 import { CANNOT_SHARE } from '../../src/chat/wording.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Answer, AnswerSubject, AnswerSubjects, AskContext, AskService, VoteRecord } from '../../src/types.js';
@@ -31,6 +32,25 @@ describe('the conversation layer on its own', () => {
     ['help me deploy', 'question'],
   ])('reads %j as %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    ['in a thread', { thread: 't', direct: 'd', startsThread: 'm' }, { conversationId: 't', startsConversations: ['m'] }],
+    ['in a DM', { direct: 'd', startsThread: 'm' }, { conversationId: 'd', startsConversations: ['m'] }],
+    ['in a plain channel', { startsThread: 'm' }, { startsConversations: ['m'] }],
+  ])('continues a message %s where its follow-ups will be, and the thread it may start', (_where, where, expected) => {
+    expect(conversationOf(where)).toEqual(expected);
+  });
+
+  it('reads on in a thread started on a posted answer, and not on a posted note', async () => {
+    const inner = service();
+    const chat = new Conversation({ service: inner, logger: silentLogger() });
+    const asker = { platform: 'slack' as const, surface: 'mention' as const, userId: 'U1', channelId: 'C1' };
+    chat.posted(await chat.reply({ asker, text: 'deploy freeze?' }), 'C1:1.1');
+    chat.posted({ kind: 'note', visibility: 'public', text: 'Sorry' }, 'C1:2.2');
+    await chat.reply({ asker, text: 'and on fridays?', conversationId: 'C1:1.1' });
+    await chat.reply({ asker, text: 'and on mondays?', conversationId: 'C1:2.2' });
+    expect(inner.contexts.map((context) => context.previousQuestion)).toEqual([undefined, 'deploy freeze?', undefined]);
   });
 
   it('forgets the least recently used conversations beyond its bound', () => {

@@ -1,6 +1,6 @@
 import { RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
 import { sendOrApologize } from '../../chat/apology.js';
-import type { Reply, Turn } from '../../chat/turn.js';
+import { conversationOf, type Reply, type Turn } from '../../chat/turn.js';
 import { asError } from '../../errors.js';
 import { settlesWithin } from '../../service/in-flight.js';
 import { NO_PINGS, discordAsker, embedsAllowed, payloadOf, type AnswerDeps } from './reply.js';
@@ -18,18 +18,13 @@ export function questionIn(message: Message, botId: string): string | undefined 
   return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
-/**
- * A message as a turn. Threads and DMs are conversations; a question in a plain channel stands alone, but a thread
- * started on its message gets the message's id, so it is remembered under that id too.
- */
+/** A message as a turn. A thread has its own channel id; a thread started on a message gets the message's id. */
 function turnOf(message: Message, text: string): Turn {
   const { channel } = message;
-  const thread = channel.isThread();
   return {
     asker: discordAsker(channel.isDMBased() ? 'dm' : 'mention', { user: message.author, channel, channelId: message.channelId, guildId: message.guildId }),
     text,
-    ...((thread || channel.isDMBased()) && { conversationId: channel.id }),
-    startsConversations: [message.id],
+    ...conversationOf({ ...(channel.isThread() && { thread: channel.id }), ...(channel.isDMBased() && { direct: channel.id }), startsThread: message.id }),
   };
 }
 
@@ -57,11 +52,11 @@ async function send(client: Client<true>, message: Message, reply: Reply, deps: 
     return;
   }
   const embeds = embedsAllowed(client, message.channel);
-  try {
-    await message.reply({ ...payloadOf(reply, deps, embeds), failIfNotExists: false });
-  } catch (error) {
+  const sent = await message.reply({ ...payloadOf(reply, deps, embeds), failIfNotExists: false }).catch((error: unknown) => {
     // Permissions may be unknown to the cache (overwrites changed, partial channel): fall back to plain text once.
     if (!embeds || (error as { code?: unknown }).code !== RESTJSONErrorCodes.MissingPermissions) throw error;
-    await message.reply({ ...payloadOf(reply, deps, false), failIfNotExists: false });
-  }
+    return message.reply({ ...payloadOf(reply, deps, false), failIfNotExists: false });
+  });
+  // Discord gives a thread started on a message that message's id.
+  deps.conversation.posted(reply, sent.id);
 }

@@ -1,6 +1,6 @@
 import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
 import { sendOrApologize } from '../../chat/apology.js';
-import type { Reply, Turn } from '../../chat/turn.js';
+import { conversationOf, type Reply, type Turn } from '../../chat/turn.js';
 import { SHORTCUT, slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
 import { renderReply } from './render.js';
 import { questionFromSlack } from './slack-text.js';
@@ -35,8 +35,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const turn: Turn = {
       asker: slackAsker('mention', event.user, event.channel, context.teamId, event.thread_ts),
       text: questionFromSlack(event.text, context.botUserId),
-      conversationId: event.thread_ts === undefined ? undefined : `${event.channel}:${event.thread_ts}`,
-      startsConversations: [`${event.channel}:${event.ts}`],
+      ...conversationOf({ thread: event.thread_ts === undefined ? undefined : `${event.channel}:${event.thread_ts}`, startsThread: `${event.channel}:${event.ts}` }),
     };
     await answer(deps, client, turn, { channel: event.channel, threadTs: event.thread_ts ?? event.ts, userId: event.user });
   });
@@ -49,8 +48,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const turn: Turn = {
       asker: slackAsker('dm', message.user, channel, context.teamId, threadTs),
       text: questionFromSlack(message.text ?? '', context.botUserId),
-      conversationId: threadTs === undefined ? channel : `${channel}:${threadTs}`,
-      startsConversations: [`${channel}:${message.ts}`],
+      ...conversationOf({ thread: threadTs === undefined ? undefined : `${channel}:${threadTs}`, direct: channel, startsThread: `${channel}:${message.ts}` }),
     };
     await answer(deps, client, turn, { channel, threadTs, userId: message.user });
   });
@@ -63,8 +61,7 @@ async function answer(deps: ListenerDeps, client: SlackClient, turn: Turn, targe
   const apologize = (text: string) => deliver(deps, client, { kind: 'note', visibility, text, problem: true }, target, false);
   await sendOrApologize(log, 'answering a Slack message failed', apologize, async () => {
     const posted = await deliver(deps, client, reply, target, turn.asker.surface !== 'mention' && turn.asker.surface !== 'dm');
-    // A thread started on the bot's own answer continues the conversation too.
-    if (posted !== undefined && reply.kind === 'answer') deps.conversation.continues(`${target.channel}:${posted}`, reply.answer.question);
+    if (posted !== undefined) deps.conversation.posted(reply, `${target.channel}:${posted}`);
   });
 }
 
