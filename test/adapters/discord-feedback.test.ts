@@ -107,6 +107,7 @@ describe('Discord feedback', () => {
     expect(reply.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(reply.data?.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.data?.content).toContain('**1.** how do I bake sourdough bread?\n1 time: 1 unanswered');
+    expect(reply.data?.content).toMatch(/\n\nRun `lore gaps` for the full list\.$/);
   });
 
   it('/lore-gaps says so when nothing is recorded', async () => {

@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { updatedAgo } from '../../answer/age.js';
 import { layoutAnswer, type AnswerLayout } from '../../chat/layout.js';
 import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel } from '../../chat/wording.js';
-import { citationLink, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
+import { citationLink, gapsReport, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
@@ -65,11 +65,11 @@ export function renderHelp(text: string, examples: readonly string[]): string {
   return cutAtLine(lines.join('\n'), LIMITS.content);
 }
 
-/** The top knowledge gaps as Discord Markdown, within one message. */
+/** The top knowledge gaps as Discord Markdown, within one message that always ends with where the full list is. */
 export function renderGaps(gaps: readonly KnowledgeGap[]): string {
   if (gaps.length === 0) return NO_GAPS;
-  const lines = [gapsHeading(gaps.length, DISCORD), ...gaps.flatMap((gap, i) => ['', ...gapLines(gap, i, DISCORD)])];
-  return cutAtLine(lines.join('\n'), LIMITS.content);
+  const { heading, gaps: blocks, footer } = gapsReport(gaps, DISCORD);
+  return `${cutAtLine([heading, ...blocks].join('\n\n'), LIMITS.content - footer.length - 2)}\n\n${footer}`;
 }
 
 /** The quote as Discord Markdown within `max` characters. */

@@ -5,8 +5,8 @@ import { cutAtLine, cutText } from '../../chat/truncate.js';
 import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { ShownAnswer } from '../../chat/shown.js';
-import { EXAMPLES_TITLE, GAPS_FOOTER, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
-import { citationLink as linked, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
+import { EXAMPLES_TITLE, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
+import { citationLink as linked, gapsReport, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { answerButtons } from './buttons.js';
 import { SLACK_LIMITS } from './limits.js';
@@ -77,9 +77,8 @@ function renderHelp(text: string, command: string, examples: readonly string[]):
 
 function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
   if (gaps.length === 0) return { text: NO_GAPS, blocks: [section(`:white_check_mark: ${NO_GAPS}`)] };
-  const blocks: types.KnownBlock[] = [section(gapsHeading(gaps.length, MRKDWN))];
-  gaps.forEach((gap, i) => blocks.push(section(cutText(gapLines(gap, i, MRKDWN).join('\n'), SLACK_LIMITS.sectionText))));
-  blocks.push(context(GAPS_FOOTER));
+  const report = gapsReport(gaps, MRKDWN);
+  const blocks = [section(report.heading), ...report.gaps.map((gap) => section(cutText(gap, SLACK_LIMITS.sectionText))), context(report.footer)];
   return { text: `Top ${gaps.length} knowledge gaps`, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
