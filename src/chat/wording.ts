@@ -26,14 +26,25 @@ export const SEE_ALSO = 'See also';
 export const CLOSEST_NOTES = 'Closest notes';
 export const LOOKED_FOR = 'Looked for';
 
-export function gapsTitle(count: number): string {
-  return `Top ${count} knowledge gap${count === 1 ? '' : 's'} in this channel: questions the notes did not answer well, most asked first.`;
+export function gapsTitle(n: number): string {
+  return `Top ${count(n, 'knowledge gap')} in this channel: questions the notes did not answer well, most asked first.`;
 }
 
 /** The note past the rate limit, with the wait until the person may ask again. */
 export function rateLimited(limit: number, retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `You've asked ${limit} question${limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  return `You've asked ${count(limit, 'question')} in the last minute, the most I answer. Please try again in ${count(seconds, 'second')}.`;
+}
+
+/** The terminal chat's greeting: what it answers from, how to leave, and example questions when there are some. */
+export function terminalGreeting(stats: { files: number; chunks: number }, examples: readonly string[]): string {
+  const greeting = `lore: ask about your notes (${count(stats.files, 'file')}, ${count(stats.chunks, 'section')}). Type "exit" to leave, "help" for help.`;
+  return examples.length > 0 ? `${greeting}\nFor example: ${examples.map((example) => `"${example}"`).join(' or ')}` : greeting;
+}
+
+/** `1 file`, `3 files`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Under an answer with votes: the asker's own vote on a private answer, the count of each on a public one. */

@@ -4,7 +4,7 @@ import { FollowUps } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
 import { conversationOf } from '../../src/chat/turn.js';
-import { CANNOT_SHARE } from '../../src/chat/wording.js';
+import { CANNOT_SHARE, gapsTitle, rateLimited, terminalGreeting } from '../../src/chat/wording.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Answer, AnswerSubject, AnswerSubjects, AskContext, AskService, VoteRecord } from '../../src/types.js';
 
@@ -51,6 +51,13 @@ describe('the conversation layer on its own', () => {
     await chat.reply({ asker, text: 'and on fridays?', conversationId: 'C1:1.1' });
     await chat.reply({ asker, text: 'and on mondays?', conversationId: 'C1:2.2' });
     expect(inner.contexts.map((context) => context.previousQuestion)).toEqual([undefined, 'deploy freeze?', undefined]);
+  });
+
+  it('counts in its wording: one file, two sections, one second', () => {
+    expect(terminalGreeting({ files: 1, chunks: 2 }, [])).toBe('lore: ask about your notes (1 file, 2 sections). Type "exit" to leave, "help" for help.');
+    expect(terminalGreeting({ files: 2, chunks: 1 }, ['a?', 'b?']).split('\n')).toEqual([expect.stringContaining('(2 files, 1 section)'), 'For example: "a?" or "b?"']);
+    expect(gapsTitle(1)).toMatch(/^Top 1 knowledge gap in this channel/);
+    expect(rateLimited(5, 200)).toContain("You've asked 5 questions in the last minute, the most I answer. Please try again in 1 second.");
   });
 
   it('forgets the least recently used conversations beyond its bound', () => {
