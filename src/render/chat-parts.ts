@@ -1,3 +1,4 @@
+import { updatedAgo } from '../answer/age.js';
 import { cutAtLine, cutText } from '../chat/truncate.js';
 import { GAPS_FOOTER, citationLabel, gapDay, gapsTitle } from '../chat/wording.js';
 import { gapCounts } from '../reports/render.js';
@@ -31,6 +32,12 @@ function gapLines(gap: KnowledgeGap, index: number, dialect: Dialect): string[] 
   if (gap.variants.length > 0) lines.push(`${dialect.em('Also asked as:')} ${gap.variants.map((variant) => `“${dialect.escape(variant)}”`).join(', ')}`);
   if (gap.closest.length > 0) lines.push(`${dialect.em('Closest notes:')} ${gap.closest.map((note) => `${dialect.codespan(note.file)} (${note.times}×)`).join(', ')}`);
   return lines;
+}
+
+/** A citation's link, then how long ago its lines changed where that is known: `… _(updated 3 months ago)_`. */
+export function citationWithAge(citation: Pick<Citation, 'file' | 'section' | 'startLine' | 'endLine' | 'url' | 'changed'>, dialect: Dialect): string {
+  const age = updatedAgo(citation);
+  return citationLink(citation, dialect) + (age ? ` ${dialect.em(`(${age})`)}` : '');
 }
 
 /** A citation's label, linked to the note where it has a web address the dialect links. */

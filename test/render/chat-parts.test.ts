@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISCORD } from '../../src/adapters/discord/markdown.js';
 import { MRKDWN } from '../../src/adapters/slack/mrkdwn.js';
 import { GAPS_FOOTER } from '../../src/chat/wording.js';
-import { citationLink, gapsReport, quoteFor } from '../../src/render/chat-parts.js';
+import { citationLink, citationWithAge, gapsReport, quoteFor } from '../../src/render/chat-parts.js';
 import type { Answer, KnowledgeGap } from '../../src/types.js';
 
 const gap: KnowledgeGap = {
@@ -62,6 +62,13 @@ describe('citationLink', () => {
   it('links the label in each dialect, escaped for it', () => {
     expect(citationLink(citation, MRKDWN)).toBe('<https://notes.example.com/a?x=1&amp;y=(2)|ops/a_b.md › Deploy · L3–4>');
     expect(citationLink(citation, DISCORD)).toBe('[ops/a\\_b.md › Deploy · L3–4](https://notes.example.com/a?x=1&y=(2%29)');
+  });
+
+  it('says how long ago the lines changed, where that is known, in each dialect', () => {
+    const changed = new Date(Date.now() - 100 * 24 * 3600 * 1000).toISOString();
+    expect(citationWithAge({ ...citation, changed }, MRKDWN)).toBe(`${citationLink(citation, MRKDWN)} _(updated 3 months ago)_`);
+    expect(citationWithAge({ ...citation, changed }, DISCORD)).toBe(`${citationLink(citation, DISCORD)} *(updated 3 months ago)*`);
+    expect(citationWithAge(citation, DISCORD)).toBe(citationLink(citation, DISCORD));
   });
 
   it('leaves a label without a web address unlinked', () => {

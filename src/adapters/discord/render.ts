@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { updatedAgo } from '../../answer/age.js';
 import { layoutAnswer, type AnswerLayout } from '../../chat/layout.js';
 import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel } from '../../chat/wording.js';
-import { citationLink, gapsReport, quoteFor } from '../../render/chat-parts.js';
+import { citationWithAge, gapsReport, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
@@ -85,11 +85,11 @@ function footerText(answer: Answer, { source, stale }: AnswerLayout): string {
   return stale ? `${stale}\n${text}` : text;
 }
 
-const linkedLabel = (citation: Citation): string => citationLink(citation, DISCORD);
+const linkedLabel = (citation: Citation): string => citationWithAge(citation, DISCORD);
 
 function plainLabel(citation: Citation): string {
-  const label = escapeDiscord(cutText(citationLabel(citation), 200));
-  return citation.url ? `${label} <${citation.url}>` : label;
+  const age = updatedAgo(citation);
+  return `${escapeDiscord(cutText(citationLabel(citation), 200))}${age ? ` *(${age})*` : ''}${citation.url ? ` <${citation.url}>` : ''}`;
 }
 
 function pushField(fields: APIEmbedField[], name: string, lines: readonly string[]): void {
