@@ -51,6 +51,14 @@ export function visibilityOf(turn: Turn): Visibility {
 }
 
 /**
+ * Whether an answer repeats the question above it: where it is not posted under the question (a command, a shortcut,
+ * a shared answer). Discord shows the command above an interaction's reply itself; Slack needs the echo.
+ */
+export function echoesQuestion(asker: Asker): boolean {
+  return asker.surface === 'slash' || asker.surface === 'shortcut' || asker.surface === 'button';
+}
+
+/**
  * The conversation, the same for every platform: a {@link Turn} in, a {@link Reply} out. It decides what the turn asks
  * (help, gaps or a question), whether the asker may be answered here, how visible the reply is, which earlier question
  * a follow-up leans on, and the wording. Failures become an apology; nothing is thrown.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Conversation } from '../../src/chat/conversation.js';
+import { Conversation, echoesQuestion } from '../../src/chat/conversation.js';
 import { FollowUps } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
@@ -58,6 +58,17 @@ describe('the conversation layer on its own', () => {
     expect(terminalGreeting({ files: 2, chunks: 1 }, ['a?', 'b?']).split('\n')).toEqual([expect.stringContaining('(2 files, 1 section)'), 'For example: "a?" or "b?"']);
     expect(gapsTitle(1)).toMatch(/^Top 1 knowledge gap in this channel/);
     expect(rateLimited(5, 200)).toContain("You've asked 5 questions in the last minute, the most I answer. Please try again in 1 second.");
+  });
+
+  it.each([
+    ['slash', true],
+    ['shortcut', true],
+    ['button', true],
+    ['mention', false],
+    ['dm', false],
+    ['terminal', false],
+  ] as const)('repeats the question above an answer asked by %s: %s', (surface, echoed) => {
+    expect(echoesQuestion({ platform: 'slack', surface })).toBe(echoed);
   });
 
   it('forgets the least recently used conversations beyond its bound', () => {

@@ -1,5 +1,6 @@
 import type { App, BlockButtonAction, Middleware, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { sendOrApologize } from '../../chat/apology.js';
+import { echoesQuestion } from '../../chat/conversation.js';
 import type { Logger } from '../../logger.js';
 import type { Vote } from '../../chat/shown.js';
 import { ACTION, decodeButtonValue } from './buttons.js';
@@ -17,9 +18,10 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     await sendOrApologize(log, FAILED, apologyVia(respond), async () => {
       const value = decodeButtonValue(action.value);
       const channel = body.channel?.id ?? '';
-      const reply = await deps.conversation.share(slackAsker('button', body.user.id, body.channel?.id, body.team?.id), value?.answerId, value?.question);
-      if (reply.kind !== 'answer') return void (await deliver(deps, client, reply, { channel, respond, userId: body.user.id }, true));
-      await postPublicly(client, respond, channel, renderReply(reply, deps, { askedBy: body.user.id, echo: true }), log);
+      const asker = slackAsker('button', body.user.id, body.channel?.id, body.team?.id);
+      const reply = await deps.conversation.share(asker, value?.answerId, value?.question);
+      if (reply.kind !== 'answer') return void (await deliver(deps, client, reply, { channel, respond, userId: body.user.id }, echoesQuestion(asker)));
+      await postPublicly(client, respond, channel, renderReply(reply, deps, { askedBy: body.user.id, echo: echoesQuestion(asker) }), log);
       await respond({ delete_original: true });
     });
   });

@@ -1,5 +1,6 @@
 import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
 import { sendOrApologize } from '../../chat/apology.js';
+import { echoesQuestion } from '../../chat/conversation.js';
 import { conversationOf, type Reply, type Turn } from '../../chat/turn.js';
 import { SHORTCUT, slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
 import { renderReply } from './render.js';
@@ -60,7 +61,7 @@ async function answer(deps: ListenerDeps, client: SlackClient, turn: Turn, targe
   const visibility = reply.kind === 'silent' ? 'private' : reply.visibility;
   const apologize = (text: string) => deliver(deps, client, { kind: 'note', visibility, text, problem: true }, target, false);
   await sendOrApologize(log, 'answering a Slack message failed', apologize, async () => {
-    const posted = await deliver(deps, client, reply, target, turn.asker.surface !== 'mention' && turn.asker.surface !== 'dm');
+    const posted = await deliver(deps, client, reply, target, echoesQuestion(turn.asker));
     if (posted !== undefined) deps.conversation.posted(reply, `${target.channel}:${posted}`);
   });
 }
