@@ -12,6 +12,6 @@ export async function sendOrApologize(log: Logger, failure: string, apologize: (
     await send();
   } catch (error) {
     log.error({ err: asError(error) }, failure);
-    await apologize(APOLOGY).catch((apologyError: unknown) => log.error({ err: asError(apologyError) }, 'sending the apology failed too'));
+    await apologize(APOLOGY).catch((apologyError: unknown) => log.error({ err: asError(apologyError) }, 'posting the apology failed too'));
   }
 }

@@ -24,6 +24,6 @@ describe('sendOrApologize', () => {
     const { logger, lines } = capturingLogger();
     const failing = sendOrApologize(logger, 'posting failed', () => Promise.reject(new Error('still down')), () => Promise.reject(new Error('boom')));
     await expect(failing).resolves.toBeUndefined();
-    expect(lines.map((line) => line.msg)).toEqual(['posting failed', 'sending the apology failed too']);
+    expect(lines.map((line) => line.msg)).toEqual(['posting failed', 'posting the apology failed too']);
   });
 });
