@@ -8,27 +8,10 @@ import { LIMITS } from './limits.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
 import { DISCORD, escapeDiscord, toDiscordMarkdown } from './markdown.js';
 
-/** What a Discord message carries for an answer: either embeds, or plain content where embeds cannot be sent. */
-export interface RenderedMessage {
-  content?: string;
-  embeds: APIEmbed[];
-}
-
-export interface RenderOptions {
-  /** False where the bot may not send embeds (no Embed Links permission): everything goes into `content`. */
-  embeds: boolean;
-  /** Example questions, shown when nothing was found. */
-  examples?: readonly string[];
-}
-
 const FOUND_COLOR = 0x2b8a3e;
 const NOT_FOUND_COLOR = 0x868e96;
 
-export function renderAnswer(answer: Answer, options: RenderOptions): RenderedMessage {
-  if (!options.embeds) return { content: renderPlainText(answer, options.examples ?? []), embeds: [] };
-  return { embeds: [renderEmbed(answer, options.examples ?? [])] };
-}
-
+/** An answer as one embed: the source as its title, the quote, more notes and examples as fields, the small print below. */
 export function renderEmbed(answer: Answer, examples: readonly string[] = []): APIEmbed {
   const layout = layoutAnswer(answer, examples);
   const { source } = layout;
@@ -43,6 +26,7 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = []): A
   return fitEmbed(embed);
 }
 
+/** An answer as message content, where the bot may not send embeds (no Embed Links permission). */
 export function renderPlainText(answer: Answer, examples: readonly string[] = []): string {
   const { source, more, stale, ...layout } = layoutAnswer(answer, examples);
   const age = source && updatedAgo(source);
