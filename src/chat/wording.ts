@@ -20,6 +20,12 @@ export function helpText(command: string | undefined): string {
   return `Ask me anything your team wrote down in its notes. ${ways}`;
 }
 
+/** An answer's small print, where a platform has a footer: where it came from and how old, and the words looked for. */
+export function provenance(found: boolean, age: string | undefined, lookedFor: readonly string[]): string {
+  const from = found ? `From your team's notes${age ? ` (${age})` : ''}` : "Searched your team's notes";
+  return lookedFor.length > 0 ? `${from} · looked for: ${lookedFor.join(', ')}` : from;
+}
+
 export const EXAMPLES = 'Try asking';
 export const EXAMPLES_TITLE = `${EXAMPLES}:`;
 export const SEE_ALSO = 'See also';

@@ -4,7 +4,7 @@ import { FollowUps } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
 import { conversationOf } from '../../src/chat/turn.js';
-import { CANNOT_SHARE, gapsTitle, rateLimited, terminalGreeting } from '../../src/chat/wording.js';
+import { CANNOT_SHARE, gapsTitle, provenance, rateLimited, terminalGreeting } from '../../src/chat/wording.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Answer, AnswerSubject, AnswerSubjects, AskContext, AskService, VoteRecord } from '../../src/types.js';
 
@@ -51,6 +51,14 @@ describe('the conversation layer on its own', () => {
     await chat.reply({ asker, text: 'and on fridays?', conversationId: 'C1:1.1' });
     await chat.reply({ asker, text: 'and on mondays?', conversationId: 'C1:2.2' });
     expect(inner.contexts.map((context) => context.previousQuestion)).toEqual([undefined, 'deploy freeze?', undefined]);
+  });
+
+  it.each([
+    [true, 'updated 3 days ago', ['freeze'], "From your team's notes (updated 3 days ago) · looked for: freeze"],
+    [true, undefined, [], "From your team's notes"],
+    [false, undefined, ['sourdough', 'bread'], "Searched your team's notes · looked for: sourdough, bread"],
+  ])('writes the small print of an answer (found: %s)', (found, age, lookedFor, expected) => {
+    expect(provenance(found, age, lookedFor)).toBe(expected);
   });
 
   it('counts in its wording: one file, two sections, one second', () => {

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { updatedAgo } from '../../answer/age.js';
 import { layoutAnswer, type AnswerLayout } from '../../chat/layout.js';
-import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel } from '../../chat/wording.js';
+import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, provenance } from '../../chat/wording.js';
 import { citationWithAge, gapsReport, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
@@ -63,9 +63,7 @@ function quoteMarkdown(answer: Answer, max: number): string {
 
 /** The small print: where the answer came from, the words looked for (always: the footer is a summary), how old. */
 function footerText(answer: Answer, { source, stale }: AnswerLayout): string {
-  const age = source && updatedAgo(source);
-  const from = answer.found ? `From your team's notes${age ? ` (${age})` : ''}` : "Searched your team's notes";
-  const text = answer.lookedFor.length > 0 ? `${from} · looked for: ${answer.lookedFor.join(', ')}` : from;
+  const text = provenance(answer.found, source && updatedAgo(source), answer.lookedFor);
   return stale ? `${stale}\n${text}` : text;
 }
 
