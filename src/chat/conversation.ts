@@ -83,11 +83,13 @@ export class Conversation {
     // Outside the allowed channels a mention gets no reply at all, not even help.
     if (asker.surface === 'mention' && service.allows?.(asker) === false) return { kind: 'silent' };
     try {
-      const intent = intentOf(turn.text);
+      // The same question whatever the surface did with spaces and line breaks (a message, a slash option, a line).
+      const text = turn.text.replace(/\s+/g, ' ').trim();
+      const intent = intentOf(text);
       if (intent === 'help') return this.#help(asker, visibility);
       if (intent === 'gaps') return await this.#gaps(asker);
       const previousQuestion = this.#followUps.previous(turn.conversationId);
-      const answer = await service.ask(turn.text, previousQuestion === undefined ? { asker } : { asker, previousQuestion });
+      const answer = await service.ask(text, previousQuestion === undefined ? { asker } : { asker, previousQuestion });
       const refused = refusalOf(answer);
       if (refused === 'channel-not-allowed' && asker.surface === 'mention') return { kind: 'silent' };
       if (refused) return { kind: 'note', visibility: 'private', text: answer.text };

@@ -4,7 +4,7 @@ import type { VoteSubject } from './votes.js';
 /** One message to lore, as an adapter hands it over: plain text, who asked and where. */
 export interface Turn {
   asker: Asker;
-  /** The text with the platform's markup and the bot's own mention removed. */
+  /** The text with the platform's markup and the bot's own mention removed; the conversation collapses its whitespace. */
   text: string;
   /** The conversation the turn belongs to, where follow-ups continue: a thread or a DM. Absent: it stands alone. */
   conversationId?: string;

@@ -79,6 +79,14 @@ describe('the conversation layer on its own', () => {
     expect(echoesQuestion({ platform: 'slack', surface })).toBe(echoed);
   });
 
+  it('asks the same question whatever the surface left in its spaces and line breaks', async () => {
+    const inner = service();
+    const chat = new Conversation({ service: inner, logger: silentLogger() });
+    const reply = await chat.reply({ asker: { platform: 'discord', surface: 'slash' }, text: '  deploy\n freeze\t on  fridays? ' });
+    expect(reply).toMatchObject({ kind: 'answer', answer: { question: 'deploy freeze on fridays?' } });
+    expect(await chat.reply({ asker: { platform: 'discord', surface: 'slash' }, text: ' \n ' })).toMatchObject({ kind: 'help' });
+  });
+
   it('forgets the least recently used conversations beyond its bound', () => {
     const memory = new FollowUps(2);
     memory.remember(['a'], 'first?');

@@ -30,7 +30,7 @@ export async function handleInteraction(interaction: Interaction, deps: AnswerDe
     else if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) await ask(interaction, askTurn(interaction));
     else if (interaction.isChatInputCommand() && interaction.commandName === GAPS_COMMAND) await ask(interaction, { asker: discordAsker('slash', interaction), text: 'gaps', visibility: 'private' });
     else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ASK_MENU) {
-      await ask(interaction, { asker: discordAsker('shortcut', interaction), text: interaction.targetMessage.content.replace(/\s+/g, ' ').trim() });
+      await ask(interaction, { asker: discordAsker('shortcut', interaction), text: interaction.targetMessage.content });
     } else if (interaction.isButton()) await button(interaction, deps);
   } catch (error) {
     log.error({ err: asError(error) }, 'failed to handle a Discord interaction');
