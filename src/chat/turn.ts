@@ -15,13 +15,13 @@ export interface Turn {
 }
 
 /**
- * Where a message's follow-ups continue, the same rule on every platform: in its thread, else in its DM; a message in
+ * Where a turn's follow-ups continue, the same rule on every platform: in its thread, else in its DM; a message in
  * a plain channel stands alone, but a thread started on it (`startsThread`, the id that thread will have) reads on
  * from it. The ids are the platform's own.
  */
-export function conversationOf(where: { thread?: string; direct?: string; startsThread: string }): Pick<Turn, 'conversationId' | 'startsConversations'> {
+export function conversationOf(where: { thread?: string; direct?: string; startsThread?: string }): Pick<Turn, 'conversationId' | 'startsConversations'> {
   const conversationId = where.thread ?? where.direct;
-  return { ...(conversationId !== undefined && { conversationId }), startsConversations: [where.startsThread] };
+  return { ...(conversationId !== undefined && { conversationId }), ...(where.startsThread !== undefined && { startsConversations: [where.startsThread] }) };
 }
 
 /**

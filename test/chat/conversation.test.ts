@@ -38,6 +38,7 @@ describe('the conversation layer on its own', () => {
     ['in a thread', { thread: 't', direct: 'd', startsThread: 'm' }, { conversationId: 't', startsConversations: ['m'] }],
     ['in a DM', { direct: 'd', startsThread: 'm' }, { conversationId: 'd', startsConversations: ['m'] }],
     ['in a plain channel', { startsThread: 'm' }, { startsConversations: ['m'] }],
+    ['that starts no thread (a command) in a DM', { direct: 'd' }, { conversationId: 'd' }],
   ])('continues a message %s where its follow-ups will be, and the thread it may start', (_where, where, expected) => {
     expect(conversationOf(where)).toEqual(expected);
   });

@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import { sendOrApologize } from '../../chat/apology.js';
 import { visibilityOf } from '../../chat/conversation.js';
-import type { Reply, Turn, Visibility } from '../../chat/turn.js';
+import { conversationOf, type Reply, type Turn, type Visibility } from '../../chat/turn.js';
 import { cutText } from '../../chat/truncate.js';
 import { asError } from '../../errors.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
@@ -38,13 +38,12 @@ export async function handleInteraction(interaction: Interaction, deps: AnswerDe
 }
 
 function askTurn(interaction: ChatInputCommandInteraction): Turn {
-  const channel = interaction.channel;
-  const continuous = channel !== null && (channel.isThread() || channel.isDMBased());
+  const { channel } = interaction;
   return {
     asker: discordAsker('slash', interaction),
     text: interaction.options.getString(QUESTION_OPTION, true),
     visibility: interaction.options.getBoolean(PRIVATE_OPTION) === true ? 'private' : 'public',
-    ...(continuous && interaction.channelId !== null && { conversationId: interaction.channelId }),
+    ...conversationOf({ ...(channel?.isThread() && { thread: channel.id }), ...(channel?.isDMBased() && { direct: channel.id }) }),
   };
 }
 
@@ -75,7 +74,8 @@ async function answer(interaction: Answerable, pending: Promise<Reply>, wanted: 
   const reply = await pending;
   const apologize = (text: string) => {
     const apology = { content: text, allowedMentions: NO_PINGS };
-    return interaction.deferred ? interaction.editReply(apology) : interaction.replied ? interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral }) : interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
+    if (interaction.deferred) return interaction.editReply(apology);
+    return interaction.replied ? interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral }) : interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
   };
   await sendOrApologize(log, 'failed to answer a Discord interaction', apologize, async () => {
     if (reply.kind === 'silent') return void (interaction.deferred && (await interaction.deleteReply()));
