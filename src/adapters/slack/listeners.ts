@@ -19,7 +19,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(deps.command, async ({ command, ack, respond, client }) => {
     await ack();
     const asker = slackAsker('slash', command.user_id, command.channel_id, command.team_id);
-    await answer(deps, client, { asker, text: questionFromSlack(command.text) }, { channel: command.channel_id, respond, userId: command.user_id });
+    const turn: Turn = { asker, text: questionFromSlack(command.text), ...conversationOf({ ...(asker.direct && { direct: command.channel_id }) }) };
+    await answer(deps, client, turn, { channel: command.channel_id, respond, userId: command.user_id });
   });
 
   app.shortcut<MessageShortcut>(SHORTCUT, async ({ shortcut, ack, respond, client }) => {
