@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { Conversation } from '../chat/conversation.js';
+import { terminalGreeting } from '../chat/wording.js';
 import type { Logger } from '../logger.js';
 import { ANSI, PLAIN, renderReplyText } from '../render/text.js';
 import type { Asker, AskService, ChatAdapter } from '../types.js';
@@ -34,10 +35,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
     async start() {
       lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
       if (interactive) {
-        const stats = service.stats();
-        write(`lore: ask about your notes (${count(stats.files, 'file')}, ${count(stats.chunks, 'section')}). Type "exit" to leave, "help" for help.`);
-        const examples = service.examples(2, { asker: ASKER });
-        if (examples.length > 0) write(`For example: ${examples.map((e) => `"${e}"`).join(' or ')}`);
+        write(terminalGreeting(service.stats(), service.examples(2, { asker: ASKER })));
         lines.setPrompt('? ');
         lines.prompt();
       }
@@ -53,8 +51,4 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ChatAdapte
       lines?.close();
     },
   };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

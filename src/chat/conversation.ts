@@ -21,14 +21,21 @@ export interface ConversationOptions {
   replay?: ReplayGuard;
 }
 
-/** A click on 👍 or 👎, with what the button carried: the shown answer's id, and from older buttons more. */
-export interface VoteTurn {
-  asker: Asker;
-  vote: 'up' | 'down';
+/**
+ * What an answer's button carries back when clicked, on every platform: the shown answer's id, and where the button has
+ * room (Slack's value, older Discord buttons) what the answer was about, for a click after the answer is forgotten.
+ */
+export interface Carried {
   answerId?: string;
   question?: string;
   /** As carried by the button; kept only when it is a whole `file:start-end`. */
   citation?: string;
+}
+
+/** A click on 👍 or 👎, with what the button carried. */
+export interface VoteTurn extends Carried {
+  asker: Asker;
+  vote: 'up' | 'down';
 }
 
 export const EXAMPLE_COUNT = 3;
@@ -41,6 +48,14 @@ const DEFAULT_VISIBILITY: Record<Asker['surface'], Visibility> = { slash: 'priva
 /** How visible the reply to a turn will be, unless it is refused (refusals are private). */
 export function visibilityOf(turn: Turn): Visibility {
   return turn.visibility ?? DEFAULT_VISIBILITY[turn.asker.surface];
+}
+
+/**
+ * Whether an answer repeats the question above it: where it is not posted under the question (a command, a shortcut,
+ * a shared answer). Discord shows the command above an interaction's reply itself; Slack needs the echo.
+ */
+export function echoesQuestion(asker: Asker): boolean {
+  return asker.surface === 'slash' || asker.surface === 'shortcut' || asker.surface === 'button';
 }
 
 /**
@@ -68,11 +83,13 @@ export class Conversation {
     // Outside the allowed channels a mention gets no reply at all, not even help.
     if (asker.surface === 'mention' && service.allows?.(asker) === false) return { kind: 'silent' };
     try {
-      const intent = intentOf(turn.text);
+      // The same question whatever the surface did with spaces and line breaks (a message, a slash option, a line).
+      const text = turn.text.replace(/\s+/g, ' ').trim();
+      const intent = intentOf(text);
       if (intent === 'help') return this.#help(asker, visibility);
       if (intent === 'gaps') return await this.#gaps(asker);
       const previousQuestion = this.#followUps.previous(turn.conversationId);
-      const answer = await service.ask(turn.text, previousQuestion === undefined ? { asker } : { asker, previousQuestion });
+      const answer = await service.ask(text, previousQuestion === undefined ? { asker } : { asker, previousQuestion });
       const refused = refusalOf(answer);
       if (refused === 'channel-not-allowed' && asker.surface === 'mention') return { kind: 'silent' };
       if (refused) return { kind: 'note', visibility: 'private', text: answer.text };
@@ -138,9 +155,9 @@ export class Conversation {
     return this.#options.service.suggest(typed, limit, { asker });
   }
 
-  /** Marks `conversationId` as following on from `question` (a thread started on a posted answer). */
-  continues(conversationId: string, question: string): void {
-    this.#followUps.remember([conversationId], question);
+  /** After `reply` is posted as a message: a thread started on a posted answer (`threadId`) reads on from its question. */
+  posted(reply: Reply, threadId: string): void {
+    if (reply.kind === 'answer') this.#followUps.remember([threadId], reply.answer.question);
   }
 
   /** True the first time an event id is seen; platforms redeliver and replay, and the copies are dropped. */

@@ -4,7 +4,7 @@ import type { VoteSubject } from './votes.js';
 /** One message to lore, as an adapter hands it over: plain text, who asked and where. */
 export interface Turn {
   asker: Asker;
-  /** The text with the platform's markup and the bot's own mention removed. */
+  /** The text with the platform's markup and the bot's own mention removed; the conversation collapses its whitespace. */
   text: string;
   /** The conversation the turn belongs to, where follow-ups continue: a thread or a DM. Absent: it stands alone. */
   conversationId?: string;
@@ -12,6 +12,16 @@ export interface Turn {
   startsConversations?: readonly string[];
   /** The person's own choice, where the platform lets them make one (Discord's `private` option). */
   visibility?: Visibility;
+}
+
+/**
+ * Where a turn's follow-ups continue, the same rule on every platform: in its thread, else in its DM; a message in
+ * a plain channel stands alone, but a thread started on it (`startsThread`, the id that thread will have) reads on
+ * from it. The ids are the platform's own.
+ */
+export function conversationOf(where: { thread?: string; direct?: string; startsThread?: string }): Pick<Turn, 'conversationId' | 'startsConversations'> {
+  const conversationId = where.thread ?? where.direct;
+  return { ...(conversationId !== undefined && { conversationId }), ...(where.startsThread !== undefined && { startsConversations: [where.startsThread] }) };
 }
 
 /**

@@ -20,20 +20,37 @@ export function helpText(command: string | undefined): string {
   return `Ask me anything your team wrote down in its notes. ${ways}`;
 }
 
+/** An answer's small print, where a platform has a footer: where it came from and how old, and the words looked for. */
+export function provenance(found: boolean, age: string | undefined, lookedFor: readonly string[]): string {
+  const from = found ? `From your team's notes${age ? ` (${age})` : ''}` : "Searched your team's notes";
+  return lookedFor.length > 0 ? `${from} · looked for: ${lookedFor.join(', ')}` : from;
+}
+
 export const EXAMPLES = 'Try asking';
 export const EXAMPLES_TITLE = `${EXAMPLES}:`;
 export const SEE_ALSO = 'See also';
 export const CLOSEST_NOTES = 'Closest notes';
 export const LOOKED_FOR = 'Looked for';
 
-export function gapsTitle(count: number): string {
-  return `Top ${count} knowledge gap${count === 1 ? '' : 's'} in this channel: questions the notes did not answer well, most asked first.`;
+export function gapsTitle(n: number): string {
+  return `Top ${count(n, 'knowledge gap')} in this channel: questions the notes did not answer well, most asked first.`;
 }
 
 /** The note past the rate limit, with the wait until the person may ask again. */
 export function rateLimited(limit: number, retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `You've asked ${limit} question${limit === 1 ? '' : 's'} in the last minute, the most I answer. Please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  return `You've asked ${count(limit, 'question')} in the last minute, the most I answer. Please try again in ${count(seconds, 'second')}.`;
+}
+
+/** The terminal chat's greeting: what it answers from, how to leave, and example questions when there are some. */
+export function terminalGreeting(stats: { files: number; chunks: number }, examples: readonly string[]): string {
+  const greeting = `lore: ask about your notes (${count(stats.files, 'file')}, ${count(stats.chunks, 'section')}). Type "exit" to leave, "help" for help.`;
+  return examples.length > 0 ? `${greeting}\nFor example: ${examples.map((example) => `"${example}"`).join(' or ')}` : greeting;
+}
+
+/** `1 file`, `3 files`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Under an answer with votes: the asker's own vote on a private answer, the count of each on a public one. */
@@ -46,6 +63,9 @@ export function votesLine(votes: ReadonlyMap<string, 'up' | 'down'>, visibility:
 }
 
 export const VOTE_EMOJI = Object.freeze({ up: '👍', down: '👎' });
+
+/** The buttons under an answer; each platform puts {@link VOTE_EMOJI} before the vote labels its own way. */
+export const BUTTON_LABELS = Object.freeze({ share: 'Share in channel', up: 'Helpful', down: 'Not helpful' });
 
 export function voteThanks(vote: 'up' | 'down'): string {
   return vote === 'up' ? 'Thanks, glad it helped!' : 'Thanks for telling us; the notes owners will see it.';

@@ -1,5 +1,6 @@
+import { updatedAgo } from '../answer/age.js';
 import { cutAtLine, cutText } from '../chat/truncate.js';
-import { citationLabel, gapDay, gapsTitle } from '../chat/wording.js';
+import { GAPS_FOOTER, citationLabel, gapDay, gapsTitle } from '../chat/wording.js';
 import { gapCounts } from '../reports/render.js';
 import type { Answer, Citation, KnowledgeGap } from '../types.js';
 import { OUTSIDE, type Dialect } from './dialect.js';
@@ -15,18 +16,28 @@ export function quoteFor(answer: Answer, render: (markdown: string, highlights: 
   return cutAtLine(quote.trim() === '' ? '…' : quote + (cut ? '\n…' : ''), max);
 }
 
-/** The heading of the gaps report, its first words in bold. */
-export function gapsHeading(count: number, dialect: Dialect): string {
-  const [lead = '', ...rest] = gapsTitle(count).split(': ');
-  return [dialect.strong(lead, OUTSIDE), ...rest].join(': ');
+/**
+ * The knowledge-gaps report in a chat dialect, the same parts on every platform: a heading (its first words in bold),
+ * one block of lines per gap, and where to see the full list. Each platform lays the parts out and cuts them to its limits.
+ */
+export function gapsReport(gaps: readonly KnowledgeGap[], dialect: Dialect): { heading: string; gaps: string[]; footer: string } {
+  const [lead = '', ...rest] = gapsTitle(gaps.length).split(': ');
+  const heading = [dialect.strong(lead, OUTSIDE), ...rest].join(': ');
+  return { heading, gaps: gaps.map((gap, i) => gapLines(gap, i, dialect).join('\n')), footer: GAPS_FOOTER };
 }
 
 /** One knowledge gap of the report: its question, how often and when, how else it was asked, the notes it came closest to. */
-export function gapLines(gap: KnowledgeGap, index: number, dialect: Dialect): string[] {
+function gapLines(gap: KnowledgeGap, index: number, dialect: Dialect): string[] {
   const lines = [`${dialect.strong(`${index + 1}.`, OUTSIDE)} ${dialect.escape(gap.question)}`, `${gapCounts(gap)} · last ${gapDay(gap)}`];
   if (gap.variants.length > 0) lines.push(`${dialect.em('Also asked as:')} ${gap.variants.map((variant) => `“${dialect.escape(variant)}”`).join(', ')}`);
   if (gap.closest.length > 0) lines.push(`${dialect.em('Closest notes:')} ${gap.closest.map((note) => `${dialect.codespan(note.file)} (${note.times}×)`).join(', ')}`);
   return lines;
+}
+
+/** A citation's link, then how long ago its lines changed where that is known: `… _(updated 3 months ago)_`. */
+export function citationWithAge(citation: Pick<Citation, 'file' | 'section' | 'startLine' | 'endLine' | 'url' | 'changed'>, dialect: Dialect): string {
+  const age = updatedAgo(citation);
+  return citationLink(citation, dialect) + (age ? ` ${dialect.em(`(${age})`)}` : '');
 }
 
 /** A citation's label, linked to the note where it has a web address the dialect links. */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOT_RECORDING } from '../../src/chat/wording.js';
-import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
+import { createDiscordAdapter } from '../../src/adapters/discord/client.js';
 import { silentLogger } from '../../src/logger.js';
 import { openFeedback, type Feedback } from '../../src/store/feedback.js';
 import type { RecordingService } from '../../src/store/recording-service.js';
@@ -107,6 +107,7 @@ describe('Discord feedback', () => {
     expect(reply.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(reply.data?.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.data?.content).toContain('**1.** how do I bake sourdough bread?\n1 time: 1 unanswered');
+    expect(reply.data?.content).toMatch(/\n\nRun `lore gaps` for the full list\.$/);
   });
 
   it('/lore-gaps says so when nothing is recorded', async () => {

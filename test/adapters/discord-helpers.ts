@@ -1,4 +1,4 @@
-import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
+import { createDiscordAdapter } from '../../src/adapters/discord/client.js';
 import type { Answer, AskContext, AskService, Citation, IndexStats } from '../../src/types.js';
 import { FakeDiscord, type FakeDiscordOptions } from '../fakes/discord-server.js';
 import type { ChatAdapter, FeedbackReports } from '../../src/types.js';

@@ -180,6 +180,20 @@ describe('Discord adapter: mentions in a server', () => {
     expect(service.calls[1]?.context).toMatchObject({ previousQuestion: 'does fargate support daemonsets?', asker: { platform: 'discord', surface: 'mention' } });
   });
 
+  it('follows on from its own answer in a thread started on that answer, as Slack does', async () => {
+    const service = new FixtureService();
+    const { fake } = await start(service);
+    let since = fake.requests.length;
+    // Discord gives a thread started from a message the id of that message: here, the bot's answer.
+    fake.nameNextBotMessage(fake.threadId);
+    fake.sendUserMessage(`<@${fake.bot.id}> does fargate support daemonsets?`);
+    await fake.nextChannelMessage(fake.channelId, since);
+    since = fake.requests.length;
+    fake.sendUserMessage(`<@${fake.bot.id}> and on EKS?`, { channelId: fake.threadId });
+    await fake.nextChannelMessage(fake.threadId, since);
+    expect(service.calls[1]?.context?.previousQuestion).toBe('does fargate support daemonsets?');
+  });
+
   it('follows on from the channel question a thread was started from, but not from unrelated channel chatter', async () => {
     const service = new FixtureService();
     const harness = await start(service);

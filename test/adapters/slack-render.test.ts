@@ -239,11 +239,11 @@ describe('renderHelp', () => {
 
 describe('button values', () => {
   it('round-trip and stay under 2,000 characters even when JSON escaping doubles the question', () => {
-    const value = { id: 'abc', question: 'how?', citation: 'a.md · L1' };
+    const value = { answerId: 'abc', question: 'how?', citation: 'a.md · L1' };
     expect(decodeButtonValue(encodeButtonValue(value))).toEqual(value);
-    const quoted = encodeButtonValue({ id: 'abc', question: '"\\'.repeat(3000) });
+    const quoted = encodeButtonValue({ answerId: 'abc', question: '"\\'.repeat(3000) });
     expect(quoted.length).toBeLessThanOrEqual(2000);
-    expect(decodeButtonValue(quoted)?.id).toBe('abc');
+    expect(decodeButtonValue(quoted)?.answerId).toBe('abc');
     expect(decodeButtonValue('not json')).toBeUndefined();
   });
 });

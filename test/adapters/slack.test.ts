@@ -131,6 +131,17 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(service.asked[1]).toMatchObject({ question: 'and after 15:00?', context: { previousQuestion: 'deploy freeze on fridays?' } });
   });
 
+  it('reads /ask in a DM with the DM’s question before it, as a message there is (and as Discord’s /ask is)', async () => {
+    await h.deliver.event(eventCallback(h.fake, directMessage({ text: 'deploy freeze on fridays?' })));
+    await h.fake.waitForCall(isPost);
+    await h.deliver.command({ ...slashCommand(h.fake, '/ask', 'and after 15:00?'), channel_id: 'D0000001' });
+    await h.fake.waitForCall(isResponse);
+    expect(service.asked[1]).toMatchObject({ question: 'and after 15:00?', context: { previousQuestion: 'deploy freeze on fridays?' } });
+    await h.deliver.command(slashCommand(h.fake, '/ask', 'who do I page?'));
+    await h.fake.waitForCall((call) => isResponse(call) && service.asked.length === 3);
+    expect(service.asked[2]?.context?.previousQuestion).toBeUndefined();
+  });
+
   it('ignores bots, itself, edits, joins and channel chatter', async () => {
     const ignored = [
       directMessage({ text: 'laptop from IT?', bot_id: 'BOTHER01', subtype: 'bot_message' }),

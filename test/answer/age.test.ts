@@ -69,5 +69,9 @@ describe('renderers show the age beside the citation and the note when stale', (
     expect(renderEmbed(stale).footer?.text).toMatch(note);
     expect(renderPlainText(stale)).toMatch(/\*\(updated 2 years ago\)\*/);
     expect(renderPlainText(stale)).toMatch(note);
+    // The other notes say their age too, as in Slack and the terminal.
+    const seeAlso: Answer = { ...found({}), citations: [citation(), citation({ file: 'older.md', changed: new Date(Date.now() - 100 * DAY).toISOString() })] };
+    expect(renderEmbed(seeAlso).fields?.[0]?.value).toBe('older.md › Deploy · L3–5 *(updated 3 months ago)*');
+    expect(renderPlainText(seeAlso)).toContain('See also: older.md › Deploy · L3–5 *(updated 3 months ago)*');
   });
 });

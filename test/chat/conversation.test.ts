@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Conversation } from '../../src/chat/conversation.js';
+import { Conversation, echoesQuestion } from '../../src/chat/conversation.js';
 import { FollowUps } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
-import { CANNOT_SHARE } from '../../src/chat/wording.js';
+import { conversationOf } from '../../src/chat/turn.js';
+import { CANNOT_SHARE, gapsTitle, provenance, rateLimited, terminalGreeting } from '../../src/chat/wording.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Answer, AnswerSubject, AnswerSubjects, AskContext, AskService, VoteRecord } from '../../src/types.js';
 
@@ -31,6 +32,60 @@ describe('the conversation layer on its own', () => {
     ['help me deploy', 'question'],
   ])('reads %j as %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    ['in a thread', { thread: 't', direct: 'd', startsThread: 'm' }, { conversationId: 't', startsConversations: ['m'] }],
+    ['in a DM', { direct: 'd', startsThread: 'm' }, { conversationId: 'd', startsConversations: ['m'] }],
+    ['in a plain channel', { startsThread: 'm' }, { startsConversations: ['m'] }],
+    ['that starts no thread (a command) in a DM', { direct: 'd' }, { conversationId: 'd' }],
+  ])('continues a message %s where its follow-ups will be, and the thread it may start', (_where, where, expected) => {
+    expect(conversationOf(where)).toEqual(expected);
+  });
+
+  it('reads on in a thread started on a posted answer, and not on a posted note', async () => {
+    const inner = service();
+    const chat = new Conversation({ service: inner, logger: silentLogger() });
+    const asker = { platform: 'slack' as const, surface: 'mention' as const, userId: 'U1', channelId: 'C1' };
+    chat.posted(await chat.reply({ asker, text: 'deploy freeze?' }), 'C1:1.1');
+    chat.posted({ kind: 'note', visibility: 'public', text: 'Sorry' }, 'C1:2.2');
+    await chat.reply({ asker, text: 'and on fridays?', conversationId: 'C1:1.1' });
+    await chat.reply({ asker, text: 'and on mondays?', conversationId: 'C1:2.2' });
+    expect(inner.contexts.map((context) => context.previousQuestion)).toEqual([undefined, 'deploy freeze?', undefined]);
+  });
+
+  it.each([
+    [true, 'updated 3 days ago', ['freeze'], "From your team's notes (updated 3 days ago) · looked for: freeze"],
+    [true, undefined, [], "From your team's notes"],
+    [false, undefined, ['sourdough', 'bread'], "Searched your team's notes · looked for: sourdough, bread"],
+  ])('writes the small print of an answer (found: %s)', (found, age, lookedFor, expected) => {
+    expect(provenance(found, age, lookedFor)).toBe(expected);
+  });
+
+  it('counts in its wording: one file, two sections, one second', () => {
+    expect(terminalGreeting({ files: 1, chunks: 2 }, [])).toBe('lore: ask about your notes (1 file, 2 sections). Type "exit" to leave, "help" for help.');
+    expect(terminalGreeting({ files: 2, chunks: 1 }, ['a?', 'b?']).split('\n')).toEqual([expect.stringContaining('(2 files, 1 section)'), 'For example: "a?" or "b?"']);
+    expect(gapsTitle(1)).toMatch(/^Top 1 knowledge gap in this channel/);
+    expect(rateLimited(5, 200)).toContain("You've asked 5 questions in the last minute, the most I answer. Please try again in 1 second.");
+  });
+
+  it.each([
+    ['slash', true],
+    ['shortcut', true],
+    ['button', true],
+    ['mention', false],
+    ['dm', false],
+    ['terminal', false],
+  ] as const)('repeats the question above an answer asked by %s: %s', (surface, echoed) => {
+    expect(echoesQuestion({ platform: 'slack', surface })).toBe(echoed);
+  });
+
+  it('asks the same question whatever the surface left in its spaces and line breaks', async () => {
+    const inner = service();
+    const chat = new Conversation({ service: inner, logger: silentLogger() });
+    const reply = await chat.reply({ asker: { platform: 'discord', surface: 'slash' }, text: '  deploy\n freeze\t on  fridays? ' });
+    expect(reply).toMatchObject({ kind: 'answer', answer: { question: 'deploy freeze on fridays?' } });
+    expect(await chat.reply({ asker: { platform: 'discord', surface: 'slash' }, text: ' \n ' })).toMatchObject({ kind: 'help' });
   });
 
   it('forgets the least recently used conversations beyond its bound', () => {

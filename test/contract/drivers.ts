@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { createConsoleAdapter } from '../../src/adapters/console.js';
-import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
+import { createDiscordAdapter } from '../../src/adapters/discord/client.js';
 import { createSlackAdapter } from '../../src/adapters/slack/index.js';
 import { silentLogger } from '../../src/logger.js';
 import type { ChatAdapter } from '../../src/types.js';

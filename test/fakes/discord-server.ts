@@ -303,6 +303,8 @@ export class FakeDiscord implements FakeIds {
     );
   }
 
+  private nextBotMessageId: string | undefined;
+
   /** Ids of the messages the bot created, in order. */
   botMessageIds(): string[] {
     return [...this.messages.keys()].filter((key) => !key.startsWith('original:'));
@@ -565,8 +567,14 @@ export class FakeDiscord implements FakeIds {
     };
   }
 
+  /** Gives the bot's next message `id` (a thread started on it gets the same id). */
+  nameNextBotMessage(id: string): void {
+    this.nextBotMessageId = id;
+  }
+
   private createBotMessage(channelId: string, body: JsonObject, interactionId?: string): JsonObject {
-    const id = snowflake();
+    const id = this.nextBotMessageId ?? snowflake();
+    this.nextBotMessageId = undefined;
     const reference = body.message_reference as { message_id?: string } | undefined;
     const message: JsonObject = {
       id,

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../../src/adapters/discord/index.js';
+import { createDiscordAdapter } from '../../src/adapters/discord/client.js';
 import { createSlackAdapter } from '../../src/adapters/slack/index.js';
 import { silentLogger } from '../../src/logger.js';
 import { createGuardedService } from '../../src/service/guarded.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DISCORD } from '../../src/adapters/discord/markdown.js';
 import { MRKDWN } from '../../src/adapters/slack/mrkdwn.js';
-import { citationLink, gapLines, gapsHeading, quoteFor } from '../../src/render/chat-parts.js';
+import { GAPS_FOOTER } from '../../src/chat/wording.js';
+import { citationLink, citationWithAge, gapsReport, quoteFor } from '../../src/render/chat-parts.js';
 import type { Answer, KnowledgeGap } from '../../src/types.js';
 
 const gap: KnowledgeGap = {
@@ -15,20 +16,27 @@ const gap: KnowledgeGap = {
 };
 
 describe('the gaps report in each dialect', () => {
-  it('writes the same lines with Slack markup, escaping the asked question', () => {
-    expect(gapsHeading(2, MRKDWN)).toMatch(/^\*Top 2 knowledge gaps in this channel\*: questions/);
-    expect(gapLines(gap, 0, MRKDWN)).toEqual([
-      '*1.* who owns &lt;!here&gt; *billing*?',
-      '3 times: 2 unanswered, 1 👎 · last 2026-03-04',
-      '_Also asked as:_ “billing owner”',
-      '_Closest notes:_ `team/billing.md` (2×)',
-    ]);
+  it('writes the same parts with Slack markup, escaping the asked question', () => {
+    const report = gapsReport([gap, gap], MRKDWN);
+    expect(report.heading).toMatch(/^\*Top 2 knowledge gaps in this channel\*: questions/);
+    expect(report.gaps).toHaveLength(2);
+    expect(report.gaps[0]).toBe(
+      [
+        '*1.* who owns &lt;!here&gt; *billing*?',
+        '3 times: 2 unanswered, 1 👎 · last 2026-03-04',
+        '_Also asked as:_ “billing owner”',
+        '_Closest notes:_ `team/billing.md` (2×)',
+      ].join('\n'),
+    );
+    expect(report.footer).toBe(GAPS_FOOTER);
   });
 
-  it('writes the same lines with Discord markup, escaping the asked question', () => {
-    expect(gapsHeading(1, DISCORD)).toMatch(/^\*\*Top 1 knowledge gap in this channel\*\*: questions/);
-    expect(gapLines(gap, 1, DISCORD)[0]).toBe('**2.** who owns <!here\\> \\*billing\\*?');
-    expect(gapLines(gap, 1, DISCORD)[3]).toBe('*Closest notes:* `team/billing.md` (2×)');
+  it('writes the same parts with Discord markup, escaping the asked question', () => {
+    expect(gapsReport([gap], DISCORD).heading).toMatch(/^\*\*Top 1 knowledge gap in this channel\*\*: questions/);
+    const lines = gapsReport([gap, gap], DISCORD).gaps[1]?.split('\n');
+    expect(lines?.[0]).toBe('**2.** who owns <!here\\> \\*billing\\*?');
+    expect(lines?.[3]).toBe('*Closest notes:* `team/billing.md` (2×)');
+    expect(gapsReport([gap], DISCORD).footer).toBe(GAPS_FOOTER);
   });
 });
 
@@ -54,6 +62,13 @@ describe('citationLink', () => {
   it('links the label in each dialect, escaped for it', () => {
     expect(citationLink(citation, MRKDWN)).toBe('<https://notes.example.com/a?x=1&amp;y=(2)|ops/a_b.md › Deploy · L3–4>');
     expect(citationLink(citation, DISCORD)).toBe('[ops/a\\_b.md › Deploy · L3–4](https://notes.example.com/a?x=1&y=(2%29)');
+  });
+
+  it('says how long ago the lines changed, where that is known, in each dialect', () => {
+    const changed = new Date(Date.now() - 100 * 24 * 3600 * 1000).toISOString();
+    expect(citationWithAge({ ...citation, changed }, MRKDWN)).toBe(`${citationLink(citation, MRKDWN)} _(updated 3 months ago)_`);
+    expect(citationWithAge({ ...citation, changed }, DISCORD)).toBe(`${citationLink(citation, DISCORD)} *(updated 3 months ago)*`);
+    expect(citationWithAge(citation, DISCORD)).toBe(citationLink(citation, DISCORD));
   });
 
   it('leaves a label without a web address unlinked', () => {

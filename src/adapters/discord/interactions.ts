@@ -6,9 +6,9 @@ import {
   type Interaction,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { sendOrApologize } from '../../chat/apology.js';
 import { visibilityOf } from '../../chat/conversation.js';
-import type { Reply, Turn, Visibility } from '../../chat/turn.js';
-import { APOLOGY } from '../../chat/wording.js';
+import { conversationOf, type Reply, type Turn, type Visibility } from '../../chat/turn.js';
 import { cutText } from '../../chat/truncate.js';
 import { asError } from '../../errors.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
@@ -30,7 +30,7 @@ export async function handleInteraction(interaction: Interaction, deps: AnswerDe
     else if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) await ask(interaction, askTurn(interaction));
     else if (interaction.isChatInputCommand() && interaction.commandName === GAPS_COMMAND) await ask(interaction, { asker: discordAsker('slash', interaction), text: 'gaps', visibility: 'private' });
     else if (interaction.isMessageContextMenuCommand() && interaction.commandName === ASK_MENU) {
-      await ask(interaction, { asker: discordAsker('shortcut', interaction), text: interaction.targetMessage.content.replace(/\s+/g, ' ').trim() });
+      await ask(interaction, { asker: discordAsker('shortcut', interaction), text: interaction.targetMessage.content });
     } else if (interaction.isButton()) await button(interaction, deps);
   } catch (error) {
     log.error({ err: asError(error) }, 'failed to handle a Discord interaction');
@@ -38,13 +38,12 @@ export async function handleInteraction(interaction: Interaction, deps: AnswerDe
 }
 
 function askTurn(interaction: ChatInputCommandInteraction): Turn {
-  const channel = interaction.channel;
-  const continuous = channel !== null && (channel.isThread() || channel.isDMBased());
+  const { channel } = interaction;
   return {
     asker: discordAsker('slash', interaction),
     text: interaction.options.getString(QUESTION_OPTION, true),
     visibility: interaction.options.getBoolean(PRIVATE_OPTION) === true ? 'private' : 'public',
-    ...(continuous && interaction.channelId !== null && { conversationId: interaction.channelId }),
+    ...conversationOf({ ...(channel?.isThread() && { thread: channel.id }), ...(channel?.isDMBased() && { direct: channel.id }) }),
   };
 }
 
@@ -73,7 +72,12 @@ async function answer(interaction: Answerable, pending: Promise<Reply>, wanted: 
   const log = deps.logger.child({ interactionId: interaction.id, channelId: interaction.channelId });
   if (!(await settlesWithin(pending, deps.deferAfterMs))) await interaction.deferReply(wanted === 'private' ? { flags: MessageFlags.Ephemeral } : {});
   const reply = await pending;
-  try {
+  const apologize = (text: string) => {
+    const apology = { content: text, allowedMentions: NO_PINGS };
+    if (interaction.deferred) return interaction.editReply(apology);
+    return interaction.replied ? interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral }) : interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
+  };
+  await sendOrApologize(log, 'failed to answer a Discord interaction', apologize, async () => {
     if (reply.kind === 'silent') return void (interaction.deferred && (await interaction.deleteReply()));
     const payload = payloadOf(reply, deps, true);
     const ephemeral = reply.visibility === 'private';
@@ -84,10 +88,5 @@ async function answer(interaction: Answerable, pending: Promise<Reply>, wanted: 
       await interaction.deleteReply().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not delete the deferred reply'));
       await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
     }
-  } catch (error) {
-    log.error({ err: asError(error) }, 'failed to answer a Discord interaction');
-    const apology = { content: APOLOGY, allowedMentions: NO_PINGS };
-    const sent = interaction.deferred ? interaction.editReply(apology) : interaction.replied ? interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral }) : interaction.reply({ ...apology, flags: MessageFlags.Ephemeral });
-    await sent.catch((replyError: unknown) => log.error({ err: asError(replyError) }, 'could not send the apology either'));
-  }
+  });
 }

@@ -1,6 +1,6 @@
 import { RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
-import type { Reply, Turn } from '../../chat/turn.js';
-import { APOLOGY } from '../../chat/wording.js';
+import { sendOrApologize } from '../../chat/apology.js';
+import { conversationOf, type Reply, type Turn } from '../../chat/turn.js';
 import { asError } from '../../errors.js';
 import { settlesWithin } from '../../service/in-flight.js';
 import { NO_PINGS, discordAsker, embedsAllowed, payloadOf, type AnswerDeps } from './reply.js';
@@ -18,18 +18,13 @@ export function questionIn(message: Message, botId: string): string | undefined 
   return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
-/**
- * A message as a turn. Threads and DMs are conversations; a question in a plain channel stands alone, but a thread
- * started on its message gets the message's id, so it is remembered under that id too.
- */
+/** A message as a turn. A thread has its own channel id; a thread started on a message gets the message's id. */
 function turnOf(message: Message, text: string): Turn {
   const { channel } = message;
-  const thread = channel.isThread();
   return {
     asker: discordAsker(channel.isDMBased() ? 'dm' : 'mention', { user: message.author, channel, channelId: message.channelId, guildId: message.guildId }),
     text,
-    ...((thread || channel.isDMBased()) && { conversationId: channel.id }),
-    startsConversations: [message.id],
+    ...conversationOf({ ...(channel.isThread() && { thread: channel.id }), ...(channel.isDMBased() && { direct: channel.id }), startsThread: message.id }),
   };
 }
 
@@ -44,12 +39,8 @@ export async function answerMessage(client: Client<true>, message: Message, deps
     await channel.sendTyping().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not show typing'));
   }
   const reply = await pending;
-  try {
-    await send(client, message, reply, deps);
-  } catch (error) {
-    log.error({ err: asError(error) }, 'failed to answer a Discord message');
-    await message.reply({ content: APOLOGY, allowedMentions: NO_PINGS }).catch((replyError: unknown) => log.error({ err: asError(replyError) }, 'could not send the apology either'));
-  }
+  const apologize = (text: string) => message.reply({ content: text, allowedMentions: NO_PINGS });
+  await sendOrApologize(log, 'failed to answer a Discord message', apologize, () => send(client, message, reply, deps));
 }
 
 async function send(client: Client<true>, message: Message, reply: Reply, deps: AnswerDeps): Promise<void> {
@@ -61,11 +52,11 @@ async function send(client: Client<true>, message: Message, reply: Reply, deps: 
     return;
   }
   const embeds = embedsAllowed(client, message.channel);
-  try {
-    await message.reply({ ...payloadOf(reply, deps, embeds), failIfNotExists: false });
-  } catch (error) {
+  const sent = await message.reply({ ...payloadOf(reply, deps, embeds), failIfNotExists: false }).catch((error: unknown) => {
     // Permissions may be unknown to the cache (overwrites changed, partial channel): fall back to plain text once.
     if (!embeds || (error as { code?: unknown }).code !== RESTJSONErrorCodes.MissingPermissions) throw error;
-    await message.reply({ ...payloadOf(reply, deps, false), failIfNotExists: false });
-  }
+    return message.reply({ ...payloadOf(reply, deps, false), failIfNotExists: false });
+  });
+  // Discord gives a thread started on a message that message's id.
+  deps.conversation.posted(reply, sent.id);
 }

@@ -13,7 +13,7 @@ export const discord: PlatformEntry = {
       const { createShardedDiscordAdapter, shardScript } = await import('./shards.js');
       return { adapter: createShardedDiscordAdapter({ config: { ...discordConfig, shards }, logger, script: shardScript() }), sharesOpsPort: false };
     }
-    const { createDiscordAdapter } = await import('./index.js');
+    const { createDiscordAdapter } = await import('./client.js');
     return { adapter: createDiscordAdapter({ config: discordConfig, service, logger, reports }), sharesOpsPort: false };
   },
 };

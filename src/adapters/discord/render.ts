@@ -1,34 +1,17 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { updatedAgo } from '../../answer/age.js';
 import { layoutAnswer, type AnswerLayout } from '../../chat/layout.js';
-import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel } from '../../chat/wording.js';
-import { citationLink, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
+import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, provenance } from '../../chat/wording.js';
+import { citationWithAge, gapsReport, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
 import { DISCORD, escapeDiscord, toDiscordMarkdown } from './markdown.js';
 
-/** What a Discord message carries for an answer: either embeds, or plain content where embeds cannot be sent. */
-export interface RenderedMessage {
-  content?: string;
-  embeds: APIEmbed[];
-}
-
-export interface RenderOptions {
-  /** False where the bot may not send embeds (no Embed Links permission): everything goes into `content`. */
-  embeds: boolean;
-  /** Example questions, shown when nothing was found. */
-  examples?: readonly string[];
-}
-
 const FOUND_COLOR = 0x2b8a3e;
 const NOT_FOUND_COLOR = 0x868e96;
 
-export function renderAnswer(answer: Answer, options: RenderOptions): RenderedMessage {
-  if (!options.embeds) return { content: renderPlainText(answer, options.examples ?? []), embeds: [] };
-  return { embeds: [renderEmbed(answer, options.examples ?? [])] };
-}
-
+/** An answer as one embed: the source as its title, the quote, more notes and examples as fields, the small print below. */
 export function renderEmbed(answer: Answer, examples: readonly string[] = []): APIEmbed {
   const layout = layoutAnswer(answer, examples);
   const { source } = layout;
@@ -43,6 +26,7 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = []): A
   return fitEmbed(embed);
 }
 
+/** An answer as message content, where the bot may not send embeds (no Embed Links permission). */
 export function renderPlainText(answer: Answer, examples: readonly string[] = []): string {
   const { source, more, stale, ...layout } = layoutAnswer(answer, examples);
   const age = source && updatedAgo(source);
@@ -65,11 +49,11 @@ export function renderHelp(text: string, examples: readonly string[]): string {
   return cutAtLine(lines.join('\n'), LIMITS.content);
 }
 
-/** The top knowledge gaps as Discord Markdown, within one message. */
+/** The top knowledge gaps as Discord Markdown, within one message that always ends with where the full list is. */
 export function renderGaps(gaps: readonly KnowledgeGap[]): string {
   if (gaps.length === 0) return NO_GAPS;
-  const lines = [gapsHeading(gaps.length, DISCORD), ...gaps.flatMap((gap, i) => ['', ...gapLines(gap, i, DISCORD)])];
-  return cutAtLine(lines.join('\n'), LIMITS.content);
+  const { heading, gaps: blocks, footer } = gapsReport(gaps, DISCORD);
+  return `${cutAtLine([heading, ...blocks].join('\n\n'), LIMITS.content - footer.length - 2)}\n\n${footer}`;
 }
 
 /** The quote as Discord Markdown within `max` characters. */
@@ -79,17 +63,15 @@ function quoteMarkdown(answer: Answer, max: number): string {
 
 /** The small print: where the answer came from, the words looked for (always: the footer is a summary), how old. */
 function footerText(answer: Answer, { source, stale }: AnswerLayout): string {
-  const age = source && updatedAgo(source);
-  const from = answer.found ? `From your team's notes${age ? ` (${age})` : ''}` : "Searched your team's notes";
-  const text = answer.lookedFor.length > 0 ? `${from} · looked for: ${answer.lookedFor.join(', ')}` : from;
+  const text = provenance(answer.found, source && updatedAgo(source), answer.lookedFor);
   return stale ? `${stale}\n${text}` : text;
 }
 
-const linkedLabel = (citation: Citation): string => citationLink(citation, DISCORD);
+const linkedLabel = (citation: Citation): string => citationWithAge(citation, DISCORD);
 
 function plainLabel(citation: Citation): string {
-  const label = escapeDiscord(cutText(citationLabel(citation), 200));
-  return citation.url ? `${label} <${citation.url}>` : label;
+  const age = updatedAgo(citation);
+  return `${escapeDiscord(cutText(citationLabel(citation), 200))}${age ? ` *(${age})*` : ''}${citation.url ? ` <${citation.url}>` : ''}`;
 }
 
 function pushField(fields: APIEmbedField[], name: string, lines: readonly string[]): void {

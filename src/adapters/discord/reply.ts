@@ -12,7 +12,7 @@ import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { Logger } from '../../logger.js';
 import type { Asker } from '../../types.js';
-import { renderAnswer, renderGaps, renderHelp } from './render.js';
+import { renderEmbed, renderGaps, renderHelp, renderPlainText } from './render.js';
 import { answerRow } from './votes.js';
 
 /** Everything the message and interaction handlers share. */
@@ -26,6 +26,7 @@ export interface AnswerDeps {
 /** Sent with every message: a note or a question may contain @everyone, a role or a user, and nobody is pinged. */
 export const NO_PINGS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
 
+/** A Discord message: embeds, or plain `content` where the bot may not send embeds; buttons under answers. */
 export interface Payload {
   content?: string;
   embeds: APIEmbed[];
@@ -33,12 +34,13 @@ export interface Payload {
   allowedMentions: MessageMentionOptions;
 }
 
-/** A reply as a Discord message: embeds (or plain text where they cannot be sent), with buttons under answers. */
+/** A reply as a Discord message; `embeds` is false where the bot may not send them (no Embed Links permission). */
 export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: AnswerDeps, embeds: boolean): Payload {
   const plain = (content: string): Payload => ({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
   switch (reply.kind) {
     case 'answer': {
-      const rendered = renderAnswer(reply.answer, { embeds, examples: reply.examples });
+      const { answer, examples } = reply;
+      const rendered = embeds ? { embeds: [renderEmbed(answer, examples)] } : plain(renderPlainText(answer, examples));
       return { ...rendered, components: [answerRow(deps.conversation.shown.add(reply))], allowedMentions: NO_PINGS };
     }
     case 'help':

@@ -14,17 +14,6 @@ export interface ShardedDiscordOptions {
   script: { file: string; execArgv: string[]; args: string[] };
 }
 
-/** How one shard is doing, for /readyz. */
-export interface ShardStatus {
-  id: number;
-  ready: boolean;
-}
-
-export type ShardedDiscordAdapter = ChatAdapter & {
-  /** Every shard this process started; empty before start(). */
-  shards(): ShardStatus[];
-};
-
 /** How long one shard may take to connect and receive its guilds. */
 const SPAWN_TIMEOUT_MS = 60_000;
 
@@ -33,16 +22,17 @@ const SPAWN_TIMEOUT_MS = 60_000;
  * shard; each connects as its shard and answers its own guilds (and shard 0 the DMs). This process only supervises:
  * it restarts a shard that dies and reports each shard's readiness.
  */
-export function createShardedDiscordAdapter(options: ShardedDiscordOptions): ShardedDiscordAdapter {
+export function createShardedDiscordAdapter(options: ShardedDiscordOptions): ChatAdapter {
   const { config, script } = options;
   const logger = options.logger.child({ component: 'discord-shards' });
   let manager: ShardingManager | undefined;
+  // Ready when every shard is: each answers only its own guilds.
+  const allReady = () => manager !== undefined && manager.shards.size === manager.totalShards && [...manager.shards.values()].every((shard) => shard.ready);
 
   const watch = (shard: Shard) => {
     shard.on('ready', () => {
       logger.info({ shardId: shard.id }, 'Discord shard ready');
-      const all = [...(manager?.shards.values() ?? [])];
-      if (all.length === manager?.totalShards && all.every((s) => s.ready)) logger.info({ shards: all.length }, 'every Discord shard is ready');
+      if (allReady()) logger.info({ shards: manager?.totalShards }, 'every Discord shard is ready');
     });
     shard.on('disconnect', () => logger.warn({ shardId: shard.id }, 'Discord shard disconnected'));
     shard.on('reconnecting', () => logger.info({ shardId: shard.id }, 'Discord shard reconnecting'));
@@ -51,9 +41,7 @@ export function createShardedDiscordAdapter(options: ShardedDiscordOptions): Sha
 
   return {
     name: 'discord',
-    shards: () => [...(manager?.shards.values() ?? [])].map((shard) => ({ id: shard.id, ready: shard.ready })),
-    // Ready when every shard is: each answers only its own guilds.
-    connected: () => manager !== undefined && manager.shards.size === manager.totalShards && [...manager.shards.values()].every((shard) => shard.ready),
+    connected: allReady,
     async start() {
       if (manager) return;
       let total: number;

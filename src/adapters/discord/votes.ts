@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { ShownAnswer } from '../../chat/shown.js';
+import { BUTTON_LABELS, VOTE_EMOJI } from '../../chat/wording.js';
 import { LIMITS } from './limits.js';
 
 export const SHARE_ID = 'lore:share:';
@@ -19,8 +20,9 @@ export function answerRow(shown: ShownAnswer): APIActionRowComponent<APIButtonCo
     label,
   });
   const subject = `${shown.id}:${shown.reply.vote.citation ?? '-'}`;
-  const votes = [button(`lore:vote:up:${subject}`, '👍', 'Helpful'), button(`lore:vote:down:${subject}`, '👎', 'Not helpful')];
-  return { type: ComponentType.ActionRow, components: shown.reply.share ? [button(`${SHARE_ID}${shown.id}`, '', 'Share in channel', ButtonStyle.Primary), ...votes] : votes };
+  const votes = [button(`lore:vote:up:${subject}`, VOTE_EMOJI.up, BUTTON_LABELS.up), button(`lore:vote:down:${subject}`, VOTE_EMOJI.down, BUTTON_LABELS.down)];
+  const share = button(`${SHARE_ID}${shown.id}`, '', BUTTON_LABELS.share, ButtonStyle.Primary);
+  return { type: ComponentType.ActionRow, components: shown.reply.share ? [share, ...votes] : votes };
 }
 
 export function parseVote(customId: string): { vote: 'up' | 'down'; answerId?: string; citation: string } | undefined {

@@ -1,6 +1,6 @@
-import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
-import { APOLOGY } from '../../chat/wording.js';
-import { asError } from '../../errors.js';
+import type { App, BlockButtonAction, Middleware, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { sendOrApologize } from '../../chat/apology.js';
+import { echoesQuestion } from '../../chat/conversation.js';
 import type { Logger } from '../../logger.js';
 import type { Vote } from '../../chat/shown.js';
 import { ACTION, decodeButtonValue } from './buttons.js';
@@ -8,29 +8,32 @@ import { slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
 import { deliver } from './listeners.js';
 import { renderAnswer, renderNote, renderReply } from './render.js';
 
+const FAILED = 'handling a Slack button failed';
+
 /** The buttons under every answer: "Share in channel" and 👍/👎. */
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(ACTION.share, async ({ ack, body, action, client, respond }) => {
     await ack();
     const log = deps.logger.child({ action: 'share', user: body.user.id, channel: body.channel?.id });
-    await guarded(log, respond, async () => {
+    await sendOrApologize(log, FAILED, apologyVia(respond), async () => {
       const value = decodeButtonValue(action.value);
       const channel = body.channel?.id ?? '';
-      const reply = await deps.conversation.share(slackAsker('button', body.user.id, body.channel?.id, body.team?.id), value?.id, value?.question);
-      if (reply.kind !== 'answer') return void (await deliver(deps, client, reply, { channel, respond, userId: body.user.id }, true));
-      await postPublicly(client, respond, channel, renderReply(reply, deps, { askedBy: body.user.id, echo: true }), log);
+      const asker = slackAsker('button', body.user.id, body.channel?.id, body.team?.id);
+      const reply = await deps.conversation.share(asker, value?.answerId, value?.question);
+      if (reply.kind !== 'answer') return void (await deliver(deps, client, reply, { channel, respond, userId: body.user.id }, echoesQuestion(asker)));
+      await postPublicly(client, respond, channel, renderReply(reply, deps, { askedBy: body.user.id, echo: echoesQuestion(asker) }), log);
       await respond({ delete_original: true });
     });
   });
 
-  const onVote = (vote: Vote) =>
-    async ({ ack, body, action, client, respond }: VoteArgs): Promise<void> => {
+  const onVote =
+    (vote: Vote): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> =>
+    async ({ ack, body, action, client, respond }) => {
       await ack();
       const log = deps.logger.child({ action: 'vote', user: body.user.id, channel: body.channel?.id });
-      await guarded(log, respond, async () => {
-        const value = decodeButtonValue(action.value);
+      await sendOrApologize(log, FAILED, apologyVia(respond), async () => {
         const asker = slackAsker('button', body.user.id, body.channel?.id, body.team?.id);
-        const { thanks, shown } = await deps.conversation.vote({ asker, vote, answerId: value?.id, question: value?.question, citation: value?.citation });
+        const { thanks, shown } = await deps.conversation.vote({ asker, vote, ...decodeButtonValue(action.value) });
         if (!shown) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: thanks }));
         const message = renderAnswer(shown);
         const channel = body.channel?.id;
@@ -44,12 +47,9 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockButtonAction>(ACTION.voteDown, onVote('down'));
 }
 
-interface VoteArgs {
-  ack: () => Promise<void>;
-  body: BlockButtonAction;
-  action: BlockButtonAction['actions'][number];
-  client: SlackClient;
-  respond: RespondFn;
+/** A button's apology goes only to who clicked, without replacing the message the button is on. */
+function apologyVia(respond: RespondFn): (text: string) => Promise<unknown> {
+  return (text) => respond({ response_type: 'ephemeral', replace_original: false, ...renderNote(text, true) });
 }
 
 /**
@@ -64,16 +64,5 @@ async function postPublicly(client: SlackClient, respond: RespondFn, channel: st
     if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
     log.info({ code }, 'bot cannot post here; sharing through response_url');
     await respond({ response_type: 'in_channel', replace_original: false, ...message });
-  }
-}
-
-async function guarded(log: Logger, respond: RespondFn, work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    log.error({ err: asError(error) }, 'handling a Slack button failed');
-    await respond({ response_type: 'ephemeral', replace_original: false, ...renderNote(APOLOGY, true) }).catch(
-      (apologyError: unknown) => log.error({ err: asError(apologyError) }, 'posting the apology failed too'),
-    );
   }
 }

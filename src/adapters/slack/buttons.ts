@@ -1,7 +1,9 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import { SLACK_LIMITS } from './limits.js';
+import type { Carried } from '../../chat/conversation.js';
 import { cutText } from '../../chat/truncate.js';
+import { BUTTON_LABELS, VOTE_EMOJI } from '../../chat/wording.js';
 
 /** action_id of each lore button; the app listens on these. */
 export const ACTION = Object.freeze({
@@ -10,45 +12,39 @@ export const ACTION = Object.freeze({
   voteDown: 'lore_vote_down',
 });
 
-/**
- * What a button carries. `question` and `citation` travel with the click so a vote can still be logged,
- * and a share re-asked, after the stored answer is forgotten (restart or eviction).
- */
-export interface ButtonValue {
-  id: string;
-  question: string;
-  citation?: string;
-}
-
 const QUESTION_BUDGET = 1500;
 const CITATION_BUDGET = 300;
 
-export function encodeButtonValue(value: ButtonValue): string {
+/**
+ * A button's value: the answer's id with its question and citation, so a vote can still be logged, and a share
+ * re-asked, after the shown answer is forgotten (restart or eviction). The keys stay short for Slack's limit.
+ */
+export function encodeButtonValue(value: Carried & { answerId: string; question: string }): string {
   const encoded = JSON.stringify({
-    id: value.id,
+    id: value.answerId,
     q: cutText(value.question, QUESTION_BUDGET),
     ...(value.citation === undefined ? {} : { c: cutText(value.citation, CITATION_BUDGET) }),
   });
   // JSON escaping can grow a question; fall back to the id alone rather than exceed Slack's limit.
-  return encoded.length <= SLACK_LIMITS.buttonValue ? encoded : JSON.stringify({ id: value.id, q: '' });
+  return encoded.length <= SLACK_LIMITS.buttonValue ? encoded : JSON.stringify({ id: value.answerId, q: '' });
 }
 
-const carried = z.object({ id: z.string(), q: z.string(), c: z.string().optional() });
+const value = z.object({ id: z.string(), q: z.string(), c: z.string().optional() });
 
-export function decodeButtonValue(raw: string | undefined): ButtonValue | undefined {
+export function decodeButtonValue(raw: string | undefined): Carried | undefined {
   try {
-    const { id, q, c } = carried.parse(JSON.parse(raw ?? ''));
-    return { id, question: q, ...(c !== undefined && { citation: c }) };
+    const { id, q, c } = value.parse(JSON.parse(raw ?? ''));
+    return { answerId: id, question: q, ...(c !== undefined && { citation: c }) };
   } catch {
     return undefined;
   }
 }
 
-export function answerButtons(value: ButtonValue, withShare: boolean): types.ActionsBlock {
+export function answerButtons(value: Parameters<typeof encodeButtonValue>[0], withShare: boolean): types.ActionsBlock {
   const encoded = encodeButtonValue(value);
   const elements: types.Button[] = [];
-  if (withShare) elements.push(button(ACTION.share, 'Share in channel', encoded, 'primary'));
-  elements.push(button(ACTION.voteUp, '👍 Helpful', encoded), button(ACTION.voteDown, '👎 Not helpful', encoded));
+  if (withShare) elements.push(button(ACTION.share, BUTTON_LABELS.share, encoded, 'primary'));
+  elements.push(button(ACTION.voteUp, `${VOTE_EMOJI.up} ${BUTTON_LABELS.up}`, encoded), button(ACTION.voteDown, `${VOTE_EMOJI.down} ${BUTTON_LABELS.down}`, encoded));
   return { type: 'actions', block_id: 'lore_actions', elements };
 }
 

@@ -1,7 +1,7 @@
 import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
-import type { Reply, Turn } from '../../chat/turn.js';
-import { APOLOGY } from '../../chat/wording.js';
-import { asError } from '../../errors.js';
+import { sendOrApologize } from '../../chat/apology.js';
+import { echoesQuestion } from '../../chat/conversation.js';
+import { conversationOf, type Reply, type Turn } from '../../chat/turn.js';
 import { SHORTCUT, slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
 import { renderReply } from './render.js';
 import { questionFromSlack } from './slack-text.js';
@@ -19,7 +19,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.command(deps.command, async ({ command, ack, respond, client }) => {
     await ack();
     const asker = slackAsker('slash', command.user_id, command.channel_id, command.team_id);
-    await answer(deps, client, { asker, text: questionFromSlack(command.text) }, { channel: command.channel_id, respond, userId: command.user_id });
+    const turn: Turn = { asker, text: questionFromSlack(command.text), ...conversationOf({ ...(asker.direct && { direct: command.channel_id }) }) };
+    await answer(deps, client, turn, { channel: command.channel_id, respond, userId: command.user_id });
   });
 
   app.shortcut<MessageShortcut>(SHORTCUT, async ({ shortcut, ack, respond, client }) => {
@@ -36,8 +37,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const turn: Turn = {
       asker: slackAsker('mention', event.user, event.channel, context.teamId, event.thread_ts),
       text: questionFromSlack(event.text, context.botUserId),
-      conversationId: event.thread_ts === undefined ? undefined : `${event.channel}:${event.thread_ts}`,
-      startsConversations: [`${event.channel}:${event.ts}`],
+      ...conversationOf({ thread: event.thread_ts === undefined ? undefined : `${event.channel}:${event.thread_ts}`, startsThread: `${event.channel}:${event.ts}` }),
     };
     await answer(deps, client, turn, { channel: event.channel, threadTs: event.thread_ts ?? event.ts, userId: event.user });
   });
@@ -50,8 +50,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const turn: Turn = {
       asker: slackAsker('dm', message.user, channel, context.teamId, threadTs),
       text: questionFromSlack(message.text ?? '', context.botUserId),
-      conversationId: threadTs === undefined ? channel : `${channel}:${threadTs}`,
-      startsConversations: [`${channel}:${message.ts}`],
+      ...conversationOf({ thread: threadTs === undefined ? undefined : `${channel}:${threadTs}`, direct: channel, startsThread: `${channel}:${message.ts}` }),
     };
     await answer(deps, client, turn, { channel, threadTs, userId: message.user });
   });
@@ -59,16 +58,13 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
 async function answer(deps: ListenerDeps, client: SlackClient, turn: Turn, target: Target): Promise<void> {
   const reply = await deps.conversation.reply(turn);
-  try {
-    const posted = await deliver(deps, client, reply, target, turn.asker.surface !== 'mention' && turn.asker.surface !== 'dm');
-    // A thread started on the bot's own answer continues the conversation too.
-    if (posted !== undefined && reply.kind === 'answer') deps.conversation.continues(`${target.channel}:${posted}`, reply.answer.question);
-  } catch (error) {
-    const log = deps.logger.child({ channel: target.channel, threadTs: target.threadTs });
-    log.error({ err: asError(error) }, 'answering a Slack message failed');
-    const apology: Reply = { kind: 'note', visibility: reply.kind === 'silent' ? 'private' : reply.visibility, text: APOLOGY, problem: true };
-    await deliver(deps, client, apology, target, false).catch((apologyError: unknown) => log.error({ err: asError(apologyError) }, 'posting the apology failed too'));
-  }
+  const log = deps.logger.child({ channel: target.channel, threadTs: target.threadTs });
+  const visibility = reply.kind === 'silent' ? 'private' : reply.visibility;
+  const apologize = (text: string) => deliver(deps, client, { kind: 'note', visibility, text, problem: true }, target, false);
+  await sendOrApologize(log, 'answering a Slack message failed', apologize, async () => {
+    const posted = await deliver(deps, client, reply, target, echoesQuestion(turn.asker));
+    if (posted !== undefined) deps.conversation.posted(reply, `${target.channel}:${posted}`);
+  });
 }
 
 /** Sends a reply as its visibility says; returns the ts of a posted message. */

@@ -1,13 +1,12 @@
 import type { types } from '@slack/bolt';
-import { updatedAgo } from '../../answer/age.js';
 import { layoutAnswer } from '../../chat/layout.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
 import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { ShownAnswer } from '../../chat/shown.js';
-import { EXAMPLES_TITLE, GAPS_FOOTER, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
-import { citationLink as linked, gapLines, gapsHeading, quoteFor } from '../../render/chat-parts.js';
-import type { Answer, Citation, KnowledgeGap } from '../../types.js';
+import { EXAMPLES_TITLE, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
+import { citationWithAge, gapsReport, quoteFor } from '../../render/chat-parts.js';
+import type { Answer, KnowledgeGap } from '../../types.js';
 import { answerButtons } from './buttons.js';
 import { SLACK_LIMITS } from './limits.js';
 import { MRKDWN, escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
@@ -49,9 +48,9 @@ export function renderAnswer(shown: ShownAnswer): SlackMessage {
   const quote = source ? quoteFor(answer, (markdown, highlights) => markdownToMrkdwn(markdown, { highlights }), SLACK_LIMITS.sectionText) : '';
   const blocks: types.KnownBlock[] = [];
   if (shown.echoQuestion) blocks.push(section(questionLine(answer.question, shown)));
-  const links = more.citations.map(citationLink);
+  const links = more.citations.map((citation) => citationWithAge(citation, MRKDWN));
   if (source) {
-    blocks.push(section(quote), context(`:page_facing_up: ${citationLink(source)}`));
+    blocks.push(section(quote), context(`:page_facing_up: ${citationWithAge(source, MRKDWN)}`));
     if (links.length > 0) blocks.push(context(`${more.title}: ${links.join('  ·  ')}`));
   } else {
     blocks.push(section(cutText(escapeMrkdwn(answer.text), SLACK_LIMITS.sectionText)));
@@ -62,7 +61,7 @@ export function renderAnswer(shown: ShownAnswer): SlackMessage {
   if (lookedFor.length > 0) blocks.push(context(cutText(`${LOOKED_FOR}: ${lookedFor.map(escapeMrkdwn).join(', ')}`, 500)));
   const votes = votesLine(shown.votes, shown.reply.visibility);
   if (votes) blocks.push(context(votes));
-  blocks.push(answerButtons({ id: shown.id, ...shown.reply.vote }, shown.reply.share));
+  blocks.push(answerButtons({ answerId: shown.id, ...shown.reply.vote }, shown.reply.share));
   return { text: fallbackText(answer, shown, quote), blocks: withinBlockLimit(blocks) };
 }
 
@@ -77,15 +76,9 @@ function renderHelp(text: string, command: string, examples: readonly string[]):
 
 function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
   if (gaps.length === 0) return { text: NO_GAPS, blocks: [section(`:white_check_mark: ${NO_GAPS}`)] };
-  const blocks: types.KnownBlock[] = [section(gapsHeading(gaps.length, MRKDWN))];
-  gaps.forEach((gap, i) => blocks.push(section(cutText(gapLines(gap, i, MRKDWN).join('\n'), SLACK_LIMITS.sectionText))));
-  blocks.push(context(GAPS_FOOTER));
+  const report = gapsReport(gaps, MRKDWN);
+  const blocks = [section(report.heading), ...report.gaps.map((gap) => section(cutText(gap, SLACK_LIMITS.sectionText))), context(report.footer)];
   return { text: `Top ${gaps.length} knowledge gaps`, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
-}
-
-function citationLink(citation: Citation): string {
-  const age = updatedAgo(citation);
-  return linked(citation, MRKDWN) + (age ? ` _(${age})_` : '');
 }
 
 function questionLine(question: string, shown: ShownAnswer): string {

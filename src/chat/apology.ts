@@ -1,0 +1,17 @@
+import { asError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { APOLOGY } from './wording.js';
+
+/**
+ * Sends a reply with `send`; when that fails, logs the failure with `failure` as its message and says sorry through
+ * `apologize` (where the reply would have gone, as the platform allows), whose own failure is logged too. Never throws: a handler that cannot answer one message apologises
+ * where it can and the bot keeps serving, on every platform alike.
+ */
+export async function sendOrApologize(log: Logger, failure: string, apologize: (apology: string) => Promise<unknown>, send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    log.error({ err: asError(error) }, failure);
+    await apologize(APOLOGY).catch((apologyError: unknown) => log.error({ err: asError(apologyError) }, 'posting the apology failed too'));
+  }
+}

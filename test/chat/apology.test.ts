@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { sendOrApologize } from '../../src/chat/apology.js';
+import { APOLOGY } from '../../src/chat/wording.js';
+import { capturingLogger } from '../capturing-logger.js';
+
+describe('sendOrApologize', () => {
+  it('sends, and apologises for nothing when sending works', async () => {
+    const { logger, lines } = capturingLogger();
+    const apologies: string[] = [];
+    await sendOrApologize(logger, 'posting failed', async (text) => apologies.push(text), async () => 'sent');
+    expect(apologies).toEqual([]);
+    expect(lines).toEqual([]);
+  });
+
+  it('logs a failed send and says sorry in the shared words', async () => {
+    const { logger, lines } = capturingLogger();
+    const apologies: string[] = [];
+    await sendOrApologize(logger, 'posting failed', async (text) => apologies.push(text), () => Promise.reject(new Error('boom')));
+    expect(apologies).toEqual([APOLOGY]);
+    expect(lines).toEqual([expect.objectContaining({ level: 50, msg: 'posting failed', err: expect.objectContaining({ message: 'boom' }) })]);
+  });
+
+  it('logs a failed apology too, and never throws', async () => {
+    const { logger, lines } = capturingLogger();
+    const failing = sendOrApologize(logger, 'posting failed', () => Promise.reject(new Error('still down')), () => Promise.reject(new Error('boom')));
+    await expect(failing).resolves.toBeUndefined();
+    expect(lines.map((line) => line.msg)).toEqual(['posting failed', 'posting the apology failed too']);
+  });
+});
