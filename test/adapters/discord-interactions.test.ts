@@ -111,7 +111,7 @@ describe('Discord adapter: /ask', () => {
     expect(callback.data?.choices).toEqual([{ name: 'Fargate-hosted worker nodes', value: 'Fargate-hosted worker nodes' }]);
   });
 
-  it('acknowledges a 👍 click and logs the vote as one structured line', async () => {
+  it('answers a 👍 click by showing the tally on the answer, and logs the vote as one structured line', async () => {
     const harness = await start();
     let since = harness.fake.requests.length;
     const ask = harness.fake.sendAsk('does fargate support daemonsets?');
@@ -122,8 +122,9 @@ describe('Discord adapter: /ask', () => {
     since = harness.fake.requests.length;
     const click = harness.fake.clickButton(messageId ?? '', up);
     const ack = await callbackFor(harness, click.id, since);
-    expect(ack.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(ack.data?.flags).toBe(MessageFlags.Ephemeral);
+    expect(ack.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(ack.data?.embeds?.[0]?.footer?.text).toMatch(/^Feedback: 👍 1  ·  👎 0\. Thanks!\n/);
+    expect(ack.data?.components?.[0]?.components[0]?.custom_id).toBe(up);
     const votes = harness.logs.filter((line) => line.event === 'vote');
     expect(votes).toEqual([
       expect.objectContaining({

@@ -103,9 +103,11 @@ describe.each(SURFACES)('the conversation on %s', (_name, start) => {
     const said = await d.ask('deploy freeze on fridays?');
     if (!d.chat) return expect(said?.vote).toBeUndefined();
     expect(said?.vote).toBeDefined();
-    expect(await said?.vote?.('up')).toMatch(/Thanks|👍/);
+    // The answer is shown again with the tally, on every chat surface.
+    expect(await said?.vote?.('up')).toContain('Feedback: 👍 1  ·  👎 0. Thanks!');
     await d.restart();
-    expect(await said?.vote?.('down')).toMatch(/Thanks|👎/);
+    // After the restart the vote is still recorded in full (below); the person who clicked is thanked.
+    expect(await said?.vote?.('down')).toMatch(/Thanks/);
     // The button carries the shown answer's id; the service's store knows its question and citation after the restart.
     expect(d.world.votes).toEqual([
       expect.objectContaining({ vote: 'up', question: 'deploy freeze on fridays?', citation: 'deploys.md:7-7' }),

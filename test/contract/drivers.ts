@@ -160,7 +160,7 @@ export const discordDriver: DriverFactory = async () => {
       withinLimits: (body.content?.length ?? 0) <= 2000 && (embed?.description?.length ?? 0) <= 4096 && total <= 6000 && (embed?.fields ?? []).every((f) => f.value.length <= 1024),
       pingsNobody: JSON.stringify(body.allowed_mentions) === JSON.stringify({ parse: [], replied_user: false }) && !/(^|[^\\])@(everyone|here)/.test(text),
       ...(up !== undefined && messageId !== undefined && {
-        vote: async (vote: 'up' | 'down') => String((await clicked(vote === 'up' ? up : up.replace(':up:', ':down:'))).data?.content ?? ''),
+        vote: async (vote: 'up' | 'down') => said((await clicked(vote === 'up' ? up : up.replace(':up:', ':down:'))).data ?? {}, channel, messageId).text,
       }),
       ...(share !== undefined && {
         share: async () => said((await clicked(share)).data ?? {}, channel, fake.botMessageIds().at(-1)),

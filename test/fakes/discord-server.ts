@@ -112,6 +112,8 @@ export class FakeDiscord implements FakeIds {
   private readonly events = new EventEmitter();
   private readonly messages = new Map<string, JsonObject>();
   private readonly interactionChannels = new Map<string, string>();
+  /** The message a component interaction came from, which an update-message callback edits. */
+  private readonly interactionMessages = new Map<string, JsonObject>();
   private readonly sockets = new Set<WebSocket>();
   private readonly ready = new Set<WebSocket>();
   /** The shard each identified connection is, as Discord routes events: guild `(id >> 22) % count`, DMs to 0. */
@@ -325,6 +327,7 @@ export class FakeDiscord implements FakeIds {
     const token = `interaction-token-${id}`;
     const dm = channelId === this.dmChannelId;
     this.interactionChannels.set(id, channelId);
+    if (message) this.interactionMessages.set(id, message);
     const permissions = String(EVERYONE_PERMISSIONS | PermissionFlagsBits.UseApplicationCommands);
     this.dispatch(GatewayDispatchEvents.InteractionCreate, {
       id,
@@ -556,6 +559,11 @@ export class FakeDiscord implements FakeIds {
       message = this.createBotMessage(channelId, (callback.data ?? {}) as JsonObject, interactionId);
       if (callback.type === InteractionResponseType.DeferredChannelMessageWithSource) message.flags = Number(message.flags) | 128;
       this.messages.set(`original:${token}`, message);
+    }
+    const clicked = this.interactionMessages.get(interactionId);
+    if (callback.type === InteractionResponseType.UpdateMessage && clicked) {
+      Object.assign(clicked, messageFields((callback.data ?? {}) as JsonObject), { edited_timestamp: new Date().toISOString() });
+      message = clicked;
     }
     if (!withResponse) return { status: 204 };
     return {

@@ -14,7 +14,7 @@ import { asError } from '../../errors.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import { LIMITS } from './limits.js';
 import { settlesWithin } from '../../service/in-flight.js';
-import { NO_PINGS, discordAsker, payloadOf, type AnswerDeps } from './reply.js';
+import { NO_PINGS, answerPayload, discordAsker, payloadOf, type AnswerDeps } from './reply.js';
 import { SHARE_ID, parseVote } from './votes.js';
 
 const SUGGESTIONS = 25;
@@ -57,8 +57,10 @@ async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): 
 async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise<void> {
   const vote = parseVote(interaction.customId);
   if (vote) {
-    const { thanks } = await deps.conversation.vote({ asker: discordAsker('button', interaction), ...vote });
-    await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    const { thanks, shown } = await deps.conversation.vote({ asker: discordAsker('button', interaction), ...vote });
+    // The answer shows its tally, as on Slack; one this process cannot find again gets a private thanks.
+    if (shown) await interaction.update(answerPayload(shown, interaction.message.embeds.length > 0));
+    else await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   } else if (interaction.customId.startsWith(SHARE_ID)) {
     await answer(interaction, deps.conversation.share(discordAsker('button', interaction), interaction.customId.slice(SHARE_ID.length)), 'public', deps);
   }

@@ -11,8 +11,11 @@ import { DISCORD, escapeDiscord, toDiscordMarkdown } from './markdown.js';
 const FOUND_COLOR = 0x2b8a3e;
 const NOT_FOUND_COLOR = 0x868e96;
 
-/** An answer as one embed: the source as its title, the quote, more notes and examples as fields, the small print below. */
-export function renderEmbed(answer: Answer, examples: readonly string[] = []): APIEmbed {
+/**
+ * An answer as one embed: the source as its title, the quote, more notes and examples as fields, the small print
+ * below, led by the vote tally once there is one.
+ */
+export function renderEmbed(answer: Answer, examples: readonly string[] = [], votes?: string): APIEmbed {
   const layout = layoutAnswer(answer, examples);
   const { source } = layout;
   const embed: APIEmbed = source
@@ -22,12 +25,12 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = []): A
   pushField(fields, layout.more.title, layout.more.citations.map(linkedLabel));
   pushField(fields, EXAMPLES, layout.examples.map((example) => `• ${escapeDiscord(example)}`));
   if (fields.length > 0) embed.fields = fields;
-  embed.footer = { text: cutText(footerText(answer, layout), LIMITS.footer) };
+  embed.footer = { text: cutText([votes, footerText(answer, layout)].filter(Boolean).join('\n'), LIMITS.footer) };
   return fitEmbed(embed);
 }
 
 /** An answer as message content, where the bot may not send embeds (no Embed Links permission). */
-export function renderPlainText(answer: Answer, examples: readonly string[] = []): string {
+export function renderPlainText(answer: Answer, examples: readonly string[] = [], votes?: string): string {
   const { source, more, stale, ...layout } = layoutAnswer(answer, examples);
   const age = source && updatedAgo(source);
   const head = cutText(source ? `**${escapeDiscord(citationLabel(source))}**${age ? ` *(${age})*` : ''}${source.url ? ` <${source.url}>` : ''}` : escapeDiscord(answer.text), 400);
@@ -35,6 +38,7 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
     more.citations.length > 0 ? `${more.title}: ${more.citations.map(plainLabel).join(' · ')}` : '',
     layout.examples.length > 0 ? `${EXAMPLES}: ${layout.examples.map(escapeDiscord).join(' · ')}` : '',
     stale ? escapeDiscord(stale) : '',
+    votes ?? '',
   ];
   const tail = trailer.filter((line) => line !== '').map((line) => cutText(line, 400)).join('\n');
   const room = LIMITS.content - head.length - tail.length - 2;

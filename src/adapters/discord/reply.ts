@@ -9,7 +9,9 @@ import {
   type TextBasedChannel,
 } from 'discord.js';
 import type { Conversation } from '../../chat/conversation.js';
+import type { ShownAnswer } from '../../chat/shown.js';
 import type { Reply } from '../../chat/turn.js';
+import { votesLine } from '../../chat/wording.js';
 import type { Logger } from '../../logger.js';
 import type { Asker } from '../../types.js';
 import { renderEmbed, renderGaps, renderHelp, renderPlainText } from './render.js';
@@ -38,11 +40,8 @@ export interface Payload {
 export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: AnswerDeps, embeds: boolean): Payload {
   const plain = (content: string): Payload => ({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
   switch (reply.kind) {
-    case 'answer': {
-      const { answer, examples } = reply;
-      const rendered = embeds ? { embeds: [renderEmbed(answer, examples)] } : plain(renderPlainText(answer, examples));
-      return { ...rendered, components: [answerRow(deps.conversation.shown.add(reply))], allowedMentions: NO_PINGS };
-    }
+    case 'answer':
+      return answerPayload(deps.conversation.shown.add(reply), embeds);
     case 'help':
       return plain(renderHelp(reply.text, reply.examples));
     case 'gaps':
@@ -50,6 +49,14 @@ export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: Answe
     case 'note':
       return plain(reply.text);
   }
+}
+
+/** A shown answer as a Discord message with its buttons, and the vote tally once it has votes (as on Slack). */
+export function answerPayload(shown: ShownAnswer, embeds: boolean): Payload {
+  const { answer, examples, visibility } = shown.reply;
+  const votes = votesLine(shown.votes, visibility);
+  const rendered = embeds ? { embeds: [renderEmbed(answer, examples, votes)] } : { content: renderPlainText(answer, examples, votes), embeds: [] };
+  return { ...rendered, components: [answerRow(shown)], allowedMentions: NO_PINGS };
 }
 
 /** Whether the bot may send embeds in `channel`: DMs always; guild channels need Embed Links (unknown counts as yes). */
