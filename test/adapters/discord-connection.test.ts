@@ -80,6 +80,24 @@ describe('Discord adapter start and stop', () => {
     expect(current.identifies).toHaveLength(1);
   });
 
+  it('on stop, posts the answer it is working on but takes no new question, then closes the connection', async () => {
+    fake = await FakeDiscord.start();
+    const service = new FixtureService(undefined, { delayMs: 300 });
+    const adapter = createDiscordAdapter({ config: { token: fake.token, apiUrl: fake.apiUrl }, service, logger: capturingLogger().logger });
+    await adapter.start();
+    const current = fake;
+    const since = current.requests.length;
+    current.sendUserMessage(`<@${current.bot.id}> is the EKS control plane free?`);
+    await current.until(() => service.calls.length === 1);
+    const stopped = adapter.stop();
+    current.sendUserMessage(`<@${current.bot.id}> does fargate support daemonsets?`);
+    const reply = await current.nextChannelMessage(current.channelId, since);
+    expect(reply.embeds?.[0]?.title).toContain('EKS');
+    await stopped;
+    await current.until(() => current.openConnections === 0);
+    expect(service.calls.map((call) => call.question)).toEqual(['is the EKS control plane free?']);
+  });
+
   it('keeps running when command registration fails, and logs why', async () => {
     fake = await FakeDiscord.start();
     fake.failNext((r) => r.method === 'PUT', 403, { message: 'Missing Access', code: 50001 });

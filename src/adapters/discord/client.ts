@@ -51,6 +51,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): ChatAdapte
     async stop() {
       const running = client;
       client = undefined;
+      // Stop taking events first, as the Slack adapter does; running handlers still post on the open connection.
+      running?.removeAllListeners(Events.MessageCreate).removeAllListeners(Events.InteractionCreate);
       await handlers.idle();
       await running?.destroy();
     },
