@@ -8,8 +8,11 @@ import { FNV_OFFSET, hashOf } from './hash.js';
 export class StringTable {
   readonly strings: string[] = [];
   private readonly hashes = new IntList();
-  /** Open addressing: string id + 1 per slot, 0 when empty; the size is a power of two. */
-  private slots = new Int32Array(1 << 12);
+  /**
+   * Open addressing over pairs of slots: a string's hash, then its id + 1 (0 when empty); the number of pairs is a
+   * power of two. The hash beside the id spares a read elsewhere in memory for every slot probed.
+   */
+  private slots = new Int32Array(2 << 12);
 
   /** The id of `text[start, end)`, added if new (then it equals the previous `size`). */
   idOf(text: string, start: number, end: number): number {
@@ -20,33 +23,37 @@ export class StringTable {
   idOfHashed(text: string, start: number, end: number, hashed: number): number {
     // Hashes are kept as 32-bit integers; only the empty string's (the offset itself) is not one already.
     const hash = hashed | 0;
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = (this.slots[slot] ?? 0) - 1;
+      const id = (slots[2 * slot + 1] as number) - 1;
       if (id === -1) return this.insert(text.slice(start, end), hash, slot);
-      if (this.hashes.at(id) === hash && sameAs(this.strings[id] ?? '', text, start, end)) return id;
+      if (slots[2 * slot] === hash && sameAs(this.strings[id] as string, text, start, end)) return id;
     }
   }
 
   /** The id of `left + right`, added if new, without joining them unless it is new. */
   idOfJoined(left: string, right: string): number {
     const hash = hashOf(right, 0, right.length, hashOf(left, 0, left.length, FNV_OFFSET)) | 0;
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = (this.slots[slot] ?? 0) - 1;
+      const id = (slots[2 * slot + 1] as number) - 1;
       if (id === -1) return this.insert(left + right, hash, slot);
-      const value = this.strings[id] ?? '';
-      if (this.hashes.at(id) === hash && value.length === left.length + right.length && value.startsWith(left) && value.endsWith(right)) return id;
+      if (slots[2 * slot] !== hash) continue;
+      const value = this.strings[id] as string;
+      if (value.length === left.length + right.length && value.startsWith(left) && value.endsWith(right)) return id;
     }
   }
 
   /** The id of `value`, or -1 when it is not in the table. */
   find(value: string): number {
     const hash = hashOf(value, 0, value.length, FNV_OFFSET) | 0;
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = (this.slots[slot] ?? 0) - 1;
-      if (id === -1 || (this.hashes.at(id) === hash && this.strings[id] === value)) return id;
+      const id = (slots[2 * slot + 1] as number) - 1;
+      if (id === -1 || (slots[2 * slot] === hash && this.strings[id] === value)) return id;
     }
   }
 
@@ -58,18 +65,21 @@ export class StringTable {
     const id = this.strings.length;
     this.strings.push(value);
     this.hashes.push(hash);
-    this.slots[slot] = id + 1;
-    if (this.strings.length * 2 > this.slots.length) this.rehash();
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = id + 1;
+    if (this.strings.length * 4 > this.slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     for (let id = 0; id < this.hashes.length; id++) {
-      let slot = this.hashes.at(id) & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = id + 1;
+      const hash = this.hashes.at(id);
+      let slot = hash & mask;
+      while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      this.slots[2 * slot] = hash;
+      this.slots[2 * slot + 1] = id + 1;
     }
   }
 }
