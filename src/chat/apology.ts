@@ -4,8 +4,9 @@ import { APOLOGY } from './wording.js';
 
 /**
  * Sends a reply with `send`; when that fails, logs the failure with `failure` as its message and says sorry through
- * `apologize` (where the reply would have gone, as the platform allows), whose own failure is logged too. Never throws: a handler that cannot answer one message apologises
- * where it can and the bot keeps serving, on every platform alike.
+ * `apologize` (where the reply would have gone, as the platform allows), whose own failure is logged too. Never
+ * throws: a handler that cannot answer one message apologises where it can and the bot keeps serving, on every
+ * platform alike.
  */
 export async function sendOrApologize(log: Logger, failure: string, apologize: (apology: string) => Promise<unknown>, send: () => Promise<unknown>): Promise<void> {
   try {
