@@ -1,6 +1,6 @@
-import { GatewayIntentBits } from 'discord.js';
+import { GatewayIntentBits, InteractionResponseType } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MessageBody } from '../fakes/discord-server.js';
+import type { InteractionCallbackBody, MessageBody } from '../fakes/discord-server.js';
 import { FixtureService, startHarness, type Harness } from './discord-helpers.js';
 
 let h: Harness | undefined;
@@ -222,6 +222,16 @@ describe('Discord adapter: mentions in a server', () => {
     expect(reply.content).toContain('**aws-containers.md › ECS › Fargate-hosted worker nodes · L28–33** <https://git.example/notes/aws-containers.md#L28-L33>');
     expect(reply.content).toContain('**fargate**');
     expectNoPings(reply);
+
+    // A vote shows its tally in the text, since the message has no embed to carry it.
+    const up = reply.components?.[0]?.components.find((c) => c.custom_id?.startsWith('lore:vote:up'))?.custom_id ?? '';
+    since = fake.requests.length;
+    const click = fake.clickButton(fake.botMessageIds().at(-1) ?? '', up);
+    const update = (await fake.waitForRequest((r) => r.path.startsWith(`/interactions/${click.id}/`), since)).body as InteractionCallbackBody;
+    expect(update.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(update.data?.embeds ?? []).toHaveLength(0);
+    expect(update.data?.content).toContain('**aws-containers.md › ECS › Fargate-hosted worker nodes · L28–33**');
+    expect(update.data?.content).toMatch(/Feedback: 👍 1  ·  👎 0\. Thanks!$/);
 
     since = fake.requests.length;
     fake.sendUserMessage(`<@${fake.bot.id}> onboarding handbook steps`, { channelId: fake.noEmbedChannelId });
