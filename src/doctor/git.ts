@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Config, GitSourceConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { isIgnoredName, isNotePath } from '../knowledge/load.js';
 import { redactSecrets, urlSecrets, withoutCredentials } from '../source/git/redact.js';
 import { runGit, type GitRunOptions } from '../source/git/run.js';
@@ -51,10 +51,10 @@ export async function checkGitSource(config: Config): Promise<CheckResult> {
     } catch (error) {
       return unreadable(error);
     }
-    const problem = folderProblem(git.path, files);
+    const notes = notesIn(git.path, files);
+    const problem = folderProblem(git.path, files, notes);
     const at = `branch ${branch ?? 'HEAD'} of ${where} (commit ${head.slice(0, 12)})`;
     if (problem !== undefined) return fail(name, `KNOWLEDGE_GIT_PATH is ${git.path}, but ${problem.what} at ${at}`, problem.fix);
-    const notes = notesIn(git.path, files);
     folder = `; KNOWLEDGE_GIT_PATH ${git.path}/ holds ${notes} note${notes === 1 ? '' : 's'}`;
   }
   const polling = git.intervalSeconds === 0 ? 'polling off' : `fetched every ${git.intervalSeconds} s`;
@@ -83,14 +83,17 @@ async function filesAtHead(url: string, branch: string | undefined, run: GitRunO
   }
 }
 
-/** Why `path` cannot be served from a commit with these files (missing, a file, no notes), with the fix; undefined when it can. */
-function folderProblem(path: string, files: readonly string[]): { what: string; fix: string } | undefined {
+/**
+ * Why `path` cannot be served from a commit with these files, `notes` of them notes under it (missing, a file, no
+ * notes), with the fix; undefined when it can.
+ */
+function folderProblem(path: string, files: readonly string[], notes: number): { what: string; fix: string } | undefined {
   const unset = 'or unset it to serve the whole repository';
   if (files.includes(path)) return { what: `${path} is a file, not a folder,`, fix: `set KNOWLEDGE_GIT_PATH to the folder that holds the notes, ${unset}` };
   if (!files.some((file) => file.startsWith(`${path}/`))) {
     return { what: 'there is no such folder', fix: `set KNOWLEDGE_GIT_PATH to a folder of the repository${folderHint(path, files)}, ${unset}` };
   }
-  if (notesIn(path, files) === 0) return { what: 'that folder holds no .md, .markdown, .mdx or .txt notes', fix: `push notes to it, or set KNOWLEDGE_GIT_PATH to the folder that holds them, ${unset}` };
+  if (notes === 0) return { what: 'that folder holds no .md, .markdown, .mdx or .txt notes', fix: `push notes to it, or set KNOWLEDGE_GIT_PATH to the folder that holds them, ${unset}` };
   return undefined;
 }
 
