@@ -1,4 +1,4 @@
-import { IntList } from './growable.js';
+import { ensureSize, IntList } from './growable.js';
 
 /** Postings of one term: document ids in the order of the notes and the BM25 weight of the term in each. */
 export interface Postings {
@@ -46,7 +46,7 @@ export class PostingsBuilder {
   /** Adds one occurrence of `term`, worth `weight`, to `doc`. */
   add(doc: number, term: number, weight: number): void {
     if (doc !== this.openDoc) this.close(doc);
-    if (term >= this.open.length) this.open = grow(this.open, term + 1);
+    if (term >= this.open.length) this.open = ensureSize(this.open, term + 1);
     if (this.open[term] === 0) this.touched.push(term);
     this.open[term] = (this.open[term] ?? 0) + weight;
   }
@@ -58,7 +58,7 @@ export class PostingsBuilder {
     const touched = this.touched;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i] as number;
-      if (term >= open.length) open = this.open = grow(open, term + 1);
+      if (term >= open.length) open = this.open = ensureSize(open, term + 1);
       const value = open[term] as number;
       if (value === 0) touched.push(term);
       open[term] = value + weight;
@@ -103,9 +103,9 @@ export class PostingsBuilder {
     const needed = this.length + this.touched.length;
     if (needed > this.terms.length) {
       const size = Math.max(needed, this.terms.length * 2);
-      this.terms = grow(this.terms, size);
-      this.docs = grow(this.docs, size);
-      this.tfs = grow(this.tfs, size);
+      this.terms = ensureSize(this.terms, size);
+      this.docs = ensureSize(this.docs, size);
+      this.tfs = ensureSize(this.tfs, size);
     }
     const touched = this.touched;
     for (let i = 0; i < touched.length; i++) {
@@ -119,10 +119,4 @@ export class PostingsBuilder {
     touched.clear();
     this.openDoc = nextDoc;
   }
-}
-
-function grow<T extends Int32Array | Float64Array>(array: T, size: number): T {
-  const larger = new (array.constructor as new (length: number) => T)(Math.max(size, array.length * 2));
-  larger.set(array);
-  return larger;
 }

@@ -1,3 +1,5 @@
+import { ensureSize } from './growable.js';
+
 /**
  * The scores of one question's documents, in arrays reused from question to question rather than a map made
  * anew each time: a score by document id, the ids in the order they were first reached (which settles ties),
@@ -5,6 +7,7 @@
  */
 export class QuestionScores {
   private values = new Float64Array(0);
+  /** The first group met in each document, plus one (0: none yet). */
   private firstGroup = new Int32Array(0);
   private several = new Uint8Array(0);
   private seen = new Uint8Array(0);
@@ -21,17 +24,13 @@ export class QuestionScores {
     }
     this.values[id] = (this.values[id] ?? 0) + value;
     if (group < 0) return;
-    const first = this.firstGroup[id] ?? -1;
-    if (first === -1) this.firstGroup[id] = group;
+    const first = (this.firstGroup[id] as number) - 1;
+    if (first === -1) this.firstGroup[id] = group + 1;
     else if (first !== group) this.several[id] = 1;
   }
 
   score(id: number): number {
     return this.values[id] ?? 0;
-  }
-
-  set(id: number, value: number): void {
-    if (this.seen[id] === 1) this.values[id] = value;
   }
 
   /** Whether words of two different groups of the question are in the document. */
@@ -64,7 +63,7 @@ export class QuestionScores {
   reset(): void {
     for (const id of this.reached) {
       this.values[id] = 0;
-      this.firstGroup[id] = -1;
+      this.firstGroup[id] = 0;
       this.several[id] = 0;
       this.seen[id] = 0;
     }
@@ -72,15 +71,10 @@ export class QuestionScores {
   }
 
   private grow(size: number): void {
-    const length = Math.max(size, this.values.length * 2, 1 << 12);
-    const grown = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const next = make(length);
-      next.set(old);
-      return next;
-    };
-    this.values = grown(this.values, (n) => new Float64Array(n));
-    this.firstGroup = grown(this.firstGroup, (n) => new Int32Array(n).fill(-1));
-    this.several = grown(this.several, (n) => new Uint8Array(n));
-    this.seen = grown(this.seen, (n) => new Uint8Array(n));
+    const length = Math.max(size, 1 << 12);
+    this.values = ensureSize(this.values, length);
+    this.firstGroup = ensureSize(this.firstGroup, length);
+    this.several = ensureSize(this.several, length);
+    this.seen = ensureSize(this.seen, length);
   }
 }
