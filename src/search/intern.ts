@@ -7,7 +7,6 @@ import { FNV_OFFSET, hashOf } from './hash.js';
  */
 export class StringTable {
   readonly strings: string[] = [];
-  private readonly hashes = new IntList();
   /**
    * Open addressing over pairs of slots: a string's hash, then its id + 1 (0 when empty); the number of pairs is a
    * power of two. The hash beside the id spares a read elsewhere in memory for every slot probed.
@@ -64,22 +63,25 @@ export class StringTable {
   private insert(value: string, hash: number, slot: number): number {
     const id = this.strings.length;
     this.strings.push(value);
-    this.hashes.push(hash);
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = id + 1;
     if (this.strings.length * 4 > this.slots.length) this.rehash();
     return id;
   }
 
+  /** Doubles the table, moving each entry with the hash kept beside it. */
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
     const mask = (this.slots.length >> 1) - 1;
-    for (let id = 0; id < this.hashes.length; id++) {
-      const hash = this.hashes.at(id);
+    for (let from = 0; from < old.length; from += 2) {
+      const entry = old[from + 1] as number;
+      if (entry === 0) continue;
+      const hash = old[from] as number;
       let slot = hash & mask;
       while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
       this.slots[2 * slot] = hash;
-      this.slots[2 * slot + 1] = id + 1;
+      this.slots[2 * slot + 1] = entry;
     }
   }
 }
