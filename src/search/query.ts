@@ -193,10 +193,14 @@ function expandSynonyms(index: SearchIndex, groups: QueryGroup[], scale: number)
 function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: number): void {
   const stems = new Set(groups.flatMap((group) => group.terms.map((term) => term.stem)));
   for (const group of groups) {
+    const added = new Set<string>();
     for (const term of [...group.terms]) {
       for (const long of index.expansions.get(term.stem) ?? []) {
         for (const stem of long) {
-          if (!stems.has(stem) && index.has(stem)) group.terms.push({ stem, weight: WEIGHT.expansion * scale, expansion: true });
+          // Two definitions of one short form ("change data capture", "changelog data capture") share words.
+          if (stems.has(stem) || added.has(stem) || !index.has(stem)) continue;
+          added.add(stem);
+          group.terms.push({ stem, weight: WEIGHT.expansion * scale, expansion: true });
         }
       }
     }

@@ -70,6 +70,17 @@ describe('search ranking', () => {
     expect(search(index, 'can prometheus be made highly available').hits[0]?.chunk.file).toBe('available.md');
   });
 
+  it('looks for each word of a short form defined twice once', () => {
+    const index = indexOf({
+      'cdc.md': 'Change Data Capture (CDC) reads the log. Changelog Data Capture (CDC) is the old name.',
+      'other.md': 'Capture the change log of the data.',
+    });
+    const cdc = analyzeQuery(index, 'how does cdc work').groups.find((group) => group.word === 'cdc');
+    const stems = cdc?.terms.map((term) => term.stem) ?? [];
+    expect(stems).toEqual(expect.arrayContaining([stem('change'), stem('data'), stem('capture'), stem('changelog')]));
+    expect(new Set(stems).size).toBe(stems.length);
+  });
+
   it('expands common short forms both ways', () => {
     const index = indexOf({ 'fargate.md': 'Fargate lets you run applications without managing EC2 instances.', 'cli.md': 'The app takes a config file.' });
     const lookedFor = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
