@@ -4,8 +4,7 @@ import { echoesQuestion } from '../../chat/conversation.js';
 import type { Logger } from '../../logger.js';
 import type { Vote } from '../../chat/shown.js';
 import { ACTION, decodeButtonValue } from './buttons.js';
-import { slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
-import { deliver } from './listeners.js';
+import { deliver, slackAsker, type ListenerDeps, type SlackClient } from './listeners.js';
 import { renderAnswer, renderNote, renderReply } from './render.js';
 
 const FAILED = 'handling a Slack button failed';
