@@ -1,18 +1,12 @@
 import { renderMarkdown, type Cell, type Dialect } from '../../render/dialect.js';
 import { plainText } from '../../render/markdown.js';
 
-/** Options for {@link toDiscordMarkdown}. */
-export interface DiscordMarkdownOptions {
-  /** Words to mark in bold wherever they appear as whole words in plain text. */
-  highlights?: readonly string[];
-}
-
 /**
  * Converts a note's Markdown (CommonMark + GFM) into the Markdown dialect Discord renders in messages and embeds:
  * headings become bold lines, tables become code blocks, task items get boxes, and any text that Discord would read
- * as markup (`*`, `_`, `|`, `<@…>`, …) is escaped.
+ * as markup (`*`, `_`, `|`, `<@…>`, …) is escaped. `highlights` are marked in bold wherever they appear as whole words.
  */
-export function toDiscordMarkdown(markdown: string, options: DiscordMarkdownOptions = {}): string {
+export function toDiscordMarkdown(markdown: string, options: { highlights?: readonly string[] } = {}): string {
   return renderMarkdown(markdown, DISCORD, options.highlights).trim();
 }
 

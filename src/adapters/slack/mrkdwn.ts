@@ -1,11 +1,5 @@
 import { IN_STRONG, OUTSIDE, renderMarkdown, type Dialect, type InlineState } from '../../render/dialect.js';
 
-/** Options for {@link markdownToMrkdwn}. */
-export interface MrkdwnOptions {
-  /** Words, as written in the note, to mark in bold wherever they appear as whole words (case-insensitive). */
-  highlights?: readonly string[];
-}
-
 /**
  * Escapes text for Slack mrkdwn: `&`, `<` and `>` become entities, so nothing in it can become a link or a
  * mention, and broadcast words (@channel, @here, @everyone) get an invisible word joiner so they never ping.
@@ -21,9 +15,9 @@ export function escapeMrkdwn(text: string): string {
 /**
  * Converts a note's Markdown (CommonMark + GFM) to Slack mrkdwn: **bold** → *bold*, [text](url) → <url|text>,
  * lists keep their bullets and nesting, code stays code. All note text is escaped; only http(s) and mailto
- * links become links.
+ * links become links. `highlights` are marked in bold wherever they appear as whole words (case-insensitive).
  */
-export function markdownToMrkdwn(markdown: string, options: MrkdwnOptions = {}): string {
+export function markdownToMrkdwn(markdown: string, options: { highlights?: readonly string[] } = {}): string {
   return renderMarkdown(markdown, MRKDWN, options.highlights).replace(/\n{3,}/g, '\n\n').trim();
 }
 
