@@ -42,8 +42,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         else await client.chat.update({ channel, ts, ...message });
       });
     };
-  app.action<BlockButtonAction>(ACTION.voteUp, onVote('up'));
-  app.action<BlockButtonAction>(ACTION.voteDown, onVote('down'));
+  for (const vote of ['up', 'down'] as const) app.action<BlockButtonAction>(ACTION[vote], onVote(vote));
 }
 
 /** A button's apology goes only to who clicked, without replacing the message the button is on. */

@@ -7,7 +7,7 @@ import type { ShownAnswer } from '../../chat/shown.js';
 import { EXAMPLES_TITLE, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
 import { citationWithAge, gapsReport, quoteFor } from '../../render/chat-parts.js';
 import type { Answer, KnowledgeGap } from '../../types.js';
-import { answerButtons } from './buttons.js';
+import { actionsBlock } from './buttons.js';
 import { SLACK_LIMITS } from './limits.js';
 import { MRKDWN, escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 
@@ -61,7 +61,7 @@ export function renderAnswer(shown: ShownAnswer): SlackMessage {
   if (lookedFor.length > 0) blocks.push(context(cutText(`${LOOKED_FOR}: ${lookedFor.map(escapeMrkdwn).join(', ')}`, 500)));
   const votes = votesLine(shown.votes, shown.reply.visibility);
   if (votes) blocks.push(context(votes));
-  blocks.push(answerButtons({ answerId: shown.id, ...shown.reply.vote }, shown.reply.share));
+  blocks.push(actionsBlock({ answerId: shown.id, ...shown.reply.vote }, shown.reply.share));
   return { text: fallbackText(answer, shown, quote), blocks: withinBlockLimit(blocks) };
 }
 
