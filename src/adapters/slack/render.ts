@@ -5,7 +5,7 @@ import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { ShownAnswer } from '../../chat/shown.js';
 import { EXAMPLES_TITLE, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
-import { citationWithAge, gapsReport, quoteFor } from '../../render/chat-parts.js';
+import { citationWithAge, gapsReport, quoteFor, renderReply as renderWith } from '../../render/chat-parts.js';
 import type { Answer, KnowledgeGap } from '../../types.js';
 import { actionsBlock } from './buttons.js';
 import { SLACK_LIMITS } from './limits.js';
@@ -24,16 +24,12 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 /** Any reply as Block Kit; an answer is kept as shown so its buttons can find it again. */
 export function renderReply(reply: Exclude<Reply, { kind: 'silent' }>, deps: { conversation: Conversation; command: string }, shown: { askedBy?: string; echo: boolean }): SlackMessage {
-  switch (reply.kind) {
-    case 'answer':
-      return renderAnswer(deps.conversation.shown.add(reply, { askedBy: shown.askedBy, echoQuestion: shown.echo }));
-    case 'help':
-      return renderHelp(reply.text, deps.command, reply.examples);
-    case 'gaps':
-      return renderGaps(reply.gaps);
-    case 'note':
-      return renderNote(reply.text, reply.problem);
-  }
+  return renderWith(reply, {
+    answer: (answer) => renderAnswer(deps.conversation.shown.add(answer, { askedBy: shown.askedBy, echoQuestion: shown.echo })),
+    help: (text, examples) => renderHelp(text, deps.command, examples),
+    gaps: renderGaps,
+    note: renderNote,
+  });
 }
 
 /** A short note (a refusal, where to ask, an apology): plain text, no buttons. */
