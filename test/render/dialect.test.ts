@@ -7,8 +7,8 @@ const TAGS = { bold: (t: string) => `<b>${t}</b>`, dim: (t: string) => `<d>${t}<
 
 /** The three dialects, each rendering a note with highlighted words. */
 const DIALECTS = [
-  ['Slack', (md: string, words: string[] = []) => markdownToMrkdwn(md, { highlights: words })],
-  ['Discord', (md: string, words: string[] = []) => toDiscordMarkdown(md, { highlights: words })],
+  ['Slack', (md: string, words: string[] = []) => markdownToMrkdwn(md, words)],
+  ['Discord', (md: string, words: string[] = []) => toDiscordMarkdown(md, words)],
   ['the terminal', (md: string, words: string[] = []) => markdownForTerminal(md, words, TAGS).trim()],
 ] as const;
 

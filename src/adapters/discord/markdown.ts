@@ -6,8 +6,8 @@ import { plainText } from '../../render/markdown.js';
  * headings become bold lines, tables become code blocks, task items get boxes, and any text that Discord would read
  * as markup (`*`, `_`, `|`, `<@…>`, …) is escaped. `highlights` are marked in bold wherever they appear as whole words.
  */
-export function toDiscordMarkdown(markdown: string, options: { highlights?: readonly string[] } = {}): string {
-  return renderMarkdown(markdown, DISCORD, options.highlights).trim();
+export function toDiscordMarkdown(markdown: string, highlights: readonly string[] = []): string {
+  return renderMarkdown(markdown, DISCORD, highlights).trim();
 }
 
 /** Escapes text so Discord shows it literally (no markup, no mention pills, no headings or quotes). */

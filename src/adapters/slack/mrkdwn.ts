@@ -17,8 +17,8 @@ export function escapeMrkdwn(text: string): string {
  * lists keep their bullets and nesting, code stays code. All note text is escaped; only http(s) and mailto
  * links become links. `highlights` are marked in bold wherever they appear as whole words (case-insensitive).
  */
-export function markdownToMrkdwn(markdown: string, options: { highlights?: readonly string[] } = {}): string {
-  return renderMarkdown(markdown, MRKDWN, options.highlights).replace(/\n{3,}/g, '\n\n').trim();
+export function markdownToMrkdwn(markdown: string, highlights: readonly string[] = []): string {
+  return renderMarkdown(markdown, MRKDWN, highlights).replace(/\n{3,}/g, '\n\n').trim();
 }
 
 const BULLETS = ['•', '◦', '▪'] as const;

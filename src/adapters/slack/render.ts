@@ -41,7 +41,7 @@ export function renderNote(text: string, problem = false): SlackMessage {
 export function renderAnswer(shown: ShownAnswer): SlackMessage {
   const { answer, examples } = shown.reply;
   const { source, more, stale, lookedFor, ...layout } = layoutAnswer(answer, examples);
-  const quote = source ? quoteFor(answer, (markdown, highlights) => markdownToMrkdwn(markdown, { highlights }), SLACK_LIMITS.sectionText) : '';
+  const quote = source ? quoteFor(answer, markdownToMrkdwn, SLACK_LIMITS.sectionText) : '';
   const blocks: types.KnownBlock[] = [];
   if (shown.echoQuestion) blocks.push(section(questionLine(answer.question, shown)));
   const links = more.citations.map((citation) => citationWithAge(citation, MRKDWN));
