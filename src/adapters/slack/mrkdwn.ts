@@ -1,4 +1,4 @@
-import { IN_STRONG, OUTSIDE, renderMarkdown, type Dialect, type InlineState } from '../../render/dialect.js';
+import { IN_STRONG, OUTSIDE, bulletMarker, renderMarkdown, type Dialect, type InlineState } from '../../render/dialect.js';
 
 /**
  * Escapes text for Slack mrkdwn: `&`, `<` and `>` become entities, so nothing in it can become a link or a
@@ -21,8 +21,6 @@ export function markdownToMrkdwn(markdown: string, highlights: readonly string[]
   return renderMarkdown(markdown, MRKDWN, highlights).replace(/\n{3,}/g, '\n\n').trim();
 }
 
-const BULLETS = ['•', '◦', '▪'] as const;
-
 export const MRKDWN: Dialect = {
   escape: escapeMrkdwn,
   mark: (text) => `*${text}*`,
@@ -39,7 +37,7 @@ export const MRKDWN: Dialect = {
   hr: '───',
   table: (rows, walker) =>
     rows.map((row, index) => row.map((cell) => (index === 0 ? wrap('*', walker.inline(cell, IN_STRONG)) : walker.inline(cell, OUTSIDE))).join(' │ ')),
-  listMarker: (ordered, number, depth) => `${ordered ? `${number}.` : BULLETS[depth % BULLETS.length]} `,
+  listMarker: bulletMarker,
   listIndent: (_marker, nested) => (nested ? '    ' : '  '),
   paragraphGap: true,
 };
