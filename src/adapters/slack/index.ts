@@ -33,10 +33,6 @@ export type SlackAdapter = ChatAdapter & {
   readonly port?: number;
 };
 
-const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_TRIES = 3;
-const RETRY_WINDOW_MS = 30_000;
-
 /**
  * The Slack adapter: `/ask`, @-mentions and DMs answered from the notes, through Bolt. Socket Mode when an app token is
  * configured, HTTP (signature-checked, on `config.port`, path /slack/events, plus the `shared` routes) otherwise. Every
@@ -88,8 +84,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
 function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits, shared: SharedRoutes | undefined, socket: { up: boolean }): App {
   const slackApiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
-  const timeout = limits.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const retries = Math.max(0, (limits.tries ?? DEFAULT_TRIES) - 1);
+  const timeout = limits.timeoutMs ?? 10_000;
+  const retries = Math.max(0, (limits.tries ?? 3) - 1);
   const logger = boltLogger(deps.logger.child({ source: 'bolt' }));
   if (config.appToken === undefined && config.signingSecret === undefined) {
     throw new LoreError('ADAPTER_START_FAILED', 'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
@@ -104,7 +100,7 @@ function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLi
     logger,
     receiver,
     // A hanging or failing Slack must not hold an answer (or the start) forever: bounded time, bounded tries.
-    clientOptions: { ...slackApiUrl, timeout, retryConfig: { retries, factor: 2, minTimeout: 1000, maxTimeout: 10_000, maxRetryTime: RETRY_WINDOW_MS } },
+    clientOptions: { ...slackApiUrl, timeout, retryConfig: { retries, factor: 2, minTimeout: 1000, maxTimeout: 10_000, maxRetryTime: 30_000 } },
     // auth.test runs in start(), where a bad token can fail the start instead of an unhandled promise.
     deferInitialization: true,
     convoStore: false,
