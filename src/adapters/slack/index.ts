@@ -87,14 +87,14 @@ function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLi
   const timeout = limits.timeoutMs ?? 10_000;
   const retries = Math.max(0, (limits.tries ?? 3) - 1);
   const logger = boltLogger(deps.logger.child({ source: 'bolt' }));
-  if (config.appToken === undefined && config.signingSecret === undefined) {
-    throw new LoreError('ADAPTER_START_FAILED', 'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
-  }
   const receiver =
     config.appToken !== undefined
       ? // The socket client keeps its own, patient retries (it reconnects after outages); only each call is timed.
         createSocketReceiver({ appToken: config.appToken, clientOptions: { ...slackApiUrl, timeout }, boltLogger: logger, logger: deps.logger, onConnection: (up) => (socket.up = up) })
-      : createHttpReceiver({ signingSecret: config.signingSecret ?? '', port: config.port, ...(shared && { shared }), boltLogger: logger, logger: deps.logger });
+      : config.signingSecret !== undefined
+        ? createHttpReceiver({ signingSecret: config.signingSecret, port: config.port, ...(shared && { shared }), boltLogger: logger, logger: deps.logger })
+        : undefined;
+  if (receiver === undefined) throw new LoreError('ADAPTER_START_FAILED', 'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
   const app = new App({
     token: config.botToken,
     logger,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, defaultBodyLimit, isRawBodyError, type BufferedIncomingMessage, type Logger as BoltLogger } from '@slack/bolt';
+import { HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, defaultBodyLimit, isRawBodyError, type Logger as BoltLogger } from '@slack/bolt';
 import { z } from 'zod';
 import { asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -57,7 +57,7 @@ export function createHttpReceiver(options: HttpReceiverOptions): HTTPReceiver {
 }
 
 async function screen(req: IncomingMessage): Promise<{ status: number; problem: string } | undefined> {
-  let buffered: BufferedIncomingMessage;
+  let buffered;
   try {
     // Bolt reads the buffered body rather than the stream when it finds it.
     buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit);
