@@ -82,6 +82,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
 }
 
+/** The Bolt app: its receiver, bounded Web API calls, the redelivery screen, and lore's listeners. */
 function createBoltApp(config: SlackConfig, deps: ListenerDeps, limits: WebApiLimits, shared: SharedRoutes | undefined, socket: { up: boolean }): App {
   const slackApiUrl = config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl };
   const timeout = limits.timeoutMs ?? 10_000;
