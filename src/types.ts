@@ -1,3 +1,8 @@
+import type { ReplayGuard } from './chat/shared-state.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { SharedRoutes } from './ops/server.js';
+
 /** The shared vocabulary of lore: notes, chunks, citations, answers and the seam chat adapters plug into. */
 
 /** Front matter lore understands; anything else in it is ignored. */
@@ -241,4 +246,28 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** Whether the platform connection is up now, for readiness checks; absent means "since start() resolved". */
   connected?(): boolean;
+}
+
+/** What `lore serve` hands every platform. */
+export interface PlatformDeps {
+  config: Config;
+  service: AskService;
+  logger: Logger;
+  reports?: FeedbackReports;
+  /** The ops endpoints, for a platform that serves HTTP itself and shares its port with them. */
+  ops: SharedRoutes;
+  /** Where event ids are claimed, to drop redeliveries and replays. */
+  replay: ReplayGuard;
+}
+
+/** One chat platform: whether the environment configures it, and how to build its adapter (loaded only when used). */
+export interface PlatformEntry {
+  readonly name: string;
+  configured(config: Config): boolean;
+  /**
+   * True in a child process this platform started (one shard of a sharded connection): that process runs this
+   * platform alone and leaves the ops endpoints to its parent.
+   */
+  childProcess?(config: Config): boolean;
+  create(deps: PlatformDeps): Promise<{ adapter: ChatAdapter; sharesOpsPort: boolean }>;
 }

@@ -1,6 +1,6 @@
 import { staleNotice } from '../answer/age.js';
 import type { Answer, Citation } from '../types.js';
-import { CLOSEST_NOTES, SEE_ALSO } from './wording.js';
+import { BUTTON_LABELS, CLOSEST_NOTES, SEE_ALSO, VOTE_EMOJI } from './wording.js';
 
 /**
  * What an answer shows besides its quote or sentence, the same on every platform; each renderer writes these parts
@@ -33,4 +33,21 @@ export function layoutAnswer(answer: Answer, examples: readonly string[] = []): 
     ...(stale !== undefined && { stale }),
     lookedFor: named ? [] : answer.lookedFor,
   };
+}
+
+/** One button under an answer: what a click does, its label, the emoji before it, and whether it is the main one. */
+export interface AnswerButton {
+  action: 'share' | 'up' | 'down';
+  label: string;
+  emoji?: string;
+  primary: boolean;
+}
+
+/** The buttons under an answer, in order, the same on every platform: Share first where it is offered, then 👍 and 👎. */
+export function answerButtons(share: boolean): AnswerButton[] {
+  const votes: AnswerButton[] = [
+    { action: 'up', label: BUTTON_LABELS.up, emoji: VOTE_EMOJI.up, primary: false },
+    { action: 'down', label: BUTTON_LABELS.down, emoji: VOTE_EMOJI.down, primary: false },
+  ];
+  return share ? [{ action: 'share', label: BUTTON_LABELS.share, primary: true }, ...votes] : votes;
 }

@@ -1,10 +1,35 @@
 import { updatedAgo } from '../answer/age.js';
 import { cutAtLine, cutText } from '../chat/truncate.js';
+import type { AnswerReply } from '../chat/shown.js';
+import type { Reply } from '../chat/turn.js';
 import { GAPS_FOOTER, citationLabel, gapDay, gapsTitle } from '../chat/wording.js';
 import { gapCounts } from '../reports/render.js';
 import type { Answer, Citation, KnowledgeGap } from '../types.js';
 import { OUTSIDE, type Dialect } from './dialect.js';
 import { quoteLines } from './markdown.js';
+
+/** How a platform writes each kind of reply, for {@link renderReply}. */
+export interface ReplyRenderer<T> {
+  answer(reply: AnswerReply): T;
+  help(text: string, examples: readonly string[]): T;
+  gaps(gaps: readonly KnowledgeGap[]): T;
+  /** `problem` marks an apology. */
+  note(text: string, problem: boolean): T;
+}
+
+/** A reply that says something, written by the renderer for its kind. */
+export function renderReply<T>(reply: Exclude<Reply, { kind: 'silent' }>, renderer: ReplyRenderer<T>): T {
+  switch (reply.kind) {
+    case 'answer':
+      return renderer.answer(reply);
+    case 'help':
+      return renderer.help(reply.text, reply.examples);
+    case 'gaps':
+      return renderer.gaps(reply.gaps);
+    case 'note':
+      return renderer.note(reply.text, reply.problem === true);
+  }
+}
 
 /**
  * An answer's quote in a chat dialect, cut at a line to `max` characters. Rendering costs about a millisecond a

@@ -52,6 +52,13 @@ export interface Dialect {
 export const OUTSIDE: InlineState = { strong: false, link: false };
 export const IN_STRONG: InlineState = { strong: true, link: false };
 
+const BULLETS = ['•', '◦', '▪'] as const;
+
+/** A {@link Dialect.listMarker} for surfaces without list markup: `1.` numbers, and bullets that change with depth. */
+export function bulletMarker(ordered: boolean, number: number, depth: number): string {
+  return `${ordered ? `${number}.` : BULLETS[depth % BULLETS.length]} `;
+}
+
 /** A note's Markdown in `dialect`, with `highlights` marked in bold wherever they stand as whole words in plain text. */
 export function renderMarkdown(markdown: string, dialect: Dialect, highlights: readonly string[] = []): string {
   const walker = new DialectWalker(dialect, highlights);

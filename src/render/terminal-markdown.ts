@@ -1,4 +1,4 @@
-import { renderMarkdown, type Dialect } from './dialect.js';
+import { bulletMarker, renderMarkdown, type Dialect } from './dialect.js';
 import { plainText } from './markdown.js';
 import { stripTerminalControls, type TextStyle } from './text.js';
 
@@ -9,8 +9,6 @@ import { stripTerminalControls, type TextStyle } from './text.js';
 export function markdownForTerminal(markdown: string, highlights: readonly string[], style: TextStyle): string {
   return renderMarkdown(markdown, terminalDialect(style), highlights);
 }
-
-const BULLETS = ['•', '◦', '▪'] as const;
 
 function terminalDialect(style: TextStyle): Dialect {
   const text = stripTerminalControls;
@@ -28,7 +26,7 @@ function terminalDialect(style: TextStyle): Dialect {
     quotePrefix: '│ ',
     hr: '───',
     table: (rows) => rows.map((row) => row.map((cell) => text(plainText(cell))).join(' │ ')),
-    listMarker: (ordered, number, depth) => `${ordered ? `${number}.` : BULLETS[depth % BULLETS.length]} `,
+    listMarker: bulletMarker,
     listIndent: () => '  ',
     paragraphGap: false,
   };

@@ -29,7 +29,7 @@ describe('toDiscordMarkdown', () => {
 
   it('bolds highlighted whole words, case-insensitively, but not inside code, links or bold text', () => {
     const markdown = 'Fargate runs pods; **fargate** too. `fargate` [fargate](https://x.example) fargates';
-    expect(toDiscordMarkdown(markdown, { highlights: ['fargate', 'Pods'] })).toBe(
+    expect(toDiscordMarkdown(markdown, ['fargate', 'Pods'])).toBe(
       '**Fargate** runs **pods**; **fargate** too. `fargate` [fargate](https://x.example) fargates',
     );
   });

@@ -49,7 +49,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack feedback over %s', (mode) =>
     await start();
     await h.deliver.command(slashCommand(h.fake, '/ask', 'roll back a release?'));
     const reply = await h.fake.waitForCall(isResponse);
-    await h.deliver.action(blockAction(h.fake, { actionId: ACTION.voteDown, value: buttonValue(reply, ACTION.voteDown) }));
+    await h.deliver.action(blockAction(h.fake, { actionId: ACTION.down, value: buttonValue(reply, ACTION.down) }));
     await h.fake.waitForCall((call) => isResponse(call) && call.args.replace_original === true);
     expect(await rows('SELECT q.platform, q.surface, q.channel_id AS channel, q.question, q.found, q.top_file AS top, v.vote FROM votes v JOIN questions q ON q.id = v.question_id')).toEqual([
       { platform: 'slack', surface: 'slash', channel: 'C0000001', question: 'roll back a release?', found: 1, top: 'ops/deploys.md', vote: 'down' },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SHORTCUT } from '../../src/adapters/slack/deps.js';
+import { SHORTCUT } from '../../src/adapters/slack/listeners.js';
 import { readmeSection, repoFile } from '../readme.js';
 
 const root = new URL('../../', import.meta.url);

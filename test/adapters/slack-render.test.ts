@@ -44,26 +44,26 @@ describe('markdownToMrkdwn', () => {
   });
 
   it('marks highlighted words in bold, whole words only, case-insensitively', () => {
-    expect(markdownToMrkdwn('Fargate runs pods; fargates and Fargate-hosted too.', { highlights: ['fargate'] })).toBe(
+    expect(markdownToMrkdwn('Fargate runs pods; fargates and Fargate-hosted too.', ['fargate'])).toBe(
       '*Fargate* runs pods; fargates and *Fargate*-hosted too.',
     );
   });
 
   it('marks a run of highlighted words as one bold span', () => {
-    expect(markdownToMrkdwn('- Deamon sets and stateful apps', { highlights: ['Deamon', 'sets', 'apps'] })).toBe('• *Deamon sets* and stateful *apps*');
+    expect(markdownToMrkdwn('- Deamon sets and stateful apps', ['Deamon', 'sets', 'apps'])).toBe('• *Deamon sets* and stateful *apps*');
   });
 
   it('does not mark inside code, links or text that is already bold', () => {
-    const out = markdownToMrkdwn('**EKS nodes** and `EKS` and [EKS docs](https://example.com) and EKS', { highlights: ['EKS'] });
+    const out = markdownToMrkdwn('**EKS nodes** and `EKS` and [EKS docs](https://example.com) and EKS', ['EKS']);
     expect(out).toBe('*EKS nodes* and `EKS` and <https://example.com|EKS docs> and *EKS*');
   });
 
   it('does not mark a highlighted word inside an angle-bracket span', () => {
-    expect(markdownToMrkdwn('tell <!channel> in channel', { highlights: ['channel'] })).toBe('tell &lt;!channel&gt; in *channel*');
+    expect(markdownToMrkdwn('tell <!channel> in channel', ['channel'])).toBe('tell &lt;!channel&gt; in *channel*');
   });
 
   it('treats highlight words as text, not patterns, and escapes them', () => {
-    expect(markdownToMrkdwn('use c++ or a<b', { highlights: ['c++', 'a<b', '.*'] })).toBe('use *c++* or *a&lt;b*');
+    expect(markdownToMrkdwn('use c++ or a<b', ['c++', 'a<b', '.*'])).toBe('use *c++* or *a&lt;b*');
   });
 
   it('reads a quote cut from inside a nested list as a list, not as code', () => {

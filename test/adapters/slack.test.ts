@@ -39,7 +39,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(text).toContain('<https://runbooks.example.com/deploy?step=1&amp;x=2|runbook>');
     expect(text).toContain(`<${BASE}ops/deploys.md#L4-L9|ops/deploys.md › Rollback · L4–9>`);
     expect(text).toMatch(/• Check the dashboard first\n {4}◦ Errors &amp; latency must be green/);
-    expect(buttons(reply).map((b) => b.actionId)).toEqual([ACTION.share, ACTION.voteUp, ACTION.voteDown]);
+    expect(buttons(reply).map((b) => b.actionId)).toEqual([ACTION.share, ACTION.up, ACTION.down]);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
     expect(service.asked[0]?.question).toBe('how do I roll back a release?');
   });
@@ -62,7 +62,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(shared.args.channel).toBe('C0000042');
     expect(shownText(shared)).toContain('<@UALICE01> asked: how to get a laptop from IT?');
     expect(shownText(shared)).toContain('Request a *laptop* from *IT*');
-    expect(buttons(shared).map((b) => b.actionId)).toEqual([ACTION.voteUp, ACTION.voteDown]);
+    expect(buttons(shared).map((b) => b.actionId)).toEqual([ACTION.up, ACTION.down]);
     const removed = await h.fake.waitForCall((call) => isResponse(call) && call.args.delete_original === true);
     expect(removed).toBeDefined();
   });
@@ -86,7 +86,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(service.asked[0]?.question).toBe('how do I roll back a release?');
     expect(service.asked[0]?.context).toEqual({ asker: { platform: 'slack', surface: 'mention', userId: 'UASKER01', channelId: 'C0000001', workspaceId: h.fake.teamId } });
     expect(shownText(reply)).toContain('To *roll back* a *release*');
-    expect(buttons(reply).map((b) => b.actionId)).toEqual([ACTION.voteUp, ACTION.voteDown]);
+    expect(buttons(reply).map((b) => b.actionId)).toEqual([ACTION.up, ACTION.down]);
   });
 
   it('reads a later mention in the same thread as a follow-up of the earlier question', async () => {
@@ -240,7 +240,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     await h.deliver.event(eventCallback(h.fake, appMention(h.fake, { text: `<@${h.fake.botUserId}> roll back a release?` })));
     const answer = await h.fake.waitForCall(isPost);
     const messageTs = '1700000000.000001';
-    await h.deliver.action(blockAction(h.fake, { actionId: ACTION.voteUp, value: buttonValue(answer, ACTION.voteUp), user: 'UVOTER01', messageTs }));
+    await h.deliver.action(blockAction(h.fake, { actionId: ACTION.up, value: buttonValue(answer, ACTION.up), user: 'UVOTER01', messageTs }));
     const update = await h.fake.waitForCall((call) => call.method === 'chat.update');
     expect(update.args).toMatchObject({ channel: 'C0000001', ts: messageTs });
     expect(shownText(update)).toContain('Feedback: 👍 1  ·  👎 0');
@@ -254,7 +254,7 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
   it('records a vote on a private answer by replacing it through response_url', async () => {
     await h.deliver.command(slashCommand(h.fake, '/ask', 'roll back a release?'));
     const privateReply = await h.fake.waitForCall(isResponse);
-    await h.deliver.action(blockAction(h.fake, { actionId: ACTION.voteDown, value: buttonValue(privateReply, ACTION.voteDown) }));
+    await h.deliver.action(blockAction(h.fake, { actionId: ACTION.down, value: buttonValue(privateReply, ACTION.down) }));
     const replaced = await h.fake.waitForCall((call) => isResponse(call) && call.args.replace_original === true);
     expect(shownText(replaced)).toContain('You voted 👎');
     expect(shownText(replaced)).toContain('*You asked:* roll back a release?');

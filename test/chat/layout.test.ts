@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutAnswer } from '../../src/chat/layout.js';
+import { answerButtons, layoutAnswer } from '../../src/chat/layout.js';
 import type { Answer, Citation } from '../../src/types.js';
 
 const cite = (file: string, extra: Partial<Citation> = {}): Citation => ({ file, section: '', startLine: 1, endLine: 2, snippet: '', score: 1, ...extra });
@@ -20,5 +20,16 @@ describe('layoutAnswer', () => {
   it('warns when the quoted lines are old', () => {
     const old = answer({ citations: [cite('a.md', { stale: true, changed: '2020-01-01T00:00:00Z' })] });
     expect(layoutAnswer(old).stale).toMatch(/may be out of date/);
+  });
+});
+
+describe('answerButtons', () => {
+  it('offers Share first, as the main button, only where sharing is offered; the votes always, with their emoji', () => {
+    expect(answerButtons(true).map((button) => [button.action, button.primary])).toEqual([
+      ['share', true],
+      ['up', false],
+      ['down', false],
+    ]);
+    expect(answerButtons(false).map((button) => `${button.emoji} ${button.label}`)).toEqual(['👍 Helpful', '👎 Not helpful']);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISCORD } from '../../src/adapters/discord/markdown.js';
 import { MRKDWN } from '../../src/adapters/slack/mrkdwn.js';
 import { GAPS_FOOTER } from '../../src/chat/wording.js';
-import { citationLink, citationWithAge, gapsReport, quoteFor } from '../../src/render/chat-parts.js';
+import { citationLink, citationWithAge, gapsReport, quoteFor, renderReply, type ReplyRenderer } from '../../src/render/chat-parts.js';
 import type { Answer, KnowledgeGap } from '../../src/types.js';
 
 const gap: KnowledgeGap = {
@@ -74,5 +74,23 @@ describe('citationLink', () => {
   it('leaves a label without a web address unlinked', () => {
     expect(citationLink({ ...citation, url: 'javascript:alert(1)' }, MRKDWN)).toBe('ops/a_b.md › Deploy · L3–4');
     expect(citationLink({ file: 'ops/a_b.md', section: 'Deploy', startLine: 3, endLine: 4 }, DISCORD)).toBe('ops/a\\_b.md › Deploy · L3–4');
+  });
+});
+
+describe('renderReply', () => {
+  const named: ReplyRenderer<string> = {
+    answer: (reply) => `answer to ${reply.answer.question}`,
+    help: (text, examples) => `help ${text} ${examples.join('|')}`,
+    gaps: (gaps) => `${gaps.length} gaps`,
+    note: (text, problem) => `note ${text} ${problem}`,
+  };
+
+  it('hands each kind of reply to the renderer for it, with what that kind carries', () => {
+    const answer = { question: 'q?', found: true, text: '', quote: [], highlights: [], citations: [], lookedFor: [] } satisfies Answer;
+    expect(renderReply({ kind: 'answer', visibility: 'public', answer, examples: [], share: false, vote: { question: 'q?' } }, named)).toBe('answer to q?');
+    expect(renderReply({ kind: 'help', visibility: 'private', text: 'ask', examples: ['a', 'b'] }, named)).toBe('help ask a|b');
+    expect(renderReply({ kind: 'gaps', visibility: 'private', gaps: [gap] }, named)).toBe('1 gaps');
+    expect(renderReply({ kind: 'note', visibility: 'private', text: 'sorry', problem: true }, named)).toBe('note sorry true');
+    expect(renderReply({ kind: 'note', visibility: 'private', text: 'no' }, named)).toBe('note no false');
   });
 });

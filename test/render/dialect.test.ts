@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { toDiscordMarkdown } from '../../src/adapters/discord/markdown.js';
 import { markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
+import { bulletMarker } from '../../src/render/dialect.js';
 import { markdownForTerminal } from '../../src/render/terminal-markdown.js';
 
 const TAGS = { bold: (t: string) => `<b>${t}</b>`, dim: (t: string) => `<d>${t}</d>` };
 
 /** The three dialects, each rendering a note with highlighted words. */
 const DIALECTS = [
-  ['Slack', (md: string, words: string[] = []) => markdownToMrkdwn(md, { highlights: words })],
-  ['Discord', (md: string, words: string[] = []) => toDiscordMarkdown(md, { highlights: words })],
+  ['Slack', (md: string, words: string[] = []) => markdownToMrkdwn(md, words)],
+  ['Discord', (md: string, words: string[] = []) => toDiscordMarkdown(md, words)],
   ['the terminal', (md: string, words: string[] = []) => markdownForTerminal(md, words, TAGS).trim()],
 ] as const;
 
@@ -56,5 +57,12 @@ describe.each(DIALECTS)('footnotes in %s', (name, render) => {
     const out = render('Two approvals.[^1]');
     expect(out).not.toContain('^');
     expect(out.replace(/\\/g, '')).toBe('Two approvals.[1]');
+  });
+});
+
+describe('bulletMarker', () => {
+  it('numbers ordered items and changes the bullet with the depth, starting over after three', () => {
+    expect([0, 1, 2, 3].map((depth) => bulletMarker(false, 1, depth))).toEqual(['• ', '◦ ', '▪ ', '• ']);
+    expect(bulletMarker(true, 7, 2)).toBe('7. ');
   });
 });

@@ -74,8 +74,8 @@ describe('two replicas sharing one PostgreSQL', () => {
     const since = fake.calls.length;
     await deliver(0).command(slashCommand(fake, '/ask', 'does fargate support daemonsets?', 'UVOTER01'));
     const reply = await fake.waitForCall((call) => isResponse(call) && fake.calls.indexOf(call) >= since, 10_000);
-    await deliver(0).action(blockAction(fake, { actionId: ACTION.voteUp, value: buttonValue(reply, ACTION.voteUp), user: 'UVOTER01' }));
-    await deliver(1).action(blockAction(fake, { actionId: ACTION.voteDown, value: buttonValue(reply, ACTION.voteDown), user: 'UVOTER02' }));
+    await deliver(0).action(blockAction(fake, { actionId: ACTION.up, value: buttonValue(reply, ACTION.up), user: 'UVOTER01' }));
+    await deliver(1).action(blockAction(fake, { actionId: ACTION.down, value: buttonValue(reply, ACTION.down), user: 'UVOTER02' }));
     // Recording is queued off the answer path: wait for both replicas' writes to land.
     let stats: { votes: { up: number; down: number }; questions: number } | undefined;
     for (let tries = 0; tries < 50; tries++) {

@@ -7,7 +7,6 @@ import type { Logger } from '../../logger.js';
 import { InFlight } from '../../service/in-flight.js';
 import type { ChatAdapter } from '../../types.js';
 import { overwriteCommands } from './commands.js';
-import { connect } from './connect.js';
 import { handleInteraction } from './interactions.js';
 import { answerMessage } from './messages.js';
 import { NO_PINGS, type AnswerDeps } from './reply.js';
@@ -95,4 +94,27 @@ function clientOptions(config: DiscordConfig): ClientOptions {
     allowedMentions: NO_PINGS,
     ...(config.apiUrl !== undefined && { rest: { api: config.apiUrl } }),
   };
+}
+
+/**
+ * Logs in and waits until the client is ready (guilds received). discord.js's login never settles when the gateway
+ * refuses the session for good (bad token, intents not allowed, …), so that becomes a rejection with the close code.
+ */
+function connect(client: Client, token: string): Promise<Client<true>> {
+  return new Promise((resolve, reject) => {
+    const settle = () => client.off(Events.ShardDisconnect, onDisconnect).off(Events.ClientReady, onReady);
+    const onDisconnect = (event: { code: number }) => {
+      settle();
+      reject(Object.assign(new Error(`Discord closed the gateway connection with code ${event.code}`), { closeCode: event.code }));
+    };
+    const onReady = (ready: Client<true>) => {
+      settle();
+      resolve(ready);
+    };
+    client.once(Events.ShardDisconnect, onDisconnect).once(Events.ClientReady, onReady);
+    client.login(token).catch((error: unknown) => {
+      settle();
+      reject(asError(error));
+    });
+  });
 }

@@ -1,19 +1,13 @@
 import { renderMarkdown, type Cell, type Dialect } from '../../render/dialect.js';
 import { plainText } from '../../render/markdown.js';
 
-/** Options for {@link toDiscordMarkdown}. */
-export interface DiscordMarkdownOptions {
-  /** Words to mark in bold wherever they appear as whole words in plain text. */
-  highlights?: readonly string[];
-}
-
 /**
  * Converts a note's Markdown (CommonMark + GFM) into the Markdown dialect Discord renders in messages and embeds:
  * headings become bold lines, tables become code blocks, task items get boxes, and any text that Discord would read
- * as markup (`*`, `_`, `|`, `<@…>`, …) is escaped.
+ * as markup (`*`, `_`, `|`, `<@…>`, …) is escaped. `highlights` are marked in bold wherever they appear as whole words.
  */
-export function toDiscordMarkdown(markdown: string, options: DiscordMarkdownOptions = {}): string {
-  return renderMarkdown(markdown, DISCORD, options.highlights).trim();
+export function toDiscordMarkdown(markdown: string, highlights: readonly string[] = []): string {
+  return renderMarkdown(markdown, DISCORD, highlights).trim();
 }
 
 /** Escapes text so Discord shows it literally (no markup, no mention pills, no headings or quotes). */

@@ -1,4 +1,4 @@
-import type { PlatformEntry } from '../platform.js';
+import type { PlatformEntry } from '../../types.js';
 
 export const discord: PlatformEntry = {
   name: 'discord',
@@ -10,8 +10,8 @@ export const discord: PlatformEntry = {
     if (discordConfig === undefined) throw new Error('Discord is not configured');
     const { shards, shard } = discordConfig;
     if (shards !== undefined && shard === undefined) {
-      const { createShardedDiscordAdapter, shardScript } = await import('./shards.js');
-      return { adapter: createShardedDiscordAdapter({ config: { ...discordConfig, shards }, logger, script: shardScript() }), sharesOpsPort: false };
+      const { createShardedDiscordAdapter } = await import('./shards.js');
+      return { adapter: createShardedDiscordAdapter({ config: { ...discordConfig, shards }, logger }), sharesOpsPort: false };
     }
     const { createDiscordAdapter } = await import('./client.js');
     return { adapter: createDiscordAdapter({ config: discordConfig, service, logger, reports }), sharesOpsPort: false };

@@ -19,7 +19,7 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = [], vo
   const layout = layoutAnswer(answer, examples);
   const { source } = layout;
   const embed: APIEmbed = source
-    ? { color: FOUND_COLOR, title: cutText(escapeDiscord(citationLabel(source)), LIMITS.title), description: quoteMarkdown(answer, LIMITS.description), ...(source.url && { url: source.url }) }
+    ? { color: FOUND_COLOR, title: cutText(escapeDiscord(citationLabel(source)), LIMITS.title), description: quoteFor(answer, toDiscordMarkdown, LIMITS.description), ...(source.url && { url: source.url }) }
     : { color: NOT_FOUND_COLOR, title: NOT_FOUND_TITLE, description: escapeDiscord(answer.text) };
   const fields: APIEmbedField[] = [];
   pushField(fields, layout.more.title, layout.more.citations.map(linkedLabel));
@@ -42,7 +42,7 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
   ];
   const tail = trailer.filter((line) => line !== '').map((line) => cutText(line, 400)).join('\n');
   const room = LIMITS.content - head.length - tail.length - 2;
-  const parts = [head, source ? cutAtLine(quoteMarkdown(answer, LIMITS.content), room) : '', tail].filter((part) => part !== '');
+  const parts = [head, source ? cutAtLine(quoteFor(answer, toDiscordMarkdown, LIMITS.content), room) : '', tail].filter((part) => part !== '');
   return cutAtLine(parts.join('\n'), LIMITS.content);
 }
 
@@ -58,11 +58,6 @@ export function renderGaps(gaps: readonly KnowledgeGap[]): string {
   if (gaps.length === 0) return NO_GAPS;
   const { heading, gaps: blocks, footer } = gapsReport(gaps, DISCORD);
   return `${cutAtLine([heading, ...blocks].join('\n\n'), LIMITS.content - footer.length - 2)}\n\n${footer}`;
-}
-
-/** The quote as Discord Markdown within `max` characters. */
-function quoteMarkdown(answer: Answer, max: number): string {
-  return quoteFor(answer, (markdown, highlights) => toDiscordMarkdown(markdown, { highlights }), max);
 }
 
 /** The small print: where the answer came from, the words looked for (always: the footer is a summary), how old. */

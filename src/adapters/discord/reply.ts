@@ -13,6 +13,7 @@ import type { ShownAnswer } from '../../chat/shown.js';
 import type { Reply } from '../../chat/turn.js';
 import { votesLine } from '../../chat/wording.js';
 import type { Logger } from '../../logger.js';
+import { renderReply } from '../../render/chat-parts.js';
 import type { Asker } from '../../types.js';
 import { renderEmbed, renderGaps, renderHelp, renderPlainText } from './render.js';
 import { answerRow } from './votes.js';
@@ -39,16 +40,12 @@ export interface Payload {
 /** A reply as a Discord message; `embeds` is false where the bot may not send them (no Embed Links permission). */
 export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: AnswerDeps, embeds: boolean): Payload {
   const plain = (content: string): Payload => ({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
-  switch (reply.kind) {
-    case 'answer':
-      return answerPayload(deps.conversation.shown.add(reply), embeds);
-    case 'help':
-      return plain(renderHelp(reply.text, reply.examples));
-    case 'gaps':
-      return plain(renderGaps(reply.gaps));
-    case 'note':
-      return plain(reply.text);
-  }
+  return renderReply(reply, {
+    answer: (answer) => answerPayload(deps.conversation.shown.add(answer), embeds),
+    help: (text, examples) => plain(renderHelp(text, examples)),
+    gaps: (gaps) => plain(renderGaps(gaps)),
+    note: plain,
+  });
 }
 
 /** A shown answer as a Discord message with its buttons, and the vote tally once it has votes (as on Slack). */

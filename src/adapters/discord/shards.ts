@@ -10,8 +10,6 @@ import { discordStartFailure } from '../../fix-it.js';
 export interface ShardedDiscordOptions {
   config: DiscordConfig & { shards: 'auto' | number };
   logger: Logger;
-  /** The script each shard process runs, with its node options and arguments: lore's own CLI and `serve`. */
-  script: { file: string; execArgv: string[]; args: string[] };
 }
 
 /** How long one shard may take to connect and receive its guilds. */
@@ -23,7 +21,7 @@ const SPAWN_TIMEOUT_MS = 60_000;
  * it restarts a shard that dies and reports each shard's readiness.
  */
 export function createShardedDiscordAdapter(options: ShardedDiscordOptions): ChatAdapter {
-  const { config, script } = options;
+  const { config } = options;
   const logger = options.logger.child({ component: 'discord-shards' });
   let manager: ShardingManager | undefined;
   // Ready when every shard is: each answers only its own guilds.
@@ -50,11 +48,12 @@ export function createShardedDiscordAdapter(options: ShardedDiscordOptions): Cha
       } catch (error) {
         throw new LoreError('ADAPTER_START_FAILED', discordStartFailure(error, config.apiUrl), { cause: error });
       }
-      const started = new ShardingManager(script.file, {
+      // Each shard process runs this same CLI (built, or through tsx in development) with `serve`.
+      const started = new ShardingManager(resolve(process.argv[1] ?? 'dist/cli.js'), {
         totalShards: total,
         token: config.token,
-        shardArgs: script.args,
-        execArgv: script.execArgv,
+        shardArgs: ['serve'],
+        execArgv: process.execArgv,
         mode: 'process',
         respawn: true,
       });
@@ -95,9 +94,4 @@ async function stopShards(manager: ShardingManager): Promise<void> {
       return exited;
     }),
   );
-}
-
-/** What each shard process runs: this same CLI (built, or through tsx in development), `serve`. */
-export function shardScript(): { file: string; execArgv: string[]; args: string[] } {
-  return { file: resolve(process.argv[1] ?? 'dist/cli.js'), execArgv: process.execArgv, args: ['serve'] };
 }

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { answerButtons } from '../../chat/layout.js';
 import type { ShownAnswer } from '../../chat/shown.js';
-import { BUTTON_LABELS, VOTE_EMOJI } from '../../chat/wording.js';
 import { LIMITS } from './limits.js';
 
 export const SHARE_ID = 'lore:share:';
@@ -12,17 +12,15 @@ const VOTE = /^lore:vote:(up|down):(?:([0-9a-f]{16}):)?(.*)$/s;
  * restart without a store still names it), and Share on a private answer.
  */
 export function answerRow(shown: ShownAnswer): APIActionRowComponent<APIButtonComponent> {
-  const button = (customId: string, emoji: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary): APIButtonComponent => ({
+  const subject = `${shown.id}:${shown.reply.vote.citation ?? '-'}`;
+  const components = answerButtons(shown.reply.share).map(({ action, label, emoji, primary }): APIButtonComponent => ({
     type: ComponentType.Button,
-    style,
-    custom_id: customId.slice(0, LIMITS.customId),
+    style: primary ? ButtonStyle.Primary : ButtonStyle.Secondary,
+    custom_id: (action === 'share' ? `${SHARE_ID}${shown.id}` : `lore:vote:${action}:${subject}`).slice(0, LIMITS.customId),
     ...(emoji && { emoji: { name: emoji } }),
     label,
-  });
-  const subject = `${shown.id}:${shown.reply.vote.citation ?? '-'}`;
-  const votes = [button(`lore:vote:up:${subject}`, VOTE_EMOJI.up, BUTTON_LABELS.up), button(`lore:vote:down:${subject}`, VOTE_EMOJI.down, BUTTON_LABELS.down)];
-  const share = button(`${SHARE_ID}${shown.id}`, '', BUTTON_LABELS.share, ButtonStyle.Primary);
-  return { type: ComponentType.ActionRow, components: shown.reply.share ? [share, ...votes] : votes };
+  }));
+  return { type: ComponentType.ActionRow, components };
 }
 
 export function parseVote(customId: string): { vote: 'up' | 'down'; answerId?: string; citation: string } | undefined {

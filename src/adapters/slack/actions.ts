@@ -4,8 +4,7 @@ import { echoesQuestion } from '../../chat/conversation.js';
 import type { Logger } from '../../logger.js';
 import type { Vote } from '../../chat/shown.js';
 import { ACTION, decodeButtonValue } from './buttons.js';
-import { slackAsker, type ListenerDeps, type SlackClient } from './deps.js';
-import { deliver } from './listeners.js';
+import { deliver, slackAsker, type ListenerDeps, type SlackClient } from './listeners.js';
 import { renderAnswer, renderNote, renderReply } from './render.js';
 
 const FAILED = 'handling a Slack button failed';
@@ -43,8 +42,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         else await client.chat.update({ channel, ts, ...message });
       });
     };
-  app.action<BlockButtonAction>(ACTION.voteUp, onVote('up'));
-  app.action<BlockButtonAction>(ACTION.voteDown, onVote('down'));
+  for (const vote of ['up', 'down'] as const) app.action<BlockButtonAction>(ACTION[vote], onVote(vote));
 }
 
 /** A button's apology goes only to who clicked, without replacing the message the button is on. */

@@ -2,14 +2,14 @@ import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import { SLACK_LIMITS } from './limits.js';
 import type { Carried } from '../../chat/conversation.js';
+import { answerButtons } from '../../chat/layout.js';
 import { cutText } from '../../chat/truncate.js';
-import { BUTTON_LABELS, VOTE_EMOJI } from '../../chat/wording.js';
 
 /** action_id of each lore button; the app listens on these. */
 export const ACTION = Object.freeze({
   share: 'lore_share',
-  voteUp: 'lore_vote_up',
-  voteDown: 'lore_vote_down',
+  up: 'lore_vote_up',
+  down: 'lore_vote_down',
 });
 
 const QUESTION_BUDGET = 1500;
@@ -40,20 +40,15 @@ export function decodeButtonValue(raw: string | undefined): Carried | undefined 
   }
 }
 
-export function answerButtons(value: Parameters<typeof encodeButtonValue>[0], withShare: boolean): types.ActionsBlock {
+/** The buttons under an answer, each carrying the same value. */
+export function actionsBlock(value: Parameters<typeof encodeButtonValue>[0], withShare: boolean): types.ActionsBlock {
   const encoded = encodeButtonValue(value);
-  const elements: types.Button[] = [];
-  if (withShare) elements.push(button(ACTION.share, BUTTON_LABELS.share, encoded, 'primary'));
-  elements.push(button(ACTION.voteUp, `${VOTE_EMOJI.up} ${BUTTON_LABELS.up}`, encoded), button(ACTION.voteDown, `${VOTE_EMOJI.down} ${BUTTON_LABELS.down}`, encoded));
-  return { type: 'actions', block_id: 'lore_actions', elements };
-}
-
-function button(actionId: string, text: string, value: string, style?: 'primary'): types.Button {
-  return {
+  const elements = answerButtons(withShare).map(({ action, label, emoji, primary }): types.Button => ({
     type: 'button',
-    action_id: actionId,
-    text: { type: 'plain_text', text: text.slice(0, SLACK_LIMITS.buttonText), emoji: true },
-    value,
-    ...(style ? { style } : {}),
-  };
+    action_id: ACTION[action],
+    text: { type: 'plain_text', text: (emoji ? `${emoji} ${label}` : label).slice(0, SLACK_LIMITS.buttonText), emoji: true },
+    value: encoded,
+    ...(primary && { style: 'primary' }),
+  }));
+  return { type: 'actions', block_id: 'lore_actions', elements };
 }

@@ -1,10 +1,4 @@
-import { IN_STRONG, OUTSIDE, renderMarkdown, type Dialect, type InlineState } from '../../render/dialect.js';
-
-/** Options for {@link markdownToMrkdwn}. */
-export interface MrkdwnOptions {
-  /** Words, as written in the note, to mark in bold wherever they appear as whole words (case-insensitive). */
-  highlights?: readonly string[];
-}
+import { IN_STRONG, OUTSIDE, bulletMarker, renderMarkdown, type Dialect, type InlineState } from '../../render/dialect.js';
 
 /**
  * Escapes text for Slack mrkdwn: `&`, `<` and `>` become entities, so nothing in it can become a link or a
@@ -21,13 +15,11 @@ export function escapeMrkdwn(text: string): string {
 /**
  * Converts a note's Markdown (CommonMark + GFM) to Slack mrkdwn: **bold** → *bold*, [text](url) → <url|text>,
  * lists keep their bullets and nesting, code stays code. All note text is escaped; only http(s) and mailto
- * links become links.
+ * links become links. `highlights` are marked in bold wherever they appear as whole words (case-insensitive).
  */
-export function markdownToMrkdwn(markdown: string, options: MrkdwnOptions = {}): string {
-  return renderMarkdown(markdown, MRKDWN, options.highlights).replace(/\n{3,}/g, '\n\n').trim();
+export function markdownToMrkdwn(markdown: string, highlights: readonly string[] = []): string {
+  return renderMarkdown(markdown, MRKDWN, highlights).replace(/\n{3,}/g, '\n\n').trim();
 }
-
-const BULLETS = ['•', '◦', '▪'] as const;
 
 export const MRKDWN: Dialect = {
   escape: escapeMrkdwn,
@@ -45,7 +37,7 @@ export const MRKDWN: Dialect = {
   hr: '───',
   table: (rows, walker) =>
     rows.map((row, index) => row.map((cell) => (index === 0 ? wrap('*', walker.inline(cell, IN_STRONG)) : walker.inline(cell, OUTSIDE))).join(' │ ')),
-  listMarker: (ordered, number, depth) => `${ordered ? `${number}.` : BULLETS[depth % BULLETS.length]} `,
+  listMarker: bulletMarker,
   listIndent: (_marker, nested) => (nested ? '    ' : '  '),
   paragraphGap: true,
 };

@@ -1,4 +1,4 @@
-import type { PlatformEntry } from '../platform.js';
+import type { PlatformEntry } from '../../types.js';
 
 export const slack: PlatformEntry = {
   name: 'slack',

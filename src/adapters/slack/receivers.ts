@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseQuery } from 'node:querystring';
 import { HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, defaultBodyLimit, isRawBodyError, type Logger as BoltLogger } from '@slack/bolt';
 import { z } from 'zod';
 import { asError } from '../../errors.js';
@@ -7,7 +6,7 @@ import type { Logger } from '../../logger.js';
 import type { SharedRoutes } from '../../ops/server.js';
 
 /** Slack signs every request with its time; more than this far from ours, either way, is refused (replays, skewed clocks). */
-export const MAX_CLOCK_SKEW_S = 5 * 60;
+const MAX_CLOCK_SKEW_S = 5 * 60;
 
 export interface HttpReceiverOptions {
   signingSecret: string;
@@ -16,8 +15,6 @@ export interface HttpReceiverOptions {
   shared?: SharedRoutes;
   boltLogger: BoltLogger;
   logger: Logger;
-  /** Milliseconds clock, for tests. */
-  now?: () => number;
 }
 
 /**
@@ -26,7 +23,6 @@ export interface HttpReceiverOptions {
  */
 export function createHttpReceiver(options: HttpReceiverOptions): HTTPReceiver {
   const { logger } = options;
-  const now = options.now ?? Date.now;
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     port: options.port,
@@ -46,7 +42,7 @@ export function createHttpReceiver(options: HttpReceiverOptions): HTTPReceiver {
   receiver.requestListener = (req, res) => {
     if (options.shared?.handle(req, res) === true) return;
     if (req.method !== 'POST') return pass(req, res);
-    screen(req, now)
+    screen(req)
       .then((refusal) => {
         if (refusal === undefined) return pass(req, res);
         logger.warn({ status: refusal.status, problem: refusal.problem, path: req.url }, 'refused a Slack request');
@@ -60,33 +56,26 @@ export function createHttpReceiver(options: HttpReceiverOptions): HTTPReceiver {
   return receiver;
 }
 
-async function screen(req: IncomingMessage, now: () => number): Promise<{ status: number; problem: string } | undefined> {
+async function screen(req: IncomingMessage): Promise<{ status: number; problem: string } | undefined> {
+  let buffered;
   try {
     // Bolt reads the buffered body rather than the stream when it finds it.
-    await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit);
+    buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit);
   } catch (error) {
     if (isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413)) return { status: 413, problem: 'body too large' };
     return { status: 400, problem: 'unreadable body' };
   }
   const timestamp = Number(req.headers['x-slack-request-timestamp']);
-  if (Number.isFinite(timestamp) && timestamp - now() / 1000 > MAX_CLOCK_SKEW_S) return { status: 401, problem: 'timestamp in the future' };
-  const body = bodyOf(req);
-  if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) return { status: 400, problem: 'body is not an object' };
-  return undefined;
-}
-
-/** The body as Bolt will read it; undefined when it does not parse (Bolt answers those with 400 itself). */
-function bodyOf(req: IncomingMessage): unknown {
-  const raw = (req as IncomingMessage & { rawBody?: Buffer }).rawBody?.toString('utf8') ?? '';
+  if (Number.isFinite(timestamp) && timestamp - Date.now() / 1000 > MAX_CLOCK_SKEW_S) return { status: 401, problem: 'timestamp in the future' };
+  let body: unknown;
   try {
-    if (req.headers['content-type'] === 'application/x-www-form-urlencoded') {
-      const { payload } = parseQuery(raw);
-      return typeof payload === 'string' ? (JSON.parse(payload) as unknown) : {};
-    }
-    return JSON.parse(raw) as unknown;
+    // Parsed as Bolt will parse it; a body that does not parse is left to Bolt, which answers 400 itself.
+    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
   } catch {
     return undefined;
   }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { status: 400, problem: 'body is not an object' };
+  return undefined;
 }
 
 export interface SocketReceiverOptions {

@@ -5,9 +5,9 @@ import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { ShownAnswer } from '../../chat/shown.js';
 import { EXAMPLES_TITLE, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
-import { citationWithAge, gapsReport, quoteFor } from '../../render/chat-parts.js';
+import { citationWithAge, gapsReport, quoteFor, renderReply as renderWith } from '../../render/chat-parts.js';
 import type { Answer, KnowledgeGap } from '../../types.js';
-import { answerButtons } from './buttons.js';
+import { actionsBlock } from './buttons.js';
 import { SLACK_LIMITS } from './limits.js';
 import { MRKDWN, escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 
@@ -24,16 +24,12 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 /** Any reply as Block Kit; an answer is kept as shown so its buttons can find it again. */
 export function renderReply(reply: Exclude<Reply, { kind: 'silent' }>, deps: { conversation: Conversation; command: string }, shown: { askedBy?: string; echo: boolean }): SlackMessage {
-  switch (reply.kind) {
-    case 'answer':
-      return renderAnswer(deps.conversation.shown.add(reply, { askedBy: shown.askedBy, echoQuestion: shown.echo }));
-    case 'help':
-      return renderHelp(reply.text, deps.command, reply.examples);
-    case 'gaps':
-      return renderGaps(reply.gaps);
-    case 'note':
-      return renderNote(reply.text, reply.problem);
-  }
+  return renderWith(reply, {
+    answer: (answer) => renderAnswer(deps.conversation.shown.add(answer, { askedBy: shown.askedBy, echoQuestion: shown.echo })),
+    help: (text, examples) => renderHelp(text, deps.command, examples),
+    gaps: renderGaps,
+    note: renderNote,
+  });
 }
 
 /** A short note (a refusal, where to ask, an apology): plain text, no buttons. */
@@ -45,7 +41,7 @@ export function renderNote(text: string, problem = false): SlackMessage {
 export function renderAnswer(shown: ShownAnswer): SlackMessage {
   const { answer, examples } = shown.reply;
   const { source, more, stale, lookedFor, ...layout } = layoutAnswer(answer, examples);
-  const quote = source ? quoteFor(answer, (markdown, highlights) => markdownToMrkdwn(markdown, { highlights }), SLACK_LIMITS.sectionText) : '';
+  const quote = source ? quoteFor(answer, markdownToMrkdwn, SLACK_LIMITS.sectionText) : '';
   const blocks: types.KnownBlock[] = [];
   if (shown.echoQuestion) blocks.push(section(questionLine(answer.question, shown)));
   const links = more.citations.map((citation) => citationWithAge(citation, MRKDWN));
@@ -61,7 +57,7 @@ export function renderAnswer(shown: ShownAnswer): SlackMessage {
   if (lookedFor.length > 0) blocks.push(context(cutText(`${LOOKED_FOR}: ${lookedFor.map(escapeMrkdwn).join(', ')}`, 500)));
   const votes = votesLine(shown.votes, shown.reply.visibility);
   if (votes) blocks.push(context(votes));
-  blocks.push(answerButtons({ answerId: shown.id, ...shown.reply.vote }, shown.reply.share));
+  blocks.push(actionsBlock({ answerId: shown.id, ...shown.reply.vote }, shown.reply.share));
   return { text: fallbackText(answer, shown, quote), blocks: withinBlockLimit(blocks) };
 }
 

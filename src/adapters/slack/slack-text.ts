@@ -1,3 +1,4 @@
+import { decodeEntities } from '../../render/entities.js';
 import { escapeRegExp } from '../../render/markdown.js';
 
 /**
@@ -30,8 +31,4 @@ function readToken(inner: string): string {
   }
   if (label) return label;
   return target.replace(/^mailto:/, '');
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
