@@ -29,7 +29,11 @@ export interface RankingOptions {
   coverageWeight: number;
   /** Factor for a passage that opens with "Yes"/"No", on a yes/no question. 1 turns it off. */
   directAnswerBoost: number;
-  /** Sections rescored with proximity and coverage, after the first BM25 pass. */
+  /**
+   * Sections rescored with the best chunk, proximity and coverage, after the first BM25 pass (at least as many
+   * as the hits asked for). 20 to 100 rank the dev sets' questions alike; each rescored section costs a scan of
+   * its chunks and words, the larger part of a question's time.
+   */
   rescore: number;
   /** Whether neighbours written joined ("daemonsets" for "daemon sets") are looked for as a phrase. */
   phrases: boolean;
@@ -42,6 +46,6 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   proximityWindow: 5,
   coverageWeight: 0.4,
   directAnswerBoost: 1.3,
-  rescore: 100,
+  rescore: 30,
   phrases: true,
 });
