@@ -43,3 +43,32 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return Math.min(rows[prev + n] ?? big, big);
 }
+
+/**
+ * Whether `editDistance(a, b, 1) === 1`, without a table: after the common prefix, what is left must match
+ * once one letter is changed, dropped, added, or swapped with its neighbour. The speller runs this on every
+ * candidate of a one-edit lookup.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  const m = a.length;
+  const n = b.length;
+  if (m === n) {
+    let i = 0;
+    while (i < m && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i === m) return false;
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
+    return i + 1 < m && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+  }
+  if (Math.abs(m - n) !== 1) return false;
+  const [long, short] = m > n ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  return sameFrom(long, i + 1, short, i);
+}
+
+/** Whether `a` from `i` on and `b` from `j` on are the same text. */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
+}

@@ -1,4 +1,4 @@
-import { editDistance } from './distance.js';
+import { editDistance, oneEditApart } from './distance.js';
 import { ensureSize } from './growable.js';
 import { StringTable } from './intern.js';
 
@@ -70,8 +70,8 @@ export class Vocabulary {
 
   /**
    * `within(word, 1)`, reading fewer lists: a word sharing `needed` of the word's trigrams shares one of any
-   * `trigrams − needed + 1` of them, so only the rarest that many lists are read, and the shared trigrams of
-   * each word found there are counted on the word itself.
+   * `trigrams − needed + 1` of them, so only the rarest that many lists are read; each word found there is
+   * compared with the word directly, which costs less than counting its trigrams.
    */
   private oneEdit(word: string): { word: string; distance: number }[] {
     this.indexNewWords();
@@ -106,8 +106,7 @@ export class Vocabulary {
           this.stamps[id] = stamp;
           if (this.removed[id] === 1) continue;
           const candidate = this.words[id] ?? '';
-          if (sharedTrigrams(candidate, grams) < needed) continue;
-          if (editDistance(word, candidate, 1) === 1) found.push({ word: candidate, distance: 1 });
+          if (oneEditApart(word, candidate)) found.push({ word: candidate, distance: 1 });
         }
       }
     }
@@ -162,19 +161,6 @@ export class Vocabulary {
 
 const START = '^'.charCodeAt(0);
 const END = '$'.charCodeAt(0);
-
-/** Reused by `sharedTrigrams`, which runs for every candidate word of a lookup. */
-const candidateGrams: number[] = [];
-
-/** How many distinct trigrams of `word` are among `grams`. */
-function sharedTrigrams(word: string, grams: ReadonlySet<number>): number {
-  const own = trigrams(word, candidateGrams);
-  let shared = 0;
-  own.forEach((gram, i) => {
-    if (grams.has(gram) && own.indexOf(gram) === i) shared++;
-  });
-  return shared;
-}
 
 /** The trigrams of `^^word$$`, each as one number: three UTF-16 code units of 16 bits; written into `grams` if given. */
 function trigrams(word: string, grams: number[] = []): number[] {

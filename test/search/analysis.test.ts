@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAbbreviations } from '../../src/search/abbreviations.js';
 import { compounds, isStopWord, stem, tokenize } from '../../src/search/analyze.js';
-import { editDistance } from '../../src/search/distance.js';
+import { editDistance, oneEditApart } from '../../src/search/distance.js';
 import { allowedEdits, Vocabulary } from '../../src/search/vocabulary.js';
 
 const stems = (words: string) => words.split(' ').map(stem);
@@ -143,6 +143,33 @@ describe('editDistance', () => {
       const [a, b, max] = [word(), word(), Math.floor(next() * 4)];
       expect(editDistance(a, b, max), `${a} ↔ ${b}, max ${max}`).toBe(Math.min(fullDistance(a, b), max + 1));
     }
+  });
+});
+
+describe('oneEditApart', () => {
+  it('is true exactly when the full distance table says 1, on random words and their one-edit variants', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const letter = () => 'abc'[Math.floor(next() * 3)] ?? 'a';
+    const word = () => Array.from({ length: Math.floor(next() * 7) }, letter).join('');
+    const variant = (w: string) => {
+      const at = Math.floor(next() * (w.length + 1));
+      const kind = Math.floor(next() * 4);
+      if (kind === 0) return w.slice(0, at) + letter() + w.slice(at);
+      if (kind === 1) return w.slice(0, at) + w.slice(at + 1);
+      if (kind === 2) return w.slice(0, at) + letter() + w.slice(at + 1);
+      return w.slice(0, at) + w.slice(at + 1, at + 2) + w.slice(at, at + 1) + w.slice(at + 2);
+    };
+    let ones = 0;
+    for (let i = 0; i < 3000; i++) {
+      const a = word();
+      const b = i % 2 === 0 ? word() : variant(a);
+      const expected = fullDistance(a, b) === 1;
+      if (expected) ones++;
+      expect(oneEditApart(a, b), `${a} ↔ ${b}`).toBe(expected);
+      expect(oneEditApart(b, a), `${b} ↔ ${a}`).toBe(expected);
+    }
+    expect(ones).toBeGreaterThan(500);
   });
 });
 
