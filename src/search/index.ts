@@ -79,7 +79,7 @@ export class SearchIndex {
   readonly files: string[] = [];
   private readonly analyzer = new FileAnalyzer();
   private expansionsByStem = new Map<string, string[][]>();
-  private contractionList: Abbreviation[] = [];
+  private contractionsByFirst = new Map<string, Abbreviation[]>();
   private chunkDocs!: DocPostings;
   private unitDocs!: DocPostings;
   private fileOfChunk = new Int32Array(0);
@@ -115,9 +115,9 @@ export class SearchIndex {
     return this.expansionsByStem;
   }
 
-  /** Abbreviations whose long form is a run of these stems. */
-  get contractions(): readonly Abbreviation[] {
-    return this.contractionList;
+  /** Abbreviations whose long form starts with this stem. */
+  contractionsFrom(stem: string): readonly Abbreviation[] {
+    return this.contractionsByFirst.get(stem) ?? [];
   }
 
   get fileOf(): Int32Array {
@@ -371,8 +371,8 @@ export class SearchIndex {
 
   private setAbbreviations(abbreviations: readonly Abbreviation[]): void {
     this.expansionsByStem = new Map();
-    this.contractionList = [];
-    for (const abbreviation of abbreviations) addAbbreviation(abbreviation, this.expansionsByStem, this.contractionList);
+    this.contractionsByFirst = new Map();
+    for (const abbreviation of abbreviations) addAbbreviation(abbreviation, this.expansionsByStem, this.contractionsByFirst);
   }
 
   private termId(stem: string): number {
@@ -393,12 +393,13 @@ function toChunks(file: string, drafts: readonly Omit<Chunk, 'id' | 'file'>[], f
   });
 }
 
-function addAbbreviation(abbreviation: Abbreviation, expansions: Map<string, string[][]>, contractions: Abbreviation[]): void {
-  if (abbreviation.long.length === 0) return;
+function addAbbreviation(abbreviation: Abbreviation, expansions: Map<string, string[][]>, contractions: Map<string, Abbreviation[]>): void {
+  const [first] = abbreviation.long;
+  if (first === undefined) return;
   const list = expansions.get(abbreviation.short) ?? [];
   if (!list.some((long) => long.join(' ') === abbreviation.long.join(' '))) {
     list.push(abbreviation.long);
     expansions.set(abbreviation.short, list);
-    contractions.push(abbreviation);
+    contractions.set(first, [...(contractions.get(first) ?? []), abbreviation]);
   }
 }

@@ -5,39 +5,49 @@ import type { QueryGroup } from './query.js';
 /** Group of each term id while one question's sections are scanned; -1 elsewhere. Reset by `release`. */
 let groupOfTerm = new Int32Array(0).fill(-1);
 
-export interface ProximityScorer {
-  /** The bonus of one section. */
-  score(unit: number): number;
-  /** Frees the shared lookup table; call once the question's sections are scored. */
-  release(): void;
-}
-
 /**
  * The BM25TP proximity bonus (Rasolofo and Savoy, 2003) for one question: for every pair of question words
  * whose occurrences in a section stand at most `window` content words apart, the sum of 1/gap² saturates like a
  * BM25 term frequency and is weighted by the rarer word's importance. Words of one group (a word and its
- * corrections or expansions) do not pair with each other. Weights and the term lookup are set up once per question.
+ * corrections or expansions) do not pair with each other. Weights and the term lookup are set up once per
+ * question; undefined for a question of one word, which has no pairs.
  */
-export function proximityScorer(index: SearchIndex, groups: readonly QueryGroup[], window: number): ProximityScorer {
-  if (groups.length < 2) return { score: () => 0, release: () => undefined };
-  if (groupOfTerm.length < index.termCount) groupOfTerm = new Int32Array(index.termCount).fill(-1);
-  const weights = groups.map((group) => Math.max(0, ...group.terms.map((term) => term.weight * index.unitIdf(term.stem))));
-  const ids: number[] = [];
-  groups.forEach((group, g) => {
-    for (const term of group.terms) {
-      const id = index.idOf(term.stem);
-      if (id >= 0 && groupOfTerm[id] === -1) {
-        groupOfTerm[id] = g;
-        ids.push(id);
-      }
-    }
-  });
-  const count = groups.length;
-  const last = new Array<number>(count);
-  const near = new Float64Array(count * count);
-  const { starts, terms, norms } = index.unitWords;
+export function proximityScorer(index: SearchIndex, groups: readonly QueryGroup[], window: number): ProximityScorer | undefined {
+  return groups.length < 2 ? undefined : new ProximityScorer(index, groups, window);
+}
 
-  const score = (unit: number): number => {
+export class ProximityScorer {
+  private readonly weights: number[];
+  /** Term ids marked in `groupOfTerm`, to unmark on release. */
+  private readonly ids: number[] = [];
+  private readonly last: number[];
+  private readonly near: Float64Array;
+
+  constructor(
+    private readonly index: SearchIndex,
+    groups: readonly QueryGroup[],
+    private readonly window: number,
+  ) {
+    if (groupOfTerm.length < index.termCount) groupOfTerm = new Int32Array(index.termCount).fill(-1);
+    this.weights = groups.map((group) => Math.max(0, ...group.terms.map((term) => term.weight * index.unitIdf(term.stem))));
+    groups.forEach((group, g) => {
+      for (const term of group.terms) {
+        const id = index.idOf(term.stem);
+        if (id >= 0 && groupOfTerm[id] === -1) {
+          groupOfTerm[id] = g;
+          this.ids.push(id);
+        }
+      }
+    });
+    this.last = new Array<number>(groups.length);
+    this.near = new Float64Array(groups.length * groups.length);
+  }
+
+  /** The bonus of one section. */
+  score(unit: number): number {
+    const { last, near, weights, window } = this;
+    const count = last.length;
+    const { starts, terms, norms } = this.index.unitWords;
     last.fill(-Infinity);
     near.fill(0);
     const end = starts[unit + 1] ?? 0;
@@ -60,6 +70,10 @@ export function proximityScorer(index: SearchIndex, groups: readonly QueryGroup[
       }
     }
     return bonus;
-  };
-  return { score, release: () => ids.forEach((id) => (groupOfTerm[id] = -1)) };
+  }
+
+  /** Frees the shared lookup table; call once the question's sections are scored. */
+  release(): void {
+    for (const id of this.ids) groupOfTerm[id] = -1;
+  }
 }

@@ -193,21 +193,21 @@ function expandSynonyms(index: SearchIndex, groups: QueryGroup[], scale: number)
 function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: number): void {
   const stems = new Set(groups.flatMap((group) => group.terms.map((term) => term.stem)));
   for (const group of groups) {
-    const added = new Set<string>();
-    for (const term of [...group.terms]) {
-      for (const long of index.expansions.get(term.stem) ?? []) {
+    const written = group.terms.length;
+    for (let i = 0; i < written; i++) {
+      for (const long of index.expansions.get(group.terms[i]?.stem ?? '') ?? []) {
         for (const stem of long) {
           // Two definitions of one short form ("change data capture", "changelog data capture") share words.
-          if (stems.has(stem) || added.has(stem) || !index.has(stem)) continue;
-          added.add(stem);
+          if (stems.has(stem) || group.terms.some((term) => term.stem === stem) || !index.has(stem)) continue;
           group.terms.push({ stem, weight: WEIGHT.expansion * scale, expansion: true });
         }
       }
     }
   }
-  for (const { short, long } of index.contractions) {
-    if (!stems.has(short) && index.has(short) && long.every((stem) => stems.has(stem))) {
-      const owner = groups.find((group) => group.terms.some((term) => term.stem === long[0]));
+  for (const first of stems) {
+    for (const { short, long } of index.contractionsFrom(first)) {
+      if (!long.every((stem) => stems.has(stem)) || stems.has(short) || !index.has(short)) continue;
+      const owner = groups.find((group) => group.terms.some((term) => term.stem === first));
       owner?.terms.push({ stem: short, weight: WEIGHT.expansion * scale, expansion: true });
     }
   }

@@ -41,22 +41,36 @@ interface Documents {
   order(id: number): number;
 }
 
-function sectionDocuments(index: SearchIndex): Documents {
-  return {
-    postings: (stem) => index.unitPostings(stem),
-    idf: (stem) => index.unitIdf(stem),
-    fileOf: (unit) => index.fileOf[index.unitChunks[unit] ?? 0] ?? -1,
-    order: (unit) => index.orderOfUnit(unit),
-  };
+class SectionDocuments implements Documents {
+  constructor(private readonly index: SearchIndex) {}
+  postings(stem: string): Postings | undefined {
+    return this.index.unitPostings(stem);
+  }
+  idf(stem: string): number {
+    return this.index.unitIdf(stem);
+  }
+  fileOf(unit: number): number {
+    return this.index.fileOf[this.index.unitChunks[unit] ?? 0] ?? -1;
+  }
+  order(unit: number): number {
+    return this.index.orderOfUnit(unit);
+  }
 }
 
-function chunkDocuments(index: SearchIndex): Documents {
-  return {
-    postings: (stem) => index.postings(stem),
-    idf: (stem) => index.idf(stem),
-    fileOf: (id) => index.fileOf[id] ?? -1,
-    order: (id) => index.orderOfChunk(id),
-  };
+class ChunkDocuments implements Documents {
+  constructor(private readonly index: SearchIndex) {}
+  postings(stem: string): Postings | undefined {
+    return this.index.postings(stem);
+  }
+  idf(stem: string): number {
+    return this.index.idf(stem);
+  }
+  fileOf(id: number): number {
+    return this.index.fileOf[id] ?? -1;
+  }
+  order(id: number): number {
+    return this.index.orderOfChunk(id);
+  }
 }
 
 /** A term of the question with what the scoring loops need, looked up once per question. */
@@ -80,11 +94,11 @@ interface CoverageGroup {
 const shared = { scores: new QuestionScores() };
 
 /** Adds weight × IDF × BM25 weight over the terms' postings to `scores`, for the documents `keep` admits. */
-function accumulate(scores: QuestionScores, terms: readonly ResolvedTerm[], postingsOf: (stem: string) => Postings | undefined, idfOf: (stem: string) => number, keep?: (id: number) => boolean): void {
+function accumulate(scores: QuestionScores, terms: readonly ResolvedTerm[], docs: Documents, keep?: (id: number) => boolean): void {
   for (const term of terms) {
-    const postings = postingsOf(term.stem);
+    const postings = docs.postings(term.stem);
     if (!postings) continue;
-    const factor = term.weight * idfOf(term.stem);
+    const factor = term.weight * docs.idf(term.stem);
     const { ids, weights } = postings;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] ?? 0;
@@ -105,11 +119,11 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const terms = resolveTerms(index, query, ranking.phrases);
   if (terms.length === 0) return { query, hits: [] };
 
-  const docs = ranking.sections ? sectionDocuments(index) : chunkDocuments(index);
+  const docs = ranking.sections ? new SectionDocuments(index) : new ChunkDocuments(index);
   const allowedFiles = options.folders?.length ? filesUnder(index, options.folders) : undefined;
   const scores = shared.scores;
   scores.reset();
-  accumulate(scores, terms, docs.postings, docs.idf, allowedFiles && ((id) => allowedFiles.has(docs.fileOf(id))));
+  accumulate(scores, terms, docs, allowedFiles && ((id) => allowedFiles.has(docs.fileOf(id))));
 
   const top = scores.top(Math.max(ranking.rescore, limit));
   const coverage = coverageGroups(index, query);
@@ -141,14 +155,18 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
 /** The question's terms (and joined phrases), each stem once at its highest weight, with ids and factors. */
 function resolveTerms(index: SearchIndex, query: AnalyzedQuery, phrases: boolean): ResolvedTerm[] {
   const merged = new Map<string, { weight: number; group: number }>();
-  const put = (term: QueryTerm, group: number) => {
-    const had = merged.get(term.stem);
-    if (had) had.weight = Math.max(had.weight, term.weight);
-    else merged.set(term.stem, { weight: term.weight, group });
-  };
-  query.groups.forEach((group, g) => group.terms.forEach((term) => put(term, g)));
-  if (phrases) for (const phrase of query.phrases) put(phrase, -1);
+  query.groups.forEach((group, g) => {
+    for (const term of group.terms) mergeTerm(merged, term, g);
+  });
+  if (phrases) for (const phrase of query.phrases) mergeTerm(merged, phrase, -1);
   return [...merged].map(([stem, { weight, group }]) => ({ stem, weight, group, id: index.idOf(stem), chunkFactor: weight * index.idf(stem) }));
+}
+
+/** Keeps each stem once, at the highest weight asked for it, with the first group that asked. */
+function mergeTerm(merged: Map<string, { weight: number; group: number }>, term: QueryTerm, group: number): void {
+  const had = merged.get(term.stem);
+  if (had) had.weight = Math.max(had.weight, term.weight);
+  else merged.set(term.stem, { weight: term.weight, group });
 }
 
 function coverageGroups(index: SearchIndex, query: AnalyzedQuery): CoverageGroup[] {
