@@ -162,9 +162,9 @@ export class Vocabulary {
 const START = '^'.charCodeAt(0);
 const END = '$'.charCodeAt(0);
 
-/** The trigrams of `^^word$$`, each as one number: three UTF-16 code units of 16 bits; written into `grams` if given. */
-function trigrams(word: string, grams: number[] = []): number[] {
-  grams.length = 0;
+/** The trigrams of `^^word$$`, each as one number: three UTF-16 code units of 16 bits. */
+function trigrams(word: string): number[] {
+  const grams: number[] = [];
   let a = START;
   let b = START;
   for (let i = 0; i <= word.length + 1; i++) {
