@@ -59,6 +59,16 @@ export function bulletMarker(ordered: boolean, number: number, depth: number): s
   return `${ordered ? `${number}.` : BULLETS[depth % BULLETS.length]} `;
 }
 
+/**
+ * `text` between two `marker`s, placed inside any spaces around it: `*bold* ` rather than `*bold *`, which chat
+ * dialects that want markup to hug its text (Slack's mrkdwn) show as it is. Blank text stays as it is.
+ */
+export function wrapOutsideSpaces(marker: string, text: string): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
+  const [, lead = '', core = '', trail = ''] = match ?? [];
+  return core === '' ? text : `${lead}${marker}${core}${marker}${trail}`;
+}
+
 /** A note's Markdown in `dialect`, with `highlights` marked in bold wherever they stand as whole words in plain text. */
 export function renderMarkdown(markdown: string, dialect: Dialect, highlights: readonly string[] = []): string {
   const walker = new DialectWalker(dialect, highlights);

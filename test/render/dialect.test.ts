@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toDiscordMarkdown } from '../../src/adapters/discord/markdown.js';
 import { markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
-import { bulletMarker } from '../../src/render/dialect.js';
+import { bulletMarker, wrapOutsideSpaces } from '../../src/render/dialect.js';
 import { markdownForTerminal } from '../../src/render/terminal-markdown.js';
 
 const TAGS = { bold: (t: string) => `<b>${t}</b>`, dim: (t: string) => `<d>${t}</d>` };
@@ -64,5 +64,17 @@ describe('bulletMarker', () => {
   it('numbers ordered items and changes the bullet with the depth, starting over after three', () => {
     expect([0, 1, 2, 3].map((depth) => bulletMarker(false, 1, depth))).toEqual(['• ', '◦ ', '▪ ', '• ']);
     expect(bulletMarker(true, 7, 2)).toBe('7. ');
+  });
+});
+
+describe('wrapOutsideSpaces', () => {
+  it.each([
+    ['bold', '*bold*'],
+    [' bold ', ' *bold* '],
+    ['\n two words\t', '\n *two words*\t'],
+    ['   ', '   '],
+    ['', ''],
+  ])('wraps %j as %j', (text, expected) => {
+    expect(wrapOutsideSpaces('*', text)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { IN_STRONG, OUTSIDE, bulletMarker, renderMarkdown, type Dialect, type InlineState } from '../../render/dialect.js';
+import { IN_STRONG, OUTSIDE, bulletMarker, renderMarkdown, wrapOutsideSpaces as wrap, type Dialect, type InlineState } from '../../render/dialect.js';
 
 /**
  * Escapes text for Slack mrkdwn: `&`, `<` and `>` become entities, so nothing in it can become a link or a
@@ -54,11 +54,4 @@ function link(url: string, label: string, state: InlineState): string {
 function safeUrl(url: string): string | undefined {
   if (!/^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(url)) return undefined;
   return url.replace(/[<>|"\s]/g, (char) => encodeURIComponent(char)).replace(/&/g, '&amp;');
-}
-
-/** Wraps in a mrkdwn marker, outside any surrounding spaces (Slack ignores `* bold *`). */
-function wrap(marker: string, text: string): string {
-  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
-  const [, lead = '', core = '', trail = ''] = match ?? [];
-  return core === '' ? text : `${lead}${marker}${core}${marker}${trail}`;
 }
