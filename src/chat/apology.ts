@@ -1,5 +1,6 @@
 import { asError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { Reply } from './turn.js';
 import { APOLOGY } from './wording.js';
 
 /**
@@ -15,4 +16,9 @@ export async function sendOrApologize(log: Logger, failure: string, apologize: (
     log.error({ err: asError(error) }, failure);
     await apologize(APOLOGY).catch((apologyError: unknown) => log.error({ err: asError(apologyError) }, 'posting the apology failed too'));
   }
+}
+
+/** An apology in place of `reply`, as a note as visible as that reply would have been (only to the asker after silence). */
+export function apologyFor(reply: Reply, text: string): Extract<Reply, { kind: 'note' }> {
+  return { kind: 'note', visibility: reply.kind === 'silent' ? 'private' : reply.visibility, text, problem: true };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendOrApologize } from '../../src/chat/apology.js';
+import { apologyFor, sendOrApologize } from '../../src/chat/apology.js';
 import { APOLOGY } from '../../src/chat/wording.js';
 import { capturingLogger } from '../capturing-logger.js';
 
@@ -25,5 +25,16 @@ describe('sendOrApologize', () => {
     const failing = sendOrApologize(logger, 'posting failed', () => Promise.reject(new Error('still down')), () => Promise.reject(new Error('boom')));
     await expect(failing).resolves.toBeUndefined();
     expect(lines.map((line) => line.msg)).toEqual(['posting failed', 'posting the apology failed too']);
+  });
+});
+
+describe('apologyFor', () => {
+  it('apologises as visibly as the reply would have been shown', () => {
+    expect(apologyFor({ kind: 'help', visibility: 'public', text: 'ask', examples: [] }, APOLOGY)).toEqual({ kind: 'note', visibility: 'public', text: APOLOGY, problem: true });
+    expect(apologyFor({ kind: 'note', visibility: 'private', text: 'no' }, 'sorry')).toEqual({ kind: 'note', visibility: 'private', text: 'sorry', problem: true });
+  });
+
+  it('apologises to the asker alone in place of silence', () => {
+    expect(apologyFor({ kind: 'silent' }, 'sorry').visibility).toBe('private');
   });
 });

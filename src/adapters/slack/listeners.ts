@@ -1,5 +1,5 @@
 import type { App, MessageShortcut, RespondFn, webApi } from '@slack/bolt';
-import { sendOrApologize } from '../../chat/apology.js';
+import { apologyFor, sendOrApologize } from '../../chat/apology.js';
 import { echoesQuestion, type Conversation } from '../../chat/conversation.js';
 import { conversationOf, type Reply, type Turn } from '../../chat/turn.js';
 import type { Logger } from '../../logger.js';
@@ -81,8 +81,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 async function answer(deps: ListenerDeps, client: SlackClient, turn: Turn, target: Target): Promise<void> {
   const reply = await deps.conversation.reply(turn);
   const log = deps.logger.child({ channel: target.channel, threadTs: target.threadTs });
-  const visibility = reply.kind === 'silent' ? 'private' : reply.visibility;
-  const apologize = (text: string) => deliver(deps, client, { kind: 'note', visibility, text, problem: true }, target, false);
+  const apologize = (text: string) => deliver(deps, client, apologyFor(reply, text), target, false);
   await sendOrApologize(log, 'answering a Slack message failed', apologize, async () => {
     const posted = await deliver(deps, client, reply, target, echoesQuestion(turn.asker));
     if (posted !== undefined) deps.conversation.posted(reply, `${target.channel}:${posted}`);
