@@ -1,7 +1,8 @@
 import { updatedAgo } from '../answer/age.js';
+import { layoutAnswer, type AnswerLayout } from '../chat/layout.js';
 import { cutAtLine, cutText } from '../chat/truncate.js';
 import type { AnswerReply } from '../chat/shown.js';
-import type { Reply } from '../chat/turn.js';
+import type { Reply, Visibility } from '../chat/turn.js';
 import { GAPS_FOOTER, citationLabel, gapDay, gapsTitle } from '../chat/wording.js';
 import { gapCounts } from '../reports/render.js';
 import type { Answer, Citation, KnowledgeGap } from '../types.js';
@@ -29,6 +30,60 @@ export function renderReply<T>(reply: Exclude<Reply, { kind: 'silent' }>, render
     case 'note':
       return renderer.note(reply.text, reply.problem === true);
   }
+}
+
+/** How a platform writes an answer: its dialect, a note's Markdown in that dialect, and the room its quote has. */
+export interface AnswerWriting {
+  dialect: Dialect;
+  markdown(markdown: string, highlights: readonly string[]): string;
+  quoteMax: number;
+}
+
+/**
+ * An answer's parts ({@link layoutAnswer}) written in a chat dialect, the same on every platform: everything from the
+ * notes or the asker escaped, citations linked with their age. Each platform places them in its blocks, embed or text.
+ */
+export interface AnswerParts {
+  /** What the parts were written from, for a platform that shows some of it its own way (an embed's title and footer). */
+  layout: AnswerLayout;
+  /** Found: the quote, cut at a line to the room given, and its source citation, also linked with its age. */
+  found?: { quote: string; citation: Citation; source: string };
+  /** The answer's sentence, which is what is shown when nothing was found. */
+  text: string;
+  /** The other notes (see also, or the closest notes), each linked with its age; {@link AnswerLayout.more} has their title. */
+  more: string[];
+  examples: string[];
+  stale?: string;
+  lookedFor: string[];
+}
+
+export function answerParts(answer: Answer, examples: readonly string[], writing: AnswerWriting): AnswerParts {
+  const layout = layoutAnswer(answer, examples);
+  const { dialect } = writing;
+  const escape = (text: string) => dialect.escape(text);
+  const { source } = layout;
+  return {
+    layout,
+    ...(source && { found: { quote: quoteFor(answer, writing.markdown, writing.quoteMax), citation: source, source: citationWithAge(source, dialect) } }),
+    text: escape(answer.text),
+    more: layout.more.citations.map((citation) => citationWithAge(citation, dialect)),
+    examples: layout.examples.map(escape),
+    ...(layout.stale !== undefined && { stale: escape(layout.stale) }),
+    lookedFor: layout.lookedFor.map(escape),
+  };
+}
+
+/** How much of an echoed question is shown (characters, before escaping). */
+export const QUESTION_ECHO = 500;
+
+/**
+ * The question repeated above its answer, where it is not visible otherwise: `You asked: …` to the asker alone, else
+ * `… asked: …` with `who` (the platform's mention of the asker, already written in the dialect), or `Someone`.
+ */
+export function questionEcho(question: string, visibility: Visibility, who: string | undefined, dialect: Dialect): string {
+  const echoed = dialect.escape(cutText(question, QUESTION_ECHO));
+  if (visibility === 'private') return `${dialect.strong('You asked:', OUTSIDE)} ${echoed}`;
+  return `${who ?? 'Someone'} asked: ${echoed}`;
 }
 
 /**

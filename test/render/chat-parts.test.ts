@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DISCORD } from '../../src/adapters/discord/markdown.js';
 import { MRKDWN } from '../../src/adapters/slack/mrkdwn.js';
 import { GAPS_FOOTER } from '../../src/chat/wording.js';
-import { citationLink, citationWithAge, gapsReport, quoteFor, renderReply, type ReplyRenderer } from '../../src/render/chat-parts.js';
-import type { Answer, KnowledgeGap } from '../../src/types.js';
+import { QUESTION_ECHO, answerParts, citationLink, citationWithAge, gapsReport, questionEcho, quoteFor, renderReply, type ReplyRenderer } from '../../src/render/chat-parts.js';
+import type { Answer, Citation, KnowledgeGap } from '../../src/types.js';
 
 const gap: KnowledgeGap = {
   question: 'who owns <!here> *billing*?',
@@ -53,6 +53,59 @@ describe('quoteFor', () => {
 
   it('shows an ellipsis rather than nothing when the quote renders empty', () => {
     expect(quoteFor(answer(['[x]: https://example.com']), () => '', 50)).toBe('…');
+  });
+});
+
+describe('answerParts', () => {
+  const cite = (file: string, extra: Partial<Citation> = {}): Citation => ({ file, section: '', startLine: 1, endLine: 2, snippet: '', score: 1, ...extra });
+  const writing = (quoteMax: number) => ({ dialect: MRKDWN, markdown: (markdown: string) => `[${markdown}]`, quoteMax });
+  const base: Answer = { question: 'q?', found: true, text: 'a <b>', quote: ['x', 'y'], highlights: [], citations: [], lookedFor: ['a_b'] };
+
+  it('writes a found answer: its quote cut to the room given, its source and the other notes linked with their age', () => {
+    const changed = new Date(Date.now() - 100 * 24 * 3600 * 1000).toISOString();
+    const source = cite('a.md', { url: 'https://h/a', changed });
+    const parts = answerParts({ ...base, quote: Array.from({ length: 50 }, (_, i) => `line ${i}`), citations: [source, cite('<b>.md')] }, ['ignored'], writing(40));
+    expect(parts.found?.citation).toBe(source);
+    expect(parts.found?.quote.length).toBeLessThanOrEqual(40);
+    expect(parts.found?.quote.startsWith('[line 0\nline 1')).toBe(true);
+    expect(parts.found?.source).toBe('<https://h/a|a.md · L1–2> _(updated 3 months ago)_');
+    expect(parts.more).toEqual(['&lt;b&gt;.md · L1–2']);
+    expect(parts.layout.more.title).toBe('See also');
+    expect(parts.examples).toEqual([]);
+    expect(parts.lookedFor).toEqual(['a_b']);
+  });
+
+  it('writes an answer that found nothing: its sentence, the closest notes and the examples, all escaped in the dialect', () => {
+    const parts = answerParts({ ...base, found: false, citations: [cite('near.md')] }, ['why <x>?'], writing(100));
+    expect(parts.found).toBeUndefined();
+    expect(parts.text).toBe('a &lt;b&gt;');
+    expect(parts.layout.more.title).toBe('Closest notes');
+    expect(parts.more).toEqual(['near.md · L1–2']);
+    expect(answerParts({ ...base, found: false }, ['why <x>?'], { ...writing(100), dialect: DISCORD })).toMatchObject({ examples: ['why <x\\>?'], lookedFor: ['a\\_b'] });
+  });
+
+  it('escapes the warning that the quoted lines are old', () => {
+    const parts = answerParts({ ...base, citations: [cite('a.md', { stale: true, changed: '2020-01-01T00:00:00Z' })] }, [], { ...writing(100), dialect: DISCORD });
+    expect(parts.stale).toMatch(/may be out of date/);
+    expect(answerParts({ ...base, citations: [cite('a.md')] }, [], writing(100)).stale).toBeUndefined();
+  });
+});
+
+describe('questionEcho', () => {
+  it('tells the asker alone what they asked, in bold in the dialect, and escapes the question', () => {
+    expect(questionEcho('is <!here> ok?', 'private', '<@U1>', MRKDWN)).toBe('*You asked:* is &lt;!here&gt; ok?');
+    expect(questionEcho('is *this* ok?', 'private', undefined, DISCORD)).toBe('**You asked:** is \\*this\\* ok?');
+  });
+
+  it('says who asked on a public answer, or someone when the platform cannot name them', () => {
+    expect(questionEcho('ok?', 'public', '<@U1>', MRKDWN)).toBe('<@U1> asked: ok?');
+    expect(questionEcho('ok?', 'public', undefined, MRKDWN)).toBe('Someone asked: ok?');
+  });
+
+  it('shows only the start of a long question', () => {
+    const echo = questionEcho('x'.repeat(2 * QUESTION_ECHO), 'public', undefined, MRKDWN);
+    expect(echo.length).toBeLessThanOrEqual('Someone asked: '.length + QUESTION_ECHO);
+    expect(echo.endsWith('…')).toBe(true);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { updatedAgo } from '../../answer/age.js';
-import { layoutAnswer, type AnswerLayout } from '../../chat/layout.js';
+import type { AnswerLayout } from '../../chat/layout.js';
 import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, provenance } from '../../chat/wording.js';
-import { citationWithAge, gapsReport, quoteFor } from '../../render/chat-parts.js';
+import { answerParts, gapsReport } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
@@ -16,14 +16,13 @@ const NOT_FOUND_COLOR = 0x868e96;
  * below, led by the vote tally once there is one.
  */
 export function renderEmbed(answer: Answer, examples: readonly string[] = [], votes?: string): APIEmbed {
-  const layout = layoutAnswer(answer, examples);
-  const { source } = layout;
-  const embed: APIEmbed = source
-    ? { color: FOUND_COLOR, title: cutText(escapeDiscord(citationLabel(source)), LIMITS.title), description: quoteFor(answer, toDiscordMarkdown, LIMITS.description), ...(source.url && { url: source.url }) }
-    : { color: NOT_FOUND_COLOR, title: NOT_FOUND_TITLE, description: escapeDiscord(answer.text) };
+  const { found, layout, ...parts } = answerParts(answer, examples, { dialect: DISCORD, markdown: toDiscordMarkdown, quoteMax: LIMITS.description });
+  const embed: APIEmbed = found
+    ? { color: FOUND_COLOR, title: cutText(escapeDiscord(citationLabel(found.citation)), LIMITS.title), description: found.quote, ...(found.citation.url && { url: found.citation.url }) }
+    : { color: NOT_FOUND_COLOR, title: NOT_FOUND_TITLE, description: parts.text };
   const fields: APIEmbedField[] = [];
-  pushField(fields, layout.more.title, layout.more.citations.map(linkedLabel));
-  pushField(fields, EXAMPLES, layout.examples.map((example) => `• ${escapeDiscord(example)}`));
+  pushField(fields, layout.more.title, parts.more);
+  pushField(fields, EXAMPLES, parts.examples.map((example) => `• ${example}`));
   if (fields.length > 0) embed.fields = fields;
   embed.footer = { text: cutText([votes, footerText(answer, layout)].filter(Boolean).join('\n'), LIMITS.footer) };
   return fitEmbed(embed);
@@ -31,19 +30,21 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = [], vo
 
 /** An answer as message content, where the bot may not send embeds (no Embed Links permission). */
 export function renderPlainText(answer: Answer, examples: readonly string[] = [], votes?: string): string {
-  const { source, more, stale, ...layout } = layoutAnswer(answer, examples);
+  const parts = answerParts(answer, examples, { dialect: DISCORD, markdown: toDiscordMarkdown, quoteMax: LIMITS.content });
+  const { found, layout } = parts;
+  const source = found?.citation;
   const age = source && updatedAgo(source);
-  const head = cutText(source ? `**${escapeDiscord(citationLabel(source))}**${age ? ` *(${age})*` : ''}${source.url ? ` <${source.url}>` : ''}` : escapeDiscord(answer.text), 400);
+  const head = cutText(source ? `**${escapeDiscord(citationLabel(source))}**${age ? ` *(${age})*` : ''}${source.url ? ` <${source.url}>` : ''}` : parts.text, 400);
   const trailer = [
-    more.citations.length > 0 ? `${more.title}: ${more.citations.map(plainLabel).join(' · ')}` : '',
-    layout.examples.length > 0 ? `${EXAMPLES}: ${layout.examples.map(escapeDiscord).join(' · ')}` : '',
-    stale ? escapeDiscord(stale) : '',
+    layout.more.citations.length > 0 ? `${layout.more.title}: ${layout.more.citations.map(plainLabel).join(' · ')}` : '',
+    parts.examples.length > 0 ? `${EXAMPLES}: ${parts.examples.join(' · ')}` : '',
+    parts.stale ?? '',
     votes ?? '',
   ];
   const tail = trailer.filter((line) => line !== '').map((line) => cutText(line, 400)).join('\n');
   const room = LIMITS.content - head.length - tail.length - 2;
-  const parts = [head, source ? cutAtLine(quoteFor(answer, toDiscordMarkdown, LIMITS.content), room) : '', tail].filter((part) => part !== '');
-  return cutAtLine(parts.join('\n'), LIMITS.content);
+  const pieces = [head, found ? cutAtLine(found.quote, room) : '', tail].filter((piece) => piece !== '');
+  return cutAtLine(pieces.join('\n'), LIMITS.content);
 }
 
 /** How to ask, with a few examples from the notes. */
@@ -65,8 +66,6 @@ function footerText(answer: Answer, { source, stale }: AnswerLayout): string {
   const text = provenance(answer.found, source && updatedAgo(source), answer.lookedFor);
   return stale ? `${stale}\n${text}` : text;
 }
-
-const linkedLabel = (citation: Citation): string => citationWithAge(citation, DISCORD);
 
 function plainLabel(citation: Citation): string {
   const age = updatedAgo(citation);

@@ -1,12 +1,11 @@
 import type { types } from '@slack/bolt';
-import { layoutAnswer } from '../../chat/layout.js';
 import { cutAtLine, cutText } from '../../chat/truncate.js';
 import type { Conversation } from '../../chat/conversation.js';
 import type { Reply } from '../../chat/turn.js';
 import type { ShownAnswer } from '../../chat/shown.js';
 import { EXAMPLES_TITLE, LOOKED_FOR, NO_GAPS, citationLabel, votesLine } from '../../chat/wording.js';
-import { citationWithAge, gapsReport, quoteFor, renderReply as renderWith } from '../../render/chat-parts.js';
-import type { Answer, KnowledgeGap } from '../../types.js';
+import { QUESTION_ECHO, answerParts, gapsReport, questionEcho, renderReply as renderWith, type AnswerParts } from '../../render/chat-parts.js';
+import type { KnowledgeGap } from '../../types.js';
 import { actionsBlock } from './buttons.js';
 import { SLACK_LIMITS } from './limits.js';
 import { MRKDWN, escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
@@ -17,8 +16,6 @@ export interface SlackMessage {
   blocks: types.KnownBlock[];
 }
 
-/** How much of an echoed question is shown (raw characters, before escaping). */
-const QUESTION_ECHO = 500;
 const FALLBACK_TEXT = 300;
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
@@ -40,25 +37,24 @@ export function renderNote(text: string, problem = false): SlackMessage {
 /** Renders a shown answer as Block Kit; its buttons carry its id. */
 export function renderAnswer(shown: ShownAnswer): SlackMessage {
   const { answer, examples } = shown.reply;
-  const { source, more, stale, lookedFor, ...layout } = layoutAnswer(answer, examples);
-  const quote = source ? quoteFor(answer, markdownToMrkdwn, SLACK_LIMITS.sectionText) : '';
+  const parts = answerParts(answer, examples, { dialect: MRKDWN, markdown: markdownToMrkdwn, quoteMax: SLACK_LIMITS.sectionText });
+  const { found, more } = parts;
   const blocks: types.KnownBlock[] = [];
   if (shown.echoQuestion) blocks.push(section(questionLine(answer.question, shown)));
-  const links = more.citations.map((citation) => citationWithAge(citation, MRKDWN));
-  if (source) {
-    blocks.push(section(quote), context(`:page_facing_up: ${citationWithAge(source, MRKDWN)}`));
-    if (links.length > 0) blocks.push(context(`${more.title}: ${links.join('  ·  ')}`));
+  if (found) {
+    blocks.push(section(found.quote), context(`:page_facing_up: ${found.source}`));
+    if (more.length > 0) blocks.push(context(`${parts.layout.more.title}: ${more.join('  ·  ')}`));
   } else {
-    blocks.push(section(cutText(escapeMrkdwn(answer.text), SLACK_LIMITS.sectionText)));
-    if (links.length > 0) blocks.push(section(cutAtLine(`*${more.title}:*\n${links.map((link) => `• ${link}`).join('\n')}`, SLACK_LIMITS.sectionText)));
+    blocks.push(section(cutText(parts.text, SLACK_LIMITS.sectionText)));
+    if (more.length > 0) blocks.push(section(cutAtLine(`*${parts.layout.more.title}:*\n${more.map((link) => `• ${link}`).join('\n')}`, SLACK_LIMITS.sectionText)));
   }
-  if (layout.examples.length > 0) blocks.push(context(cutText(`${EXAMPLES_TITLE} ${layout.examples.map(escapeMrkdwn).join('  ·  ')}`, 500)));
-  if (stale) blocks.push(context(`:hourglass: ${escapeMrkdwn(stale)}`));
-  if (lookedFor.length > 0) blocks.push(context(cutText(`${LOOKED_FOR}: ${lookedFor.map(escapeMrkdwn).join(', ')}`, 500)));
+  if (parts.examples.length > 0) blocks.push(context(cutText(`${EXAMPLES_TITLE} ${parts.examples.join('  ·  ')}`, 500)));
+  if (parts.stale) blocks.push(context(`:hourglass: ${parts.stale}`));
+  if (parts.lookedFor.length > 0) blocks.push(context(cutText(`${LOOKED_FOR}: ${parts.lookedFor.join(', ')}`, 500)));
   const votes = votesLine(shown.votes, shown.reply.visibility);
   if (votes) blocks.push(context(votes));
   blocks.push(actionsBlock({ answerId: shown.id, ...shown.reply.vote }, shown.reply.share));
-  return { text: fallbackText(answer, shown, quote), blocks: withinBlockLimit(blocks) };
+  return { text: fallbackText(shown, parts), blocks: withinBlockLimit(blocks) };
 }
 
 function renderHelp(text: string, command: string, examples: readonly string[]): SlackMessage {
@@ -78,18 +74,14 @@ function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
 }
 
 function questionLine(question: string, shown: ShownAnswer): string {
-  const echoed = escapeMrkdwn(cutText(question, QUESTION_ECHO));
-  if (shown.reply.visibility === 'private') return `*You asked:* ${echoed}`;
-  const who = shown.askedBy && SLACK_USER_ID.test(shown.askedBy) ? `<@${shown.askedBy}>` : 'Someone';
-  return `${who} asked: ${echoed}`;
+  const who = shown.askedBy && SLACK_USER_ID.test(shown.askedBy) ? `<@${shown.askedBy}>` : undefined;
+  return questionEcho(question, shown.reply.visibility, who, MRKDWN);
 }
 
-function fallbackText(answer: Answer, shown: ShownAnswer, quote: string): string {
-  const prefix = shown.echoQuestion && shown.reply.visibility === 'public' ? `${questionLine(answer.question, shown)}\n` : '';
-  const best = answer.citations[0];
-  if (!answer.found || !best) return cutText(prefix + escapeMrkdwn(answer.text), FALLBACK_TEXT + QUESTION_ECHO);
-  const oneLine = quote.replace(/\s*\n\s*/g, ' ');
-  return cutText(`${prefix}${escapeMrkdwn(citationLabel(best))}: ${oneLine}`, FALLBACK_TEXT + QUESTION_ECHO);
+function fallbackText(shown: ShownAnswer, { found, text }: AnswerParts): string {
+  const prefix = shown.echoQuestion && shown.reply.visibility === 'public' ? `${questionLine(shown.reply.answer.question, shown)}\n` : '';
+  const summary = found ? `${escapeMrkdwn(citationLabel(found.citation))}: ${found.quote.replace(/\s*\n\s*/g, ' ')}` : text;
+  return cutText(prefix + summary, FALLBACK_TEXT + QUESTION_ECHO);
 }
 
 function section(text: string): types.SectionBlock {
