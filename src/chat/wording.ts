@@ -1,4 +1,6 @@
-import type { Citation, KnowledgeGap } from '../types.js';
+import { updatedAgo } from '../answer/age.js';
+import type { Answer, Citation, KnowledgeGap } from '../types.js';
+import type { AnswerLayout } from './layout.js';
 
 /** Everything lore says in chat besides the notes themselves, the same on every platform. */
 
@@ -24,6 +26,12 @@ export function helpText(command: string | undefined): string {
 export function provenance(found: boolean, age: string | undefined, lookedFor: readonly string[]): string {
   const from = found ? `From your team's notes${age ? ` (${age})` : ''}` : "Searched your team's notes";
   return lookedFor.length > 0 ? `${from} · looked for: ${lookedFor.join(', ')}` : from;
+}
+
+/** The whole small print of an answer: the warning that its lines are old first, where there is one, then its provenance. */
+export function smallPrint(answer: Pick<Answer, 'found' | 'lookedFor'>, { source, stale }: Pick<AnswerLayout, 'source' | 'stale'>): string {
+  const text = provenance(answer.found, source && updatedAgo(source), answer.lookedFor);
+  return stale ? `${stale}\n${text}` : text;
 }
 
 export const EXAMPLES = 'Try asking';

@@ -129,6 +129,14 @@ describe('render', () => {
     expect(text.endsWith('See also: b.md · L1')).toBe(true);
   });
 
+  it('shortens a long source label in the plain-text fallback as it does the other labels, keeping its bold closed and its link', () => {
+    const long = `${'deep/'.repeat(60)}a.md`;
+    const text = renderPlainText(found(['x'], [citation(long, 1, 2, '', 'https://h/a.md')]));
+    const head = text.split('\n')[0] ?? '';
+    expect(head).toMatch(/^\*\*deep\/.*…\*\* <https:\/\/h\/a\.md>$/);
+    expect(head).toBe(`**${cutText(citationLabel(citation(long, 1, 2)), 200)}** <https://h/a.md>`);
+  });
+
   it('says what was looked for when nothing was found', () => {
     const answer: Answer = {
       question: 'x',

@@ -4,7 +4,7 @@ import { FollowUps } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
 import { conversationOf } from '../../src/chat/turn.js';
-import { CANNOT_SHARE, gapsTitle, provenance, rateLimited, terminalGreeting } from '../../src/chat/wording.js';
+import { CANNOT_SHARE, gapsTitle, provenance, rateLimited, smallPrint, terminalGreeting } from '../../src/chat/wording.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Answer, AnswerSubject, AnswerSubjects, AskContext, AskService, VoteRecord } from '../../src/types.js';
 
@@ -60,6 +60,13 @@ describe('the conversation layer on its own', () => {
     [false, undefined, ['sourdough', 'bread'], "Searched your team's notes · looked for: sourdough, bread"],
   ])('writes the small print of an answer (found: %s)', (found, age, lookedFor, expected) => {
     expect(provenance(found, age, lookedFor)).toBe(expected);
+  });
+
+  it('leads the small print with the warning that the quoted lines are old, and dates it by the source', () => {
+    const changed = new Date(Date.now() - 10 * 24 * 3600 * 1000).toISOString();
+    const source = { file: 'a.md', section: '', startLine: 1, endLine: 2, snippet: '', score: 1, changed };
+    expect(smallPrint({ found: true, lookedFor: ['freeze'] }, { source, stale: 'Old.' })).toBe("Old.\nFrom your team's notes (updated 10 days ago) · looked for: freeze");
+    expect(smallPrint({ found: false, lookedFor: [] }, {})).toBe("Searched your team's notes");
   });
 
   it('counts in its wording: one file, two sections, one second', () => {

@@ -1,7 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { updatedAgo } from '../../answer/age.js';
-import type { AnswerLayout } from '../../chat/layout.js';
-import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, provenance } from '../../chat/wording.js';
+import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, smallPrint } from '../../chat/wording.js';
 import { answerParts, gapsReport } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
@@ -24,7 +23,7 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = [], vo
   pushField(fields, layout.more.title, parts.more);
   pushField(fields, EXAMPLES, parts.examples.map((example) => `• ${example}`));
   if (fields.length > 0) embed.fields = fields;
-  embed.footer = { text: cutText([votes, footerText(answer, layout)].filter(Boolean).join('\n'), LIMITS.footer) };
+  embed.footer = { text: cutText([votes, smallPrint(answer, layout)].filter(Boolean).join('\n'), LIMITS.footer) };
   return fitEmbed(embed);
 }
 
@@ -32,11 +31,9 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = [], vo
 export function renderPlainText(answer: Answer, examples: readonly string[] = [], votes?: string): string {
   const parts = answerParts(answer, examples, { dialect: DISCORD, markdown: toDiscordMarkdown, quoteMax: LIMITS.content });
   const { found, layout } = parts;
-  const source = found?.citation;
-  const age = source && updatedAgo(source);
-  const head = cutText(source ? `**${escapeDiscord(citationLabel(source))}**${age ? ` *(${age})*` : ''}${source.url ? ` <${source.url}>` : ''}` : parts.text, 400);
+  const head = cutText(found ? plainLabel(found.citation, true) : parts.text, 400);
   const trailer = [
-    layout.more.citations.length > 0 ? `${layout.more.title}: ${layout.more.citations.map(plainLabel).join(' · ')}` : '',
+    layout.more.citations.length > 0 ? `${layout.more.title}: ${layout.more.citations.map((citation) => plainLabel(citation)).join(' · ')}` : '',
     parts.examples.length > 0 ? `${EXAMPLES}: ${parts.examples.join(' · ')}` : '',
     parts.stale ?? '',
     votes ?? '',
@@ -61,15 +58,11 @@ export function renderGaps(gaps: readonly KnowledgeGap[]): string {
   return `${cutAtLine([heading, ...blocks].join('\n\n'), LIMITS.content - footer.length - 2)}\n\n${footer}`;
 }
 
-/** The small print: where the answer came from, the words looked for (always: the footer is a summary), how old. */
-function footerText(answer: Answer, { source, stale }: AnswerLayout): string {
-  const text = provenance(answer.found, source && updatedAgo(source), answer.lookedFor);
-  return stale ? `${stale}\n${text}` : text;
-}
-
-function plainLabel(citation: Citation): string {
+/** A citation in message content: its label (in bold for the source), its age, and its address in `<>`, which shows no preview. */
+function plainLabel(citation: Citation, strong = false): string {
+  const label = escapeDiscord(cutText(citationLabel(citation), 200));
   const age = updatedAgo(citation);
-  return `${escapeDiscord(cutText(citationLabel(citation), 200))}${age ? ` *(${age})*` : ''}${citation.url ? ` <${citation.url}>` : ''}`;
+  return `${strong ? `**${label}**` : label}${age ? ` *(${age})*` : ''}${citation.url ? ` <${citation.url}>` : ''}`;
 }
 
 function pushField(fields: APIEmbedField[], name: string, lines: readonly string[]): void {
