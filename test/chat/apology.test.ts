@@ -30,8 +30,10 @@ describe('sendOrApologize', () => {
 
 describe('apologyFor', () => {
   it('apologises as visibly as the reply would have been shown', () => {
-    expect(apologyFor({ kind: 'help', visibility: 'public', text: 'ask', examples: [] }, APOLOGY)).toEqual({ kind: 'note', visibility: 'public', text: APOLOGY, problem: true });
-    expect(apologyFor({ kind: 'note', visibility: 'private', text: 'no' }, 'sorry')).toEqual({ kind: 'note', visibility: 'private', text: 'sorry', problem: true });
+    const help = apologyFor({ kind: 'help', visibility: 'public', text: 'ask', examples: [] }, APOLOGY);
+    expect(help).toEqual({ kind: 'note', visibility: 'public', text: APOLOGY, problem: true });
+    const note = apologyFor({ kind: 'note', visibility: 'private', text: 'no' }, 'sorry');
+    expect(note).toEqual({ kind: 'note', visibility: 'private', text: 'sorry', problem: true });
   });
 
   it('apologises to the asker alone in place of silence', () => {

@@ -65,7 +65,8 @@ describe('the conversation layer on its own', () => {
   it('leads the small print with the warning that the quoted lines are old, and dates it by the source', () => {
     const changed = new Date(Date.now() - 10 * 24 * 3600 * 1000).toISOString();
     const source = { file: 'a.md', section: '', startLine: 1, endLine: 2, snippet: '', score: 1, changed };
-    expect(smallPrint({ found: true, lookedFor: ['freeze'] }, { source, stale: 'Old.' })).toBe("Old.\nFrom your team's notes (updated 10 days ago) · looked for: freeze");
+    const found = smallPrint({ found: true, lookedFor: ['freeze'] }, { source, stale: 'Old.' });
+    expect(found).toBe("Old.\nFrom your team's notes (updated 10 days ago) · looked for: freeze");
     expect(smallPrint({ found: false, lookedFor: [] }, {})).toBe("Searched your team's notes");
   });
 

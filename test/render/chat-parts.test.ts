@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { DISCORD } from '../../src/adapters/discord/markdown.js';
 import { MRKDWN } from '../../src/adapters/slack/mrkdwn.js';
 import { GAPS_FOOTER } from '../../src/chat/wording.js';
-import { QUESTION_ECHO, answerParts, citationLink, citationWithAge, gapsReport, questionEcho, quoteFor, renderReply, type ReplyRenderer } from '../../src/render/chat-parts.js';
+import {
+  QUESTION_ECHO,
+  answerParts,
+  citationLink,
+  citationWithAge,
+  gapsReport,
+  questionEcho,
+  quoteFor,
+  renderReply,
+  type ReplyRenderer,
+} from '../../src/render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../src/types.js';
 
 const gap: KnowledgeGap = {
@@ -64,7 +74,8 @@ describe('answerParts', () => {
   it('writes a found answer: its quote cut to the room given, its source and the other notes linked with their age', () => {
     const changed = new Date(Date.now() - 100 * 24 * 3600 * 1000).toISOString();
     const source = cite('a.md', { url: 'https://h/a', changed });
-    const parts = answerParts({ ...base, quote: Array.from({ length: 50 }, (_, i) => `line ${i}`), citations: [source, cite('<b>.md')] }, ['ignored'], writing(40));
+    const quote = Array.from({ length: 50 }, (_, i) => `line ${i}`);
+    const parts = answerParts({ ...base, quote, citations: [source, cite('<b>.md')] }, ['ignored'], writing(40));
     expect(parts.found?.citation).toBe(source);
     expect(parts.found?.quote.length).toBeLessThanOrEqual(40);
     expect(parts.found?.quote.startsWith('[line 0\nline 1')).toBe(true);
@@ -81,11 +92,13 @@ describe('answerParts', () => {
     expect(parts.text).toBe('a &lt;b&gt;');
     expect(parts.layout.more.title).toBe('Closest notes');
     expect(parts.more).toEqual(['near.md · L1–2']);
-    expect(answerParts({ ...base, found: false }, ['why <x>?'], { ...writing(100), dialect: DISCORD })).toMatchObject({ examples: ['why <x\\>?'], lookedFor: ['a\\_b'] });
+    const inDiscord = answerParts({ ...base, found: false }, ['why <x>?'], { ...writing(100), dialect: DISCORD });
+    expect(inDiscord).toMatchObject({ examples: ['why <x\\>?'], lookedFor: ['a\\_b'] });
   });
 
   it('escapes the warning that the quoted lines are old', () => {
-    const parts = answerParts({ ...base, citations: [cite('a.md', { stale: true, changed: '2020-01-01T00:00:00Z' })] }, [], { ...writing(100), dialect: DISCORD });
+    const old = cite('a.md', { stale: true, changed: '2020-01-01T00:00:00Z' });
+    const parts = answerParts({ ...base, citations: [old] }, [], { ...writing(100), dialect: DISCORD });
     expect(parts.stale).toMatch(/may be out of date/);
     expect(answerParts({ ...base, citations: [cite('a.md')] }, [], writing(100)).stale).toBeUndefined();
   });
