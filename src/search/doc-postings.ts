@@ -191,6 +191,32 @@ export class DocPostings {
     return 0;
   }
 
+  /**
+   * The BM25 weights of a term in the live documents `from` to `to` (exclusive), written to
+   * `out[(doc − from) · stride + slot]`; other slots are left alone. One search for where the range starts, then a
+   * walk of the postings inside it: cheaper than a search per document when the documents are neighbours (a section's chunks).
+   */
+  weightsIn(term: number, from: number, to: number, out: Float64Array, stride: number, slot: number): void {
+    if (this.count(term) === 0) return;
+    const norms = this.lengthNorms();
+    const { starts, ids } = this.built;
+    if (term + 1 < starts.length) {
+      const end = starts[term + 1] ?? 0;
+      for (let i = lowerBound(ids, starts[term] ?? 0, end, from); i < end; i++) {
+        const doc = ids[i] ?? 0;
+        if (doc >= to) break;
+        if (this.live[doc] === 1) out[(doc - from) * stride + slot] = weight(this.builtTfs.at(i), norms[doc] ?? 0);
+      }
+    }
+    const added = this.added.get(term);
+    if (!added) return;
+    for (let i = lowerBound(added.ids, 0, added.ids.length, from); i < added.ids.length; i++) {
+      const doc = added.ids[i] ?? 0;
+      if (doc >= to) break;
+      if (this.live[doc] === 1) out[(doc - from) * stride + slot] = weight(added.tfs[i] ?? 0, norms[doc] ?? 0);
+    }
+  }
+
   /** Adds documents `first…` with their lengths and frequencies (document ids relative to `first`). */
   addDocuments(first: number, lengths: readonly number[], frequencies: GatheredFrequencies): void {
     const end = first + lengths.length;
@@ -262,6 +288,16 @@ export class DocPostings {
     }
     return this.norms;
   }
+}
+
+/** The first index in `lo…hi` of sorted `ids` whose id is at least `id`. */
+function lowerBound(ids: ArrayLike<number>, lo: number, hi: number, id: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ids[mid] ?? 0) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function weight(tf: number, norm: number): number {

@@ -200,6 +200,11 @@ export class SearchIndex {
     return term < 0 ? 0 : this.chunkDocs.weightIn(term, chunkId);
   }
 
+  /** The BM25 weights of a term (by id) in chunks `from` to `to` (exclusive): see `DocPostings.weightsIn`. */
+  weightsOfTermIn(term: number, from: number, to: number, out: Float64Array, stride: number, slot: number): void {
+    if (term >= 0) this.chunkDocs.weightsIn(term, from, to, out, stride, slot);
+  }
+
   /** The term id of a stem, -1 when the notes never had it (for matching against `unitWords`). */
   idOf(stem: string): number {
     return this.termId(stem);

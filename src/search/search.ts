@@ -83,15 +83,18 @@ interface ResolvedTerm extends QueryTerm {
   group: number;
 }
 
-/** The question's words as coverage reads them: each group's importance, strongest weight, and terms by id. */
+/**
+ * The question's words as coverage reads them: each group's importance, strongest weight, and terms by id and by
+ * their place (slot) among the question's resolved terms.
+ */
 interface CoverageGroup {
   importance: number;
   strongest: number;
-  terms: { id: number; stem: string; weight: number }[];
+  terms: { id: number; stem: string; slot: number; weight: number }[];
 }
 
 /** Reused from question to question, so that a question allocates no score table of its own. */
-const shared = { scores: new QuestionScores() };
+const shared = { scores: new QuestionScores(), weights: new Float64Array(1 << 10) };
 
 /** Adds weight × IDF × BM25 weight over the terms' postings to `scores`, for the documents `keep` admits. */
 function accumulate(scores: QuestionScores, terms: readonly ResolvedTerm[], docs: Documents, keep?: (id: number) => boolean): void {
@@ -126,7 +129,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   accumulate(scores, terms, docs, allowedFiles && ((id) => allowedFiles.has(docs.fileOf(id))));
 
   const top = scores.top(Math.max(ranking.rescore, limit));
-  const coverage = coverageGroups(index, query);
+  const coverage = coverageGroups(index, query, terms);
   const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
   const proximity = ranking.sections && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
@@ -134,7 +137,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = ranking.sections
       ? bestChunkOf(index, id, terms, coverage, totalImportance, ranking.coverageWeight)
-      : { id, score: 0, coverage: coverageIn(index, id, coverage, totalImportance) };
+      : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance) };
     let score = scores.score(id);
     score += ranking.passageWeight * best.score;
     // A section holding words of one group only has no pair of words to be near.
@@ -169,20 +172,34 @@ function mergeTerm(merged: Map<string, { weight: number; group: number }>, term:
   else merged.set(term.stem, { weight: term.weight, group });
 }
 
-function coverageGroups(index: SearchIndex, query: AnalyzedQuery): CoverageGroup[] {
+function coverageGroups(index: SearchIndex, query: AnalyzedQuery, resolved: readonly ResolvedTerm[]): CoverageGroup[] {
+  const slots = new Map(resolved.map((term, slot) => [term.stem, slot]));
   return query.groups.map((group) => ({
     importance: group.importance,
     strongest: group.terms.reduce((strongest, term) => Math.max(strongest, term.weight), 0),
-    terms: group.terms.map((term) => ({ id: index.idOf(term.stem), stem: term.stem, weight: term.weight })),
+    terms: group.terms.map((term) => ({ id: index.idOf(term.stem), stem: term.stem, slot: slots.get(term.stem) ?? -1, weight: term.weight })),
   }));
 }
 
-/** How much of the question (by importance) a chunk matches. */
-function coverageIn(index: SearchIndex, chunk: number, groups: readonly CoverageGroup[], totalImportance: number): number {
+/**
+ * The weights of the question's terms in chunks `from` to `to` (exclusive), a row of `terms.length` per chunk, in a
+ * table reused from question to question.
+ */
+function chunkWeights(index: SearchIndex, from: number, to: number, terms: readonly ResolvedTerm[]): Float64Array {
+  const size = (to - from) * terms.length;
+  if (shared.weights.length < size) shared.weights = new Float64Array(Math.max(size, 2 * shared.weights.length));
+  const table = shared.weights;
+  table.fill(0, 0, size);
+  terms.forEach((term, slot) => index.weightsOfTermIn(term.id, from, to, table, terms.length, slot));
+  return table;
+}
+
+/** How much of the question (by importance) a chunk matches, from its row of term weights. */
+function coverageOfRow(table: Float64Array, row: number, groups: readonly CoverageGroup[], totalImportance: number): number {
   let covered = 0;
   for (const group of groups) {
     let best = 0;
-    for (const term of group.terms) if (term.weight > best && index.weightOfTermIn(term.id, chunk) > 0) best = term.weight;
+    for (const term of group.terms) if (term.weight > best && term.slot >= 0 && (table[row + term.slot] ?? 0) > 0) best = term.weight;
     // Importance already carries the word's weight: a corrected typo covers its word in full.
     if (group.strongest > 0) covered += group.importance * (best / group.strongest);
   }
@@ -211,13 +228,16 @@ function bestChunkOf(
 ): { id: number; score: number; coverage: number } {
   const from = index.unitChunks[unit] ?? 0;
   const to = index.unitChunks[unit + 1] ?? from + 1;
+  const table = chunkWeights(index, from, to, terms);
+  const stride = terms.length;
   let best = { id: from, score: 0, value: -1, coverage: 0 };
   for (let id = from; id < to; id++) {
+    const row = (id - from) * stride;
     let score = 0;
-    for (const term of terms) score += term.chunkFactor * index.weightOfTermIn(term.id, id);
+    for (let t = 0; t < stride; t++) score += (terms[t] as ResolvedTerm).chunkFactor * (table[row + t] ?? 0);
     // Coverage only scales a score down, so a chunk scoring no more than the best value so far cannot win.
     if (best.value >= 0 && score <= best.value) continue;
-    const coverage = coverageIn(index, id, groups, totalImportance);
+    const coverage = coverageOfRow(table, row, groups, totalImportance);
     const value = score * (1 - coverageWeight + coverageWeight * coverage);
     if (value > best.value) best = { id, score, value, coverage };
   }
