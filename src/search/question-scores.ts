@@ -11,7 +11,7 @@ export class QuestionScores {
   private firstGroup = new Int32Array(0);
   private several = new Uint8Array(0);
   private seen = new Uint8Array(0);
-  private readonly byScore = (a: number, b: number): number => (this.values[b] ?? 0) - (this.values[a] ?? 0);
+  private heap = new Int32Array(64);
   /** Documents with a score, in the order they got it. */
   readonly reached: number[] = [];
 
@@ -38,25 +38,39 @@ export class QuestionScores {
     return this.several[id] === 1;
   }
 
-  /** The `k` highest-scoring documents, best first; of equal scores, the one reached first (the sorts are stable). */
+  /**
+   * The `k` highest-scoring documents, best first; of equal scores, the one reached first. A heap of the best `k`
+   * so far (its root the worst of them) is one pass over the documents, without sorting them all.
+   */
   top(k: number): number[] {
-    const values = this.values;
-    const order = this.byScore;
-    const reached = this.reached;
-    if (reached.length <= k) return [...reached].sort(order);
-    let kept = reached.slice(0, k).sort(order);
-    let threshold = values[kept[k - 1] ?? 0] ?? 0;
-    for (let i = k; i < reached.length; i++) {
-      const id = reached[i] ?? 0;
-      if ((values[id] ?? 0) > threshold) {
-        kept.push(id);
-        if (kept.length >= 4 * k) {
-          kept = kept.sort(order).slice(0, k);
-          threshold = values[kept[k - 1] ?? 0] ?? 0;
+    const { reached, values } = this;
+    if (k <= 0) return [];
+    if (this.heap.length < k) this.heap = new Int32Array(k);
+    const heap = this.heap;
+    // Holds places in `reached`, so that a tie is settled by the place: the later one is the worse.
+    const worse = (a: number, b: number): boolean => {
+      const va = values[reached[a] ?? 0] ?? 0;
+      const vb = values[reached[b] ?? 0] ?? 0;
+      return va < vb || (va === vb && a > b);
+    };
+    let size = 0;
+    for (let i = 0; i < reached.length; i++) {
+      if (size < k) {
+        let at = size++;
+        heap[at] = i;
+        while (at > 0) {
+          const parent = (at - 1) >> 1;
+          if (!worse(i, heap[parent] ?? 0)) break;
+          heap[at] = heap[parent] ?? 0;
+          heap[parent] = i;
+          at = parent;
         }
+      } else if ((values[reached[i] ?? 0] ?? 0) > (values[reached[heap[0] ?? 0] ?? 0] ?? 0)) {
+        siftDown(heap, size, i, worse);
       }
     }
-    return kept.sort(order).slice(0, k);
+    const places = Array.from(heap.subarray(0, size)).sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+    return places.map((place) => reached[place] ?? 0);
   }
 
   /** Forgets the last question, in time proportional to the documents it reached. */
@@ -77,4 +91,19 @@ export class QuestionScores {
     this.several = ensureSize(this.several, length);
     this.seen = ensureSize(this.seen, length);
   }
+}
+
+/** Puts `item` at the root of a heap whose root is its worst element, and moves it down to its place. */
+function siftDown(heap: Int32Array, size: number, item: number, worse: (a: number, b: number) => boolean): void {
+  let at = 0;
+  for (;;) {
+    const left = 2 * at + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    const child = right < size && worse(heap[right] ?? 0, heap[left] ?? 0) ? right : left;
+    if (!worse(heap[child] ?? 0, item)) break;
+    heap[at] = heap[child] ?? 0;
+    at = child;
+  }
+  heap[at] = item;
 }

@@ -39,7 +39,7 @@ describe('QuestionScores', () => {
     let seed = 11;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const scores = new QuestionScores();
-    for (const [count, k] of [[5, 10], [50, 10], [2_000, 100], [2_000, 7]] as const) {
+    for (const [count, k] of [[5, 10], [50, 10], [2_000, 100], [2_000, 7], [300, 1]] as const) {
       scores.reset();
       // Few distinct values, so that ties are common and the cut falls among them.
       for (let i = 0; i < count; i++) scores.add(Math.floor(next() * 5 * count), Math.floor(next() * 20), 0);
