@@ -47,12 +47,6 @@ export class QuestionScores {
     if (k <= 0) return [];
     if (this.heap.length < k) this.heap = new Int32Array(k);
     const heap = this.heap;
-    // Holds places in `reached`, so that a tie is settled by the place: the later one is the worse.
-    const worse = (a: number, b: number): boolean => {
-      const va = values[reached[a] ?? 0] ?? 0;
-      const vb = values[reached[b] ?? 0] ?? 0;
-      return va < vb || (va === vb && a > b);
-    };
     let size = 0;
     for (let i = 0; i < reached.length; i++) {
       if (size < k) {
@@ -60,16 +54,16 @@ export class QuestionScores {
         heap[at] = i;
         while (at > 0) {
           const parent = (at - 1) >> 1;
-          if (!worse(i, heap[parent] ?? 0)) break;
+          if (!this.worse(i, heap[parent] ?? 0)) break;
           heap[at] = heap[parent] ?? 0;
           heap[parent] = i;
           at = parent;
         }
       } else if ((values[reached[i] ?? 0] ?? 0) > (values[reached[heap[0] ?? 0] ?? 0] ?? 0)) {
-        siftDown(heap, size, i, worse);
+        this.siftDown(size, i);
       }
     }
-    const places = Array.from(heap.subarray(0, size)).sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+    const places = Array.from(heap.subarray(0, size)).sort((a, b) => (this.worse(a, b) ? 1 : this.worse(b, a) ? -1 : 0));
     return places.map((place) => reached[place] ?? 0);
   }
 
@@ -84,6 +78,29 @@ export class QuestionScores {
     this.reached.length = 0;
   }
 
+  /** Whether the document at place `a` of `reached` ranks below the one at `b`: a lower score, or reached later on a tie. */
+  private worse(a: number, b: number): boolean {
+    const va = this.values[this.reached[a] ?? 0] ?? 0;
+    const vb = this.values[this.reached[b] ?? 0] ?? 0;
+    return va < vb || (va === vb && a > b);
+  }
+
+  /** Puts `item` at the root of the heap (whose root is its worst element) and moves it down to its place. */
+  private siftDown(size: number, item: number): void {
+    const heap = this.heap;
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      const child = right < size && this.worse(heap[right] ?? 0, heap[left] ?? 0) ? right : left;
+      if (!this.worse(heap[child] ?? 0, item)) break;
+      heap[at] = heap[child] ?? 0;
+      at = child;
+    }
+    heap[at] = item;
+  }
+
   private grow(size: number): void {
     const length = Math.max(size, 1 << 12);
     this.values = ensureSize(this.values, length);
@@ -93,17 +110,3 @@ export class QuestionScores {
   }
 }
 
-/** Puts `item` at the root of a heap whose root is its worst element, and moves it down to its place. */
-function siftDown(heap: Int32Array, size: number, item: number, worse: (a: number, b: number) => boolean): void {
-  let at = 0;
-  for (;;) {
-    const left = 2 * at + 1;
-    if (left >= size) break;
-    const right = left + 1;
-    const child = right < size && worse(heap[right] ?? 0, heap[left] ?? 0) ? right : left;
-    if (!worse(heap[child] ?? 0, item)) break;
-    heap[at] = heap[child] ?? 0;
-    at = child;
-  }
-  heap[at] = item;
-}
