@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../bench/random.js';
 import { findAbbreviations } from '../../src/search/abbreviations.js';
 import { compounds, isStopWord, stem, tokenize } from '../../src/search/analyze.js';
 import { editDistance, oneEditApart } from '../../src/search/distance.js';
@@ -232,6 +233,39 @@ describe('Vocabulary.nearest', () => {
   it('returns only the words at the smallest distance found', () => {
     expect(vocabulary.nearest('clustr', 2)).toEqual([{ word: 'cluster', distance: 1 }]);
     expect(vocabulary.nearest('clustrs', 2)).toEqual([{ word: 'clusters', distance: 1 }]);
+  });
+
+  it('finds exactly the words one edit away, as a scan of every word does, while words come and go', () => {
+    // A small alphabet, so that words share many trigrams, first letters and last letters.
+    const random = seeded(97);
+    const letters = 'aeinorst';
+    const randomWord = () => Array.from({ length: random.int(4, 12) }, () => letters[random.int(0, letters.length - 1)]).join('');
+    const typoOf = (word: string) => {
+      const at = random.int(0, word.length - 1);
+      const kind = random.int(0, 3);
+      if (kind === 0) return word.slice(0, at) + word.slice(at + 1);
+      if (kind === 1) return word.slice(0, at) + random.pick([...letters]) + word.slice(at);
+      if (kind === 2) return word.slice(0, at) + random.pick([...letters]) + word.slice(at + 1);
+      return word.slice(0, at) + (word[at + 1] ?? '') + word[at] + word.slice(at + 2);
+    };
+    const words = new Vocabulary();
+    const known = new Set<string>();
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 1500; i++) {
+        const word = randomWord();
+        words.add(word);
+        known.add(word);
+      }
+      for (const word of [...known].filter(() => random.chance(0.1))) {
+        words.remove(word);
+        known.delete(word);
+      }
+      for (let i = 0; i < 150; i++) {
+        const typed = random.chance(0.8) ? typoOf(random.pick([...known])) : randomWord();
+        const scan = [...known].filter((word) => oneEditApart(typed, word)).sort();
+        expect(words.nearest(typed, 1).map((found) => found.word), typed).toEqual(scan);
+      }
+    }
   });
 
   it('returns nothing for maxEdits 0 or a word far from all', () => {
