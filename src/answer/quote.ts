@@ -9,30 +9,30 @@ export interface Quote {
   span: [number, number];
 }
 
-const WHOLE_CHUNK_LINES = 6;
-const WHOLE_CHUNK_CHARS = 600;
 const MAX_SPAN = 8;
 const MAX_CHILDREN = 4;
-const LONG_LINE = 320;
+/** A paragraph longer than this is quoted by its sentences. */
+const LONG_TEXT = 320;
 const MAX_ANCESTORS = 3;
 
 /**
- * The lines (or, in a long paragraph, the sentences) of a chunk that answer: the best-matching one, its
- * close rivals when they are near, and the bullets nested under the last of them.
+ * The paragraphs or list items (or, in a long paragraph, the sentences) of a chunk that answer: the best-matching
+ * one, its close rivals when they are near, and the bullets nested under the last of them. A chunk with code is
+ * quoted whole.
  */
 export function selectQuote(text: string, weights: ReadonlyMap<string, number>): Quote {
-  const { units, lineOf } = toUnits(text);
+  const found = toUnits(text);
+  const units = found.map((unit) => unit.text);
   const scores = units.map((unit) => scoreUnit(unit, weights));
+  const quoted = (picked: readonly number[]): Quote => {
+    const lines = dedent(picked.flatMap((i) => (units[i] ?? '').split('\n')));
+    return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [found[picked[0] ?? 0]?.first ?? 0, found[picked.at(-1) ?? 0]?.last ?? 0] };
+  };
   const structured = tableRows(units, scores) ?? questionAndAnswer(units, scores);
-  if (structured) {
-    const lines = dedent(structured.map((i) => units[i] ?? ''));
-    return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [lineOf[structured[0] ?? 0] ?? 0, lineOf[structured.at(-1) ?? 0] ?? 0] };
-  }
-  const chars = units.reduce((sum, unit) => sum + unit.length, 0);
+  if (structured) return quoted(structured);
   let from = 0;
   let to = units.length - 1;
-  const hasCode = units.some((unit) => /^\s*(```|~~~)/.test(unit));
-  if (!(hasCode || (units.length <= WHOLE_CHUNK_LINES && chars <= WHOLE_CHUNK_CHARS))) {
+  if (!units.some((unit) => FENCE.test(unit))) {
     const best = scores.indexOf(Math.max(...scores));
     const near = scores.map((score, i) => (score >= 0.5 * (scores[best] ?? 0) && score > 0 ? i : -1)).filter((i) => i >= 0);
     from = Math.min(...near, best);
@@ -46,9 +46,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>):
     }
   }
   if (from === to) [from, to] = withSiblings(units, from);
-  const above = ancestors(units, from);
-  const lines = dedent([...above.map((i) => units[i] ?? ''), ...units.slice(from, to + 1)]);
-  return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [lineOf[above[0] ?? from] ?? 0, lineOf[to] ?? 0] };
+  return quoted([...ancestors(units, from), ...Array.from({ length: to - from + 1 }, (_, i) => from + i)]);
 }
 
 const TABLE_ROW = /^\s*\|/;
@@ -89,19 +87,56 @@ function questionAndAnswer(units: string[], scores: number[]): number[] | undefi
   return Array.from({ length: Math.min(end, start + MAX_SPAN) - start + 1 }, (_, i) => start + i);
 }
 
-/** Lines of the chunk, with the line each came from; a very long line is cut into its sentences. */
-function toUnits(text: string): { units: string[]; lineOf: number[] } {
-  const units: string[] = [];
-  const lineOf: number[] = [];
-  text.split('\n').forEach((line, n) => {
+/** A piece of the chunk that is quoted whole: its text as written, and its first and last line (0-based). */
+interface Unit {
+  text: string;
+  first: number;
+  last: number;
+}
+
+const FENCE = /^\s*(```|~~~)/;
+/** A line that starts a block of its own rather than going on with the paragraph or list item above it. */
+const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(?:Q|Question|A|Answer)\s*[:.)])/i;
+
+/**
+ * The chunk's paragraphs and list items, each with its lines: a paragraph (or item) wrapped over several lines is
+ * one piece, so a quote never stops mid-sentence at a line break. A very long one is cut into its sentences. In a
+ * chunk with code every line is a piece of its own.
+ */
+function toUnits(text: string): Unit[] {
+  const lines = text.split('\n');
+  const code = lines.some((line) => FENCE.test(line));
+  const blocks: Unit[] = [];
+  lines.forEach((line, n) => {
     if (line.trim() === '') return;
-    const parts = line.length <= LONG_LINE ? [line] : (line.match(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g) ?? [line]).map((s) => s.trim()).filter(Boolean);
-    for (const part of parts) {
-      units.push(part);
-      lineOf.push(n);
-    }
+    const last = blocks.at(-1);
+    const goesOn = !code && last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text);
+    if (goesOn) {
+      last.text += `\n${line}`;
+      last.last = n;
+    } else blocks.push({ text: line, first: n, last: n });
   });
-  return units.length > 0 ? { units, lineOf } : { units: [text.trim()], lineOf: [0] };
+  const units = blocks.flatMap((block) => (block.text.length <= LONG_TEXT ? [block] : sentencesOf(block)));
+  return units.length > 0 ? units : [{ text: text.trim(), first: 0, last: 0 }];
+}
+
+/** A long paragraph's sentences, each with the lines it spans. */
+function sentencesOf(block: Unit): Unit[] {
+  const sentences: Unit[] = [];
+  for (const match of block.text.matchAll(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g)) {
+    const sentence = match[0].trim();
+    if (sentence === '') continue;
+    const start = match.index + match[0].indexOf(sentence.charAt(0));
+    const first = block.first + countBreaks(block.text, 0, start);
+    sentences.push({ text: sentence, first, last: first + countBreaks(sentence, 0, sentence.length) });
+  }
+  return sentences.length > 0 ? sentences : [block];
+}
+
+function countBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) breaks++;
+  return breaks;
 }
 
 function scoreUnit(unit: string, weights: ReadonlyMap<string, number>): number {

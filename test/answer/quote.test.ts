@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { selectQuote } from '../../src/answer/quote.js';
+import { stem } from '../../src/search/analyze.js';
+
+/** Question words as the composer weighs them: each stem with a weight. */
+const weigh = (words: string): Map<string, number> => new Map(words.split(' ').map((word) => [stem(word), 1]));
+
+describe('selectQuote', () => {
+  it('quotes the matching item of a short list, not the whole list', () => {
+    const text = [
+      'If you build your own image:',
+      '* Install the runtime yourself',
+      '* Install the agent',
+      '* Configure `/etc/agent.conf` with your cluster name',
+      '* Start the agent (`sudo systemctl start agent`)',
+    ].join('\n');
+    const quote = selectQuote(text, weigh('start agent systemctl'));
+    expect(quote.lines).toEqual(['* Start the agent (`sudo systemctl start agent`)']);
+    expect(quote.span).toEqual([4, 4]);
+  });
+
+  it('quotes a paragraph wrapped over several lines whole, with the lines it spans', () => {
+    const text = [
+      'The on-call handover happens every Monday at',
+      '10:00 UTC in the ops channel, after the incident',
+      'review, so that nothing open is lost.',
+      '',
+      '- Pager: the primary carries it',
+      '- Escalation: the secondary after 15 minutes',
+      '- Runbooks live in the ops folder',
+      '- Dashboards are linked from each runbook',
+      '- Holidays follow the team calendar',
+    ].join('\n');
+    const quote = selectQuote(text, weigh('when on-call handover'));
+    expect(quote.lines).toEqual(text.split('\n').slice(0, 3));
+    expect(quote.span).toEqual([0, 2]);
+  });
+
+  it('keeps an answer wrapped over several lines with its question', () => {
+    const text = ['Q: How do I rotate the token?', 'A: Run the rotate job, then restart', 'the workers so they read it.', 'Q: Where are the logs?', 'A: In the logs bucket.'].join('\n');
+    const quote = selectQuote(text, weigh('rotate token'));
+    expect(quote.lines).toEqual(['Q: How do I rotate the token?', 'A: Run the rotate job, then restart', 'the workers so they read it.']);
+    expect(quote.span).toEqual([0, 2]);
+  });
+
+  it('quotes a long wrapped paragraph by its sentences, each with the lines it spans', () => {
+    const filler = 'This sentence is only here to make the paragraph long enough to be cut into its sentences by the quote';
+    const text = [`${filler}.`, `${filler} again. Backups of the billing`, 'database run nightly at two. ' + `${filler} once more.`].join('\n');
+    const quote = selectQuote(text, weigh('billing database backups'));
+    expect(quote.lines).toEqual(['Backups of the billing', 'database run nightly at two.']);
+    expect(quote.span).toEqual([1, 2]);
+  });
+});
