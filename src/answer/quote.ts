@@ -5,7 +5,7 @@ export interface Quote {
   lines: string[];
   /** Words of the quote, as written, that matched the question. */
   highlights: string[];
-  /** The first and last line of the chunk the quote spans (0-based, from the chunk's first line), bullets above it aside. */
+  /** The first and last line of the chunk the quote spans (0-based, from the chunk's first line), the bullets above it included. */
   span: [number, number];
 }
 
