@@ -167,28 +167,14 @@ export class DocPostings {
     if (this.count(term) === 0 || this.live[doc] !== 1) return 0;
     const { starts, ids } = this.built;
     if (term + 1 < starts.length) {
-      let lo = starts[term] ?? 0;
-      let hi = (starts[term + 1] ?? 0) - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const id = ids[mid] ?? 0;
-        if (id === doc) return weight(this.builtTfs.at(mid), this.lengthNorms()[doc] ?? 0);
-        if (id < doc) lo = mid + 1;
-        else hi = mid - 1;
-      }
+      const end = starts[term + 1] ?? 0;
+      const at = lowerBound(ids, starts[term] ?? 0, end, doc);
+      if (at < end && ids[at] === doc) return weight(this.builtTfs.at(at), this.lengthNorms()[doc] ?? 0);
     }
     const added = this.added.get(term);
     if (!added) return 0;
-    let lo = 0;
-    let hi = added.ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const id = added.ids[mid] ?? 0;
-      if (id === doc) return weight(added.tfs[mid] ?? 0, this.lengthNorms()[doc] ?? 0);
-      if (id < doc) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    const at = lowerBound(added.ids, 0, added.ids.length, doc);
+    return added.ids[at] === doc ? weight(added.tfs[at] ?? 0, this.lengthNorms()[doc] ?? 0) : 0;
   }
 
   /**
