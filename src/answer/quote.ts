@@ -21,7 +21,8 @@ const MAX_ANCESTORS = 3;
  * quoted whole.
  */
 export function selectQuote(text: string, weights: ReadonlyMap<string, number>): Quote {
-  const found = toUnits(text);
+  const code = CODE.test(text);
+  const found = toUnits(text, code);
   const units = found.map((unit) => unit.text);
   const scores = units.map((unit) => scoreUnit(unit, weights));
   const quoted = (picked: readonly number[]): Quote => {
@@ -32,7 +33,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>):
   if (structured) return quoted(structured);
   let from = 0;
   let to = units.length - 1;
-  if (!units.some((unit) => FENCE.test(unit))) {
+  if (!code) {
     const best = scores.indexOf(Math.max(...scores));
     const near = scores.map((score, i) => (score >= 0.5 * (scores[best] ?? 0) && score > 0 ? i : -1)).filter((i) => i >= 0);
     from = Math.min(...near, best);
@@ -94,7 +95,7 @@ interface Unit {
   last: number;
 }
 
-const FENCE = /^\s*(```|~~~)/;
+const CODE = /^\s*(```|~~~)/m;
 /** A line that starts a block of its own rather than going on with the paragraph or list item above it. */
 const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(?:Q|Question|A|Answer)\s*[:.)])/i;
 
@@ -103,9 +104,8 @@ const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(
  * one piece, so a quote never stops mid-sentence at a line break. A very long one is cut into its sentences. In a
  * chunk with code every line is a piece of its own.
  */
-function toUnits(text: string): Unit[] {
+function toUnits(text: string, code: boolean): Unit[] {
   const lines = text.split('\n');
-  const code = lines.some((line) => FENCE.test(line));
   const blocks: Unit[] = [];
   lines.forEach((line, n) => {
     if (line.trim() === '') return;
@@ -126,7 +126,7 @@ function sentencesOf(block: Unit): Unit[] {
   for (const match of block.text.matchAll(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g)) {
     const sentence = match[0].trim();
     if (sentence === '') continue;
-    const start = match.index + match[0].indexOf(sentence.charAt(0));
+    const start = match.index + match[0].length - match[0].trimStart().length;
     const first = block.first + countBreaks(block.text, 0, start);
     sentences.push({ text: sentence, first, last: first + countBreaks(sentence, 0, sentence.length) });
   }
