@@ -10,6 +10,15 @@ export interface RankingOptions {
    */
   sections: boolean;
   /**
+   * The fewest live sections at which sections are ranked; below it, chunks are, as with `sections` off. A
+   * section's statistics (IDF among sections, their average length, question words standing near each other by
+   * chance) are estimated from the collection, and a collection of a dozen sections is too few: in an outline
+   * note, two long top-level bullets hold most of its words and outrank the short section that answers. The
+   * count is of the whole index, live, so an edited index decides as a fresh build of the same notes does. 0
+   * ranks sections at any size.
+   */
+  minSections: number;
+  /**
    * How much the best chunk's own BM25 score adds to its section's: a large section (a long top-level
    * bullet of an outline) is then found by the piece of it that answers, not only by its total. 0 ranks by
    * the section alone.
@@ -41,6 +50,7 @@ export interface RankingOptions {
 
 export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   sections: true,
+  minSections: 50,
   passageWeight: 1,
   proximityWeight: 1,
   proximityWindow: 5,

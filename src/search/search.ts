@@ -7,7 +7,7 @@ import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 import { QuestionScores } from './question-scores.js';
 
 export interface SearchOptions {
-  /** How many hits to return: one per section, or per chunk when sections are off. */
+  /** How many hits to return: one per section, or per chunk when chunks are ranked (see `RankingOptions.minSections`). */
   limit?: number;
   /** Keep only chunks of files under these folders (relative, `/`-separated). */
   folders?: string[];
@@ -113,7 +113,8 @@ function accumulate(scores: QuestionScores, terms: readonly ResolvedTerm[], docs
 
 /**
  * Ranks the notes' sections for a question with BM25F, adds a bounded bonus where the question's words stand
- * close together (BM25TP), and returns, for each of the best sections, the chunk inside it to quote.
+ * close together (BM25TP), and returns, for each of the best sections, the chunk inside it to quote. In a
+ * collection of too few sections to estimate their statistics (`RankingOptions.minSections`), ranks the chunks.
  */
 export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult {
   const ranking: RankingOptions = { ...DEFAULT_RANKING, ...options.ranking };
@@ -122,7 +123,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const terms = resolveTerms(index, query, ranking.phrases);
   if (terms.length === 0) return { query, hits: [] };
 
-  const docs = ranking.sections ? new SectionDocuments(index) : new ChunkDocuments(index);
+  // Counted over the whole index, as the IDF and average lengths that make section statistics are.
+  const bySection = ranking.sections && index.unitCount >= ranking.minSections;
+  const docs = bySection ? new SectionDocuments(index) : new ChunkDocuments(index);
   const allowedFiles = options.folders?.length ? filesUnder(index, options.folders) : undefined;
   const scores = shared.scores;
   scores.reset();
@@ -132,10 +135,10 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const coverage = coverageGroups(index, query, terms);
   const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
-  const proximity = ranking.sections && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
+  const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   const ranked = top.map((id) => {
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
-    const best = ranking.sections
+    const best = bySection
       ? bestChunkOf(index, id, terms, coverage, totalImportance, ranking.coverageWeight)
       : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance) };
     let score = scores.score(id);
@@ -143,7 +146,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // A section holding words of one group only has no pair of words to be near.
     if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * best.coverage;
-    const lead = ranking.sections ? index.chunks[index.unitChunks[id] ?? 0] : index.chunks[id];
+    const lead = bySection ? index.chunks[index.unitChunks[id] ?? 0] : index.chunks[id];
     if (yesNo && lead && opensWithYesOrNo(lead.text)) score *= ranking.directAnswerBoost;
     return { id, score, coverage: best.coverage, chunk: best.id };
   });

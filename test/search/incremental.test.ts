@@ -6,6 +6,7 @@ import type { LoadedFile } from '../../src/knowledge/load.js';
 import { applyNoteEdit } from '../../src/knowledge/update.js';
 import { stem } from '../../src/search/analyze.js';
 import type { SearchIndex } from '../../src/search/index.js';
+import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
 
 /** A small vocabulary, so that notes share words, scores tie and edits move every global figure. */
@@ -75,20 +76,28 @@ function path(random: Random): string {
   return `${random.pick(FOLDERS)}${random.pick(NAMES)}${random.int(0, 3)}.md`;
 }
 
+/**
+ * Rankings each question is asked under: the default (these collections, of 5 to 45 sections, rank chunks),
+ * sections at any size, and a threshold that edits cross one way and the other.
+ */
+const RANKINGS: Partial<RankingOptions>[] = [{}, { minSections: 0 }, { minSections: 25 }];
+
 /** What a question gets: the hits with their places and scores, and the composed answer with its citations. */
 function results(index: SearchIndex): unknown[] {
   return QUESTIONS.flatMap((question) => {
-    const hits = search(index, question, { limit: 10 }).hits.map((hit) => ({
-      file: hit.chunk.file,
-      lines: [hit.chunk.startLine, hit.chunk.endLine],
-      section: hit.chunk.section,
-      score: hit.score,
-      coverage: hit.coverage,
-      matched: hit.matched,
-    }));
+    const hits = RANKINGS.map((ranking) =>
+      search(index, question, { limit: 10, ranking }).hits.map((hit) => ({
+        file: hit.chunk.file,
+        lines: [hit.chunk.startLine, hit.chunk.endLine],
+        section: hit.chunk.section,
+        score: hit.score,
+        coverage: hit.coverage,
+        matched: hit.matched,
+      })),
+    );
     const scoped = search(index, question, { limit: 5, folders: ['team'], ranking: { sections: false } }).hits.map((hit) => [hit.chunk.file, hit.chunk.startLine, hit.score]);
-    const answer = composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
-    return [{ question, hits, scoped, answer }];
+    const answers = RANKINGS.slice(0, 2).map((ranking) => composeAnswer(question, search(index, question, { limit: 32, ranking }), index, { top: 3 }));
+    return [{ question, hits, scoped, answers }];
   });
 }
 

@@ -5,6 +5,7 @@ import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
 import { analyzeQuery } from '../../src/search/query.js';
+import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
 
 const bundled = fileURLToPath(new URL('../../knowledge', import.meta.url));
@@ -126,8 +127,36 @@ describe('search ranking', () => {
       // "advantage" is used elsewhere too, so the first chunk's repeated words outweigh it by BM25 alone.
       'other.md': ['# Other', '', ...Array.from({ length: 2 }, (_, i) => `## Part ${i}\n\nAn advantage of plan ${i}.\n`)].join('\n'),
     };
-    const hit = search(indexOf(notes), 'advantage of EC2 hosted worker nodes').hits[0];
+    // Two notes make too few sections to rank them by default; this is about the choice within a section.
+    const hit = search(indexOf(notes), 'advantage of EC2 hosted worker nodes', { ranking: { minSections: 0 } }).hits[0];
     expect(hit?.chunk.text).toContain('full control');
     expect(hit?.coverage).toBe(1);
+  });
+});
+
+describe('the unit ranked in a small collection', () => {
+  const lines = (hit: { chunk: { startLine: number; endLine: number } } | undefined) => [hit?.chunk.startLine, hit?.chunk.endLine];
+
+  it('ranks chunks when the notes hold fewer sections than minSections, exactly as with sections off', () => {
+    const index = indexOf({
+      'deploys.md': '# Deploys\n\nWe deploy on Tuesdays.\n\n## Rollback\n\nRoll back with helm rollback.\n',
+      'on-call.md': '# On call\n\nThe pager rotates weekly; handover is on Monday.\n',
+    });
+    const asked = (ranking: Partial<RankingOptions>) => search(index, 'when do we roll back a deploy', { ranking }).hits.map((hit) => [hit.chunk.id, hit.score]);
+    expect(asked({ minSections: index.unitCount + 1 })).toEqual(asked({ sections: false }));
+    expect(asked({ minSections: index.unitCount })).toEqual(asked({ minSections: 0 }));
+    expect(asked({ minSections: 0 })).not.toEqual(asked({ sections: false }));
+  });
+
+  it.each([
+    // Line 35, "1 node per pod", sits in the long ECS bullet; the EKS bullet says its Fargate nodes are the same.
+    ['how many containers per fargate node', 35],
+    // The short section at lines 67-73 lists what ECS and EKS run on; the long bullets use those words throughout.
+    ['what can I use EKS with', 70],
+  ])('finds the short answer to %j in the bundled outline note, whose two long bullets hold most of its words', async (question, line) => {
+    const lore = await openLore({ knowledgeDir: bundled });
+    const [start = 0, end = 0] = lines(lore.search(question, 1)[0]);
+    expect(start).toBeLessThanOrEqual(line);
+    expect(end).toBeGreaterThanOrEqual(line);
   });
 });
