@@ -7,6 +7,7 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { sendOrApologize } from '../../chat/apology.js';
+import { parseButtonId } from '../../chat/buttons.js';
 import { visibilityOf } from '../../chat/conversation.js';
 import { conversationOf, type Reply, type Turn, type Visibility } from '../../chat/turn.js';
 import { cutText } from '../../chat/truncate.js';
@@ -15,7 +16,6 @@ import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } 
 import { LIMITS } from './limits.js';
 import { settlesWithin } from '../../service/in-flight.js';
 import { NO_PINGS, answerPayload, discordAsker, payloadOf, type AnswerDeps } from './reply.js';
-import { SHARE_ID, parseVote } from './votes.js';
 
 const SUGGESTIONS = 25;
 
@@ -55,15 +55,14 @@ async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): 
 
 /** Votes, and Share on a private answer: a new question in this channel, by the person who clicked, posted for everyone. */
 async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise<void> {
-  const vote = parseVote(interaction.customId);
-  if (vote) {
-    const { thanks, shown } = await deps.conversation.vote({ asker: discordAsker('button', interaction), ...vote });
-    // The answer shows its tally, as on Slack; one this process cannot find again gets a private thanks.
-    if (shown) await interaction.update(answerPayload(shown, interaction.message.embeds.length > 0));
-    else await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-  } else if (interaction.customId.startsWith(SHARE_ID)) {
-    await answer(interaction, deps.conversation.share(discordAsker('button', interaction), interaction.customId.slice(SHARE_ID.length)), 'public', deps);
-  }
+  const clicked = parseButtonId(interaction.customId);
+  const asker = discordAsker('button', interaction);
+  if (clicked === undefined) return;
+  if ('share' in clicked) return answer(interaction, deps.conversation.share(asker, clicked.share), 'public', deps);
+  const { thanks, shown } = await deps.conversation.vote({ asker, ...clicked });
+  // The answer shows its tally, as on Slack; one this process cannot find again gets a private thanks.
+  if (shown) await interaction.update(answerPayload(shown, interaction.message.embeds.length > 0));
+  else await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
 }
 
 /**

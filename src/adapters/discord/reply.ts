@@ -1,4 +1,6 @@
 import {
+  ButtonStyle,
+  ComponentType,
   PermissionFlagsBits,
   type APIActionRowComponent,
   type APIButtonComponent,
@@ -8,15 +10,17 @@ import {
   type MessageMentionOptions,
   type TextBasedChannel,
 } from 'discord.js';
+import { buttonId } from '../../chat/buttons.js';
 import type { Conversation } from '../../chat/conversation.js';
+import { answerButtons } from '../../chat/layout.js';
 import type { ShownAnswer } from '../../chat/shown.js';
 import type { Reply } from '../../chat/turn.js';
 import { votesLine } from '../../chat/wording.js';
 import type { Logger } from '../../logger.js';
 import { renderReply } from '../../render/chat-parts.js';
 import type { Asker } from '../../types.js';
+import { LIMITS } from './limits.js';
 import { renderEmbed, renderGaps, renderHelp, renderPlainText } from './render.js';
-import { answerRow } from './votes.js';
 
 /** Everything the message and interaction handlers share. */
 export interface AnswerDeps {
@@ -54,6 +58,18 @@ export function answerPayload(shown: ShownAnswer, embeds: boolean): Payload {
   const votes = votesLine(shown.votes, visibility);
   const rendered = embeds ? { embeds: [renderEmbed(answer, examples, votes)] } : { content: renderPlainText(answer, examples, votes), embeds: [] };
   return { ...rendered, components: [answerRow(shown)], allowedMentions: NO_PINGS };
+}
+
+/** The buttons under an answer: 👍/👎 and, on a private answer, Share, each with an id naming the shown answer. */
+function answerRow(shown: ShownAnswer): APIActionRowComponent<APIButtonComponent> {
+  const components = answerButtons(shown.reply.share).map(({ action, label, emoji, primary }): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: primary ? ButtonStyle.Primary : ButtonStyle.Secondary,
+    custom_id: buttonId(action, shown, LIMITS.customId),
+    ...(emoji && { emoji: { name: emoji } }),
+    label,
+  }));
+  return { type: ComponentType.ActionRow, components };
 }
 
 /** Whether the bot may send embeds in `channel`: DMs always; guild channels need Embed Links (unknown counts as yes). */

@@ -3,7 +3,8 @@ import { sendOrApologize } from '../../chat/apology.js';
 import { echoesQuestion } from '../../chat/conversation.js';
 import type { Logger } from '../../logger.js';
 import type { Vote } from '../../chat/shown.js';
-import { ACTION, decodeButtonValue } from './buttons.js';
+import { ACTION } from './buttons.js';
+import { decodeButtonValue } from '../../chat/buttons.js';
 import { deliver, slackAsker, type ListenerDeps, type SlackClient } from './listeners.js';
 import { renderAnswer, renderNote, renderReply } from './render.js';
 
