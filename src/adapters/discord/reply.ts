@@ -4,7 +4,7 @@ import {
   PermissionFlagsBits,
   type APIActionRowComponent,
   type APIButtonComponent,
-  type APIEmbed,
+  type BaseMessageOptions,
   type Client,
   type Interaction,
   type MessageMentionOptions,
@@ -34,12 +34,7 @@ export interface AnswerDeps {
 export const NO_PINGS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
 
 /** A Discord message: embeds, or plain `content` where the bot may not send embeds; buttons under answers. */
-export interface Payload {
-  content?: string;
-  embeds: APIEmbed[];
-  components: APIActionRowComponent<APIButtonComponent>[];
-  allowedMentions: MessageMentionOptions;
-}
+type Payload = BaseMessageOptions;
 
 /** A reply as a Discord message; `embeds` is false where the bot may not send them (no Embed Links permission). */
 export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: AnswerDeps, embeds: boolean): Payload {
