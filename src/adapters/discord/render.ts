@@ -70,15 +70,10 @@ function pushField(fields: APIEmbedField[], name: string, lines: readonly string
   fields.push({ name: cutText(name, LIMITS.fieldName), value: cutAtLine(lines.join('\n'), LIMITS.fieldValue) });
 }
 
-function embedSize(embed: APIEmbed): number {
-  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    fields +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0)
-  );
+/** What counts towards Discord's embed total: title, description, field names and values, footer text and author name. */
+function embedSize({ title, description, fields = [], footer, author }: APIEmbed): number {
+  const texts = [title, description, ...fields.flatMap((field) => [field.name, field.value]), footer?.text, author?.name];
+  return texts.reduce((sum, text) => sum + (text?.length ?? 0), 0);
 }
 
 /** Keeps the whole embed under Discord's 6,000 character total by shortening the description, the longest part. */
