@@ -14,7 +14,7 @@ import { cutText } from '../../chat/truncate.js';
 import { asError } from '../../errors.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import { LIMITS } from './limits.js';
-import { settlesWithin } from '../../service/in-flight.js';
+import { whenSlow } from '../../service/in-flight.js';
 import { NO_PINGS, answerPayload, discordAsker, payloadOf, type AnswerDeps } from './reply.js';
 
 const SUGGESTIONS = 25;
@@ -71,8 +71,7 @@ async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise
  */
 async function answer(interaction: Answerable, pending: Promise<Reply>, wanted: Visibility, deps: AnswerDeps): Promise<void> {
   const log = deps.logger.child({ interactionId: interaction.id, channelId: interaction.channelId });
-  if (!(await settlesWithin(pending, deps.deferAfterMs))) await interaction.deferReply(wanted === 'private' ? { flags: MessageFlags.Ephemeral } : {});
-  const reply = await pending;
+  const reply = await whenSlow(pending, deps.deferAfterMs, () => interaction.deferReply(wanted === 'private' ? { flags: MessageFlags.Ephemeral } : {}));
   const apologize = (text: string) => {
     const apology = { content: text, allowedMentions: NO_PINGS };
     if (interaction.deferred) return interaction.editReply(apology);
