@@ -33,12 +33,9 @@ export interface AnswerDeps {
 /** Sent with every message: a note or a question may contain @everyone, a role or a user, and nobody is pinged. */
 export const NO_PINGS: MessageMentionOptions = Object.freeze({ parse: [], repliedUser: false });
 
-/** A Discord message: embeds, or plain `content` where the bot may not send embeds; buttons under answers. */
-type Payload = BaseMessageOptions;
-
-/** A reply as a Discord message; `embeds` is false where the bot may not send them (no Embed Links permission). */
-export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: AnswerDeps, embeds: boolean): Payload {
-  const plain = (content: string): Payload => ({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
+/** A reply as a Discord message: embeds, or plain `content` where `embeds` is false (no Embed Links permission). */
+export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: AnswerDeps, embeds: boolean): BaseMessageOptions {
+  const plain = (content: string): BaseMessageOptions => ({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
   return renderReply(reply, {
     answer: (answer) => answerPayload(deps.conversation.shown.add(answer), embeds),
     help: (text, examples) => plain(renderHelp(text, examples)),
@@ -48,7 +45,7 @@ export function payloadOf(reply: Exclude<Reply, { kind: 'silent' }>, deps: Answe
 }
 
 /** A shown answer as a Discord message with its buttons, and the vote tally once it has votes (as on Slack). */
-export function answerPayload(shown: ShownAnswer, embeds: boolean): Payload {
+export function answerPayload(shown: ShownAnswer, embeds: boolean): BaseMessageOptions {
   const { answer, examples, visibility } = shown.reply;
   const votes = votesLine(shown.votes, visibility);
   const rendered = embeds ? { embeds: [renderEmbed(answer, examples, votes)] } : { content: renderPlainText(answer, examples, votes), embeds: [] };
