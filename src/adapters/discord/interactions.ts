@@ -10,7 +10,6 @@ import { sendOrApologize } from '../../chat/apology.js';
 import { parseButtonId } from '../../chat/buttons.js';
 import { visibilityOf } from '../../chat/conversation.js';
 import { conversationOf, type Reply, type Turn, type Visibility } from '../../chat/turn.js';
-import { cutText } from '../../chat/truncate.js';
 import { asError } from '../../errors.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import { LIMITS } from './limits.js';
@@ -48,9 +47,8 @@ function askTurn(interaction: ChatInputCommandInteraction): Turn {
 }
 
 async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): Promise<void> {
-  const titles = deps.conversation.suggest(discordAsker('slash', interaction), interaction.options.getFocused(), SUGGESTIONS);
-  const values = [...new Set(titles.map((title) => cutText(title, LIMITS.choiceName)).filter((value) => value !== ''))];
-  await interaction.respond(values.slice(0, SUGGESTIONS).map((value) => ({ name: value, value })));
+  const titles = deps.conversation.suggest(discordAsker('slash', interaction), interaction.options.getFocused(), SUGGESTIONS, LIMITS.choiceName);
+  await interaction.respond(titles.map((title) => ({ name: title, value: title })));
 }
 
 /** Votes, and Share on a private answer: a new question in this channel, by the person who clicked, posted for everyone. */
