@@ -132,7 +132,5 @@ function wellFormed(data: unknown): boolean {
 
 function frameText(data: unknown): string {
   if (typeof data === 'string') return data;
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-  return '';
+  return Buffer.isBuffer(data) || data instanceof ArrayBuffer ? new TextDecoder().decode(data) : '';
 }
