@@ -1,9 +1,8 @@
-import type { App, BlockButtonAction, Middleware, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import { sendOrApologize } from '../../chat/apology.js';
 import { echoesQuestion } from '../../chat/conversation.js';
-import type { Vote } from '../../chat/shown.js';
-import { ACTION } from './buttons.js';
 import { decodeButtonValue } from '../../chat/buttons.js';
+import { ACTION } from './buttons.js';
 import { deliver, slackAsker, type ListenerDeps, type SlackClient } from './listeners.js';
 import { renderAnswer, renderNote } from './render.js';
 
@@ -24,9 +23,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     });
   });
 
-  const onVote =
-    (vote: Vote): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> =>
-    async ({ ack, body, action, client, respond }) => {
+  for (const vote of ['up', 'down'] as const) {
+    app.action<BlockButtonAction>(ACTION[vote], async ({ ack, body, action, client, respond }) => {
       await ack();
       const log = deps.logger.child({ action: 'vote', user: body.user.id, channel: body.channel?.id });
       await sendOrApologize(log, FAILED, apologyVia(respond), async () => {
@@ -40,8 +38,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         if (shown.reply.visibility === 'private' || !channel || !ts) await respond({ replace_original: true, ...message });
         else await client.chat.update({ channel, ts, ...message });
       });
-    };
-  for (const vote of ['up', 'down'] as const) app.action<BlockButtonAction>(ACTION[vote], onVote(vote));
+    });
+  }
 }
 
 /** A button's apology goes only to who clicked, without replacing the message the button is on. */
