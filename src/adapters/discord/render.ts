@@ -4,7 +4,7 @@ import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, smal
 import { answerParts, gapsReport } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
-import { cutAtLine, cutText } from '../../chat/truncate.js';
+import { cutAtLine, cutBetween, cutText } from '../../chat/truncate.js';
 import { DISCORD, escapeDiscord, toDiscordMarkdown } from './markdown.js';
 
 const FOUND_COLOR = 0x2b8a3e;
@@ -39,9 +39,7 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
     votes ?? '',
   ];
   const tail = trailer.filter((line) => line !== '').map((line) => cutText(line, 400)).join('\n');
-  const room = LIMITS.content - head.length - tail.length - 2;
-  const pieces = [head, found ? cutAtLine(found.quote, room) : '', tail].filter((piece) => piece !== '');
-  return cutAtLine(pieces.join('\n'), LIMITS.content);
+  return cutBetween(head, found?.quote ?? '', tail, LIMITS.content);
 }
 
 /** How to ask, with a few examples from the notes. */
