@@ -4,6 +4,3 @@ import { slack } from './slack/platform.js';
 
 /** Every chat platform lore can serve, started in this order. A new platform is one folder and one line here. */
 export const PLATFORMS: readonly PlatformEntry[] = [slack, discord];
-
-/** The platforms' names, for the keys of lore.config.yml. */
-export const PLATFORM_NAMES: readonly string[] = PLATFORMS.map((platform) => platform.name);

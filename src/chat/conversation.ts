@@ -7,6 +7,7 @@ import { intentOf } from './intent.js';
 import { memoryReplayGuard, type ReplayGuard } from './shared-state.js';
 import { ShownAnswers, type ShownAnswer } from './shown.js';
 import type { Reply, Turn, Visibility } from './turn.js';
+import { cutText } from './truncate.js';
 import { citationRef, voteSubject } from './votes.js';
 import { APOLOGY, CANNOT_SHARE, GAPS_IN_TERMINAL, GAPS_NOT_HERE, NOT_RECORDING, helpText, voteThanks } from './wording.js';
 
@@ -150,9 +151,13 @@ export class Conversation {
     return this.reply({ asker, text: question, visibility: 'public' });
   }
 
-  /** Section titles for what a person is typing (autocomplete), from the notes they may see where they are. */
-  suggest(asker: Asker, typed: string, limit: number): string[] {
-    return this.#options.service.suggest(typed, limit, { asker });
+  /**
+   * Section titles for what a person is typing (autocomplete), from the notes they may see where they are: at most
+   * `limit`, each cut to `width` characters, none empty and none twice.
+   */
+  suggest(asker: Asker, typed: string, limit: number, width: number): string[] {
+    const titles = this.#options.service.suggest(typed, limit, { asker }).map((title) => cutText(title, width));
+    return [...new Set(titles.filter((title) => title !== ''))].slice(0, limit);
   }
 
   /** After `reply` is posted as a message: a thread started on a posted answer (`threadId`) reads on from its question. */

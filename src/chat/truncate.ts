@@ -50,6 +50,16 @@ export function cutText(text: string, max: number): string {
   return `${cut.replace(/\\+$/, '').trimEnd()}${ELLIPSIS}`;
 }
 
+/**
+ * Lines within `max` characters, with `head` and `tail` kept whole (each cut beforehand) and `body` between them cut
+ * at a line ({@link cutAtLine}) to the room they leave; an empty piece takes no line.
+ */
+export function cutBetween(head: string, body: string, tail: string, max: number): string {
+  const room = max - head.length - tail.length - 2;
+  const pieces = [head, body === '' ? '' : cutAtLine(body, room), tail].filter((piece) => piece !== '');
+  return cutAtLine(pieces.join('\n'), max);
+}
+
 /** The fence open after `line` (its opener's run, e.g. "~~~~"), given the one open before it. */
 function fenceAfter(line: string, open: string | undefined): string | undefined {
   const run = FENCE.exec(line)?.[1];

@@ -69,6 +69,19 @@ export function wrapOutsideSpaces(marker: string, text: string): string {
   return core === '' ? text : `${lead}${marker}${core}${marker}${trail}`;
 }
 
+/**
+ * A table as plain text in columns padded to the same width, with a rule of dashes under the header row: for a
+ * dialect without tables, to show in a code block.
+ */
+export function alignedTable(cells: readonly (readonly Cell[])[]): string[] {
+  const rows = cells.map((row) => row.map((cell) => plainText(cell).replace(/\s+/g, ' ').trim()));
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  const lines = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ').trimEnd());
+  if (lines.length > 1) lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('-|-'));
+  return lines;
+}
+
 /** A note's Markdown in `dialect`, with `highlights` marked in bold wherever they stand as whole words in plain text. */
 export function renderMarkdown(markdown: string, dialect: Dialect, highlights: readonly string[] = []): string {
   const walker = new DialectWalker(dialect, highlights);

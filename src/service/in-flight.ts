@@ -40,3 +40,12 @@ export async function settlesWithin(promise: Promise<unknown>, ms: number): Prom
     clearTimeout(timer);
   }
 }
+
+/**
+ * Waits for `pending`; when it has not settled within `ms`, runs `meanwhile` first (a typing indicator, a deferred
+ * reply) and waits for that too. Resolves or rejects as `pending` does.
+ */
+export async function whenSlow<T>(pending: Promise<T>, ms: number, meanwhile: () => Promise<unknown>): Promise<T> {
+  if (!(await settlesWithin(pending, ms))) await meanwhile();
+  return pending;
+}

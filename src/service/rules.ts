@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { didYouMean } from '../suggest.js';
-import { PLATFORM_NAMES } from '../adapters/registry.js';
+import { PLATFORMS } from '../adapters/registry.js';
 import type { Asker } from '../types.js';
 
 /** Where a platform's bot may answer, and from which notes. */
@@ -74,6 +74,9 @@ const platform = z.strictObject(
   },
   { error: 'must be a mapping with dms, channels and folders' },
 );
+
+/** The platforms' names, the keys of lore.config.yml. */
+const PLATFORM_NAMES: readonly string[] = PLATFORMS.map((platform) => platform.name);
 
 const rulesSchema = z.strictObject(Object.fromEntries(PLATFORM_NAMES.map((name) => [name, platform.optional()])), {
   error: `must be a mapping with ${PLATFORM_NAMES.join(' and/or ')}`,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { decodeButtonValue, encodeButtonValue } from '../../src/adapters/slack/buttons.js';
 import { cutAtLine, cutText } from '../../src/chat/truncate.js';
 import { escapeMrkdwn, markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
 import { dedent } from '../../src/render/markdown.js';
@@ -234,16 +233,5 @@ describe('renderHelp', () => {
   it('escapes example questions', () => {
     const help = renderReply({ kind: 'help', visibility: 'private', text: 'Ask me.', examples: ['a <b> & `c`?'] }, { conversation: new Conversation({ service: {} as AskService, logger: silentLogger() }), command: '/ask' }, { echo: false });
     expect(JSON.stringify(help.blocks)).toContain("`/ask a &lt;b&gt; &amp; 'c'?`");
-  });
-});
-
-describe('button values', () => {
-  it('round-trip and stay under 2,000 characters even when JSON escaping doubles the question', () => {
-    const value = { answerId: 'abc', question: 'how?', citation: 'a.md · L1' };
-    expect(decodeButtonValue(encodeButtonValue(value))).toEqual(value);
-    const quoted = encodeButtonValue({ answerId: 'abc', question: '"\\'.repeat(3000) });
-    expect(quoted.length).toBeLessThanOrEqual(2000);
-    expect(decodeButtonValue(quoted)?.answerId).toBe('abc');
-    expect(decodeButtonValue('not json')).toBeUndefined();
   });
 });

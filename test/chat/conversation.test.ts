@@ -3,6 +3,7 @@ import { Conversation, echoesQuestion } from '../../src/chat/conversation.js';
 import { FollowUps } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
+import { cutText } from '../../src/chat/truncate.js';
 import { conversationOf } from '../../src/chat/turn.js';
 import { CANNOT_SHARE, gapsTitle, provenance, rateLimited, smallPrint, terminalGreeting } from '../../src/chat/wording.js';
 import { silentLogger } from '../../src/logger.js';
@@ -179,5 +180,13 @@ describe('the conversation layer on its own', () => {
     const asker = { platform: 'chat', userId: 'U1', channelId: 'C1' };
     expect(await conversation.reply({ asker: { ...asker, surface: 'mention' }, text: 'x?' })).toMatchObject({ kind: 'note', visibility: 'public', problem: true });
     expect(await conversation.reply({ asker: { ...asker, surface: 'slash' }, text: 'x?', visibility: 'public' })).toMatchObject({ kind: 'note', visibility: 'private', problem: true });
+  });
+  it('suggests titles cut to the room a choice has, none empty or twice, at most as many as asked for', () => {
+    const long = `${'Deploys › '.repeat(20)}Rollback`;
+    const titles = ['', long, `${long} again`, 'Laptops', 'VPN', 'Wiki', 'Zoom'];
+    const conversation = new Conversation({ service: service({ suggest: () => titles }), logger: silentLogger() });
+    const suggested = conversation.suggest({ platform: 'chat', surface: 'slash' }, 'de', 4, 100);
+    expect(suggested).toEqual([cutText(long, 100), 'Laptops', 'VPN', 'Wiki']);
+    expect(suggested[0]?.length).toBeLessThanOrEqual(100);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toDiscordMarkdown } from '../../src/adapters/discord/markdown.js';
 import { markdownToMrkdwn } from '../../src/adapters/slack/mrkdwn.js';
-import { bulletMarker, wrapOutsideSpaces } from '../../src/render/dialect.js';
+import { alignedTable, bulletMarker, wrapOutsideSpaces, type Cell } from '../../src/render/dialect.js';
+import { parseNote } from '../../src/render/markdown.js';
 import { markdownForTerminal } from '../../src/render/terminal-markdown.js';
 
 const TAGS = { bold: (t: string) => `<b>${t}</b>`, dim: (t: string) => `<d>${t}</d>` };
@@ -76,5 +77,26 @@ describe('wrapOutsideSpaces', () => {
     ['', ''],
   ])('wraps %j as %j', (text, expected) => {
     expect(wrapOutsideSpaces('*', text)).toBe(expected);
+  });
+});
+
+describe('alignedTable', () => {
+  const cellsOf = (markdown: string): Cell[][] => {
+    const table = parseNote(markdown).find((token) => token.type === 'table');
+    if (table?.type !== 'table') throw new Error('no table');
+    return [table.header, ...table.rows].map((row) => row.map((cell) => cell.tokens));
+  };
+
+  it('pads each column to its widest cell, rules off the header, and shows cells as plain text', () => {
+    expect(alignedTable(cellsOf('| name | **size** |\n|---|---|\n| a [link](https://x.y) | 1 |\n| b | 22 |'))).toEqual([
+      'name   | size',
+      '-------|-----',
+      'a link | 1',
+      'b      | 22',
+    ]);
+  });
+
+  it('writes a header-only table without a rule', () => {
+    expect(alignedTable(cellsOf('| a | b |\n|---|---|'))).toEqual(['a | b']);
   });
 });

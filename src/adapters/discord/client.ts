@@ -100,21 +100,17 @@ function clientOptions(config: DiscordConfig): ClientOptions {
  * Logs in and waits until the client is ready (guilds received). discord.js's login never settles when the gateway
  * refuses the session for good (bad token, intents not allowed, …), so that becomes a rejection with the close code.
  */
-function connect(client: Client, token: string): Promise<Client<true>> {
-  return new Promise((resolve, reject) => {
-    const settle = () => client.off(Events.ShardDisconnect, onDisconnect).off(Events.ClientReady, onReady);
-    const onDisconnect = (event: { code: number }) => {
-      settle();
-      reject(Object.assign(new Error(`Discord closed the gateway connection with code ${event.code}`), { closeCode: event.code }));
-    };
-    const onReady = (ready: Client<true>) => {
-      settle();
-      resolve(ready);
-    };
-    client.once(Events.ShardDisconnect, onDisconnect).once(Events.ClientReady, onReady);
-    client.login(token).catch((error: unknown) => {
-      settle();
-      reject(asError(error));
+async function connect(client: Client, token: string): Promise<Client<true>> {
+  let settle = (): void => undefined;
+  try {
+    return await new Promise<Client<true>>((resolve, reject) => {
+      const closed = ({ code }: { code: number }) => reject(Object.assign(new Error(`Discord closed the gateway connection with code ${code}`), { closeCode: code }));
+      settle = () => void client.off(Events.ShardDisconnect, closed).off(Events.ClientReady, resolve);
+      client.once(Events.ShardDisconnect, closed).once(Events.ClientReady, resolve);
+      client.login(token).catch((error: unknown) => reject(asError(error)));
     });
-  });
+  } finally {
+    // Whichever way it ends, neither listener stays behind.
+    settle();
+  }
 }

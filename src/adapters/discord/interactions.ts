@@ -7,15 +7,14 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { sendOrApologize } from '../../chat/apology.js';
+import { parseButtonId } from '../../chat/buttons.js';
 import { visibilityOf } from '../../chat/conversation.js';
 import { conversationOf, type Reply, type Turn, type Visibility } from '../../chat/turn.js';
-import { cutText } from '../../chat/truncate.js';
 import { asError } from '../../errors.js';
 import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } from './commands.js';
 import { LIMITS } from './limits.js';
-import { settlesWithin } from '../../service/in-flight.js';
+import { whenSlow } from '../../service/in-flight.js';
 import { NO_PINGS, answerPayload, discordAsker, payloadOf, type AnswerDeps } from './reply.js';
-import { SHARE_ID, parseVote } from './votes.js';
 
 const SUGGESTIONS = 25;
 
@@ -48,22 +47,20 @@ function askTurn(interaction: ChatInputCommandInteraction): Turn {
 }
 
 async function suggest(interaction: AutocompleteInteraction, deps: AnswerDeps): Promise<void> {
-  const titles = deps.conversation.suggest(discordAsker('slash', interaction), interaction.options.getFocused(), SUGGESTIONS);
-  const values = [...new Set(titles.map((title) => cutText(title, LIMITS.choiceName)).filter((value) => value !== ''))];
-  await interaction.respond(values.slice(0, SUGGESTIONS).map((value) => ({ name: value, value })));
+  const titles = deps.conversation.suggest(discordAsker('slash', interaction), interaction.options.getFocused(), SUGGESTIONS, LIMITS.choiceName);
+  await interaction.respond(titles.map((title) => ({ name: title, value: title })));
 }
 
 /** Votes, and Share on a private answer: a new question in this channel, by the person who clicked, posted for everyone. */
 async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise<void> {
-  const vote = parseVote(interaction.customId);
-  if (vote) {
-    const { thanks, shown } = await deps.conversation.vote({ asker: discordAsker('button', interaction), ...vote });
-    // The answer shows its tally, as on Slack; one this process cannot find again gets a private thanks.
-    if (shown) await interaction.update(answerPayload(shown, interaction.message.embeds.length > 0));
-    else await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-  } else if (interaction.customId.startsWith(SHARE_ID)) {
-    await answer(interaction, deps.conversation.share(discordAsker('button', interaction), interaction.customId.slice(SHARE_ID.length)), 'public', deps);
-  }
+  const clicked = parseButtonId(interaction.customId);
+  const asker = discordAsker('button', interaction);
+  if (clicked === undefined) return;
+  if ('share' in clicked) return answer(interaction, deps.conversation.share(asker, clicked.share), 'public', deps);
+  const { thanks, shown } = await deps.conversation.vote({ asker, ...clicked });
+  // The answer shows its tally, as on Slack; one this process cannot find again gets a private thanks.
+  if (shown) await interaction.update(answerPayload(shown, interaction.message.embeds.length > 0));
+  else await interaction.reply({ content: thanks, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
 }
 
 /**
@@ -72,8 +69,7 @@ async function button(interaction: ButtonInteraction, deps: AnswerDeps): Promise
  */
 async function answer(interaction: Answerable, pending: Promise<Reply>, wanted: Visibility, deps: AnswerDeps): Promise<void> {
   const log = deps.logger.child({ interactionId: interaction.id, channelId: interaction.channelId });
-  if (!(await settlesWithin(pending, deps.deferAfterMs))) await interaction.deferReply(wanted === 'private' ? { flags: MessageFlags.Ephemeral } : {});
-  const reply = await pending;
+  const reply = await whenSlow(pending, deps.deferAfterMs, () => interaction.deferReply(wanted === 'private' ? { flags: MessageFlags.Ephemeral } : {}));
   const apologize = (text: string) => {
     const apology = { content: text, allowedMentions: NO_PINGS };
     if (interaction.deferred) return interaction.editReply(apology);

@@ -1,5 +1,4 @@
-import { renderMarkdown, type Cell, type Dialect } from '../../render/dialect.js';
-import { plainText } from '../../render/markdown.js';
+import { alignedTable, renderMarkdown, type Dialect } from '../../render/dialect.js';
 
 /**
  * Converts a note's Markdown (CommonMark + GFM) into the Markdown dialect Discord renders in messages and embeds:
@@ -30,21 +29,12 @@ export const DISCORD: Dialect = {
   code: fence,
   quotePrefix: '> ',
   hr: '───',
-  table,
+  // Discord has no tables: they are shown aligned in a code block, where nothing needs escaping.
+  table: (cells) => fence(alignedTable(cells).join('\n'), ''),
   listMarker: (ordered, number) => (ordered ? `${number}. ` : '- '),
   listIndent: (marker) => ' '.repeat(marker.length),
   paragraphGap: false,
 };
-
-/** Discord has no tables: show them aligned in a code block, where nothing needs escaping. */
-function table(cells: readonly (readonly Cell[])[]): string[] {
-  const rows = cells.map((row) => row.map((cell) => plainText(cell).replace(/\s+/g, ' ').trim()));
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  const lines = rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ').trimEnd());
-  if (lines.length > 1) lines.splice(1, 0, widths.map((width) => '-'.repeat(width)).join('-|-'));
-  return fence(lines.join('\n'), '');
-}
 
 function fence(value: string, lang: string): string[] {
   // A ``` inside the code would close the block early; a zero-width space keeps it visible but inert.

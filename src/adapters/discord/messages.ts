@@ -2,7 +2,7 @@ import { RESTJSONErrorCodes, type Client, type Message } from 'discord.js';
 import { sendOrApologize } from '../../chat/apology.js';
 import { conversationOf, type Reply, type Turn } from '../../chat/turn.js';
 import { asError } from '../../errors.js';
-import { settlesWithin } from '../../service/in-flight.js';
+import { whenSlow } from '../../service/in-flight.js';
 import { NO_PINGS, discordAsker, embedsAllowed, payloadOf, type AnswerDeps } from './reply.js';
 
 const TYPING_AFTER_MS = 1000;
@@ -34,11 +34,9 @@ export async function answerMessage(client: Client<true>, message: Message, deps
   if (text === undefined) return;
   const log = deps.logger.child({ channelId: message.channelId, messageId: message.id });
   const { channel } = message;
-  const pending = deps.conversation.reply(turnOf(message, text));
-  if (!(await settlesWithin(pending, TYPING_AFTER_MS)) && 'sendTyping' in channel) {
-    await channel.sendTyping().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not show typing'));
-  }
-  const reply = await pending;
+  const reply = await whenSlow(deps.conversation.reply(turnOf(message, text)), TYPING_AFTER_MS, async () => {
+    if ('sendTyping' in channel) await channel.sendTyping().catch((error: unknown) => log.debug({ err: asError(error) }, 'could not show typing'));
+  });
   const apologize = (text: string) => message.reply({ content: text, allowedMentions: NO_PINGS });
   await sendOrApologize(log, 'failed to answer a Discord message', apologize, () => send(client, message, reply, deps));
 }

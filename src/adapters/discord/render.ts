@@ -4,7 +4,7 @@ import { EXAMPLES, EXAMPLES_TITLE, NOT_FOUND_TITLE, NO_GAPS, citationLabel, smal
 import { answerParts, gapsReport } from '../../render/chat-parts.js';
 import type { Answer, Citation, KnowledgeGap } from '../../types.js';
 import { LIMITS } from './limits.js';
-import { cutAtLine, cutText } from '../../chat/truncate.js';
+import { cutAtLine, cutBetween, cutText } from '../../chat/truncate.js';
 import { DISCORD, escapeDiscord, toDiscordMarkdown } from './markdown.js';
 
 const FOUND_COLOR = 0x2b8a3e;
@@ -39,9 +39,7 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
     votes ?? '',
   ];
   const tail = trailer.filter((line) => line !== '').map((line) => cutText(line, 400)).join('\n');
-  const room = LIMITS.content - head.length - tail.length - 2;
-  const pieces = [head, found ? cutAtLine(found.quote, room) : '', tail].filter((piece) => piece !== '');
-  return cutAtLine(pieces.join('\n'), LIMITS.content);
+  return cutBetween(head, found?.quote ?? '', tail, LIMITS.content);
 }
 
 /** How to ask, with a few examples from the notes. */
@@ -70,15 +68,10 @@ function pushField(fields: APIEmbedField[], name: string, lines: readonly string
   fields.push({ name: cutText(name, LIMITS.fieldName), value: cutAtLine(lines.join('\n'), LIMITS.fieldValue) });
 }
 
-function embedSize(embed: APIEmbed): number {
-  const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    fields +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0)
-  );
+/** What counts towards Discord's embed total: title, description, field names and values, footer text and author name. */
+function embedSize({ title, description, fields = [], footer, author }: APIEmbed): number {
+  const texts = [title, description, ...fields.flatMap((field) => [field.name, field.value]), footer?.text, author?.name];
+  return texts.reduce((sum, text) => sum + (text?.length ?? 0), 0);
 }
 
 /** Keeps the whole embed under Discord's 6,000 character total by shortening the description, the longest part. */

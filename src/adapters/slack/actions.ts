@@ -1,11 +1,10 @@
-import type { App, BlockButtonAction, Middleware, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import { sendOrApologize } from '../../chat/apology.js';
 import { echoesQuestion } from '../../chat/conversation.js';
-import type { Logger } from '../../logger.js';
-import type { Vote } from '../../chat/shown.js';
-import { ACTION, decodeButtonValue } from './buttons.js';
+import { decodeButtonValue } from '../../chat/buttons.js';
+import { ACTION } from './buttons.js';
 import { deliver, slackAsker, type ListenerDeps, type SlackClient } from './listeners.js';
-import { renderAnswer, renderNote, renderReply } from './render.js';
+import { renderAnswer, renderNote } from './render.js';
 
 const FAILED = 'handling a Slack button failed';
 
@@ -16,18 +15,16 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     const log = deps.logger.child({ action: 'share', user: body.user.id, channel: body.channel?.id });
     await sendOrApologize(log, FAILED, apologyVia(respond), async () => {
       const value = decodeButtonValue(action.value);
-      const channel = body.channel?.id ?? '';
       const asker = slackAsker('button', body.user.id, body.channel?.id, body.team?.id);
       const reply = await deps.conversation.share(asker, value?.answerId, value?.question);
-      if (reply.kind !== 'answer') return void (await deliver(deps, client, reply, { channel, respond, userId: body.user.id }, echoesQuestion(asker)));
-      await postPublicly(client, respond, channel, renderReply(reply, deps, { askedBy: body.user.id, echo: echoesQuestion(asker) }), log);
-      await respond({ delete_original: true });
+      await deliver(deps, client, reply, { channel: body.channel?.id ?? '', respond, userId: body.user.id }, echoesQuestion(asker));
+      // The private answer with the button goes once it is posted for everyone.
+      if (reply.kind === 'answer') await respond({ delete_original: true });
     });
   });
 
-  const onVote =
-    (vote: Vote): Middleware<SlackActionMiddlewareArgs<BlockButtonAction>> =>
-    async ({ ack, body, action, client, respond }) => {
+  for (const vote of ['up', 'down'] as const) {
+    app.action<BlockButtonAction>(ACTION[vote], async ({ ack, body, action, client, respond }) => {
       await ack();
       const log = deps.logger.child({ action: 'vote', user: body.user.id, channel: body.channel?.id });
       await sendOrApologize(log, FAILED, apologyVia(respond), async () => {
@@ -41,8 +38,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         if (shown.reply.visibility === 'private' || !channel || !ts) await respond({ replace_original: true, ...message });
         else await client.chat.update({ channel, ts, ...message });
       });
-    };
-  for (const vote of ['up', 'down'] as const) app.action<BlockButtonAction>(ACTION[vote], onVote(vote));
+    });
+  }
 }
 
 /** A button's apology goes only to who clicked, without replacing the message the button is on. */
@@ -50,17 +47,3 @@ function apologyVia(respond: RespondFn): (text: string) => Promise<unknown> {
   return (text) => respond({ response_type: 'ephemeral', replace_original: false, ...renderNote(text, true) });
 }
 
-/**
- * Posts a shared answer with chat.postMessage; where the bot is not a member (or the conversation is a DM
- * between people) that fails, and the interaction's response_url can still post in the channel.
- */
-async function postPublicly(client: SlackClient, respond: RespondFn, channel: string, message: { text: string }, log: Logger): Promise<void> {
-  try {
-    await client.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
-  } catch (error) {
-    const code = (error as { data?: { error?: unknown } }).data?.error;
-    if (code !== 'not_in_channel' && code !== 'channel_not_found') throw error;
-    log.info({ code }, 'bot cannot post here; sharing through response_url');
-    await respond({ response_type: 'in_channel', replace_original: false, ...message });
-  }
-}

@@ -88,7 +88,7 @@ async function answer(deps: ListenerDeps, client: SlackClient, turn: Turn, targe
   });
 }
 
-/** Sends a reply as its visibility says; returns the ts of a posted message. */
+/** Sends a reply as its visibility says; returns the ts of a message posted with chat.postMessage. */
 export async function deliver(deps: ListenerDeps, client: SlackClient, reply: Reply, target: Target, echo: boolean): Promise<string | undefined> {
   if (reply.kind === 'silent') return undefined;
   const message = renderReply(reply, deps, { askedBy: target.userId, echo });
@@ -101,6 +101,15 @@ export async function deliver(deps: ListenerDeps, client: SlackClient, reply: Re
     if (target.userId !== undefined) await client.chat.postEphemeral({ channel: target.channel, user: target.userId, ...thread, ...message });
     return undefined;
   }
-  const result = await client.chat.postMessage({ channel: target.channel, ...thread, ...message, unfurl_links: false, unfurl_media: false });
-  return result.ts;
+  try {
+    const result = await client.chat.postMessage({ channel: target.channel, ...thread, ...message, unfurl_links: false, unfurl_media: false });
+    return result.ts;
+  } catch (error) {
+    // Where the bot is not a member (or the conversation is a DM between people), a click's response_url can still post.
+    const code = (error as { data?: { error?: unknown } }).data?.error;
+    if (target.respond === undefined || (code !== 'not_in_channel' && code !== 'channel_not_found')) throw error;
+    deps.logger.info({ code }, 'bot cannot post here; posting through response_url');
+    await target.respond({ response_type: 'in_channel', replace_original: false, ...message });
+    return undefined;
+  }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { asError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { SharedRoutes } from '../../ops/server.js';
+import { screenEvent } from '../../service/screened-event.js';
 
 /** Slack signs every request with its time; more than this far from ours, either way, is refused (replays, skewed clocks). */
 const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -106,19 +107,12 @@ export function createSocketReceiver(options: SocketReceiverOptions): SocketMode
   const client = receiver.client;
   client.on('connected', () => options.onConnection?.(true));
   for (const down of ['reconnecting', 'disconnecting', 'disconnected']) client.on(down, () => options.onConnection?.(false));
-  const readers = client.listeners('ws_message');
-  client.removeAllListeners('ws_message');
-  client.on('ws_message', (data: unknown, isBinary: unknown) => {
-    if (isBinary !== true && !wellFormed(data)) {
-      logger.warn({ size: frameText(data).length }, 'dropped a malformed Slack Socket Mode frame');
-      return;
-    }
-    for (const read of readers) {
-      Promise.resolve(Reflect.apply(read, client, [data, isBinary])).catch((error: unknown) =>
-        logger.warn({ err: asError(error) }, 'a Slack Socket Mode frame could not be handled'),
-      );
-    }
-  });
+  const admit = (data: unknown, isBinary: unknown) => {
+    if (isBinary === true || wellFormed(data)) return true;
+    logger.warn({ size: frameText(data).length }, 'dropped a malformed Slack Socket Mode frame');
+    return false;
+  };
+  screenEvent(client, 'ws_message', admit, (error) => logger.warn({ err: asError(error) }, 'a Slack Socket Mode frame could not be handled'));
   return receiver;
 }
 
@@ -132,7 +126,5 @@ function wellFormed(data: unknown): boolean {
 
 function frameText(data: unknown): string {
   if (typeof data === 'string') return data;
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (data instanceof ArrayBuffer) return new TextDecoder().decode(data);
-  return '';
+  return Buffer.isBuffer(data) || data instanceof ArrayBuffer ? new TextDecoder().decode(data) : '';
 }

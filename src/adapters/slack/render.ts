@@ -34,7 +34,7 @@ export function renderNote(text: string, problem = false): SlackMessage {
   return { text: cutText(escapeMrkdwn(text), FALLBACK_TEXT), blocks: [section(`${problem ? ':warning:' : ':information_source:'} ${escapeMrkdwn(text)}`)] };
 }
 
-/** Renders a shown answer as Block Kit; its buttons carry its id. */
+/** Renders a shown answer as Block Kit (at most nine blocks, well within Slack's 50); its buttons carry its id. */
 export function renderAnswer(shown: ShownAnswer): SlackMessage {
   const { answer, examples } = shown.reply;
   const parts = answerParts(answer, examples, { dialect: MRKDWN, markdown: markdownToMrkdwn, quoteMax: SLACK_LIMITS.sectionText });
@@ -54,7 +54,7 @@ export function renderAnswer(shown: ShownAnswer): SlackMessage {
   const votes = votesLine(shown.votes, shown.reply.visibility);
   if (votes) blocks.push(context(votes));
   blocks.push(actionsBlock({ answerId: shown.id, ...shown.reply.vote }, shown.reply.share));
-  return { text: fallbackText(shown, parts), blocks: withinBlockLimit(blocks) };
+  return { text: fallbackText(shown, parts), blocks };
 }
 
 function renderHelp(text: string, command: string, examples: readonly string[]): SlackMessage {
@@ -90,11 +90,4 @@ function section(text: string): types.SectionBlock {
 
 function context(text: string): types.ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: cutText(text, SLACK_LIMITS.contextText), verbatim: true }] };
-}
-
-/** Keeps the buttons (last block) if a message would ever exceed Slack's block limit. */
-function withinBlockLimit(blocks: types.KnownBlock[]): types.KnownBlock[] {
-  if (blocks.length <= SLACK_LIMITS.blocks) return blocks;
-  const last = blocks[blocks.length - 1];
-  return [...blocks.slice(0, SLACK_LIMITS.blocks - 1), ...(last ? [last] : [])];
 }
