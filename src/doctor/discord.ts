@@ -7,7 +7,8 @@ import {
   type RESTGetAPIApplicationCommandsResult,
   type RESTGetCurrentApplicationResult,
 } from 'discord.js';
-import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, inviteUrl } from '../adapters/discord/commands.js';
+import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND } from '../adapters/discord/commands.js';
+import { inviteUrl } from './discord-invite.js';
 import type { DiscordConfig } from '../config.js';
 import { DISCORD_TOKEN_FIX, statusOf } from '../fix-it.js';
 import { describeError, fail, pass, skip, type CheckResult } from './check.js';

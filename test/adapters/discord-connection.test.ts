@@ -1,7 +1,7 @@
 import { readmeSection, repoFile } from '../readme.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../../src/adapters/discord/client.js';
-import { BOT_PERMISSIONS, inviteUrl } from '../../src/adapters/discord/commands.js';
+import { BOT_PERMISSIONS, inviteUrl } from '../../src/doctor/discord-invite.js';
 import { registerDiscordCommands } from '../../src/cli/discord-register.js';
 import { LoreError } from '../../src/errors.js';
 import { FakeDiscord } from '../fakes/discord-server.js';

@@ -3,8 +3,6 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
-  OAuth2Scopes,
-  PermissionFlagsBits,
   REST,
   Routes,
   type RESTPostAPIApplicationCommandsJSONBody,
@@ -17,24 +15,6 @@ export const PRIVATE_OPTION = 'private';
 export const GAPS_COMMAND = 'lore-gaps';
 /** The message context-menu command: right-click a message → Apps → Ask lore. */
 export const ASK_MENU = 'Ask lore';
-
-/** What the bot needs in a channel: View Channels, Send Messages (and in Threads), Embed Links, Read Message History. */
-export const BOT_PERMISSIONS =
-  PermissionFlagsBits.ViewChannel |
-  PermissionFlagsBits.SendMessages |
-  PermissionFlagsBits.SendMessagesInThreads |
-  PermissionFlagsBits.EmbedLinks |
-  PermissionFlagsBits.ReadMessageHistory;
-
-/** The URL that adds the bot to a server with the scopes and permissions above. */
-export function inviteUrl(applicationId: string): string {
-  const params = new URLSearchParams({
-    client_id: applicationId,
-    scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
-    permissions: BOT_PERMISSIONS.toString(),
-  });
-  return `https://discord.com/oauth2/authorize?${params.toString()}`;
-}
 
 /**
  * What lore registers: `/ask question:<text> [private:<true|false>]`; `/lore-gaps`, the top knowledge gaps shown only
