@@ -1,3 +1,4 @@
+import { DeletionIndex } from './deletions.js';
 import { editDistance, oneEditApart } from './distance.js';
 import { ensureSize } from './growable.js';
 import { StringTable } from './intern.js';
@@ -9,9 +10,10 @@ export function allowedEdits(word: string): number {
 }
 
 /**
- * The words of the notes, as written, with a trigram index to find the known words closest to a
- * misspelt one without scanning the whole vocabulary. The trigram index is built on the first lookup
- * (and extended on later ones), so a build that is never asked about a typo never pays for it.
+ * The words of the notes, as written, with two indexes to find the known words closest to a misspelt one
+ * without scanning the whole vocabulary: one-letter deletions for words one edit away, trigrams for two.
+ * Each is built on its first lookup (and extended on later ones), so a build that is never asked about a
+ * typo never pays for it.
  */
 export class Vocabulary {
   /** Word ids in order of first appearance (a hash table: cheaper than a `Map` for a build's many words). */
@@ -22,10 +24,13 @@ export class Vocabulary {
   /** Words before this id are in `grams`. */
   private indexed = 0;
   private counts: Uint16Array = new Uint16Array(0);
+  /** Words by their one-letter deletions, for one-edit lookups; words before this id are in it. */
+  private readonly deletions = new DeletionIndex();
+  private deletionsIndexed = 0;
   /** Words already looked at by the current one-edit lookup carry its number. */
   private stamps = new Uint32Array(0);
   private generation = 0;
-  /** Words taken out (no note uses them any more) keep their id and trigrams, and are skipped. */
+  /** Words taken out (no note uses them any more) keep their id, deletions and trigrams, and are skipped. */
   private removed = new Uint8Array(0);
   private removedCount = 0;
 
@@ -59,8 +64,8 @@ export class Vocabulary {
 
   /**
    * The known words nearest to `word`, at most `maxEdits` away: all those at the smallest distance found, in
-   * alphabetical order. One edit is looked for first, as its trigram filter is far tighter; two only when one
-   * finds nothing.
+   * alphabetical order. One edit is looked for first, as its lookup reads a few keys rather than lists of
+   * candidates; two only when one finds nothing.
    */
   nearest(word: string, maxEdits: number): { word: string; distance: number }[] {
     if (maxEdits <= 0 || this.words.length === 0) return [];
@@ -69,47 +74,24 @@ export class Vocabulary {
   }
 
   /**
-   * `within(word, 1)`, reading fewer lists: a word sharing `needed` of the word's trigrams shares one of any
-   * `trigrams − needed + 1` of them, so only the rarest that many lists are read; each word found there is
-   * compared with the word directly, which costs less than counting its trigrams.
+   * `within(word, 1)` through the deletion index: the words sharing a key with `word`, each compared with it
+   * directly. Its keys sit in a few flat arrays, where trigram lists are scattered over the heap: between
+   * questions, other lookups push those out of the processor's caches, and reading them again cost a typo
+   * question more than the rest of its search did.
    */
   private oneEdit(word: string): { word: string; distance: number }[] {
-    this.indexNewWords();
-    const grams = new Set(trigrams(word));
-    const needed = Math.max(1, word.length + 2 - 4);
-    const shortest = Math.max(3, word.length - 1);
-    const longest = word.length + 1;
-    const rarest = grams.size - needed + 1;
-    if (rarest <= 0) return [];
-    const byGram = [...grams].map((gram) => {
-      const byLength = this.grams.get(gram);
-      const parts: number[][] = [];
-      let size = 0;
-      for (let length = shortest; length <= longest && byLength; length++) {
-        const list = byLength[length];
-        if (list) {
-          parts.push(list);
-          size += list.length;
-        }
-      }
-      return { parts, size };
-    });
-    byGram.sort((a, b) => a.size - b.size);
+    this.indexDeletions();
     if (this.stamps.length < this.words.length) this.stamps = new Uint32Array(this.words.length);
     if (this.generation === 0xffffffff) this.stamps.fill((this.generation = 0));
     const stamp = ++this.generation;
     const found: { word: string; distance: number }[] = [];
-    for (const { parts } of byGram.slice(0, rarest)) {
-      for (const list of parts) {
-        for (const id of list) {
-          if (this.stamps[id] === stamp) continue;
-          this.stamps[id] = stamp;
-          if (this.removed[id] === 1) continue;
-          const candidate = this.words[id] ?? '';
-          if (oneEditApart(word, candidate)) found.push({ word: candidate, distance: 1 });
-        }
-      }
-    }
+    this.deletions.candidates(word, (id) => {
+      if (this.stamps[id] === stamp) return;
+      this.stamps[id] = stamp;
+      if (this.removed[id] === 1) return;
+      const candidate = this.words[id] ?? '';
+      if (oneEditApart(word, candidate)) found.push({ word: candidate, distance: 1 });
+    });
     return found.sort((a, b) => (a.word < b.word ? -1 : 1));
   }
 
@@ -143,6 +125,15 @@ export class Vocabulary {
       if (distance <= maxEdits && distance > 0) found.push({ word: candidate, distance });
     }
     return found.sort((a, b) => a.distance - b.distance || (a.word < b.word ? -1 : 1));
+  }
+
+  private indexDeletions(): void {
+    const { words } = this;
+    if (this.deletionsIndexed === words.length) return;
+    let letters = 0;
+    for (let id = this.deletionsIndexed; id < words.length; id++) letters += words[id]?.length ?? 0;
+    this.deletions.reserve(words.length - this.deletionsIndexed, letters);
+    for (; this.deletionsIndexed < words.length; this.deletionsIndexed++) this.deletions.add(words[this.deletionsIndexed] ?? '', this.deletionsIndexed);
   }
 
   private indexNewWords(): void {
