@@ -1,5 +1,5 @@
 import { compounds, isStopWord, joinedStem, stem, tokenize, type Token } from './analyze.js';
-import { editDistance } from './distance.js';
+import { oneEditApart } from './distance.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { PHRASING_WORDS } from './phrasing.js';
@@ -170,7 +170,8 @@ function isLikelySlip(typed: string, word: string): boolean {
 
 function isNearStopWord(word: string): boolean {
   if (isStopWord(word) || word.length < 4) return false;
-  for (const stop of STOP_WORDS) if (stop.length >= 4 && editDistance(word, stop, 1) <= 1 && isLikelySlip(word, stop)) return true;
+  // Not a stop word itself, so one edit away is all that is left of "within one edit".
+  for (const stop of STOP_WORDS) if (stop.length >= 4 && oneEditApart(word, stop) && isLikelySlip(word, stop)) return true;
   return false;
 }
 
