@@ -48,6 +48,8 @@ export class QuestionScores {
     if (this.heap.length < k) this.heap = new Int32Array(k);
     const heap = this.heap;
     let size = 0;
+    // The score of the heap's root, the worst of the best k so far, once the heap is full.
+    let worst = -Infinity;
     for (let i = 0; i < reached.length; i++) {
       if (size < k) {
         let at = size++;
@@ -59,8 +61,10 @@ export class QuestionScores {
           heap[parent] = i;
           at = parent;
         }
-      } else if ((values[reached[i] ?? 0] ?? 0) > (values[reached[heap[0] ?? 0] ?? 0] ?? 0)) {
+        if (size === k) worst = values[reached[heap[0] ?? 0] ?? 0] ?? 0;
+      } else if ((values[reached[i] ?? 0] ?? 0) > worst) {
         this.siftDown(size, i);
+        worst = values[reached[heap[0] ?? 0] ?? 0] ?? 0;
       }
     }
     const places = Array.from(heap.subarray(0, size)).sort((a, b) => (this.worse(a, b) ? 1 : this.worse(b, a) ? -1 : 0));
