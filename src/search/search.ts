@@ -94,7 +94,7 @@ interface CoverageGroup {
 }
 
 /** Reused from question to question, so that a question allocates no score table of its own. */
-const shared = { scores: new QuestionScores(), weights: new Float64Array(1 << 10) };
+const shared = { scores: new QuestionScores(), weights: new Float64Array(1 << 10), found: new Uint8Array(1 << 10) };
 
 /** Adds weight × IDF × BM25 weight over the terms' postings to `scores`, for the documents `keep` admits. */
 function accumulate(scores: QuestionScores, terms: readonly ResolvedTerm[], docs: Documents, keep?: (id: number) => boolean): void {
@@ -136,11 +136,17 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
-  const ranked = top.map((id) => {
+  // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
+  if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
+  const found = shared.found;
+  const ranked = top.map((id, place) => {
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
       ? bestChunkOf(index, id, terms, coverage, totalImportance, ranking.coverageWeight)
       : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance) };
+    // The weights table still holds the rows of this document's chunks.
+    const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
+    for (let t = 0; t < terms.length; t++) found[place * terms.length + t] = (shared.weights[row + t] ?? 0) > 0 ? 1 : 0;
     let score = scores.score(id);
     score += ranking.passageWeight * best.score;
     // A section holding words of one group only has no pair of words to be near.
@@ -148,12 +154,12 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * best.coverage;
     const lead = bySection ? index.chunks[index.unitChunks[id] ?? 0] : index.chunks[id];
     if (yesNo && lead && opensWithYesOrNo(lead.text)) score *= ranking.directAnswerBoost;
-    return { id, score, coverage: best.coverage, chunk: best.id };
+    return { id, score, coverage: best.coverage, chunk: best.id, place };
   });
   proximity?.release();
   ranked.sort((a, b) => b.score - a.score || docs.order(a.id) - docs.order(b.id));
   const hits = ranked.slice(0, limit).map(
-    ({ chunk, score, coverage: share }): Hit => ({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, matched: matchedIn(index, chunk, coverage) }),
+    ({ chunk, score, coverage: share, place }): Hit => ({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, matched: matchedIn(found, place * terms.length, coverage) }),
   );
   return { query, hits };
 }
@@ -209,10 +215,10 @@ function coverageOfRow(table: Float64Array, row: number, groups: readonly Covera
   return covered / totalImportance;
 }
 
-/** Stems of the question found in a chunk, group by group. */
-function matchedIn(index: SearchIndex, chunk: number, groups: readonly CoverageGroup[]): string[] {
+/** Stems of the question found in a chunk, group by group, from its row of found terms. */
+function matchedIn(found: Uint8Array, row: number, groups: readonly CoverageGroup[]): string[] {
   const matched: string[] = [];
-  for (const group of groups) for (const term of group.terms) if (index.weightOfTermIn(term.id, chunk) > 0) matched.push(term.stem);
+  for (const group of groups) for (const term of group.terms) if (term.slot >= 0 && found[row + term.slot] === 1) matched.push(term.stem);
   return matched;
 }
 
