@@ -66,17 +66,26 @@ function time(fn: () => void): number {
 
 /** Passes over every query before timing (the JIT compiles hot code only after many calls), then timed passes. */
 const WARM_UP_PASSES = 3;
-const TIMED_PASSES = 7;
+/** Timed passes come in blocks, each engine in turn, so that every engine is timed early and late in the run. */
+const BLOCKS = 3;
+const PASSES_PER_BLOCK = 3;
+const TIMED_PASSES = BLOCKS * PASSES_PER_BLOCK;
 
 /**
- * Per-query milliseconds: the median of each query's timed passes, after the warm-up passes. One pass alone is
- * mostly the JIT's and the garbage collector's timing at these sizes (tens of microseconds).
+ * Per-query milliseconds for each engine: the median of each query's timed passes, after the warm-up passes. One
+ * pass alone is mostly the JIT's and the garbage collector's timing at these sizes (tens of microseconds). The
+ * engines take turns, a block of passes each, so that host speed, which drifts from second to second on a shared
+ * machine, weighs alike on all of them; within a block an engine runs alone, with its own data in the caches.
  */
-function latencies(queries: readonly BenchQuery[], run: (text: string) => void): number[] {
-  for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const query of queries) run(query.text);
-  const times = queries.map(() => [] as number[]);
-  for (let pass = 0; pass < TIMED_PASSES; pass++) queries.forEach((query, i) => times[i]?.push(time(() => run(query.text))));
-  return times.map((each) => percentile(each, 50));
+function latencies(queries: readonly BenchQuery[], runs: readonly ((text: string) => void)[]): number[][] {
+  for (const run of runs) for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const query of queries) run(query.text);
+  const times = runs.map(() => queries.map(() => [] as number[]));
+  for (let block = 0; block < BLOCKS; block++) {
+    runs.forEach((run, engine) => {
+      for (let pass = 0; pass < PASSES_PER_BLOCK; pass++) queries.forEach((query, i) => times[engine]?.[i]?.push(time(() => run(query.text))));
+    });
+  }
+  return times.map((engine) => engine.map((each) => percentile(each, 50)));
 }
 
 function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudgetMs: number, log: (line: string) => void): { rows: Row[]; edits: EditRow } {
@@ -96,22 +105,24 @@ function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudg
   const chunks = index.chunks.length;
   log(`${requested} requested: ${files.length} files, ${chunks} chunks, ${fixed(textMb, 1)} MB text, ${index.termCount} terms, ${index.vocabulary.size} distinct words; generated in ${fixed(generateMs / 1000, 1)} s`);
 
-  const rows: Row[] = [];
-  const loreSearch = latencies(queries, (text) => search(index, cleanQuestion(text), { limit: 10 }));
-  rows.push({ chunks, engine: 'lore search', buildMs, parseChunkMs, heapMb: mb(loreHeap), heapDeltaMb: mb(loreHeap - before), latencies: loreSearch, queriesNote: `${queries.length}` });
-  // What Lore.answer does: search 32 chunks, then compose the quoted answer.
-  const loreAnswer = latencies(queries, (text) => {
-    const question = cleanQuestion(text);
-    composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
-  });
-  rows.push({ chunks, engine: 'lore answer()', buildMs: Number.NaN, heapMb: Number.NaN, heapDeltaMb: Number.NaN, latencies: loreAnswer, queriesNote: `${queries.length}` });
-
   const referenceBefore = heapUsed();
   let reference: Bm25Reference | undefined;
   const referenceBuildMs = time(() => (reference = new Bm25Reference(files.map((file) => ({ file: file.file, text: file.text })))));
   const referenceHeap = heapUsed();
-  const referenceTimes = latencies(queries, (text) => reference?.search(text, 10));
-  rows.push({ chunks, engine: 'plain BM25', buildMs: referenceBuildMs, heapMb: mb(referenceHeap), heapDeltaMb: mb(referenceHeap - referenceBefore), latencies: referenceTimes, queriesNote: `${queries.length}` });
+  const [loreSearch = [], loreAnswer = [], referenceTimes = []] = latencies(queries, [
+    (text) => search(index, cleanQuestion(text), { limit: 10 }),
+    // What Lore.answer does: search 32 chunks, then compose the quoted answer.
+    (text) => {
+      const question = cleanQuestion(text);
+      composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
+    },
+    (text) => reference?.search(text, 10),
+  ]);
+  const rows: Row[] = [
+    { chunks, engine: 'lore search', buildMs, parseChunkMs, heapMb: mb(loreHeap), heapDeltaMb: mb(loreHeap - before), latencies: loreSearch, queriesNote: `${queries.length}` },
+    { chunks, engine: 'lore answer()', buildMs: Number.NaN, heapMb: Number.NaN, heapDeltaMb: Number.NaN, latencies: loreAnswer, queriesNote: `${queries.length}` },
+    { chunks, engine: 'plain BM25', buildMs: referenceBuildMs, heapMb: mb(referenceHeap), heapDeltaMb: mb(referenceHeap - referenceBefore), latencies: referenceTimes, queriesNote: `${queries.length}` },
+  ];
   reference = undefined;
 
   const fuseBefore = heapUsed();
@@ -176,7 +187,7 @@ async function main(): Promise<void> {
       '',
       'build: lore = indexNotes (parse + chunk + index) over notes in memory; parse+chunk = a separate parse/chunk-only pass of the same notes.',
       'heap: heapUsed + arrayBuffers after gc with the engine built; Δheap for lore = chunks + index, for fuse.js = its index over the same chunks.',
-      `lore and plain BM25 latencies: each query's median over ${TIMED_PASSES} passes, after ${WARM_UP_PASSES} warm-up passes; fuse.js: one pass, capped by count and by the time budget.`,
+      `lore and plain BM25 latencies: each query's median over ${TIMED_PASSES} passes, after ${WARM_UP_PASSES} warm-up passes, the engines taking turns in ${BLOCKS} blocks of ${PASSES_PER_BLOCK}; fuse.js: one pass, capped by count and by the time budget.`,
     ].join('\n'),
   );
 
