@@ -1,4 +1,4 @@
-export const SPEED_USAGE = 'usage: npm run bench -- [--sizes 1000,10000,100000] [--fuse-budget SECONDS] [--seed N]';
+export const SPEED_USAGE = 'usage: npm run bench -- [--sizes 1000,10000,100000] [--fuse-budget SECONDS] [--seed N] [--turns block|query]';
 
 export interface SpeedArgs {
   /** Corpus sizes in chunks. */
@@ -6,6 +6,11 @@ export interface SpeedArgs {
   /** Wall time Fuse.js may spend on queries per corpus size (it takes seconds per query on large ones). */
   fuseBudgetMs: number;
   seed: number;
+  /**
+   * How the engines take turns while timed: `block`, a few passes over every query each (each engine runs with its
+   * own data in the processor's caches), or `query`, one query each (each meets caches the other engines filled).
+   */
+  turns: 'block' | 'query';
 }
 
 export class SpeedArgsError extends Error {
@@ -13,7 +18,7 @@ export class SpeedArgsError extends Error {
 }
 
 export function parseSpeedArgs(argv: readonly string[]): SpeedArgs {
-  const args: SpeedArgs = { sizes: [1000, 10_000, 100_000], fuseBudgetMs: 30_000, seed: 20240601 };
+  const args: SpeedArgs = { sizes: [1000, 10_000, 100_000], fuseBudgetMs: 30_000, seed: 20240601, turns: 'block' };
   for (let i = 0; i < argv.length; i++) {
     const [flag = '', inline] = (argv[i] ?? '').split('=', 2);
     const value = inline ?? argv[++i];
@@ -29,6 +34,9 @@ export function parseSpeedArgs(argv: readonly string[]): SpeedArgs {
     } else if (flag === '--seed') {
       if (!/^\d+$/.test(value)) throw new SpeedArgsError(`--seed takes a whole number, got ${value}.`);
       args.seed = Number(value);
+    } else if (flag === '--turns') {
+      if (value !== 'block' && value !== 'query') throw new SpeedArgsError(`--turns takes block or query, got ${value}.`);
+      args.turns = value;
     } else throw new SpeedArgsError(`Unknown option ${flag}.\n${SPEED_USAGE}`);
   }
   return args;

@@ -16,7 +16,7 @@ import { countChunks, generateCorpus } from './corpus.js';
 import { benchEdits } from './edits.js';
 import { timeParsers, type ParserTimes } from './parsers.js';
 import { makeQueries, type BenchQuery } from './queries.js';
-import { parseSpeedArgs, SpeedArgsError } from './speed-args.js';
+import { parseSpeedArgs, SpeedArgsError, type SpeedArgs } from './speed-args.js';
 import { fixed, formatTable, percentile, target, type Cell } from './table.js';
 
 const BUNDLED = fileURLToPath(new URL('../knowledge', import.meta.url));
@@ -77,18 +77,24 @@ const TIMED_PASSES = BLOCKS * PASSES_PER_BLOCK;
  * engines take turns, a block of passes each, so that host speed, which drifts from second to second on a shared
  * machine, weighs alike on all of them; within a block an engine runs alone, with its own data in the caches.
  */
-function latencies(queries: readonly BenchQuery[], runs: readonly ((text: string) => void)[]): number[][] {
+function latencies(queries: readonly BenchQuery[], runs: readonly ((text: string) => void)[], turns: SpeedArgs['turns']): number[][] {
   for (const run of runs) for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const query of queries) run(query.text);
   const times = runs.map(() => queries.map(() => [] as number[]));
+  const timeOne = (engine: number, i: number) => times[engine]?.[i]?.push(time(() => runs[engine]?.(queries[i]?.text ?? '')));
   for (let block = 0; block < BLOCKS; block++) {
-    runs.forEach((run, engine) => {
-      for (let pass = 0; pass < PASSES_PER_BLOCK; pass++) queries.forEach((query, i) => times[engine]?.[i]?.push(time(() => run(query.text))));
-    });
+    if (turns === 'query') {
+      for (let pass = 0; pass < PASSES_PER_BLOCK; pass++) queries.forEach((_, i) => runs.forEach((_, engine) => timeOne(engine, i)));
+    } else {
+      runs.forEach((_, engine) => {
+        for (let pass = 0; pass < PASSES_PER_BLOCK; pass++) queries.forEach((_, i) => timeOne(engine, i));
+      });
+    }
   }
   return times.map((engine) => engine.map((each) => percentile(each, 50)));
 }
 
-function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudgetMs: number, log: (line: string) => void): { rows: Row[]; edits: EditRow } {
+function benchSize(requested: number, base: LoadedFile[], args: SpeedArgs, log: (line: string) => void): { rows: Row[]; edits: EditRow } {
+  const { seed, fuseBudgetMs } = args;
   let files: LoadedFile[] = [];
   let words: string[] = [];
   const generateMs = time(() => ({ files, words } = generateCorpus({ chunks: requested, seed, base })));
@@ -117,7 +123,7 @@ function benchSize(requested: number, base: LoadedFile[], seed: number, fuseBudg
       composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
     },
     (text) => reference?.search(text, 10),
-  ]);
+  ], args.turns);
   const rows: Row[] = [
     { chunks, engine: 'lore search', buildMs, parseChunkMs, heapMb: mb(loreHeap), heapDeltaMb: mb(loreHeap - before), latencies: loreSearch, queriesNote: `${queries.length}` },
     { chunks, engine: 'lore answer()', buildMs: Number.NaN, heapMb: Number.NaN, heapDeltaMb: Number.NaN, latencies: loreAnswer, queriesNote: `${queries.length}` },
@@ -164,7 +170,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const editRows: EditRow[] = [];
   for (const size of args.sizes) {
-    const result = benchSize(size, base, args.seed, args.fuseBudgetMs, (line) => console.log(`  ${line}`));
+    const result = benchSize(size, base, args, (line) => console.log(`  ${line}`));
     rows.push(...result.rows);
     editRows.push(result.edits);
   }
@@ -187,7 +193,7 @@ async function main(): Promise<void> {
       '',
       'build: lore = indexNotes (parse + chunk + index) over notes in memory; parse+chunk = a separate parse/chunk-only pass of the same notes.',
       'heap: heapUsed + arrayBuffers after gc with the engine built; Δheap for lore = chunks + index, for fuse.js = its index over the same chunks.',
-      `lore and plain BM25 latencies: each query's median over ${TIMED_PASSES} passes, after ${WARM_UP_PASSES} warm-up passes, the engines taking turns in ${BLOCKS} blocks of ${PASSES_PER_BLOCK}; fuse.js: one pass, capped by count and by the time budget.`,
+      `lore and plain BM25 latencies: each query's median over ${TIMED_PASSES} passes, after ${WARM_UP_PASSES} warm-up passes, the engines taking turns ${args.turns === 'query' ? 'query by query' : `in ${BLOCKS} blocks of ${PASSES_PER_BLOCK} passes`}; fuse.js: one pass, capped by count and by the time budget.`,
     ].join('\n'),
   );
 
