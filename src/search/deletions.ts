@@ -1,5 +1,4 @@
 import { ensureSize } from './growable.js';
-import { FNV_OFFSET, FNV_PRIME } from './hash.js';
 
 /**
  * Words by their one-letter deletions (the symmetric delete of SymSpell), for finding the words one edit from a
@@ -33,19 +32,15 @@ export class DeletionIndex {
 
   /** Adds a word's keys under its id. */
   add(word: string, id: number): void {
-    this.put(hashWithout(word, -1), id);
-    for (let drop = 0; drop < word.length; drop++) {
-      // Dropping either of two equal neighbours gives the same key: store it once.
-      if (drop > 0 && word.charCodeAt(drop) === word.charCodeAt(drop - 1)) continue;
-      this.put(hashWithout(word, drop), id);
-    }
+    const count = keysOf(word);
+    for (let k = 0; k < count; k++) this.put(scratch.keys[k] ?? 0, id);
   }
 
   /** Calls `visit` with the id of every word sharing a key with `word` (a word may come more than once). */
   candidates(word: string, visit: (id: number) => void): void {
-    for (let drop = -1; drop < word.length; drop++) {
-      if (drop > 0 && word.charCodeAt(drop) === word.charCodeAt(drop - 1)) continue;
-      const slot = this.slotOf(hashWithout(word, drop));
+    const count = keysOf(word);
+    for (let k = 0; k < count; k++) {
+      const slot = this.slotOf(scratch.keys[k] ?? 0);
       for (let entry = this.heads[slot] ?? -1; entry !== -1; entry = this.next[entry] ?? -1) visit(this.ids[entry] ?? 0);
     }
   }
@@ -86,14 +81,44 @@ export class DeletionIndex {
   }
 }
 
+/** Keys of the last word passed to `keysOf`, and the powers of the hash's base, reused from word to word. */
+const BASE = 0x01000193;
+const scratch = { keys: new Int32Array(0), suffix: new Int32Array(0), powers: new Int32Array(0) };
+
 /**
- * FNV-1a of `word` with the letter at `drop` left out (-1: none), as a signed 32-bit number. FNV's low bits,
- * which pick the slot, depend only on the letters' low bits, so they are mixed with the high ones (murmur3's
- * finaliser) to keep runs of taken slots short.
+ * Writes the hashes of `word`'s keys to `scratch.keys` (the word itself first, then each letter dropped, once for a
+ * run of equal letters, which all drop to the same key) and returns how many. A polynomial hash, so each key's hash
+ * comes from the hashes of the prefix before the dropped letter and the suffix after it: linear in the word's
+ * length, however long, instead of a pass over the word per key. The hashes are then mixed (murmur3's
+ * finaliser), since their low bits, which pick a slot, depend only on the letters' low bits.
  */
-function hashWithout(word: string, drop: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) if (i !== drop) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+function keysOf(word: string): number {
+  const n = word.length;
+  if (scratch.powers.length <= n + 1) {
+    scratch.keys = new Int32Array(Math.max(64, 2 * n + 2));
+    scratch.suffix = new Int32Array(scratch.keys.length);
+    const powers = new Int32Array(scratch.keys.length);
+    powers[0] = 1;
+    for (let k = 1; k < powers.length; k++) powers[k] = Math.imul(powers[k - 1] ?? 0, BASE);
+    scratch.powers = powers;
+  }
+  const { keys, suffix, powers } = scratch;
+  // suffix[i]: the hash of word[i…], its letters weighted as in the whole word.
+  suffix[n] = 0;
+  for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(word.charCodeAt(i), powers[n - 1 - i] ?? 0) + (suffix[i + 1] ?? 0)) | 0;
+  keys[0] = mix(suffix[0] ?? 0);
+  let count = 1;
+  let prefix = 0;
+  for (let drop = 0; drop < n; drop++) {
+    if (drop === 0 || word.charCodeAt(drop) !== word.charCodeAt(drop - 1)) {
+      keys[count++] = mix((Math.imul(prefix, powers[n - 1 - drop] ?? 0) + (suffix[drop + 1] ?? 0)) | 0);
+    }
+    prefix = (Math.imul(prefix, BASE) + word.charCodeAt(drop)) | 0;
+  }
+  return count;
+}
+
+function mix(hash: number): number {
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return hash ^ (hash >>> 16);

@@ -24,6 +24,21 @@ describe('DeletionIndex', () => {
     }
   });
 
+  it('finds long words too (the key hashes are worked out from a prefix and a suffix, in arrays that grow)', () => {
+    const index = new DeletionIndex();
+    const long = 'ab'.repeat(40) + 'xyz'.repeat(30);
+    index.add('short', 0);
+    index.add(long, 1);
+    for (const typed of [long.slice(0, 100) + long.slice(101), long.slice(0, 50) + 'q' + long.slice(51), long.slice(0, 130) + 'q' + long.slice(130)]) {
+      const found = new Set<number>();
+      index.candidates(typed, (id) => found.add(id));
+      expect(found.has(1), typed).toBe(true);
+    }
+    const found = new Set<number>();
+    index.candidates('shrt', (id) => found.add(id));
+    expect([...found]).toEqual([0]);
+  });
+
   it('gives the words that share a key, each by its own id, and not those that share none', () => {
     const index = new DeletionIndex();
     index.add('cart', 0);
