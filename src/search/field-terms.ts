@@ -53,7 +53,8 @@ export class FieldTerms {
 
   /**
    * Appends the term ids of `text` (its content words, then its joined neighbours) to `out`; returns how many
-   * content words it has. Its content words (by word id) are collected, and also appended to `words` if given.
+   * content words it has. Its content words (by word id) are collected for the speller, but for those inside web
+   * addresses and link targets, and all of them are appended to `words` if given.
    */
   add(text: string, out: IntList, words?: IntList): number {
     const joined = this.joined;
@@ -62,13 +63,18 @@ export class FieldTerms {
     let previous = STOP;
     let previousEnd = 0;
     const scanner = this.scanner.reset(text);
+    // Words inside web addresses and link targets are indexed but are not words to correct a typo to.
+    const links = linkSpans(text);
+    let link = 0;
     while (scanner.next()) {
+      while (link < links.length && (links[link]?.[1] ?? 0) <= scanner.offset) link++;
+      const inLink = link < links.length && (links[link]?.[0] ?? 0) <= scanner.offset;
       const word = scanner.replaced ? this.words.idOfHashed(scanner.replaced, 0, scanner.replaced.length, scanner.hash) : this.words.idOfHashed(scanner.text, scanner.offset, scanner.end, scanner.hash);
       const term = this.termOfWord(word);
       if (term !== STOP) {
         count++;
         out.push(term);
-        this.collect(word);
+        if (!inLink) this.collect(word);
         words?.push(word);
         if (previous !== STOP && joinable(text, previousEnd, scanner.offset)) joined.push(this.pairTerm(previous, term));
       }
@@ -132,4 +138,15 @@ export class FieldTerms {
     }
     return this.pairTerms.at(id);
   }
+}
+
+const LINK = /\bhttps?:\/\/[^\s<>)\]]+|\]\([^()\s]+\)/gi;
+
+/**
+ * Where `text` has web addresses and Markdown link targets, as [start, end) offsets in order: a question's
+ * "patch" is not a slip for the "watch" of a video's address.
+ */
+function linkSpans(text: string): [number, number][] {
+  if (!text.includes('://') && !text.includes('](')) return [];
+  return [...text.matchAll(LINK)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 }

@@ -160,3 +160,20 @@ describe('the unit ranked in a small collection', () => {
     expect(end).toBeGreaterThanOrEqual(line);
   });
 });
+
+describe('words in web addresses', () => {
+  const notes = {
+    'video.md': '- [ECS on EC2 vs Fargate](https://www.youtube.com/watch?v=DVrGXjjkpig)\n- see https://example.com/catch/latch',
+    'ops.md': '# Patching\n\nWe patch the hosts monthly.',
+  };
+
+  it('are found as written, but a typo is not taken for one of them', () => {
+    const index = indexOf(notes);
+    expect(search(index, 'youtube').hits[0]?.chunk.file).toBe('video.md');
+    expect(index.vocabulary.has('watch')).toBe(false);
+    expect(index.vocabulary.has('latch')).toBe(false);
+    // "watcj" is one edit from the address's "watch" only; "ptach" is one from the notes' "patch".
+    expect(analyzeQuery(index, 'watcj').groups[0]?.terms).toEqual([]);
+    expect(analyzeQuery(index, 'ptach').groups[0]?.terms.map((term) => term.stem)).toEqual([stem('patch')]);
+  });
+});
