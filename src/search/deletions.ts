@@ -47,7 +47,7 @@ export class DeletionIndex {
 
   private put(hash: number, id: number): void {
     if (2 * (this.keys + 1) > this.heads.length) this.rehash(2 * this.heads.length);
-    let slot = this.slotOf(hash);
+    const slot = this.slotOf(hash);
     if (this.heads[slot] === -1) {
       this.hashes[slot] = hash;
       this.keys++;
