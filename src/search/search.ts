@@ -229,8 +229,9 @@ function chunkWeights(index: SearchIndex, from: number, to: number, terms: reado
   const size = (to - from) * terms.length;
   if (shared.weights.length < size) shared.weights = new Float64Array(Math.max(size, 2 * shared.weights.length));
   const table = shared.weights;
-  table.fill(0, 0, size);
-  terms.forEach((term, slot) => index.weightsOfTermIn(term.id, from, to, table, terms.length, slot));
+  // Plain loops: a section has a few chunks, and a question a few terms.
+  for (let i = 0; i < size; i++) table[i] = 0;
+  for (let slot = 0; slot < terms.length; slot++) index.weightsOfTermIn((terms[slot] as ResolvedTerm).id, from, to, table, terms.length, slot);
   return table;
 }
 
