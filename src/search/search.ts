@@ -173,6 +173,8 @@ interface Ranked {
 
 const compareRanked = (a: Ranked, b: Ranked, docs: Documents): number => b.score - a.score || docs.order(a.id) - docs.order(b.id);
 
+const SHORT_LIST = 64;
+
 /** Best first, ties in the order of the notes. */
 function sortRanked(ranked: Ranked[], docs: Documents): void {
   if (ranked.length > SHORT_LIST) {
@@ -187,8 +189,6 @@ function sortRanked(ranked: Ranked[], docs: Documents): void {
     ranked[j + 1] = item;
   }
 }
-
-const SHORT_LIST = 64;
 
 /** The first chunk of a section, or the chunk itself. */
 function leadOf(index: SearchIndex, id: number, bySection: boolean): Chunk {
