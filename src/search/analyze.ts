@@ -11,9 +11,10 @@ export interface Token {
   stop: boolean;
 }
 
+/** Shared by every scanner: each sets `lastIndex` right before its one `exec`, and nothing runs in between. */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const APOSTROPHES = /['’]/;
 const COMBINING = /\p{M}+/gu;
-const NON_ASCII = /[^\u0000-\u007f]/;
 const SPACE = /\s/;
 const MARK = /\p{M}/u;
 const stemCache = new Map<string, string>();
@@ -22,7 +23,7 @@ const STEM_CACHE_LIMIT = 200_000;
 /** Lower-case, strip accents, keep letters and digits. Offsets stay aligned with the input. */
 export function fold(text: string): string {
   const lowered = text.toLowerCase();
-  if (!NON_ASCII.test(text) || isNormalized(lowered)) return lowered;
+  if (isNormalized(lowered)) return lowered;
   // NFD then dropping marks can change length; only fold where it keeps offsets (the common case).
   const stripped = lowered.normalize('NFD').replace(COMBINING, '');
   return stripped.length === lowered.length ? stripped : lowered;
@@ -99,7 +100,6 @@ export class WordScanner {
   /** FNV-1a hash of the word (see `hashOf` in intern.ts), worked out while reading it. */
   hash = 0;
   private position = 0;
-  private readonly word = new RegExp(WORD);
 
   reset(text: string): this {
     this.text = fold(text);
@@ -168,14 +168,14 @@ export class WordScanner {
   }
 
   private match(from: number): boolean {
-    this.word.lastIndex = from;
-    const match = this.word.exec(this.text);
+    WORD.lastIndex = from;
+    const match = WORD.exec(this.text);
     if (!match) {
       this.position = this.text.length;
       return false;
     }
     const end = match.index + match[0].length;
-    const apostrophe = match[0].search(/['’]/);
+    const apostrophe = match[0].search(APOSTROPHES);
     this.position = end;
     this.found(match.index, apostrophe === -1 ? end : match.index + apostrophe, end);
     if (!this.replaced) this.hash = hashOf(this.text, this.offset, this.end, FNV_OFFSET);
@@ -220,10 +220,13 @@ export function isSpaceCode(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(String.fromCharCode(code)));
 }
 
+/** Reused by `tokenize`, which reads a text to its end before returning. */
+const scanner = new WordScanner();
+
 /** Splits text into words; possessive and contracted endings ("prometheus's", "isn't") are dropped. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const words = new WordScanner().reset(text);
+  const words = scanner.reset(text);
   while (words.next()) {
     const { surface, offset } = words;
     const stop = isStopToken(surface);

@@ -186,15 +186,17 @@ export class DocPostings {
     if (this.count(term) === 0) return;
     const norms = this.lengthNorms();
     const { starts, ids } = this.built;
+    // Until an edit, every document is live and none was added: two reads fewer per call.
+    const allLive = this.liveCount === this.docCount;
     if (term + 1 < starts.length) {
       const end = starts[term + 1] ?? 0;
       for (let i = lowerBound(ids, starts[term] ?? 0, end, from); i < end; i++) {
         const doc = ids[i] ?? 0;
         if (doc >= to) break;
-        if (this.live[doc] === 1) out[(doc - from) * stride + slot] = weight(this.builtTfs.at(i), norms[doc] ?? 0);
+        if (allLive || this.live[doc] === 1) out[(doc - from) * stride + slot] = weight(this.builtTfs.at(i), norms[doc] ?? 0);
       }
     }
-    const added = this.added.get(term);
+    const added = this.added.size > 0 ? this.added.get(term) : undefined;
     if (!added) return;
     for (let i = lowerBound(added.ids, 0, added.ids.length, from); i < added.ids.length; i++) {
       const doc = added.ids[i] ?? 0;

@@ -115,9 +115,14 @@ export class SearchIndex {
     return this.expansionsByStem;
   }
 
+  /** The long forms of an abbreviation, by its stem, each as stems. */
+  expansionsOf(stem: string): readonly (readonly string[])[] {
+    return this.expansionsByStem.get(stem) ?? NO_EXPANSIONS;
+  }
+
   /** Abbreviations whose long form starts with this stem. */
   contractionsFrom(stem: string): readonly Abbreviation[] {
-    return this.contractionsByFirst.get(stem) ?? [];
+    return this.contractionsByFirst.get(stem) ?? NO_CONTRACTIONS;
   }
 
   get fileOf(): Int32Array {
@@ -384,6 +389,9 @@ export class SearchIndex {
     return this.analyzer.terms.find(stem);
   }
 }
+
+const NO_EXPANSIONS: readonly (readonly string[])[] = Object.freeze([]);
+const NO_CONTRACTIONS: readonly Abbreviation[] = Object.freeze([]);
 
 function idfOf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));

@@ -2,8 +2,17 @@ import { BM25 } from './fields.js';
 import type { SearchIndex } from './index.js';
 import type { QueryGroup } from './query.js';
 
-/** Group of each term id while one question's sections are scanned; -1 elsewhere. Reset by `release`. */
+/**
+ * Group of each term id while the sections of a question with many terms are scanned; -1 elsewhere. Reset by
+ * `release`.
+ */
 let groupOfTerm = new Int32Array(0).fill(-1);
+/**
+ * Up to this many terms, a section's words are compared with the question's term ids directly: a scan of a few
+ * numbers costs less than a read at a scattered place of `groupOfTerm` for every word, which is cold in the
+ * processor's caches between questions.
+ */
+const FEW_TERMS = 16;
 
 /**
  * The BM25TP proximity bonus (Rasolofo and Savoy, 2003) for one question: for every pair of question words
@@ -18,8 +27,11 @@ export function proximityScorer(index: SearchIndex, groups: readonly QueryGroup[
 
 export class ProximityScorer {
   private readonly weights: number[];
-  /** Term ids marked in `groupOfTerm`, to unmark on release. */
+  /** The question's term ids, each with the first group that has it (`groupOf`). */
   private readonly ids: number[] = [];
+  private readonly groupOf: number[] = [];
+  /** Whether the ids are marked in `groupOfTerm` (a question of many terms) rather than compared directly. */
+  private readonly marked: boolean;
   private readonly last: number[];
   private readonly near: Float64Array;
 
@@ -28,15 +40,16 @@ export class ProximityScorer {
     groups: readonly QueryGroup[],
     private readonly window: number,
   ) {
-    if (groupOfTerm.length < index.termCount) groupOfTerm = new Int32Array(index.termCount).fill(-1);
     this.weights = groups.map((group) => Math.max(0, ...group.terms.map((term) => term.weight * index.unitIdf(term.stem))));
+    this.marked = groups.reduce((count, group) => count + group.terms.length, 0) > FEW_TERMS;
+    if (this.marked && groupOfTerm.length < index.termCount) groupOfTerm = new Int32Array(index.termCount).fill(-1);
     groups.forEach((group, g) => {
       for (const term of group.terms) {
         const id = index.idOf(term.stem);
-        if (id >= 0 && groupOfTerm[id] === -1) {
-          groupOfTerm[id] = g;
-          this.ids.push(id);
-        }
+        if (id < 0 || (this.marked ? groupOfTerm[id] !== -1 : this.ids.includes(id))) continue;
+        if (this.marked) groupOfTerm[id] = g;
+        this.ids.push(id);
+        this.groupOf.push(g);
       }
     });
     this.last = new Array<number>(groups.length);
@@ -45,14 +58,17 @@ export class ProximityScorer {
 
   /** The bonus of one section. */
   score(unit: number): number {
-    const { last, near, weights, window } = this;
+    const { last, near, weights, window, ids, groupOf, marked } = this;
     const count = last.length;
     const { starts, terms, norms } = this.index.unitWords;
     last.fill(-Infinity);
     near.fill(0);
     const end = starts[unit + 1] ?? 0;
     for (let position = starts[unit] ?? 0; position < end; position++) {
-      const g = groupOfTerm[terms[position] ?? 0] ?? -1;
+      const term = terms[position] ?? 0;
+      let g = -1;
+      if (marked) g = groupOfTerm[term] ?? -1;
+      else for (let k = 0; k < ids.length && g < 0; k++) if (ids[k] === term) g = groupOf[k] ?? -1;
       if (g < 0) continue;
       for (let h = 0; h < count; h++) {
         const gap = position - (last[h] ?? -Infinity);
@@ -74,6 +90,6 @@ export class ProximityScorer {
 
   /** Frees the shared lookup table; call once the question's sections are scored. */
   release(): void {
-    for (const id of this.ids) groupOfTerm[id] = -1;
+    if (this.marked) for (const id of this.ids) groupOfTerm[id] = -1;
   }
 }

@@ -58,24 +58,28 @@ export function analyzeQuery(index: SearchIndex, question: string, previousQuest
 }
 
 function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQuery {
-  const tokens = tokenize(text).slice(0, MAX_WORDS * 3);
+  const all = tokenize(text);
+  const tokens = all.length > MAX_WORDS * 3 ? all.slice(0, MAX_WORDS * 3) : all;
   const groups: QueryGroup[] = [];
-  const byStem = new Map<string, QueryGroup>();
+  const wordStems: string[] = [];
   for (const token of tokens) {
     if (token.stop || groups.length >= MAX_WORDS) continue;
-    if (byStem.has(token.stem)) continue;
+    if (wordStems.includes(token.stem)) continue;
     const terms = resolve(index, token);
     if (terms === undefined) continue;
-    const group: QueryGroup = { word: token.surface, terms: terms.map((t) => ({ ...t, weight: t.weight * scale })), importance: 0 };
-    byStem.set(token.stem, group);
-    groups.push(group);
+    for (const term of terms) term.weight *= scale;
+    groups.push({ word: token.surface, terms, importance: 0 });
+    wordStems.push(token.stem);
   }
   expandAbbreviations(index, groups, scale);
-  expandSynonyms(index, groups, scale);
+  expandSynonyms(index, groups, wordStems, scale);
   for (const group of groups) group.importance = importance(index, group, scale);
-  const phrases = compounds(tokens, text)
-    .filter((pair) => index.has(pair.stem) && !byStem.has(pair.stem))
-    .map((pair) => ({ stem: pair.stem, weight: WEIGHT.phrase * scale }));
+  const phrases: QueryTerm[] = [];
+  if (tokens.length > 1) {
+    for (const pair of compounds(tokens, text)) {
+      if (index.has(pair.stem) && !wordStems.includes(pair.stem)) phrases.push({ stem: pair.stem, weight: WEIGHT.phrase * scale });
+    }
+  }
   return { groups, phrases };
 }
 
@@ -87,10 +91,14 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
  * a rare short form cannot make its word outweigh the rest of the question.
  */
 function importance(index: SearchIndex, group: QueryGroup, scale: number): number {
-  const own = group.terms.filter((term) => !term.expansion);
-  const terms = own.length > 0 ? own : group.terms;
-  if (terms.length === 0) return Math.sqrt(index.idf('')) * UNKNOWN_WORD_WEIGHT * scale;
-  return Math.max(...terms.map((term) => Math.sqrt(index.idf(term.stem)) * term.weight));
+  if (group.terms.length === 0) return Math.sqrt(index.idf('')) * UNKNOWN_WORD_WEIGHT * scale;
+  const expansionsOnly = group.terms.every((term) => term.expansion);
+  let most = -Infinity;
+  for (const term of group.terms) {
+    if (term.expansion && !expansionsOnly) continue;
+    most = Math.max(most, Math.sqrt(index.idf(term.stem)) * term.weight);
+  }
+  return most;
 }
 
 /** Index terms for one word; an empty list for a word the notes lack; undefined for a word to skip (a misspelt stop word, phrasing). */
@@ -175,28 +183,43 @@ function isNearStopWord(word: string): boolean {
   return false;
 }
 
-/** "benefits" also looks for "advantage", at the weight of an expansion. */
-function expandSynonyms(index: SearchIndex, groups: QueryGroup[], scale: number): void {
-  for (const group of groups) {
-    const have = new Set(group.terms.map((term) => term.stem));
-    const own = new Set([stem(group.word), ...group.terms.filter((term) => !term.expansion).map((term) => term.stem)]);
-    for (const written of own) {
-      for (const synonym of synonymsOf(written)) {
-        if (have.has(synonym) || !index.has(synonym)) continue;
-        have.add(synonym);
-        group.terms.push({ stem: synonym, weight: WEIGHT.expansion * scale, expansion: true });
-      }
+/**
+ * "benefits" also looks for "advantage", at the weight of an expansion: synonyms of the stem of the group's word
+ * (`wordStems`, by group), then of each of its own terms, each stem once.
+ */
+function expandSynonyms(index: SearchIndex, groups: QueryGroup[], wordStems: readonly string[], scale: number): void {
+  groups.forEach((group, g) => {
+    const { terms } = group;
+    const wordStem = wordStems[g] ?? stem(group.word);
+    const written = terms.length;
+    addSynonyms(index, terms, wordStem, scale);
+    for (let i = 0; i < written; i++) {
+      const own = terms[i] as QueryTerm;
+      if (!own.expansion && own.stem !== wordStem && !ownTermBefore(terms, i, own.stem)) addSynonyms(index, terms, own.stem, scale);
     }
+  });
+}
+
+function ownTermBefore(terms: readonly QueryTerm[], end: number, stem: string): boolean {
+  for (let i = 0; i < end; i++) if (terms[i]?.stem === stem && !terms[i]?.expansion) return true;
+  return false;
+}
+
+function addSynonyms(index: SearchIndex, terms: QueryTerm[], written: string, scale: number): void {
+  for (const synonym of synonymsOf(written)) {
+    if (terms.some((term) => term.stem === synonym) || !index.has(synonym)) continue;
+    terms.push({ stem: synonym, weight: WEIGHT.expansion * scale, expansion: true });
   }
 }
 
 /** "ecs" also looks for "elastic container service", and the reverse. */
 function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: number): void {
-  const stems = new Set(groups.flatMap((group) => group.terms.map((term) => term.stem)));
+  const stems = new Set<string>();
+  for (const group of groups) for (const term of group.terms) stems.add(term.stem);
   for (const group of groups) {
     const written = group.terms.length;
     for (let i = 0; i < written; i++) {
-      for (const long of index.expansions.get(group.terms[i]?.stem ?? '') ?? []) {
+      for (const long of index.expansionsOf(group.terms[i]?.stem ?? '')) {
         for (const stem of long) {
           // Two definitions of one short form ("change data capture", "changelog data capture") share words.
           if (stems.has(stem) || group.terms.some((term) => term.stem === stem) || !index.has(stem)) continue;

@@ -67,8 +67,13 @@ export class QuestionScores {
         worst = values[reached[heap[0] ?? 0] ?? 0] ?? 0;
       }
     }
-    const places = Array.from(heap.subarray(0, size)).sort((a, b) => (this.worse(a, b) ? 1 : this.worse(b, a) ? -1 : 0));
-    return places.map((place) => reached[place] ?? 0);
+    // Taking the root (the worst) off the heap, again and again, fills the list from its end.
+    const best = new Array<number>(size);
+    for (let left = size; left > 0; left--) {
+      best[left - 1] = reached[heap[0] ?? 0] ?? 0;
+      this.siftDown(left - 1, heap[left - 1] ?? 0);
+    }
+    return best;
   }
 
   /** Forgets the last question, in time proportional to the documents it reached. */

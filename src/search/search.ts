@@ -117,7 +117,7 @@ function accumulate(scores: QuestionScores, terms: readonly ResolvedTerm[], docs
  * collection of too few sections to estimate their statistics (`RankingOptions.minSections`), ranks the chunks.
  */
 export function search(index: SearchIndex, question: string, options: SearchOptions = {}): SearchResult {
-  const ranking: RankingOptions = { ...DEFAULT_RANKING, ...options.ranking };
+  const ranking: Readonly<RankingOptions> = options.ranking ? { ...DEFAULT_RANKING, ...options.ranking } : DEFAULT_RANKING;
   const limit = options.limit ?? 10;
   const query = analyzeQuery(index, question, options.previousQuestion);
   const terms = resolveTerms(index, query, ranking.phrases);
@@ -152,16 +152,47 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // A section holding words of one group only has no pair of words to be near.
     if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * best.coverage;
-    const lead = bySection ? index.chunks[index.unitChunks[id] ?? 0] : index.chunks[id];
-    if (yesNo && lead && opensWithYesOrNo(lead.text)) score *= ranking.directAnswerBoost;
+    if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     return { id, score, coverage: best.coverage, chunk: best.id, place };
   });
   proximity?.release();
-  ranked.sort((a, b) => b.score - a.score || docs.order(a.id) - docs.order(b.id));
+  sortRanked(ranked, docs);
   const hits = ranked.slice(0, limit).map(
     ({ chunk, score, coverage: share, place }): Hit => ({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, matched: matchedIn(found, place * terms.length, coverage) }),
   );
   return { query, hits };
+}
+
+interface Ranked {
+  id: number;
+  score: number;
+  coverage: number;
+  chunk: number;
+  place: number;
+}
+
+const compareRanked = (a: Ranked, b: Ranked, docs: Documents): number => b.score - a.score || docs.order(a.id) - docs.order(b.id);
+
+const SHORT_LIST = 64;
+
+/** Best first, ties in the order of the notes. */
+function sortRanked(ranked: Ranked[], docs: Documents): void {
+  if (ranked.length > SHORT_LIST) {
+    ranked.sort((a, b) => compareRanked(a, b, docs));
+    return;
+  }
+  // By insertion: for the few documents rescored, the engine's sort, calling back for each comparison, costs more.
+  for (let i = 1; i < ranked.length; i++) {
+    const item = ranked[i] as Ranked;
+    let j = i - 1;
+    for (; j >= 0 && compareRanked(ranked[j] as Ranked, item, docs) > 0; j--) ranked[j + 1] = ranked[j] as Ranked;
+    ranked[j + 1] = item;
+  }
+}
+
+/** The first chunk of a section, or the chunk itself. */
+function leadOf(index: SearchIndex, id: number, bySection: boolean): Chunk {
+  return index.chunks[bySection ? (index.unitChunks[id] ?? 0) : id] as Chunk;
 }
 
 /** The question's terms (and joined phrases), each stem once at its highest weight, with ids and factors. */
@@ -198,8 +229,9 @@ function chunkWeights(index: SearchIndex, from: number, to: number, terms: reado
   const size = (to - from) * terms.length;
   if (shared.weights.length < size) shared.weights = new Float64Array(Math.max(size, 2 * shared.weights.length));
   const table = shared.weights;
-  table.fill(0, 0, size);
-  terms.forEach((term, slot) => index.weightsOfTermIn(term.id, from, to, table, terms.length, slot));
+  // Plain loops: a section has a few chunks, and a question a few terms.
+  for (let i = 0; i < size; i++) table[i] = 0;
+  for (let slot = 0; slot < terms.length; slot++) index.weightsOfTermIn((terms[slot] as ResolvedTerm).id, from, to, table, terms.length, slot);
   return table;
 }
 

@@ -23,6 +23,8 @@ const BY_STEM: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
+const NONE: readonly string[] = Object.freeze([]);
+
 export function synonymsOf(stemmed: string): readonly string[] {
-  return BY_STEM.get(stemmed) ?? [];
+  return BY_STEM.get(stemmed) ?? NONE;
 }
