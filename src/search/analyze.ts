@@ -53,14 +53,23 @@ function isNormalized(text: string): boolean {
   return true;
 }
 
+/** The stem of a word, kept in a cache shared by every caller: for the few words questions and quotes bring. */
 export function stem(word: string): string {
   let result = stemCache.get(word);
   if (result === undefined) {
-    result = /^[a-z]+$/.test(word) && word.length > 3 ? stemmer(dropAdverbEnding(word)) : word;
+    result = stemWord(word);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, result);
   }
   return result;
+}
+
+/**
+ * `stem` without the cache, for a caller that stems each distinct word once anyway (an index build): filling
+ * the cache with every word of the notes would cost heap and make each question's lookups slower.
+ */
+export function stemWord(word: string): string {
+  return /^[a-z]+$/.test(word) && word.length > 3 ? stemmer(dropAdverbEnding(word)) : word;
 }
 
 /**

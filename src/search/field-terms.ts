@@ -1,4 +1,4 @@
-import { isStopToken, joinable, stem, WordScanner } from './analyze.js';
+import { isStopToken, joinable, stemWord, WordScanner } from './analyze.js';
 import { ensureSize, IntList } from './growable.js';
 import { PairTable, StringTable } from './intern.js';
 
@@ -85,19 +85,11 @@ export class FieldTerms {
     return count;
   }
 
-  /** Sets every content word seen from word id `from` on to its stem in `into`, in order of first appearance. */
-  addStems(into: Map<string, string>, from = 0): void {
-    const { strings } = this.words;
-    const { names } = this.terms;
-    for (let id = from; id < this.wordTerms.length; id++) {
-      const term = this.wordTerms.at(id);
-      if (term !== STOP) into.set(strings[id] ?? '', names[term] ?? '');
-    }
-  }
-
-  /** Words seen so far, content words or not (word ids run below this). */
-  get wordCount(): number {
-    return this.wordTerms.length;
+  /** The stem of a content word seen so far, as written; undefined for other words. */
+  stemOf(word: string): string | undefined {
+    const id = this.words.find(word);
+    const term = id === -1 ? STOP : this.wordTerms.at(id);
+    return term === STOP ? undefined : this.terms.names[term];
   }
 
   wordOf(id: number): string {
@@ -126,7 +118,7 @@ export class FieldTerms {
   private termOfWord(id: number): number {
     if (id === this.wordTerms.length) {
       const surface = this.words.strings[id] ?? '';
-      this.wordTerms.push(isStopToken(surface) ? STOP : this.terms.idOf(stem(surface)));
+      this.wordTerms.push(isStopToken(surface) ? STOP : this.terms.idOf(stemWord(surface)));
     }
     return this.wordTerms.at(id);
   }

@@ -71,8 +71,6 @@ const ORDER_SPAN = 2 ** 24;
  */
 export class SearchIndex {
   readonly vocabulary = new Vocabulary();
-  /** Stem of every word seen, by its written form. */
-  readonly stemOf = new Map<string, string>();
   /** Every chunk by id, including those of notes since edited or removed (see `isLiveChunk`). */
   readonly chunks: Chunk[] = [];
   /** File of each file id, in order of first chunk; `fileOf[chunkId]` indexes it. Edited notes get a new id. */
@@ -94,7 +92,6 @@ export class SearchIndex {
   /** Live file ids in the order of the notes, and each one's place in it. */
   private readonly ranks = new NoteRanks();
   private readonly noteWords = new NoteWords(this.vocabulary, (id) => this.analyzer.fieldTerms.wordOf(id));
-  private stemmedWords = 0;
   private scratch: Sinks | undefined;
 
   private constructor() {}
@@ -213,6 +210,11 @@ export class SearchIndex {
   /** The term id of a stem, -1 when the notes never had it (for matching against `unitWords`). */
   idOf(stem: string): number {
     return this.termId(stem);
+  }
+
+  /** The stem of a content word the notes have (or had before an edit), as written; undefined for others. */
+  stemOf(word: string): string | undefined {
+    return this.analyzer.fieldTerms.stemOf(word);
   }
 
   has(stem: string): boolean {
@@ -364,8 +366,6 @@ export class SearchIndex {
 
   private afterChange(): void {
     this.ranks.settle(this.files.length);
-    this.analyzer.fieldTerms.addStems(this.stemOf, this.stemmedWords);
-    this.stemmedWords = this.analyzer.fieldTerms.wordCount;
     this.views = this.makeViews();
   }
 

@@ -123,7 +123,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   const terms = new Map<string, number>();
   for (const candidate of close) {
     if (candidate.distance !== best || terms.size >= 3) break;
-    const stem = index.stemOf.get(candidate.word);
+    const stem = index.stemOf(candidate.word);
     if (stem && index.has(stem)) terms.set(stem, best === 1 ? WEIGHT.oneEdit : WEIGHT.twoEdits);
   }
   return [...terms].map(([stem, weight]) => ({ stem, weight }));
@@ -149,7 +149,7 @@ function knownPart(index: SearchIndex, part: string): string | undefined {
   const own = stem(part);
   if (index.has(own)) return own;
   const near = index.vocabulary.nearest(part, allowedEdits(part) > 0 ? 1 : 0)[0];
-  return near ? index.stemOf.get(near.word) : undefined;
+  return near ? index.stemOf(near.word) : undefined;
 }
 
 /**
