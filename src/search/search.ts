@@ -2,7 +2,7 @@ import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
 import { asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { proximityScorer } from './proximity.js';
-import { analyzeQuery, type AnalyzedQuery, type QueryTerm } from './query.js';
+import { analyzeQuery, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 import { QuestionScores } from './question-scores.js';
 
@@ -132,8 +132,10 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   accumulate(scores, terms, docs, allowedFiles && ((id) => allowedFiles.has(docs.fileOf(id))));
 
   const top = scores.top(Math.max(ranking.rescore, limit));
-  const coverage = coverageGroups(index, query, terms);
-  const totalImportance = query.groups.reduce((sum, group) => sum + group.importance, 0) || 1;
+  const coverage = coverageGroups(query, terms);
+  let totalImportance = 0;
+  for (const group of query.groups) totalImportance += group.importance;
+  totalImportance ||= 1;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
@@ -197,28 +199,49 @@ function leadOf(index: SearchIndex, id: number, bySection: boolean): Chunk {
 
 /** The question's terms (and joined phrases), each stem once at its highest weight, with ids and factors. */
 function resolveTerms(index: SearchIndex, query: AnalyzedQuery, phrases: boolean): ResolvedTerm[] {
-  const merged = new Map<string, { weight: number; group: number }>();
-  query.groups.forEach((group, g) => {
-    for (const term of group.terms) mergeTerm(merged, term, g);
-  });
-  if (phrases) for (const phrase of query.phrases) mergeTerm(merged, phrase, -1);
-  return [...merged].map(([stem, { weight, group }]) => ({ stem, weight, group, id: index.idOf(stem), chunkFactor: weight * index.idf(stem) }));
+  // Plain loops over the question's few terms: each array method or map called here is more code to bring back
+  // into the processor's caches, which other work empties between questions.
+  const resolved: ResolvedTerm[] = [];
+  const { groups } = query;
+  for (let g = 0; g < groups.length; g++) {
+    const { terms } = groups[g] as QueryGroup;
+    for (let t = 0; t < terms.length; t++) mergeTerm(resolved, terms[t] as QueryTerm, g);
+  }
+  if (phrases) for (let p = 0; p < query.phrases.length; p++) mergeTerm(resolved, query.phrases[p] as QueryTerm, -1);
+  for (const term of resolved) {
+    term.id = index.idOf(term.stem);
+    term.chunkFactor = term.weight * index.idf(term.stem);
+  }
+  return resolved;
 }
 
 /** Keeps each stem once, at the highest weight asked for it, with the first group that asked. */
-function mergeTerm(merged: Map<string, { weight: number; group: number }>, term: QueryTerm, group: number): void {
-  const had = merged.get(term.stem);
+function mergeTerm(resolved: ResolvedTerm[], term: QueryTerm, group: number): void {
+  const at = slotOf(resolved, term.stem);
+  const had = resolved[at];
   if (had) had.weight = Math.max(had.weight, term.weight);
-  else merged.set(term.stem, { weight: term.weight, group });
+  else resolved.push({ stem: term.stem, weight: term.weight, group, id: -1, chunkFactor: 0 });
 }
 
-function coverageGroups(index: SearchIndex, query: AnalyzedQuery, resolved: readonly ResolvedTerm[]): CoverageGroup[] {
-  const slots = new Map(resolved.map((term, slot) => [term.stem, slot]));
-  return query.groups.map((group) => ({
-    importance: group.importance,
-    strongest: group.terms.reduce((strongest, term) => Math.max(strongest, term.weight), 0),
-    terms: group.terms.map((term) => ({ id: index.idOf(term.stem), stem: term.stem, slot: slots.get(term.stem) ?? -1, weight: term.weight })),
-  }));
+/** The place of a stem among the resolved terms, -1 when absent. */
+function slotOf(resolved: readonly ResolvedTerm[], stem: string): number {
+  for (let i = 0; i < resolved.length; i++) if ((resolved[i] as ResolvedTerm).stem === stem) return i;
+  return -1;
+}
+
+function coverageGroups(query: AnalyzedQuery, resolved: readonly ResolvedTerm[]): CoverageGroup[] {
+  const groups: CoverageGroup[] = [];
+  for (const group of query.groups) {
+    let strongest = 0;
+    const terms: CoverageGroup['terms'] = [];
+    for (const term of group.terms) {
+      strongest = Math.max(strongest, term.weight);
+      const slot = slotOf(resolved, term.stem);
+      terms.push({ id: resolved[slot]?.id ?? -1, stem: term.stem, slot, weight: term.weight });
+    }
+    groups.push({ importance: group.importance, strongest, terms });
+  }
+  return groups;
 }
 
 /**
