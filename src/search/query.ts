@@ -92,7 +92,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
  */
 function importance(index: SearchIndex, group: QueryGroup, scale: number): number {
   if (group.terms.length === 0) return Math.sqrt(index.idf('')) * UNKNOWN_WORD_WEIGHT * scale;
-  const expansionsOnly = group.terms.every((term) => term.expansion);
+  let expansionsOnly = true;
+  for (const term of group.terms) if (!term.expansion) expansionsOnly = false;
   let most = -Infinity;
   for (const term of group.terms) {
     if (term.expansion && !expansionsOnly) continue;
@@ -188,7 +189,8 @@ function isNearStopWord(word: string): boolean {
  * (`wordStems`, by group), then of each of its own terms, each stem once.
  */
 function expandSynonyms(index: SearchIndex, groups: QueryGroup[], wordStems: readonly string[], scale: number): void {
-  groups.forEach((group, g) => {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] as QueryGroup;
     const { terms } = group;
     const wordStem = wordStems[g] ?? stem(group.word);
     const written = terms.length;
@@ -197,7 +199,7 @@ function expandSynonyms(index: SearchIndex, groups: QueryGroup[], wordStems: rea
       const own = terms[i] as QueryTerm;
       if (!own.expansion && own.stem !== wordStem && !ownTermBefore(terms, i, own.stem)) addSynonyms(index, terms, own.stem, scale);
     }
-  });
+  }
 }
 
 function ownTermBefore(terms: readonly QueryTerm[], end: number, stem: string): boolean {
@@ -207,22 +209,23 @@ function ownTermBefore(terms: readonly QueryTerm[], end: number, stem: string): 
 
 function addSynonyms(index: SearchIndex, terms: QueryTerm[], written: string, scale: number): void {
   for (const synonym of synonymsOf(written)) {
-    if (terms.some((term) => term.stem === synonym) || !index.has(synonym)) continue;
+    if (hasStem(terms, synonym) || !index.has(synonym)) continue;
     terms.push({ stem: synonym, weight: WEIGHT.expansion * scale, expansion: true });
   }
 }
 
 /** "ecs" also looks for "elastic container service", and the reverse. */
 function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: number): void {
-  const stems = new Set<string>();
-  for (const group of groups) for (const term of group.terms) stems.add(term.stem);
+  // The question's own terms before any expansion: a short list, read with plain loops (see `hasStem`).
+  const stems: string[] = [];
+  for (const group of groups) for (const term of group.terms) if (!stems.includes(term.stem)) stems.push(term.stem);
   for (const group of groups) {
     const written = group.terms.length;
     for (let i = 0; i < written; i++) {
       for (const long of index.expansionsOf(group.terms[i]?.stem ?? '')) {
         for (const stem of long) {
           // Two definitions of one short form ("change data capture", "changelog data capture") share words.
-          if (stems.has(stem) || group.terms.some((term) => term.stem === stem) || !index.has(stem)) continue;
+          if (stems.includes(stem) || hasStem(group.terms, stem) || !index.has(stem)) continue;
           group.terms.push({ stem, weight: WEIGHT.expansion * scale, expansion: true });
         }
       }
@@ -230,9 +233,23 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
   }
   for (const first of stems) {
     for (const { short, long } of index.contractionsFrom(first)) {
-      if (!long.every((stem) => stems.has(stem)) || stems.has(short) || !index.has(short)) continue;
-      const owner = groups.find((group) => group.terms.some((term) => term.stem === first));
+      if (!allIn(long, stems) || stems.includes(short) || !index.has(short)) continue;
+      const owner = groups.find((group) => hasStem(group.terms, first));
       owner?.terms.push({ stem: short, weight: WEIGHT.expansion * scale, expansion: true });
     }
   }
+}
+
+/**
+ * Whether a term list has a stem. A loop, not `some` with a callback: a question runs these few checks once,
+ * when the code for them is no longer in the processor's caches, and each builtin called is more code to fetch.
+ */
+function hasStem(terms: readonly QueryTerm[], stem: string): boolean {
+  for (let i = 0; i < terms.length; i++) if ((terms[i] as QueryTerm).stem === stem) return true;
+  return false;
+}
+
+function allIn(words: readonly string[], among: readonly string[]): boolean {
+  for (const word of words) if (!among.includes(word)) return false;
+  return true;
 }
