@@ -107,7 +107,8 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (index.has(token.stem)) return [{ stem: token.stem, weight: WEIGHT.exact }];
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
-  const close = (edits > 0 ? index.vocabulary.nearest(token.surface, edits) : []).filter((candidate) => isLikelySlip(token.surface, candidate.word));
+  const close: { word: string; distance: number }[] = [];
+  if (edits > 0) for (const candidate of index.vocabulary.nearest(token.surface, edits)) if (isLikelySlip(token.surface, candidate.word)) close.push(candidate);
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {
@@ -121,13 +122,14 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     return joined ? [{ stem: joined, weight: WEIGHT.oneEdit }] : [];
   }
   if (best > 1 && isNearStopWord(token.surface)) return undefined;
-  const terms = new Map<string, number>();
+  const terms: QueryTerm[] = [];
+  const weight = best === 1 ? WEIGHT.oneEdit : WEIGHT.twoEdits;
   for (const candidate of close) {
-    if (candidate.distance !== best || terms.size >= 3) break;
+    if (candidate.distance !== best || terms.length >= 3) break;
     const stem = index.stemOf(candidate.word);
-    if (stem && index.has(stem)) terms.set(stem, best === 1 ? WEIGHT.oneEdit : WEIGHT.twoEdits);
+    if (stem && !hasStem(terms, stem) && index.has(stem)) terms.push({ stem, weight });
   }
-  return [...terms].map(([stem, weight]) => ({ stem, weight }));
+  return terms;
 }
 
 /**
