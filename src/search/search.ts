@@ -141,7 +141,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
   const found = shared.found;
-  const ranked = top.map((id, place) => {
+  const ranked: Ranked[] = [];
+  for (let place = 0; place < top.length; place++) {
+    const id = top[place] as number;
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
       ? bestChunkOf(index, id, terms, coverage, totalImportance, ranking.coverageWeight)
@@ -155,13 +157,15 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * best.coverage;
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
-    return { id, score, coverage: best.coverage, chunk: best.id, place };
-  });
+    ranked.push({ id, score, coverage: best.coverage, chunk: best.id, place });
+  }
   proximity?.release();
   sortRanked(ranked, docs);
-  const hits = ranked.slice(0, limit).map(
-    ({ chunk, score, coverage: share, place }): Hit => ({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, matched: matchedIn(found, place * terms.length, coverage) }),
-  );
+  const hits: Hit[] = [];
+  for (let i = 0; i < ranked.length && i < limit; i++) {
+    const { chunk, score, coverage: share, place } = ranked[i] as Ranked;
+    hits.push({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, matched: matchedIn(found, place * terms.length, coverage) });
+  }
   return { query, hits };
 }
 
