@@ -222,9 +222,8 @@ function resolveTerms(index: SearchIndex, query: AnalyzedQuery, phrases: boolean
 /** Keeps each stem once, at the highest weight asked for it, with the first group that asked. */
 function mergeTerm(resolved: ResolvedTerm[], term: QueryTerm, group: number): void {
   const at = slotOf(resolved, term.stem);
-  const had = resolved[at];
-  if (had) had.weight = Math.max(had.weight, term.weight);
-  else resolved.push({ stem: term.stem, weight: term.weight, group, id: -1, chunkFactor: 0 });
+  if (at === -1) resolved.push({ stem: term.stem, weight: term.weight, group, id: -1, chunkFactor: 0 });
+  else (resolved[at] as ResolvedTerm).weight = Math.max((resolved[at] as ResolvedTerm).weight, term.weight);
 }
 
 /** The place of a stem among the resolved terms, -1 when absent. */
@@ -240,8 +239,9 @@ function coverageGroups(query: AnalyzedQuery, resolved: readonly ResolvedTerm[])
     const terms: CoverageGroup['terms'] = [];
     for (const term of group.terms) {
       strongest = Math.max(strongest, term.weight);
+      // Every term of a group is among the resolved ones.
       const slot = slotOf(resolved, term.stem);
-      terms.push({ id: resolved[slot]?.id ?? -1, stem: term.stem, slot, weight: term.weight });
+      terms.push({ id: slot === -1 ? -1 : (resolved[slot] as ResolvedTerm).id, stem: term.stem, slot, weight: term.weight });
     }
     groups.push({ importance: group.importance, strongest, terms });
   }
