@@ -243,12 +243,17 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
 }
 
 /**
- * Whether a term list has a stem. A loop, not `some` with a callback: a question runs these few checks once,
- * when the code for them is no longer in the processor's caches, and each builtin called is more code to fetch.
+ * The place of a stem in a list of terms, -1 when absent. A loop, not `findIndex` with a callback: a question runs
+ * these few checks once, when the code for them is no longer in the processor's caches, and each builtin called is
+ * more code to fetch.
  */
+export function slotOfStem(terms: readonly { readonly stem: string }[], stem: string): number {
+  for (let i = 0; i < terms.length; i++) if ((terms[i] as { stem: string }).stem === stem) return i;
+  return -1;
+}
+
 function hasStem(terms: readonly QueryTerm[], stem: string): boolean {
-  for (let i = 0; i < terms.length; i++) if ((terms[i] as QueryTerm).stem === stem) return true;
-  return false;
+  return slotOfStem(terms, stem) !== -1;
 }
 
 function allIn(words: readonly string[], among: readonly string[]): boolean {

@@ -2,7 +2,7 @@ import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
 import { asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { proximityScorer } from './proximity.js';
-import { analyzeQuery, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
+import { analyzeQuery, slotOfStem, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 import { QuestionScores } from './question-scores.js';
 
@@ -221,15 +221,9 @@ function resolveTerms(index: SearchIndex, query: AnalyzedQuery, phrases: boolean
 
 /** Keeps each stem once, at the highest weight asked for it, with the first group that asked. */
 function mergeTerm(resolved: ResolvedTerm[], term: QueryTerm, group: number): void {
-  const at = slotOf(resolved, term.stem);
+  const at = slotOfStem(resolved, term.stem);
   if (at === -1) resolved.push({ stem: term.stem, weight: term.weight, group, id: -1, chunkFactor: 0 });
   else (resolved[at] as ResolvedTerm).weight = Math.max((resolved[at] as ResolvedTerm).weight, term.weight);
-}
-
-/** The place of a stem among the resolved terms, -1 when absent. */
-function slotOf(resolved: readonly ResolvedTerm[], stem: string): number {
-  for (let i = 0; i < resolved.length; i++) if ((resolved[i] as ResolvedTerm).stem === stem) return i;
-  return -1;
 }
 
 function coverageGroups(query: AnalyzedQuery, resolved: readonly ResolvedTerm[]): CoverageGroup[] {
@@ -240,7 +234,7 @@ function coverageGroups(query: AnalyzedQuery, resolved: readonly ResolvedTerm[])
     for (const term of group.terms) {
       strongest = Math.max(strongest, term.weight);
       // Every term of a group is among the resolved ones.
-      const slot = slotOf(resolved, term.stem);
+      const slot = slotOfStem(resolved, term.stem);
       terms.push({ id: slot === -1 ? -1 : (resolved[slot] as ResolvedTerm).id, stem: term.stem, slot, weight: term.weight });
     }
     groups.push({ importance: group.importance, strongest, terms });
