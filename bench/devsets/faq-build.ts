@@ -17,6 +17,8 @@ export interface DocsetConfig {
   commit: string;
   /** Folders (with trailing slash) or single files, relative to the repository root, that make up the docs. */
   roots: string[];
+  /** Folders or files under the roots that are left out (changelogs and the like); recorded in the manifest when set. */
+  skip?: string[];
 }
 
 /** At most this many distractor pages per docset (chosen by a stable hash of the path when there are more). */
@@ -46,6 +48,7 @@ interface DocsetStats {
   commit: string;
   licence: string;
   roots: string[];
+  skip?: string[];
   source_files: number;
   faq_pages: number;
   faq_page_paths: string[];
@@ -62,10 +65,13 @@ function detectLicence(gitDir: string, commit: string): string {
   const file = names.find((n) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(n));
   if (!file) throw new Error(`no LICENSE file at the root of ${commit}`);
   const text = git(gitDir, ['show', `${commit}:${file}`]);
+  // A notice that puts the content under CC BY and only the code samples under Apache: the docs are content.
+  if (/content of this repository is licensed under the\s+Creative Commons Attribution 4\.0/.test(text)) return 'CC-BY-4.0';
   if (/Apache License/.test(text) && /Version 2\.0/.test(text)) return 'Apache-2.0';
   if (/MIT License|Permission is hereby granted, free of charge/.test(text)) return 'MIT';
   if (/BSD 2-Clause/.test(text)) return 'BSD-2-Clause';
   if (/Attribution 4\.0 International/.test(text) && !/NonCommercial|ShareAlike/.test(text)) return 'CC-BY-4.0';
+  if (/Attribution-ShareAlike 4\.0 International/.test(text) && !/NonCommercial/.test(text)) return 'CC-BY-SA-4.0';
   throw new Error(`unrecognised licence in ${file}`);
 }
 
@@ -99,7 +105,7 @@ export function buildFaqDevset({ docsets, gitDirs, outDir, generatedBy }: BuildO
     const licence = detectLicence(gitDir, commit);
     const paths = git(gitDir, ['ls-tree', '-r', '--name-only', commit])
       .split('\n')
-      .filter((p) => p !== '' && /\.mdx?$/i.test(p) && inRoots(p, docset.roots) && !NON_ENGLISH.test(p))
+      .filter((p) => p !== '' && /\.mdx?$/i.test(p) && inRoots(p, docset.roots) && !inRoots(p, docset.skip ?? []) && !NON_ENGLISH.test(p))
       .sort();
     const pages: Page[] = paths.map((path) => {
       const { title, body } = cleanMarkdown(git(gitDir, ['show', `${commit}:${path}`]));
@@ -107,7 +113,7 @@ export function buildFaqDevset({ docsets, gitDirs, outDir, generatedBy }: BuildO
     });
     const faqPages = pages.filter((p) => FAQ_PATH.test(p.path) || FAQ_TITLE.test(p.title));
     const s: DocsetStats = {
-      id: docset.id, name: docset.name, repo: docset.repo, commit, licence, roots: docset.roots,
+      id: docset.id, name: docset.name, repo: docset.repo, commit, licence, roots: docset.roots, ...(docset.skip ? { skip: docset.skip } : {}),
       source_files: pages.length, faq_pages: faqPages.length, faq_page_paths: [], faq_entries_seen: 0,
       pairs: 0, skipped_short: 0, skipped_other: 0, distractor_pages: 0, distractors_not_kept: 0,
     };
@@ -121,7 +127,9 @@ export function buildFaqDevset({ docsets, gitDirs, outDir, generatedBy }: BuildO
       s.skipped_other += split.skippedOther;
       for (const entry of split.entries) {
         const key = normalise(entry.question);
-        if (seenQuestions.has(key)) {
+        // A repeat of an earlier question, or an answer that quotes its own question (in a list of related
+        // discussions, say), which would give the question away.
+        if (seenQuestions.has(key) || normalise(plainBody(entry.answer)).includes(key)) {
           s.skipped_other++;
           continue;
         }
