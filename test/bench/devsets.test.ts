@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DEVSETS = join(import.meta.dirname, '..', '..', 'bench', 'devsets');
+
+interface Row {
+  id: string;
+  question: string;
+  question_typo: string;
+  gold: string;
+  docset: string;
+  half: string;
+}
+
+function readRows(dir: string): Row[] {
+  return readFileSync(join(dir, 'questions.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Row);
+}
+
+/** The large sets built by bench/devsets/faq-build.ts, with the fewest questions each must keep. */
+const SETS = [
+  { name: 'faq-large', minQuestions: 200 },
+  { name: 'faq-more', minQuestions: 150 },
+];
+
+describe.each(SETS)('$name dev set', ({ name, minQuestions }) => {
+  const DIR = join(DEVSETS, name);
+  const rows = readRows(DIR);
+
+  it('has questions, each with a gold answer file under knowledge/', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(minQuestions);
+    const missing = rows.filter((r) => !r.gold.startsWith('faq/') || !existsSync(join(DIR, 'knowledge', r.gold))).map((r) => r.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('has unique ids and a typo variant that differs from the question', () => {
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    expect(rows.filter((r) => r.question_typo === r.question).map((r) => r.id)).toEqual([]);
+  });
+
+  it('does not give the question away in its gold answer', () => {
+    const leaked = rows.filter((r) => readFileSync(join(DIR, 'knowledge', r.gold), 'utf8').toLowerCase().includes(r.question.toLowerCase()));
+    expect(leaked.map((r) => r.id)).toEqual([]);
+  });
+
+  it('splits every docset evenly between the tune and report halves', () => {
+    expect(rows.every((r) => r.half === 'tune' || r.half === 'report')).toBe(true);
+    const docsets = new Set(rows.map((r) => r.docset));
+    expect(docsets.size).toBeGreaterThanOrEqual(4);
+    for (const docset of docsets) {
+      const tune = rows.filter((r) => r.docset === docset && r.half === 'tune').length;
+      const report = rows.filter((r) => r.docset === docset && r.half === 'report').length;
+      expect({ docset, tune: tune > 0, report: report > 0, even: Math.abs(tune - report) <= 1 }).toEqual({ docset, tune: true, report: true, even: true });
+    }
+  });
+});
+
+describe('the large dev sets', () => {
+  /** Kept for a held-out set: no dev set may draw on them. */
+  const RESERVED = ['argoproj/argo-cd', 'kubernetes/minikube', 'aws/karpenter-provider-aws', 'fluxcd/website', 'etcd-io/website', 'awsdocs/amazon-eks-user-guide'];
+  const repos = (name: string): string[] =>
+    (JSON.parse(readFileSync(join(DEVSETS, name, 'manifest.json'), 'utf8')) as { docsets: { repo: string }[] }).docsets.map((d) => d.repo.toLowerCase());
+
+  it('share no repository with each other and use none of the reserved ones', () => {
+    const large = repos('faq-large');
+    const more = repos('faq-more');
+    expect(more.filter((r) => large.includes(r))).toEqual([]);
+    expect([...large, ...more].filter((r) => RESERVED.includes(r))).toEqual([]);
+  });
+});
