@@ -55,7 +55,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   proximityWeight: 1,
   proximityWindow: 5,
   coverageWeight: 0.4,
-  directAnswerBoost: 1.3,
+  directAnswerBoost: 1.75,
   rescore: 30,
   phrases: true,
 });
