@@ -184,6 +184,18 @@ export class DocPostings {
    */
   weightsIn(term: number, from: number, to: number, out: Float64Array, stride: number, slot: number): void {
     if (this.count(term) === 0) return;
+    if (this.added.size === 0) {
+      // With no document added since the build, the worked-out postings are the live ones in increasing id order,
+      // weights included: reading one costs a line of memory, where working it out reads a frequency, perhaps a
+      // search among the exact ones, and a length norm, each elsewhere and cold between questions.
+      const { ids, weights } = this.of(term) as Postings;
+      for (let i = lowerBound(ids, 0, ids.length, from); i < ids.length; i++) {
+        const doc = ids[i] as number;
+        if (doc >= to) break;
+        out[(doc - from) * stride + slot] = weights[i] as number;
+      }
+      return;
+    }
     const norms = this.lengthNorms();
     const { starts, ids } = this.built;
     // Until an edit, every document is live and none was added: two reads fewer per call.

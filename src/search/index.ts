@@ -189,12 +189,21 @@ export class SearchIndex {
   }
 
   unitPostings(stem: string): Postings | undefined {
-    return this.unitDocs.of(this.termId(stem));
+    return this.unitPostingsOfTerm(this.termId(stem));
+  }
+
+  /** `unitPostings` of a term by id (from `idOf`): a question looks each of its stems up once. */
+  unitPostingsOfTerm(term: number): Postings | undefined {
+    return this.unitDocs.of(term);
   }
 
   /** Inverse document frequency among units. */
   unitIdf(stem: string): number {
-    return idfOf(this.unitDocs.size, this.unitDocs.count(this.termId(stem)));
+    return this.unitIdfOfTerm(this.termId(stem));
+  }
+
+  unitIdfOfTerm(term: number): number {
+    return idfOf(this.unitDocs.size, this.unitDocs.count(term));
   }
 
   /** The BM25 weight of a term (by its id, from `idOf`) in one chunk, 0 when absent. */
@@ -207,7 +216,7 @@ export class SearchIndex {
     if (term >= 0) this.chunkDocs.weightsIn(term, from, to, out, stride, slot);
   }
 
-  /** The term id of a stem, -1 when the notes never had it (for matching against `unitWords`). */
+  /** The term id of a stem, -1 when the notes never had it; the `…OfTerm` lookups take it. */
   idOf(stem: string): number {
     return this.termId(stem);
   }
@@ -218,7 +227,12 @@ export class SearchIndex {
   }
 
   has(stem: string): boolean {
-    return this.chunkDocs.count(this.termId(stem)) > 0;
+    return this.holdsTerm(this.termId(stem));
+  }
+
+  /** Whether a live chunk has the term (by id). */
+  holdsTerm(term: number): boolean {
+    return this.chunkDocs.count(term) > 0;
   }
 
   /** Number of chunks containing the term. */
@@ -228,11 +242,19 @@ export class SearchIndex {
 
   /** Inverse document frequency; a term no chunk has gets the highest. */
   idf(stem: string): number {
-    return idfOf(this.chunkDocs.size, this.df(stem));
+    return this.idfOfTerm(this.termId(stem));
+  }
+
+  idfOfTerm(term: number): number {
+    return idfOf(this.chunkDocs.size, this.chunkDocs.count(term));
   }
 
   postings(stem: string): Postings | undefined {
-    return this.chunkDocs.of(this.termId(stem));
+    return this.postingsOfTerm(this.termId(stem));
+  }
+
+  postingsOfTerm(term: number): Postings | undefined {
+    return this.chunkDocs.of(term);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { BM25 } from './fields.js';
 import type { SearchIndex } from './index.js';
-import type { QueryGroup } from './query.js';
+import type { QueryGroup, QueryTerm } from './query.js';
 
 /**
  * Group of each term id while the sections of a question with many terms are scanned; -1 elsewhere. Reset by
@@ -26,7 +26,7 @@ export function proximityScorer(index: SearchIndex, groups: readonly QueryGroup[
 }
 
 export class ProximityScorer {
-  private readonly weights: number[];
+  private readonly weights: Float64Array;
   /** The question's term ids, each with the first group that has it (`groupOf`). */
   private readonly ids: number[] = [];
   private readonly groupOf: number[] = [];
@@ -40,18 +40,31 @@ export class ProximityScorer {
     groups: readonly QueryGroup[],
     private readonly window: number,
   ) {
-    this.weights = groups.map((group) => Math.max(0, ...group.terms.map((term) => term.weight * index.unitIdf(term.stem))));
-    this.marked = groups.reduce((count, group) => count + group.terms.length, 0) > FEW_TERMS;
+    // Plain loops over the question's few terms, with the ids analysis found: see `slotOfStem` in query.ts.
+    this.weights = new Float64Array(groups.length);
+    let termCount = 0;
+    for (let g = 0; g < groups.length; g++) {
+      const { terms } = groups[g] as QueryGroup;
+      let weight = 0;
+      for (let t = 0; t < terms.length; t++) {
+        const term = terms[t] as QueryTerm;
+        weight = Math.max(weight, term.weight * index.unitIdfOfTerm(term.id));
+      }
+      this.weights[g] = weight;
+      termCount += terms.length;
+    }
+    this.marked = termCount > FEW_TERMS;
     if (this.marked && groupOfTerm.length < index.termCount) groupOfTerm = new Int32Array(index.termCount).fill(-1);
-    groups.forEach((group, g) => {
-      for (const term of group.terms) {
-        const id = index.idOf(term.stem);
+    for (let g = 0; g < groups.length; g++) {
+      const { terms } = groups[g] as QueryGroup;
+      for (let t = 0; t < terms.length; t++) {
+        const { id } = terms[t] as QueryTerm;
         if (id < 0 || (this.marked ? groupOfTerm[id] !== -1 : this.ids.includes(id))) continue;
         if (this.marked) groupOfTerm[id] = g;
         this.ids.push(id);
         this.groupOf.push(g);
       }
-    });
+    }
     this.last = new Array<number>(groups.length);
     this.near = new Float64Array(groups.length * groups.length);
   }

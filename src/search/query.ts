@@ -10,6 +10,8 @@ import { allowedEdits } from './vocabulary.js';
 /** One weighted index term the query looks for. */
 export interface QueryTerm {
   stem: string;
+  /** Term id in the index (see `SearchIndex.idOf`): a question looks each stem up once. */
+  id: number;
   weight: number;
   /** Added by an abbreviation or synonym rather than written: it may match, but does not make its word matter more. */
   expansion?: boolean;
@@ -77,7 +79,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   const phrases: QueryTerm[] = [];
   if (tokens.length > 1) {
     for (const pair of compounds(tokens, text)) {
-      if (index.has(pair.stem) && !wordStems.includes(pair.stem)) phrases.push({ stem: pair.stem, weight: WEIGHT.phrase * scale });
+      const id = index.idOf(pair.stem);
+      if (index.holdsTerm(id) && !wordStems.includes(pair.stem)) phrases.push({ stem: pair.stem, id, weight: WEIGHT.phrase * scale });
     }
   }
   return { groups, phrases };
@@ -97,14 +100,15 @@ function importance(index: SearchIndex, group: QueryGroup, scale: number): numbe
   let most = -Infinity;
   for (const term of group.terms) {
     if (term.expansion && !expansionsOnly) continue;
-    most = Math.max(most, Math.sqrt(index.idf(term.stem)) * term.weight);
+    most = Math.max(most, Math.sqrt(index.idfOfTerm(term.id)) * term.weight);
   }
   return most;
 }
 
 /** Index terms for one word; an empty list for a word the notes lack; undefined for a word to skip (a misspelt stop word, phrasing). */
 function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
-  if (index.has(token.stem)) return [{ stem: token.stem, weight: WEIGHT.exact }];
+  const id = index.idOf(token.stem);
+  if (index.holdsTerm(id)) return [{ stem: token.stem, id, weight: WEIGHT.exact }];
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
   const close: { word: string; distance: number }[] = [];
@@ -113,13 +117,13 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {
     const shorter = shorterStem(index, token.stem);
-    if (shorter) return [{ stem: shorter, weight: WEIGHT.oneEdit }];
+    if (shorter) return [{ ...shorter, weight: WEIGHT.oneEdit }];
   }
   if (edits === 0) return [];
   if (best === undefined) {
     if (isNearStopWord(token.surface)) return undefined;
     const joined = splitIntoKnown(index, token.surface);
-    return joined ? [{ stem: joined, weight: WEIGHT.oneEdit }] : [];
+    return joined ? [{ ...joined, weight: WEIGHT.oneEdit }] : [];
   }
   if (best > 1 && isNearStopWord(token.surface)) return undefined;
   const terms: QueryTerm[] = [];
@@ -127,7 +131,9 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   for (const candidate of close) {
     if (candidate.distance !== best || terms.length >= 3) break;
     const stem = index.stemOf(candidate.word);
-    if (stem && !hasStem(terms, stem) && index.has(stem)) terms.push({ stem, weight });
+    if (!stem || hasStem(terms, stem)) continue;
+    const id = index.idOf(stem);
+    if (index.holdsTerm(id)) terms.push({ stem, id, weight });
   }
   return terms;
 }
@@ -136,14 +142,15 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
  * A word the notes write as two ("daemonsets" for "Deamon sets"): split it where both halves are words of
  * the notes (allowing a typo in each) and the notes have that pair side by side.
  */
-function splitIntoKnown(index: SearchIndex, word: string): string | undefined {
+function splitIntoKnown(index: SearchIndex, word: string): KnownTerm | undefined {
   for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
     const left = knownPart(index, word.slice(0, cut));
     if (!left) continue;
     const right = knownPart(index, word.slice(cut));
     if (!right) continue;
     const stem = joinedStem({ stem: left }, { stem: right });
-    if (index.has(stem)) return stem;
+    const id = index.idOf(stem);
+    if (index.holdsTerm(id)) return { stem, id };
   }
   return undefined;
 }
@@ -159,13 +166,17 @@ function knownPart(index: SearchIndex, part: string): string | undefined {
  * The stemmer cuts related words to different lengths ("autoscale" → autoscal, "autoscaling" → autosc):
  * an unknown stem whose slightly shorter prefix is a known stem is taken for it.
  */
-function shorterStem(index: SearchIndex, stem: string): string | undefined {
+function shorterStem(index: SearchIndex, stem: string): KnownTerm | undefined {
   for (let length = stem.length - 1; length >= Math.max(5, stem.length - 3); length--) {
     const prefix = stem.slice(0, length);
-    if (index.has(prefix)) return prefix;
+    const id = index.idOf(prefix);
+    if (index.holdsTerm(id)) return { stem: prefix, id };
   }
   return undefined;
 }
+
+/** A stem the notes have, with its term id. */
+type KnownTerm = Pick<QueryTerm, 'stem' | 'id'>;
 
 const SHORT_WORD = 4;
 /**
@@ -211,8 +222,9 @@ function ownTermBefore(terms: readonly QueryTerm[], end: number, stem: string): 
 
 function addSynonyms(index: SearchIndex, terms: QueryTerm[], written: string, scale: number): void {
   for (const synonym of synonymsOf(written)) {
-    if (hasStem(terms, synonym) || !index.has(synonym)) continue;
-    terms.push({ stem: synonym, weight: WEIGHT.expansion * scale, expansion: true });
+    if (hasStem(terms, synonym)) continue;
+    const id = index.idOf(synonym);
+    if (index.holdsTerm(id)) terms.push({ stem: synonym, id, weight: WEIGHT.expansion * scale, expansion: true });
   }
 }
 
@@ -227,17 +239,20 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
       for (const long of index.expansionsOf(group.terms[i]?.stem ?? '')) {
         for (const stem of long) {
           // Two definitions of one short form ("change data capture", "changelog data capture") share words.
-          if (stems.includes(stem) || hasStem(group.terms, stem) || !index.has(stem)) continue;
-          group.terms.push({ stem, weight: WEIGHT.expansion * scale, expansion: true });
+          if (stems.includes(stem) || hasStem(group.terms, stem)) continue;
+          const id = index.idOf(stem);
+          if (index.holdsTerm(id)) group.terms.push({ stem, id, weight: WEIGHT.expansion * scale, expansion: true });
         }
       }
     }
   }
   for (const first of stems) {
     for (const { short, long } of index.contractionsFrom(first)) {
-      if (!allIn(long, stems) || stems.includes(short) || !index.has(short)) continue;
+      if (!allIn(long, stems) || stems.includes(short)) continue;
+      const id = index.idOf(short);
+      if (!index.holdsTerm(id)) continue;
       const owner = groups.find((group) => hasStem(group.terms, first));
-      owner?.terms.push({ stem: short, weight: WEIGHT.expansion * scale, expansion: true });
+      owner?.terms.push({ stem: short, id, weight: WEIGHT.expansion * scale, expansion: true });
     }
   }
 }
@@ -247,8 +262,14 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
  * these few checks once, when the code for them is no longer in the processor's caches, and each builtin called is
  * more code to fetch.
  */
-export function slotOfStem(terms: readonly { readonly stem: string }[], stem: string): number {
-  for (let i = 0; i < terms.length; i++) if ((terms[i] as { stem: string }).stem === stem) return i;
+function slotOfStem(terms: readonly QueryTerm[], stem: string): number {
+  for (let i = 0; i < terms.length; i++) if ((terms[i] as QueryTerm).stem === stem) return i;
+  return -1;
+}
+
+/** `slotOfStem` by term id, once the terms have theirs: a comparison of numbers rather than of strings. */
+export function slotOfTerm(terms: readonly { readonly id: number }[], id: number): number {
+  for (let i = 0; i < terms.length; i++) if ((terms[i] as { id: number }).id === id) return i;
   return -1;
 }
 

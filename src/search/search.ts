@@ -2,7 +2,7 @@ import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
 import { asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { proximityScorer } from './proximity.js';
-import { analyzeQuery, slotOfStem, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
+import { analyzeQuery, slotOfTerm, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 import { QuestionScores } from './question-scores.js';
 
@@ -34,8 +34,9 @@ export interface SearchResult {
 
 /** What is ranked: sections (units) or chunks, seen through the same few questions. */
 interface Documents {
-  postings(stem: string): Postings | undefined;
-  idf(stem: string): number;
+  /** By term id. */
+  postings(term: number): Postings | undefined;
+  idf(term: number): number;
   fileOf(id: number): number;
   /** Sorts documents in the order of the notes, for ties: ids follow it only in a fresh build. */
   order(id: number): number;
@@ -43,11 +44,11 @@ interface Documents {
 
 class SectionDocuments implements Documents {
   constructor(private readonly index: SearchIndex) {}
-  postings(stem: string): Postings | undefined {
-    return this.index.unitPostings(stem);
+  postings(term: number): Postings | undefined {
+    return this.index.unitPostingsOfTerm(term);
   }
-  idf(stem: string): number {
-    return this.index.unitIdf(stem);
+  idf(term: number): number {
+    return this.index.unitIdfOfTerm(term);
   }
   fileOf(unit: number): number {
     return this.index.fileOf[this.index.unitChunks[unit] ?? 0] ?? -1;
@@ -59,11 +60,11 @@ class SectionDocuments implements Documents {
 
 class ChunkDocuments implements Documents {
   constructor(private readonly index: SearchIndex) {}
-  postings(stem: string): Postings | undefined {
-    return this.index.postings(stem);
+  postings(term: number): Postings | undefined {
+    return this.index.postingsOfTerm(term);
   }
-  idf(stem: string): number {
-    return this.index.idf(stem);
+  idf(term: number): number {
+    return this.index.idfOfTerm(term);
   }
   fileOf(id: number): number {
     return this.index.fileOf[id] ?? -1;
@@ -75,8 +76,6 @@ class ChunkDocuments implements Documents {
 
 /** A term of the question with what the scoring loops need, looked up once per question. */
 interface ResolvedTerm extends QueryTerm {
-  /** Term id in the index, -1 when no note has it. */
-  id: number;
   /** weight × IDF among chunks: what one unit of BM25 weight in a chunk is worth. */
   chunkFactor: number;
   /** The first question word (group) the term stands for, -1 for a joined phrase. */
@@ -99,9 +98,9 @@ const shared = { scores: new QuestionScores(), weights: new Float64Array(1 << 10
 /** Adds weight × IDF × BM25 weight over the terms' postings to `scores`, for the documents `keep` admits. */
 function accumulate(scores: QuestionScores, terms: readonly ResolvedTerm[], docs: Documents, keep?: (id: number) => boolean): void {
   for (const term of terms) {
-    const postings = docs.postings(term.stem);
+    const postings = docs.postings(term.id);
     if (!postings) continue;
-    const factor = term.weight * docs.idf(term.stem);
+    const factor = term.weight * docs.idf(term.id);
     const { ids, weights } = postings;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] ?? 0;
@@ -212,17 +211,14 @@ function resolveTerms(index: SearchIndex, query: AnalyzedQuery, phrases: boolean
     for (let t = 0; t < terms.length; t++) mergeTerm(resolved, terms[t] as QueryTerm, g);
   }
   if (phrases) for (let p = 0; p < query.phrases.length; p++) mergeTerm(resolved, query.phrases[p] as QueryTerm, -1);
-  for (const term of resolved) {
-    term.id = index.idOf(term.stem);
-    term.chunkFactor = term.weight * index.idf(term.stem);
-  }
+  for (const term of resolved) term.chunkFactor = term.weight * index.idfOfTerm(term.id);
   return resolved;
 }
 
 /** Keeps each stem once, at the highest weight asked for it, with the first group that asked. */
 function mergeTerm(resolved: ResolvedTerm[], term: QueryTerm, group: number): void {
-  const at = slotOfStem(resolved, term.stem);
-  if (at === -1) resolved.push({ stem: term.stem, weight: term.weight, group, id: -1, chunkFactor: 0 });
+  const at = slotOfTerm(resolved, term.id);
+  if (at === -1) resolved.push({ stem: term.stem, id: term.id, weight: term.weight, group, chunkFactor: 0 });
   else (resolved[at] as ResolvedTerm).weight = Math.max((resolved[at] as ResolvedTerm).weight, term.weight);
 }
 
@@ -234,8 +230,8 @@ function coverageGroups(query: AnalyzedQuery, resolved: readonly ResolvedTerm[])
     for (const term of group.terms) {
       strongest = Math.max(strongest, term.weight);
       // Every term of a group is among the resolved ones.
-      const slot = slotOfStem(resolved, term.stem);
-      terms.push({ id: slot === -1 ? -1 : (resolved[slot] as ResolvedTerm).id, stem: term.stem, slot, weight: term.weight });
+      const slot = slotOfTerm(resolved, term.id);
+      terms.push({ id: term.id, stem: term.stem, slot, weight: term.weight });
     }
     groups.push({ importance: group.importance, strongest, terms });
   }
