@@ -208,7 +208,7 @@ export class DocPostings {
         if (allLive || this.live[doc] === 1) out[(doc - from) * stride + slot] = weight(this.builtTfs.at(i), norms[doc] ?? 0);
       }
     }
-    const added = this.added.size > 0 ? this.added.get(term) : undefined;
+    const added = this.added.get(term);
     if (!added) return;
     for (let i = lowerBound(added.ids, 0, added.ids.length, from); i < added.ids.length; i++) {
       const doc = added.ids[i] ?? 0;

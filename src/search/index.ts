@@ -188,10 +188,6 @@ export class SearchIndex {
     return this.ranks.rankOf(this.fileOfChunk[id] ?? 0) * ORDER_SPAN + id;
   }
 
-  unitPostings(stem: string): Postings | undefined {
-    return this.unitPostingsOfTerm(this.termId(stem));
-  }
-
   /** `unitPostings` of a term by id (from `idOf`): a question looks each of its stems up once. */
   unitPostingsOfTerm(term: number): Postings | undefined {
     return this.unitDocs.of(term);
@@ -227,12 +223,13 @@ export class SearchIndex {
   }
 
   has(stem: string): boolean {
-    return this.holdsTerm(this.termId(stem));
+    return this.heldTermId(stem) !== -1;
   }
 
-  /** Whether a live chunk has the term (by id). */
-  holdsTerm(term: number): boolean {
-    return this.chunkDocs.count(term) > 0;
+  /** The term id of a stem some live chunk has, -1 otherwise: `has` and `idOf` in one look-up. */
+  heldTermId(stem: string): number {
+    const term = this.termId(stem);
+    return this.chunkDocs.count(term) > 0 ? term : -1;
   }
 
   /** Number of chunks containing the term. */

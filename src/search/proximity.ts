@@ -40,7 +40,7 @@ export class ProximityScorer {
     groups: readonly QueryGroup[],
     private readonly window: number,
   ) {
-    // Plain loops over the question's few terms, with the ids analysis found: see `slotOfStem` in query.ts.
+    // Plain loops over the question's few terms, with the ids analysis found: see `slotOfTerm` in query.ts.
     this.weights = new Float64Array(groups.length);
     let termCount = 0;
     for (let g = 0; g < groups.length; g++) {

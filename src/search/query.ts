@@ -79,8 +79,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   const phrases: QueryTerm[] = [];
   if (tokens.length > 1) {
     for (const pair of compounds(tokens, text)) {
-      const id = index.idOf(pair.stem);
-      if (index.holdsTerm(id) && !wordStems.includes(pair.stem)) phrases.push({ stem: pair.stem, id, weight: WEIGHT.phrase * scale });
+      const id = index.heldTermId(pair.stem);
+      if (id !== -1 && !wordStems.includes(pair.stem)) phrases.push({ stem: pair.stem, id, weight: WEIGHT.phrase * scale });
     }
   }
   return { groups, phrases };
@@ -107,8 +107,8 @@ function importance(index: SearchIndex, group: QueryGroup, scale: number): numbe
 
 /** Index terms for one word; an empty list for a word the notes lack; undefined for a word to skip (a misspelt stop word, phrasing). */
 function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
-  const id = index.idOf(token.stem);
-  if (index.holdsTerm(id)) return [{ stem: token.stem, id, weight: WEIGHT.exact }];
+  const id = index.heldTermId(token.stem);
+  if (id !== -1) return [{ stem: token.stem, id, weight: WEIGHT.exact }];
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
   const close: { word: string; distance: number }[] = [];
@@ -132,8 +132,8 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     if (candidate.distance !== best || terms.length >= 3) break;
     const stem = index.stemOf(candidate.word);
     if (!stem || hasStem(terms, stem)) continue;
-    const id = index.idOf(stem);
-    if (index.holdsTerm(id)) terms.push({ stem, id, weight });
+    const id = index.heldTermId(stem);
+    if (id !== -1) terms.push({ stem, id, weight });
   }
   return terms;
 }
@@ -149,8 +149,8 @@ function splitIntoKnown(index: SearchIndex, word: string): KnownTerm | undefined
     const right = knownPart(index, word.slice(cut));
     if (!right) continue;
     const stem = joinedStem({ stem: left }, { stem: right });
-    const id = index.idOf(stem);
-    if (index.holdsTerm(id)) return { stem, id };
+    const id = index.heldTermId(stem);
+    if (id !== -1) return { stem, id };
   }
   return undefined;
 }
@@ -169,8 +169,8 @@ function knownPart(index: SearchIndex, part: string): string | undefined {
 function shorterStem(index: SearchIndex, stem: string): KnownTerm | undefined {
   for (let length = stem.length - 1; length >= Math.max(5, stem.length - 3); length--) {
     const prefix = stem.slice(0, length);
-    const id = index.idOf(prefix);
-    if (index.holdsTerm(id)) return { stem: prefix, id };
+    const id = index.heldTermId(prefix);
+    if (id !== -1) return { stem: prefix, id };
   }
   return undefined;
 }
@@ -223,8 +223,8 @@ function ownTermBefore(terms: readonly QueryTerm[], end: number, stem: string): 
 function addSynonyms(index: SearchIndex, terms: QueryTerm[], written: string, scale: number): void {
   for (const synonym of synonymsOf(written)) {
     if (hasStem(terms, synonym)) continue;
-    const id = index.idOf(synonym);
-    if (index.holdsTerm(id)) terms.push({ stem: synonym, id, weight: WEIGHT.expansion * scale, expansion: true });
+    const id = index.heldTermId(synonym);
+    if (id !== -1) terms.push({ stem: synonym, id, weight: WEIGHT.expansion * scale, expansion: true });
   }
 }
 
@@ -240,8 +240,8 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
         for (const stem of long) {
           // Two definitions of one short form ("change data capture", "changelog data capture") share words.
           if (stems.includes(stem) || hasStem(group.terms, stem)) continue;
-          const id = index.idOf(stem);
-          if (index.holdsTerm(id)) group.terms.push({ stem, id, weight: WEIGHT.expansion * scale, expansion: true });
+          const id = index.heldTermId(stem);
+          if (id !== -1) group.terms.push({ stem, id, weight: WEIGHT.expansion * scale, expansion: true });
         }
       }
     }
@@ -249,8 +249,8 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
   for (const first of stems) {
     for (const { short, long } of index.contractionsFrom(first)) {
       if (!allIn(long, stems) || stems.includes(short)) continue;
-      const id = index.idOf(short);
-      if (!index.holdsTerm(id)) continue;
+      const id = index.heldTermId(short);
+      if (id === -1) continue;
       const owner = groups.find((group) => hasStem(group.terms, first));
       owner?.terms.push({ stem: short, id, weight: WEIGHT.expansion * scale, expansion: true });
     }
@@ -258,23 +258,19 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
 }
 
 /**
- * The place of a stem in a list of terms, -1 when absent. A loop, not `findIndex` with a callback: a question runs
+ * The place of a term in a list, by id, -1 when absent. A loop, not `findIndex` with a callback: a question runs
  * these few checks once, when the code for them is no longer in the processor's caches, and each builtin called is
  * more code to fetch.
  */
-function slotOfStem(terms: readonly QueryTerm[], stem: string): number {
-  for (let i = 0; i < terms.length; i++) if ((terms[i] as QueryTerm).stem === stem) return i;
-  return -1;
-}
-
-/** `slotOfStem` by term id, once the terms have theirs: a comparison of numbers rather than of strings. */
 export function slotOfTerm(terms: readonly { readonly id: number }[], id: number): number {
   for (let i = 0; i < terms.length; i++) if ((terms[i] as { id: number }).id === id) return i;
   return -1;
 }
 
+/** Whether a list of terms holds a stem, with a plain loop (see `slotOfTerm`). */
 function hasStem(terms: readonly QueryTerm[], stem: string): boolean {
-  return slotOfStem(terms, stem) !== -1;
+  for (let i = 0; i < terms.length; i++) if ((terms[i] as QueryTerm).stem === stem) return true;
+  return false;
 }
 
 function allIn(words: readonly string[], among: readonly string[]): boolean {
