@@ -24,6 +24,7 @@ function readRows(dir: string): Row[] {
 const SETS = [
   { name: 'faq-large', minQuestions: 200 },
   { name: 'faq-more', minQuestions: 150 },
+  { name: 'faq-cloud', minQuestions: 200 },
 ];
 
 describe.each(SETS)('$name dev set', ({ name, minQuestions }) => {
@@ -64,10 +65,13 @@ describe('the large dev sets', () => {
   const repos = (name: string): string[] =>
     (JSON.parse(readFileSync(join(DEVSETS, name, 'manifest.json'), 'utf8')) as { docsets: { repo: string }[] }).docsets.map((d) => d.repo.toLowerCase());
 
-  it('share no repository with each other and use none of the reserved ones', () => {
-    const large = repos('faq-large');
-    const more = repos('faq-more');
-    expect(more.filter((r) => large.includes(r))).toEqual([]);
-    expect([...large, ...more].filter((r) => RESERVED.includes(r))).toEqual([]);
+  it('share no repository with each other or with faq-dev, and use none of the reserved ones', () => {
+    const names = ['faq-dev', ...SETS.map((s) => s.name)];
+    const shared: string[] = [];
+    names.forEach((a, i) => {
+      for (const b of names.slice(i + 1)) for (const r of repos(a)) if (repos(b).includes(r)) shared.push(`${r} (${a}, ${b})`);
+    });
+    expect(shared).toEqual([]);
+    expect(names.flatMap(repos).filter((r) => RESERVED.includes(r))).toEqual([]);
   });
 });
