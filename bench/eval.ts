@@ -14,7 +14,8 @@ import type { Chunk } from '../src/types.js';
 import { Bm25Reference } from './bm25-reference.js';
 import { EvalInputError, parseEvalArgs, readQuestions, type EvalArgs, type EvalQuestion } from './eval-input.js';
 import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary } from './eval-metrics.js';
-import { pairedHitDifference, type PairedDifference } from './paired-stats.js';
+import { compareWithReference } from './eval-compare.js';
+import type { PairedDifference } from './paired-stats.js';
 import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet } from './notes-devset.js';
 import { fixed, formatTable } from './table.js';
 
@@ -136,30 +137,6 @@ async function evalBundledNotes(args: EvalArgs, log: (line: string) => void): Pr
   return rows;
 }
 
-interface Comparison {
-  set: string;
-  part: string;
-  field: Field;
-  n: number;
-  hitAt1: PairedDifference;
-  hitAt5: PairedDifference;
-}
-
-/** lore against the plain BM25 reference, question by question, wherever both ran on the same questions. */
-function compareWithReference(rows: readonly Row[]): Comparison[] {
-  const comparisons: Comparison[] = [];
-  for (const lore of rows) {
-    // The Fuse.js sample's 15 questions are too few to say anything by themselves.
-    if (lore.engine !== 'lore' || lore.part.startsWith('sample')) continue;
-    const reference = rows.find((row) => row.engine === 'plain BM25' && row.set === lore.set && row.part === lore.part && row.field === lore.field);
-    if (!reference) continue;
-    const a = lore.ranks.map((r) => r.rank);
-    const b = reference.ranks.map((r) => r.rank);
-    comparisons.push({ set: lore.set, part: lore.part, field: lore.field, n: lore.n, hitAt1: pairedHitDifference(a, b, 1), hitAt5: pairedHitDifference(a, b, 5) });
-  }
-  return comparisons;
-}
-
 function formatDifference(d: PairedDifference): string {
   const signed = (x: number) => `${x >= 0 ? '+' : '−'}${fixed(Math.abs(x), 3)}`;
   return `${signed(d.difference)} [${signed(d.low)}, ${signed(d.high)}] ${d.onlyA}:${d.onlyB} p${d.p < 0.001 ? '<0.001' : `=${fixed(d.p, 3)}`}`;
@@ -186,7 +163,7 @@ async function main(): Promise<void> {
       rows.map((row) => [row.set, row.part, row.engine, row.field === 'question' ? 'clean' : 'typo', row.n, fixed(row.hitAt1, 3), fixed(row.hitAt5, 3), fixed(row.mrr, 3), fixed(row.msPerQuestion, 2)]),
     ),
   );
-  console.log('\nlore − plain BM25, question by question: the difference, its 95% bootstrap interval, questions only lore : only the reference finds, and the sign test\'s two-sided p.\n');
+  console.log('\nlore − plain BM25, question by question: the difference, its 95% bootstrap interval, questions only lore : only the reference finds, and the sign test\'s two-sided p. "every set": all report halves together.\n');
   console.log(
     formatTable(
       ['set', 'part', 'field', 'n', 'Δ hit@1', 'Δ hit@5'],
