@@ -3,9 +3,13 @@ import { editDistance, oneEditApart } from './distance.js';
 import { ensureSize } from './growable.js';
 import { StringTable } from './intern.js';
 
-/** How far a word may be from a known word and still be taken for it. */
+/**
+ * How far a word may be from a known word and still be taken for it. A three-letter word gets one edit: typed in
+ * a hurry, a four-letter word loses a letter ("dta", "wrk"); which edits a short word may take is `isLikelySlip`'s
+ * to say.
+ */
 export function allowedEdits(word: string): number {
-  if (word.length < 4) return 0;
+  if (word.length < 3) return 0;
   return word.length >= 8 ? 2 : 1;
 }
 

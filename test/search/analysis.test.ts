@@ -215,6 +215,15 @@ describe('Vocabulary.nearest', () => {
     expect(vocabulary.nearest(typo, 1)).toEqual([{ word, distance: 1 }]);
   });
 
+  it('gives a three-letter word one edit, and nothing to a shorter one', () => {
+    const short = new Vocabulary();
+    for (const word of ['data', 'work', 'pod']) short.add(word);
+    expect(allowedEdits('dta')).toBe(1);
+    expect(short.nearest('dta', allowedEdits('dta'))).toEqual([{ word: 'data', distance: 1 }]);
+    expect(short.nearest('wrk', allowedEdits('wrk'))).toEqual([{ word: 'work', distance: 1 }]);
+    expect(allowedEdits('at')).toBe(0);
+  });
+
   it('finds long words two edits away', () => {
     expect(allowedEdits('kuberntes')).toBe(2);
     expect(vocabulary.nearest('kuberntes', 2)).toEqual([{ word: 'kubernetes', distance: 1 }]);

@@ -102,6 +102,10 @@ describe('search ranking', () => {
     expect(stems('talk')).toEqual([]);
     expect(stems('tsak')).toContain('task');
     expect(stems('crts')).toContain(stem('certs'));
+    // Three letters: a four-letter word with one letter dropped, or two letters swapped; not one letter changed.
+    expect(stems('nde')).toContain('node');
+    expect(stems('pdo')).toContain('pod');
+    expect(stems('pid')).toEqual([]);
   });
 
   it('answers when all but one incidental word match, rather than letting that word sink the question', async () => {
