@@ -14,7 +14,7 @@ import type { Chunk } from '../src/types.js';
 import { Bm25Reference } from './bm25-reference.js';
 import { EvalInputError, parseEvalArgs, readQuestions, type EvalArgs, type EvalQuestion } from './eval-input.js';
 import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary } from './eval-metrics.js';
-import { compareWithReference } from './eval-compare.js';
+import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import type { PairedDifference } from './paired-stats.js';
 import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet } from './notes-devset.js';
 import { fixed, formatTable } from './table.js';
@@ -49,11 +49,11 @@ interface FaqSet {
 }
 
 function loreEngine(lore: Lore): Engine {
-  return { name: 'lore', rank: (text) => distinctInOrder(lore.search(text, LORE_DEPTH).map((hit) => hit.chunk.file)) };
+  return { name: LORE, rank: (text) => distinctInOrder(lore.search(text, LORE_DEPTH).map((hit) => hit.chunk.file)) };
 }
 
 function referenceEngine(reference: Bm25Reference): Engine {
-  return { name: 'plain BM25', rank: (text) => distinctInOrder(reference.search(text, REFERENCE_DEPTH).map((hit) => hit.file)) };
+  return { name: REFERENCE, rank: (text) => distinctInOrder(reference.search(text, REFERENCE_DEPTH).map((hit) => hit.file)) };
 }
 
 function fuseEngine(chunks: readonly Chunk[]): Engine {

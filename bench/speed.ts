@@ -262,8 +262,9 @@ function byKindCells(rows: readonly Row[]): Cell[][] {
     if (!reference?.kinds || !lore.kinds) continue;
     for (const kind of new Set(lore.kinds)) {
       const ofKind = (row: Row) => row.latencies.filter((_, i) => row.kinds?.[i] === kind);
-      const [mine, theirs] = [percentile(ofKind(lore), 50), percentile(ofKind(reference), 50)];
-      cells.push([lore.chunks, kind, ofKind(lore).length, fixed(mine, 3), fixed(theirs, 3), `${fixed(mine / theirs, 2)}×`]);
+      const own = ofKind(lore);
+      const [mine, theirs] = [percentile(own, 50), percentile(ofKind(reference), 50)];
+      cells.push([lore.chunks, kind, own.length, fixed(mine, 3), fixed(theirs, 3), `${fixed(mine / theirs, 2)}×`]);
     }
   }
   return cells;
