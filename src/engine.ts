@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { composeAnswer, notFound } from './answer/compose.js';
+import { answerQuestion } from './answer/answer-question.js';
 import { cleanQuestion } from './answer/question.js';
 import { SECTION_SEPARATOR, citationUrl } from './answer/citation.js';
 import { asError } from './errors.js';
@@ -33,11 +33,9 @@ export interface LoreOptions {
 }
 
 
-const DEFAULT_TOP = 3;
 const DEFAULT_STALE_AFTER_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_MAX_NOTE_BYTES = 2 * 1024 * 1024;
-const MAX_TOP = 10;
 /** Past this share of postings added or made dead by edits, the index is built afresh (see `SearchIndex.churn`). */
 const MAX_CHURN = 0.25;
 
@@ -97,12 +95,13 @@ export class Lore implements AskService {
 
   /** The same as `ask`, synchronously, without commit or dates. */
   answer(rawQuestion: unknown, context: AskContext = {}): Answer {
-    const question = cleanQuestion(rawQuestion);
-    if (question === '') return notFound('', 'empty-question', []);
-    const top = Math.min(MAX_TOP, Math.max(1, Math.floor(context.top ?? DEFAULT_TOP)));
-    const previousQuestion = context.previousQuestion ? cleanQuestion(context.previousQuestion) : undefined;
-    const result = search(this.knowledge.index, question, { limit: 32, folders: context.folders, previousQuestion, ranking: this.options.ranking });
-    return composeAnswer(question, result, this.knowledge.index, { top, baseUrl: this.options.knowledgeBaseUrl });
+    return answerQuestion(this.knowledge.index, rawQuestion, {
+      top: context.top,
+      previousQuestion: context.previousQuestion,
+      folders: context.folders,
+      ranking: this.options.ranking,
+      baseUrl: this.options.knowledgeBaseUrl,
+    });
   }
 
   /** Ranked chunks for a question, for evaluation and tools. */
