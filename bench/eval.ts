@@ -4,7 +4,6 @@
  * dev set under bench/devsets, split into its tune and report halves where it has them, and the dev sets
  * over the bundled notes.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { openLore, type Lore } from '../src/engine.js';
@@ -16,6 +15,7 @@ import { EvalInputError, parseEvalArgs, readQuestions, type EvalArgs, type EvalQ
 import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary } from './eval-metrics.js';
 import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import type { PairedDifference } from './paired-stats.js';
+import { faqSets, type FaqSet } from './faq-sets.js';
 import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet } from './notes-devset.js';
 import { fixed, formatTable } from './table.js';
 
@@ -25,7 +25,6 @@ const FIELDS: readonly Field[] = ['question', 'question_typo'];
 const LORE_DEPTH = 50;
 const REFERENCE_DEPTH = 100;
 const MAX_NOTE_BYTES = 2 * 1024 * 1024;
-const DEVSETS = fileURLToPath(new URL('./devsets/', import.meta.url));
 const BUNDLED = fileURLToPath(new URL('../knowledge', import.meta.url));
 
 interface Engine {
@@ -42,11 +41,6 @@ interface Row extends RankSummary {
   ranks: { id: string; rank: number }[];
 }
 
-interface FaqSet {
-  name: string;
-  knowledgeDir: string;
-  questionsFile: string;
-}
 
 function loreEngine(lore: Lore): Engine {
   return { name: LORE, rank: (text) => distinctInOrder(lore.search(text, LORE_DEPTH).map((hit) => hit.chunk.file)) };
@@ -117,14 +111,6 @@ function optional<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
 }
 
-function devSets(): FaqSet[] {
-  if (!existsSync(DEVSETS)) return [];
-  return readdirSync(DEVSETS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(`${DEVSETS}${entry.name}/questions.jsonl`))
-    .map((entry) => ({ name: entry.name, knowledgeDir: `${DEVSETS}${entry.name}/knowledge`, questionsFile: `${DEVSETS}${entry.name}/questions.jsonl` }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
 async function evalBundledNotes(args: EvalArgs, log: (line: string) => void): Promise<string[][]> {
   const lore = await openLore({ knowledgeDir: BUNDLED, ranking: args.ranking });
   const rows: string[][] = [];
@@ -144,7 +130,7 @@ function formatDifference(d: PairedDifference): string {
 
 async function main(): Promise<void> {
   const args = parseEvalArgs(process.argv.slice(2));
-  const sets = args.knowledgeDir && args.questionsFile ? [{ name: 'given', knowledgeDir: args.knowledgeDir, questionsFile: args.questionsFile }] : devSets();
+  const sets = args.knowledgeDir && args.questionsFile ? [{ name: 'given', knowledgeDir: args.knowledgeDir, questionsFile: args.questionsFile }] : faqSets();
   const notes: string[] = [];
   const log = (line: string) => (args.json ? notes.push(line) : console.error(line));
   const rows: Row[] = [];

@@ -1,0 +1,45 @@
+/**
+ * Honest "I couldn't find", measured at scale. Each question of a FAQ dev set is asked twice: of all the set's
+ * notes, and of the notes without its own doc set (its pages under `docs/<doc set>/` and its FAQ answers,
+ * `faq/<doc set>-*.md`, as the builders name them). Left out, nothing answers it any more, so every answer lore
+ * still gives is a false one: this is the rate the confidence rule exists to keep down.
+ */
+import { answerQuestion } from '../src/answer/answer-question.js';
+import { indexNotes } from '../src/knowledge/build.js';
+import { loadNoteFiles, type LoadedFile } from '../src/knowledge/load.js';
+import { countAbstentions } from './abstain.js';
+import { EvalInputError, readQuestions } from './eval-input.js';
+import { faqSets } from './faq-sets.js';
+import { fixed, formatTable } from './table.js';
+
+const USAGE = 'usage: npm run eval:abstain\n  asks every FAQ dev set\'s questions with and without their own doc set';
+const MAX_NOTE_BYTES = 2 * 1024 * 1024;
+
+const engineAnswerer = (files: LoadedFile[]) => {
+  const { index } = indexNotes(files);
+  return (question: string) => answerQuestion(index, question);
+};
+
+async function main(): Promise<void> {
+  if (process.argv.length > 2) throw new EvalInputError(`Unexpected argument ${process.argv[2]}.\n${USAGE}`);
+  const rows: string[][] = [];
+  for (const set of faqSets()) {
+    const { files } = await loadNoteFiles(set.knowledgeDir, { maxBytes: MAX_NOTE_BYTES });
+    const counts = countAbstentions(files, readQuestions(set.questionsFile), engineAnswerer);
+    for (const c of counts) {
+      const share = (n: number) => `${n} (${fixed(n / c.questions, 3)})`;
+      rows.push([set.name, c.part, String(c.questions), share(c.answered), share(c.right), share(c.answeredWithout)]);
+    }
+  }
+  console.log('\nEach question asked of all the notes, then of the notes without its own doc set, where any answer is a false one.\n');
+  console.log(formatTable(['set', 'part', 'n', 'answered, all notes', 'right file first', 'answered, own doc set left out (lower is better)'], rows));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EvalInputError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { countAbstentions, docSetOf, isOfDocSet } from '../../bench/abstain.js';
+import type { EvalQuestion } from '../../bench/eval-input.js';
+import { answerQuestion } from '../../src/answer/answer-question.js';
+import { indexNotes } from '../../src/knowledge/build.js';
+import type { LoadedFile } from '../../src/knowledge/load.js';
+
+const files: LoadedFile[] = [
+  { file: 'docs/vault/seal.md', text: '# Sealing\n\nVault starts sealed; unseal it with the unseal keys.' },
+  { file: 'faq/vault-001.md', text: 'Vault stores secrets encrypted at rest in its storage backend.' },
+  { file: 'docs/redis/persist.md', text: '# Persistence\n\nRedis writes snapshots to disk, or appends every write to a log.' },
+  { file: 'faq/redis-001.md', text: 'Redis keeps the whole dataset in memory and persists it to disk.' },
+];
+
+const questions: EvalQuestion[] = [
+  { id: 'vault-001', question: 'How does Vault store secrets?', gold: 'faq/vault-001.md', half: 'tune' },
+  { id: 'redis-001', question: 'Does Redis keep the dataset in memory?', gold: 'faq/redis-001.md', half: 'report' },
+];
+
+const engine = (notes: LoadedFile[]) => {
+  const { index } = indexNotes(notes);
+  return (question: string) => answerQuestion(index, question);
+};
+
+describe('counting honest "I couldn\'t find"s', () => {
+  it('takes the doc set from the id and finds its pages and answers', () => {
+    expect(docSetOf({ id: 'flink-cdc-012' })).toBe('flink-cdc');
+    expect(isOfDocSet('docs/vault/seal.md', 'vault')).toBe(true);
+    expect(isOfDocSet('faq/vault-001.md', 'vault')).toBe(true);
+    expect(isOfDocSet('docs/vaultwarden/a.md', 'vault')).toBe(false);
+    expect(isOfDocSet('faq/redis-001.md', 'vault')).toBe(false);
+  });
+
+  it('asks each question of every note, then of the notes without its doc set', () => {
+    const seen: string[][] = [];
+    countAbstentions(files, questions, (notes) => {
+      seen.push(notes.map((note) => note.file));
+      return engine(notes);
+    });
+    expect(seen).toEqual([
+      files.map((f) => f.file),
+      ['docs/redis/persist.md', 'faq/redis-001.md'],
+      ['docs/vault/seal.md', 'faq/vault-001.md'],
+    ]);
+  });
+
+  it('counts answers, right first citations and false answers by half, with lore', () => {
+    const counts = countAbstentions(files, questions, engine);
+    expect(counts).toEqual([
+      { part: 'tune', questions: 1, answered: 1, right: 1, answeredWithout: 0 },
+      { part: 'report', questions: 1, answered: 1, right: 1, answeredWithout: 0 },
+    ]);
+  });
+
+  it('counts an answer given without the doc set as a false one', () => {
+    const alwaysAnswers = () => (question: string) => ({ question, found: true, text: '', quote: [], highlights: [], citations: [], lookedFor: [] });
+    const counts = countAbstentions(files, questions.map((q) => ({ ...q, half: undefined })), alwaysAnswers);
+    expect(counts).toEqual([{ part: 'all', questions: 2, answered: 2, right: 0, answeredWithout: 2 }]);
+  });
+});
