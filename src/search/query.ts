@@ -1,5 +1,6 @@
 import { compounds, isStopWord, joinedStem, stem, tokenize, type Token } from './analyze.js';
 import { oneEditApart } from './distance.js';
+import { isEnglishWord } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { PHRASING_WORDS } from './phrasing.js';
@@ -37,10 +38,13 @@ const MAX_WORDS = 48;
 /** The shortest half of a split word. */
 const MIN_PART = 3;
 /**
- * A question word the notes never use counts half: it may be topical ("windows", which the notes do not
- * cover) or just phrasing ("support"); half keeps one such word from sinking an otherwise matched question.
+ * A word of general English that the notes never use counts half: it may be topical ("windows", which the
+ * notes do not cover) or just phrasing ("support"); half keeps one such word from sinking an otherwise matched
+ * question. Any other word the notes lack names a tool, a product or a term of art ("ssh", "milvus"): the
+ * question is about something the notes do not cover, and the word counts in full.
  */
 const UNKNOWN_WORD_WEIGHT = 0.5;
+const UNKNOWN_NAME_WEIGHT = 1;
 const WEIGHT = Object.freeze({ exact: 1, oneEdit: 0.8, twoEdits: 0.6, expansion: 0.5, phrase: 0.6, context: 0.4 });
 
 /**
@@ -94,7 +98,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
  * a rare short form cannot make its word outweigh the rest of the question.
  */
 function importance(index: SearchIndex, group: QueryGroup, scale: number): number {
-  if (group.terms.length === 0) return Math.sqrt(index.idf('')) * UNKNOWN_WORD_WEIGHT * scale;
+  if (group.terms.length === 0) return Math.sqrt(index.idf('')) * (isEnglishWord(group.word) ? UNKNOWN_WORD_WEIGHT : UNKNOWN_NAME_WEIGHT) * scale;
   let expansionsOnly = true;
   for (const term of group.terms) if (!term.expansion) expansionsOnly = false;
   let most = -Infinity;

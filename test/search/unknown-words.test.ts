@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../src/answer/compose.js';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { isEnglishWord } from '../../src/search/english-words.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { search } from '../../src/search/search.js';
+
+const index = indexNotes(
+  Object.entries({
+    'fargate.md': 'Fargate runs each pod on a node of its own, fully managed by AWS.',
+    'ecs.md': 'ECS runs containers on EC2 instances that you manage yourself.',
+    'eks.md': 'EKS runs the Kubernetes control plane across several availability zones.',
+  }).map(([file, text]) => ({ file, text })),
+).index;
+const found = (question: string) => composeAnswer(question, search(index, question), index, { top: 3 }).found;
+const importanceOf = (question: string, word: string) => analyzeQuery(index, question).groups.find((group) => group.word === word)?.importance;
+
+describe('words the notes never use', () => {
+  it.each(['windows', 'support', 'scanning', 'cheaper', 'workloads'])('%j is general English', (word) => {
+    expect(isEnglishWord(word)).toBe(true);
+  });
+
+  it.each(['ssh', 'kubectl', 'nginx', 'milvus', 'pnpm'])('%j is not', (word) => {
+    expect(isEnglishWord(word)).toBe(false);
+  });
+
+  it('count in full when they name something, at half when they are English', () => {
+    const name = importanceOf('ssh to fargate', 'ssh');
+    const english = importanceOf('cheaper on fargate', 'cheaper');
+    expect(english).toBeGreaterThan(0);
+    expect(name).toBeCloseTo(2 * (english ?? 0), 5);
+  });
+
+  it('make lore say it could not find a tool the notes do not cover, and still answer when only phrasing is missing', () => {
+    expect(found('how do i ssh into fargate')).toBe(false);
+    expect(found('kubectl on fargate')).toBe(false);
+    expect(found('how do i sneak into fargate')).toBe(true);
+    expect(found('cheaper on fargate')).toBe(true);
+  });
+});
