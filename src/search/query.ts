@@ -40,8 +40,8 @@ const MIN_PART = 3;
 /**
  * A word of general English that the notes never use counts half: it may be topical ("windows", which the
  * notes do not cover) or just phrasing ("support"); half keeps one such word from sinking an otherwise matched
- * question. Any other word the notes lack names a tool, a product or a term of art ("ssh", "milvus"): the
- * question is about something the notes do not cover, and the word counts in full.
+ * question. Any other word the notes lack, but a bare number, names a tool, a product or a term of art ("ssh",
+ * "milvus"): the question is about something the notes do not cover, and the word counts in full.
  */
 const UNKNOWN_WORD_WEIGHT = 0.5;
 const UNKNOWN_NAME_WEIGHT = 1;
@@ -98,7 +98,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
  * a rare short form cannot make its word outweigh the rest of the question.
  */
 function importance(index: SearchIndex, group: QueryGroup, scale: number): number {
-  if (group.terms.length === 0) return Math.sqrt(index.idf('')) * (isEnglishWord(group.word) ? UNKNOWN_WORD_WEIGHT : UNKNOWN_NAME_WEIGHT) * scale;
+  if (group.terms.length === 0) return Math.sqrt(index.idf('')) * (namesSomething(group.word) ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WORD_WEIGHT) * scale;
   let expansionsOnly = true;
   for (const term of group.terms) if (!term.expansion) expansionsOnly = false;
   let most = -Infinity;
@@ -107,6 +107,11 @@ function importance(index: SearchIndex, group: QueryGroup, scale: number): numbe
     most = Math.max(most, Math.sqrt(index.idfOfTerm(term.id)) * term.weight);
   }
   return most;
+}
+
+/** A word that is not general English, and not a bare number ("2", "443"): "ssh", "s3", "milvus". */
+function namesSomething(word: string): boolean {
+  return /\p{L}/u.test(word) && !isEnglishWord(word);
 }
 
 /** Index terms for one word; an empty list for a word the notes lack; undefined for a word to skip (a misspelt stop word, phrasing). */

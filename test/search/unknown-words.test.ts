@@ -31,6 +31,11 @@ describe('words the notes never use', () => {
     expect(name).toBeCloseTo(2 * (english ?? 0), 5);
   });
 
+  it('count a bare number at half, like English: it is no name', () => {
+    expect(importanceOf('fargate 2', '2')).toBeCloseTo(importanceOf('cheaper on fargate', 'cheaper') ?? 0, 5);
+    expect(found('does fargate run pods (2)')).toBe(true);
+  });
+
   it('make lore say it could not find a tool the notes do not cover, and still answer when only phrasing is missing', () => {
     expect(found('how do i ssh into fargate')).toBe(false);
     expect(found('kubectl on fargate')).toBe(false);
