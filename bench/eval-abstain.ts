@@ -8,7 +8,7 @@ import { answerQuestion } from '../src/answer/answer-question.js';
 import { indexNotes } from '../src/knowledge/build.js';
 import { loadNoteFiles, type LoadedFile } from '../src/knowledge/load.js';
 import { countAbstentions } from './abstain.js';
-import { EvalInputError, readQuestions } from './eval-input.js';
+import { EvalInputError, readQuestions, runEval } from './eval-input.js';
 import { faqSets } from './faq-sets.js';
 import { fixed, formatTable } from './table.js';
 
@@ -35,11 +35,4 @@ async function main(): Promise<void> {
   console.log(formatTable(['set', 'part', 'n', 'answered, all notes', 'right file first', 'answered, own doc set left out (lower is better)'], rows));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof EvalInputError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runEval(main);

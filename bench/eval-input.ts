@@ -8,6 +8,18 @@ export class EvalInputError extends Error {
   override readonly name = 'EvalInputError';
 }
 
+/** Runs an eval script: a user mistake is printed without a stack (exit code 2), anything else with one (1). */
+export function runEval(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (error instanceof EvalInputError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(1);
+  });
+}
+
 export interface EvalArgs {
   /** One set given on the command line; undefined runs every dev set. */
   knowledgeDir?: string;

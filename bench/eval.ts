@@ -11,7 +11,7 @@ import { buildKnowledge } from '../src/knowledge/build.js';
 import { loadNoteFiles } from '../src/knowledge/load.js';
 import type { Chunk } from '../src/types.js';
 import { Bm25Reference } from './bm25-reference.js';
-import { EvalInputError, parseEvalArgs, readQuestions, type EvalArgs, type EvalQuestion } from './eval-input.js';
+import { parseEvalArgs, readQuestions, runEval, type EvalArgs, type EvalQuestion } from './eval-input.js';
 import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary } from './eval-metrics.js';
 import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import type { PairedDifference } from './paired-stats.js';
@@ -162,11 +162,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof EvalInputError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runEval(main);
