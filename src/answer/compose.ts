@@ -23,7 +23,8 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const best = result.hits[0];
   if (!best || best.coverage < FOUND_COVERAGE) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
-    return notFound(question, reason, lookedFor, closest(result.hits, index, options));
+    const unknown = result.query.groups.filter((group) => !group.context && group.terms.length === 0).map((group) => group.word);
+    return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);
   }
   const weights = termWeights(result, index);
   const { chunk, quote } = quoteOf(best.chunk, index, weights);
@@ -38,19 +39,26 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
 }
 
-export function notFound(question: string, reason: NotFoundReason, lookedFor: string[], citations: Citation[] = []): Answer {
-  return { question, found: false, text: notFoundText(reason, lookedFor), quote: [], highlights: [], citations, lookedFor, reason };
+/** `unknown`: the words of the question that no note uses, named so that the asker knows what to change. */
+export function notFound(question: string, reason: NotFoundReason, lookedFor: string[], citations: Citation[] = [], unknown: string[] = []): Answer {
+  return { question, found: false, text: notFoundText(reason, lookedFor, unknown), quote: [], highlights: [], citations, lookedFor, reason };
 }
 
-function notFoundText(reason: NotFoundReason, lookedFor: string[]): string {
+function notFoundText(reason: NotFoundReason, lookedFor: string[], unknown: string[]): string {
   switch (reason) {
     case 'empty-question':
       return 'I couldn\'t find a question in that message. Ask me something about the notes, for example "does fargate support daemonsets?"';
     case 'no-terms':
       return "I couldn't find any words to search for in that question. Try asking with a few keywords.";
     default:
-      return `I couldn't find an answer in the notes. I looked for: ${lookedFor.join(', ')}.`;
+      return `I couldn't find an answer in the notes. I looked for: ${lookedFor.join(', ')}.${unknownText(lookedFor, unknown)}`;
   }
+}
+
+function unknownText(lookedFor: string[], unknown: string[]): string {
+  if (unknown.length === 0) return '';
+  if (unknown.length === lookedFor.length) return lookedFor.length === 1 ? ' No note uses that word.' : ' No note uses any of these words.';
+  return ` No note uses: ${unknown.join(', ')}.`;
 }
 
 /** Stem → how much it matters, for choosing and marking the quoted lines. */

@@ -97,6 +97,26 @@ describe('bad input gets a clear reply, never an exception', () => {
   });
 });
 
+describe('"I couldn\'t find" names the words no note uses', () => {
+  it('lists the unknown ones among the words looked for', async () => {
+    const answer = await askBoth(plain, 'what is the price of the nat gateway');
+    expect(answer.found).toBe(false);
+    expect(answer.text).toContain('I looked for: price, nat, gateway.');
+    expect(answer.text).toContain('No note uses: nat, gateway.');
+  });
+
+  it('says so once when no word of the question is in the notes', async () => {
+    expect((await askBoth(plain, 'frobnicate xylqorp')).text).toMatch(/I looked for: frobnicate, xylqorp\. No note uses any of these words\.$/);
+    expect((await askBoth(plain, 'zqxvbt')).text).toMatch(/I looked for: zqxvbt\. No note uses that word\.$/);
+  });
+
+  it('adds nothing when every word is in the notes, only spread over different sections', async () => {
+    const answer = await askBoth(plain, 'nexus kubelet stateful ami enis');
+    expect(answer.found).toBe(false);
+    expect(answer.text).toMatch(/I looked for: nexus, kubelet, stateful, ami, enis\.$/);
+  });
+});
+
 describe('citations', () => {
   const question = 'does fargate support daemonsets?';
 
