@@ -41,7 +41,6 @@ interface Row extends RankSummary {
   ranks: { id: string; rank: number }[];
 }
 
-
 function loreEngine(lore: Lore): Engine {
   return { name: LORE, rank: (text) => distinctInOrder(lore.search(text, LORE_DEPTH).map((hit) => hit.chunk.file)) };
 }
