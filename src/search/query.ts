@@ -4,6 +4,7 @@ import { isEnglishWord } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { PHRASING_WORDS } from './phrasing.js';
+import { isLikelySlip, slipCost } from './slips.js';
 import { STOP_WORDS } from './stopwords.js';
 import { synonymsOf } from './synonyms.js';
 import { allowedEdits } from './vocabulary.js';
@@ -45,6 +46,8 @@ const MIN_PART = 3;
  */
 const UNKNOWN_WORD_WEIGHT = 0.5;
 const UNKNOWN_NAME_WEIGHT = 1;
+/** How much commoner a word of the notes one slip away must be for a rare written word to be taken for a typo of it. */
+const REAL_WORD_ODDS = 50;
 const WEIGHT = Object.freeze({ exact: 1, oneEdit: 0.8, twoEdits: 0.6, expansion: 0.5, phrase: 0.6, context: 0.4 });
 
 /**
@@ -117,11 +120,14 @@ function namesSomething(word: string): boolean {
 /** Index terms for one word; an empty list for a word the notes lack; undefined for a word to skip (a misspelt stop word, phrasing). */
 function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   const id = index.heldTermId(token.stem);
-  if (id !== -1) return [{ stem: token.stem, id, weight: WEIGHT.exact }];
+  if (id !== -1) {
+    const likelier = likelierWord(index, token, id);
+    const exact: QueryTerm = { stem: token.stem, id, weight: WEIGHT.exact };
+    return likelier ? [exact, { ...likelier, weight: WEIGHT.oneEdit }] : [exact];
+  }
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
-  const close: { word: string; distance: number }[] = [];
-  if (edits > 0) for (const candidate of index.vocabulary.nearest(token.surface, edits)) if (isLikelySlip(token.surface, candidate.word)) close.push(candidate);
+  const close = edits > 0 ? likeliestFirst(index, token.surface, index.vocabulary.nearest(token.surface, edits)) : [];
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {
@@ -187,22 +193,52 @@ function shorterStem(index: SearchIndex, stem: string): KnownTerm | undefined {
 /** A stem the notes have, with its term id. */
 type KnownTerm = Pick<QueryTerm, 'stem' | 'id'>;
 
-const SHORT_WORD = 4;
 /**
- * Whether `typed` may be a slip for `word`, a few edits away. A short word is taken for a dropped, doubled or
- * swapped letter ("crts", "teh"), not for a changed one: "talk" is a word of its own, not a slip for "task".
+ * The known words a typo may stand for, likeliest first: at the fewest edits, then the commonest in the notes
+ * (lowest IDF) once the slip's own cost is added ("toke" is "token" sooner than "tok").
  */
-function isLikelySlip(typed: string, word: string): boolean {
-  if (typed.length > SHORT_WORD || typed.length !== word.length) return true;
-  let i = 0;
-  while (i < typed.length && typed[i] === word[i]) i++;
-  return i < typed.length - 1 && typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
+function likeliestFirst(index: SearchIndex, typed: string, nearest: readonly { word: string; distance: number }[]): { word: string; distance: number }[] {
+  const ranked: { word: string; distance: number; cost: number }[] = [];
+  for (const { word, distance } of nearest) {
+    if (!isLikelySlip(typed, word)) continue;
+    const stem = index.stemOf(word);
+    ranked.push({ word, distance, cost: (stem === undefined ? Infinity : index.idf(stem)) + slipCost(typed, word) });
+  }
+  return ranked.sort((a, b) => a.distance - b.distance || a.cost - b.cost);
+}
+
+/**
+ * A typo can be a word of the notes too: large notes hold their own misspellings ("clsuter") and rare words one
+ * slip from a common one ("shade", "cos"). When a known word one slip away, with the same first letter (people
+ * seldom get it wrong, and words that differ there differ on purpose: "klog", "log"), is at least
+ * `REAL_WORD_ODDS` times as common, it is looked for too, as a correction; the word as written keeps its weight.
+ */
+function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm | undefined {
+  const typed = token.surface;
+  const odds = index.idfOfTerm(id) - Math.log(REAL_WORD_ODDS);
+  if (odds <= 0 || allowedEdits(typed) === 0 || /\d/.test(typed)) return undefined;
+  let likeliest: KnownTerm | undefined;
+  let lowest = odds;
+  for (const { word } of index.vocabulary.nearest(typed, 1)) {
+    if (word[0] !== typed[0] || !isLikelySlip(typed, word)) continue;
+    const stem = index.stemOf(word);
+    const termId = stem === undefined || stem === token.stem ? -1 : index.heldTermId(stem);
+    if (termId === -1) continue;
+    const idf = index.idfOfTerm(termId);
+    if (idf <= lowest) {
+      likeliest = { stem: stem as string, id: termId };
+      lowest = idf;
+    }
+  }
+  return likeliest;
 }
 
 function isNearStopWord(word: string): boolean {
-  if (isStopWord(word) || word.length < 4) return false;
+  if (isStopWord(word) || word.length < 3) return false;
   // Not a stop word itself, so one edit away is all that is left of "within one edit".
   for (const stop of STOP_WORDS) if (stop.length >= 4 && oneEditApart(word, stop) && isLikelySlip(word, stop)) return true;
+  // "teh", "hwo", "adn": three letters are a slip for a three-letter stop word only with its first letter ("aws" is not "was").
+  if (word.length === 3) for (const stop of STOP_WORDS) if (stop.length === 3 && stop[0] === word[0] && oneEditApart(word, stop) && isLikelySlip(word, stop)) return true;
   return false;
 }
 

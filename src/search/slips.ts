@@ -1,0 +1,55 @@
+/**
+ * How people mistype, for the speller: which edits a word may take, and which of several known words a typo
+ * most likely stands for (a noisy channel: how common the word is, and how easy the slip).
+ */
+
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** Row and column of each letter on a QWERTY keyboard, by letter. */
+const KEYS = new Map<string, [number, number]>(KEY_ROWS.flatMap((row, r) => [...row].map((key, c) => [key, [r, c]] as [string, [number, number]])));
+
+/** Whether two letters sit side by side on a QWERTY keyboard, on one row or on neighbouring rows (rows are staggered). */
+export function keysAdjacent(a: string, b: string): boolean {
+  const p = KEYS.get(a);
+  const q = KEYS.get(b);
+  if (!p || !q) return false;
+  const rows = q[0] - p[0];
+  const columns = q[1] - p[1];
+  if (rows === 0) return Math.abs(columns) === 1;
+  // A key touches the two keys above it at its own column and one to the right, and the two below at its own and one to the left.
+  return (rows === -1 && (columns === 0 || columns === 1)) || (rows === 1 && (columns === 0 || columns === -1));
+}
+
+const SHORT_WORD = 4;
+
+/**
+ * Whether `typed` may be a slip for `word`, a few edits away. A short word is taken for a dropped, doubled or
+ * swapped letter ("crts", "teh"), and a four-letter one also for a key's neighbour struck instead ("rste" for
+ * "rate"), not for any other changed letter: "talk" is a word of its own, not a slip for "task". Three letters
+ * leave too many words one neighbouring key apart ("pid", "pod") to guess between.
+ */
+export function isLikelySlip(typed: string, word: string): boolean {
+  if (typed.length > SHORT_WORD || typed.length !== word.length) return true;
+  const at = firstDifference(typed, word);
+  if (at < typed.length - 1 && typed[at] === word[at + 1] && typed[at + 1] === word[at] && typed.slice(at + 2) === word.slice(at + 2)) return true;
+  return typed.length === SHORT_WORD && keysAdjacent(typed[at] ?? '', word[at] ?? '') && typed.slice(at + 1) === word.slice(at + 1);
+}
+
+/**
+ * What an edit from `word` to `typed` costs, in the units of IDF (natural log of odds), beside how rare `word`
+ * is: nothing for a dropped, added or swapped letter or a neighbouring key, and a factor of ten for any other
+ * changed letter, which is a slip of the mind rather than of the finger.
+ */
+export function slipCost(typed: string, word: string): number {
+  if (typed.length !== word.length) return 0;
+  const at = firstDifference(typed, word);
+  if (typed.slice(at + 1) !== word.slice(at + 1)) return 0;
+  return keysAdjacent(typed[at] ?? '', word[at] ?? '') ? 0 : FAR_KEY_COST;
+}
+
+const FAR_KEY_COST = Math.log(10);
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}

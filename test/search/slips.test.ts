@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { stem } from '../../src/search/analyze.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { search } from '../../src/search/search.js';
+import { isLikelySlip, keysAdjacent, slipCost } from '../../src/search/slips.js';
+
+const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
+const termsOf = (index: ReturnType<typeof indexOf>, question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms);
+const stemsOf = (index: ReturnType<typeof indexOf>, question: string) => termsOf(index, question).map((term) => term.stem);
+
+/** `count` notes of filler, so that the notes' statistics are those of a larger collection. */
+const filler = (count: number, text: (i: number) => string) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`filler-${i}.md`, text(i)]));
+
+describe('the keyboard', () => {
+  it.each([
+    ['a', 's'],
+    ['s', 'a'],
+    ['a', 'q'],
+    ['a', 'w'],
+    ['a', 'z'],
+    ['t', 'g'],
+    ['b', 'h'],
+  ])('%s and %s are neighbours', (a, b) => {
+    expect(keysAdjacent(a, b)).toBe(true);
+  });
+
+  it.each([
+    ['l', 's'],
+    ['a', 'e'],
+    ['q', 'z'],
+    ['t', 'b'],
+    ['a', '1'],
+  ])('%s and %s are not', (a, b) => {
+    expect(keysAdjacent(a, b)).toBe(false);
+  });
+});
+
+describe('which slips a word may take', () => {
+  it('takes a four-letter word for a neighbouring key struck, and for no other changed letter', () => {
+    expect(isLikelySlip('rste', 'rate')).toBe(true);
+    expect(isLikelySlip('fadt', 'fast')).toBe(true);
+    expect(isLikelySlip('talk', 'task')).toBe(false);
+    expect(isLikelySlip('tsak', 'task')).toBe(true);
+  });
+
+  it('takes a three-letter word for a dropped or swapped letter only', () => {
+    expect(isLikelySlip('pid', 'pod')).toBe(false);
+    expect(isLikelySlip('pdo', 'pod')).toBe(true);
+    expect(isLikelySlip('nde', 'node')).toBe(true);
+  });
+
+  it('costs a changed letter far from the right key more than any other slip', () => {
+    expect(slipCost('fakt', 'fast')).toBeGreaterThan(0);
+    expect(slipCost('fadt', 'fast')).toBe(0);
+    expect(slipCost('toke', 'token')).toBe(0);
+    expect(slipCost('clsuter', 'cluster')).toBe(0);
+  });
+});
+
+describe('correcting a typo', () => {
+  it('corrects a four-letter word with a neighbouring key struck', () => {
+    const index = indexOf({ 'a.md': 'The scrape rate is one per minute.', 'b.md': 'Each task has its own certs.' });
+    expect(stemsOf(index, 'rste')).toContain('rate');
+    expect(stemsOf(index, 'talk')).toEqual([]);
+  });
+
+  it('prefers the commonest of the words one slip away, not the first in the alphabet', () => {
+    const index = indexOf({
+      'rare.md': 'Items, stems and teams.',
+      ...filler(20, (i) => `Search terms ${i} are matched.`),
+    });
+    // "items", "stems", "teams" and "terms" are each one letter from "tems"; up to three are looked for.
+    const terms = stemsOf(index, 'tems');
+    expect(terms[0]).toBe('term');
+    expect(terms).toHaveLength(3);
+  });
+
+  it('also looks for a much commoner word one slip from a rare word of the notes, as a correction', () => {
+    const index = indexOf({
+      'typo.md': 'Restart the clsuter once.',
+      ...filler(400, (i) => (i % 4 === 0 ? `The cluster runs service ${i}.` : `Service ${i} logs to stdout.`)),
+    });
+    const group = analyzeQuery(index, 'how do I resize a clsuter').groups.find((g) => g.word === 'clsuter');
+    expect(group?.terms.map((term) => [term.stem, term.weight])).toEqual([
+      ['clsuter', 1],
+      [stem('cluster'), 0.8],
+    ]);
+    expect(search(index, 'clsuter service').hits.some((hit) => hit.chunk.text.includes('cluster'))).toBe(true);
+  });
+
+  it('takes a three-letter slip of a stop word for it, not for a word the notes lack', () => {
+    const index = indexOf({ 'pull.md': 'Pull the image from the registry.' });
+    const words = (question: string) => analyzeQuery(index, question).groups.map((group) => group.word);
+    expect(words('hwo do I pull teh image adn tag')).toEqual(['pull', 'image', 'tag']);
+    // Not with another first letter: "aws" is no slip for "was".
+    expect(words('pull from aws')).toEqual(['pull', 'aws']);
+  });
+
+  it('leaves a rare word alone when its neighbour differs in the first letter or is not common enough', () => {
+    const index = indexOf({
+      'klog.md': 'klog writes structured logs. The shade is grey.',
+      ...filler(400, (i) => (i % 4 === 0 ? `The log of service ${i}.` : i % 40 === 1 ? `Share service ${i}.` : `Service ${i} runs.`)),
+    });
+    expect(stemsOf(index, 'klog')).toEqual(['klog']);
+    // "share" is in 10 of the 401 notes and "shade" in 1: ten times as common, not fifty.
+    expect(stemsOf(index, 'shade')).toEqual([stem('shade')]);
+  });
+});
