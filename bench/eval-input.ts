@@ -88,6 +88,8 @@ const QuestionSchema = z.object({
   gold: nonEmpty,
   /** Which half of a large set: tune on one, report the other. */
   half: z.enum(['tune', 'report']).optional(),
+  /** The typos made in `question_typo`, as `kind:meant->typed` ("del:pull->pll"). */
+  typo_ops: z.array(nonEmpty).optional(),
 });
 
 export type EvalQuestion = z.infer<typeof QuestionSchema>;

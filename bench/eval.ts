@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { openLore, type Lore } from '../src/engine.js';
-import { buildKnowledge } from '../src/knowledge/build.js';
+import { buildKnowledge, indexNotes } from '../src/knowledge/build.js';
 import { loadNoteFiles } from '../src/knowledge/load.js';
 import type { Chunk } from '../src/types.js';
 import { Bm25Reference } from './bm25-reference.js';
@@ -17,6 +17,7 @@ import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import type { PairedDifference } from './paired-stats.js';
 import { faqSets, type FaqSet } from './faq-sets.js';
 import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet } from './notes-devset.js';
+import { countSpellerFixes, type SpellerCount } from './speller-score.js';
 import { fixed, formatTable } from './table.js';
 
 type Field = 'question' | 'question_typo';
@@ -78,7 +79,11 @@ function parts(questions: readonly EvalQuestion[]): [string, EvalQuestion[]][] {
   ];
 }
 
-async function evalFaqSet(set: FaqSet, args: EvalArgs, log: (line: string) => void): Promise<Row[]> {
+interface SpellerRow extends SpellerCount {
+  set: string;
+}
+
+async function evalFaqSet(set: FaqSet, args: EvalArgs, log: (line: string) => void): Promise<{ rows: Row[]; speller: SpellerRow[] }> {
   const questions = readQuestions(set.questionsFile);
   const lore = await openLore({ knowledgeDir: set.knowledgeDir, maxNoteBytes: MAX_NOTE_BYTES, ranking: args.ranking });
   const { files } = await loadNoteFiles(set.knowledgeDir, { maxBytes: MAX_NOTE_BYTES });
@@ -103,7 +108,8 @@ async function evalFaqSet(set: FaqSet, args: EvalArgs, log: (line: string) => vo
       for (const engine of [...engines, fuse]) rows.push(...optional(run(engine, sample, field, set.name, `sample ${sample.length}`)));
     }
   }
-  return rows;
+  const speller = countSpellerFixes(indexNotes(files).index, questions).map((count) => ({ set: set.name, ...count }));
+  return { rows, speller };
 }
 
 function optional<T>(value: T | undefined): T[] {
@@ -133,12 +139,17 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   const log = (line: string) => (args.json ? notes.push(line) : console.error(line));
   const rows: Row[] = [];
-  for (const set of sets) rows.push(...(await evalFaqSet(set, args, log)));
+  const speller: SpellerRow[] = [];
+  for (const set of sets) {
+    const result = await evalFaqSet(set, args, log);
+    rows.push(...result.rows);
+    speller.push(...result.speller);
+  }
   const bundled = args.knowledgeDir ? [] : await evalBundledNotes(args, log);
 
   const comparisons = compareWithReference(rows);
   if (args.json) {
-    console.log(JSON.stringify({ rows, comparisons, bundled, notes }, null, 2));
+    console.log(JSON.stringify({ rows, comparisons, speller, bundled, notes }, null, 2));
     return;
   }
   console.log(`\nHit@k: the gold file is among the first k distinct files cited. lore ranks the files of its top ${LORE_DEPTH} chunks; the reference, of its top ${REFERENCE_DEPTH} pieces.\n`);
@@ -155,6 +166,11 @@ async function main(): Promise<void> {
       comparisons.map((c) => [c.set, c.part, c.field === 'question' ? 'clean' : 'typo', c.n, formatDifference(c.hitAt1), formatDifference(c.hitAt5)]),
     ),
   );
+  const spelled = speller.filter((row) => row.words > 0);
+  if (spelled.length > 0) {
+    console.log("\nThe speller alone: of the typo questions' misspelt words, those taken for the word meant (a stop word: left out).\n");
+    console.log(formatTable(['set', 'part', 'misspelt words', 'taken for the word meant', 'share'], spelled.map((row) => [row.set, row.part, row.words, row.fixed, fixed(row.fixed / row.words, 3)])));
+  }
   if (bundled.length > 0) {
     console.log('\nBundled notes (first citation on the answering lines; honest "I couldn\'t find" where the notes do not answer):\n');
     console.log(formatTable(['dev set', 'hit@1', 'share', 'honest not-found'], bundled));
