@@ -120,6 +120,8 @@ describe('Discord adapter: mentions in a server', () => {
     const reply = await harness.fake.nextChannelMessage(harness.fake.channelId, since);
     expectNoPings(reply);
     expect(service.calls[0]?.question).toContain('@everyone');
+    // A person's id is no word of any note: it is left out of the question.
+    expect(service.calls[0]?.question).not.toContain(harness.fake.alice.id);
     // The note itself contains @everyone and a role mention: shown escaped, and still nobody is pinged.
     expect(reply.embeds?.[0]?.description).toContain('\\<@&123456789012345678\\>');
   });

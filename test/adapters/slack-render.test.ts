@@ -123,6 +123,9 @@ describe('questionFromSlack', () => {
     ['<@UBOT1|lore>   what   about <#C123|ops>?', 'what about #ops?'],
     ['<!channel> <!here|here> and <@U999|bob> &amp; <https://x.y|the docs> &lt;3', '@channel @here and @bob & the docs <3'],
     ['<mailto:a@b.c|a@b.c> <https://x.y/z>', 'a@b.c https://x.y/z'],
+    ['<@UBOT1> :thinking_face: does fargate support daemonsets? :pray::skin-tone-2:', 'does fargate support daemonsets?'],
+    ['<@U999> asked: is the ECS control plane free :eyes:?', 'asked: is the ECS control plane free ?'],
+    ['arn:aws:iam::123:role at 10:30:45', 'arn:aws:iam::123:role at 10:30:45'],
   ])('%j → %j', (text, expected) => {
     expect(questionFromSlack(text, 'UBOT1')).toBe(expected);
   });

@@ -3,6 +3,7 @@ import { sendOrApologize } from '../../chat/apology.js';
 import { conversationOf, type Reply, type Turn } from '../../chat/turn.js';
 import { asError } from '../../errors.js';
 import { whenSlow } from '../../service/in-flight.js';
+import { questionFromDiscord } from './discord-text.js';
 import { NO_PINGS, discordAsker, embedsAllowed, payloadOf, type AnswerDeps } from './reply.js';
 
 const TYPING_AFTER_MS = 1000;
@@ -15,7 +16,7 @@ const TYPING_AFTER_MS = 1000;
 export function questionIn(message: Message, botId: string): string | undefined {
   if (message.author.bot || message.author.id === botId || message.webhookId !== null || message.system) return undefined;
   if (message.inGuild() && !message.mentions.users.has(botId)) return undefined;
-  return message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return questionFromDiscord(message.content, botId);
 }
 
 /** A message as a turn. A thread has its own channel id; a thread started on a message gets the message's id. */
