@@ -42,4 +42,10 @@ describe('words the notes never use', () => {
     expect(found('how do i sneak into fargate')).toBe(true);
     expect(found('cheaper on fargate')).toBe(true);
   });
+
+  it('take chat shorthand for what it is, not for a name the notes lack', () => {
+    expect(analyzeQuery(index, 'btw does ecs run on ec2 pls thx').groups.map((group) => group.word)).toEqual(['ecs', 'run', 'ec2']);
+    expect(analyzeQuery(index, "what's the diff between ecs and eks").groups.map((group) => group.word)).toEqual(['ecs', 'eks']);
+    expect(found('diff between fargate and ecs')).toBe(true);
+  });
 });
