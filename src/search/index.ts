@@ -246,6 +246,11 @@ export class SearchIndex {
     return idfOf(this.chunkDocs.size, this.chunkDocs.count(term));
   }
 
+  /** How many live chunks hold a term (by id). */
+  chunksWithTerm(term: number): number {
+    return this.chunkDocs.count(term);
+  }
+
   postings(stem: string): Postings | undefined {
     return this.postingsOfTerm(this.termId(stem));
   }

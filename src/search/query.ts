@@ -48,6 +48,8 @@ const UNKNOWN_WORD_WEIGHT = 0.5;
 const UNKNOWN_NAME_WEIGHT = 1;
 /** How much commoner a word of the notes one slip away must be for a rare written word to be taken for a typo of it. */
 const REAL_WORD_ODDS = 50;
+/** A misspelling in the notes is a one-off: a word in more chunks than this is written so on purpose, and not looked up. */
+const MAX_TYPO_CHUNKS = 5;
 const WEIGHT = Object.freeze({ exact: 1, oneEdit: 0.8, twoEdits: 0.6, expansion: 0.5, phrase: 0.6, context: 0.4 });
 
 /**
@@ -215,6 +217,7 @@ function likeliestFirst(index: SearchIndex, typed: string, nearest: readonly { w
  */
 function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm | undefined {
   const typed = token.surface;
+  if (index.chunksWithTerm(id) > MAX_TYPO_CHUNKS) return undefined;
   const odds = index.idfOfTerm(id) - Math.log(REAL_WORD_ODDS);
   if (odds <= 0 || allowedEdits(typed) === 0 || /\d/.test(typed)) return undefined;
   let likeliest: KnownTerm | undefined;
