@@ -204,16 +204,17 @@ function likeliestFirst(index: SearchIndex, typed: string, nearest: readonly { w
   for (const { word, distance } of nearest) {
     if (!isLikelySlip(typed, word)) continue;
     const stem = index.stemOf(word);
-    ranked.push({ word, distance, cost: (stem === undefined ? Infinity : index.idf(stem)) + slipCost(typed, word) });
+    ranked.push({ word, distance, cost: (stem === undefined ? Number.MAX_VALUE : index.idf(stem)) + slipCost(typed, word) });
   }
   return ranked.sort((a, b) => a.distance - b.distance || a.cost - b.cost);
 }
 
 /**
  * A typo can be a word of the notes too: large notes hold their own misspellings ("clsuter") and rare words one
- * slip from a common one ("shade", "cos"). When a known word one slip away, with the same first letter (people
- * seldom get it wrong, and words that differ there differ on purpose: "klog", "log"), is at least
- * `REAL_WORD_ODDS` times as common, it is looked for too, as a correction; the word as written keeps its weight.
+ * slip from a common one ("shade", "cos"). When the word as written is in at most `MAX_TYPO_CHUNKS` chunks and a
+ * known word one slip away, with the same first letter (people seldom get it wrong, and words that differ there
+ * differ on purpose: "klog", "log"), is at least `REAL_WORD_ODDS` times as common, that word is looked for too, as a
+ * correction; the word as written keeps its weight.
  */
 function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm | undefined {
   const typed = token.surface;
@@ -238,10 +239,14 @@ function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm |
 
 function isNearStopWord(word: string): boolean {
   if (isStopWord(word) || word.length < 3) return false;
+  // "teh", "hwo", "adn": three letters are taken for a three-letter stop word with two letters swapped, and its first
+  // letter ("aws" is not "was"); not for a longer one with a letter dropped, which many short names are ("bot", "int").
+  if (word.length === 3) {
+    for (const stop of STOP_WORDS) if (stop.length === 3 && stop[0] === word[0] && oneEditApart(word, stop) && isLikelySlip(word, stop)) return true;
+    return false;
+  }
   // Not a stop word itself, so one edit away is all that is left of "within one edit".
   for (const stop of STOP_WORDS) if (stop.length >= 4 && oneEditApart(word, stop) && isLikelySlip(word, stop)) return true;
-  // "teh", "hwo", "adn": three letters are a slip for a three-letter stop word only with its first letter ("aws" is not "was").
-  if (word.length === 3) for (const stop of STOP_WORDS) if (stop.length === 3 && stop[0] === word[0] && oneEditApart(word, stop) && isLikelySlip(word, stop)) return true;
   return false;
 }
 
