@@ -59,6 +59,15 @@ describe('Discord adapter: /ask', () => {
     expect(request.authorization).toBeUndefined();
   });
 
+  it('leaves mentions by id and custom emoji out of the question asked', async () => {
+    const service = new FixtureService();
+    const harness = await start(service);
+    const since = harness.fake.requests.length;
+    const { id } = harness.fake.sendAsk(`<@${harness.fake.alice.id}> asked <:thinking:555555555555555555> is the EKS control plane free?`);
+    await callbackFor(harness, id, since);
+    expect(service.calls.map((c) => c.question)).toEqual(['asked is the EKS control plane free?']);
+  });
+
   it('answers ephemerally with private:true', async () => {
     const harness = await start();
     const since = harness.fake.requests.length;

@@ -15,6 +15,7 @@ import { ASK_COMMAND, ASK_MENU, GAPS_COMMAND, PRIVATE_OPTION, QUESTION_OPTION } 
 import { LIMITS } from './limits.js';
 import { whenSlow } from '../../service/in-flight.js';
 import { NO_PINGS, answerPayload, discordAsker, payloadOf, type AnswerDeps } from './reply.js';
+import { questionFromDiscord } from './discord-text.js';
 
 const SUGGESTIONS = 25;
 
@@ -40,7 +41,7 @@ function askTurn(interaction: ChatInputCommandInteraction): Turn {
   const { channel } = interaction;
   return {
     asker: discordAsker('slash', interaction),
-    text: interaction.options.getString(QUESTION_OPTION, true),
+    text: questionFromDiscord(interaction.options.getString(QUESTION_OPTION, true), interaction.client.user.id),
     visibility: interaction.options.getBoolean(PRIVATE_OPTION) === true ? 'private' : 'public',
     ...conversationOf({ ...(channel?.isThread() && { thread: channel.id }), ...(channel?.isDMBased() && { direct: channel.id }) }),
   };
