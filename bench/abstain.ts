@@ -4,7 +4,7 @@
  */
 import type { LoadedFile } from '../src/knowledge/load.js';
 import type { Answer } from '../src/types.js';
-import type { EvalQuestion } from './eval-input.js';
+import { halvesOf, type EvalQuestion } from './eval-input.js';
 
 export interface AbstainCounts {
   part: string;
@@ -44,9 +44,7 @@ export function countAbstentions(
     const without = answerer(files.filter((file) => !isOfDocSet(file.file, docSet)));
     for (const q of questions) if (docSetOf(q) === docSet && without(q.question).found) answeredWithout.add(q.id);
   }
-  const parts = questions.some((q) => q.half) ? ['tune', 'report'] : ['all'];
-  return parts.map((part) => {
-    const inPart = questions.filter((q) => part === 'all' || q.half === part);
+  return halvesOf(questions).map(([part, inPart]) => {
     const found = inPart.filter((q) => answered.get(q.id)?.found);
     return {
       part,

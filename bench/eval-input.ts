@@ -94,6 +94,15 @@ const QuestionSchema = z.object({
 
 export type EvalQuestion = z.infer<typeof QuestionSchema>;
 
+/** A set's halves, by name: tune and report where the set marks them, else the whole set as `all`. */
+export function halvesOf(questions: readonly EvalQuestion[]): [string, EvalQuestion[]][] {
+  if (!questions.some((q) => q.half)) return [['all', [...questions]]];
+  return [
+    ['tune', questions.filter((q) => q.half === 'tune')],
+    ['report', questions.filter((q) => q.half === 'report')],
+  ];
+}
+
 /** Parses a JSONL dataset; every bad line is reported (with its line number) in one error. */
 export function parseQuestions(text: string, source: string): EvalQuestion[] {
   const questions: EvalQuestion[] = [];

@@ -11,7 +11,7 @@ import { indexNotes } from '../src/knowledge/build.js';
 import { loadNoteFiles } from '../src/knowledge/load.js';
 import type { Chunk } from '../src/types.js';
 import { Bm25Reference } from './bm25-reference.js';
-import { parseEvalArgs, readQuestions, runEval, type EvalArgs, type EvalQuestion } from './eval-input.js';
+import { halvesOf, parseEvalArgs, readQuestions, runEval, type EvalArgs, type EvalQuestion } from './eval-input.js';
 import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary } from './eval-metrics.js';
 import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import type { PairedDifference } from './paired-stats.js';
@@ -69,14 +69,10 @@ function run(engine: Engine, questions: readonly EvalQuestion[], field: Field, s
   return { set, part, engine: engine.name, field, ...summarizeRanks(ranks.map((r) => r.rank)), msPerQuestion: ms / asked.length, ranks };
 }
 
-/** The halves a set is scored on: tune and report where the set marks them, else the whole set. */
+/** What a set is scored on: its halves, and the whole set too where it has halves. */
 function parts(questions: readonly EvalQuestion[]): [string, EvalQuestion[]][] {
-  if (!questions.some((q) => q.half)) return [['all', [...questions]]];
-  return [
-    ['tune', questions.filter((q) => q.half === 'tune')],
-    ['report', questions.filter((q) => q.half === 'report')],
-    ['all', [...questions]],
-  ];
+  const halves = halvesOf(questions);
+  return halves.length > 1 ? [...halves, ['all', [...questions]]] : halves;
 }
 
 interface SpellerRow extends SpellerCount {

@@ -5,7 +5,7 @@
 import { isStopWord, stem } from '../src/search/analyze.js';
 import type { SearchIndex } from '../src/search/index.js';
 import { analyzeQuery } from '../src/search/query.js';
-import type { EvalQuestion } from './eval-input.js';
+import { halvesOf, type EvalQuestion } from './eval-input.js';
 
 export interface TypoOp {
   kind: string;
@@ -39,12 +39,11 @@ export function takenForMeant(index: SearchIndex, typoQuestion: string, op: Typo
 
 /** The counts by half (or `all` for a set without halves), over questions that record their typos. */
 export function countSpellerFixes(index: SearchIndex, questions: readonly EvalQuestion[]): SpellerCount[] {
-  const parts = questions.some((q) => q.half) ? ['tune', 'report'] : ['all'];
-  return parts.map((part) => {
+  return halvesOf(questions).map(([part, inPart]) => {
     let words = 0;
     let fixed = 0;
-    for (const q of questions) {
-      if ((part !== 'all' && q.half !== part) || !q.question_typo) continue;
+    for (const q of inPart) {
+      if (!q.question_typo) continue;
       for (const op of (q.typo_ops ?? []).map(parseTypoOp)) {
         if (!op) continue;
         words++;
