@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
+import { runScript } from './run-script.js';
 
 export const EVAL_USAGE = 'usage: npm run eval -- [<knowledge dir> <questions.jsonl>] [--fuse-sample N] [--fuse-section] [--json] [--ranking name=value,…]\n  with no folder: every dev set under bench/devsets, and the dev sets over the bundled notes';
 
@@ -8,16 +9,9 @@ export class EvalInputError extends Error {
   override readonly name = 'EvalInputError';
 }
 
-/** Runs an eval script: a user mistake is printed without a stack (exit code 2), anything else with one (1). */
+/** Runs an eval script: an `EvalInputError` is printed without a stack (exit code 2), anything else with one (1). */
 export function runEval(main: () => Promise<void>): void {
-  main().catch((error: unknown) => {
-    if (error instanceof EvalInputError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    console.error(error);
-    process.exit(1);
-  });
+  runScript(main, EvalInputError);
 }
 
 export interface EvalArgs {

@@ -16,6 +16,7 @@ import { countChunks, generateCorpus } from './corpus.js';
 import { benchEdits } from './edits.js';
 import { timeParsers, type ParserTimes } from './parsers.js';
 import { makeQueries, type BenchQuery, type QueryKind } from './queries.js';
+import { runScript } from './run-script.js';
 import { parseSpeedArgs, SpeedArgsError, type SpeedArgs } from './speed-args.js';
 import { fixed, formatTable, percentile, target, type Cell } from './table.js';
 
@@ -270,11 +271,4 @@ function byKindCells(rows: readonly Row[]): Cell[][] {
   return cells;
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof SpeedArgsError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+runScript(main, SpeedArgsError);
