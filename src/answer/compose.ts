@@ -12,6 +12,11 @@ export interface ComposeOptions {
 
 /** Below this share of the question matched, the best chunk is not taken for an answer. */
 export const FOUND_COVERAGE = 0.5;
+/**
+ * Below this multiple of the question's weight (`SearchResult.questionWeight`), the best section's score is too weak
+ * to be an answer: its words are there, but too few, too seldom or too far apart.
+ */
+export const FOUND_STRENGTH = 1.25;
 /** A "see also" must score at least this share of the best hit. */
 const SEE_ALSO_SHARE = 0.35;
 const CLOSEST = 3;
@@ -21,7 +26,7 @@ const SNIPPET_CHARS = 280;
 export function composeAnswer(question: string, result: SearchResult, index: SearchIndex, options: ComposeOptions): Answer {
   const lookedFor = result.query.groups.filter((group) => !group.context).map((group) => group.word);
   const best = result.hits[0];
-  if (!best || best.coverage < FOUND_COVERAGE) {
+  if (!best || best.coverage < FOUND_COVERAGE || best.score < FOUND_STRENGTH * (result.questionWeight ?? 0)) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
     const unknown = result.query.groups.filter((group) => !group.context && group.terms.length === 0).map((group) => group.word);
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);

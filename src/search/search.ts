@@ -30,6 +30,12 @@ export interface Hit {
 export interface SearchResult {
   query: AnalyzedQuery;
   hits: Hit[];
+  /**
+   * The question's words' weights × IDF summed, the best of each word's own terms, a word the notes lack at the IDF
+   * of a word in no section: what a section holding each word once, at average length, would score in BM25. Given
+   * only where sections are ranked; a dozen chunks are too few to tell a weak match from a strong one by it.
+   */
+  questionWeight?: number;
 }
 
 /** What is ranked: sections (units) or chunks, seen through the same few questions. */
@@ -165,7 +171,21 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const { chunk, score, coverage: share, place } = ranked[i] as Ranked;
     hits.push({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, matched: matchedIn(found, place * terms.length, coverage) });
   }
-  return { query, hits };
+  return { query, hits, questionWeight: bySection ? questionWeight(query, docs) : undefined };
+}
+
+function questionWeight(query: AnalyzedQuery, docs: Documents): number {
+  let total = 0;
+  for (const group of query.groups) {
+    let best = 0;
+    let expansions = 0;
+    for (const term of group.terms) {
+      if (term.expansion) expansions = Math.max(expansions, docs.idf(term.id));
+      else best = Math.max(best, term.weight * docs.idf(term.id));
+    }
+    total += best || expansions || docs.idf(-1);
+  }
+  return total;
 }
 
 interface Ranked {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { composeAnswer, FOUND_COVERAGE } from '../../src/answer/compose.js';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { search } from '../../src/search/search.js';
+
+const filler = (i: number) => `# Service ${i}\n\n## Deploying widget${i}\n\nwidget${i} ships as a helm chart named chart${i}; its logs go to bucket${i}.\n`;
+
+// One long paragraph that names each word of the question once, far apart, about something else.
+const sprawling = [
+  '# Quarterly review',
+  '',
+  '## Notes from the meeting',
+  '',
+  [
+    'The kafka team presented the roadmap for the next quarter and the budget that goes with it.',
+    'Most of the hour went to hiring plans, the office move, the holiday rota and the new expense tool.',
+    'Someone asked whether the partitions of the old shared drive could be archived before the move.',
+    'Finance wants every team to review its cloud bill, its licences and its travel before the end of the month.',
+    'The next review will rebalance the agenda so that each team gets the same time to present.',
+  ].join(' '),
+  '',
+].join('\n');
+
+const runbook = '# Kafka\n\n## Rebalancing partitions\n\nTo rebalance kafka partitions, run the reassign tool with the plan file, then verify.\n';
+
+const files = (notes: string[]) => notes.map((text, i) => ({ file: `note-${i}.md`, text }));
+
+describe('an answer too weak to give', () => {
+  const many = Array.from({ length: 60 }, (_, i) => filler(i));
+
+  it('is not given when every word of the question is there, but once each, far apart, in a long section', () => {
+    const { index } = indexNotes(files([...many, sprawling]));
+    const question = 'how do i rebalance kafka partitions';
+    const result = search(index, question, { limit: 32 });
+    expect(result.hits[0]?.chunk.file).toBe('note-60.md');
+    expect(result.hits[0]?.coverage).toBeGreaterThanOrEqual(FOUND_COVERAGE);
+    const answer = composeAnswer(question, result, index, { top: 3 });
+    expect(answer.found).toBe(false);
+    expect(answer.reason).toBe('low-confidence');
+    expect(answer.citations[0]?.file).toBe('note-60.md');
+  });
+
+  it('is given where a section answers in so many words', () => {
+    const { index } = indexNotes(files([...many, sprawling, runbook]));
+    const answer = composeAnswer('how do i rebalance kafka partitions', search(index, 'how do i rebalance kafka partitions', { limit: 32 }), index, { top: 3 });
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.file).toBe('note-61.md');
+  });
+
+  it('is judged by coverage alone where too few sections are ranked to tell', () => {
+    const { index } = indexNotes(files([...many.slice(0, 5), sprawling]));
+    const result = search(index, 'how do i rebalance kafka partitions', { limit: 32 });
+    expect(result.questionWeight).toBeUndefined();
+    expect(composeAnswer('how do i rebalance kafka partitions', result, index, { top: 3 }).found).toBe(true);
+  });
+});
