@@ -31,7 +31,7 @@ export interface SearchResult {
   query: AnalyzedQuery;
   hits: Hit[];
   /**
-   * The question's words' weights × IDF summed, the best of each word's own terms, a word the notes lack at the IDF
+   * The question's words' weights × IDF summed, each word at its likeliest reading, a word the notes lack at the IDF
    * of a word in no section: what a section holding each word once, at average length, would score in BM25. Given
    * only where sections are ranked; a dozen chunks are too few to tell a weak match from a strong one by it.
    */
@@ -176,15 +176,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
 
 function questionWeight(query: AnalyzedQuery, docs: Documents): number {
   let total = 0;
-  for (const group of query.groups) {
-    let best = 0;
-    let expansions = 0;
-    for (const term of group.terms) {
-      if (term.expansion) expansions = Math.max(expansions, docs.idf(term.id));
-      else best = Math.max(best, term.weight * docs.idf(term.id));
-    }
-    total += best || expansions || docs.idf(-1);
-  }
+  // A word counts as its likeliest reading: as written, else its likeliest correction, else its first expansion.
+  for (const group of query.groups) total += group.terms[0] ? group.terms[0].weight * docs.idf(group.terms[0].id) : docs.idf(-1);
   return total;
 }
 
