@@ -1,3 +1,4 @@
+import { asksYesOrNo, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
@@ -32,7 +33,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);
   }
   const weights = termWeights(result, index);
-  const { chunk, quote } = quoteOf(best.chunk, index, weights);
+  const { chunk, quote } = yesOrNoOpening(question, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights);
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), best.score, options.baseUrl)];
   for (const hit of result.hits.slice(1)) {
@@ -89,6 +90,18 @@ function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>
     if (other.highlights.length > 0) return { chunk, quote: other };
   }
   return { chunk: ranked, quote };
+}
+
+/**
+ * For a yes/no question, the opening of the best section when it says "Yes" or "No", through the lines that match:
+ * undefined when it does not, or when those lines hold none of the question's words.
+ */
+function yesOrNoOpening(question: string, ranked: Chunk, index: SearchIndex, weights: Map<string, number>): { chunk: Chunk; quote: Quote } | undefined {
+  if (!asksYesOrNo(question)) return undefined;
+  const lead = index.chunks[index.unitChunks[index.unitOf[ranked.id] ?? 0] ?? 0];
+  if (!lead || !opensWithYesOrNo(lead.text)) return undefined;
+  const quote = selectQuote(lead.text, weights, { fromOpening: true });
+  return quote.highlights.length > 0 ? { chunk: lead, quote } : undefined;
 }
 
 function snippetOf(hit: Hit, weights: Map<string, number>): string {

@@ -9,6 +9,14 @@ export interface Quote {
   span: [number, number];
 }
 
+export interface QuoteOptions {
+  /**
+   * Quote from the chunk's first piece, through the best-matching ones when they are near: a yes/no question's
+   * answer opens with its "Yes" or "No".
+   */
+  fromOpening?: boolean;
+}
+
 const MAX_SPAN = 8;
 const MAX_CHILDREN = 4;
 /** A paragraph longer than this is quoted by its sentences. */
@@ -20,7 +28,7 @@ const MAX_ANCESTORS = 3;
  * one, its close rivals when they are near, and the bullets nested under the last of them. A chunk with code is
  * quoted whole.
  */
-export function selectQuote(text: string, weights: ReadonlyMap<string, number>): Quote {
+export function selectQuote(text: string, weights: ReadonlyMap<string, number>, options: QuoteOptions = {}): Quote {
   const code = CODE.test(text);
   const found = toUnits(text, code);
   const units = found.map((unit) => unit.text);
@@ -38,7 +46,11 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>):
     const near = scores.map((score, i) => (score >= 0.5 * (scores[best] ?? 0) && score > 0 ? i : -1)).filter((i) => i >= 0);
     from = Math.min(...near, best);
     to = Math.max(...near, best);
-    if (to - from >= MAX_SPAN) from = to = best;
+    if (options.fromOpening) {
+      // The opening alone can be a bare "Yes."; the piece after it says why.
+      to = Math.max(to < MAX_SPAN ? to : 0, Math.min(1, units.length - 1));
+      from = 0;
+    } else if (to - from >= MAX_SPAN) from = to = best;
     const indent = indentOf(units[to] ?? '');
     let children = 0;
     while (to + 1 < units.length && children < MAX_CHILDREN && indentOf(units[to + 1] ?? '') > indent) {
