@@ -132,10 +132,16 @@ function toUnits(text: string, code: boolean): Unit[] {
   return units.length > 0 ? units : [{ text: text.trim(), first: 0, last: 0 }];
 }
 
+/**
+ * A sentence: up to a full stop, "!" or "?" followed by a space or the end (after any closing quote or bracket), so
+ * that `Manpage.md`, `v1.2.3` and `example.com` stay whole.
+ */
+const SENTENCE = /(?:[^.!?]|[.!?]+(?!["')\]]*(?:\s|$)))+(?:[.!?]+["')\]]*)?\s*|[.!?]+["')\]]*\s*/g;
+
 /** A long paragraph's sentences, each with the lines it spans. */
 function sentencesOf(block: Unit): Unit[] {
   const sentences: Unit[] = [];
-  for (const match of block.text.matchAll(/[^.!?]+(?:[.!?]+["')\]]*\s*|$)/g)) {
+  for (const match of block.text.matchAll(SENTENCE)) {
     const sentence = match[0].trim();
     if (sentence === '') continue;
     const start = match.index + match[0].length - match[0].trimStart().length;

@@ -50,4 +50,11 @@ describe('selectQuote', () => {
     expect(quote.lines).toEqual(['Backups of the billing', 'database run nightly at two.']);
     expect(quote.span).toEqual([1, 2]);
   });
+
+  it('cuts sentences at a stop followed by a space, not inside a file name, a version or an address', () => {
+    const filler = 'This sentence is only here to make the paragraph long enough to be cut into its sentences by the quote';
+    const text = `${filler}. Yes! Run the [create command](Manpage.md#create) from v1.2.3 on, as example.com explains. ${filler} again. ${filler} once more.`;
+    const quote = selectQuote(text, weigh('create command'));
+    expect(quote.lines).toEqual(['Run the [create command](Manpage.md#create) from v1.2.3 on, as example.com explains.']);
+  });
 });
