@@ -1,5 +1,6 @@
 import { asksYesOrNo, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
+import type { QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
@@ -18,6 +19,14 @@ export const FOUND_COVERAGE = 0.5;
  * to be an answer: its words are there, but too few, too seldom or too far apart.
  */
 export const FOUND_STRENGTH = 1.25;
+/**
+ * In notes of at least `UNKNOWN_MIN_SECTIONS` sections, a question whose words that no note uses carry this share of
+ * its weight (`QueryGroup.importance`) asks about something the notes do not cover: notes that large, holding the
+ * topic, would name its words somewhere. In smaller notes a word's absence says little ("preinstalled" where the
+ * note says "installed"), and the rule is off.
+ */
+export const UNKNOWN_SHARE = 0.3;
+export const UNKNOWN_MIN_SECTIONS = 1000;
 /** A "see also" must score at least this share of the best hit. */
 const SEE_ALSO_SHARE = 0.35;
 const CLOSEST = 3;
@@ -25,11 +34,12 @@ const SNIPPET_CHARS = 280;
 
 /** Turns ranked hits into a platform-neutral answer, or an honest "I couldn't find". */
 export function composeAnswer(question: string, result: SearchResult, index: SearchIndex, options: ComposeOptions): Answer {
-  const lookedFor = result.query.groups.filter((group) => !group.context).map((group) => group.word);
+  const asked = result.query.groups.filter((group) => !group.context);
+  const lookedFor = asked.map((group) => group.word);
   const best = result.hits[0];
-  if (!best || best.coverage < FOUND_COVERAGE || best.score < FOUND_STRENGTH * (result.questionWeight ?? 0)) {
+  if (!best || best.coverage < FOUND_COVERAGE || best.score < FOUND_STRENGTH * (result.questionWeight ?? 0) || asksWhatNotesLack(asked, index)) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
-    const unknown = result.query.groups.filter((group) => !group.context && group.terms.length === 0).map((group) => group.word);
+    const unknown = asked.filter((group) => group.terms.length === 0).map((group) => group.word);
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);
   }
   const weights = termWeights(result, index);
@@ -43,6 +53,18 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     citations.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
   }
   return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
+}
+
+/** Whether the words no note uses weigh `UNKNOWN_SHARE` of the question or more, in notes large enough to tell. */
+function asksWhatNotesLack(asked: readonly QueryGroup[], index: SearchIndex): boolean {
+  if (index.unitCount < UNKNOWN_MIN_SECTIONS) return false;
+  let total = 0;
+  let unknown = 0;
+  for (const group of asked) {
+    total += group.importance;
+    if (group.terms.length === 0) unknown += group.importance;
+  }
+  return total > 0 && unknown >= UNKNOWN_SHARE * total;
 }
 
 /** `unknown`: the words of the question that no note uses, named so that the asker knows what to change. */
