@@ -4,7 +4,7 @@
  * lore's score / the best score + λ × cosine(question, section). Prints, for every FAQ set and half, clean and
  * misspelt: lore, lore with the encoder, and the plain BM25 reference, with paired differences against BM25.
  *
- * Slow: about 80 ms a section and 25 ms a question on two cores, so a cold run takes about 40 minutes. Embeddings
+ * Slow: about 80 ms a section and 25 ms a question on two cores, so a cold run takes about 20 minutes. Embeddings
  * are kept in bench/.cache (ignored by git), and a second run takes a minute or two.
  */
 import { createHash } from 'node:crypto';
