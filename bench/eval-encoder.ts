@@ -18,11 +18,11 @@ import { loadNoteFiles } from '../src/knowledge/load.js';
 import type { SearchIndex } from '../src/search/index.js';
 import { search, type Hit } from '../src/search/search.js';
 import { Bm25Reference } from './bm25-reference.js';
-import { halvesOf, readQuestions, runEval, type EvalQuestion } from './eval-input.js';
+import { halvesOf, QUESTION_FIELDS, readQuestions, runEval, type EvalQuestion, type QuestionField } from './eval-input.js';
 import { distinctInOrder, rankOf, summarizeRanks } from './eval-metrics.js';
 import { faqSets } from './faq-sets.js';
 import { pairedHitDifference } from './paired-stats.js';
-import { fixed, formatTable, type Cell } from './table.js';
+import { fixed, formatTable, signedFixed, type Cell } from './table.js';
 
 /** Sections re-ranked, and the encoder's weight: chosen on the tune halves (30 of 10 / 20 / 30; λ of 0.5–4). */
 const RERANKED = 30;
@@ -32,8 +32,6 @@ const SECTION_CHARS = 1500;
 const MAX_NOTE_BYTES = 2 * 1024 * 1024;
 const CACHE_DIR = fileURLToPath(new URL('./.cache/', import.meta.url));
 const CACHE_FILE = `${CACHE_DIR}encoder-use-lite.json`;
-
-type Field = 'question' | 'question_typo';
 
 class Encoder {
   private readonly cache: Record<string, number[]>;
@@ -100,8 +98,8 @@ async function main(): Promise<void> {
     const { index } = indexNotes(files);
     const reference = new Bm25Reference(files.map((file) => ({ file: file.file, text: file.text })));
     for (const [part, questions] of halvesOf(readQuestions(set.questionsFile))) {
-      for (const field of ['question', 'question_typo'] as const satisfies readonly Field[]) {
-        const asked = questions.filter((q): q is EvalQuestion & Record<Field, string> => q[field] !== undefined);
+      for (const field of QUESTION_FIELDS) {
+        const asked = questions.filter((q): q is EvalQuestion & Record<QuestionField, string> => q[field] !== undefined);
         if (asked.length === 0) continue;
         const ranks = { lore: [] as number[], encoder: [] as number[], bm25: [] as number[] };
         for (const q of asked) {
@@ -116,7 +114,7 @@ async function main(): Promise<void> {
         const label = field === 'question' ? 'clean' : 'typo';
         for (const [engine, list] of [['lore', ranks.lore], ['lore + encoder', ranks.encoder], ['plain BM25', ranks.bm25]] as const) {
           const summary = summarizeRanks(list);
-          const vsBm25 = (k: number) => (engine === 'plain BM25' ? '' : signed(pairedHitDifference(list, ranks.bm25, k).difference));
+          const vsBm25 = (k: number) => (engine === 'plain BM25' ? '' : signedFixed(pairedHitDifference(list, ranks.bm25, k).difference, 3));
           rows.push([set.name, part, engine, label, summary.n, fixed(summary.hitAt1, 3), fixed(summary.hitAt5, 3), vsBm25(1), vsBm25(5)]);
         }
         const gain = pairedHitDifference(ranks.encoder, ranks.lore, 1);
@@ -125,10 +123,6 @@ async function main(): Promise<void> {
     }
   }
   console.log(formatTable(['set', 'part', 'engine', 'field', 'n', 'hit@1', 'hit@5', '−BM25 @1', '−BM25 @5'], rows));
-}
-
-function signed(value: number): string {
-  return `${value >= 0 ? '+' : ''}${fixed(value, 3)}`;
 }
 
 runEval(main);

@@ -88,6 +88,10 @@ const QuestionSchema = z.object({
 
 export type EvalQuestion = z.infer<typeof QuestionSchema>;
 
+/** A question's two wordings: as asked, and with typos. */
+export type QuestionField = 'question' | 'question_typo';
+export const QUESTION_FIELDS: readonly QuestionField[] = ['question', 'question_typo'];
+
 /** A set's halves, by name: tune and report where the set marks them, else the whole set as `all`. */
 export function halvesOf(questions: readonly EvalQuestion[]): [string, EvalQuestion[]][] {
   if (!questions.some((q) => q.half)) return [['all', [...questions]]];

@@ -11,17 +11,15 @@ import { indexNotes } from '../src/knowledge/build.js';
 import { loadNoteFiles } from '../src/knowledge/load.js';
 import type { Chunk } from '../src/types.js';
 import { Bm25Reference } from './bm25-reference.js';
-import { halvesOf, parseEvalArgs, readQuestions, runEval, type EvalArgs, type EvalQuestion } from './eval-input.js';
+import { halvesOf, parseEvalArgs, QUESTION_FIELDS, readQuestions, runEval, type EvalArgs, type EvalQuestion, type QuestionField } from './eval-input.js';
 import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary } from './eval-metrics.js';
 import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import type { PairedDifference } from './paired-stats.js';
 import { faqSets, type FaqSet } from './faq-sets.js';
 import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet } from './notes-devset.js';
 import { countSpellerFixes, type SpellerCount } from './speller-score.js';
-import { fixed, formatTable } from './table.js';
+import { fixed, formatTable, signedFixed } from './table.js';
 
-type Field = 'question' | 'question_typo';
-const FIELDS: readonly Field[] = ['question', 'question_typo'];
 /** Chunks asked of lore per question; the distinct files among them form its ranking. */
 const LORE_DEPTH = 50;
 const REFERENCE_DEPTH = 100;
@@ -37,7 +35,7 @@ interface Row extends RankSummary {
   set: string;
   part: string;
   engine: string;
-  field: Field;
+  field: QuestionField;
   msPerQuestion: number;
   ranks: { id: string; rank: number }[];
 }
@@ -55,7 +53,7 @@ function fuseEngine(chunks: readonly Chunk[]): Engine {
   return { name: 'fuse.js', rank: (text) => distinctInOrder(fuse.search(text).map((result) => result.item.file)) };
 }
 
-function run(engine: Engine, questions: readonly EvalQuestion[], field: Field, set: string, part: string): Row | undefined {
+function run(engine: Engine, questions: readonly EvalQuestion[], field: QuestionField, set: string, part: string): Row | undefined {
   const asked = questions.flatMap((q) => (q[field] === undefined ? [] : [{ id: q.id, gold: q.gold, text: q[field] ?? '' }]));
   if (asked.length === 0) return undefined;
   const ranks: Row['ranks'] = [];
@@ -93,14 +91,14 @@ async function evalFaqSet(set: FaqSet, args: EvalArgs, log: (line: string) => vo
   engines[0]?.rank('warm up the search path');
   const rows: Row[] = [];
   for (const [part, asked] of parts(questions)) {
-    for (const field of FIELDS) for (const engine of engines) rows.push(...optional(run(engine, asked, field, set.name, part)));
+    for (const field of QUESTION_FIELDS) for (const engine of engines) rows.push(...optional(run(engine, asked, field, set.name, part)));
   }
   // Built after lore's and the reference's timings, for fuse.js's chunks and the speller count alike.
   const { index } = indexNotes(files);
   const sample = evenSample(questions.length, args.fuseSample).map((i) => questions[i] as EvalQuestion);
   if (sample.length > 0) {
     const fuse = fuseEngine(index.chunks);
-    for (const field of FIELDS) {
+    for (const field of QUESTION_FIELDS) {
       log(`${set.name}: fuse.js on ${sample.length} × ${field}…`);
       for (const engine of [...engines, fuse]) rows.push(...optional(run(engine, sample, field, set.name, `sample ${sample.length}`)));
     }
@@ -126,8 +124,7 @@ async function evalBundledNotes(args: EvalArgs, log: (line: string) => void): Pr
 }
 
 function formatDifference(d: PairedDifference): string {
-  const signed = (x: number) => `${x >= 0 ? '+' : '−'}${fixed(Math.abs(x), 3)}`;
-  return `${signed(d.difference)} [${signed(d.low)}, ${signed(d.high)}] ${d.onlyA}:${d.onlyB} p${d.p < 0.001 ? '<0.001' : `=${fixed(d.p, 3)}`}`;
+  return `${signedFixed(d.difference, 3)} [${signedFixed(d.low, 3)}, ${signedFixed(d.high, 3)}] ${d.onlyA}:${d.onlyB} p${d.p < 0.001 ? '<0.001' : `=${fixed(d.p, 3)}`}`;
 }
 
 async function main(): Promise<void> {

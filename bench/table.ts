@@ -16,6 +16,11 @@ export function fixed(value: number, digits: number): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '–';
 }
 
+/** `fixed` with its sign always written: a difference. */
+export function signedFixed(value: number, digits: number): string {
+  return `${value >= 0 ? '+' : '−'}${fixed(Math.abs(value), digits)}`;
+}
+
 /** PASS/MISS line for a target, with the measured value. */
 export function target(label: string, ok: boolean, measured: string): string {
   return `${ok ? 'PASS' : 'MISS'}  ${label}  (measured ${measured})`;
