@@ -37,7 +37,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const asked = result.query.groups.filter((group) => !group.context);
   const lookedFor = asked.map((group) => group.word);
   const best = result.hits[0];
-  if (!best || best.coverage < FOUND_COVERAGE || best.score < FOUND_STRENGTH * (result.questionWeight ?? 0) || asksWhatNotesLack(asked, index)) {
+  if (!best || !couldAnswer(best, result) || asksWhatNotesLack(asked, index)) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
     const unknown = asked.filter((group) => group.terms.length === 0).map((group) => group.word);
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);
@@ -53,6 +53,11 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     citations.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
   }
   return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
+}
+
+/** Whether a hit is strong enough to be quoted as the answer: it covers enough of the question, strongly enough. */
+export function couldAnswer(hit: Hit, result: SearchResult): boolean {
+  return hit.coverage >= FOUND_COVERAGE && hit.score >= FOUND_STRENGTH * (result.questionWeight ?? 0);
 }
 
 /** Whether the words no note uses weigh `UNKNOWN_SHARE` of the question or more, in notes large enough to tell. */

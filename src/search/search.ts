@@ -29,6 +29,8 @@ export interface Hit {
 
 export interface SearchResult {
   query: AnalyzedQuery;
+  /** What was ranked: sections, or chunks in notes of too few sections (`RankingOptions.minSections`). */
+  ranks: 'sections' | 'chunks';
   hits: Hit[];
   /**
    * The question's words' weights × IDF summed, each word at its likeliest reading, a word the notes lack at the IDF
@@ -126,10 +128,10 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const limit = options.limit ?? 10;
   const query = analyzeQuery(index, question, options.previousQuestion);
   const terms = resolveTerms(index, query, ranking.phrases);
-  if (terms.length === 0) return { query, hits: [] };
-
   // Counted over the whole index, as the IDF and average lengths that make section statistics are.
   const bySection = ranking.sections && index.unitCount >= ranking.minSections;
+  if (terms.length === 0) return { query, ranks: bySection ? 'sections' : 'chunks', hits: [] };
+
   const docs = bySection ? new SectionDocuments(index) : new ChunkDocuments(index);
   const allowedFiles = options.folders?.length ? filesUnder(index, options.folders) : undefined;
   const scores = shared.scores;
@@ -171,7 +173,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const { chunk, score, coverage: share, place } = ranked[i] as Ranked;
     hits.push({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, matched: matchedIn(found, place * terms.length, coverage) });
   }
-  return { query, hits, questionWeight: bySection ? questionWeight(query, docs) : undefined };
+  return { query, ranks: bySection ? 'sections' : 'chunks', hits, questionWeight: bySection ? questionWeight(query, docs) : undefined };
 }
 
 function questionWeight(query: AnalyzedQuery, docs: Documents): number {
