@@ -29,6 +29,11 @@ export interface Config {
   readonly git?: GitSourceConfig;
   /** Cited lines last changed longer ago than this many days get a gentle note that they may be out of date. */
   readonly staleAfterDays: number;
+  /**
+   * LORE_RERANK: `encoder` re-orders the first sections of each answer by a sentence encoder; `off` (default) does
+   * not. `cacheFile` keeps the sections' vectors between runs, in lore's data folder.
+   */
+  readonly rerank: { readonly mode: 'off' | 'encoder'; readonly cacheFile: string };
   /** HEALTH_PORT: where GET /healthz, /readyz and /metrics listen; unset means PORT (shared with Slack in HTTP mode). */
   readonly healthPort?: number;
   /** PORT (default 3000): Slack HTTP mode's port, and the ops endpoints' when HEALTH_PORT is unset. */
@@ -197,6 +202,12 @@ const envSchema = z.object({
     message: 'must be at least 16 characters long (generate one with: openssl rand -hex 32)',
   }),
   STALE_AFTER_DAYS: positiveInt(365, 36_500),
+  LORE_RERANK: optionalString.transform((value, ctx) => {
+    const mode = value?.toLowerCase() ?? 'off';
+    if (mode === 'off' || mode === 'encoder') return mode;
+    ctx.addIssue({ code: 'custom', message: `must be off (the default) or encoder (re-rank answers with a sentence encoder), got "${value}"` });
+    return z.NEVER;
+  }),
 });
 
 /** https, ssh (URL or scp-like `user@host:path`) or file: the transports lore lets git use. */
@@ -323,6 +334,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     }),
     git: git && Object.freeze(git),
     staleAfterDays: e.STALE_AFTER_DAYS,
+    rerank: Object.freeze({ mode: e.LORE_RERANK, cacheFile: join(dataDir, 'section-vectors.bin') }),
   });
 }
 

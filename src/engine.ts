@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { answerQuestion } from './answer/answer-question.js';
+import { answerQuestion, answerQuestionReranked, type AnswerOptions } from './answer/answer-question.js';
 import { cleanQuestion } from './answer/question.js';
 import { SECTION_SEPARATOR, citationUrl } from './answer/citation.js';
 import { asError } from './errors.js';
@@ -11,6 +11,9 @@ import type { RankingOptions } from './search/ranking-options.js';
 import { search, type Hit } from './search/search.js';
 import type { Answer, AskContext, AskService, Chunk, IndexStats, QueryExpectation } from './types.js';
 import { openProvenance, type CitationProvenance } from './source/git/provenance.js';
+import { SectionReranker } from './rerank/reranker.js';
+import type { SentenceEncoder } from './rerank/sentence-encoder.js';
+import { openUseEncoder } from './rerank/use-encoder.js';
 import { watchNotes } from './watch.js';
 
 export interface LoreOptions {
@@ -30,6 +33,15 @@ export interface LoreOptions {
   datedCitations?: boolean;
   /** Cited lines older than this many days are marked `stale` (default 365). */
   staleAfterDays?: number;
+  /**
+   * `encoder`: `ask` re-orders the first sections by a sentence encoder (see docs/ranking.md). Off by default: it
+   * holds a model of about 300 MB and embeds every section once, in the background.
+   */
+  rerank?: 'off' | 'encoder';
+  /** Where the section vectors are kept between runs (only with `rerank: 'encoder'`); none: in memory only. */
+  rerankCacheFile?: string;
+  /** The encoder to re-rank with, instead of the Universal Sentence Encoder (tests). */
+  encoder?: SentenceEncoder;
 }
 
 
@@ -54,12 +66,15 @@ export class Lore implements AskService {
   /** An edit failed: the index may differ from the folder until the next full build. */
   private stale = false;
   private readonly buildListeners = new Set<(ms: number) => void>();
+  /** The encoder's background pass over the current notes. */
+  private warming: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: LoreOptions,
     knowledge: Knowledge,
     private readonly logger: Logger,
     private readonly provenance?: CitationProvenance,
+    private readonly reranker?: SectionReranker,
   ) {
     this.knowledge = knowledge;
   }
@@ -69,14 +84,25 @@ export class Lore implements AskService {
     const logger = options.logger ?? silentLogger();
     const knowledge = await buildKnowledge(options.knowledgeDir, { maxNoteBytes: options.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES });
     const provenance = options.datedCitations ? await openProvenance(options.knowledgeDir, logger) : undefined;
-    const lore = new Lore(options, knowledge, logger, provenance);
+    const reranker = options.rerank === 'encoder' ? await SectionReranker.open(options.encoder ?? (await openUseEncoder()), logger, options.rerankCacheFile) : undefined;
+    const lore = new Lore(options, knowledge, logger, provenance, reranker);
     lore.logBuild();
     return lore;
   }
 
+  /** Resolves once every section of the current notes is embedded for re-ranking (at once without `rerank`). */
+  rerankReady(): Promise<void> {
+    return this.warming;
+  }
+
+  /** Stops the sentence encoder, if any. */
+  async close(): Promise<void> {
+    await this.reranker?.close();
+  }
+
   /** The answer, its citations pinned to a commit and dated when the notes are in git (see `datedCitations`). */
   async ask(question: string, context: AskContext = {}): Promise<Answer> {
-    const answer = this.answer(question, context);
+    const answer = await this.rankedAnswer(question, context);
     if (this.provenance === undefined || answer.citations.length === 0) return answer;
     await this.provenance.annotate(answer.citations);
     const staleBefore = Date.now() - (this.options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS) * DAY_MS;
@@ -93,15 +119,26 @@ export class Lore implements AskService {
     return this.provenance?.commit();
   }
 
-  /** The same as `ask`, synchronously, without commit or dates. */
+  /** The same as `ask`, synchronously, without commit or dates, and without the encoder's re-ranking. */
   answer(rawQuestion: unknown, context: AskContext = {}): Answer {
-    return answerQuestion(this.knowledge.index, rawQuestion, {
-      top: context.top,
-      previousQuestion: context.previousQuestion,
-      folders: context.folders,
-      ranking: this.options.ranking,
-      baseUrl: this.options.knowledgeBaseUrl,
-    });
+    return answerQuestion(this.knowledge.index, rawQuestion, this.answerOptions(context));
+  }
+
+  private answerOptions(context: AskContext): AnswerOptions {
+    return { top: context.top, previousQuestion: context.previousQuestion, folders: context.folders, ranking: this.options.ranking, baseUrl: this.options.knowledgeBaseUrl };
+  }
+
+  /** The answer, re-ranked by the encoder when there is one; if the encoder fails, the lexical answer. */
+  private async rankedAnswer(question: string, context: AskContext): Promise<Answer> {
+    const reranker = this.reranker;
+    if (!reranker) return this.answer(question, context);
+    const index = this.knowledge.index;
+    try {
+      return await answerQuestionReranked(index, question, this.answerOptions(context), (text, result, couldAnswer) => reranker.rerank(index, text, result, couldAnswer));
+    } catch (error) {
+      this.logger.warn({ err: asError(error) }, 'the sentence encoder failed; answered without re-ranking');
+      return answerQuestionReranked(index, question, this.answerOptions(context), async (_text, result) => result);
+    }
   }
 
   /** Ranked chunks for a question, for evaluation and tools. */
@@ -226,6 +263,7 @@ export class Lore implements AskService {
       this.derived = {};
       this.knowledge.builtAt = new Date();
       this.logger.info({ changed: edit.loaded.length, removed: edit.removed.length, ms: Math.round(performance.now() - started) }, 'notes updated');
+      this.warm();
       for (const skipped of edit.skipped) this.logger.warn({ file: skipped.file, reason: skipped.reason }, 'note skipped');
       for (const warning of this.knowledge.warnings.filter((w) => edit.loaded.some((file) => file.file === w.file))) this.logger.warn({ file: warning.file, reason: warning.reason }, 'note front matter ignored');
       // Dead and added postings slow lookups down a little; past a share, a fresh build (queued, off this edit's path) tidies up.
@@ -238,7 +276,16 @@ export class Lore implements AskService {
     }
   }
 
+  /** Embeds, in the background, the sections of notes just indexed; a failure is logged and questions go on. */
+  private warm(): void {
+    if (!this.reranker) return;
+    this.warming = this.reranker.warm(this.knowledge.index).catch((error: unknown) => {
+      this.logger.warn({ err: asError(error) }, 'sections not embedded for re-ranking; answers are ranked without the encoder where they miss');
+    });
+  }
+
   private logBuild(): void {
+    this.warm();
     const stats = this.stats();
     this.logger.info({ files: stats.files, chunks: stats.chunks, terms: stats.terms, ms: Math.round(stats.buildMs) }, 'notes indexed');
     for (const skipped of this.knowledge.skipped) this.logger.warn({ file: skipped.file, reason: skipped.reason }, 'note skipped');

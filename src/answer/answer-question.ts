@@ -1,8 +1,8 @@
 import type { RankingOptions } from '../search/ranking-options.js';
 import type { SearchIndex } from '../search/index.js';
-import { search } from '../search/search.js';
+import { search, type SearchResult } from '../search/search.js';
 import type { Answer } from '../types.js';
-import { composeAnswer, notFound } from './compose.js';
+import { composeAnswer, couldAnswer, notFound } from './compose.js';
 import { cleanQuestion } from './question.js';
 
 export interface AnswerOptions {
@@ -16,17 +16,49 @@ export interface AnswerOptions {
   baseUrl?: string;
 }
 
+/**
+ * Re-orders a ranking before the answer is composed. `text` is what the question means on its own: the question,
+ * with the previous one before it when it was read as a follow-up. `couldAnswer` is the answer's confidence rule.
+ */
+export type Rerank = (text: string, result: SearchResult, couldAnswer: (hit: SearchResult['hits'][number]) => boolean) => Promise<SearchResult>;
+
 const DEFAULT_TOP = 3;
 const MAX_TOP = 10;
 /** Hits asked of the search: enough for the citations and for "see also" to skip neighbours of the quote. */
 const HITS = 32;
 
+interface Asked {
+  question: string;
+  previousQuestion?: string;
+  top: number;
+}
+
 /** A question, as typed, answered from an index: the quote and citations, or an honest "I couldn't find". */
 export function answerQuestion(index: SearchIndex, rawQuestion: unknown, options: AnswerOptions = {}): Answer {
+  const asked = read(rawQuestion, options);
+  if (!asked) return notFound('', 'empty-question', []);
+  return composeAnswer(asked.question, searchFor(index, asked, options), index, { top: asked.top, baseUrl: options.baseUrl });
+}
+
+/** The same, with the ranking re-ordered (by a sentence encoder) before the answer is composed. */
+export async function answerQuestionReranked(index: SearchIndex, rawQuestion: unknown, options: AnswerOptions, rerank: Rerank): Promise<Answer> {
+  const asked = read(rawQuestion, options);
+  if (!asked) return notFound('', 'empty-question', []);
+  const lexical = searchFor(index, asked, options);
+  const followUp = asked.previousQuestion !== undefined && lexical.query.groups.some((group) => group.context);
+  const text = followUp ? `${asked.previousQuestion} ${asked.question}` : asked.question;
+  const result = await rerank(text, lexical, (hit) => couldAnswer(hit, lexical));
+  return composeAnswer(asked.question, result, index, { top: asked.top, baseUrl: options.baseUrl });
+}
+
+function read(rawQuestion: unknown, options: AnswerOptions): Asked | undefined {
   const question = cleanQuestion(rawQuestion);
-  if (question === '') return notFound('', 'empty-question', []);
+  if (question === '') return undefined;
   const top = Math.min(MAX_TOP, Math.max(1, Math.floor(options.top ?? DEFAULT_TOP)));
   const previousQuestion = options.previousQuestion ? cleanQuestion(options.previousQuestion) : undefined;
-  const result = search(index, question, { limit: HITS, folders: options.folders, previousQuestion, ranking: options.ranking });
-  return composeAnswer(question, result, index, { top, baseUrl: options.baseUrl });
+  return { question, top, ...(previousQuestion && { previousQuestion }) };
+}
+
+function searchFor(index: SearchIndex, asked: Asked, options: AnswerOptions): SearchResult {
+  return search(index, asked.question, { limit: HITS, folders: options.folders, previousQuestion: asked.previousQuestion, ranking: options.ranking });
 }

@@ -18,12 +18,14 @@ export async function checkCommand(args: ParsedArgs, io: CliIO): Promise<number>
   const context = commandContext(args, io, 'warn');
   const lore = await openEngine(context);
   const cases = lore.knownQueries();
-  const failures = cases.flatMap((expected) => {
-    const answer = lore.answer(expected.query, { top: 1 });
+  const failures = [];
+  // As chat answers them: with the encoder's re-ranking when LORE_RERANK turns it on.
+  for (const expected of cases) {
+    const answer = await lore.ask(expected.query, { top: 1 });
     const cited = answer.found ? answer.citations[0] : undefined;
     const problem = checkCitation(expected, cited);
-    return problem === undefined ? [] : [{ file: expected.file, query: expected.query, got: cited ? shortCitation(cited) : null, problem }];
-  });
+    if (problem !== undefined) failures.push({ file: expected.file, query: expected.query, got: cited ? shortCitation(cited) : null, problem });
+  }
   if (args.json) {
     writeLine(io.stdout, JSON.stringify({ checked: cases.length, failed: failures.length, failures }));
   } else {

@@ -66,6 +66,8 @@ export async function openEngineAndSource(context: CommandContext, options: { up
     logger: logger.child({ component: 'engine' }),
     datedCitations: true,
     staleAfterDays: config.staleAfterDays,
+    rerank: config.rerank.mode,
+    rerankCacheFile: config.rerank.cacheFile,
   });
   return { lore, source };
 }

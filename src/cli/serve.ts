@@ -88,7 +88,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIO, signals: NodeJS.
     watchers.push(() => source.stop());
   }
   if (feedback) watchers.push(feedback.close);
-  watchers.push(() => ops.close());
+  watchers.push(() => ops.close(), () => lore.close());
   const lifecycle = { service, adapters, watchers, logger };
   if (!terminal) return serveUntilSignal({ ...lifecycle, signals });
 

@@ -1,0 +1,132 @@
+import type { Logger } from '../logger.js';
+import type { SearchIndex } from '../search/index.js';
+import type { Hit, SearchResult } from '../search/search.js';
+import { EmbeddingCache } from './embedding-cache.js';
+import { sectionText } from './section-text.js';
+import { cosine, type SentenceEncoder } from './sentence-encoder.js';
+
+export interface RerankOptions {
+  /** Sections of the lexical ranking that are re-ordered (the rest keep their places). */
+  depth: number;
+  /** The encoder's weight: a section scores its lexical score / the best one + `weight` × cosine(question, section). */
+  weight: number;
+  /** Sections embedded per request of the background pass: a question waits for at most one such request. */
+  batch: number;
+  /** New vectors between two saves of the cache file during the background pass. */
+  saveEvery: number;
+}
+
+/** Chosen on the tune halves of the three large FAQ sets (depth 10 / 20 / 30, weight 0.1–4): see docs/benchmarks.md. */
+const EMPTY = new Float32Array(0);
+
+export const DEFAULT_RERANK: Readonly<RerankOptions> = Object.freeze({ depth: 30, weight: 1.5, batch: 8, saveEvery: 1000 });
+
+/**
+ * Re-orders the first sections of a lexical ranking by how close each is in meaning to the question, as a sentence
+ * encoder reads them. Only where sections are ranked: among a dozen chunks of a small note it cost answers.
+ */
+export class SectionReranker {
+  private readonly options: RerankOptions;
+  /** Bumped by each `warm`, so that a pass over an index that was replaced stops. */
+  private generation = 0;
+
+  constructor(
+    private readonly encoder: SentenceEncoder,
+    private readonly cache: EmbeddingCache,
+    private readonly logger: Logger,
+    private readonly cacheFile?: string,
+    options: Partial<RerankOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_RERANK, ...options };
+  }
+
+  /** Opens the cache file (a damaged one is set aside with a warning and rebuilt). */
+  static async open(encoder: SentenceEncoder, logger: Logger, cacheFile?: string, options: Partial<RerankOptions> = {}): Promise<SectionReranker> {
+    let cache = new EmbeddingCache();
+    if (cacheFile !== undefined) {
+      try {
+        cache = await EmbeddingCache.load(cacheFile);
+      } catch (error) {
+        logger.warn({ file: cacheFile, reason: (error as Error).message }, 'embedding cache unreadable; the notes will be embedded again');
+      }
+    }
+    return new SectionReranker(encoder, cache, logger, cacheFile, options);
+  }
+
+  /**
+   * `answers` says whether a hit may be the answer (the answer's confidence rules): a re-ordering never puts first
+   * a section that could not be quoted when the lexical first could, so the encoder changes which answer is given,
+   * never whether one is.
+   */
+  async rerank(index: SearchIndex, question: string, result: SearchResult, answers: (hit: Hit) => boolean = () => true): Promise<SearchResult> {
+    if (result.ranks !== 'sections' || result.hits.length < 2) return result;
+    const head = result.hits.slice(0, this.options.depth);
+    const texts = head.map((hit) => sectionText(index, index.unitOf[hit.chunk.id] ?? 0));
+    const missing = [...new Set(texts.filter((text) => this.cache.get(text) === undefined))];
+    const [asked, ...fresh] = await this.encoder.embed([question, ...missing], { urgent: true });
+    missing.forEach((text, i) => this.cache.set(text, fresh[i] as Float32Array));
+    if (!asked) return result;
+    const best = head[0]?.score || 1;
+    const scored = head.map((hit, i) => ({ hit, score: hit.score / best + this.options.weight * cosine(asked, this.cache.get(texts[i] ?? '') ?? EMPTY) }));
+    // Sorting is stable: equal scores keep the lexical order.
+    const order = scored.sort((a, b) => b.score - a.score).map((entry) => entry.hit);
+    const lexicalFirst = head[0] as Hit;
+    if (answers(lexicalFirst) && !answers(order[0] as Hit)) {
+      const first = order.find(answers) ?? lexicalFirst;
+      order.splice(order.indexOf(first), 1);
+      order.unshift(first);
+    }
+    return { ...result, hits: [...order, ...result.hits.slice(this.options.depth)] };
+  }
+
+  /**
+   * Embeds every section of the index not yet in the cache, a batch at a time behind any question, then saves the
+   * cache with only these sections in it. A later call (the notes changed) stops an earlier one.
+   */
+  async warm(index: SearchIndex): Promise<void> {
+    const generation = ++this.generation;
+    const texts = liveSectionTexts(index);
+    const todo = [...new Set(texts.filter((text) => this.cache.get(text) === undefined))];
+    const started = performance.now();
+    let sinceSave = 0;
+    for (let i = 0; i < todo.length; i += this.options.batch) {
+      if (generation !== this.generation) return;
+      const batch = todo.slice(i, i + this.options.batch);
+      const vectors = await this.encoder.embed(batch);
+      batch.forEach((text, j) => this.cache.set(text, vectors[j] as Float32Array));
+      sinceSave += batch.length;
+      if (sinceSave >= this.options.saveEvery) {
+        sinceSave = 0;
+        await this.save();
+      }
+    }
+    if (generation !== this.generation) return;
+    this.cache.keepOnly(texts);
+    await this.save();
+    this.logger.info({ sections: texts.length, embedded: todo.length, ms: Math.round(performance.now() - started) }, 'sections embedded for re-ranking');
+  }
+
+  close(): Promise<void> {
+    this.generation++;
+    return this.encoder.close();
+  }
+
+  /** Writes the cache file now (the background pass saves on its own). */
+  async save(): Promise<void> {
+    if (this.cacheFile === undefined) return;
+    try {
+      await this.cache.save(this.cacheFile);
+    } catch (error) {
+      this.logger.warn({ file: this.cacheFile, reason: (error as Error).message }, 'embedding cache not saved');
+    }
+  }
+}
+
+function liveSectionTexts(index: SearchIndex): string[] {
+  const texts: string[] = [];
+  for (const chunk of index.liveChunks()) {
+    const unit = index.unitOf[chunk.id] ?? 0;
+    if (index.unitChunks[unit] === chunk.id) texts.push(sectionText(index, unit));
+  }
+  return texts;
+}
