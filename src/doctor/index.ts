@@ -4,6 +4,7 @@ import { checkDiscord } from './discord.js';
 import { checkGitSource } from './git.js';
 import { checkDatabase, checkNotes, checkRulesFile, pathShower } from './local.js';
 import { readSlackManifest, type SlackManifest } from './manifest.js';
+import { checkRerank } from './rerank.js';
 import { checkSlack } from './slack.js';
 
 export { formatCheck, summary, type CheckResult } from './check.js';
@@ -14,6 +15,7 @@ export async function runChecks(config: Config, cwd: string): Promise<CheckResul
   const results = [
     ...(config.git ? [await checkGitSource(config)] : []),
     await checkNotes(config, show),
+    ...optional(await checkRerank(config, show)),
     await checkRulesFile(config, show),
     await checkDatabase(config, show),
   ];
@@ -28,6 +30,10 @@ export async function runChecks(config: Config, cwd: string): Promise<CheckResul
   results.push(...(await checkSlack(config.slack, manifest)));
   results.push(...(await checkDiscord(config.discord)));
   return results;
+}
+
+function optional(result: CheckResult | undefined): CheckResult[] {
+  return result ? [result] : [];
 }
 
 /** The line for the environment itself (variables and .env). */

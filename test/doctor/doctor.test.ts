@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSlackManifest } from '../../src/doctor/manifest.js';
+import { EmbeddingCache } from '../../src/rerank/embedding-cache.js';
 import { FeedbackStore } from '../../src/store/store.js';
 import { runInProcess } from '../cli/helpers.js';
 import { FakeDiscord } from '../fakes/discord-server.js';
@@ -78,6 +79,20 @@ describe('lore doctor', () => {
     expect(line(lines, 'Database')).toMatch(/^– Database: skipped, LORE_DB=off/);
     expect(lines.at(-1)).toBe('All checks passed (3 skipped).');
     expect(code).toBe(0);
+  });
+
+  it('checks the sentence encoder only when LORE_RERANK turns it on', async () => {
+    expect((await doctor({ LORE_DB: 'off' })).lines.some((l) => l.includes('Re-ranking'))).toBe(false);
+    const data = mkdtempSync(join(dir, 'data-'));
+    const { code, lines } = await doctor({ LORE_DB: join(data, 'lore.db'), LORE_RERANK: 'encoder' });
+    expect(line(lines, 'Re-ranking')).toMatch(/^✓ Re-ranking: the sentence encoder loads and embeds \(\d+ ms\); no section vectors yet in .*data-\w+\/section-vectors\.bin$/);
+    expect(code).toBe(0);
+    const kept = new EmbeddingCache();
+    kept.set('# Deploys', Float32Array.from([1, 0]));
+    kept.set('# Rollbacks', Float32Array.from([0, 1]));
+    await kept.save(join(data, 'section-vectors.bin'));
+    const again = await doctor({ LORE_DB: join(data, 'lore.db'), LORE_RERANK: 'encoder' });
+    expect(line(again.lines, 'Re-ranking')).toMatch(/; 2 section vectors kept in .*section-vectors\.bin$/);
   });
 
   it('lists the notes it skipped and why', async () => {
