@@ -10,7 +10,10 @@ export interface RerankOptions {
   depth: number;
   /** The encoder's weight: a section scores its lexical score / the best one + `weight` × cosine(question, section). */
   weight: number;
-  /** Sections embedded per request of the background pass: a question waits for at most one such request. */
+  /**
+   * Sections embedded per request of the background pass: a question waits for at most one such request. Larger
+   * batches are no faster (about 70 ms a section at 1, 4, 8 or 16).
+   */
   batch: number;
   /** New vectors between two saves of the cache file during the background pass. */
   saveEvery: number;
@@ -19,7 +22,7 @@ export interface RerankOptions {
 /** Chosen on the tune halves of the three large FAQ sets (depth 10 / 20 / 30, weight 0.1–4): see docs/benchmarks.md. */
 const EMPTY = new Float32Array(0);
 
-export const DEFAULT_RERANK: Readonly<RerankOptions> = Object.freeze({ depth: 30, weight: 1.5, batch: 8, saveEvery: 1000 });
+export const DEFAULT_RERANK: Readonly<RerankOptions> = Object.freeze({ depth: 30, weight: 1.5, batch: 2, saveEvery: 1000 });
 
 /**
  * Re-orders the first sections of a lexical ranking by how close each is in meaning to the question, as a sentence
@@ -27,8 +30,10 @@ export const DEFAULT_RERANK: Readonly<RerankOptions> = Object.freeze({ depth: 30
  */
 export class SectionReranker {
   private readonly options: RerankOptions;
-  /** Bumped by each `warm`, so that a pass over an index that was replaced stops. */
+  /** Bumped by each `warm` and by `close`, so that a pass over an index that was replaced stops. */
   private generation = 0;
+  /** Vectors were added since the cache file was last written. */
+  private unsaved = false;
 
   constructor(
     private readonly encoder: SentenceEncoder,
@@ -65,6 +70,7 @@ export class SectionReranker {
     const missing = [...new Set(texts.filter((text) => this.cache.get(text) === undefined))];
     const [asked, ...fresh] = await this.encoder.embed([question, ...missing], { urgent: true });
     missing.forEach((text, i) => this.cache.set(text, fresh[i] as Float32Array));
+    this.unsaved ||= missing.length > 0;
     if (!asked) return result;
     const best = head[0]?.score || 1;
     const scored = head.map((hit, i) => ({ hit, score: hit.score / best + this.options.weight * cosine(asked, this.cache.get(texts[i] ?? '') ?? EMPTY) }));
@@ -92,8 +98,16 @@ export class SectionReranker {
     for (let i = 0; i < todo.length; i += this.options.batch) {
       if (generation !== this.generation) return;
       const batch = todo.slice(i, i + this.options.batch);
-      const vectors = await this.encoder.embed(batch);
+      let vectors: Float32Array[];
+      try {
+        vectors = await this.encoder.embed(batch);
+      } catch (error) {
+        // Closed, or replaced by a newer pass, while this batch was out: nothing went wrong.
+        if (generation !== this.generation) return;
+        throw error;
+      }
       batch.forEach((text, j) => this.cache.set(text, vectors[j] as Float32Array));
+      this.unsaved = true;
       sinceSave += batch.length;
       if (sinceSave >= this.options.saveEvery) {
         sinceSave = 0;
@@ -106,14 +120,17 @@ export class SectionReranker {
     this.logger.info({ sections: texts.length, embedded: todo.length, ms: Math.round(performance.now() - started) }, 'sections embedded for re-ranking');
   }
 
-  close(): Promise<void> {
+  /** Stops the background pass, keeps what it embedded so far, and stops the encoder. */
+  async close(): Promise<void> {
     this.generation++;
-    return this.encoder.close();
+    if (this.unsaved) await this.save();
+    await this.encoder.close();
   }
 
   /** Writes the cache file now (the background pass saves on its own). */
   async save(): Promise<void> {
     if (this.cacheFile === undefined) return;
+    this.unsaved = false;
     try {
       await this.cache.save(this.cacheFile);
     } catch (error) {

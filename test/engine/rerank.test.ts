@@ -71,6 +71,18 @@ describe('ask with re-ranking by a sentence encoder', () => {
     expect(lines.some((line) => line.level === 40 && line.msg?.includes('answered without re-ranking'))).toBe(true);
   });
 
+  it('shuts down in the middle of the background pass without a warning', async () => {
+    const encoder = new ConceptEncoder(SIZE_CONCEPT);
+    let release = () => {};
+    encoder.hold = new Promise((resolve) => (release = resolve));
+    const { logger, lines } = capturingLogger();
+    const lore = await openLore({ knowledgeDir: dir, rerank: 'encoder', encoder, logger });
+    await lore.close();
+    release();
+    await lore.rerankReady();
+    expect(lines.filter((line) => line.level >= 40)).toEqual([]);
+  });
+
   it('keeps serving when the background pass fails', async () => {
     const encoder = new ConceptEncoder(SIZE_CONCEPT);
     encoder.failWith = new Error('worker gone');

@@ -8,11 +8,15 @@ export class ConceptEncoder implements SentenceEncoder {
   readonly calls: { texts: readonly string[]; urgent: boolean }[] = [];
   closed = false;
   failWith: Error | undefined;
+  /** While set, background (not urgent) requests wait for it, as they would behind a slow model. */
+  hold: Promise<void> | undefined;
 
   constructor(private readonly concepts: readonly (readonly string[])[]) {}
 
   async embed(texts: readonly string[], options: { urgent?: boolean } = {}): Promise<Float32Array[]> {
     this.calls.push({ texts, urgent: options.urgent ?? false });
+    if (!options.urgent && this.hold) await this.hold;
+    if (this.closed) throw new Error('the test encoder was closed');
     if (this.failWith) throw this.failWith;
     return texts.map((text) => {
       const words = text.toLowerCase().match(/[a-z]+/g) ?? [];

@@ -117,6 +117,27 @@ describe('re-ranking sections with a sentence encoder', () => {
     expect((await EmbeddingCache.load(file)).size).toBe(index.unitCount);
   });
 
+  it('keeps, when closed, the vectors it has not saved yet', async () => {
+    const file = await cacheFile();
+    const encoder = new ConceptEncoder(SIZE_CONCEPT);
+    const reranker = await SectionReranker.open(encoder, silentLogger(), file, { depth: 5 });
+    await reranker.rerank(index, TOO_BIG, search(index, TOO_BIG, { limit: 32 }));
+    await reranker.close();
+    expect(encoder.closed).toBe(true);
+    expect((await EmbeddingCache.load(file)).size).toBe(Math.min(5, search(index, TOO_BIG, { limit: 32 }).hits.length));
+  });
+
+  it('ends a background pass quietly when closed while a batch is out', async () => {
+    const encoder = new ConceptEncoder(SIZE_CONCEPT);
+    let release = () => {};
+    encoder.hold = new Promise((resolve) => (release = resolve));
+    const reranker = new SectionReranker(encoder, new EmbeddingCache(), silentLogger());
+    const pass = reranker.warm(index);
+    await reranker.close();
+    release();
+    await expect(pass).resolves.toBeUndefined();
+  });
+
   it('stops a background pass when a newer one starts', async () => {
     const encoder = new ConceptEncoder(SIZE_CONCEPT);
     const reranker = new SectionReranker(encoder, new EmbeddingCache(), silentLogger(), undefined, { batch: 4 });
