@@ -1,20 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { capturingLogger } from '../capturing-logger.js';
 import { ConceptEncoder } from '../rerank/concept-encoder.js';
 import { BUNDLE_NOTES, SIZE_CONCEPT, TOO_BIG } from '../rerank/notes.js';
+import { tempFolders } from '../rerank/temp-folders.js';
 
 describe('ask with re-ranking by a sentence encoder', () => {
+  const folder = tempFolders('lore-rerank-');
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'lore-rerank-'));
-    await Promise.all(Object.entries(BUNDLE_NOTES).map(([file, text]) => writeFile(join(dir, file), text)));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    dir = await folder(BUNDLE_NOTES);
   });
 
   it('answers from the section the encoder puts first; the synchronous answer stays lexical', async () => {

@@ -1,18 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { EmbeddingCache } from '../../src/rerank/embedding-cache.js';
+import { tempFiles } from './temp-folders.js';
 
-const folders: string[] = [];
-afterEach(async () => {
-  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
-});
-async function path(): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'lore-vectors-'));
-  folders.push(folder);
-  return join(folder, 'nested', 'vectors.bin');
-}
+const tempFile = tempFiles('lore-vectors-');
+const path = () => tempFile('nested/vectors.bin');
 
 describe('the embedding cache', () => {
   it('keeps vectors by text across a save and a load', async () => {

@@ -1,7 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { couldAnswer } from '../../src/answer/compose.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { silentLogger } from '../../src/logger.js';
@@ -11,19 +9,13 @@ import { search } from '../../src/search/search.js';
 import { capturingLogger } from '../capturing-logger.js';
 import { ConceptEncoder } from './concept-encoder.js';
 import { BUNDLE_NOTES, SIZE_CONCEPT, TOO_BIG } from './notes.js';
+import { tempFiles } from './temp-folders.js';
 
 const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
 const files = (result: { hits: { chunk: { file: string } }[] }) => result.hits.map((hit) => hit.chunk.file);
 
-const folders: string[] = [];
-afterEach(async () => {
-  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
-});
-async function cacheFile(): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'lore-rerank-'));
-  folders.push(folder);
-  return join(folder, 'data', 'section-vectors.bin');
-}
+const tempFile = tempFiles('lore-rerank-');
+const cacheFile = () => tempFile('data/section-vectors.bin');
 
 describe('re-ranking sections with a sentence encoder', () => {
   const index = indexOf(BUNDLE_NOTES);

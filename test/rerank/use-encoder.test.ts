@@ -1,11 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { cosine, type SentenceEncoder } from '../../src/rerank/sentence-encoder.js';
 import { openUseEncoder } from '../../src/rerank/use-encoder.js';
 import { PASSWORD_NOTES, RESET } from './notes.js';
+import { tempFolders } from './temp-folders.js';
 
 // The real Universal Sentence Encoder, from the installed packages, in its worker thread.
 describe('the Universal Sentence Encoder', () => {
@@ -56,17 +54,10 @@ describe('the Universal Sentence Encoder once closed', () => {
 });
 
 describe('ask with the real encoder', () => {
-  let folder: string;
-  beforeAll(async () => {
-    folder = await mkdtemp(join(tmpdir(), 'lore-use-'));
-    await Promise.all(Object.entries(PASSWORD_NOTES).map(([file, text]) => writeFile(join(folder, file), text)));
-  });
-  afterAll(async () => {
-    await rm(folder, { recursive: true, force: true });
-  });
+  const folder = tempFolders('lore-use-');
 
   it('quotes the section nearest in meaning, of those that hold the words', async () => {
-    const lore = await openLore({ knowledgeDir: folder, rerank: 'encoder' });
+    const lore = await openLore({ knowledgeDir: await folder(PASSWORD_NOTES), rerank: 'encoder' });
     try {
       expect(lore.answer(RESET).citations[0]?.file).toBe('release-notes.md');
       const answer = await lore.ask(RESET);
