@@ -35,7 +35,7 @@ export interface LoreOptions {
   staleAfterDays?: number;
   /**
    * `encoder`: `ask` re-orders the first sections by a sentence encoder (see docs/ranking.md). Off by default: it
-   * holds a model of about 300 MB and embeds every section once, in the background.
+   * holds a model of about 200 MB and embeds every section once, in the background.
    */
   rerank?: 'off' | 'encoder';
   /** Where the section vectors are kept between runs (only with `rerank: 'encoder'`); none: in memory only. */

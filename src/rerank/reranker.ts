@@ -19,9 +19,9 @@ export interface RerankOptions {
   saveEvery: number;
 }
 
-/** Chosen on the tune halves of the three large FAQ sets (depth 10 / 20 / 30, weight 0.1–4): see docs/benchmarks.md. */
 const EMPTY = new Float32Array(0);
 
+/** Depth and weight chosen on the tune halves of the three large FAQ sets (10 / 20 / 30; 0.1–4): see docs/benchmarks.md. */
 export const DEFAULT_RERANK: Readonly<RerankOptions> = Object.freeze({ depth: 30, weight: 1.5, batch: 2, saveEvery: 1000 });
 
 /**
