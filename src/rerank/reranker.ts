@@ -59,12 +59,12 @@ export class SectionReranker {
   }
 
   /**
-   * `answers` says whether a hit may be the answer (the answer's confidence rules): a re-ordering never puts first
-   * a section that could not be quoted when the lexical first could, so the encoder changes which answer is given,
-   * never whether one is.
+   * `answers` says whether a hit may be the answer (the answer's confidence rules). Where the lexical first may
+   * not, nothing is re-ordered (the answer is "I couldn't find" either way); where it may, the re-ordering never
+   * puts first a section that may not. So the encoder changes which answer is given, never whether one is.
    */
   async rerank(index: SearchIndex, question: string, result: SearchResult, answers: (hit: Hit) => boolean = () => true): Promise<SearchResult> {
-    if (result.ranks !== 'sections' || result.hits.length < 2) return result;
+    if (result.ranks !== 'sections' || result.hits.length < 2 || !answers(result.hits[0] as Hit)) return result;
     const head = result.hits.slice(0, this.options.depth);
     const texts = head.map((hit) => sectionText(index, index.unitOf[hit.chunk.id] ?? 0));
     const missing = [...new Set(texts.filter((text) => this.cache.get(text) === undefined))];
@@ -76,9 +76,8 @@ export class SectionReranker {
     const scored = head.map((hit, i) => ({ hit, score: hit.score / best + this.options.weight * cosine(asked, this.cache.get(texts[i] ?? '') ?? EMPTY) }));
     // Sorting is stable: equal scores keep the lexical order.
     const order = scored.sort((a, b) => b.score - a.score).map((entry) => entry.hit);
-    const lexicalFirst = head[0] as Hit;
-    if (answers(lexicalFirst) && !answers(order[0] as Hit)) {
-      const first = order.find(answers) ?? lexicalFirst;
+    if (!answers(order[0] as Hit)) {
+      const first = order.find(answers) as Hit;
       order.splice(order.indexOf(first), 1);
       order.unshift(first);
     }

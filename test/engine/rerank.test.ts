@@ -26,6 +26,15 @@ describe('ask with re-ranking by a sentence encoder', () => {
     expect(encoder.closed).toBe(true);
   });
 
+  it('changes which answer is given, never whether one is', async () => {
+    const lore = await openLore({ knowledgeDir: dir, rerank: 'encoder', encoder: new ConceptEncoder(SIZE_CONCEPT) });
+    const questions = [TOO_BIG, 'operator bundle', 'is a huge garden too big?', 'large roses', 'configMap size limit for a helm chart', 'garden 12 water', 'bundle CRD api big docs'];
+    const found = await Promise.all(questions.map(async (question) => [(await lore.ask(question)).found, lore.answer(question).found]));
+    for (const [reranked, lexical] of found) expect(reranked).toBe(lexical);
+    expect(found.some(([reranked]) => reranked)).toBe(true);
+    expect(found.some(([reranked]) => !reranked)).toBe(true);
+  });
+
   it('is off unless asked for', async () => {
     const encoder = new ConceptEncoder(SIZE_CONCEPT);
     const lore = await openLore({ knowledgeDir: dir, encoder });

@@ -47,6 +47,14 @@ describe('re-ranking sections with a sentence encoder', () => {
     expect(files(await reranker.rerank(index, TOO_BIG, result, (hit) => couldAnswer(hit, result)))[0]).toBe('trimming.md');
   });
 
+  it('leaves a ranking alone, without asking the encoder, when its first section could not be the answer', async () => {
+    const result = search(index, TOO_BIG, { limit: 32 });
+    const encoder = new ConceptEncoder(SIZE_CONCEPT);
+    const reranked = await new SectionReranker(encoder, new EmbeddingCache(), silentLogger()).rerank(index, TOO_BIG, result, () => false);
+    expect(reranked).toBe(result);
+    expect(encoder.calls).toEqual([]);
+  });
+
   it('leaves chunk rankings (notes of fewer than 50 sections) alone, without asking the encoder', async () => {
     const small = indexOf({ 'bundle-limits.md': BUNDLE_NOTES['bundle-limits.md']!, 'trimming.md': BUNDLE_NOTES['trimming.md']! });
     const result = search(small, TOO_BIG, { limit: 32 });
