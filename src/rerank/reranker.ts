@@ -17,12 +17,17 @@ export interface RerankOptions {
   batch: number;
   /** New vectors between two saves of the cache file during the background pass. */
   saveEvery: number;
+  /**
+   * How long a question waits for the encoder before it is answered by words alone (a stuck or overloaded encoder
+   * must not hold answers up). Vectors that arrive later are kept for the next question.
+   */
+  waitMs: number;
 }
 
 const EMPTY = new Float32Array(0);
 
 /** Depth and weight chosen on the tune halves of the three large FAQ sets (10 / 20 / 30; 0.1–4): see docs/benchmarks.md. */
-export const DEFAULT_RERANK: Readonly<RerankOptions> = Object.freeze({ depth: 30, weight: 1.5, batch: 2, saveEvery: 1000 });
+export const DEFAULT_RERANK: Readonly<RerankOptions> = Object.freeze({ depth: 30, weight: 1.5, batch: 2, saveEvery: 1000, waitMs: 8000 });
 
 /**
  * Re-orders the first sections of a lexical ranking by how close each is in meaning to the question, as a sentence
@@ -68,9 +73,17 @@ export class SectionReranker {
     const head = result.hits.slice(0, this.options.depth);
     const texts = head.map((hit) => sectionText(index, index.unitOf[hit.chunk.id] ?? 0));
     const missing = [...new Set(texts.filter((text) => this.cache.get(text) === undefined))];
-    const [asked, ...fresh] = await this.encoder.embed([question, ...missing], { urgent: true });
-    missing.forEach((text, i) => this.cache.set(text, fresh[i] as Float32Array));
-    this.unsaved ||= missing.length > 0;
+    const embedded = this.encoder.embed([question, ...missing], { urgent: true }).then(([asked, ...fresh]) => {
+      missing.forEach((text, i) => this.cache.set(text, fresh[i] as Float32Array));
+      this.unsaved ||= missing.length > 0;
+      return asked;
+    });
+    const asked = await within(embedded, this.options.waitMs);
+    if (asked === TIMED_OUT) {
+      embedded.catch(() => undefined);
+      this.logger.warn({ waitMs: this.options.waitMs, sections: missing.length }, 'the sentence encoder was too slow; answered by words alone');
+      return result;
+    }
     if (!asked) return result;
     const best = head[0]?.score || 1;
     const scored = head.map((hit, i) => ({ hit, score: hit.score / best + this.options.weight * cosine(asked, this.cache.get(texts[i] ?? '') ?? EMPTY) }));
@@ -135,6 +148,21 @@ export class SectionReranker {
     } catch (error) {
       this.logger.warn({ file: this.cacheFile, reason: (error as Error).message }, 'embedding cache not saved');
     }
+  }
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** What `promise` resolves to, or TIMED_OUT after `ms`; rejects as `promise` does. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -10,12 +10,15 @@ export class ConceptEncoder implements SentenceEncoder {
   failWith: Error | undefined;
   /** While set, background (not urgent) requests wait for it, as they would behind a slow model. */
   hold: Promise<void> | undefined;
+  /** The same for a question's (urgent) requests. */
+  holdUrgent: Promise<void> | undefined;
 
   constructor(private readonly concepts: readonly (readonly string[])[]) {}
 
   async embed(texts: readonly string[], options: { urgent?: boolean } = {}): Promise<Float32Array[]> {
     this.calls.push({ texts, urgent: options.urgent ?? false });
-    if (!options.urgent && this.hold) await this.hold;
+    const hold = options.urgent ? this.holdUrgent : this.hold;
+    if (hold) await hold;
     if (this.closed) throw new Error('the test encoder was closed');
     if (this.failWith) throw this.failWith;
     return texts.map((text) => {

@@ -55,6 +55,22 @@ describe('re-ranking sections with a sentence encoder', () => {
     expect(encoder.calls).toEqual([]);
   });
 
+  it('answers by words alone when the encoder is too slow, and keeps the vectors that come late', async () => {
+    const encoder = new ConceptEncoder(SIZE_CONCEPT);
+    let release = () => {};
+    encoder.holdUrgent = new Promise((resolve) => (release = resolve));
+    const { logger, lines } = capturingLogger();
+    const reranker = new SectionReranker(encoder, new EmbeddingCache(), logger, undefined, { waitMs: 20 });
+    const result = search(index, TOO_BIG, { limit: 32 });
+    expect(await reranker.rerank(index, TOO_BIG, result)).toBe(result);
+    expect(lines.some((line) => line.level === 40 && line.msg?.includes('too slow; answered by words alone'))).toBe(true);
+    release();
+    encoder.holdUrgent = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(files(await reranker.rerank(index, TOO_BIG, result))[0]).toBe('trimming.md');
+    expect(encoder.calls.at(-1)?.texts).toEqual([TOO_BIG]);
+  });
+
   it('leaves chunk rankings (notes of fewer than 50 sections) alone, without asking the encoder', async () => {
     const small = indexOf({ 'bundle-limits.md': BUNDLE_NOTES['bundle-limits.md']!, 'trimming.md': BUNDLE_NOTES['trimming.md']! });
     const result = search(small, TOO_BIG, { limit: 32 });
