@@ -7,6 +7,7 @@
  * vectors are kept in a cache file beside this script (ignored by git), and a second run takes a minute or two.
  */
 import { fileURLToPath } from 'node:url';
+import { encoderText } from '../src/answer/answer-question.js';
 import { couldAnswer } from '../src/answer/compose.js';
 import { cleanQuestion } from '../src/answer/question.js';
 import { indexNotes } from '../src/knowledge/build.js';
@@ -69,9 +70,8 @@ async function main(): Promise<void> {
           const result = search(index, question, { limit: DEPTH });
           const searched = performance.now() - started;
           ranks.lore.push(rankOf(distinctInOrder(result.hits.map((hit) => hit.chunk.file)), q.gold));
-          // As typed: the speller's corrections are stems, and giving the encoder those instead gains nothing.
           started = performance.now();
-          const reranked = await reranker.rerank(index, question, result, (hit) => couldAnswer(hit, result));
+          const reranked = await reranker.rerank(index, encoderText(question, result), result, (hit) => couldAnswer(hit, result));
           ms.encoder += searched + performance.now() - started;
           ms.lore += searched;
           ranks.encoder.push(rankOf(distinctInOrder(reranked.hits.map((hit) => hit.chunk.file)), q.gold));

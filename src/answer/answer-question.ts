@@ -45,10 +45,17 @@ export async function answerQuestionReranked(index: SearchIndex, rawQuestion: un
   const asked = read(rawQuestion, options);
   if (!asked) return notFound('', 'empty-question', []);
   const lexical = searchFor(index, asked, options);
-  const followUp = asked.previousQuestion !== undefined && lexical.query.groups.some((group) => group.context);
-  const text = followUp ? `${asked.previousQuestion} ${asked.question}` : asked.question;
-  const result = await rerank(text, lexical, (hit) => couldAnswer(hit, lexical));
+  const result = await rerank(encoderText(asked.question, lexical, asked.previousQuestion), lexical, (hit) => couldAnswer(hit, lexical));
   return composeAnswer(asked.question, result, index, { top: asked.top, baseUrl: options.baseUrl });
+}
+
+/**
+ * The question as the encoder reads it: as typed (read with the speller's corrections instead, it lost on the
+ * report halves), after the previous question when this one is a follow-up.
+ */
+export function encoderText(question: string, result: SearchResult, previousQuestion?: string): string {
+  const followUp = previousQuestion !== undefined && result.query.groups.some((group) => group.context);
+  return followUp ? `${previousQuestion} ${question}` : question;
 }
 
 function read(rawQuestion: unknown, options: AnswerOptions): Asked | undefined {
