@@ -137,7 +137,7 @@ export class Lore implements AskService {
       return await answerQuestionReranked(index, question, this.answerOptions(context), (text, result, couldAnswer) => reranker.rerank(index, text, result, couldAnswer));
     } catch (error) {
       this.logger.warn({ err: asError(error) }, 'the sentence encoder failed; answered without re-ranking');
-      return answerQuestionReranked(index, question, this.answerOptions(context), async (_text, result) => result);
+      return this.answer(question, context);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { RankingOptions } from '../search/ranking-options.js';
 import type { SearchIndex } from '../search/index.js';
-import { search, type SearchResult } from '../search/search.js';
+import { search, type Hit, type SearchResult } from '../search/search.js';
 import type { Answer } from '../types.js';
 import { composeAnswer, couldAnswer, notFound } from './compose.js';
 import { cleanQuestion } from './question.js';
@@ -20,7 +20,7 @@ export interface AnswerOptions {
  * Re-orders a ranking before the answer is composed. `text` is what the question means on its own: the question,
  * with the previous one before it when it was read as a follow-up. `couldAnswer` is the answer's confidence rule.
  */
-export type Rerank = (text: string, result: SearchResult, couldAnswer: (hit: SearchResult['hits'][number]) => boolean) => Promise<SearchResult>;
+export type Rerank = (text: string, result: SearchResult, couldAnswer: (hit: Hit) => boolean) => Promise<SearchResult>;
 
 const DEFAULT_TOP = 3;
 const MAX_TOP = 10;
