@@ -101,7 +101,12 @@ class WorkerEncoder implements SentenceEncoder {
         reject(error);
         this.fail(error);
       });
-      worker.on('exit', (code) => this.fail(new Error(`the sentence encoder stopped (exit code ${code})`)));
+      worker.on('exit', (code) => {
+        const stopped = new Error(`the sentence encoder stopped (exit code ${code})`);
+        // Before the model loaded, this is why it never will (a settled promise ignores it).
+        reject(stopped);
+        this.fail(stopped);
+      });
     });
   }
 
