@@ -6,9 +6,14 @@ import { dirname } from 'node:path';
 const MAGIC = Buffer.from('LOREEMB1');
 const KEY_BYTES = 8;
 
+/** The key a text's vector is kept under: a hash of the text, worked out once per text by the caller. */
+export function textKey(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 2 * KEY_BYTES);
+}
+
 /**
- * Section vectors by a hash of the text they were made from, so that an edited section misses and an unchanged one,
- * in any note and after any restart, is not embedded again.
+ * Section vectors by a hash of the text they were made from (`textKey`), so that an edited section misses and an
+ * unchanged one, in any note and after any restart, is not embedded again.
  */
 export class EmbeddingCache {
   private readonly vectors = new Map<string, Float32Array>();
@@ -17,18 +22,17 @@ export class EmbeddingCache {
     return this.vectors.size;
   }
 
-  get(text: string): Float32Array | undefined {
-    return this.vectors.get(keyOf(text));
+  get(key: string): Float32Array | undefined {
+    return this.vectors.get(key);
   }
 
-  set(text: string, vector: Float32Array): void {
-    this.vectors.set(keyOf(text), vector);
+  set(key: string, vector: Float32Array): void {
+    this.vectors.set(key, vector);
   }
 
-  /** Keeps only the vectors of these texts: what the notes hold now. */
-  keepOnly(texts: Iterable<string>): void {
-    const kept = new Set<string>();
-    for (const text of texts) kept.add(keyOf(text));
+  /** Keeps only the vectors under these keys: the sections the notes hold now. */
+  keepOnly(keys: Iterable<string>): void {
+    const kept = new Set(keys);
     for (const key of this.vectors.keys()) if (!kept.has(key)) this.vectors.delete(key);
   }
 
@@ -75,8 +79,4 @@ export class EmbeddingCache {
     await writeFile(temporary, bytes);
     await rename(temporary, path);
   }
-}
-
-function keyOf(text: string): string {
-  return createHash('sha1').update(text).digest('hex').slice(0, 2 * KEY_BYTES);
 }

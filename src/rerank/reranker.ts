@@ -1,7 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { SearchIndex } from '../search/index.js';
 import type { Hit, SearchResult } from '../search/search.js';
-import { EmbeddingCache } from './embedding-cache.js';
+import { EmbeddingCache, textKey } from './embedding-cache.js';
 import { sectionText } from './section-text.js';
 import { cosine, type SentenceEncoder } from './sentence-encoder.js';
 
@@ -71,10 +71,10 @@ export class SectionReranker {
   async rerank(index: SearchIndex, question: string, result: SearchResult, answers: (hit: Hit) => boolean = () => true): Promise<SearchResult> {
     if (result.ranks !== 'sections' || result.hits.length < 2 || !answers(result.hits[0] as Hit)) return result;
     const head = result.hits.slice(0, this.options.depth);
-    const texts = head.map((hit) => sectionText(index, index.unitOf[hit.chunk.id] ?? 0));
-    const missing = [...new Set(texts.filter((text) => this.cache.get(text) === undefined))];
-    const embedded = this.encoder.embed([question, ...missing], { urgent: true }).then(([asked, ...fresh]) => {
-      missing.forEach((text, i) => this.cache.set(text, fresh[i] as Float32Array));
+    const sections = head.map((hit) => keyed(sectionText(index, index.unitOf[hit.chunk.id] ?? 0)));
+    const missing = this.missing(sections);
+    const embedded = this.encoder.embed([question, ...missing.map((section) => section.text)], { urgent: true }).then(([asked, ...fresh]) => {
+      missing.forEach((section, i) => this.cache.set(section.key, fresh[i] as Float32Array));
       this.unsaved ||= missing.length > 0;
       return asked;
     });
@@ -86,7 +86,7 @@ export class SectionReranker {
     }
     if (!asked) return result;
     const best = head[0]?.score || 1;
-    const scored = head.map((hit, i) => ({ hit, score: hit.score / best + this.options.weight * cosine(asked, this.cache.get(texts[i] ?? '') ?? EMPTY) }));
+    const scored = head.map((hit, i) => ({ hit, score: hit.score / best + this.options.weight * cosine(asked, this.cache.get(sections[i]?.key ?? '') ?? EMPTY) }));
     // Sorting is stable: equal scores keep the lexical order.
     const order = scored.sort((a, b) => b.score - a.score).map((entry) => entry.hit);
     if (!answers(order[0] as Hit)) {
@@ -103,8 +103,8 @@ export class SectionReranker {
    */
   async warm(index: SearchIndex): Promise<void> {
     const generation = ++this.generation;
-    const texts = liveSectionTexts(index);
-    const todo = [...new Set(texts.filter((text) => this.cache.get(text) === undefined))];
+    const sections = liveSections(index);
+    const todo = this.missing(sections);
     const started = performance.now();
     let sinceSave = 0;
     for (let i = 0; i < todo.length; i += this.options.batch) {
@@ -112,13 +112,13 @@ export class SectionReranker {
       const batch = todo.slice(i, i + this.options.batch);
       let vectors: Float32Array[];
       try {
-        vectors = await this.encoder.embed(batch);
+        vectors = await this.encoder.embed(batch.map((section) => section.text));
       } catch (error) {
         // Closed, or replaced by a newer pass, while this batch was out: nothing went wrong.
         if (generation !== this.generation) return;
         throw error;
       }
-      batch.forEach((text, j) => this.cache.set(text, vectors[j] as Float32Array));
+      batch.forEach((section, j) => this.cache.set(section.key, vectors[j] as Float32Array));
       this.unsaved = true;
       sinceSave += batch.length;
       if (sinceSave >= this.options.saveEvery) {
@@ -127,9 +127,9 @@ export class SectionReranker {
       }
     }
     if (generation !== this.generation) return;
-    this.cache.keepOnly(texts);
+    this.cache.keepOnly(sections.map((section) => section.key));
     await this.save();
-    this.logger.info({ sections: texts.length, embedded: todo.length, ms: Math.round(performance.now() - started) }, 'sections embedded for re-ranking');
+    this.logger.info({ sections: sections.length, embedded: todo.length, ms: Math.round(performance.now() - started) }, 'sections embedded for re-ranking');
   }
 
   /** Stops the background pass, keeps what it embedded so far, and stops the encoder. */
@@ -137,6 +137,18 @@ export class SectionReranker {
     this.generation++;
     if (this.unsaved) await this.save();
     await this.encoder.close();
+  }
+
+  /** The sections without a vector yet, each once. */
+  private missing(sections: readonly Section[]): Section[] {
+    const seen = new Set<string>();
+    const missing: Section[] = [];
+    for (const section of sections) {
+      if (seen.has(section.key) || this.cache.get(section.key) !== undefined) continue;
+      seen.add(section.key);
+      missing.push(section);
+    }
+    return missing;
   }
 
   /** Writes the cache file now (the background pass saves on its own). */
@@ -166,11 +178,21 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TI
   }
 }
 
-function liveSectionTexts(index: SearchIndex): string[] {
-  const texts: string[] = [];
+/** A section's text, with the key its vector is kept under. */
+interface Section {
+  text: string;
+  key: string;
+}
+
+function keyed(text: string): Section {
+  return { text, key: textKey(text) };
+}
+
+function liveSections(index: SearchIndex): Section[] {
+  const sections: Section[] = [];
   for (const chunk of index.liveChunks()) {
     const unit = index.unitOf[chunk.id] ?? 0;
-    if (index.unitChunks[unit] === chunk.id) texts.push(sectionText(index, unit));
+    if (index.unitChunks[unit] === chunk.id) sections.push(keyed(sectionText(index, unit)));
   }
-  return texts;
+  return sections;
 }
