@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { SearchIndex } from '../search/index.js';
 import type { Hit, SearchResult } from '../search/search.js';
+import { settlesWithin } from '../settles-within.js';
 import { EmbeddingCache, textKey } from './embedding-cache.js';
 import { sectionText } from './section-text.js';
 import { cosine, type SentenceEncoder } from './sentence-encoder.js';
@@ -78,12 +79,11 @@ export class SectionReranker {
       this.unsaved ||= missing.length > 0;
       return asked;
     });
-    const asked = await within(embedded, this.options.waitMs);
-    if (asked === TIMED_OUT) {
-      embedded.catch(() => undefined);
+    if (!(await settlesWithin(embedded, this.options.waitMs))) {
       this.logger.warn({ waitMs: this.options.waitMs, sections: missing.length }, 'the sentence encoder was too slow; answered by words alone');
       return result;
     }
+    const asked = await embedded;
     if (!asked) return result;
     const best = head[0]?.score || 1;
     const scored = head.map((hit, i) => ({ hit, score: hit.score / best + this.options.weight * cosine(asked, this.cache.get(sections[i]?.key ?? '') ?? EMPTY) }));
@@ -160,21 +160,6 @@ export class SectionReranker {
     } catch (error) {
       this.logger.warn({ file: this.cacheFile, reason: (error as Error).message }, 'embedding cache not saved');
     }
-  }
-}
-
-const TIMED_OUT = Symbol('timed out');
-
-/** What `promise` resolves to, or TIMED_OUT after `ms`; rejects as `promise` does. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,3 +1,5 @@
+import { settlesWithin } from '../settles-within.js';
+
 /** Work that has started and not finished yet, so shutdown can wait for it. */
 export class InFlight {
   private readonly pending = new Set<Promise<unknown>>();
@@ -25,19 +27,6 @@ export class InFlight {
       })(),
       timeoutMs,
     );
-  }
-}
-
-/** Resolves to true when `promise` settles within `ms` (forever when not finite), false otherwise; never rejects. */
-export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    if (Number.isFinite(ms)) timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([promise.then(() => true as const, () => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

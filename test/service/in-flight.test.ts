@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InFlight, settlesWithin, whenSlow } from '../../src/service/in-flight.js';
+import { InFlight, whenSlow } from '../../src/service/in-flight.js';
+import { settlesWithin } from '../../src/settles-within.js';
 
 const after = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
