@@ -128,8 +128,11 @@ export class Lore implements AskService {
     return { top: context.top, previousQuestion: context.previousQuestion, folders: context.folders, ranking: this.options.ranking, baseUrl: this.options.knowledgeBaseUrl };
   }
 
-  /** The answer, re-ranked by the encoder when there is one; if the encoder fails, the lexical answer. */
-  private async rankedAnswer(question: string, context: AskContext): Promise<Answer> {
+  /**
+   * The answer as `ask` ranks it (re-ranked by the encoder when there is one; if the encoder fails, the lexical
+   * answer), without commit or dates.
+   */
+  async rankedAnswer(question: string, context: AskContext = {}): Promise<Answer> {
     const reranker = this.reranker;
     if (!reranker) return this.answer(question, context);
     const index = this.knowledge.index;

@@ -19,9 +19,9 @@ export async function checkCommand(args: ParsedArgs, io: CliIO): Promise<number>
   const lore = await openEngine(context);
   const cases = lore.knownQueries();
   const failures = [];
-  // As chat answers them: with the encoder's re-ranking when LORE_RERANK turns it on.
+  // Ranked as chat ranks them: with the encoder's re-ranking when LORE_RERANK turns it on.
   for (const expected of cases) {
-    const answer = await lore.ask(expected.query, { top: 1 });
+    const answer = await lore.rankedAnswer(expected.query, { top: 1 });
     const cited = answer.found ? answer.citations[0] : undefined;
     const problem = checkCitation(expected, cited);
     if (problem !== undefined) failures.push({ file: expected.file, query: expected.query, got: cited ? shortCitation(cited) : null, problem });
