@@ -238,7 +238,9 @@ function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm |
 }
 
 function isNearStopWord(word: string): boolean {
-  if (isStopWord(word) || word.length < 3) return false;
+  // A word of general English is meant as written ("cold" is not "could", "form" not "from"): a word the notes lack,
+  // to be counted and named as such, not dropped.
+  if (isStopWord(word) || word.length < 3 || isEnglishWord(word)) return false;
   // "teh", "hwo", "adn": three letters are taken for a three-letter stop word with two letters swapped, and its first
   // letter ("aws" is not "was"); not for a longer one with a letter dropped, which many short names are ("bot", "int").
   if (word.length === 3) {

@@ -97,6 +97,15 @@ describe('correcting a typo', () => {
     expect(words('pull from aws')).toEqual(['pull', 'aws']);
   });
 
+  it('takes a longer slip of a stop word for it, but keeps a word of general English as a word the notes lack', () => {
+    const index = indexOf({ 'agent.md': 'Start the agent with systemctl.' });
+    const groups = (question: string) => analyzeQuery(index, question).groups.map((group) => [group.word, group.terms.length]);
+    // "whihc" is a slip for "which"; "cold" and "form" are words, one letter from "could" and "from".
+    expect(groups('whihc agent to start')).toEqual([['agent', 1], ['start', 1]]);
+    expect(groups('lambda cold start')).toEqual([['lambda', 0], ['cold', 0], ['start', 1]]);
+    expect(groups('submit the form')).toEqual([['submit', 0], ['form', 0]]);
+  });
+
   it('leaves a rare word alone when its neighbour differs in the first letter or is not common enough', () => {
     const index = indexOf({
       'klog.md': 'klog writes structured logs. The shade is grey.',
