@@ -1,4 +1,4 @@
-import { compounds, isStopWord, joinedStem, stem, tokenize, type Token } from './analyze.js';
+import { compounds, fold, isStopWord, joinedStem, stem, tokenize, type Token } from './analyze.js';
 import { oneEditApart } from './distance.js';
 import { isEnglishWord } from './english-words.js';
 import type { SearchIndex } from './index.js';
@@ -73,18 +73,22 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   const tokens = all.length > MAX_WORDS * 3 ? all.slice(0, MAX_WORDS * 3) : all;
   const groups: QueryGroup[] = [];
   const wordStems: string[] = [];
+  const capitals = new Set<QueryGroup>();
+  const cased = casedAsWritten(text);
   for (const token of tokens) {
     if (token.stop || groups.length >= MAX_WORDS) continue;
     if (wordStems.includes(token.stem)) continue;
     const terms = resolve(index, token);
     if (terms === undefined) continue;
     for (const term of terms) term.weight *= scale;
-    groups.push({ word: token.surface, terms, importance: 0 });
+    const group = { word: token.surface, terms, importance: 0 };
+    groups.push(group);
     wordStems.push(token.stem);
+    if (cased && isCapitals(text.slice(token.offset, token.offset + token.surface.length))) capitals.add(group);
   }
   expandAbbreviations(index, groups, scale);
   expandSynonyms(index, groups, wordStems, scale);
-  for (const group of groups) group.importance = importance(index, group, scale);
+  for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group));
   const phrases: QueryTerm[] = [];
   if (tokens.length > 1) {
     for (const pair of compounds(tokens, text)) {
@@ -102,8 +106,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
  * An abbreviation's expansion ("ha" for "highly available") counts only for a word with nothing else, so
  * a rare short form cannot make its word outweigh the rest of the question.
  */
-function importance(index: SearchIndex, group: QueryGroup, scale: number): number {
-  if (group.terms.length === 0) return Math.sqrt(index.idf('')) * (namesSomething(group.word) ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WORD_WEIGHT) * scale;
+function importance(index: SearchIndex, group: QueryGroup, scale: number, inCapitals: boolean): number {
+  if (group.terms.length === 0) return Math.sqrt(index.idf('')) * (inCapitals || namesSomething(group.word) ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WORD_WEIGHT) * scale;
   let expansionsOnly = true;
   for (const term of group.terms) if (!term.expansion) expansionsOnly = false;
   let most = -Infinity;
@@ -112,6 +116,19 @@ function importance(index: SearchIndex, group: QueryGroup, scale: number): numbe
     most = Math.max(most, Math.sqrt(index.idfOfTerm(term.id)) * term.weight);
   }
   return most;
+}
+
+/**
+ * Whether the question's letters say something by their case: some are lower case, so that a word in capitals was
+ * written so on purpose, and folding kept the offsets of the words.
+ */
+function casedAsWritten(text: string): boolean {
+  return /\p{Ll}/u.test(text) && fold(text).length === text.length;
+}
+
+/** "ALB", "IAM", "TLS": an acronym names something, even where it spells a word of general English ("alb"). */
+function isCapitals(written: string): boolean {
+  return written.length >= 2 && /\p{Lu}/u.test(written) && !/\p{Ll}/u.test(written);
 }
 
 /** A word that is not general English, and not a bare number ("2", "443"): "ssh", "s3", "milvus". */

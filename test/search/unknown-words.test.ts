@@ -31,6 +31,16 @@ describe('words the notes never use', () => {
     expect(name).toBeCloseTo(2 * (english ?? 0), 5);
   });
 
+  it('count in full when written in capitals, an acronym, though they spell an English word', () => {
+    expect(isEnglishWord('alb')).toBe(true);
+    expect(importanceOf('ALB for fargate', 'alb')).toBeCloseTo(importanceOf('ssh to fargate', 'ssh') ?? 0, 5);
+    expect(importanceOf('alb for fargate', 'alb')).toBeCloseTo(importanceOf('cheaper on fargate', 'cheaper') ?? 0, 5);
+    // Capitals throughout are shouting, not acronyms.
+    expect(importanceOf('ALB FOR FARGATE', 'alb')).toBeCloseTo(importanceOf('cheaper on fargate', 'cheaper') ?? 0, 5);
+    expect(found('does fargate run pods behind an ALB ingress')).toBe(false);
+    expect(found('does fargate run pods behind an alb ingress')).toBe(true);
+  });
+
   it('count a bare number at half, like English: it is no name', () => {
     expect(importanceOf('fargate 2', '2')).toBeCloseTo(importanceOf('cheaper on fargate', 'cheaper') ?? 0, 5);
     expect(found('does fargate run pods (2)')).toBe(true);
