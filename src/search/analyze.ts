@@ -69,7 +69,22 @@ export function stem(word: string): string {
  * the cache with every word of the notes would cost heap and make each question's lookups slower.
  */
 export function stemWord(word: string): string {
-  return /^[a-z]+$/.test(word) && word.length > 3 ? stemmer(dropAdverbEnding(word)) : word;
+  if (!/^[a-z]+$/.test(word) || word.length < 3) return word;
+  // A three-letter word keeps its final e, as Porter2 keeps it: "use" is not "us", nor "age" "ag".
+  if (word.length === 3 && word.endsWith('e')) return word;
+  return keepDoubledBase(word, stemmer(dropAdverbEnding(word)));
+}
+
+/**
+ * Porter undoes a doubled consonant once "-ing" or "-ed" is cut ("stopping" → stop), so the words whose base
+ * ends in that double lose a letter their base keeps: "adding" → ad but "add", "staffing" → staf but "staff".
+ * English inflection never doubles an f, and a base of a vowel and a doubled consonant ("add", "egg", "err")
+ * is a word of its own, so those keep the double.
+ */
+function keepDoubledBase(word: string, stemmed: string): string {
+  const base = word.endsWith('ing') ? word.slice(0, -3) : word.endsWith('ed') ? word.slice(0, -2) : '';
+  if (base.length < 3 || stemmed.length !== base.length - 1 || !base.startsWith(stemmed)) return stemmed;
+  return base.endsWith('ff') || /^[aeiou]([bdgmnprt])\1$/.test(base) ? base : stemmed;
 }
 
 /**

@@ -30,6 +30,11 @@ describe('quoting the lines that answer', () => {
     expect(answer.citations[0]).toMatchObject({ file: 'faq.txt', startLine: 6, endLine: 7 });
   });
 
+  it('finds a section by its heading whatever the inflection ("add" and "Adding a topic")', () => {
+    const answer = lore.answer('how to add a kafka topic');
+    expect(answer.citations[0]).toMatchObject({ file: 'runbooks/kafka.md', section: 'Kafka runbook › Adding a topic' });
+  });
+
   it('quotes lines that hold words of the question', () => {
     const answer = lore.answer('when is the on-call handover?');
     expect(answer.citations[0]?.file).toBe('on-call.md');

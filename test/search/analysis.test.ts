@@ -26,12 +26,41 @@ describe('stem', () => {
     expect(stem('manually')).toBe(stem('manual'));
   });
 
-  it('leaves "-ply" words, short words, digits and non-Latin words alone', () => {
+  it('leaves "-ply" words, two-letter words, digits and non-Latin words alone', () => {
     expect(stem('apply')).toBe(stem('applying'));
-    expect(stem('ecs')).toBe('ecs');
+    expect(stem('ip')).toBe('ip');
     expect(stem('k8s')).toBe('k8s');
     expect(stem('ec2')).toBe('ec2');
     expect(stem('فارجيت')).toBe('فارجيت');
+  });
+});
+
+describe('stem of short words and doubled endings', () => {
+  it('meets the plural or inflection of a three-letter word', () => {
+    expect(stem('keys')).toBe(stem('key'));
+    expect(stem('ips')).toBe(stem('ip'));
+    expect(stem('ids')).toBe(stem('id'));
+    expect(stem('days')).toBe(stem('day'));
+  });
+
+  it('keeps the final e of a three-letter word', () => {
+    expect(stem('use')).toBe('use');
+    expect(stem('age')).toBe('age');
+  });
+
+  it('keeps a doubled consonant that belongs to the base', () => {
+    expect(stem('adding')).toBe(stem('add'));
+    expect(stem('added')).toBe(stem('add'));
+    expect(stem('staffing')).toBe(stem('staff'));
+    expect(stem('diffing')).toBe(stem('diff'));
+    expect(stem('erring')).toBe(stem('err'));
+  });
+
+  it('still undoes a doubling made by the inflection', () => {
+    expect(stem('stopping')).toBe(stem('stop'));
+    expect(stem('getting')).toBe(stem('get'));
+    expect(stem('planned')).toBe(stem('plan'));
+    expect(stem('committed')).toBe(stem('commit'));
   });
 });
 
@@ -294,7 +323,7 @@ describe('findAbbreviations', () => {
     ['multiple availability zones (AZ)', 'az', 'availability zones'],
     ['Use a VPC (Virtual Private Cloud) endpoint', 'vpc', 'virtual private cloud'],
   ])('%s → %s = %s', (text, short, long) => {
-    expect(findAbbreviations(text)).toEqual([{ short, long: stems(long) }]);
+    expect(findAbbreviations(text)).toEqual([{ short: stem(short), long: stems(long) }]);
   });
 
   it.each([
@@ -312,9 +341,9 @@ describe('findAbbreviations', () => {
   it('finds every definition in a longer text', () => {
     const text = 'Elastic Container Registry (ECR) stores images. It works with both Amazon ECS (Elastic Container Service) and Amazon EKS (Elastic Kubernetes Service).';
     expect(findAbbreviations(text)).toEqual([
-      { short: 'ecr', long: stems('elastic container registry') },
-      { short: 'ecs', long: stems('elastic container service') },
-      { short: 'eks', long: stems('elastic kubernetes service') },
+      { short: stem('ecr'), long: stems('elastic container registry') },
+      { short: stem('ecs'), long: stems('elastic container service') },
+      { short: stem('eks'), long: stems('elastic kubernetes service') },
     ]);
   });
 });
