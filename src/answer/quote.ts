@@ -25,12 +25,11 @@ const MAX_ANCESTORS = 3;
 
 /**
  * The paragraphs or list items (or, in a long paragraph, the sentences) of a chunk that answer: the best-matching
- * one, its close rivals when they are near, and the bullets nested under the last of them. A chunk with code is
- * quoted whole.
+ * one, its close rivals when they are near, and the bullets nested under the last of them. A fenced code block is
+ * one piece, quoted with the line that introduces it ("then sync the app:").
  */
 export function selectQuote(text: string, weights: ReadonlyMap<string, number>, options: QuoteOptions = {}): Quote {
-  const code = CODE.test(text);
-  const found = toUnits(text, code);
+  const found = toUnits(text);
   const units = found.map((unit) => unit.text);
   const scores = units.map((unit) => scoreUnit(unit, weights));
   const quoted = (picked: readonly number[]): Quote => {
@@ -39,25 +38,23 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   };
   const structured = tableRows(units, scores) ?? questionAndAnswer(units, scores);
   if (structured) return quoted(structured);
-  let from = 0;
-  let to = units.length - 1;
-  if (!code) {
-    const best = scores.indexOf(Math.max(...scores));
-    const near = scores.map((score, i) => (score >= 0.5 * (scores[best] ?? 0) && score > 0 ? i : -1)).filter((i) => i >= 0);
-    from = Math.min(...near, best);
-    to = Math.max(...near, best);
-    if (options.fromOpening) {
-      // The opening alone can be a bare "Yes."; the piece after it says why.
-      to = Math.max(to < MAX_SPAN ? to : 0, Math.min(1, units.length - 1));
-      from = 0;
-    } else if (to - from >= MAX_SPAN) from = to = best;
-    const indent = indentOf(units[to] ?? '');
-    let children = 0;
-    while (to + 1 < units.length && children < MAX_CHILDREN && indentOf(units[to + 1] ?? '') > indent) {
-      to++;
-      children++;
-    }
+  const best = scores.indexOf(Math.max(...scores));
+  const near = scores.map((score, i) => (score >= 0.5 * (scores[best] ?? 0) && score > 0 ? i : -1)).filter((i) => i >= 0);
+  let from = Math.min(...near, best);
+  let to = Math.max(...near, best);
+  if (options.fromOpening) {
+    // The opening alone can be a bare "Yes."; the piece after it says why.
+    to = Math.max(to < MAX_SPAN ? to : 0, Math.min(1, units.length - 1));
+    from = 0;
+  } else if (to - from >= MAX_SPAN) from = to = best;
+  const indent = indentOf(units[to] ?? '');
+  let children = 0;
+  while (to + 1 < units.length && children < MAX_CHILDREN && indentOf(units[to + 1] ?? '') > indent) {
+    to++;
+    children++;
   }
+  if (introducesCode(units, to)) to++;
+  if (from > 0 && CODE.test(units[from] ?? '') && introducesCode(units, from - 1)) from--;
   if (from === to) [from, to] = withSiblings(units, from);
   return quoted([...ancestors(units, from), ...Array.from({ length: to - from + 1 }, (_, i) => from + i)]);
 }
@@ -108,27 +105,44 @@ interface Unit {
 }
 
 const CODE = /^\s*(```|~~~)/m;
+const FENCE = /^\s*(```|~~~)/;
 /** A line that starts a block of its own rather than going on with the paragraph or list item above it. */
 const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(?:Q|Question|A|Answer)\s*[:.)])/i;
 
+/** Whether the piece at `index` ends with a colon and a code block follows it: the block is what it announces. */
+function introducesCode(units: string[], index: number): boolean {
+  return /:\s*$/.test(units[index] ?? '') && CODE.test(units[index + 1] ?? '');
+}
+
 /**
- * The chunk's paragraphs and list items, each with its lines: a paragraph (or item) wrapped over several lines is
- * one piece, so a quote never stops mid-sentence at a line break. A very long one is cut into its sentences. In a
- * chunk with code every line is a piece of its own.
+ * The chunk's paragraphs, list items and fenced code blocks, each with its lines: a paragraph (or item) wrapped
+ * over several lines is one piece, so a quote never stops mid-sentence at a line break, and a code block is one
+ * piece, so it is never cut. A very long paragraph is cut into its sentences.
  */
-function toUnits(text: string, code: boolean): Unit[] {
+function toUnits(text: string): Unit[] {
   const lines = text.split('\n');
   const blocks: Unit[] = [];
+  let fence: Unit | undefined;
   lines.forEach((line, n) => {
+    if (fence) {
+      fence.text += `\n${line}`;
+      fence.last = n;
+      if (FENCE.test(line)) fence = undefined;
+      return;
+    }
     if (line.trim() === '') return;
+    if (FENCE.test(line)) {
+      blocks.push((fence = { text: line, first: n, last: n }));
+      return;
+    }
     const last = blocks.at(-1);
-    const goesOn = !code && last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text);
+    const goesOn = last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !CODE.test(last.text);
     if (goesOn) {
       last.text += `\n${line}`;
       last.last = n;
     } else blocks.push({ text: line, first: n, last: n });
   });
-  const units = blocks.flatMap((block) => (block.text.length <= LONG_TEXT ? [block] : sentencesOf(block)));
+  const units = blocks.flatMap((block) => (block.text.length <= LONG_TEXT || CODE.test(block.text) ? [block] : sentencesOf(block)));
   return units.length > 0 ? units : [{ text: text.trim(), first: 0, last: 0 }];
 }
 

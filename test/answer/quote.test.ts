@@ -19,6 +19,36 @@ describe('selectQuote', () => {
     expect(quote.span).toEqual([4, 4]);
   });
 
+  describe('in a chunk with a code block', () => {
+    const text = [
+      'Deploys go through Argo CD. Merge to `main`, then sync the app:',
+      '',
+      '```sh',
+      'argocd app sync payments-api',
+      'argocd app wait payments-api --health',
+      '```',
+      '',
+      'Never deploy during the Black Friday freeze.',
+    ].join('\n');
+
+    it('quotes the prose line that answers, without a code block that does not', () => {
+      const quote = selectQuote(text, weigh('black friday'));
+      expect(quote.lines).toEqual(['Never deploy during the Black Friday freeze.']);
+      expect(quote.span).toEqual([7, 7]);
+    });
+
+    it('quotes a line ending in a colon with the code block it introduces', () => {
+      const quote = selectQuote(text, weigh('merge main'));
+      expect(quote.lines).toEqual(text.split('\n').slice(0, 6).filter((line) => line !== ''));
+      expect(quote.span).toEqual([0, 5]);
+    });
+
+    it('quotes a code block whole, with the line that introduces it', () => {
+      const quote = selectQuote(text, weigh('health'));
+      expect(quote.lines).toEqual(text.split('\n').slice(0, 6).filter((line) => line !== ''));
+    });
+  });
+
   it('quotes a paragraph wrapped over several lines whole, with the lines it spans', () => {
     const text = [
       'The on-call handover happens every Monday at',
