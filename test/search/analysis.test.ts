@@ -43,6 +43,18 @@ describe('stem of short words and doubled endings', () => {
     expect(stem('days')).toBe(stem('day'));
   });
 
+  it('meets a three-letter word ending in a consonant and y ("try", "tries", "tried")', () => {
+    expect(stem('tries')).toBe(stem('try'));
+    expect(stem('tried')).toBe(stem('try'));
+  });
+
+  it('stems again a word left ending in "ed" once "-ing" or "-ed" is cut ("embedding", "exceeded")', () => {
+    expect(stem('embedding')).toBe(stem('embed'));
+    expect(stem('embedded')).toBe(stem('embed'));
+    expect(stem('exceeded')).toBe(stem('exceed'));
+    expect(stem('needed')).toBe(stem('need'));
+  });
+
   it('keeps the final e of a three-letter word', () => {
     expect(stem('use')).toBe('use');
     expect(stem('age')).toBe('age');
