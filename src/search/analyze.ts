@@ -72,14 +72,13 @@ export function stemWord(word: string): string {
   if (!/^[a-z]+$/.test(word) || word.length < 3) return word;
   // A three-letter word keeps its final e, as Porter2 keeps it: "use" is not "us", nor "age" "ag".
   if (word.length === 3 && word.endsWith('e')) return word;
-  // Porter turns y into i only after a vowel ("tries" → tri, but "try" stays); Porter2 does after a consonant too.
-  if (word.length === 3 && /^[^aeiouy][^aeiouy]y$/.test(word)) return `${word.slice(0, 2)}i`;
-  const stemmed = keepDoubledBase(word, stemmer(dropAdverbEnding(word)));
-  // "embedding" → embed, where "embed" itself → emb: the word left once "-ing" or "-ed" is cut is stemmed again.
-  return INFLECTED.test(word) && stemmed.endsWith('ed') ? stemmer(stemmed) : stemmed;
+  let stemmed = keepDoubledBase(word, stemmer(dropAdverbEnding(word)));
+  // "embeddings" → embed, where "embed" itself → emb: a stem left ending in "ed" is stemmed again.
+  if (stemmed !== word && stemmed.endsWith('ed')) stemmed = stemmer(stemmed);
+  // Porter turns y into i only after a vowel ("tries" → tri, but "try" and "trying" → try); Porter2 does after a
+  // consonant too.
+  return /^[^aeiouy][^aeiouy]y$/.test(stemmed) ? `${stemmed.slice(0, 2)}i` : stemmed;
 }
-
-const INFLECTED = /(?:ing|ed)$/;
 
 /**
  * Porter undoes a doubled consonant once "-ing" or "-ed" is cut ("stopping" → stop), so the words whose base

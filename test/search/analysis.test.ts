@@ -43,13 +43,15 @@ describe('stem of short words and doubled endings', () => {
     expect(stem('days')).toBe(stem('day'));
   });
 
-  it('meets a three-letter word ending in a consonant and y ("try", "tries", "tried")', () => {
+  it('meets a three-letter word ending in a consonant and y ("try", "tries", "tried", "trying")', () => {
     expect(stem('tries')).toBe(stem('try'));
     expect(stem('tried')).toBe(stem('try'));
+    expect(stem('trying')).toBe(stem('try'));
   });
 
   it('stems again a word left ending in "ed" once "-ing" or "-ed" is cut ("embedding", "exceeded")', () => {
     expect(stem('embedding')).toBe(stem('embed'));
+    expect(stem('embeddings')).toBe(stem('embed'));
     expect(stem('embedded')).toBe(stem('embed'));
     expect(stem('exceeded')).toBe(stem('exceed'));
     expect(stem('needed')).toBe(stem('need'));
