@@ -75,8 +75,8 @@ export function stemWord(word: string): string {
   let stemmed = keepDoubledBase(word, stemmer(dropAdverbEnding(word)));
   // "embeddings" → embed, where "embed" itself → emb: a stem left ending in "ed" is stemmed again.
   if (stemmed !== word && stemmed.endsWith('ed')) stemmed = stemmer(stemmed);
-  // Porter turns y into i only after a vowel ("tries" → tri, but "try" and "trying" → try); Porter2 does after a
-  // consonant too.
+  // Porter turns a final y into i only where a vowel comes before it ("tries" → tri, but "try" and "trying" → try);
+  // Porter2 also where the y follows a consonant that is not the first letter.
   return /^[^aeiouy][^aeiouy]y$/.test(stemmed) ? `${stemmed.slice(0, 2)}i` : stemmed;
 }
 
