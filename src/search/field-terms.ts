@@ -92,6 +92,11 @@ export class FieldTerms {
     return term === STOP ? undefined : this.terms.names[term];
   }
 
+  /** The id of a word as written, -1 when no field had it. */
+  wordIdOf(word: string): number {
+    return this.words.find(word);
+  }
+
   wordOf(id: number): string {
     return this.words.strings[id] ?? '';
   }

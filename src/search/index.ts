@@ -246,6 +246,11 @@ export class SearchIndex {
     return idfOf(this.chunkDocs.size, this.chunkDocs.count(term));
   }
 
+  /** How many live notes use a word, as written (lower-cased). */
+  notesUsing(word: string): number {
+    return this.noteWords.notesUsing(this.analyzer.fieldTerms.wordIdOf(word));
+  }
+
   /** How many live chunks hold a term (by id). */
   chunksWithTerm(term: number): number {
     return this.chunkDocs.count(term);

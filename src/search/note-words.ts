@@ -24,6 +24,11 @@ export class NoteWords {
     }
   }
 
+  /** How many live notes use a word (by word id). */
+  notesUsing(word: number): number {
+    return word >= 0 ? (this.notesOf[word] ?? 0) : 0;
+  }
+
   /** A note using these distinct words went out. */
   release(words: ArrayLike<number>): void {
     for (let i = 0; i < words.length; i++) {

@@ -142,7 +142,8 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (id !== -1) {
     const likelier = likelierWord(index, token, id);
     const exact: QueryTerm = { stem: token.stem, id, weight: WEIGHT.exact };
-    return likelier ? [exact, { ...likelier, weight: WEIGHT.oneEdit }] : [exact];
+    if (likelier) return [exact, { ...likelier, weight: WEIGHT.oneEdit }];
+    return knownOnlyAsPlural(index, token) ? [exact, ...corrections(index, token.surface)] : [exact];
   }
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
@@ -160,6 +161,12 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     return joined ? [{ ...joined, weight: WEIGHT.oneEdit }] : [];
   }
   if (best > 1 && isNearStopWord(token.surface)) return undefined;
+  return closestTerms(index, close);
+}
+
+/** Index terms for the nearest of `close` (all at the smallest distance, up to three, likeliest first). */
+function closestTerms(index: SearchIndex, close: readonly { word: string; distance: number }[]): QueryTerm[] {
+  const best = close[0]?.distance;
   const terms: QueryTerm[] = [];
   const weight = best === 1 ? WEIGHT.oneEdit : WEIGHT.twoEdits;
   for (const candidate of close) {
@@ -170,6 +177,22 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     if (id !== -1) terms.push({ stem, id, weight });
   }
   return terms;
+}
+
+/**
+ * A three-letter word known through a stem of two letters that the notes never write as such, or write seldom:
+ * "ips" by the notes' "IP", but also the typos "los" (logs) and "fas" (fast) by a stray "lo" or "fa". Two letters
+ * are too few to tell, so the word is looked for as a typo too.
+ */
+function knownOnlyAsPlural(index: SearchIndex, token: Token): boolean {
+  if (token.surface.length !== 3 || token.stem.length !== 2 || /\d/.test(token.surface)) return false;
+  // Counted in notes as written: the stem's chunks count the two-letter word's too.
+  return index.notesUsing(token.surface) <= MAX_TYPO_CHUNKS;
+}
+
+/** The speller's corrections of a word, as for a word the notes lack. */
+function corrections(index: SearchIndex, word: string): QueryTerm[] {
+  return closestTerms(index, likeliestFirst(index, word, index.vocabulary.nearest(word, allowedEdits(word))));
 }
 
 /**

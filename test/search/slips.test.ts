@@ -116,3 +116,19 @@ describe('correcting a typo', () => {
     expect(stemsOf(index, 'shade')).toEqual([stem('shade')]);
   });
 });
+
+describe('a three-letter word known only by a stem of two letters', () => {
+  const notes = {
+    'network.md': 'The lo interface is the loopback.',
+    ...filler(12, (i) => `Service ${i} writes its logs to the logs bucket.`),
+  };
+
+  it('is also read as a typo when the notes never write it ("los" for logs, through a stray "lo")', () => {
+    expect(stemsOf(indexOf(notes), 'where are the los')).toEqual(expect.arrayContaining([stem('lo'), stem('logs')]));
+  });
+
+  it('is read as written when many notes write it ("IPs")', () => {
+    const ips = { ...filler(12, (i) => `Node ${i} has two IPs: a private IP and a public IP.`), 'tips.md': 'Tips for the on-call.' };
+    expect(stemsOf(indexOf(ips), 'which ips')).toEqual([stem('ip')]);
+  });
+});
