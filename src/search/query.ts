@@ -143,7 +143,8 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     const likelier = likelierWord(index, token, id);
     const exact: QueryTerm = { stem: token.stem, id, weight: WEIGHT.exact };
     if (likelier) return [exact, { ...likelier, weight: WEIGHT.oneEdit }];
-    return knownOnlyAsPlural(index, token) ? [exact, ...corrections(index, token.surface)] : [exact];
+    if (!knownOnlyAsPlural(index, token)) return [exact];
+    return [exact, ...corrections(index, token.surface).filter((term) => term.id !== id)];
   }
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
