@@ -54,7 +54,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
     children++;
   }
   if (introducesCode(units, to)) to++;
-  if (from > 0 && CODE.test(units[from] ?? '') && introducesCode(units, from - 1)) from--;
+  if (from > 0 && FENCE.test(units[from] ?? '') && introducesCode(units, from - 1)) from--;
   if (from === to) [from, to] = withSiblings(units, from);
   return quoted([...ancestors(units, from), ...Array.from({ length: to - from + 1 }, (_, i) => from + i)]);
 }
@@ -104,14 +104,14 @@ interface Unit {
   last: number;
 }
 
-const CODE = /^\s*(```|~~~)/m;
+/** A fence line; a code block's piece starts with one, and no other piece holds one. */
 const FENCE = /^\s*(```|~~~)/;
 /** A line that starts a block of its own rather than going on with the paragraph or list item above it. */
 const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(?:Q|Question|A|Answer)\s*[:.)])/i;
 
 /** Whether the piece at `index` ends with a colon and a code block follows it: the block is what it announces. */
 function introducesCode(units: string[], index: number): boolean {
-  return /:\s*$/.test(units[index] ?? '') && CODE.test(units[index + 1] ?? '');
+  return /:\s*$/.test(units[index] ?? '') && FENCE.test(units[index + 1] ?? '');
 }
 
 /**
@@ -136,13 +136,13 @@ function toUnits(text: string): Unit[] {
       return;
     }
     const last = blocks.at(-1);
-    const goesOn = last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !CODE.test(last.text);
+    const goesOn = last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text);
     if (goesOn) {
       last.text += `\n${line}`;
       last.last = n;
     } else blocks.push({ text: line, first: n, last: n });
   });
-  const units = blocks.flatMap((block) => (block.text.length <= LONG_TEXT || CODE.test(block.text) ? [block] : sentencesOf(block)));
+  const units = blocks.flatMap((block) => (block.text.length <= LONG_TEXT || FENCE.test(block.text) ? [block] : sentencesOf(block)));
   return units.length > 0 ? units : [{ text: text.trim(), first: 0, last: 0 }];
 }
 
