@@ -39,9 +39,14 @@ export const BUILT_IN_ABBREVIATIONS: readonly (readonly [string, string])[] = [
 
 const PARENTHESISED_SHORT = /\(\s*([A-Za-z][A-Za-z0-9]{1,9})\s*\)/g;
 const SHORT_THEN_LONG = /\b([A-Z][A-Za-z0-9]{1,9})\s*\(\s*([^()\n]{3,80}?)\s*\)/g;
+/** A glossary entry at the start of a line: "**PIR**: post-incident review", "- SLO — service level objective". */
+const GLOSSARY_ENTRY = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Z][A-Za-z0-9]{1,9})(?:\*\*|__)?[ \t]*(?::|=|—|–|[ \t]-)[ \t]*(?:\*\*|__)?([^\n]{3,120})/gm;
 const MINOR = new Set(['of', 'for', 'and', 'the', 'a', 'an', 'to', 'in', 'on', 'with', '&']);
 
-/** Finds "Elastic Container Service (ECS)" and "ECS (Elastic Container Service)" in a note. */
+/**
+ * Finds "Elastic Container Service (ECS)", "ECS (Elastic Container Service)" and glossary entries
+ * ("**ECS**: Elastic Container Service, the …") in a note.
+ */
 export function findAbbreviations(text: string): Abbreviation[] {
   const found: Abbreviation[] = [];
   for (const match of text.matchAll(PARENTHESISED_SHORT)) {
@@ -59,6 +64,15 @@ export function findAbbreviations(text: string): Abbreviation[] {
     const expansion = expansionFor(short, words, false);
     if (expansion) found.push(toAbbreviation(short, expansion));
   }
+  for (const match of text.matchAll(GLOSSARY_ENTRY)) {
+    const short = match[1] ?? '';
+    if (!isAcronym(short)) continue;
+    // The definition runs on after the expansion ("post-incident review. Written within …"): its words up to
+    // the first stop of punctuation must begin with the expansion.
+    const words = (/^[\p{L}\p{N}\s-]*/u.exec(match[2] ?? '')?.[0] ?? '').split(/[\s-]+/).filter(Boolean);
+    const expansion = expansionFor(short, words, false, true);
+    if (expansion) found.push(toAbbreviation(short, expansion));
+  }
   return found;
 }
 
@@ -71,15 +85,18 @@ function isAcronym(word: string): boolean {
   return capitals >= 2 && capitals >= word.length - 2;
 }
 
-/** The words, taken from the end (long form first) or the start, whose initials spell the abbreviation. */
-function expansionFor(short: string, words: string[], fromEnd: boolean): string[] | undefined {
+/**
+ * The words, taken from the end (long form first) or the start, whose initials spell the abbreviation. Taken
+ * from the start, they must be all the words, unless `leading` allows more words after them.
+ */
+function expansionFor(short: string, words: string[], fromEnd: boolean, leading = false): string[] | undefined {
   const letters = short.toLowerCase().replace(/[^a-z]/g, '');
   for (const skipMinor of [true, false]) {
     const candidates = skipMinor ? words.filter((w) => !MINOR.has(w.toLowerCase())) : words;
     const take = fromEnd ? candidates.slice(-letters.length) : candidates.slice(0, letters.length);
     if (take.length !== letters.length) continue;
     const initials = take.map((w) => w[0]?.toLowerCase()).join('');
-    if (initials === letters && (fromEnd || take.length === candidates.length)) return take;
+    if (initials === letters && (fromEnd || leading || take.length === candidates.length)) return take;
   }
   return undefined;
 }

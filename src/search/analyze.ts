@@ -287,16 +287,30 @@ export function joinable(text: string, from: number, to: number): boolean {
 }
 
 /**
+ * Whether a stop word or a single letter and a content word are one word written with a hyphen
+ * (`on-call`, `log-in`, `e-mail`): exactly one of the two is a stop word, and a lone `-` stands between them.
+ */
+export function hyphenated(text: string, from: number, to: number, aStop: boolean, bStop: boolean): boolean {
+  return aStop !== bStop && to === from + 1 && text.charCodeAt(from) === 45;
+}
+
+/**
  * Joined neighbours ("deamon sets" → "deamonsets"), so that words a note splits and a question joins
- * (or the reverse) still meet. Only pairs of content words that stand side by side are joined.
+ * (or the reverse) still meet. Pairs of content words that stand side by side are joined, and a stop word
+ * hyphenated to a content word (`on-call` → oncall), stemmed as one word, as the question may write it.
  */
 export function compounds(tokens: Token[], text: string): { surface: string; stem: string }[] {
   const result: { surface: string; stem: string }[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const a = tokens[i - 1];
     const b = tokens[i];
-    if (!a || !b || a.stop || b.stop) continue;
-    if (!joinable(text, a.offset + a.surface.length, b.offset)) continue;
+    if (!a || !b) continue;
+    const from = a.offset + a.surface.length;
+    if (hyphenated(text, from, b.offset, a.stop, b.stop)) {
+      result.push({ surface: a.surface + b.surface, stem: stem(a.surface + b.surface) });
+      continue;
+    }
+    if (a.stop || b.stop || !joinable(text, from, b.offset)) continue;
     result.push({ surface: a.surface + b.surface, stem: joinedStem(a, b) });
   }
   return result;

@@ -1,4 +1,4 @@
-import { isStopToken, joinable, stemWord, WordScanner } from './analyze.js';
+import { hyphenated, isStopToken, joinable, stemWord, WordScanner } from './analyze.js';
 import { ensureSize, IntList } from './growable.js';
 import { PairTable, StringTable } from './intern.js';
 
@@ -42,6 +42,9 @@ export class FieldTerms {
   private readonly pairs = new PairTable();
   /** Term id of each joined pair, by pair id. */
   private readonly pairTerms = new IntList();
+  /** Pairs of a stop word and a content word written with a hyphen, by word ids; and the term id of each. */
+  private readonly hyphenPairs = new PairTable();
+  private readonly hyphenTerms = new IntList();
   private readonly scanner = new WordScanner();
   private readonly joined = new IntList(1 << 8);
   /** Content words seen since `collectWords`, each once: the words of one note, for the typo speller. */
@@ -61,6 +64,7 @@ export class FieldTerms {
     joined.clear();
     let count = 0;
     let previous = STOP;
+    let previousWord = -1;
     let previousEnd = 0;
     const scanner = this.scanner.reset(text);
     // Words inside web addresses and link targets are indexed but are not words to correct a typo to.
@@ -71,6 +75,7 @@ export class FieldTerms {
       const inLink = link < links.length && (links[link]?.[0] ?? 0) <= scanner.offset;
       const word = scanner.replaced ? this.words.idOfHashed(scanner.replaced, 0, scanner.replaced.length, scanner.hash) : this.words.idOfHashed(scanner.text, scanner.offset, scanner.end, scanner.hash);
       const term = this.termOfWord(word);
+      if (previousWord !== -1 && hyphenated(text, previousEnd, scanner.offset, previous === STOP, term === STOP)) joined.push(this.hyphenTerm(previousWord, word));
       if (term !== STOP) {
         count++;
         out.push(term);
@@ -79,6 +84,7 @@ export class FieldTerms {
         if (previous !== STOP && joinable(text, previousEnd, scanner.offset)) joined.push(this.pairTerm(previous, term));
       }
       previous = term;
+      previousWord = word;
       previousEnd = scanner.offset + scanner.length;
     }
     for (let i = 0; i < joined.length; i++) out.push(joined.at(i));
@@ -126,6 +132,15 @@ export class FieldTerms {
       this.wordTerms.push(isStopToken(surface) ? STOP : this.terms.idOf(stemWord(surface)));
     }
     return this.wordTerms.at(id);
+  }
+
+  /** The term of two written words joined and stemmed as one (`on-call` → oncal, as `oncall` is). */
+  private hyphenTerm(left: number, right: number): number {
+    const id = this.hyphenPairs.idOf(left, right);
+    if (id === this.hyphenTerms.length) {
+      this.hyphenTerms.push(this.terms.idOf(stemWord(this.wordOf(left) + this.wordOf(right))));
+    }
+    return this.hyphenTerms.at(id);
   }
 
   private pairTerm(left: number, right: number): number {

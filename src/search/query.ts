@@ -158,7 +158,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (edits === 0) return [];
   if (best === undefined) {
     if (isNearStopWord(token.surface)) return undefined;
-    const joined = splitIntoKnown(index, token.surface);
+    const joined = splitIntoKnown(index, token.surface) ?? withoutRe(index, token.surface);
     return joined ? [{ ...joined, weight: WEIGHT.oneEdit }] : [];
   }
   if (best > 1 && isNearStopWord(token.surface)) return undefined;
@@ -211,6 +211,17 @@ function splitIntoKnown(index: SearchIndex, word: string): KnownTerm | undefined
     if (id !== -1) return { stem, id };
   }
   return undefined;
+}
+
+/**
+ * A word the notes lack that is a word they use with "re" before it ("restart" for "Start ECS agent",
+ * "redeploy", "reinstall"): the prefix repeats the act, so the act is what to look for.
+ */
+function withoutRe(index: SearchIndex, word: string): KnownTerm | undefined {
+  if (!word.startsWith('re') || word.length < 6) return undefined;
+  const base = stem(word.slice(2));
+  const id = index.heldTermId(base);
+  return id === -1 ? undefined : { stem: base, id };
 }
 
 function knownPart(index: SearchIndex, part: string): string | undefined {

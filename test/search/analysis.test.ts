@@ -147,6 +147,21 @@ describe('compounds', () => {
     expect(joined(text)).toEqual(expected);
   });
 
+  it.each([
+    ['on-call rotation', 'oncall'],
+    ['log-in page', 'login'],
+    ['e-mail alerts', 'email'],
+    ['a built-in check', 'builtin'],
+  ])('joins a stop word hyphenated to a content word, stemmed as one word: "%s" → %s', (text, word) => {
+    expect(compounds(tokenize(text), text)).toContainEqual({ surface: word, stem: stem(word) });
+  });
+
+  it('joins a stop word only with a hyphen, and never two stop words', () => {
+    expect(joined('who is on call')).toEqual([]);
+    expect(joined('on -call')).toEqual([]);
+    expect(joined('up-to')).toEqual([]);
+  });
+
   it('does not join across stop words, sentence ends or wide gaps', () => {
     expect(joined('daemon and sets')).toEqual([]);
     expect(joined('run the daemon. Sets are fine')).toEqual([]);
@@ -349,6 +364,24 @@ describe('findAbbreviations', () => {
     'the service (SVC) is unrelated words',
     'lowercase (ecs)',
   ])('finds no abbreviation in %j', (text) => {
+    expect(findAbbreviations(text)).toEqual([]);
+  });
+
+  it.each([
+    ['**PIR**: post-incident review. Written within 5 working days.', 'pir', 'post incident review'],
+    ['- SLO — service level objective, our target', 'slo', 'service level objective'],
+    ['* __IAM__ = identity and access management', 'iam', 'identity access management'],
+    ['RPO - recovery point objective', 'rpo', 'recovery point objective'],
+  ])('finds the glossary entry %j', (text, short, long) => {
+    expect(findAbbreviations(text)).toEqual([{ short: stem(short), long: stems(long) }]);
+  });
+
+  it.each([
+    '**Error budget**: how much an SLO may be missed',
+    'TODO: check the budget again',
+    'Note that PIR: written later by the team',
+    'SEV1: customer-facing outage or data loss',
+  ])('finds no glossary entry in %j', (text) => {
     expect(findAbbreviations(text)).toEqual([]);
   });
 

@@ -132,3 +132,31 @@ describe('a three-letter word known only by a stem of two letters', () => {
     expect(stemsOf(indexOf(ips), 'which ips')).toEqual([stem('ip')]);
   });
 });
+
+describe('a word the notes lack that is one of theirs with "re" before it', () => {
+  const agent = indexOf({ 'agent.md': '* Start ECS agent (`sudo systemctl start ecs`)\n* Install Docker yourself, as the jobs run.' });
+
+  it('is looked for as the act it repeats ("restart" for "Start")', () => {
+    expect(stemsOf(agent, 'restart ecs agent')).toEqual([stem('start'), stem('ecs'), stem('agent')]);
+  });
+
+  it('is read as written where the notes use it', () => {
+    const restarts = indexOf({ 'agent.md': 'Start the agent.', 'kafka.md': 'Kafka restarts its brokers one by one.' });
+    expect(stemsOf(restarts, 'restart')).toEqual([stem('restart')]);
+  });
+
+  it('is left alone when the rest is no word of the notes, or too short to be one', () => {
+    expect(stemsOf(agent, 'rebalance')).toEqual([]);
+    expect(stemsOf(agent, 'rerun')).toEqual([]);
+  });
+});
+
+describe('a stop word and a word hyphenated', () => {
+  const index = indexOf({ 'rota.md': 'The on-call rotation changes on Monday.', 'mail.md': 'Alerts go by e-mail.', 'logs.md': 'Log rotation runs daily.' });
+
+  it('is found by the question that writes them as one ("oncall", "email")', () => {
+    expect(stemsOf(index, 'oncall')).toEqual([stem('oncall')]);
+    expect(stemsOf(index, 'email')).toEqual([stem('email')]);
+    expect(search(index, 'oncall rotation').hits[0]?.chunk.file).toBe('rota.md');
+  });
+});
