@@ -1,6 +1,7 @@
 /**
  * Cues from the wording of a question about what its answer looks like. A yes/no question ("can I…",
- * "does it…") is best answered by a passage that says yes or no outright.
+ * "does it…") is best answered by a passage that says yes or no outright; a question of what a short form
+ * means ("what does PIR stand for?"), by the passage that defines it.
  */
 
 const YES_NO_QUESTION = /^\s*(?:can|could|does|do|did|is|are|was|were|will|would|should|has|have)\b/i;
@@ -12,4 +13,11 @@ export function asksYesOrNo(question: string): boolean {
 /** "Yes, …" or "**No.** …", after any Markdown markers and link brackets. */
 export function opensWithYesOrNo(text: string): boolean {
   return /^[\s>#*_`[-]*(?:yes|no)\b/i.test(text.slice(0, 40));
+}
+
+const MEANING_QUESTION = /\bstands?\s+for\b|\bmean(?:s|ing)?\b|\bdefin(?:e|ition)\b|^\s*what(?:'s|s|\s+is|\s+are)\b/i;
+
+/** "What does PIR stand for?", "what's an SLO", "SLI meaning". */
+export function asksMeaning(question: string): boolean {
+  return MEANING_QUESTION.test(question);
 }

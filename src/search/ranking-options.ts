@@ -39,6 +39,11 @@ export interface RankingOptions {
   /** Factor for a passage that opens with "Yes"/"No", on a yes/no question. 1 turns it off. */
   directAnswerBoost: number;
   /**
+   * Factor for a passage that holds a short form of the question and all the words of its long form ("PIR" and
+   * "post-incident review"), on a question of what it means. 1 turns it off.
+   */
+  definitionBoost: number;
+  /**
    * Sections rescored with the best chunk, proximity and coverage, after the first BM25 pass (at least as many
    * as the hits asked for). 20 to 100 rank the dev sets' questions alike; each rescored section costs a scan of
    * its chunks and words, the larger part of a question's time.
@@ -56,6 +61,8 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   proximityWindow: 5,
   coverageWeight: 0.4,
   directAnswerBoost: 1.75,
+  // The yes/no cue's factor, not tuned: the FAQ sets ask too few such questions to tune it on.
+  definitionBoost: 1.75,
   rescore: 30,
   phrases: true,
 });

@@ -1,6 +1,7 @@
 import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
-import { asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
+import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
+import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, slotOfTerm, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
@@ -144,6 +145,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   for (const group of query.groups) totalImportance += group.importance;
   totalImportance ||= 1;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
+  const definitions = ranking.definitionBoost !== 1 && asksMeaning(question) ? shortForms(index, query) : NO_SHORT_FORMS;
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
@@ -164,6 +166,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * best.coverage;
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
+    if (definitions.length > 0 && definesOne(index.chunks[best.id] as Chunk, definitions)) score *= ranking.definitionBoost;
     ranked.push({ id, score, coverage: best.coverage, chunk: best.id, place });
   }
   proximity?.release();

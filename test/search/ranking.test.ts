@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
+import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -23,6 +23,14 @@ describe('answer cues', () => {
 
   it.each(['Yes, run two servers.', 'No. It does not.', '- **Yes** – with the exporter', '> yes, see below'])('%j opens with yes or no', (text) => {
     expect(opensWithYesOrNo(text)).toBe(true);
+  });
+
+  it.each(['What does PIR stand for?', "what's an SLO", 'pir meaning', 'define RPO', 'whats a PIR'])('%j asks what something means', (question) => {
+    expect(asksMeaning(question)).toBe(true);
+  });
+
+  it.each(['when is a PIR due', 'how do I write a PIR', 'who stands by for the SLO'])('%j does not ask what something means', (question) => {
+    expect(asksMeaning(question)).toBe(false);
   });
 
   it.each(['Yesterday the exporter…', 'Nodes are machines.', 'The answer is yes.'])('%j does not open with yes or no', (text) => {
@@ -46,6 +54,44 @@ describe('search ranking', () => {
     const withCue = search(indexOf(machines), 'can I monitor machines').hits.find((hit) => hit.chunk.file === 'b-node.md')?.score ?? 0;
     expect(a).toBeGreaterThan(0);
     expect(withCue).toBeGreaterThan(b);
+  });
+
+  it('puts the definition of a short form first when the question asks what it means', () => {
+    const notes = {
+      'glossary.md': [
+        '# Glossary',
+        '',
+        '**SLO**: service level objective. Our target for a service, e.g. 99.9% of checkout requests under 300 ms.',
+        '',
+        '**SLI**: service level indicator, the measure an SLO is set on.',
+        '',
+        '**Error budget**: how much an SLO may be missed in a 28-day window before feature work stops.',
+        '',
+        '**Toil**: manual, repetitive ops work that scales with traffic. We cap it at 30% of an SRE\'s time.',
+        '',
+        '**PIR**: post-incident review. Written within 5 working days of any SEV1 or SEV2.',
+        '',
+        '**SEV1**: customer-facing outage or data loss. Page the incident commander.',
+        '',
+        '**SEV2**: degraded service for some customers.',
+      ].join('\n'),
+      'incident-faq.md': [
+        '# Incident FAQ',
+        '',
+        '## Who do I page for a SEV1?',
+        'Page the incident commander through PagerDuty (`/pd trigger` in Slack). If nobody acks in 5 minutes, page the engineering manager on call.',
+        '',
+        '## Where do we write the timeline?',
+        'In the incident channel. The scribe copies it into the PIR doc afterwards.',
+        '',
+        '## Do we do blameless reviews?',
+        'Yes. PIRs name systems and decisions, never people.',
+      ].join('\n'),
+    };
+    const quoted = (question: string, ranking?: Partial<RankingOptions>) => search(indexOf(notes), question, { ranking }).hits[0]?.chunk;
+    expect(quoted('what does PIR stand for')?.file).toBe('glossary.md');
+    expect(quoted('what does PIR stand for', { definitionBoost: 1 })?.file).toBe('incident-faq.md');
+    expect(quoted('are PIR reviews blameless')?.file).toBe('incident-faq.md');
   });
 
   it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
