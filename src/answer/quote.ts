@@ -1,4 +1,4 @@
-import { compounds, joinedStem, tokenize, type Token } from '../search/analyze.js';
+import { compounds, joinedStemOf, tokenize, type Token } from '../search/analyze.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -192,7 +192,8 @@ function highlightsIn(text: string, weights: ReadonlyMap<string, number>): strin
   for (const token of tokens) if (!token.stop && weights.has(token.stem)) found.add(written(token));
   tokens.forEach((token, i) => {
     const previous = tokens[i - 1];
-    if (previous && weights.has(joinedStem(previous, token))) {
+    const joined = previous && joinedStemOf(text, previous, token);
+    if (previous && joined && weights.has(joined)) {
       found.add(written(previous));
       found.add(written(token));
     }

@@ -295,23 +295,27 @@ export function hyphenated(text: string, from: number, to: number, aStop: boolea
 }
 
 /**
+ * The stem of two neighbouring words joined, as `compounds` joins them; undefined where they stay apart. Content
+ * words that stand side by side run together (`joinedStem`); a stop word hyphenated to a content word is
+ * stemmed as one word (`on-call` → oncal, as `oncall` is).
+ */
+export function joinedStemOf(text: string, a: Token, b: Token): string | undefined {
+  const from = a.offset + a.surface.length;
+  if (hyphenated(text, from, b.offset, a.stop, b.stop)) return stem(a.surface + b.surface);
+  return a.stop || b.stop || !joinable(text, from, b.offset) ? undefined : joinedStem(a, b);
+}
+
+/**
  * Joined neighbours ("deamon sets" → "deamonsets"), so that words a note splits and a question joins
- * (or the reverse) still meet. Pairs of content words that stand side by side are joined, and a stop word
- * hyphenated to a content word (`on-call` → oncall), stemmed as one word, as the question may write it.
+ * (or the reverse) still meet (see `joinedStemOf`).
  */
 export function compounds(tokens: Token[], text: string): { surface: string; stem: string }[] {
   const result: { surface: string; stem: string }[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const a = tokens[i - 1];
     const b = tokens[i];
-    if (!a || !b) continue;
-    const from = a.offset + a.surface.length;
-    if (hyphenated(text, from, b.offset, a.stop, b.stop)) {
-      result.push({ surface: a.surface + b.surface, stem: stem(a.surface + b.surface) });
-      continue;
-    }
-    if (a.stop || b.stop || !joinable(text, from, b.offset)) continue;
-    result.push({ surface: a.surface + b.surface, stem: joinedStem(a, b) });
+    const joined = a && b ? joinedStemOf(text, a, b) : undefined;
+    if (a && b && joined !== undefined) result.push({ surface: a.surface + b.surface, stem: joined });
   }
   return result;
 }

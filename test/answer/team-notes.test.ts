@@ -43,6 +43,16 @@ describe('quoting the lines that answer', () => {
   });
 });
 
+describe('words written apart in the notes', () => {
+  it('finds and marks "on-call" for a question that writes "oncall"', () => {
+    const answer = lore.answer('how long is the oncall rotation');
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.file).toBe('on-call.md');
+    expect(answer.text).toContain('The on-call rotation is weekly');
+    expect(answer.highlights.map((word) => word.toLowerCase())).toEqual(expect.arrayContaining(['on', 'call', 'rotation']));
+  });
+});
+
 describe('follow-up questions', () => {
   it('reads an unrelated second question on its own', () => {
     const answer = lore.answer('can we deploy on fridays?', { previousQuestion: 'who owns the billing database?' });
