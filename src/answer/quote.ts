@@ -37,7 +37,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
     return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [found[picked[0] ?? 0]?.first ?? 0, found[picked.at(-1) ?? 0]?.last ?? 0] };
   };
   const structured = tableRows(units, scores) ?? questionAndAnswer(units, scores);
-  if (structured) return quoted(structured);
+  if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   const best = scores.indexOf(Math.max(...scores));
   const near = scores.map((score, i) => (score >= 0.5 * (scores[best] ?? 0) && score > 0 ? i : -1)).filter((i) => i >= 0);
   let from = Math.min(...near, best);
@@ -65,21 +65,30 @@ const MAX_ROWS = 5;
 
 /**
  * A table is quoted as its header and the rows that match best ("who owns billing?" → the billing row
- * under "Service | Database | Owner"); undefined when the chunk is not one table with rows to choose from.
+ * under "Service | Database | Owner"), also where the chunk holds more than the table; undefined when the
+ * best-matching piece is not in a table with rows to choose from.
  */
 function tableRows(units: string[], scores: number[]): number[] | undefined {
-  if (units.length < 4 || !units.every((unit) => TABLE_ROW.test(unit)) || !TABLE_RULE.test(units[1] ?? '')) return undefined;
-  const rows = scores.slice(2);
-  const best = Math.max(...rows);
-  if (best <= 0) return undefined;
-  const picked = rows.flatMap((score, i) => (score >= 0.5 * best ? [i + 2] : []));
-  return picked.length > MAX_ROWS ? undefined : [0, 1, ...picked];
+  const best = scores.indexOf(Math.max(...scores));
+  if ((scores[best] ?? 0) <= 0 || !TABLE_ROW.test(units[best] ?? '')) return undefined;
+  let start = best;
+  while (start > 0 && TABLE_ROW.test(units[start - 1] ?? '')) start--;
+  let end = best;
+  while (end + 1 < units.length && TABLE_ROW.test(units[end + 1] ?? '')) end++;
+  if (end - start < 2 || !TABLE_RULE.test(units[start + 1] ?? '')) return undefined;
+  const rows = scores.slice(start + 2, end + 1);
+  const bestRow = Math.max(...rows);
+  if (bestRow <= 0) return undefined;
+  const picked = rows.flatMap((score, i) => (score >= 0.5 * bestRow ? [start + 2 + i] : []));
+  return picked.length > MAX_ROWS ? undefined : [start, start + 1, ...picked];
 }
 
-const QUESTION_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:Q|Question)\s*[:.)]/i;
+/** A question written as a line of its own in bold, the answer below it: "**How do I get access to prod?**". */
+const BOLD_QUESTION = /^\s*(?:[-*]\s+)?(?:\*\*|__)[^*_\n]+\?\s*(?:\*\*|__)\s*$/;
+const QUESTION_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:Q|Question)\s*[:.)]|^\s*(?:[-*]\s+)?(?:\*\*|__)[^*_\n]+\?\s*(?:\*\*|__)\s*$/i;
 
 /**
- * In a "Q: … / A: …" FAQ, the pair whose question and answer match best, so that the answer is quoted
+ * In a "Q: … / A: …" FAQ (or one whose questions are lines in bold), the pair whose question and answer match best, so that the answer is quoted
  * rather than the question alone; undefined when the chunk holds no such pairs.
  */
 function questionAndAnswer(units: string[], scores: number[]): number[] | undefined {
@@ -136,7 +145,7 @@ function toUnits(text: string): Unit[] {
       return;
     }
     const last = blocks.at(-1);
-    const goesOn = last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text);
+    const goesOn = last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text) && !BOLD_QUESTION.test(last.text);
     if (goesOn) {
       last.text += `\n${line}`;
       last.last = n;

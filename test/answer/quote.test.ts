@@ -73,6 +73,44 @@ describe('selectQuote', () => {
     expect(quote.span).toEqual([0, 2]);
   });
 
+  it('quotes the matching pair of a FAQ whose questions are lines in bold, not the pairs sharing a word', () => {
+    const text = [
+      '**How do I get access to production?**',
+      'Request the group in the IT portal. Every use is logged.',
+      '',
+      '**Can I use Copilot for work code?**',
+      'Copilot yes, through the company licence.',
+      '',
+      '**Why is my CI job pending?**',
+      'The shared runners are busy.',
+    ].join('\n');
+    const quote = selectQuote(text, weigh('use copilot'));
+    expect(quote.lines).toEqual(['**Can I use Copilot for work code?**', 'Copilot yes, through the company licence.']);
+    expect(quote.span).toEqual([3, 4]);
+  });
+
+  it('quotes a table row with its header where the chunk holds more than the table', () => {
+    const text = [
+      'Who runs what:',
+      '',
+      '| Service | Owner team | Slack |',
+      '|---|---|---|',
+      '| checkout | Payments | #team-payments |',
+      '| notifications | Platform | #team-platform |',
+      '',
+      'Tier 1 services have a 24/7 on-call.',
+    ].join('\n');
+    const quote = selectQuote(text, weigh('slack notifications service'));
+    expect(quote.lines).toEqual(['| Service | Owner team | Slack |', '|---|---|---|', '| notifications | Platform | #team-platform |']);
+    expect(quote.span).toEqual([2, 5]);
+  });
+
+  it('keeps the bullet above a table nested under it', () => {
+    const text = ['- `compaction` settings', '    | Item | Meaning |', '    | --- | --- |', '    | `ratio` | Flushes data past the buffer |', '    | `size` | The buffer size |'].join('\n');
+    const quote = selectQuote(text, weigh('flushes data'));
+    expect(quote.lines).toEqual(['- `compaction` settings', '    | Item | Meaning |', '    | --- | --- |', '    | `ratio` | Flushes data past the buffer |']);
+  });
+
   it('quotes a long wrapped paragraph by its sentences, each with the lines it spans', () => {
     const filler = 'This sentence is only here to make the paragraph long enough to be cut into its sentences by the quote';
     const text = [`${filler}.`, `${filler} again. Backups of the billing`, 'database run nightly at two. ' + `${filler} once more.`].join('\n');
