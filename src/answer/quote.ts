@@ -39,9 +39,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   const structured = tableRows(units, scores) ?? questionAndAnswer(units, scores);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   const best = scores.indexOf(Math.max(...scores));
-  const near = scores.map((score, i) => (score >= 0.5 * (scores[best] ?? 0) && score > 0 ? i : -1)).filter((i) => i >= 0);
-  let from = Math.min(...near, best);
-  let to = Math.max(...near, best);
+  let [from, to] = rivalsAround(units, scores, best);
   if (options.fromOpening) {
     // The opening alone can be a bare "Yes."; the piece after it says why.
     to = Math.max(to < MAX_SPAN ? to : 0, Math.min(1, units.length - 1));
@@ -57,6 +55,29 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   if (from > 0 && FENCE.test(units[from] ?? '') && introducesCode(units, from - 1)) from--;
   if (from === to) [from, to] = withSiblings(units, from);
   return quoted([...ancestors(units, from), ...Array.from({ length: to - from + 1 }, (_, i) => from + i)]);
+}
+
+/**
+ * The best piece and its rivals (at least half its score) on the same branch of an outline, as a range: no piece
+ * between a rival and the best one stands left of both, as the next top-level bullet would. A rival under another
+ * bullet ("Each on-call week pays …" under Compensation, for "do I need a hotspot on call", whose answer is under
+ * Laptop) shares a word, not the answer.
+ */
+function rivalsAround(units: readonly string[], scores: readonly number[], best: number): [number, number] {
+  const indents = units.map(indentOf);
+  const sameBranch = (i: number) => {
+    const floor = Math.min(indents[i] ?? 0, indents[best] ?? 0);
+    for (let j = Math.min(i, best) + 1; j < Math.max(i, best); j++) if ((indents[j] ?? 0) < floor) return false;
+    return true;
+  };
+  let from = best;
+  let to = best;
+  scores.forEach((score, i) => {
+    if (score <= 0 || score < 0.5 * (scores[best] ?? 0) || !sameBranch(i)) return;
+    from = Math.min(from, i);
+    to = Math.max(to, i);
+  });
+  return [from, to];
 }
 
 const TABLE_ROW = /^\s*\|/;

@@ -73,6 +73,23 @@ describe('selectQuote', () => {
     expect(quote.span).toEqual([0, 2]);
   });
 
+  it('quotes a rival under the same bullet as the best piece, not one under another bullet of the outline', () => {
+    const text = [
+      '- Compensation',
+      '  - Each on-call week pays a flat 300 EUR.',
+      '  - A page at night gives you the next morning off.',
+      '- Handover',
+      '  - Friday 15:00 handover call with the next primary.',
+      '- Laptop and access',
+      '  - Carry your laptop and a hotspot during your week.',
+      '  - You need prod read access and the break-glass role.',
+    ].join('\n');
+    const weights = new Map([[stem('hotspot'), 2], [stem('need'), 1], [stem('call'), 1]]);
+    const quote = selectQuote(text, weights);
+    expect(quote.lines).toEqual(['- Laptop and access', '  - Carry your laptop and a hotspot during your week.', '  - You need prod read access and the break-glass role.']);
+    expect(quote.span).toEqual([5, 7]);
+  });
+
   it('quotes the matching pair of a FAQ whose questions are lines in bold, not the pairs sharing a word', () => {
     const text = [
       '**How do I get access to production?**',
