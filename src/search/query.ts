@@ -1,4 +1,4 @@
-import { compounds, fold, isStopWord, joinedStem, stem, tokenize, type Token } from './analyze.js';
+import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
 import { oneEditApart } from './distance.js';
 import { isEnglishWord } from './english-words.js';
 import type { SearchIndex } from './index.js';
@@ -75,6 +75,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   const wordStems: string[] = [];
   const capitals = new Set<QueryGroup>();
   const cased = casedAsWritten(text);
+  const groupOf = new Map<Token, QueryGroup>();
   for (const token of tokens) {
     if (token.stop || groups.length >= MAX_WORDS) continue;
     if (wordStems.includes(token.stem)) continue;
@@ -83,19 +84,31 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     for (const term of terms) term.weight *= scale;
     const group = { word: token.surface, terms, importance: 0 };
     groups.push(group);
+    groupOf.set(token, group);
     wordStems.push(token.stem);
     if (cased && isCapitals(text.slice(token.offset, token.offset + token.surface.length))) capitals.add(group);
+  }
+  const phrases: QueryTerm[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const a = tokens[i - 1] as Token;
+    const b = tokens[i] as Token;
+    const joined = joinedStemOf(text, a, b);
+    const id = joined === undefined ? -1 : index.heldTermId(joined);
+    if (joined === undefined || id === -1 || wordStems.includes(joined)) continue;
+    // A word the notes lack, written apart from a neighbour the notes join it to ("sev 1" for "SEV1", "data dog"),
+    // is one word with it: the two are one question word, the joined one. Otherwise the joined word is a phrase.
+    const left = groupOf.get(a);
+    const right = groupOf.get(b);
+    if (left && right && groups.includes(left) && groups.includes(right) && (left.terms.length === 0 || right.terms.length === 0)) {
+      left.word = `${left.word} ${right.word}`;
+      left.terms = [{ stem: joined, id, weight: WEIGHT.exact * scale }];
+      groups.splice(groups.indexOf(right), 1);
+      if (capitals.has(right)) capitals.add(left);
+    } else phrases.push({ stem: joined, id, weight: WEIGHT.phrase * scale });
   }
   expandAbbreviations(index, groups, scale);
   expandSynonyms(index, groups, wordStems, scale);
   for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group));
-  const phrases: QueryTerm[] = [];
-  if (tokens.length > 1) {
-    for (const pair of compounds(tokens, text)) {
-      const id = index.heldTermId(pair.stem);
-      if (id !== -1 && !wordStems.includes(pair.stem)) phrases.push({ stem: pair.stem, id, weight: WEIGHT.phrase * scale });
-    }
-  }
   return { groups, phrases };
 }
 

@@ -160,3 +160,22 @@ describe('a stop word and a word hyphenated', () => {
     expect(search(index, 'oncall rotation').hits[0]?.chunk.file).toBe('rota.md');
   });
 });
+
+describe('a word the notes lack, written apart from a neighbour the notes join it to', () => {
+  const index = indexOf({
+    'incidents.md': 'Customer updates go out every 30 minutes for SEV1, every hour for SEV2.',
+    'deploys.md': 'No deploys from 20 December to 2 January.',
+  });
+
+  it('is one question word with its neighbour, the joined one ("sev 2" for SEV2)', () => {
+    const groups = analyzeQuery(index, 'what is a sev 2').groups;
+    expect(groups.map((group) => [group.word, group.terms.map((term) => term.stem)])).toEqual([['sev 2', [stem('sev2')]]]);
+    expect(search(index, 'what is a sev 2').hits[0]?.chunk.file).toBe('incidents.md');
+  });
+
+  it('leaves two words the notes both use apart, looking for the joined word as a phrase', () => {
+    const query = analyzeQuery(indexOf({ 'a.md': 'The node group scales.', 'b.md': 'A nodegroup and a node in a group.' }), 'node group');
+    expect(query.groups.map((group) => group.word)).toEqual(['node', 'group']);
+    expect(query.phrases.map((phrase) => phrase.stem)).toEqual([stem('nodegroup')]);
+  });
+});
