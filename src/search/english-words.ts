@@ -25,3 +25,26 @@ function load(): ReadonlySet<string> {
   }
   return all;
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Shorter words are one slip from too many others to tell a slip from a name. */
+const MIN_MISSPELT = 7;
+
+/**
+ * Whether a lower-cased word that is not general English is general English with one of the commonest slips of
+ * typing in it: a letter dropped ("treshold", "deadlin"), two letters swapped ("requried"), a letter doubled
+ * ("scalling"). A letter changed or added is not counted: names are often a word with one ("postgres" beside
+ * "postures", "containerd" beside "container"). Each variant is looked up, as Norvig's speller does, so nothing
+ * beyond the word list is built.
+ */
+export function isMisspeltEnglish(word: string): boolean {
+  if (word.length < MIN_MISSPELT || !/^[a-z]+$/.test(word)) return false;
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail.length > 1 && tail[0] !== tail[1] && isEnglishWord(head + tail[1] + tail[0] + tail.slice(2))) return true;
+    if (tail.length > 1 && tail[0] === tail[1] && isEnglishWord(head + tail.slice(1))) return true;
+    for (const letter of LETTERS) if (isEnglishWord(head + letter + tail)) return true;
+  }
+  return false;
+}

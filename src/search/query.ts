@@ -1,6 +1,6 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
 import { oneEditApart } from './distance.js';
-import { isEnglishWord } from './english-words.js';
+import { isEnglishWord, isMisspeltEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { PHRASING_WORDS } from './phrasing.js';
@@ -144,9 +144,12 @@ function isCapitals(written: string): boolean {
   return written.length >= 2 && /\p{Lu}/u.test(written) && !/\p{Ll}/u.test(written);
 }
 
-/** A word that is not general English, and not a bare number ("2", "443"): "ssh", "s3", "milvus". */
+/**
+ * A word that is not general English, nor general English misspelt ("treshold"), nor a bare number ("2", "443"):
+ * "ssh", "s3", "milvus".
+ */
 function namesSomething(word: string): boolean {
-  return /\p{L}/u.test(word) && !isEnglishWord(word);
+  return /\p{L}/u.test(word) && !isEnglishWord(word) && !isMisspeltEnglish(word);
 }
 
 /** Index terms for one word; an empty list for a word the notes lack; undefined for a word to skip (a misspelt stop word, phrasing). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose.js';
 import { indexNotes } from '../../src/knowledge/build.js';
-import { isEnglishWord } from '../../src/search/english-words.js';
+import { isEnglishWord, isMisspeltEnglish } from '../../src/search/english-words.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
 
@@ -22,6 +22,19 @@ describe('words the notes never use', () => {
 
   it.each(['ssh', 'kubectl', 'nginx', 'milvus', 'pnpm'])('%j is not', (word) => {
     expect(isEnglishWord(word)).toBe(false);
+  });
+
+  it.each(['treshold', 'requried', 'deadlin', 'scalling'])('%j is general English misspelt', (word) => {
+    expect(isEnglishWord(word)).toBe(false);
+    expect(isMisspeltEnglish(word)).toBe(true);
+  });
+
+  it.each(['kubectl', 'postgres', 'containerd', 'karpenter', 'gunicorn', 'redis'])('%j is not: a name may be a word with a letter changed or added', (word) => {
+    expect(isMisspeltEnglish(word)).toBe(false);
+  });
+
+  it('count at half when they are English misspelt, as English does', () => {
+    expect(importanceOf('fargate treshold', 'treshold')).toBeCloseTo(importanceOf('cheaper on fargate', 'cheaper') ?? 0, 5);
   });
 
   it('count in full when they name something, at half when they are English', () => {
