@@ -57,7 +57,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
 
 /** Whether a hit is strong enough to be quoted as the answer: it covers enough of the question, strongly enough. */
 export function couldAnswer(hit: Hit, result: SearchResult): boolean {
-  return hit.coverage >= FOUND_COVERAGE && hit.score >= FOUND_STRENGTH * (result.questionWeight ?? 0);
+  return hit.askedCoverage >= FOUND_COVERAGE && hit.score >= FOUND_STRENGTH * (result.questionWeight ?? 0);
 }
 
 /** Whether the words no note uses weigh `UNKNOWN_SHARE` of the question or more, in notes large enough to tell. */

@@ -24,6 +24,11 @@ export interface Hit {
   score: number;
   /** Share of the question's weight (by IDF) that the quoted chunk matches, 0–1. */
   coverage: number;
+  /**
+   * The same share of the words asked now, without those a follow-up borrows from the previous question: what
+   * says whether the chunk answers. Equal to `coverage` for a question read on its own.
+   */
+  askedCoverage: number;
   /** Stems of the question found in the quoted chunk. */
   matched: string[];
 }
@@ -144,6 +149,11 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   let totalImportance = 0;
   for (const group of query.groups) totalImportance += group.importance;
   totalImportance ||= 1;
+  // The words asked now, when a follow-up also borrows the previous question's (and has words of its own).
+  const asked = coverage.filter((_, g) => !query.groups[g]?.context);
+  let askedImportance = 0;
+  for (const group of asked) askedImportance += group.importance;
+  const borrows = asked.length < coverage.length && askedImportance > 0;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
   const definitions = ranking.definitionBoost !== 1 && asksMeaning(question) ? shortForms(index, query) : NO_SHORT_FORMS;
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
@@ -160,6 +170,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
     for (let t = 0; t < terms.length; t++) found[place * terms.length + t] = (shared.weights[row + t] ?? 0) > 0 ? 1 : 0;
+    const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : best.coverage;
     let score = scores.score(id);
     score += ranking.passageWeight * best.score;
     // A section holding words of one group only has no pair of words to be near.
@@ -167,14 +178,14 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * best.coverage;
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     if (definitions.length > 0 && definesOne(index.chunks[best.id] as Chunk, definitions)) score *= ranking.definitionBoost;
-    ranked.push({ id, score, coverage: best.coverage, chunk: best.id, place });
+    ranked.push({ id, score, coverage: best.coverage, askedCoverage, chunk: best.id, place });
   }
   proximity?.release();
   sortRanked(ranked, docs);
   const hits: Hit[] = [];
   for (let i = 0; i < ranked.length && i < limit; i++) {
-    const { chunk, score, coverage: share, place } = ranked[i] as Ranked;
-    hits.push({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, matched: matchedIn(found, place * terms.length, coverage) });
+    const { chunk, score, coverage: share, askedCoverage, place } = ranked[i] as Ranked;
+    hits.push({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, askedCoverage, matched: matchedIn(found, place * terms.length, coverage) });
   }
   return { query, ranks: bySection ? 'sections' : 'chunks', hits, questionWeight: bySection ? questionWeight(query, docs) : undefined };
 }
@@ -190,6 +201,7 @@ interface Ranked {
   id: number;
   score: number;
   coverage: number;
+  askedCoverage: number;
   chunk: number;
   place: number;
 }

@@ -66,4 +66,13 @@ describe('follow-up questions', () => {
     expect(followUp.text).toContain('@discovery');
     expect(followUp.lookedFor).not.toContain('billing');
   });
+
+  it('answers a follow-up only where its own words are found, not the previous question\'s alone', () => {
+    const weekends = lore.answer('and on weekends?', { previousQuestion: 'when is the on-call handover?' });
+    expect(weekends.found).toBe(false);
+    expect(weekends.text).toContain('No note uses that word');
+    const escalate = lore.answer('who do I escalate to?', { previousQuestion: 'when is the on-call handover?' });
+    expect(escalate.found).toBe(true);
+    expect(escalate.text).toContain('Escalate to the team lead');
+  });
 });
