@@ -163,7 +163,9 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     return [exact, ...corrections(index, token.surface).filter((term) => term.id !== id)];
   }
   if (PHRASING_WORDS.has(token.surface)) return undefined;
-  const edits = /\d/.test(token.surface) ? 0 : allowedEdits(token.surface);
+  // A word of general English is meant as written far likelier than it is two slips from another ("scanning" is
+  // not "scaling"): only one slip is undone.
+  const edits = /\d/.test(token.surface) ? 0 : Math.min(allowedEdits(token.surface), isEnglishWord(token.surface) ? 1 : 2);
   const close = edits > 0 ? likeliestFirst(index, token.surface, index.vocabulary.nearest(token.surface, edits)) : [];
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".

@@ -179,3 +179,15 @@ describe('a word the notes lack, written apart from a neighbour the notes join i
     expect(query.phrases.map((phrase) => phrase.stem)).toEqual([stem('nodegroup')]);
   });
 });
+
+describe('a word of general English the notes lack', () => {
+  const index = indexOf({ 'scale.md': 'Scaling adds nodes. Authentication uses tokens.', 'other.md': 'Images are pushed to the registry.' });
+
+  it('is not taken for a word of the notes two slips away ("scanning" is not "scaling")', () => {
+    expect(stemsOf(index, 'scanning')).toEqual([]);
+  });
+
+  it('while a word that is no English is ("authentcaton")', () => {
+    expect(stemsOf(index, 'authentcaton')).toEqual([stem('authentication')]);
+  });
+});
