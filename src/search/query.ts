@@ -176,7 +176,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (edits === 0) return [];
   if (best === undefined) {
     if (isNearStopWord(token.surface)) return undefined;
-    const joined = splitIntoKnown(index, token.surface) ?? withoutRe(index, token.surface);
+    const joined = splitIntoKnown(index, token.surface) ?? withoutRe(index, token.surface) ?? shortFor(index, token.surface);
     return joined ? [{ ...joined, weight: WEIGHT.oneEdit }] : [];
   }
   if (best > 1 && isNearStopWord(token.surface)) return undefined;
@@ -240,6 +240,25 @@ function withoutRe(index: SearchIndex, word: string): KnownTerm | undefined {
   const base = stem(word.slice(2));
   const id = index.heldTermId(base);
   return id === -1 ? undefined : { stem: base, id };
+}
+
+/**
+ * A name the notes write longer, cut short as names often are in a hurry ("mongo" for MongoDB, "postgres" for
+ * PostgreSQL): a word the notes lack, of four letters or more and no word of general English, that begins a word
+ * of theirs up to three letters longer; the commonest such word.
+ */
+function shortFor(index: SearchIndex, word: string): KnownTerm | undefined {
+  if (word.length < 4 || isEnglishWord(word)) return undefined;
+  let found: KnownTerm | undefined;
+  let lowest = Infinity;
+  for (const longer of index.vocabulary.extending(word, 3)) {
+    const stem = index.stemOf(longer);
+    const id = stem === undefined ? -1 : index.heldTermId(stem);
+    if (stem === undefined || id === -1 || index.idf(stem) >= lowest) continue;
+    found = { stem, id };
+    lowest = index.idf(stem);
+  }
+  return found;
 }
 
 function knownPart(index: SearchIndex, part: string): string | undefined {

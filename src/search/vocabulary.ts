@@ -77,6 +77,22 @@ export class Vocabulary {
     return close.length > 0 || maxEdits === 1 ? close : this.within(word, maxEdits);
   }
 
+  /** Known words that begin with `word` and run on by 1 to `maxExtra` letters ("mongo" → "mongodb"), in alphabetical order. */
+  extending(word: string, maxExtra: number): string[] {
+    if (word.length < 2) return [];
+    this.indexNewWords();
+    // Every such word has the trigram of `^` and the word's first two letters; the lists are kept by length.
+    const byLength = this.grams.get(trigrams(word.slice(0, 2))[1] ?? 0);
+    const found: string[] = [];
+    for (let length = word.length + 1; length <= word.length + maxExtra; length++) {
+      for (const id of byLength?.[length] ?? []) {
+        const candidate = this.words[id] ?? '';
+        if (this.removed[id] !== 1 && candidate.startsWith(word)) found.push(candidate);
+      }
+    }
+    return found.sort();
+  }
+
   /**
    * `within(word, 1)` through the deletion index: the words sharing a key with `word`, each compared with it
    * directly. Its keys sit in a few flat arrays, where trigram lists are scattered over the heap: between

@@ -191,3 +191,17 @@ describe('a word of general English the notes lack', () => {
     expect(stemsOf(index, 'authentcaton')).toEqual([stem('authentication')]);
   });
 });
+
+describe('a name the notes write longer', () => {
+  const index = indexOf({ 'adr.md': 'PostgreSQL over MongoDB for orders: we need transactions.', 'other.md': 'Ask in the IT portal.' });
+
+  it('is looked for as the notes write it ("mongo" for MongoDB)', () => {
+    expect(stemsOf(index, 'mongo transactions')).toEqual([stem('mongodb'), stem('transactions')]);
+  });
+
+  it('is not stretched from a word of general English ("port" is not "portal"), nor by more than three letters', () => {
+    expect(stemsOf(index, 'port')).toEqual([]);
+    expect(stemsOf(index, 'postgre')).toEqual([stem('postgresql')]);
+    expect(stemsOf(index, 'postg')).toEqual([]);
+  });
+});
