@@ -106,11 +106,11 @@ function tableRows(units: string[], scores: number[]): number[] | undefined {
 
 /** A question written as a line of its own in bold, the answer below it: "**How do I get access to prod?**". */
 const BOLD_QUESTION = /^\s*(?:[-*]\s+)?(?:\*\*|__)[^*_\n]+\?\s*(?:\*\*|__)\s*$/;
-const QUESTION_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:Q|Question)\s*[:.)]|^\s*(?:[-*]\s+)?(?:\*\*|__)[^*_\n]+\?\s*(?:\*\*|__)\s*$/i;
+const QUESTION_LINE = new RegExp(`^\\s*(?:[-*]\\s*)?(?:\\*\\*)?(?:Q|Question)\\s*[:.)]|${BOLD_QUESTION.source}`, 'i');
 
 /**
- * In a "Q: … / A: …" FAQ (or one whose questions are lines in bold), the pair whose question and answer match best, so that the answer is quoted
- * rather than the question alone; undefined when the chunk holds no such pairs.
+ * In a "Q: … / A: …" FAQ (or one whose questions are lines in bold), the pair whose question and answer match
+ * best, so that the answer is quoted rather than the question alone; undefined when the chunk holds no such pairs.
  */
 function questionAndAnswer(units: string[], scores: number[]): number[] | undefined {
   const starts = units.flatMap((unit, i) => (QUESTION_LINE.test(unit) ? [i] : []));
