@@ -31,14 +31,15 @@ const MAX_ANCESTORS = 3;
 export function selectQuote(text: string, weights: ReadonlyMap<string, number>, options: QuoteOptions = {}): Quote {
   const found = toUnits(text);
   const units = found.map((unit) => unit.text);
-  const scores = units.map((unit) => scoreUnit(unit, weights));
+  const matched = units.map((unit) => questionStemsIn(unit, weights));
+  const scores = matched.map((stems) => weightOf(stems, weights));
   const quoted = (picked: readonly number[]): Quote => {
     const lines = dedent(picked.flatMap((i) => (units[i] ?? '').split('\n')));
     return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [found[picked[0] ?? 0]?.first ?? 0, found[picked.at(-1) ?? 0]?.last ?? 0] };
   };
   const structured = tableRows(units, scores) ?? questionAndAnswer(units, scores);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
-  const best = scores.indexOf(Math.max(...scores));
+  const best = bestInContext(units, matched, weights);
   let [from, to] = rivalsAround(units, scores, best);
   if (options.fromOpening) {
     // The opening alone can be a bare "Yes."; the piece after it says why.
@@ -78,6 +79,25 @@ function rivalsAround(units: readonly string[], scores: readonly number[], best:
     to = Math.max(to, i);
   });
   return [from, to];
+}
+
+/**
+ * The best piece, read with the bullets above it: the question's words in its parent bullets count as its own, as
+ * the section path shown with a quote does. In an outline the parent says what a line is about: "EC2
+ * (self-managed by you)" under "We can use EKS with:" answers "self managed nodes eks", and the same line under
+ * ECS does not. (At half or three quarters of their weight instead, the bundled later set lost a question.)
+ */
+function bestInContext(units: readonly string[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>): number {
+  let best = 0;
+  let bestScore = 0;
+  matched.forEach((own, i) => {
+    if (own.size === 0) return;
+    const read = new Set(own);
+    for (const parent of ancestors(units, i)) for (const stem of matched[parent] ?? []) read.add(stem);
+    const score = weightOf(read, weights);
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  return best;
 }
 
 const TABLE_ROW = /^\s*\|/;
@@ -201,18 +221,18 @@ function countBreaks(text: string, from: number, to: number): number {
   return breaks;
 }
 
-function scoreUnit(unit: string, weights: ReadonlyMap<string, number>): number {
+/** The question's stems that a piece holds, joined pairs included. */
+function questionStemsIn(unit: string, weights: ReadonlyMap<string, number>): Set<string> {
   const tokens = tokenize(unit);
-  const seen = new Set<string>();
-  let score = 0;
-  for (const stem of [...tokens.map((t) => t.stem), ...compounds(tokens, unit).map((c) => c.stem)]) {
-    const weight = weights.get(stem);
-    if (weight !== undefined && !seen.has(stem)) {
-      seen.add(stem);
-      score += weight;
-    }
-  }
-  return score;
+  const stems = new Set<string>();
+  for (const stem of [...tokens.map((t) => t.stem), ...compounds(tokens, unit).map((c) => c.stem)]) if (weights.has(stem)) stems.add(stem);
+  return stems;
+}
+
+function weightOf(stems: Iterable<string>, weights: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const stem of stems) total += weights.get(stem) ?? 0;
+  return total;
 }
 
 function highlightsIn(text: string, weights: ReadonlyMap<string, number>): string[] {
@@ -244,7 +264,7 @@ function withSiblings(units: string[], index: number): [number, number] {
 }
 
 /** The bullets above a quoted line, nearest last: its context in an outline. */
-function ancestors(units: string[], index: number): number[] {
+function ancestors(units: readonly string[], index: number): number[] {
   const chain: number[] = [];
   let indent = indentOf(units[index] ?? '');
   for (let i = index - 1; i >= 0 && chain.length < MAX_ANCESTORS && indent > 0; i--) {

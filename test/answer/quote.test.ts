@@ -90,6 +90,13 @@ describe('selectQuote', () => {
     expect(quote.span).toEqual([5, 7]);
   });
 
+  it('reads a line with the bullets above it: the same line under another parent is not the answer', () => {
+    const text = ['- We can use ECS with:', '  - EC2 (self-managed by you)', '  - Fargate (fully-managed by AWS)', '- We can use EKS with:', '  - EC2 (self-managed by you)', '  - EC2-based Nodegroup (semi-managed by AWS)'].join('\n');
+    const quote = selectQuote(text, weigh('self managed eks'));
+    expect(quote.lines[0]).toBe('- We can use EKS with:');
+    expect(quote.span[0]).toBe(3);
+  });
+
   it('quotes the matching pair of a FAQ whose questions are lines in bold, not the pairs sharing a word', () => {
     const text = [
       '**How do I get access to production?**',
