@@ -147,13 +147,17 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const top = scores.top(Math.max(ranking.rescore, limit));
   const coverage = coverageGroups(query, terms);
   let totalImportance = 0;
-  for (const group of query.groups) totalImportance += group.importance;
+  let askedImportance = 0;
+  let borrowed = false;
+  for (const group of query.groups) {
+    totalImportance += group.importance;
+    if (group.context) borrowed = true;
+    else askedImportance += group.importance;
+  }
   totalImportance ||= 1;
   // The words asked now, when a follow-up also borrows the previous question's (and has words of its own).
-  const asked = coverage.filter((_, g) => !query.groups[g]?.context);
-  let askedImportance = 0;
-  for (const group of asked) askedImportance += group.importance;
-  const borrows = asked.length < coverage.length && askedImportance > 0;
+  const borrows = borrowed && askedImportance > 0;
+  const asked = borrows ? coverage.filter((_, g) => !query.groups[g]?.context) : coverage;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
   const definitions = ranking.definitionBoost !== 1 && asksMeaning(question) ? shortForms(index, query) : NO_SHORT_FORMS;
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
