@@ -252,11 +252,13 @@ function shortFor(index: SearchIndex, word: string): KnownTerm | undefined {
   let found: KnownTerm | undefined;
   let lowest = Infinity;
   for (const longer of index.vocabulary.extending(word, 3)) {
-    const stem = index.stemOf(longer);
-    const id = stem === undefined ? -1 : index.heldTermId(stem);
-    if (stem === undefined || id === -1 || index.idf(stem) >= lowest) continue;
-    found = { stem, id };
-    lowest = index.idf(stem);
+    const known = index.stemOf(longer);
+    const id = known === undefined ? -1 : index.heldTermId(known);
+    if (known === undefined || id === -1) continue;
+    const idf = index.idfOfTerm(id);
+    if (idf >= lowest) continue;
+    found = { stem: known, id };
+    lowest = idf;
   }
   return found;
 }
