@@ -164,9 +164,12 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   }
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   // A word of general English is meant as written far likelier than it is two slips from another ("scanning" is
-  // not "scaling"): only one slip is undone.
-  const edits = /\d/.test(token.surface) ? 0 : Math.min(allowedEdits(token.surface), isEnglishWord(token.surface) ? 1 : 2);
-  const close = edits > 0 ? likeliestFirst(index, token.surface, index.vocabulary.nearest(token.surface, edits)) : [];
+  // not "scaling"), or one slip from another English word ("how long" is not "log"): only one slip is undone, and
+  // only into a word that is no English (a name, a term of the notes) or is English misspelt.
+  const english = isEnglishWord(token.surface);
+  const edits = /\d/.test(token.surface) ? 0 : Math.min(allowedEdits(token.surface), english ? 1 : 2);
+  const nearest = edits > 0 ? index.vocabulary.nearest(token.surface, edits) : [];
+  const close = likeliestFirst(index, token.surface, english ? nearest.filter((candidate) => !isEnglishWord(candidate.word)) : nearest);
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {

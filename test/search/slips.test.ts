@@ -187,6 +187,11 @@ describe('a word of general English the notes lack', () => {
     expect(stemsOf(index, 'scanning')).toEqual([]);
   });
 
+  it('is not taken for another word of general English one slip away ("long" is not "log")', () => {
+    const logs = indexOf({ 'logs.md': 'The audit log is kept for 30 days.', 'other.md': 'Images are pushed to the registry.' });
+    expect(stemsOf(logs, 'how long is the audit log kept')).toEqual([stem('audit'), stem('log'), stem('kept')]);
+  });
+
   it('while a word that is no English is ("authentcaton")', () => {
     expect(stemsOf(index, 'authentcaton')).toEqual([stem('authentication')]);
   });
