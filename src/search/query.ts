@@ -17,6 +17,8 @@ export interface QueryTerm {
   weight: number;
   /** Added by an abbreviation or synonym rather than written: it may match, but does not make its word matter more. */
   expansion?: boolean;
+  /** A joined pair's question words: a chunk holding the pair as one word ("DriftAlert") holds both. */
+  joins?: QueryGroup[];
 }
 
 /** A word of the question with the index terms that stand for it (itself, a correction, an expansion). */
@@ -104,7 +106,10 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
       left.terms = [{ stem: joined, id, weight: WEIGHT.exact * scale }];
       groups.splice(groups.indexOf(right), 1);
       if (capitals.has(right)) capitals.add(left);
-    } else phrases.push({ stem: joined, id, weight: WEIGHT.phrase * scale });
+    } else {
+      const joins = [left, right].filter((group): group is QueryGroup => group !== undefined);
+      phrases.push({ stem: joined, id, weight: WEIGHT.phrase * scale, joins });
+    }
   }
   expandAbbreviations(index, groups, scale);
   expandSynonyms(index, groups, wordStems, scale);

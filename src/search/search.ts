@@ -269,6 +269,15 @@ function coverageGroups(query: AnalyzedQuery, resolved: readonly ResolvedTerm[])
     }
     groups.push({ importance: group.importance, strongest, terms });
   }
+  for (const phrase of query.phrases) {
+    if (!phrase.joins) continue;
+    const slot = slotOfTerm(resolved, phrase.id);
+    if (slot < 0) continue;
+    for (const joined of phrase.joins) {
+      const group = groups[query.groups.indexOf(joined)];
+      if (group && group.strongest > 0) group.terms.push({ id: phrase.id, stem: phrase.stem, slot, weight: group.strongest });
+    }
+  }
   return groups;
 }
 

@@ -182,6 +182,15 @@ describe('search ranking', () => {
     expect(hit?.chunk.text).toContain('full control');
     expect(hit?.coverage).toBe(1);
   });
+
+  it('counts two question words as found where the chunk writes them as one ("drift alert" in "DriftAlert")', () => {
+    const notes = {
+      'retro.md': '# Retro\n\n- DriftAlert will stop paging; it becomes a Slack notification.\n',
+      'handbook.md': '# Handbook\n\n- Model drift is watched by the monitoring job.\n- Every alert lands in the alerts channel.\n',
+    };
+    const hit = search(indexOf(notes), 'drift alert paging').hits.find((found) => found.chunk.file === 'retro.md');
+    expect(hit?.coverage).toBe(1);
+  });
 });
 
 describe('the unit ranked in a small collection', () => {
