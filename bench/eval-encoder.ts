@@ -71,7 +71,7 @@ async function main(): Promise<void> {
           const searched = performance.now() - started;
           ranks.lore.push(rankOf(distinctInOrder(result.hits.map((hit) => hit.chunk.file)), q.gold));
           started = performance.now();
-          const reranked = await reranker.rerank(index, encoderText(question, result), result, (hit) => couldAnswer(hit, result));
+          const reranked = await reranker.rerank(index, encoderText(question, result), result, (hit) => couldAnswer(hit, result, index));
           ms.encoder += searched + performance.now() - started;
           ms.lore += searched;
           ranks.encoder.push(rankOf(distinctInOrder(reranked.hits.map((hit) => hit.chunk.file)), q.gold));

@@ -45,7 +45,7 @@ export async function answerQuestionReranked(index: SearchIndex, rawQuestion: un
   const asked = read(rawQuestion, options);
   if (!asked) return notFound('', 'empty-question', []);
   const lexical = searchFor(index, asked, options);
-  const result = await rerank(encoderText(asked.question, lexical, asked.previousQuestion), lexical, (hit) => couldAnswer(hit, lexical));
+  const result = await rerank(encoderText(asked.question, lexical, asked.previousQuestion), lexical, (hit) => couldAnswer(hit, lexical, index));
   return composeAnswer(asked.question, result, index, { top: asked.top, baseUrl: options.baseUrl });
 }
 

@@ -15,18 +15,22 @@ export interface ComposeOptions {
 /** Below this share of the question matched, the best chunk is not taken for an answer. */
 export const FOUND_COVERAGE = 0.5;
 /**
- * Below this multiple of the question's weight (`SearchResult.questionWeight`), the best section's score is too weak
- * to be an answer: its words are there, but too few, too seldom or too far apart.
+ * Two rules hold only in notes of at least this many sections, where they were measured and cost no right answer.
+ * In a team's smaller notes, questions are terse and their answers one line in a section: a word's absence or a
+ * weak score says little there ("how long" where the note says "kept for 35 days"), and coverage alone decides.
+ */
+export const LARGE_NOTES_SECTIONS = 1000;
+/**
+ * In large notes, below this multiple of the question's weight (`SearchResult.questionWeight`), the best section's
+ * score is too weak to be an answer: its words are there, but too few, too seldom or too far apart.
  */
 export const FOUND_STRENGTH = 1.25;
 /**
- * In notes of at least `UNKNOWN_MIN_SECTIONS` sections, a question whose words that no note uses carry this share of
- * its weight (`QueryGroup.importance`) asks about something the notes do not cover: notes that large, holding the
- * topic, would name its words somewhere. In smaller notes a word's absence says little ("preinstalled" where the
- * note says "installed"), and the rule is off.
+ * In large notes, a question whose words that no note uses carry this share of its weight (`QueryGroup.importance`)
+ * asks about something the notes do not cover: notes that large, holding the topic, would name its words somewhere.
+ * In smaller notes a word's absence says little ("preinstalled" where the note says "installed").
  */
 export const UNKNOWN_SHARE = 0.3;
-export const UNKNOWN_MIN_SECTIONS = 1000;
 /** A "see also" must score at least this share of the best hit. */
 const SEE_ALSO_SHARE = 0.35;
 const CLOSEST = 3;
@@ -37,7 +41,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const asked = result.query.groups.filter((group) => !group.context);
   const lookedFor = asked.map((group) => group.word);
   const best = result.hits[0];
-  if (!best || !couldAnswer(best, result) || asksWhatNotesLack(asked, index)) {
+  if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index)) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
     const unknown = asked.filter((group) => group.terms.length === 0).map((group) => group.word);
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);
@@ -56,13 +60,14 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
 }
 
 /** Whether a hit is strong enough to be quoted as the answer: it covers enough of the question, strongly enough. */
-export function couldAnswer(hit: Hit, result: SearchResult): boolean {
-  return hit.askedCoverage >= FOUND_COVERAGE && hit.score >= FOUND_STRENGTH * (result.questionWeight ?? 0);
+export function couldAnswer(hit: Hit, result: SearchResult, index: SearchIndex): boolean {
+  if (hit.askedCoverage < FOUND_COVERAGE) return false;
+  return index.unitCount < LARGE_NOTES_SECTIONS || hit.score >= FOUND_STRENGTH * (result.questionWeight ?? 0);
 }
 
 /** Whether the words no note uses weigh `UNKNOWN_SHARE` of the question or more, in notes large enough to tell. */
 function asksWhatNotesLack(asked: readonly QueryGroup[], index: SearchIndex): boolean {
-  if (index.unitCount < UNKNOWN_MIN_SECTIONS) return false;
+  if (index.unitCount < LARGE_NOTES_SECTIONS) return false;
   let total = 0;
   let unknown = 0;
   for (const group of asked) {

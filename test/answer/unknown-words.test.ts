@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeAnswer, UNKNOWN_MIN_SECTIONS } from '../../src/answer/compose.js';
+import { composeAnswer, LARGE_NOTES_SECTIONS } from '../../src/answer/compose.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { search } from '../../src/search/search.js';
 
@@ -10,21 +10,21 @@ const ask = (index: ReturnType<typeof indexNotes>['index'], question: string) =>
   composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
 
 describe('a question about what the notes never name', () => {
-  const large = indexNotes(files([...Array.from({ length: UNKNOWN_MIN_SECTIONS }, (_, i) => filler(i)), runbook])).index;
+  const large = indexNotes(files([...Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => filler(i)), runbook])).index;
 
   it('is not answered in large notes when the words no note uses weigh much of it', () => {
-    expect(large.unitCount).toBeGreaterThanOrEqual(UNKNOWN_MIN_SECTIONS);
+    expect(large.unitCount).toBeGreaterThanOrEqual(LARGE_NOTES_SECTIONS);
     const answer = ask(large, 'how do i rebalance kafka partitions with cruisecontrol autobalancer');
     expect(answer.found).toBe(false);
     expect(answer.reason).toBe('low-confidence');
     expect(answer.text).toContain('No note uses: cruisecontrol, autobalancer.');
-    expect(answer.citations[0]?.file).toBe(`note-${UNKNOWN_MIN_SECTIONS}.md`);
+    expect(answer.citations[0]?.file).toBe(`note-${LARGE_NOTES_SECTIONS}.md`);
   });
 
   it('is answered in the same notes once it names only what they hold', () => {
     const answer = ask(large, 'how do i rebalance kafka partitions');
     expect(answer.found).toBe(true);
-    expect(answer.citations[0]?.file).toBe(`note-${UNKNOWN_MIN_SECTIONS}.md`);
+    expect(answer.citations[0]?.file).toBe(`note-${LARGE_NOTES_SECTIONS}.md`);
   });
 
   it('is answered in small notes, where a missing word says little', () => {

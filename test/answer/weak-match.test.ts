@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeAnswer, FOUND_COVERAGE } from '../../src/answer/compose.js';
+import { composeAnswer, FOUND_COVERAGE, LARGE_NOTES_SECTIONS } from '../../src/answer/compose.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { search } from '../../src/search/search.js';
 
@@ -26,31 +26,41 @@ const runbook = '# Kafka\n\n## Rebalancing partitions\n\nTo rebalance kafka part
 const files = (notes: string[]) => notes.map((text, i) => ({ file: `note-${i}.md`, text }));
 
 describe('an answer too weak to give', () => {
-  const many = Array.from({ length: 60 }, (_, i) => filler(i));
+  // A section each: notes large enough for the rule.
+  const many = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => filler(i));
+  const question = 'how do i rebalance kafka partitions';
 
-  it('is not given when every word of the question is there, but once each, far apart, in a long section', () => {
+  it('is not given in large notes when every word of the question is there, but once each, far apart, in a long section', () => {
     const { index } = indexNotes(files([...many, sprawling]));
-    const question = 'how do i rebalance kafka partitions';
+    expect(index.unitCount).toBeGreaterThanOrEqual(LARGE_NOTES_SECTIONS);
     const result = search(index, question, { limit: 32 });
-    expect(result.hits[0]?.chunk.file).toBe('note-60.md');
+    expect(result.hits[0]?.chunk.file).toBe(`note-${many.length}.md`);
     expect(result.hits[0]?.coverage).toBeGreaterThanOrEqual(FOUND_COVERAGE);
     const answer = composeAnswer(question, result, index, { top: 3 });
     expect(answer.found).toBe(false);
     expect(answer.reason).toBe('low-confidence');
-    expect(answer.citations[0]?.file).toBe('note-60.md');
+    expect(answer.citations[0]?.file).toBe(`note-${many.length}.md`);
   });
 
   it('is given where a section answers in so many words', () => {
     const { index } = indexNotes(files([...many, sprawling, runbook]));
-    const answer = composeAnswer('how do i rebalance kafka partitions', search(index, 'how do i rebalance kafka partitions', { limit: 32 }), index, { top: 3 });
+    const answer = composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
     expect(answer.found).toBe(true);
-    expect(answer.citations[0]?.file).toBe('note-61.md');
+    expect(answer.citations[0]?.file).toBe(`note-${many.length + 1}.md`);
+  });
+
+  it("is judged by coverage alone in a team's smaller notes, though their sections are ranked", () => {
+    const { index } = indexNotes(files([...many.slice(0, 60), sprawling]));
+    const result = search(index, question, { limit: 32 });
+    expect(index.unitCount).toBeLessThan(LARGE_NOTES_SECTIONS);
+    expect(result.questionWeight).toBeGreaterThan(0);
+    expect(composeAnswer(question, result, index, { top: 3 }).found).toBe(true);
   });
 
   it('is judged by coverage alone where too few sections are ranked to tell', () => {
     const { index } = indexNotes(files([...many.slice(0, 5), sprawling]));
-    const result = search(index, 'how do i rebalance kafka partitions', { limit: 32 });
+    const result = search(index, question, { limit: 32 });
     expect(result.questionWeight).toBeUndefined();
-    expect(composeAnswer('how do i rebalance kafka partitions', result, index, { top: 3 }).found).toBe(true);
+    expect(composeAnswer(question, result, index, { top: 3 }).found).toBe(true);
   });
 });

@@ -43,8 +43,8 @@ describe('re-ranking sections with a sentence encoder', () => {
     const onlyLimits = (hit: { chunk: { file: string } }) => hit.chunk.file === 'bundle-limits.md';
     expect(files(await reranker.rerank(index, TOO_BIG, result, onlyLimits))[0]).toBe('bundle-limits.md');
     // Both can be answers here, so the encoder's choice stands.
-    expect(couldAnswer(result.hits[1]!, result)).toBe(true);
-    expect(files(await reranker.rerank(index, TOO_BIG, result, (hit) => couldAnswer(hit, result)))[0]).toBe('trimming.md');
+    expect(couldAnswer(result.hits[1]!, result, index)).toBe(true);
+    expect(files(await reranker.rerank(index, TOO_BIG, result, (hit) => couldAnswer(hit, result, index)))[0]).toBe('trimming.md');
   });
 
   it('leaves a ranking alone, without asking the encoder, when its first section could not be the answer', async () => {
