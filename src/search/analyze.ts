@@ -69,6 +69,8 @@ export function stem(word: string): string {
  * the cache with every word of the notes would cost heap and make each question's lookups slower.
  */
 export function stemWord(word: string): string {
+  // A name with digits takes a plural s too ("A100s", "T4s", "EC2s"), which Porter, for letters only, leaves on.
+  if (/^[a-z0-9]*[a-z][a-z0-9]*\ds$/.test(word)) return word.slice(0, -1);
   if (!/^[a-z]+$/.test(word) || word.length < 3) return word;
   // A three-letter word keeps its final e, as Porter2 keeps it: "use" is not "us", nor "age" "ag".
   if (word.length === 3 && word.endsWith('e')) return word;

@@ -26,11 +26,18 @@ describe('stem', () => {
     expect(stem('manually')).toBe(stem('manual'));
   });
 
+  it('cuts the plural s of a name with digits ("A100s", "T4s")', () => {
+    expect(stem('a100s')).toBe(stem('a100'));
+    expect(stem('t4s')).toBe('t4');
+    // A numeronym is read so too, the same way in the notes and the question.
+    expect(stem('k8s')).toBe('k8');
+  });
+
   it('leaves "-ply" words, two-letter words, digits and non-Latin words alone', () => {
     expect(stem('apply')).toBe(stem('applying'));
     expect(stem('ip')).toBe('ip');
-    expect(stem('k8s')).toBe('k8s');
     expect(stem('ec2')).toBe('ec2');
+    expect(stem('500s')).toBe('500s');
     expect(stem('فارجيت')).toBe('فارجيت');
   });
 });
