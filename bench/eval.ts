@@ -16,7 +16,7 @@ import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary }
 import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import type { PairedDifference } from './paired-stats.js';
 import { faqSets, type FaqSet } from './faq-sets.js';
-import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet } from './notes-devset.js';
+import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet, teamNotesSets, type NotesDevSet } from './notes-devset.js';
 import { countSpellerFixes, type SpellerCount } from './speller-score.js';
 import { fixed, formatTable, signedFixed } from './table.js';
 
@@ -112,15 +112,21 @@ function optional<T>(value: T | undefined): T[] {
 }
 
 async function evalBundledNotes(args: EvalArgs, log: (line: string) => void): Promise<string[][]> {
-  const lore = await openLore({ knowledgeDir: BUNDLED, ranking: args.ranking });
   const rows: string[][] = [];
-  for (const name of NOTES_DEV_SETS) {
-    const score = scoreNotesDevSet(readNotesDevSet(new URL(`../test/fixtures/${name}`, import.meta.url)), (q) => lore.answer(q));
-    rows.push([name, `${score.hits}/${score.total}`, fixed(score.hits / score.total, 3), `${score.honest}/${score.noAnswerTotal}`]);
-    for (const miss of score.misses) log(`${name} miss: ${miss}`);
-    for (const question of score.answeredAnyway) log(`${name} answered though the notes do not say: "${question}"`);
+  const lore = await openLore({ knowledgeDir: BUNDLED, ranking: args.ranking });
+  for (const name of NOTES_DEV_SETS) rows.push(scoreRow(name, readNotesDevSet(new URL(`../test/fixtures/${name}`, import.meta.url)), lore, log));
+  for (const set of teamNotesSets()) {
+    const team = await openLore({ knowledgeDir: set.knowledgeDir, ranking: args.ranking });
+    rows.push(scoreRow(set.name, readNotesDevSet(set.devsetFile), team, log));
   }
   return rows;
+}
+
+function scoreRow(name: string, devset: NotesDevSet, lore: Lore, log: (line: string) => void): string[] {
+  const score = scoreNotesDevSet(devset, (q) => lore.answer(q));
+  for (const miss of score.misses) log(`${name} miss: ${miss}`);
+  for (const question of score.answeredAnyway) log(`${name} answered though the notes do not say: "${question}"`);
+  return [name, `${score.hits}/${score.total}`, fixed(score.hits / score.total, 3), `${score.honest}/${score.noAnswerTotal}`];
 }
 
 function formatDifference(d: PairedDifference): string {
@@ -166,7 +172,7 @@ async function main(): Promise<void> {
     console.log(formatTable(['set', 'part', 'misspelt words', 'taken for the word meant', 'share'], spelled.map((row) => [row.set, row.part, row.words, row.fixed, fixed(row.fixed / row.words, 3)])));
   }
   if (bundled.length > 0) {
-    console.log('\nBundled notes (first citation on the answering lines; honest "I couldn\'t find" where the notes do not answer):\n');
+    console.log('\nBundled notes, then made-up team notes (bench/devsets/team-*): first citation on the answering lines; honest "I couldn\'t find" where the notes do not answer.\n');
     console.log(formatTable(['dev set', 'hit@1', 'share', 'honest not-found'], bundled));
   }
 }

@@ -3,7 +3,8 @@
  * answer. Scored by the first citation: the right file and lines overlapping the answer, or an honest
  * "I couldn't find".
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Answer } from '../src/types.js';
 
 /** `lines` (or any range in `or`) are the lines that answer, 1-based and inclusive. */
@@ -32,6 +33,23 @@ export interface NotesScore {
 }
 
 export const NOTES_DEV_SETS = ['devset.json', 'devset-later.json'] as const;
+
+/** A made-up team's notes and their questions: a folder under bench/devsets with a `devset.json`. */
+export interface TeamNotesSet {
+  name: string;
+  knowledgeDir: string;
+  devsetFile: string;
+}
+
+const DEVSETS = fileURLToPath(new URL('./devsets/', import.meta.url));
+
+export function teamNotesSets(): TeamNotesSet[] {
+  if (!existsSync(DEVSETS)) return [];
+  return readdirSync(DEVSETS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`${DEVSETS}${entry.name}/devset.json`))
+    .map((entry) => ({ name: entry.name, knowledgeDir: `${DEVSETS}${entry.name}/knowledge`, devsetFile: `${DEVSETS}${entry.name}/devset.json` }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
 
 export function readNotesDevSet(path: URL | string): NotesDevSet {
   return JSON.parse(readFileSync(path, 'utf8')) as NotesDevSet;

@@ -75,3 +75,23 @@ describe('the large dev sets', () => {
     expect(names.flatMap(repos).filter((r) => RESERVED.includes(r))).toEqual([]);
   });
 });
+
+describe.each(['team-payments', 'team-ml'])('%s dev set (made-up team notes)', (name) => {
+  const DIR = join(DEVSETS, name);
+  const devset = JSON.parse(readFileSync(join(DIR, 'devset.json'), 'utf8')) as {
+    questions: { q: string; file: string; lines: [number, number]; or?: [number, number][] }[];
+    noAnswer: string[];
+  };
+
+  it('has questions the notes answer, each on lines that exist in its file, and questions they do not', () => {
+    expect(devset.questions.length).toBeGreaterThanOrEqual(50);
+    expect(devset.noAnswer.length).toBeGreaterThanOrEqual(15);
+    const outside = devset.questions.filter(({ file, lines, or = [] }) => {
+      const path = join(DIR, 'knowledge', file);
+      if (!existsSync(path)) return true;
+      const count = readFileSync(path, 'utf8').split('\n').length;
+      return [lines, ...or].some(([start, end]) => start < 1 || end < start || end > count);
+    });
+    expect(outside.map((q) => q.q)).toEqual([]);
+  });
+});
