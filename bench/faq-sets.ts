@@ -10,11 +10,16 @@ export interface FaqSet {
 
 const DEVSETS = fileURLToPath(new URL('./devsets/', import.meta.url));
 
-/** Every dev set under bench/devsets (a folder with a questions.jsonl), by name. */
-export function faqSets(): FaqSet[] {
+/** The folders under bench/devsets that hold `file`, by name: each with its notes (`knowledge/`) and that file. */
+export function devsetFolders(file: string): { name: string; knowledgeDir: string; file: string }[] {
   if (!existsSync(DEVSETS)) return [];
   return readdirSync(DEVSETS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(`${DEVSETS}${entry.name}/questions.jsonl`))
-    .map((entry) => ({ name: entry.name, knowledgeDir: `${DEVSETS}${entry.name}/knowledge`, questionsFile: `${DEVSETS}${entry.name}/questions.jsonl` }))
+    .filter((entry) => entry.isDirectory() && existsSync(`${DEVSETS}${entry.name}/${file}`))
+    .map((entry) => ({ name: entry.name, knowledgeDir: `${DEVSETS}${entry.name}/knowledge`, file: `${DEVSETS}${entry.name}/${file}` }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every FAQ dev set under bench/devsets (a folder with a questions.jsonl), by name. */
+export function faqSets(): FaqSet[] {
+  return devsetFolders('questions.jsonl').map(({ name, knowledgeDir, file }) => ({ name, knowledgeDir, questionsFile: file }));
 }

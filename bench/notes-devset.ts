@@ -1,10 +1,10 @@
 /**
- * Dev sets over the bundled notes: questions with the lines that answer them, and questions the notes do not
- * answer. Scored by the first citation: the right file and lines overlapping the answer, or an honest
- * "I couldn't find".
+ * Dev sets over the bundled notes and over made-up team folders: questions with the lines that answer them, and
+ * questions the notes do not answer. Scored by the first citation: the right file and lines overlapping the answer,
+ * or an honest "I couldn't find".
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { devsetFolders } from './faq-sets.js';
 import type { Answer } from '../src/types.js';
 
 /** `lines` (or any range in `or`) are the lines that answer, 1-based and inclusive. */
@@ -41,14 +41,8 @@ export interface TeamNotesSet {
   devsetFile: string;
 }
 
-const DEVSETS = fileURLToPath(new URL('./devsets/', import.meta.url));
-
 export function teamNotesSets(): TeamNotesSet[] {
-  if (!existsSync(DEVSETS)) return [];
-  return readdirSync(DEVSETS, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(`${DEVSETS}${entry.name}/devset.json`))
-    .map((entry) => ({ name: entry.name, knowledgeDir: `${DEVSETS}${entry.name}/knowledge`, devsetFile: `${DEVSETS}${entry.name}/devset.json` }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return devsetFolders('devset.json').map(({ name, knowledgeDir, file }) => ({ name, knowledgeDir, devsetFile: file }));
 }
 
 export function readNotesDevSet(path: URL | string): NotesDevSet {
