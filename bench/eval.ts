@@ -15,8 +15,8 @@ import { halvesOf, parseEvalArgs, QUESTION_FIELDS, readQuestions, runEval, type 
 import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary } from './eval-metrics.js';
 import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import type { PairedDifference } from './paired-stats.js';
-import { faqSets, type FaqSet } from './faq-sets.js';
-import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet, teamNotesSets, type NotesDevSet } from './notes-devset.js';
+import { devsetFolders, faqSets, type FaqSet } from './faq-sets.js';
+import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet, type NotesDevSet } from './notes-devset.js';
 import { countSpellerFixes, type SpellerCount } from './speller-score.js';
 import { fixed, formatTable, signedFixed } from './table.js';
 
@@ -111,13 +111,13 @@ function optional<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
 }
 
-async function evalBundledNotes(args: EvalArgs, log: (line: string) => void): Promise<string[][]> {
+/** The dev sets over the bundled notes, then the made-up team folders under bench/devsets (a `devset.json` each). */
+async function evalNotesDevSets(args: EvalArgs, log: (line: string) => void): Promise<string[][]> {
   const rows: string[][] = [];
   const lore = await openLore({ knowledgeDir: BUNDLED, ranking: args.ranking });
   for (const name of NOTES_DEV_SETS) rows.push(scoreRow(name, readNotesDevSet(new URL(`../test/fixtures/${name}`, import.meta.url)), lore, log));
-  for (const set of teamNotesSets()) {
-    const team = await openLore({ knowledgeDir: set.knowledgeDir, ranking: args.ranking });
-    rows.push(scoreRow(set.name, readNotesDevSet(set.devsetFile), team, log));
+  for (const team of devsetFolders('devset.json')) {
+    rows.push(scoreRow(team.name, readNotesDevSet(team.file), await openLore({ knowledgeDir: team.knowledgeDir, ranking: args.ranking }), log));
   }
   return rows;
 }
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     rows.push(...result.rows);
     speller.push(...result.speller);
   }
-  const bundled = args.knowledgeDir ? [] : await evalBundledNotes(args, log);
+  const bundled = args.knowledgeDir ? [] : await evalNotesDevSets(args, log);
 
   const comparisons = compareWithReference(rows);
   if (args.json) {

@@ -4,7 +4,6 @@
  * or an honest "I couldn't find".
  */
 import { readFileSync } from 'node:fs';
-import { devsetFolders } from './faq-sets.js';
 import type { Answer } from '../src/types.js';
 
 /** `lines` (or any range in `or`) are the lines that answer, 1-based and inclusive. */
@@ -33,17 +32,6 @@ export interface NotesScore {
 }
 
 export const NOTES_DEV_SETS = ['devset.json', 'devset-later.json'] as const;
-
-/** A made-up team's notes and their questions: a folder under bench/devsets with a `devset.json`. */
-export interface TeamNotesSet {
-  name: string;
-  knowledgeDir: string;
-  devsetFile: string;
-}
-
-export function teamNotesSets(): TeamNotesSet[] {
-  return devsetFolders('devset.json').map(({ name, knowledgeDir, file }) => ({ name, knowledgeDir, devsetFile: file }));
-}
 
 export function readNotesDevSet(path: URL | string): NotesDevSet {
   return JSON.parse(readFileSync(path, 'utf8')) as NotesDevSet;
