@@ -1,3 +1,5 @@
+import type { Token } from './analyze.js';
+
 /**
  * Words that shape a question rather than name its topic ("what does ECS stand for", "difference between
  * EC2 and Fargate"). When the notes never use one, it is dropped instead of counting as a topic the notes
@@ -11,3 +13,17 @@ export const PHRASING_WORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Words that, after "how", ask for an amount, a time or a frequency: "how long", "how many", "how often". */
+const AMOUNT_AFTER_HOW: ReadonlySet<string> = new Set(['long', 'much', 'many', 'often']);
+
+/**
+ * Words that shape a question by the construction they stand in, whether or not the notes use them: "what is ECR
+ * used for?" asks what ECR is, and "how long does the canary run?" asks for a time, whose answer ("15 minutes")
+ * need not say "long". Counted as topics, they sink the line that answers.
+ */
+export function shapesQuestionAt(tokens: readonly Pick<Token, 'surface'>[], index: number): boolean {
+  const word = tokens[index]?.surface;
+  if (word === 'used') return tokens[index + 1]?.surface === 'for';
+  return word !== undefined && AMOUNT_AFTER_HOW.has(word) && tokens[index - 1]?.surface === 'how';
+}

@@ -3,7 +3,7 @@ import { oneEditApart } from './distance.js';
 import { isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
-import { PHRASING_WORDS } from './phrasing.js';
+import { PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
 import { isLikelySlip, slipCost } from './slips.js';
 import { STOP_WORDS } from './stopwords.js';
 import { synonymsOf } from './synonyms.js';
@@ -78,8 +78,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   const capitals = new Set<QueryGroup>();
   const cased = casedAsWritten(text);
   const groupOf = new Map<Token, QueryGroup>();
-  for (const token of tokens) {
-    if (token.stop || groups.length >= MAX_WORDS) continue;
+  for (const [position, token] of tokens.entries()) {
+    if (token.stop || groups.length >= MAX_WORDS || shapesQuestionAt(tokens, position)) continue;
     if (wordStems.includes(token.stem)) continue;
     const terms = resolve(index, token);
     if (terms === undefined) continue;

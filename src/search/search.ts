@@ -2,6 +2,7 @@ import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
 import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
+import { glossedName, glossesName } from './glosses.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, slotOfTerm, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
@@ -159,7 +160,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const borrows = borrowed && askedImportance > 0;
   const asked = borrows ? coverage.filter((_, g) => !query.groups[g]?.context) : coverage;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
-  const definitions = ranking.definitionBoost !== 1 && asksMeaning(question) ? shortForms(index, query) : NO_SHORT_FORMS;
+  const meaning = ranking.definitionBoost !== 1 && asksMeaning(question);
+  const definitions = meaning ? shortForms(index, query) : NO_SHORT_FORMS;
+  const glossed = meaning ? glossedName(query) : undefined;
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
@@ -181,7 +184,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * best.coverage;
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
-    if (definitions.length > 0 && definesOne(index.chunks[best.id] as Chunk, definitions)) score *= ranking.definitionBoost;
+    const quoted = index.chunks[best.id] as Chunk;
+    if ((definitions.length > 0 && definesOne(quoted, definitions)) || (glossed && glossesName(quoted, glossed))) score *= ranking.definitionBoost;
     ranked.push({ id, score, coverage: best.coverage, askedCoverage, chunk: best.id, place });
   }
   proximity?.release();

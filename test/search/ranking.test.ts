@@ -94,6 +94,49 @@ describe('search ranking', () => {
     expect(quoted('are PIR reviews blameless')?.file).toBe('incident-faq.md');
   });
 
+  describe('on "what is X?"', () => {
+    const notes = {
+      'options.md': '- We can run containers with:\n  - EC2 (managed by you)\n  - Fargate (managed by AWS)',
+      'compute.md': '- AWS Fargate - serverless compute engine for containers that lets you run them without managing servers.\n  - It works with ECS and EKS, and each task runs in its own isolated environment with its own kernel.',
+    };
+
+    it('puts first the line that glosses the name, not a shorter one that mentions it', () => {
+      expect(firstFile(notes, 'what is fargate')).toBe('compute.md');
+      expect(search(indexOf(notes), 'what is fargate', { ranking: { definitionBoost: 1 } }).hits[0]?.chunk.file).toBe('options.md');
+      expect(firstFile(notes, 'fargate')).toBe('options.md');
+    });
+
+    it('takes a table row keyed by the name for its gloss, not a row keyed by an identifier holding it', () => {
+      const table = {
+        'config.md': '| Variable | Default |\n|---|---|\n| `KEEL_URL` | `http://keel:80` |',
+        'parts.md': '| Part | What it is |\n|---|---|\n| Keel | our feature store, offline in BigQuery and online in Redis, with streaming features as well |',
+      };
+      expect(firstFile(table, 'what is keel')).toBe('parts.md');
+      expect(search(indexOf(table), 'what is keel', { ranking: { definitionBoost: 1 } }).hits[0]?.chunk.file).toBe('config.md');
+    });
+  });
+
+  it('reads "used for" as asking what a thing is, even where the notes use the word', () => {
+    const notes = {
+      'ecr.md': '- Elastic Container Registry (ECR) - private docker repository for container images.',
+      'net.md': '- Use the awsvpc network mode. ECR pulls need the VPC endpoint.',
+    };
+    expect(analyzeQuery(indexOf(notes), 'what is ECR used for').groups.map((group) => group.word)).toEqual(['ecr']);
+    expect(analyzeQuery(indexOf(notes), 'which mode is used by ECR').groups.map((group) => group.word)).toContain('used');
+    expect(search(indexOf(notes), 'what is ECR used for').hits[0]?.coverage).toBe(1);
+  });
+
+  it('reads "how long" as asking for a time, even where the notes use "long"', () => {
+    const notes = {
+      'canary.md': 'The canary takes 5% of traffic for 15 minutes, then 25% for 15 minutes.',
+      'limits.md': 'Ask for a raise with the expected peak and how long you need it.',
+    };
+    const words = (question: string) => analyzeQuery(indexOf(notes), question).groups.map((group) => group.word);
+    expect(words('how long does the canary take')).toEqual(['canary', 'take']);
+    expect(words('is the canary too long')).toContain('long');
+    expect(search(indexOf(notes), 'how long does the canary take').hits[0]?.coverage).toBe(1);
+  });
+
   it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
     const index = indexOf({ 'go.md': 'Most components are written in Go.', 'docs.md': 'Write the docs first.' });
     const terms = analyzeQuery(index, 'what is it writetn in').groups.flatMap((group) => group.terms.map((term) => term.stem));

@@ -1,0 +1,66 @@
+import type { Chunk } from '../types.js';
+import { tokenize } from './analyze.js';
+import type { AnalyzedQuery } from './query.js';
+
+/** The longest name a gloss line is taken to define, in words other than stop words. */
+const MAX_NAME_WORDS = 5;
+/** A line's list marker, heading marks or quote mark, before the words it opens with. */
+const LINE_MARKER = /^\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|>\s*)?/;
+/** What parts a name from its gloss: a dash, a colon, or "is"/"are" ("Fargate - serverless …", "SLO: …"). */
+const GLOSS_SEPARATOR = /\s[-–—]\s|:\s|\s(?:is|are)\s/;
+
+/**
+ * The name a question of meaning asks about, as stems: "what is fargate" → fargat. Undefined when the question
+ * has more words than a name would (the cue is for "what is X?", not for any question that opens with "what is"),
+ * or a word the notes lack.
+ */
+export function glossedName(query: AnalyzedQuery): string[] | undefined {
+  const own = query.groups.filter((group) => !group.context);
+  if (own.length === 0 || own.length > 3) return undefined;
+  const stems: string[] = [];
+  for (const group of own) {
+    const term = group.terms[0];
+    if (!term || term.expansion) return undefined;
+    stems.push(term.stem);
+  }
+  return stems;
+}
+
+/**
+ * Whether a line of the chunk glosses the name, as notes and glossaries write a definition: the name, then a dash,
+ * a colon or "is", then what it is ("- AWS Fargate - serverless compute engine for containers", "**SLO**: …"), or a
+ * table row whose first cell is the name. A line that only mentions the name ("We can use ECS with: … Fargate")
+ * does not.
+ */
+export function glossesName(chunk: Chunk, name: readonly string[]): boolean {
+  for (const line of chunk.text.split('\n')) {
+    const cell = TABLE_ROW.exec(line);
+    if (cell) {
+      // A row's key is the name itself: a cell such as `BEACON_PORT` names something else.
+      const stems = contentStems(cell[1] ?? '');
+      if (stems.length === name.length && name.every((stem) => stems.includes(stem))) return true;
+      continue;
+    }
+    const head = headOf(line);
+    if (head === undefined || head.includes('`')) continue;
+    const stems = contentStems(head);
+    if (stems.length <= MAX_NAME_WORDS && name.every((stem) => stems.includes(stem))) return true;
+  }
+  return false;
+}
+
+/** A table row (not the rule under its header), its first cell apart, Markdown emphasis in it removed. */
+const TABLE_ROW = /^\s*\|\s*(?:\*\*|__)?([^|*_]*[\p{L}\d][^|*_]*)(?:\*\*|__)?\s*\|\s*\S/u;
+
+function contentStems(text: string): string[] {
+  return tokenize(text).filter((token) => !token.stop).map((token) => token.stem);
+}
+
+/** The words a line opens with before its gloss, bold and italics removed; undefined for a line with no gloss. */
+function headOf(line: string): string | undefined {
+  const text = line.replace(/\*\*|__/g, '').replace(LINE_MARKER, '');
+  const separator = GLOSS_SEPARATOR.exec(text);
+  if (!separator || separator.index === 0) return undefined;
+  const gloss = text.slice(separator.index + separator[0].length);
+  return /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(gloss) ? text.slice(0, separator.index) : undefined;
+}
