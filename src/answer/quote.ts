@@ -52,6 +52,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
     to++;
     children++;
   }
+  if (children === 0) to = throughIntroducedList(units, to);
   if (introducesCode(units, to)) to++;
   if (from > 0 && FENCE.test(units[from] ?? '') && introducesCode(units, from - 1)) from--;
   if (from === to) [from, to] = withSiblings(units, from);
@@ -110,8 +111,11 @@ const MAX_ROWS = 5;
  * best-matching piece is not in a table with rows to choose from.
  */
 function tableRows(units: string[], scores: number[]): number[] | undefined {
-  const best = scores.indexOf(Math.max(...scores));
-  if ((scores[best] ?? 0) <= 0 || !TABLE_ROW.test(units[best] ?? '')) return undefined;
+  let best = scores.indexOf(Math.max(...scores));
+  if ((scores[best] ?? 0) <= 0) return undefined;
+  // "Monthly costs, June 2024:" says what the table below it holds: the table is the answer.
+  const intro = /:\s*$/.test(units[best] ?? '') && TABLE_ROW.test(units[best + 1] ?? '') ? [best++] : [];
+  if (!TABLE_ROW.test(units[best] ?? '')) return undefined;
   let start = best;
   while (start > 0 && TABLE_ROW.test(units[start - 1] ?? '')) start--;
   let end = best;
@@ -119,9 +123,10 @@ function tableRows(units: string[], scores: number[]): number[] | undefined {
   if (end - start < 2 || !TABLE_RULE.test(units[start + 1] ?? '')) return undefined;
   const rows = scores.slice(start + 2, end + 1);
   const bestRow = Math.max(...rows);
-  if (bestRow <= 0) return undefined;
+  if (bestRow <= 0 && intro.length === 0) return undefined;
   const picked = rows.flatMap((score, i) => (score >= 0.5 * bestRow ? [start + 2 + i] : []));
-  return picked.length > MAX_ROWS ? undefined : [start, start + 1, ...picked];
+  if (picked.length <= MAX_ROWS) return [...intro, start, start + 1, ...picked];
+  return intro.length > 0 ? [...intro, start, start + 1, ...picked.slice(0, MAX_ROWS)] : undefined;
 }
 
 /** A question written as a line of its own in bold, the answer below it: "**How do I get access to prod?**". */
@@ -162,6 +167,25 @@ const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(
 /** Whether the piece at `index` ends with a colon and a code block follows it: the block is what it announces. */
 function introducesCode(units: string[], index: number): boolean {
   return /:\s*$/.test(units[index] ?? '') && FENCE.test(units[index + 1] ?? '');
+}
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+
+/**
+ * Where the list a piece announces ends: a line ending in a colon says what follows it ("If you want a custom OS:"
+ * and the steps below), so the quote goes on through the list's first few items. The piece itself otherwise.
+ */
+function throughIntroducedList(units: string[], index: number): number {
+  const first = units[index + 1] ?? '';
+  if (!/:\s*$/.test(units[index] ?? '') || !LIST_ITEM.test(first) || indentOf(first) < indentOf(units[index] ?? '')) return index;
+  const indent = indentOf(first);
+  let end = index;
+  let items = 0;
+  while (end + 1 < units.length && indentOf(units[end + 1] ?? '') >= indent) {
+    if (indentOf(units[end + 1] ?? '') === indent && (!LIST_ITEM.test(units[end + 1] ?? '') || ++items > MAX_CHILDREN)) break;
+    end++;
+  }
+  return end;
 }
 
 /**

@@ -19,6 +19,40 @@ describe('selectQuote', () => {
     expect(quote.span).toEqual([4, 4]);
   });
 
+  it('quotes a line ending in a colon with the list it introduces', () => {
+    const text = [
+      'If you build your own image:',
+      '* Install the runtime yourself',
+      '* Install the agent',
+      '* Configure `/etc/agent.conf` with your cluster name',
+      '* Start the agent (`sudo systemctl start agent`)',
+      '',
+      'Most teams never need to.',
+    ].join('\n');
+    const quote = selectQuote(text, weigh('build own image'));
+    expect(quote.lines).toEqual(text.split('\n').slice(0, 5));
+    expect(quote.span).toEqual([0, 4]);
+  });
+
+  describe('under a line that announces a table', () => {
+    const text = ['Monthly costs, June 2024, both regions together:', '', '| Item | USD |', '|---|---|', '| GPU training | 41,200 |', '| Serving | 18,700 |', '| Total | 59,900 |'].join('\n');
+
+    it('quotes that line with the header and the matching rows', () => {
+      const quote = selectQuote(text, weigh('total monthly costs'));
+      expect(quote.lines).toEqual(['Monthly costs, June 2024, both regions together:', '| Item | USD |', '|---|---|', '| Total | 59,900 |']);
+      expect(quote.span).toEqual([0, 6]);
+    });
+
+    it('quotes every row when none matches', () => {
+      expect(selectQuote(text, weigh('monthly costs june')).lines).toHaveLength(6);
+    });
+  });
+
+  it('does not take the list after a line that announces nothing', () => {
+    const text = ['You can build your own image.', '* Install the runtime yourself', '* Install the agent'].join('\n');
+    expect(selectQuote(text, weigh('build own image')).lines).toEqual(['You can build your own image.']);
+  });
+
   describe('in a chunk with a code block', () => {
     const text = [
       'Deploys go through Argo CD. Merge to `main`, then sync the app:',
