@@ -1,5 +1,6 @@
 import type { Chunk } from '../types.js';
 import { tokenize } from './analyze.js';
+import { MEANING_WORDS } from './phrasing.js';
 import type { AnalyzedQuery } from './query.js';
 
 /** The longest name a gloss line is taken to define, in words other than stop words. */
@@ -15,7 +16,7 @@ const GLOSS_SEPARATOR = /\s[-–—]\s|:\s|\s(?:is|are)\s/;
  * or a word the notes lack.
  */
 export function glossedName(query: AnalyzedQuery): string[] | undefined {
-  const own = query.groups.filter((group) => !group.context);
+  const own = query.groups.filter((group) => !group.context && !MEANING_WORDS.has(group.word));
   if (own.length === 0 || own.length > 3) return undefined;
   const stems: string[] = [];
   for (const group of own) {

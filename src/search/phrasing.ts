@@ -24,6 +24,13 @@ const AMOUNT_AFTER_HOW: ReadonlySet<string> = new Set(['long', 'much', 'many', '
  */
 export function shapesQuestionAt(tokens: readonly Pick<Token, 'surface'>[], index: number): boolean {
   const word = tokens[index]?.surface;
+  if (word === undefined) return false;
   if (word === 'used') return tokens[index + 1]?.surface === 'for';
-  return word !== undefined && AMOUNT_AFTER_HOW.has(word) && tokens[index - 1]?.surface === 'how';
+  return AMOUNT_AFTER_HOW.has(word) && tokens[index - 1]?.surface === 'how';
 }
+
+/**
+ * Words that ask what a name means ("what does tier 1 *mean*"), no part of the name. They stay words of the
+ * question, unlike "used for": the answer often says them ("NATS *stands for* …", "keg-only *means* …").
+ */
+export const MEANING_WORDS: ReadonlySet<string> = new Set(['stand', 'stands', 'mean', 'means', 'meaning', 'meant', 'definition', 'define']);

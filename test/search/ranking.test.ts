@@ -126,6 +126,15 @@ describe('search ranking', () => {
     expect(search(indexOf(notes), 'what is ECR used for').hits[0]?.coverage).toBe(1);
   });
 
+  it('leaves "mean" out of the name a question of meaning asks about', () => {
+    const notes = {
+      'tiers.md': '- **Tier 1** - customer money or login is affected if it is down.\n- **Tier 2** - customer-visible but degraded mode is fine.',
+      'notes.md': 'fraud-scorer: the only Tier 1 service outside the monorepo.',
+      'stats.md': 'The mean latency is 40 ms.',
+    };
+    expect(firstFile(notes, 'what does tier 1 mean')).toBe('tiers.md');
+  });
+
   it('reads "how long" as asking for a time, even where the notes use "long"', () => {
     const notes = {
       'canary.md': 'The canary takes 5% of traffic for 15 minutes, then 25% for 15 minutes.',
