@@ -40,7 +40,8 @@ export interface RankingOptions {
   directAnswerBoost: number;
   /**
    * Factor for a passage that holds a short form of the question and all the words of its long form ("PIR" and
-   * "post-incident review"), on a question of what it means. 1 turns it off.
+   * "post-incident review"), or a line glossing the name asked about ("**Keel**: our feature store"), on a
+   * question of what it means. 1 turns it off.
    */
   definitionBoost: number;
   /**
