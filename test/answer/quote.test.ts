@@ -6,31 +6,25 @@ import { stem } from '../../src/search/analyze.js';
 const weigh = (words: string): Map<string, number> => new Map(words.split(' ').map((word) => [stem(word), 1]));
 
 describe('selectQuote', () => {
+  const ownImage = [
+    'If you build your own image:',
+    '* Install the runtime yourself',
+    '* Install the agent',
+    '* Configure `/etc/agent.conf` with your cluster name',
+    '* Start the agent (`sudo systemctl start agent`)',
+  ];
+
   it('quotes the matching item of a short list, not the whole list', () => {
-    const text = [
-      'If you build your own image:',
-      '* Install the runtime yourself',
-      '* Install the agent',
-      '* Configure `/etc/agent.conf` with your cluster name',
-      '* Start the agent (`sudo systemctl start agent`)',
-    ].join('\n');
+    const text = ownImage.join('\n');
     const quote = selectQuote(text, weigh('start agent systemctl'));
     expect(quote.lines).toEqual(['* Start the agent (`sudo systemctl start agent`)']);
     expect(quote.span).toEqual([4, 4]);
   });
 
   it('quotes a line ending in a colon with the list it introduces', () => {
-    const text = [
-      'If you build your own image:',
-      '* Install the runtime yourself',
-      '* Install the agent',
-      '* Configure `/etc/agent.conf` with your cluster name',
-      '* Start the agent (`sudo systemctl start agent`)',
-      '',
-      'Most teams never need to.',
-    ].join('\n');
+    const text = [...ownImage, '', 'Most teams never need to.'].join('\n');
     const quote = selectQuote(text, weigh('build own image'));
-    expect(quote.lines).toEqual(text.split('\n').slice(0, 5));
+    expect(quote.lines).toEqual(ownImage);
     expect(quote.span).toEqual([0, 4]);
   });
 
