@@ -3,6 +3,7 @@ import type { Postings, SearchIndex } from './index.js';
 import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName } from './glosses.js';
+import { rowAnswers } from './table-records.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, slotOfTerm, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
@@ -186,6 +187,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     const quoted = index.chunks[best.id] as Chunk;
     if ((definitions.length > 0 && definesOne(quoted, definitions)) || (glossed && glossesName(quoted, glossed))) score *= ranking.definitionBoost;
+    if (ranking.recordBoost !== 1 && rowAnswers(quoted, query.groups)) score *= ranking.recordBoost;
     ranked.push({ id, score, coverage: best.coverage, askedCoverage, chunk: best.id, place });
   }
   proximity?.release();

@@ -7,6 +7,7 @@ import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/ans
 import { analyzeQuery } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
+import { rowAnswers } from '../../src/search/table-records.js';
 
 const bundled = fileURLToPath(new URL('../../knowledge', import.meta.url));
 const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
@@ -113,6 +114,29 @@ describe('search ranking', () => {
       };
       expect(firstFile(table, 'what is keel')).toBe('parts.md');
       expect(search(indexOf(table), 'what is keel', { ranking: { definitionBoost: 1 } }).hits[0]?.chunk.file).toBe('config.md');
+    });
+  });
+
+  describe('a table of records', () => {
+    const rows = ['payments-api | Payments Core | #team-payments', 'ledger-service | Ledger | #team-ledger', 'invoice-worker | Billing | #team-billing', 'notifications | Growth | #team-growth', 'auth-gateway | Platform | #team-platform'];
+    const notes = {
+      'catalogue.md': ['# Services', '', '| Service | Owner team | Slack channel |', '|---|---|---|', ...rows.map((row) => `| ${row} |`)].join('\n'),
+      'incidents.md': '# Declaring\n\nType `/incident declare` in any Slack channel; billing questions go to the bot.',
+    };
+
+    it('puts first the table whose one row, with the header, holds every word of the question', () => {
+      expect(firstFile(notes, 'slack channel for the billing team?')).toBe('catalogue.md');
+      expect(search(indexOf(notes), 'slack channel for the billing team?', { ranking: { recordBoost: 1 } }).hits[0]?.chunk.file).toBe('incidents.md');
+    });
+
+    it('does not count words found in different rows', () => {
+      const index = indexOf(notes);
+      const table = index.chunks.find((chunk) => chunk.file === 'catalogue.md' && chunk.text.includes('|'));
+      const groups = (question: string) => analyzeQuery(index, question).groups;
+      expect(table && rowAnswers(table, groups('slack channel for the billing team'))).toBe(true);
+      expect(table && rowAnswers(table, groups('billing growth channel'))).toBe(false);
+      expect(table && rowAnswers(table, groups('billing'))).toBe(false);
+      expect(table && rowAnswers(table, groups('payments core'))).toBe(false);
     });
   });
 

@@ -1,0 +1,33 @@
+import type { Chunk } from '../types.js';
+import { compounds, tokenize } from './analyze.js';
+import type { QueryGroup } from './query.js';
+
+const TABLE_ROW = /^\s*\|/;
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
+
+/**
+ * Whether one row of a table in the chunk, read with the table's header, holds every word of the question, some in
+ * the row (the record asked about) and some in the header (what is asked of it): a record that answers it ("slack
+ * channel for the billing team" → the billing row under "Service | Owner team | Slack channel"). A whole table is one long chunk, whose score BM25's length normalisation holds down below a
+ * short line that only mentions a word; the row is as direct an answer as a "Yes" is to a yes/no question.
+ */
+export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean {
+  const asked = groups.filter((group) => !group.context);
+  if (asked.length < 2 || asked.some((group) => group.terms.length === 0)) return false;
+  const lines = chunk.text.split('\n');
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (!TABLE_ROW.test(lines[i] ?? '') || !TABLE_RULE.test(lines[i + 1] ?? '') || (i > 0 && TABLE_ROW.test(lines[i - 1] ?? ''))) continue;
+    const header = stemsOf(lines[i] ?? '');
+    for (let row = i + 2; row < lines.length && TABLE_ROW.test(lines[row] ?? ''); row++) {
+      const own = stemsOf(lines[row] ?? '');
+      const holds = (group: QueryGroup, stems: ReadonlySet<string>) => group.terms.some((term) => stems.has(term.stem));
+      if (asked.some((group) => holds(group, own)) && asked.some((group) => holds(group, header)) && asked.every((group) => holds(group, own) || holds(group, header))) return true;
+    }
+  }
+  return false;
+}
+
+function stemsOf(line: string): Set<string> {
+  const tokens = tokenize(line);
+  return new Set([...tokens.map((token) => token.stem), ...compounds(tokens, line).map((joined) => joined.stem)]);
+}
