@@ -1,6 +1,6 @@
 import { asksYesOrNo, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
-import type { QueryGroup } from '../search/query.js';
+import { openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
@@ -129,7 +129,7 @@ function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>
  * undefined when it does not, or when those lines hold none of the question's words.
  */
 function yesOrNoOpening(question: string, ranked: Chunk, index: SearchIndex, weights: Map<string, number>): { chunk: Chunk; quote: Quote } | undefined {
-  if (!asksYesOrNo(question)) return undefined;
+  if (!asksYesOrNo(openingAsMeant(question))) return undefined;
   const lead = index.chunks[index.unitChunks[index.unitOf[ranked.id] ?? 0] ?? 0];
   if (!lead || !opensWithYesOrNo(lead.text)) return undefined;
   const quote = selectQuote(lead.text, weights, { fromOpening: true });

@@ -4,7 +4,7 @@ import { isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-word
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
-import { isLikelySlip, slipCost } from './slips.js';
+import { isLikelySlip, isSwap, slipCost } from './slips.js';
 import { STOP_WORDS } from './stopwords.js';
 import { synonymsOf } from './synonyms.js';
 import { allowedEdits } from './vocabulary.js';
@@ -338,18 +338,40 @@ function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm |
 }
 
 function isNearStopWord(word: string): boolean {
+  return stopWordMeant(word) !== undefined;
+}
+
+/** The stop word a misspelt word stands for ("teh" → the, "whihc" → which), if it is one. */
+function stopWordMeant(word: string): string | undefined {
   // A word of general English is meant as written ("cold" is not "could", "form" not "from"): a word the notes lack,
   // to be counted and named as such, not dropped.
-  if (isStopWord(word) || word.length < 3 || isEnglishWord(word)) return false;
+  if (isStopWord(word) || word.length < 3 || isEnglishWord(word)) return undefined;
   // "teh", "hwo", "adn": three letters are taken for a three-letter stop word with two letters swapped, and its first
   // letter ("aws" is not "was"); not for a longer one with a letter dropped, which many short names are ("bot", "int").
   if (word.length === 3) {
-    for (const stop of STOP_WORDS) if (stop.length === 3 && stop[0] === word[0] && oneEditApart(word, stop) && isLikelySlip(word, stop)) return true;
-    return false;
+    for (const stop of STOP_WORDS) if (stop.length === 3 && stop[0] === word[0] && oneEditApart(word, stop) && isLikelySlip(word, stop)) return stop;
+    return undefined;
   }
-  // Not a stop word itself, so one edit away is all that is left of "within one edit".
-  for (const stop of STOP_WORDS) if (stop.length >= 4 && oneEditApart(word, stop) && isLikelySlip(word, stop)) return true;
-  return false;
+  // Not a stop word itself, so one edit away is all that is left of "within one edit". Two letters swapped are the
+  // likeliest slip: "waht" is "what" before "want".
+  let meant: string | undefined;
+  for (const stop of STOP_WORDS) {
+    if (stop.length < 4 || !oneEditApart(word, stop) || !isLikelySlip(word, stop)) continue;
+    if (isSwap(word, stop)) return stop;
+    meant ??= stop;
+  }
+  return meant;
+}
+
+
+/**
+ * The question with its first word read as the stop word it misspells, if it does: "Whatt is Local PV ZFS?" asks
+ * what something is, "Cann I …" yes or no, as their clean twins do. For the answer cues, which read the opening.
+ */
+export function openingAsMeant(question: string): string {
+  const first = /^\s*(\p{L}+)/u.exec(question);
+  const meant = first?.[1] && stopWordMeant(first[1].toLowerCase());
+  return meant && first ? meant + question.slice(first[0].length) : question;
 }
 
 /**

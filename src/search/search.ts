@@ -5,7 +5,7 @@ import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName } from './glosses.js';
 import { rowAnswers } from './table-records.js';
 import { proximityScorer } from './proximity.js';
-import { analyzeQuery, slotOfTerm, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
+import { analyzeQuery, openingAsMeant, slotOfTerm, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 import { QuestionScores } from './question-scores.js';
 
@@ -160,8 +160,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // The words asked now, when a follow-up also borrows the previous question's (and has words of its own).
   const borrows = borrowed && askedImportance > 0;
   const asked = borrows ? coverage.filter((_, g) => !query.groups[g]?.context) : coverage;
-  const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(question);
-  const meaning = ranking.definitionBoost !== 1 && asksMeaning(question);
+  const opening = openingAsMeant(question);
+  const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(opening);
+  const meaning = ranking.definitionBoost !== 1 && asksMeaning(opening);
   const definitions = meaning ? shortForms(index, query) : NO_SHORT_FORMS;
   const glossed = meaning ? glossedName(query) : undefined;
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;

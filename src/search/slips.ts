@@ -29,9 +29,16 @@ const SHORT_WORD = 4;
  */
 export function isLikelySlip(typed: string, word: string): boolean {
   if (typed.length > SHORT_WORD || typed.length !== word.length) return true;
+  if (isSwap(typed, word)) return true;
   const at = firstDifference(typed, word);
-  if (at < typed.length - 1 && typed[at] === word[at + 1] && typed[at + 1] === word[at] && typed.slice(at + 2) === word.slice(at + 2)) return true;
   return typed.length === SHORT_WORD && keysAdjacent(typed[at] ?? '', word[at] ?? '') && typed.slice(at + 1) === word.slice(at + 1);
+}
+
+/** Whether `typed` is `word` with two neighbouring letters swapped ("teh", "waht"), the commonest slip of all. */
+export function isSwap(typed: string, word: string): boolean {
+  if (typed.length !== word.length) return false;
+  const at = firstDifference(typed, word);
+  return at < typed.length - 1 && typed[at] === word[at + 1] && typed[at + 1] === word[at] && typed.slice(at + 2) === word.slice(at + 2);
 }
 
 /**

@@ -4,7 +4,7 @@ import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
-import { analyzeQuery } from '../../src/search/query.js';
+import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
 import { rowAnswers } from '../../src/search/table-records.js';
@@ -105,6 +105,13 @@ describe('search ranking', () => {
       expect(firstFile(notes, 'what is fargate')).toBe('compute.md');
       expect(search(indexOf(notes), 'what is fargate', { ranking: { definitionBoost: 1 } }).hits[0]?.chunk.file).toBe('options.md');
       expect(firstFile(notes, 'fargate')).toBe('options.md');
+    });
+
+    it('reads a misspelt opening word as the stop word it is a slip for', () => {
+      expect(openingAsMeant('waht is fargate')).toBe('what is fargate');
+      expect(openingAsMeant('Whatt is Local PV ZFS?')).toBe('what is Local PV ZFS?');
+      expect(openingAsMeant('dose fargate need EC2')).toBe('dose fargate need EC2');
+      expect(firstFile(notes, 'waht is fargate')).toBe('compute.md');
     });
 
     it('takes a table row keyed by the name for its gloss, not a row keyed by an identifier holding it', () => {
