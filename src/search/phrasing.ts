@@ -26,6 +26,8 @@ export function shapesQuestionAt(tokens: readonly Pick<Token, 'surface'>[], inde
   const word = tokens[index]?.surface;
   if (word === undefined) return false;
   if (word === 'used') return tokens[index + 1]?.surface === 'for';
+  // A pro-form, standing for a noun said before ("and where are the older ones?"), like "it" or "those".
+  if (word === 'ones') return true;
   return AMOUNT_AFTER_HOW.has(word) && tokens[index - 1]?.surface === 'how';
 }
 

@@ -166,6 +166,13 @@ describe('search ranking', () => {
     expect(firstFile(notes, 'what does tier 1 mean')).toBe('tiers.md');
   });
 
+  it('reads "ones" in a follow-up as standing for the earlier question\'s noun, even where the notes use the word', () => {
+    const index = indexOf({ 'logs.md': 'Logs are kept for 30 days; older logs are archived to S3 for a year.', 'other.md': 'Deploys run nightly. The important ones: build, test.' });
+    const result = search(index, 'and where are older ones?', { previousQuestion: 'how long are logs kept' });
+    expect(result.query.groups.map((group) => group.word)).not.toContain('ones');
+    expect(result.hits[0]?.askedCoverage).toBe(1);
+  });
+
   it('reads "how long" as asking for a time, even where the notes use "long"', () => {
     const notes = {
       'canary.md': 'The canary takes 5% of traffic for 15 minutes, then 25% for 15 minutes.',
