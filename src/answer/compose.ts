@@ -3,6 +3,7 @@ import type { SearchIndex } from '../search/index.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
+import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { selectQuote, type Quote } from './quote.js';
 
@@ -14,12 +15,6 @@ export interface ComposeOptions {
 
 /** Below this share of the question matched, the best chunk is not taken for an answer. */
 export const FOUND_COVERAGE = 0.5;
-/**
- * Two rules hold only in notes of at least this many sections, where they were measured and cost no right answer.
- * In a team's smaller notes, questions are terse and their answers one line in a section: a word's absence or a
- * weak score says little there ("how long" where the note says "kept for 35 days"), and coverage alone decides.
- */
-export const LARGE_NOTES_SECTIONS = 1000;
 /**
  * In large notes, below this multiple of the question's weight (`SearchResult.questionWeight`), the best section's
  * score is too weak to be an answer: its words are there, but too few, too seldom or too far apart.

@@ -46,7 +46,8 @@ export interface RankingOptions {
   definitionBoost: number;
   /**
    * Factor for a passage holding a table row that, read with the table's header, has every word of the question
-   * ("slack channel for the billing team" → the billing row under "Service | Slack channel"). 1 turns it off.
+   * ("slack channel for the billing team" → the billing row under "Service | Slack channel"), in notes of fewer
+   * than 1,000 sections (`LARGE_NOTES_SECTIONS`). 1 turns it off.
    */
   recordBoost: number;
   /**

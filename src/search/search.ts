@@ -3,6 +3,7 @@ import type { Postings, SearchIndex } from './index.js';
 import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName } from './glosses.js';
+import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, openingAsMeant, slotOfTerm, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
@@ -165,6 +166,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const meaning = ranking.definitionBoost !== 1 && asksMeaning(opening);
   const definitions = meaning ? shortForms(index, query) : NO_SHORT_FORMS;
   const glossed = meaning ? glossedName(query) : undefined;
+  const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
@@ -188,7 +190,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     const quoted = index.chunks[best.id] as Chunk;
     if ((definitions.length > 0 && definesOne(quoted, definitions)) || (glossed && glossesName(quoted, glossed))) score *= ranking.definitionBoost;
-    if (ranking.recordBoost !== 1 && rowAnswers(quoted, query.groups)) score *= ranking.recordBoost;
+    if (records && rowAnswers(quoted, query.groups)) score *= ranking.recordBoost;
     ranked.push({ id, score, coverage: best.coverage, askedCoverage, chunk: best.id, place });
   }
   proximity?.release();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeAnswer, FOUND_COVERAGE, LARGE_NOTES_SECTIONS } from '../../src/answer/compose.js';
+import { composeAnswer, FOUND_COVERAGE } from '../../src/answer/compose.js';
+import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { search } from '../../src/search/search.js';
 

@@ -7,6 +7,7 @@ import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/ans
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
+import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { rowAnswers } from '../../src/search/table-records.js';
 
 const bundled = fileURLToPath(new URL('../../knowledge', import.meta.url));
@@ -134,6 +135,14 @@ describe('search ranking', () => {
     it('puts first the table whose one row, with the header, holds every word of the question', () => {
       expect(firstFile(notes, 'slack channel for the billing team?')).toBe('catalogue.md');
       expect(search(indexOf(notes), 'slack channel for the billing team?', { ranking: { recordBoost: 1 } }).hits[0]?.chunk.file).toBe('incidents.md');
+    });
+
+    it('is left out in notes of 1,000 sections or more, where tables are as often reference matrices', () => {
+      const filler = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => [`filler-${i}.md`, `# Widget ${i}\n\nwidget${i} ships as chart${i}.`]);
+      const index = indexOf({ ...notes, ...Object.fromEntries(filler) });
+      expect(index.unitCount).toBeGreaterThanOrEqual(LARGE_NOTES_SECTIONS);
+      const scores = (recordBoost: number) => search(index, 'slack channel for the billing team?', { ranking: { recordBoost } }).hits.map((hit) => hit.score);
+      expect(scores(1.75)).toEqual(scores(1));
     });
 
     it('does not count words found in different rows', () => {
