@@ -12,6 +12,8 @@ const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
  * short line that only mentions a word; the row is as direct an answer as a "Yes" is to a yes/no question.
  */
 export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean {
+  // Asked for every section ranked, in every question: most chunks hold no table, and one scan says so.
+  if (!chunk.text.includes('|')) return false;
   const asked = groups.filter((group) => !group.context);
   if (asked.length < 2 || asked.some((group) => group.terms.length === 0)) return false;
   const lines = chunk.text.split('\n');
