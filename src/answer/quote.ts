@@ -1,4 +1,5 @@
 import { compounds, joinedStemOf, tokenize, type Token } from '../search/analyze.js';
+import { TABLE_ROW, TABLE_RULE } from '../search/table-records.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -101,8 +102,6 @@ function bestInContext(units: readonly string[], matched: readonly ReadonlySet<s
   return best;
 }
 
-const TABLE_ROW = /^\s*\|/;
-const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
 const MAX_ROWS = 5;
 
 /**

@@ -2,8 +2,10 @@ import type { Chunk } from '../types.js';
 import { compounds, tokenize } from './analyze.js';
 import type { QueryGroup } from './query.js';
 
-const TABLE_ROW = /^\s*\|/;
-const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
+/** A line of a Markdown table. */
+export const TABLE_ROW = /^\s*\|/;
+/** The rule under a table's header. */
+export const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
 
 /**
  * Whether one row of a table in the chunk, read with the table's header, holds every word of the question, some in
