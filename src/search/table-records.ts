@@ -1,5 +1,5 @@
 import type { Chunk } from '../types.js';
-import { compounds, tokenize } from './analyze.js';
+import { compounds, stem, tokenize } from './analyze.js';
 import type { QueryGroup } from './query.js';
 
 /** A line of a Markdown table. */
@@ -10,25 +10,38 @@ export const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
 /**
  * Whether one row of a table in the chunk, read with the table's header, holds every word of the question, some in
  * the row (the record asked about) and some in the header (what is asked of it): a record that answers it ("slack
- * channel for the billing team" → the billing row under "Service | Owner team | Slack channel"). A whole table is one long chunk, whose score BM25's length normalisation holds down below a
- * short line that only mentions a word; the row is as direct an answer as a "Yes" is to a yes/no question.
+ * channel for the billing team" → the billing row under "Service | Owner team | Slack channel"). A whole table is
+ * one long chunk, whose score BM25's length normalisation holds down below a short line that only mentions a word;
+ * the row is as direct an answer as a "Yes" is to a yes/no question.
  */
 export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean {
   // Asked for every section ranked, in every question: most chunks hold no table, and one scan says so.
   if (!chunk.text.includes('|')) return false;
   const asked = groups.filter((group) => !group.context);
-  if (asked.length < 2 || asked.some((group) => group.terms.length === 0)) return false;
+  if (asked.length < 2) return false;
+  // A word the notes lack may still be a header's verb ("owns" beside "Owner" alone); it is looked for as written.
+  const stemsAsked = asked.map((group) => (group.terms.length > 0 ? group.terms.map((term) => term.stem) : [stem(group.word)]));
   const lines = chunk.text.split('\n');
   for (let i = 0; i + 2 < lines.length; i++) {
     if (!TABLE_ROW.test(lines[i] ?? '') || !TABLE_RULE.test(lines[i + 1] ?? '') || (i > 0 && TABLE_ROW.test(lines[i - 1] ?? ''))) continue;
-    const header = stemsOf(lines[i] ?? '');
+    const header = headerStemsOf(lines[i] ?? '');
     for (let row = i + 2; row < lines.length && TABLE_ROW.test(lines[row] ?? ''); row++) {
       const own = stemsOf(lines[row] ?? '');
-      const holds = (group: QueryGroup, stems: ReadonlySet<string>) => group.terms.some((term) => stems.has(term.stem));
-      if (asked.some((group) => holds(group, own)) && asked.some((group) => holds(group, header)) && asked.every((group) => holds(group, own) || holds(group, header))) return true;
+      const holds = (group: readonly string[], stems: ReadonlySet<string>) => group.some((asked) => stems.has(asked));
+      if (stemsAsked.some((group) => holds(group, own)) && stemsAsked.some((group) => holds(group, header)) && stemsAsked.every((group) => holds(group, own) || holds(group, header))) return true;
     }
   }
   return false;
+}
+
+/**
+ * A header's stems, with each agent noun's verb too: a column names its records' role ("Owner", "Maintainer"), and
+ * a question asks the verb ("who owns payments-api?"). Porter leaves "owner" whole beside "own".
+ */
+function headerStemsOf(line: string): Set<string> {
+  const stems = stemsOf(line);
+  for (const token of tokenize(line)) if (token.surface.length > 4 && token.surface.endsWith('er')) stems.add(stem(token.surface.slice(0, -2)));
+  return stems;
 }
 
 function stemsOf(line: string): Set<string> {

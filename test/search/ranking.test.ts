@@ -154,6 +154,13 @@ describe('search ranking', () => {
       expect(table && rowAnswers(table, groups('billing'))).toBe(false);
       expect(table && rowAnswers(table, groups('payments core'))).toBe(false);
     });
+
+    it('reads a header\'s agent noun as its verb: "Owner team" answers "who owns"', () => {
+      expect(firstFile(notes, 'who owns invoice-worker')).toBe('catalogue.md');
+      const index = indexOf(notes);
+      const table = index.chunks.find((chunk) => chunk.file === 'catalogue.md' && chunk.text.includes('|'));
+      expect(table && rowAnswers(table, analyzeQuery(index, 'who owns invoice-worker').groups)).toBe(true);
+    });
   });
 
   it('reads "used for" as asking what a thing is, even where the notes use the word', () => {
