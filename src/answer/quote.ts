@@ -1,4 +1,4 @@
-import { compounds, joinedStemOf, tokenize, type Token } from '../search/analyze.js';
+import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
 import { TABLE_ROW, TABLE_RULE } from '../search/table-records.js';
 
 export interface Quote {
@@ -246,9 +246,8 @@ function countBreaks(text: string, from: number, to: number): number {
 
 /** The question's stems that a piece holds, joined pairs included. */
 function questionStemsIn(unit: string, weights: ReadonlyMap<string, number>): Set<string> {
-  const tokens = tokenize(unit);
   const stems = new Set<string>();
-  for (const stem of [...tokens.map((t) => t.stem), ...compounds(tokens, unit).map((c) => c.stem)]) if (weights.has(stem)) stems.add(stem);
+  for (const stem of stemsIn(unit)) if (weights.has(stem)) stems.add(stem);
   return stems;
 }
 

@@ -321,3 +321,9 @@ export function compounds(tokens: Token[], text: string): { surface: string; ste
   }
   return result;
 }
+
+/** Every stem of a text, its joined neighbours' included: what a passage holds for a question's words to meet. */
+export function stemsIn(text: string): Set<string> {
+  const tokens = tokenize(text);
+  return new Set([...tokens.map((token) => token.stem), ...compounds(tokens, text).map((joined) => joined.stem)]);
+}

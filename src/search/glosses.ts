@@ -35,7 +35,7 @@ export function glossedName(query: AnalyzedQuery): string[] | undefined {
  */
 export function glossesName(chunk: Chunk, name: readonly string[]): boolean {
   for (const line of chunk.text.split('\n')) {
-    const cell = TABLE_ROW.exec(line);
+    const cell = FIRST_CELL.exec(line);
     if (cell) {
       // A row's key is the name itself: a cell such as `BEACON_PORT` names something else.
       const stems = contentStems(cell[1] ?? '');
@@ -50,8 +50,8 @@ export function glossesName(chunk: Chunk, name: readonly string[]): boolean {
   return false;
 }
 
-/** A table row (not the rule under its header), its first cell apart, Markdown emphasis in it removed. */
-const TABLE_ROW = /^\s*\|\s*(?:\*\*|__)?([^|*_]*[\p{L}\d][^|*_]*)(?:\*\*|__)?\s*\|\s*\S/u;
+/** A table row's first cell (not the rule under its header), Markdown emphasis in it removed. */
+const FIRST_CELL = /^\s*\|\s*(?:\*\*|__)?([^|*_]*[\p{L}\d][^|*_]*)(?:\*\*|__)?\s*\|\s*\S/u;
 
 function contentStems(text: string): string[] {
   return tokenize(text).filter((token) => !token.stop).map((token) => token.stem);

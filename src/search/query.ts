@@ -363,7 +363,6 @@ function stopWordMeant(word: string): string | undefined {
   return meant;
 }
 
-
 /**
  * The question with its first word read as the stop word it misspells, if it does: "Whatt is Local PV ZFS?" asks
  * what something is, "Cann I …" yes or no, as their clean twins do. For the answer cues, which read the opening.

@@ -1,5 +1,5 @@
 import type { Chunk } from '../types.js';
-import { compounds, stem, tokenize } from './analyze.js';
+import { stem, stemsIn, tokenize } from './analyze.js';
 import type { QueryGroup } from './query.js';
 
 /** A line of a Markdown table. */
@@ -21,13 +21,13 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
   if (asked.length < 2) return false;
   // A word the notes lack may still be a header's verb ("owns" beside "Owner" alone); it is looked for as written.
   const stemsAsked = asked.map((group) => (group.terms.length > 0 ? group.terms.map((term) => term.stem) : [stem(group.word)]));
+  const holds = (group: readonly string[], stems: ReadonlySet<string>) => group.some((asked) => stems.has(asked));
   const lines = chunk.text.split('\n');
   for (let i = 0; i + 2 < lines.length; i++) {
     if (!TABLE_ROW.test(lines[i] ?? '') || !TABLE_RULE.test(lines[i + 1] ?? '') || (i > 0 && TABLE_ROW.test(lines[i - 1] ?? ''))) continue;
     const header = headerStemsOf(lines[i] ?? '');
     for (let row = i + 2; row < lines.length && TABLE_ROW.test(lines[row] ?? ''); row++) {
-      const own = stemsOf(lines[row] ?? '');
-      const holds = (group: readonly string[], stems: ReadonlySet<string>) => group.some((asked) => stems.has(asked));
+      const own = stemsIn(lines[row] ?? '');
       if (stemsAsked.some((group) => holds(group, own)) && stemsAsked.some((group) => holds(group, header)) && stemsAsked.every((group) => holds(group, own) || holds(group, header))) return true;
     }
   }
@@ -39,12 +39,7 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
  * a question asks the verb ("who owns payments-api?"). Porter leaves "owner" whole beside "own".
  */
 function headerStemsOf(line: string): Set<string> {
-  const stems = stemsOf(line);
+  const stems = stemsIn(line);
   for (const token of tokenize(line)) if (token.surface.length > 4 && token.surface.endsWith('er')) stems.add(stem(token.surface.slice(0, -2)));
   return stems;
-}
-
-function stemsOf(line: string): Set<string> {
-  const tokens = tokenize(line);
-  return new Set([...tokens.map((token) => token.stem), ...compounds(tokens, line).map((joined) => joined.stem)]);
 }
