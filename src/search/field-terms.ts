@@ -57,11 +57,14 @@ export class FieldTerms {
   /**
    * Appends the term ids of `text` (its content words, then its joined neighbours) to `out`; returns how many
    * content words it has. Its content words (by word id) are collected for the speller, but for those inside web
-   * addresses and link targets, and all of them are appended to `words` if given.
+   * addresses and link targets, and all of them are appended to `words` if given. The terms that stand inside a
+   * cross-reference (see `crossReferenceSpans`) are also appended to `references` if given.
    */
-  add(text: string, out: IntList, words?: IntList): number {
+  add(text: string, out: IntList, words?: IntList, references?: IntList): number {
     const joined = this.joined;
     joined.clear();
+    const crossReferences = references ? crossReferenceSpans(text) : [];
+    let reference = 0;
     let count = 0;
     let previous = STOP;
     let previousWord = -1;
@@ -73,15 +76,26 @@ export class FieldTerms {
     while (scanner.next()) {
       while (link < links.length && (links[link]?.[1] ?? 0) <= scanner.offset) link++;
       const inLink = link < links.length && (links[link]?.[0] ?? 0) <= scanner.offset;
+      while (reference < crossReferences.length && (crossReferences[reference]?.[1] ?? 0) <= scanner.offset) reference++;
+      const inReference = reference < crossReferences.length && (crossReferences[reference]?.[0] ?? 0) <= scanner.offset;
       const word = scanner.replaced ? this.words.idOfHashed(scanner.replaced, 0, scanner.replaced.length, scanner.hash) : this.words.idOfHashed(scanner.text, scanner.offset, scanner.end, scanner.hash);
       const term = this.termOfWord(word);
-      if (previousWord !== -1 && hyphenated(text, previousEnd, scanner.offset, previous === STOP, term === STOP)) joined.push(this.hyphenTerm(previousWord, word));
+      if (previousWord !== -1 && hyphenated(text, previousEnd, scanner.offset, previous === STOP, term === STOP)) {
+        const hyphened = this.hyphenTerm(previousWord, word);
+        joined.push(hyphened);
+        if (inReference) references?.push(hyphened);
+      }
       if (term !== STOP) {
         count++;
         out.push(term);
+        if (inReference) references?.push(term);
         if (!inLink) this.collect(word);
         words?.push(word);
-        if (previous !== STOP && joinable(text, previousEnd, scanner.offset)) joined.push(this.pairTerm(previous, term));
+        if (previous !== STOP && joinable(text, previousEnd, scanner.offset)) {
+          const pair = this.pairTerm(previous, term);
+          joined.push(pair);
+          if (inReference) references?.push(pair);
+        }
       }
       previous = term;
       previousWord = word;
@@ -161,4 +175,26 @@ const LINK = /\bhttps?:\/\/[^\s<>)\]]+|\]\([^()\s]+\)/gi;
 function linkSpans(text: string): [number, number][] {
   if (!text.includes('://') && !text.includes('](')) return [];
   return [...text.matchAll(LINK)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
+/** A Markdown link or image: `[text](target)`, `![alt](target)`. */
+const INLINE_LINK = /(!?)\[([^\]\n]{1,500})\]\(([^()\s]+)(?:\s+"[^"\n]*")?\)/g;
+/** A target with a scheme (`https:`, `mailto:`, `slack:`) leads out of the notes. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Where `text` has cross-references, as [start, end) offsets in order: links whose target has no scheme, so
+ * another page or section of the same notes (`[How do I upgrade?](#how-do-i-upgrade)`, `[deploy
+ * guide](../deploy.md)`). Their words name what they point to, which is indexed where it stands; a link out of
+ * the notes, or an image, is the only place its words are written.
+ */
+export function crossReferenceSpans(text: string): [number, number][] {
+  if (!text.includes('](')) return [];
+  const spans: [number, number][] = [];
+  for (const match of text.matchAll(INLINE_LINK)) {
+    if (match[1] === '!' || SCHEME.test(match[3] ?? '')) continue;
+    const start = match.index ?? 0;
+    spans.push([start, start + match[0].length]);
+  }
+  return spans;
 }

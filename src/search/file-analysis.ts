@@ -60,6 +60,7 @@ export class FileAnalyzer {
   private readonly sectionFields = new Map<string, Field>();
   /** Scratch lists, cleared for each text rather than made anew. */
   private readonly body = new IntList();
+  private readonly references = new IntList();
   private readonly otherTerms = new IntList();
   private readonly fieldWords = new IntList();
   private readonly unitLabels = new Set<string>();
@@ -73,6 +74,7 @@ export class FileAnalyzer {
     const fieldTerms = this.fieldTerms;
     fieldTerms.collectWords();
     const body = this.body;
+    const references = this.references;
     const unitOfChunk: number[] = [];
     let unitCount = 0;
     let lastUnit = Number.NaN;
@@ -81,9 +83,15 @@ export class FileAnalyzer {
     chunks.forEach((chunk, i) => {
       const id = first.chunk + i;
       body.clear();
-      const words = fieldTerms.add(chunk.text, body);
+      references.clear();
+      const words = fieldTerms.add(chunk.text, body, undefined, references);
       const bodyTerms = body.view();
+      // Cross-references stay in the text's word order (proximity, lengths): added as body words, then brought
+      // down to their own weight.
+      const referenceTerms = references.view();
+      const referenceShortfall = FIELD_WEIGHTS.reference - FIELD_WEIGHTS.body;
       chunkTf.addAll(id, bodyTerms, FIELD_WEIGHTS.body);
+      chunkTf.addAll(id, referenceTerms, referenceShortfall);
       const newUnit = chunk.unit !== lastUnit;
       lastUnit = chunk.unit;
       if (newUnit) {
@@ -96,6 +104,7 @@ export class FileAnalyzer {
       const unitSlot = sinks.unitLengths.length - 1;
       unitOfChunk.push(unitCount - 1);
       unitTf.addAll(unitId, bodyTerms, FIELD_WEIGHTS.body);
+      unitTf.addAll(unitId, referenceTerms, referenceShortfall);
       for (let w = 0; w < words; w++) sinks.unitTerms.push(body.at(w));
       sinks.unitLengths[unitSlot] = (sinks.unitLengths[unitSlot] ?? 0) + words;
 

@@ -1,8 +1,8 @@
 /**
  * The term frequencies of a build, stored in half the memory without changing any of them. Frequencies are
- * sums of field weights (1, 0.5 and 0.35): most are whole or half numbers, which a 32-bit float holds
- * exactly; the others (about one in nine, those that count the note's title, tags or file name) are kept
- * beside them at 64 bits, by position.
+ * sums of field weights (1, 0.5, 0.35 and 0.1): most are whole or half numbers, which a 32-bit float holds
+ * exactly; the others (about one in nine, those that count the note's title, tags or file name, or a
+ * cross-reference) are kept beside them at 64 bits, by position.
  */
 export class StoredFrequencies {
   /**

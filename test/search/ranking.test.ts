@@ -7,6 +7,7 @@ import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/ans
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
+import { crossReferenceSpans } from '../../src/search/field-terms.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { rowAnswers } from '../../src/search/table-records.js';
 
@@ -340,5 +341,39 @@ describe('words in web addresses', () => {
     // "watcj" is one edit from the address's "watch" only; "ptach" is one from the notes' "patch".
     expect(analyzeQuery(index, 'watcj').groups[0]?.terms).toEqual([]);
     expect(analyzeQuery(index, 'ptach').groups[0]?.terms.map((term) => term.stem)).toEqual([stem('patch')]);
+  });
+});
+
+describe('cross-references', () => {
+  it('ranks the section a link points to above the page that only links to it', () => {
+    const notes = {
+      'faq.md': 'Upgrades are manual. See [how to upgrade cluster versions](#how-to-upgrade-cluster-versions).',
+      'upgrading.md':
+        'Upgrading a cluster version is done by hand or with the Upgrade button of the dashboard. By hand, change ' +
+        '`kubernetes.version` in the cluster spec and apply it: the control plane is updated first, then the worker ' +
+        'pools one by one, each drained before its nodes are replaced.',
+    };
+    expect(firstFile(notes, 'how to upgrade cluster versions')).toBe('upgrading.md');
+  });
+
+  it('counts the words of a link out of the notes in full, and still finds a page that only links', () => {
+    const hits = search(
+      indexOf({
+        'outside.md': 'Watch [Fargate pricing explained](https://example.com/fargate-pricing) first.',
+        'inside.md': 'Watch [Fargate pricing explained](costs/fargate-pricing.md) first.',
+      }),
+      'fargate pricing',
+    ).hits;
+    const score = (file: string) => hits.find((hit) => hit.chunk.file === file)?.score ?? 0;
+    expect(score('inside.md')).toBeGreaterThan(0);
+    expect(score('outside.md')).toBeGreaterThan(score('inside.md'));
+  });
+
+  it('reads a link with no scheme as a cross-reference, but not an image or a link out', () => {
+    const text = 'A [guide](../deploy.md "Deploy"), ![a diagram](flow.png), [mail](mailto:ops@example.com), [site](https://example.com), [top](#top).';
+    expect(crossReferenceSpans(text).map(([start, end]) => text.slice(start, end))).toEqual([
+      '[guide](../deploy.md "Deploy")',
+      '[top](#top)',
+    ]);
   });
 });
