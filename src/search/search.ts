@@ -3,6 +3,7 @@ import type { Postings, SearchIndex } from './index.js';
 import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName } from './glosses.js';
+import { MEANING_WORDS } from './phrasing.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
 import { proximityScorer } from './proximity.js';
@@ -164,8 +165,12 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const opening = openingAsMeant(question);
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(opening);
   const meaning = ranking.definitionBoost !== 1 && asksMeaning(opening);
-  const definitions = meaning ? shortForms(index, query) : NO_SHORT_FORMS;
   const glossed = meaning ? glossedName(query) : undefined;
+  // Only a question of what a name means asks for a short form's definition: "What are the different
+  // sub-controllers in MCM?" does not ask what MCM stands for.
+  const definitions = glossed ? shortForms(index, query) : NO_SHORT_FORMS;
+  // The words that ask what the name means ("mean", "stand for").
+  const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
@@ -181,17 +186,20 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
     for (let t = 0; t < terms.length; t++) found[place * terms.length + t] = (shared.weights[row + t] ?? 0) > 0 ? 1 : 0;
-    const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : best.coverage;
+    const quoted = index.chunks[best.id] as Chunk;
+    const defines = (definitions.length > 0 && definesOne(quoted, definitions)) || (glossed !== undefined && glossesName(quoted, glossed));
+    // A passage that defines the name answers "what does it mean" without saying "means".
+    const share = defines && askingWords.length > 0 ? best.coverage + uncoveredShare(shared.weights, row, askingWords, totalImportance) : best.coverage;
+    const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : share;
     let score = scores.score(id);
     score += ranking.passageWeight * best.score;
     // A section holding words of one group only has no pair of words to be near.
     if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
-    score *= 1 - ranking.coverageWeight + ranking.coverageWeight * best.coverage;
+    score *= 1 - ranking.coverageWeight + ranking.coverageWeight * share;
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
-    const quoted = index.chunks[best.id] as Chunk;
-    if ((definitions.length > 0 && definesOne(quoted, definitions)) || (glossed && glossesName(quoted, glossed))) score *= ranking.definitionBoost;
+    if (defines) score *= ranking.definitionBoost;
     if (records && rowAnswers(quoted, query.groups)) score *= ranking.recordBoost;
-    ranked.push({ id, score, coverage: best.coverage, askedCoverage, chunk: best.id, place });
+    ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });
   }
   proximity?.release();
   sortRanked(ranked, docs);
@@ -314,6 +322,13 @@ function coverageOfRow(table: Float64Array, row: number, groups: readonly Covera
     if (group.strongest > 0) covered += group.importance * (best / group.strongest);
   }
   return covered / totalImportance;
+}
+
+/** How much of the question (by importance) the groups leave unmatched in a chunk: what `coverageOfRow` misses of them. */
+function uncoveredShare(table: Float64Array, row: number, groups: readonly CoverageGroup[], totalImportance: number): number {
+  let uncovered = 0;
+  for (const group of groups) uncovered += group.importance - coverageOfRow(table, row, [group], 1);
+  return uncovered / totalImportance;
 }
 
 /** Stems of the question found in a chunk, group by group, from its row of found terms. */

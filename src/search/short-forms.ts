@@ -23,8 +23,21 @@ export function shortForms(index: SearchIndex, query: AnalyzedQuery): ShortForm[
   return forms;
 }
 
-/** Whether the chunk's own text holds a short form and every word of one of its long forms: its definition. */
+/**
+ * Whether the chunk's own text holds a short form and one of its long forms written out, its words in order: its
+ * definition. A table whose rows say "your EM", "all engineers" and "your manager" holds the words of
+ * "engineering manager" without defining EM.
+ */
 export function definesOne(chunk: Chunk, forms: readonly ShortForm[]): boolean {
-  const stems = new Set(tokenize(chunk.text).map((token) => token.stem));
-  return forms.some(({ short, longs }) => stems.has(short) && longs.some((long) => long.every((word) => stems.has(word))));
+  const sequence = tokenize(chunk.text).filter((token) => !token.stop).map((token) => token.stem);
+  const stems = new Set(sequence);
+  return forms.some(({ short, longs }) => stems.has(short) && longs.some((long) => writesInOrder(sequence, long)));
+}
+
+/** Whether `words` stand next to each other in `sequence`, in that order. */
+function writesInOrder(sequence: readonly string[], words: readonly string[]): boolean {
+  for (let start = 0; start + words.length <= sequence.length; start++) {
+    if (words.every((word, i) => sequence[start + i] === word)) return true;
+  }
+  return false;
 }

@@ -97,6 +97,44 @@ describe('search ranking', () => {
     expect(quoted('are PIR reviews blameless')?.file).toBe('incident-faq.md');
   });
 
+  describe('the definition of a short form', () => {
+    const notes = {
+      'access.md': [
+        '| What | Approver |',
+        '|---|---|',
+        '| ReadOnly | automatic for all engineers |',
+        '| Developer | your manager |',
+        '| ProdDeploy | your EM and Platform |',
+        '| PagerDuty | your EM |',
+      ].join('\n'),
+      'glossary.md': [
+        '**EM** — engineering manager.',
+        '',
+        '**Expand/contract** — how we do schema migrations: add the new column first, move code over, then remove the old one in a later release.',
+      ].join('\n'),
+      'paging.md': '"Acknowledge" means you press Ack in PagerDuty and post in the incident channel that you are looking. If nobody acknowledges in 10 minutes, PagerDuty pages the engineering manager on call.',
+    };
+
+    it('is a passage that writes the long form out, not one holding its words apart', () => {
+      expect(firstFile(notes, 'what does EM stand for')).toBe('glossary.md');
+    });
+
+    it('answers "mean" without saying it, where another passage says "means"', () => {
+      for (const question of ['em meaning', 'what does em mean']) expect(firstFile(notes, question)).toBe('glossary.md');
+    });
+
+    it('is not asked for by a longer question that only names the short form', () => {
+      const mcm = {
+        'intro.md': 'MCM (machine controller manager) runs outside the cluster it manages and reconciles machines from the cloud provider.',
+        'controllers.md': 'MCM runs three sub-controllers: one for machine deployments, one for machine sets, one for machines.',
+      };
+      const score = (file: string, question: string) => search(indexOf(mcm), question).hits.find((hit) => hit.chunk.file === file)?.score ?? 0;
+      const boosted = score('intro.md', 'what is MCM') / score('intro.md', 'MCM');
+      expect(boosted).toBeGreaterThan(1.5);
+      expect(score('intro.md', 'what are the sub-controllers MCM runs in each cluster') / score('intro.md', 'sub-controllers MCM runs in each cluster')).toBeLessThan(1.5);
+    });
+  });
+
   describe('on "what is X?"', () => {
     const notes = {
       'options.md': '- We can run containers with:\n  - EC2 (managed by you)\n  - Fargate (managed by AWS)',
