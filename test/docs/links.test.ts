@@ -10,6 +10,8 @@ const REQUIRED = ['docs/operations.md', 'docs/slack.md'];
 
 /** `[text](target)` in Markdown. */
 const LINK = /\[[^\]]*\]\(([^)\s]+)\)/g;
+/** An inline code span on one line: `` `[text](target)` ``. */
+const INLINE_CODE = /(`+)[^`\n]+?\1/g;
 /** A path to a file or folder of the repository written as plain text, e.g. "see docs/slack.md". */
 const REFERENCE = /(?<![\w./-])((?:docs|src|test|bench|knowledge|\.ci)\/[\w./-]*[\w/])/g;
 
@@ -39,7 +41,8 @@ function broken(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const problems: string[] = [];
   const markdown = file.endsWith('.md');
-  const links = markdown ? outsideCode(text).join('\n') : text;
+  // An inline code span shows Markdown as written: a link in it is an example, not a link.
+  const links = markdown ? outsideCode(text).map((line) => line.replace(INLINE_CODE, '')).join('\n') : text;
   for (const [, target = ''] of links.matchAll(LINK)) {
     if (/^[a-z][a-z+.-]*:/i.test(target)) continue;
     const [path = '', anchor] = target.split('#');
