@@ -137,6 +137,10 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const ranking: Readonly<RankingOptions> = options.ranking ? { ...DEFAULT_RANKING, ...options.ranking } : DEFAULT_RANKING;
   const limit = options.limit ?? 10;
   const query = analyzeQuery(index, question, options.previousQuestion);
+  const opening = openingAsMeant(question);
+  const meaning = ranking.definitionBoost !== 1 && asksMeaning(opening);
+  const glossed = meaning ? glossedName(query) : undefined;
+  if (glossed) askAsForm(query);
   const terms = resolveTerms(index, query, ranking.phrases);
   // Counted over the whole index, as the IDF and average lengths that make section statistics are.
   const bySection = ranking.sections && index.unitCount >= ranking.minSections;
@@ -162,10 +166,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // The words asked now, when a follow-up also borrows the previous question's (and has words of its own).
   const borrows = borrowed && askedImportance > 0;
   const asked = borrows ? coverage.filter((_, g) => !query.groups[g]?.context) : coverage;
-  const opening = openingAsMeant(question);
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(opening);
-  const meaning = ranking.definitionBoost !== 1 && asksMeaning(opening);
-  const glossed = meaning ? glossedName(query) : undefined;
   // Only a question of what a name means asks for a short form's definition: "What are the different
   // sub-controllers in MCM?" does not ask what MCM stands for.
   const definitions = glossed ? shortForms(index, query) : NO_SHORT_FORMS;
@@ -323,6 +324,20 @@ function coverageOfRow(table: Float64Array, row: number, groups: readonly Covera
   }
   return covered / totalImportance;
 }
+
+/**
+ * In a question of what a name means, the words that ask it ("mean", "stand for") are its form, not its topic:
+ * they are looked for at next to no weight, so a passage that happens to say "means" does not outrank the one
+ * that defines the name. Their weight stays the strongest of their group, so coverage reads them as before.
+ */
+function askAsForm(query: AnalyzedQuery): void {
+  for (const group of query.groups) {
+    if (!MEANING_WORDS.has(group.word)) continue;
+    for (const term of group.terms) term.weight *= FORM_WORD_WEIGHT;
+  }
+}
+
+const FORM_WORD_WEIGHT = 0.01;
 
 /** How much of the question (by importance) the groups leave unmatched in a chunk: what `coverageOfRow` misses of them. */
 function uncoveredShare(table: Float64Array, row: number, groups: readonly CoverageGroup[], totalImportance: number): number {

@@ -154,6 +154,16 @@ describe('search ranking', () => {
       expect(firstFile(notes, 'waht is fargate')).toBe('compute.md');
     });
 
+    it('reads "mean" as the form of the question, not a word to look for', () => {
+      const store = {
+        'overview.md': '- **Keel**: our feature store. The offline store is BigQuery, the online store is Redis, with our own materializer and a Python SDK.',
+        'runbook.md': '- A backlog over 500k messages means you should scale the keel consumer: `kubectl -n keel scale deploy/keel-stream-consumer --replicas=12`.',
+      };
+      expect(firstFile(store, 'keel meaning')).toBe('overview.md');
+      expect(firstFile(store, 'what does keel mean')).toBe('overview.md');
+      expect(firstFile(store, 'what does a backlog over 500k mean')).toBe('runbook.md');
+    });
+
     it('takes a table row keyed by the name for its gloss, not a row keyed by an identifier holding it', () => {
       const table = {
         'config.md': '| Variable | Default |\n|---|---|\n| `KEEL_URL` | `http://keel:80` |',
