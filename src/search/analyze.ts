@@ -322,6 +322,11 @@ export function compounds(tokens: Token[], text: string): { surface: string; ste
   return result;
 }
 
+/** The stems of a text's content words, stop words left out, in the order written. */
+export function contentStems(text: string): string[] {
+  return tokenize(text).filter((token) => !token.stop).map((token) => token.stem);
+}
+
 /** Every stem of a text, its joined neighbours' included: what a passage holds for a question's words to meet. */
 export function stemsIn(text: string): Set<string> {
   const tokens = tokenize(text);

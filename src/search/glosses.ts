@@ -1,5 +1,5 @@
 import type { Chunk } from '../types.js';
-import { tokenize } from './analyze.js';
+import { contentStems } from './analyze.js';
 import { MEANING_WORDS } from './phrasing.js';
 import type { AnalyzedQuery } from './query.js';
 
@@ -52,10 +52,6 @@ export function glossesName(chunk: Chunk, name: readonly string[]): boolean {
 
 /** A table row's first cell (not the rule under its header), Markdown emphasis in it removed. */
 const FIRST_CELL = /^\s*\|\s*(?:\*\*|__)?([^|*_]*[\p{L}\d][^|*_]*)(?:\*\*|__)?\s*\|\s*\S/u;
-
-function contentStems(text: string): string[] {
-  return tokenize(text).filter((token) => !token.stop).map((token) => token.stem);
-}
 
 /** The words a line opens with before its gloss, bold and italics removed; undefined for a line with no gloss. */
 function headOf(line: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Chunk } from '../types.js';
-import { tokenize } from './analyze.js';
+import { contentStems } from './analyze.js';
 import type { SearchIndex } from './index.js';
 import type { AnalyzedQuery } from './query.js';
 
@@ -29,7 +29,7 @@ export function shortForms(index: SearchIndex, query: AnalyzedQuery): ShortForm[
  * "engineering manager" without defining EM.
  */
 export function definesOne(chunk: Chunk, forms: readonly ShortForm[]): boolean {
-  const sequence = tokenize(chunk.text).filter((token) => !token.stop).map((token) => token.stem);
+  const sequence = contentStems(chunk.text);
   const stems = new Set(sequence);
   return forms.some(({ short, longs }) => stems.has(short) && longs.some((long) => writesInOrder(sequence, long)));
 }
