@@ -3,8 +3,13 @@ import { contentStems } from './analyze.js';
 import { MEANING_WORDS } from './phrasing.js';
 import type { AnalyzedQuery } from './query.js';
 
-/** The longest name a gloss line is taken to define, in words other than stop words. */
+/**
+ * The longest head a gloss line is taken to have, in words other than stop words: the name and at most three more
+ * ("AWS Fargate", "Elastic Container Service (ECS)"). A longer head is a sentence that holds the name and ends in a
+ * colon ("Write a handover note in #mlp-oncall: …").
+ */
 const MAX_NAME_WORDS = 5;
+const MAX_WORDS_BESIDE_NAME = 3;
 /** A line's list marker, heading marks or quote mark, before the words it opens with. */
 const LINE_MARKER = /^\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|>\s*)?/;
 /** What parts a name from its gloss: a dash, a colon, or "is"/"are" ("Fargate - serverless …", "SLO: …"). */
@@ -45,7 +50,7 @@ export function glossesName(chunk: Chunk, name: readonly string[]): boolean {
     const head = headOf(line);
     if (head === undefined || head.includes('`')) continue;
     const stems = contentStems(head);
-    if (stems.length <= MAX_NAME_WORDS && name.every((stem) => stems.includes(stem))) return true;
+    if (stems.length <= Math.min(MAX_NAME_WORDS, name.length + MAX_WORDS_BESIDE_NAME) && name.every((stem) => stems.includes(stem))) return true;
   }
   return false;
 }

@@ -164,6 +164,14 @@ describe('search ranking', () => {
       expect(firstFile(store, 'what does a backlog over 500k mean')).toBe('runbook.md');
     });
 
+    it('does not take a sentence that ends in a colon for a gloss of a name it holds', () => {
+      const chat = {
+        'handbook.md': '- End of shift\n  - Write a handover note in #mlp-oncall: open incidents, flaky alerts, anything snoozed',
+        'week.md': '- Join #mlp-team (private chat), #mlp-help (where other teams ask us) and the on-call channel on day one, then read the handbook.',
+      };
+      expect(firstFile(chat, 'what is mlp')).toBe('week.md');
+    });
+
     it('takes a table row keyed by the name for its gloss, not a row keyed by an identifier holding it', () => {
       const table = {
         'config.md': '| Variable | Default |\n|---|---|\n| `KEEL_URL` | `http://keel:80` |',
