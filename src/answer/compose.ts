@@ -1,4 +1,5 @@
-import { asksYesOrNo, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksLongForm, asksYesOrNo, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
+import { MEANING_WORDS } from '../search/phrasing.js';
 import type { SearchIndex } from '../search/index.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
@@ -36,7 +37,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const asked = result.query.groups.filter((group) => !group.context);
   const lookedFor = asked.map((group) => group.word);
   const best = result.hits[0];
-  if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index)) {
+  if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index) || asksLongFormNotesLack(question, asked, best, index)) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
     const unknown = asked.filter((group) => group.terms.length === 0).map((group) => group.word);
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);
@@ -70,6 +71,19 @@ function asksWhatNotesLack(asked: readonly QueryGroup[], index: SearchIndex): bo
     if (group.terms.length === 0) unknown += group.importance;
   }
   return total > 0 && unknown >= UNKNOWN_SHARE * total;
+}
+
+/**
+ * Whether the question asks what a short form stands for ("what does MLP stand for?") while the notes define no
+ * long form for it and the best passage does not say what it stands for either: a line that only mentions the
+ * name (`#mlp-oncall`) is no answer to that.
+ */
+function asksLongFormNotesLack(question: string, asked: readonly QueryGroup[], best: Hit, index: SearchIndex): boolean {
+  if (!asksLongForm(openingAsMeant(question))) return false;
+  const names = asked.filter((group) => !MEANING_WORDS.has(group.word) && group.word !== 'for');
+  const short = names.length === 1 ? names[0]?.terms[0] : undefined;
+  if (!short || short.expansion) return false;
+  return index.expansionsOf(short.stem).length === 0 && !saysLongForm(best.chunk.text);
 }
 
 /** `unknown`: the words of the question that no note uses, named so that the asker knows what to change. */

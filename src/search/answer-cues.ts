@@ -21,3 +21,15 @@ const MEANING_QUESTION = /\bstands?\s+for\b|\bmean(?:s|ing)?\b|\bdefin(?:e|ition
 export function asksMeaning(question: string): boolean {
   return MEANING_QUESTION.test(question);
 }
+
+const LONG_FORM_QUESTION = /\bstands?\s+for\b|\b(?:acronym|abbreviation)\b|\bshort\s+for\b/i;
+
+/** "What does MLP stand for?", "what is SRE short for", "the NATS acronym": a question for a short form's long form. */
+export function asksLongForm(question: string): boolean {
+  return LONG_FORM_QUESTION.test(question);
+}
+
+/** A passage that says what a short form stands for, in words a definition uses. */
+export function saysLongForm(text: string): boolean {
+  return LONG_FORM_QUESTION.test(text);
+}

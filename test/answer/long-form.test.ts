@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../src/answer/compose.js';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { search } from '../../src/search/search.js';
+
+const notes = [
+  {
+    file: 'oncall.md',
+    text: [
+      '# On-call handbook',
+      '',
+      '- End of shift',
+      '  - Write a handover note in #mlp-oncall: open incidents, flaky alerts, anything snoozed',
+      '  - File a ticket for every alert that was noise',
+      '- Paging',
+      '  - The incident commander (IC) runs the call; everyone else works the problem',
+      '',
+    ].join('\n'),
+  },
+  { file: 'nats.md', text: '# Messaging\n\nNATS stands for Neural Autonomic Transport System. We run it for service events.\n' },
+];
+
+const { index } = indexNotes(notes);
+const ask = (question: string) => composeAnswer(question, search(index, question, { limit: 10 }), index, { top: 3 });
+
+describe('a question of what a short form stands for', () => {
+  it('is "I couldn\'t find" when the notes only mention the short form, with the mention offered as the closest note', () => {
+    const answer = ask('what does mlp stand for');
+    expect(answer.found).toBe(false);
+    expect(answer.reason).toBe('low-confidence');
+    expect(answer.citations[0]?.file).toBe('oncall.md');
+  });
+
+  it('is answered where the notes define the short form', () => {
+    const answer = ask('what does IC stand for');
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain('incident commander (IC)');
+  });
+
+  it('is answered by a passage that says what it stands for in words the definition finder does not read', () => {
+    const answer = ask('what does the NATS acronym stand for?');
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.file).toBe('nats.md');
+  });
+
+  it('leaves other questions about the same name alone', () => {
+    const answer = ask('where do i write the handover note');
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.file).toBe('oncall.md');
+  });
+});
