@@ -1,4 +1,4 @@
-import { asksLongForm, asksYesOrNo, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
+import { asksHowTo, asksLongForm, asksYesOrNo, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
 import { MEANING_WORDS } from '../search/phrasing.js';
 import type { SearchIndex } from '../search/index.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
@@ -6,7 +6,7 @@ import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
-import { selectQuote, type Quote } from './quote.js';
+import { selectQuote, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
   /** Citations wanted, best first (best + see also). */
@@ -43,7 +43,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);
   }
   const weights = termWeights(result, index);
-  const { chunk, quote } = yesOrNoOpening(question, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights);
+  const { chunk, quote } = yesOrNoOpening(question, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(openingAsMeant(question)) });
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), best.score, options.baseUrl)];
   for (const hit of result.hits.slice(1)) {
@@ -121,13 +121,13 @@ function termWeights(result: SearchResult, index: SearchIndex): Map<string, numb
  * The quote from the chunk that ranked, or, when its own text holds none of the question's words (it
  * matched by its headings alone), from the first chunk of the same section whose text does.
  */
-function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>): { chunk: Chunk; quote: Quote } {
-  const quote = selectQuote(ranked.text, weights);
+function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>, options: QuoteOptions): { chunk: Chunk; quote: Quote } {
+  const quote = selectQuote(ranked.text, weights, options);
   if (quote.highlights.length > 0) return { chunk: ranked, quote };
   const unit = index.unitOf[ranked.id] ?? 0;
   for (let id = index.unitChunks[unit] ?? 0; id < (index.unitChunks[unit + 1] ?? 0); id++) {
     const chunk = index.chunks[id] as Chunk;
-    const other = selectQuote(chunk.text, weights);
+    const other = selectQuote(chunk.text, weights, options);
     if (other.highlights.length > 0) return { chunk, quote: other };
   }
   return { chunk: ranked, quote };

@@ -16,6 +16,11 @@ export interface QuoteOptions {
    * answer opens with its "Yes" or "No".
    */
   fromOpening?: boolean;
+  /**
+   * The question asks how to do something: a code block right after the quoted piece is the command it describes
+   * ("roll back first and investigate second." and then `make rollback …`), quoted with it.
+   */
+  procedure?: boolean;
 }
 
 const MAX_SPAN = 8;
@@ -54,7 +59,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
     children++;
   }
   if (children === 0) to = throughIntroducedList(units, to);
-  if (introducesCode(units, to)) to++;
+  if (introducesCode(units, to) || (options.procedure && FENCE.test(units[to + 1] ?? ''))) to++;
   if (from > 0 && FENCE.test(units[from] ?? '') && introducesCode(units, from - 1)) from--;
   if (from === to) [from, to] = withSiblings(units, from);
   return quoted([...ancestors(units, from), ...Array.from({ length: to - from + 1 }, (_, i) => from + i)]);

@@ -33,3 +33,10 @@ export function asksLongForm(question: string): boolean {
 export function saysLongForm(text: string): boolean {
   return LONG_FORM_QUESTION.test(text);
 }
+
+const PROCEDURE_QUESTION = /^\s*how\s+(?:do|can|should|would|could|shall)\s+(?:i|we|you|one)\b|\bhow\s+to\b/i;
+
+/** "How do I roll back?", "how to rotate the keys": a question whose answer is a procedure, often a command. */
+export function asksHowTo(question: string): boolean {
+  return PROCEDURE_QUESTION.test(question);
+}

@@ -75,6 +75,14 @@ describe('selectQuote', () => {
       const quote = selectQuote(text, weigh('health'));
       expect(quote.lines).toEqual(text.split('\n').slice(0, 6).filter((line) => line !== ''));
     });
+
+    it('on a question of how to do something, quotes the code block that follows the answering line', () => {
+      const rollback = ['If something looks wrong after a deploy, roll back first and investigate second.', '', '```bash', 'make rollback SERVICE=payments-api ENV=prod', '```'].join('\n');
+      expect(selectQuote(rollback, weigh('roll back deploy')).lines).toEqual([rollback.split('\n')[0]]);
+      const quote = selectQuote(rollback, weigh('roll back deploy'), { procedure: true });
+      expect(quote.lines).toEqual(rollback.split('\n').filter((line) => line !== ''));
+      expect(quote.span).toEqual([0, 4]);
+    });
   });
 
   it('quotes a paragraph wrapped over several lines whole, with the lines it spans', () => {

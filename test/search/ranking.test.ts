@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
+import { asksHowTo, asksLongForm, asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -34,6 +34,22 @@ describe('answer cues', () => {
 
   it.each(['when is a PIR due', 'how do I write a PIR', 'who stands by for the SLO'])('%j does not ask what something means', (question) => {
     expect(asksMeaning(question)).toBe(false);
+  });
+
+  it.each(['How do I roll back?', 'how can we rotate the keys', 'steps: how to add a merchant'])('%j asks how to do something', (question) => {
+    expect(asksHowTo(question)).toBe(true);
+  });
+
+  it.each(['How does the canary work?', 'how long do backups last', 'who knows how it works'])('%j does not ask how to do something', (question) => {
+    expect(asksHowTo(question)).toBe(false);
+  });
+
+  it.each(['What does MLP stand for?', 'the NATS acronym', 'what is SRE short for'])('%j asks for a long form', (question) => {
+    expect(asksLongForm(question)).toBe(true);
+  });
+
+  it.each(['what does MLP mean', 'who stands by on call'])('%j does not ask for a long form', (question) => {
+    expect(asksLongForm(question)).toBe(false);
   });
 
   it.each(['Yesterday the exporter…', 'Nodes are machines.', 'The answer is yes.'])('%j does not open with yes or no', (text) => {
