@@ -1,4 +1,4 @@
-import { asksHowTo, asksLongForm, asksYesOrNo, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
+import { asksAmount, asksHowTo, asksLongForm, asksYesOrNo, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
 import { MEANING_WORDS } from '../search/phrasing.js';
 import type { SearchIndex } from '../search/index.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
@@ -43,7 +43,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);
   }
   const weights = termWeights(result, index);
-  const { chunk, quote } = yesOrNoOpening(question, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(openingAsMeant(question)) });
+  const { chunk, quote } = yesOrNoOpening(question, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(openingAsMeant(question)), amount: asksAmount(openingAsMeant(question)) });
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), best.score, options.baseUrl)];
   for (const hit of result.hits.slice(1)) {

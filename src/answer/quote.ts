@@ -21,7 +21,17 @@ export interface QuoteOptions {
    * ("roll back first and investigate second." and then `make rollback …`), quoted with it.
    */
   procedure?: boolean;
+  /** The question asks how long, how many, how much, how often or when: a piece that states an amount is preferred. */
+  amount?: boolean;
 }
+
+/**
+ * How much more a piece that states an amount weighs, in a question that asks for one: the number is the answer, so
+ * a piece with a third of the question's words and "5 business days" beats one with all of them and no number.
+ */
+const AMOUNT_FACTOR = 3;
+/** A number standing by itself ("24 hours", "€250", "00:45", "30%", "500k"), not a digit of a name ("SEV3", "EC2"), or a number word. */
+const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
 
 const MAX_SPAN = 8;
 const MAX_CHILDREN = 4;
@@ -45,7 +55,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   };
   const structured = tableRows(units, scores) ?? questionAndAnswer(units, scores);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
-  const best = bestInContext(units, matched, weights);
+  const best = bestInContext(units, matched, weights, options.amount ? AMOUNT_FACTOR : 1);
   let [from, to] = rivalsAround(units, scores, best);
   if (options.fromOpening) {
     // The opening alone can be a bare "Yes."; the piece after it says why.
@@ -94,14 +104,14 @@ function rivalsAround(units: readonly string[], scores: readonly number[], best:
  * (self-managed by you)" under "We can use EKS with:" answers "self managed nodes eks", and the same line under
  * ECS does not. (At half or three quarters of their weight instead, the bundled later set lost a question.)
  */
-function bestInContext(units: readonly string[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>): number {
+function bestInContext(units: readonly string[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>, amountFactor: number): number {
   let best = 0;
   let bestScore = 0;
   matched.forEach((own, i) => {
     if (own.size === 0) return;
     const read = new Set(own);
     for (const parent of ancestors(units, i)) for (const stem of matched[parent] ?? []) read.add(stem);
-    const score = weightOf(read, weights);
+    const score = weightOf(read, weights) * (amountFactor !== 1 && AMOUNT.test(units[i] ?? '') ? amountFactor : 1);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
   return best;

@@ -40,3 +40,10 @@ const PROCEDURE_QUESTION = /^\s*how\s+(?:do|can|should|would|could|shall)\s+(?:i
 export function asksHowTo(question: string): boolean {
   return PROCEDURE_QUESTION.test(question);
 }
+
+const AMOUNT_QUESTION = /\bhow\s+(?:long|many|much|often|soon|old|big|large|far|fast)\b|\bwhat\s+time\b|^\s*when\s+(?:is|are|was|were|will|does|do|did|should|can)\b/i;
+
+/** "How long are logs kept?", "how many replicas", "when is the freeze" (not "when I add a repo, …"): a question whose answer is an amount or a time. */
+export function asksAmount(question: string): boolean {
+  return AMOUNT_QUESTION.test(question);
+}

@@ -85,6 +85,25 @@ describe('selectQuote', () => {
     });
   });
 
+  describe('on a question that asks for an amount', () => {
+    const text = [
+      '- SEV1 and SEV2 need a written postmortem within **5 business days**, using the template.',
+      '- SEV3 needs a short write-up in the Jira ticket; a full postmortem is optional.',
+      '- Action items are reviewed in the weekly sync until closed.',
+    ].join('\n');
+    const weights = new Map([[stem('write'), 2.7], [stem('postmortem'), 2.1]]);
+
+    it('quotes the piece that states one over a piece with more of the question\'s words and none', () => {
+      expect(selectQuote(text, weights).lines).toEqual(['- SEV3 needs a short write-up in the Jira ticket; a full postmortem is optional.']);
+      expect(selectQuote(text, weights, { amount: true }).lines[0]).toContain('5 business days');
+    });
+
+    it('does not take a digit of a name for an amount', () => {
+      const names = ['- The SEV3 queue is triaged by the postmortem owner.', '- Write the postmortem in the shared folder.'].join('\n');
+      expect(selectQuote(names, weights, { amount: true }).lines).toEqual(['- Write the postmortem in the shared folder.']);
+    });
+  });
+
   it('quotes a paragraph wrapped over several lines whole, with the lines it spans', () => {
     const text = [
       'The on-call handover happens every Monday at',

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksHowTo, asksLongForm, asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
+import { asksAmount, asksHowTo, asksLongForm, asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -42,6 +42,14 @@ describe('answer cues', () => {
 
   it.each(['How does the canary work?', 'how long do backups last', 'who knows how it works'])('%j does not ask how to do something', (question) => {
     expect(asksHowTo(question)).toBe(false);
+  });
+
+  it.each(['how long are logs kept', 'How many replicas?', 'when is the year-end freeze', 'what time is the handover'])('%j asks for an amount', (question) => {
+    expect(asksAmount(question)).toBe(true);
+  });
+
+  it.each(['When I add a Helm repo, I get an error', 'how do I keep logs longer', 'what is a timeout'])('%j does not ask for an amount', (question) => {
+    expect(asksAmount(question)).toBe(false);
   });
 
   it.each(['What does MLP stand for?', 'the NATS acronym', 'what is SRE short for'])('%j asks for a long form', (question) => {
