@@ -123,6 +123,11 @@ function termWeights(result: SearchResult, index: SearchIndex): Map<string, numb
  */
 function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>, options: QuoteOptions): { chunk: Chunk; quote: Quote } {
   const quote = selectQuote(ranked.text, weights, options);
+  const before = index.chunks[ranked.id - 1];
+  if (quote.highlights.length > 0 && before && continues(ranked, before)) {
+    const opening = selectQuote(before.text, weights, options);
+    if (opening.held.size > quote.held.size && [...quote.held].every((stem) => opening.held.has(stem))) return { chunk: before, quote: opening };
+  }
   if (quote.highlights.length > 0) return { chunk: ranked, quote };
   const unit = index.unitOf[ranked.id] ?? 0;
   for (let id = index.unitChunks[unit] ?? 0; id < (index.unitChunks[unit + 1] ?? 0); id++) {
@@ -131,6 +136,16 @@ function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>
     if (other.highlights.length > 0) return { chunk, quote: other };
   }
   return { chunk: ranked, quote };
+}
+
+/**
+ * Whether `chunk` goes on with a list that `before` opens: same section, nested under a line of it. Such a chunk
+ * ranks with that line's words in its path; where the quote from the chunk before holds every word of the question
+ * that the chunk's own quote holds, and more ("The release captain (rotates; see …) goes through this list:" for "who
+ * is the release captain", where the chunk's own line only says "release note"), that is the quote.
+ */
+function continues(chunk: Chunk, before: Chunk): boolean {
+  return before.unit === chunk.unit && chunk.section.length > before.section.length && before.section.every((part, i) => chunk.section[i] === part);
 }
 
 /**

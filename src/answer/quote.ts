@@ -8,6 +8,8 @@ export interface Quote {
   highlights: string[];
   /** The first and last line of the chunk the quote spans (0-based, from the chunk's first line), the bullets above it included. */
   span: [number, number];
+  /** The question's stems the quoted pieces hold. */
+  held: ReadonlySet<string>;
 }
 
 export interface QuoteOptions {
@@ -51,7 +53,8 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   const scores = matched.map((stems) => weightOf(stems, weights));
   const quoted = (picked: readonly number[]): Quote => {
     const lines = dedent(picked.flatMap((i) => (units[i] ?? '').split('\n')));
-    return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [found[picked[0] ?? 0]?.first ?? 0, found[picked.at(-1) ?? 0]?.last ?? 0] };
+    const held = new Set(picked.flatMap((i) => [...(matched[i] ?? [])]));
+    return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [found[picked[0] ?? 0]?.first ?? 0, found[picked.at(-1) ?? 0]?.last ?? 0], held };
   };
   const structured = tableRows(units, scores) ?? questionAndAnswer(units, scores);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
