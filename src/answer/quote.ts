@@ -51,12 +51,18 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   const units = found.map((unit) => unit.text);
   const matched = units.map((unit) => questionStemsIn(unit, weights));
   const scores = matched.map((stems) => weightOf(stems, weights));
+  // A table row is read with its header, as a list item is with the bullets above it: "GPU training | 41,200"
+  // under "Item | Monthly cost" answers "monthly gpu bill". Its own words still choose among the rows.
+  const read = [...scores];
+  headersOfRows(units).forEach((header, row) => {
+    if ((matched[row]?.size ?? 0) > 0) read[row] = weightOf(new Set([...(matched[row] ?? []), ...(matched[header] ?? [])]), weights);
+  });
   const quoted = (picked: readonly number[]): Quote => {
     const lines = dedent(picked.flatMap((i) => (units[i] ?? '').split('\n')));
     const held = new Set(picked.flatMap((i) => [...(matched[i] ?? [])]));
     return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [found[picked[0] ?? 0]?.first ?? 0, found[picked.at(-1) ?? 0]?.last ?? 0], held };
   };
-  const structured = tableRows(units, scores) ?? questionAndAnswer(units, scores);
+  const structured = tableRows(units, scores, read) ?? questionAndAnswer(units, scores);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   const best = bestInContext(units, matched, weights, options.amount ? AMOUNT_FACTOR : 1);
   let [from, to] = rivalsAround(units, scores, best);
@@ -125,11 +131,11 @@ const MAX_ROWS = 5;
 /**
  * A table is quoted as its header and the rows that match best ("who owns billing?" → the billing row
  * under "Service | Database | Owner"), also where the chunk holds more than the table; undefined when the
- * best-matching piece is not in a table with rows to choose from.
+ * best-matching piece (`read`: a row with its header's words) is not in a table with rows to choose from.
  */
-function tableRows(units: string[], scores: number[]): number[] | undefined {
-  let best = scores.indexOf(Math.max(...scores));
-  if ((scores[best] ?? 0) <= 0) return undefined;
+function tableRows(units: string[], scores: number[], read: number[]): number[] | undefined {
+  let best = read.indexOf(Math.max(...read));
+  if ((read[best] ?? 0) <= 0) return undefined;
   // "Monthly costs, June 2024:" says what the table below it holds: the table is the answer.
   const intro = /:\s*$/.test(units[best] ?? '') && TABLE_ROW.test(units[best + 1] ?? '') ? [best++] : [];
   if (!TABLE_ROW.test(units[best] ?? '')) return undefined;
@@ -142,8 +148,21 @@ function tableRows(units: string[], scores: number[]): number[] | undefined {
   const bestRow = Math.max(...rows);
   if (bestRow <= 0 && intro.length === 0) return undefined;
   const picked = rows.flatMap((score, i) => (score >= 0.5 * bestRow ? [start + 2 + i] : []));
-  if (picked.length <= MAX_ROWS) return [...intro, start, start + 1, ...picked];
+  // A line that announces the table and holds words of the question comes with the rows, as it comes with the
+  // whole table when it is the best piece itself.
+  const announced = intro.length === 0 && start > 0 && /:\s*$/.test(units[start - 1] ?? '') && (scores[start - 1] ?? 0) > 0 ? [start - 1] : [];
+  if (picked.length <= MAX_ROWS) return [...intro, ...announced, start, start + 1, ...picked];
   return intro.length > 0 ? [...intro, start, start + 1, ...picked.slice(0, MAX_ROWS)] : undefined;
+}
+
+/** Each table row's header: row index → the index of its table's header line. */
+function headersOfRows(units: readonly string[]): Map<number, number> {
+  const headers = new Map<number, number>();
+  for (let i = 0; i + 1 < units.length; i++) {
+    if (!TABLE_ROW.test(units[i] ?? '') || !TABLE_RULE.test(units[i + 1] ?? '') || (i > 0 && TABLE_ROW.test(units[i - 1] ?? ''))) continue;
+    for (let row = i + 2; row < units.length && TABLE_ROW.test(units[row] ?? ''); row++) headers.set(row, i);
+  }
+  return headers;
 }
 
 /** A question written as a line of its own in bold, the answer below it: "**How do I get access to prod?**". */

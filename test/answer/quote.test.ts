@@ -40,6 +40,23 @@ describe('selectQuote', () => {
     it('quotes every row when none matches', () => {
       expect(selectQuote(text, weigh('monthly costs june')).lines).toHaveLength(6);
     });
+
+    it('reads a row with its header, over a line that holds as many words of the question by itself', () => {
+      const costs = [
+        'Costs, June 2024, both regions together:',
+        '',
+        '| Item | Monthly cost |',
+        '|---|---|',
+        '| GPU training | 41,200 |',
+        '| Serving | 18,700 |',
+        '',
+        'Costs are charged back to teams monthly by their training labels.',
+      ].join('\n');
+      const weights = new Map([[stem('monthly'), 3], [stem('gpu'), 2], [stem('cost'), 1], [stem('charged'), 1]]);
+      const quote = selectQuote(costs, weights);
+      expect(quote.lines).toEqual(['Costs, June 2024, both regions together:', '| Item | Monthly cost |', '|---|---|', '| GPU training | 41,200 |']);
+      expect(quote.span).toEqual([0, 4]);
+    });
   });
 
   it('does not take the list after a line that announces nothing', () => {
