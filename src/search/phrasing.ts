@@ -1,4 +1,7 @@
 import type { Token } from './analyze.js';
+import { oneEditApart } from './distance.js';
+import { isEnglishWord } from './english-words.js';
+import { isLikelySlip } from './slips.js';
 
 /**
  * Words that shape a question rather than name its topic ("what does ECS stand for", "difference between
@@ -28,7 +31,14 @@ export function shapesQuestionAt(tokens: readonly Pick<Token, 'surface'>[], inde
   if (word === 'used') return tokens[index + 1]?.surface === 'for';
   // A pro-form, standing for a noun said before ("and where are the older ones?"), like "it" or "those".
   if (word === 'ones') return true;
-  return AMOUNT_AFTER_HOW.has(word) && tokens[index - 1]?.surface === 'how';
+  return tokens[index - 1]?.surface === 'how' && (AMOUNT_AFTER_HOW.has(word) || slipOfAmountWord(word));
+}
+
+/** "lng", "mch", "oftn": one slip from "long", "much" or "often", and no word of general English ("log" is one). */
+function slipOfAmountWord(word: string): boolean {
+  if (isEnglishWord(word)) return false;
+  for (const meant of AMOUNT_AFTER_HOW) if (oneEditApart(word, meant) && isLikelySlip(word, meant)) return true;
+  return false;
 }
 
 /**

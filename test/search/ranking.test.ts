@@ -281,6 +281,14 @@ describe('search ranking', () => {
     expect(search(indexOf(notes), 'how long does the canary take').hits[0]?.coverage).toBe(1);
   });
 
+  it('reads a slip of "long", "much" or "many" after "how" as that word, not as a word the notes lack', () => {
+    const notes = { 'canary.md': 'The canary takes 5% of traffic for 15 minutes, then 25% for 15 minutes.' };
+    const words = (question: string) => analyzeQuery(indexOf(notes), question).groups.map((group) => group.word);
+    expect(words('how lng does the canary take')).toEqual(['canary', 'take']);
+    expect(words('how mny minutes does the canary take')).toEqual(['minutes', 'canary', 'take']);
+    expect(words('how log does the canary take')).toContain('log');
+  });
+
   it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
     const index = indexOf({ 'go.md': 'Most components are written in Go.', 'docs.md': 'Write the docs first.' });
     const terms = analyzeQuery(index, 'what is it writetn in').groups.flatMap((group) => group.terms.map((term) => term.stem));
