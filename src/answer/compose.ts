@@ -37,10 +37,13 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const asked = result.query.groups.filter((group) => !group.context);
   const lookedFor = asked.map((group) => group.word);
   const best = result.hits[0];
-  if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index) || asksLongFormNotesLack(question, asked, best, index)) {
+  const undefinedShort = best && longFormNotesLack(question, asked, best, index);
+  if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index) || undefinedShort) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
     const unknown = asked.filter((group) => group.terms.length === 0).map((group) => group.word);
-    return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown);
+    // Said plainly, so that the asker knows the notes were searched for the name and hold no definition of it.
+    const lead = undefinedShort ? `I couldn't find what ${undefinedShort} stands for in the notes.` : undefined;
+    return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown, lead);
   }
   const weights = termWeights(result, index);
   const { chunk, quote } = yesOrNoOpening(question, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(openingAsMeant(question)), amount: asksAmount(openingAsMeant(question)) });
@@ -74,31 +77,37 @@ function asksWhatNotesLack(asked: readonly QueryGroup[], index: SearchIndex): bo
 }
 
 /**
- * Whether the question asks what a short form stands for ("what does MLP stand for?") while the notes define no
- * long form for it and the best passage does not say what it stands for either: a line that only mentions the
- * name (`#mlp-oncall`) is no answer to that.
+ * The short form, as asked, when the question asks what it stands for ("what does MLP stand for?") while the notes
+ * define no long form for it and the best passage does not say what it stands for either: a line that only mentions
+ * the name (`#mlp-oncall`) is no answer to that.
  */
-function asksLongFormNotesLack(question: string, asked: readonly QueryGroup[], best: Hit, index: SearchIndex): boolean {
-  if (!asksLongForm(openingAsMeant(question))) return false;
+function longFormNotesLack(question: string, asked: readonly QueryGroup[], best: Hit, index: SearchIndex): string | undefined {
+  if (!asksLongForm(openingAsMeant(question))) return undefined;
   const names = asked.filter((group) => !MEANING_WORDS.has(group.word) && group.word !== 'for');
   const short = names.length === 1 ? names[0]?.terms[0] : undefined;
-  if (!short || short.expansion) return false;
-  return index.expansionsOf(short.stem).length === 0 && !saysLongForm(best.chunk.text);
+  if (!short || short.expansion || index.expansionsOf(short.stem).length > 0 || saysLongForm(best.chunk.text)) return undefined;
+  const word = names[0]?.word ?? '';
+  // As the question writes it: "MLP", "mlp".
+  const at = question.toLowerCase().indexOf(word);
+  return at === -1 ? word : question.slice(at, at + word.length);
 }
 
-/** `unknown`: the words of the question that no note uses, named so that the asker knows what to change. */
-export function notFound(question: string, reason: NotFoundReason, lookedFor: string[], citations: Citation[] = [], unknown: string[] = []): Answer {
-  return { question, found: false, text: notFoundText(reason, lookedFor, unknown), quote: [], highlights: [], citations, lookedFor, reason };
+/**
+ * `unknown`: the words of the question that no note uses, named so that the asker knows what to change; `lead`: what
+ * could not be found, when more can be said than "an answer".
+ */
+export function notFound(question: string, reason: NotFoundReason, lookedFor: string[], citations: Citation[] = [], unknown: string[] = [], lead = "I couldn't find an answer in the notes."): Answer {
+  return { question, found: false, text: notFoundText(reason, lookedFor, unknown, lead), quote: [], highlights: [], citations, lookedFor, reason };
 }
 
-function notFoundText(reason: NotFoundReason, lookedFor: string[], unknown: string[]): string {
+function notFoundText(reason: NotFoundReason, lookedFor: string[], unknown: string[], lead: string): string {
   switch (reason) {
     case 'empty-question':
       return 'I couldn\'t find a question in that message. Ask me something about the notes, for example "does fargate support daemonsets?"';
     case 'no-terms':
       return "I couldn't find any words to search for in that question. Try asking with a few keywords.";
     default:
-      return `I couldn't find an answer in the notes. I looked for: ${lookedFor.join(', ')}.${unknownText(lookedFor, unknown)}`;
+      return `${lead} I looked for: ${lookedFor.join(', ')}.${unknownText(lookedFor, unknown)}`;
   }
 }
 

@@ -28,6 +28,7 @@ describe('a question of what a short form stands for', () => {
     const answer = ask('what does mlp stand for');
     expect(answer.found).toBe(false);
     expect(answer.reason).toBe('low-confidence');
+    expect(answer.text).toMatch(/^I couldn't find what mlp stands for in the notes\. I looked for: mlp, stand\./);
     expect(answer.citations[0]?.file).toBe('oncall.md');
   });
 
