@@ -1,5 +1,5 @@
 import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
-import { TABLE_ROW, TABLE_RULE } from '../search/table-records.js';
+import { TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -54,9 +54,11 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   // A table row is read with its header, as a list item is with the bullets above it: "GPU training | 41,200"
   // under "Item | Monthly cost" answers "monthly gpu bill". Its own words still choose among the rows.
   const read = [...scores];
-  headersOfRows(units).forEach((header, row) => {
-    if ((matched[row]?.size ?? 0) > 0) read[row] = weightOf(new Set([...(matched[row] ?? []), ...(matched[header] ?? [])]), weights);
-  });
+  for (const { header, last } of tablesIn(units)) {
+    for (let row = header + 2; row <= last; row++) {
+      if ((matched[row]?.size ?? 0) > 0) read[row] = weightOf(new Set([...(matched[row] ?? []), ...(matched[header] ?? [])]), weights);
+    }
+  }
   const quoted = (picked: readonly number[]): Quote => {
     const lines = dedent(picked.flatMap((i) => (units[i] ?? '').split('\n')));
     const held = new Set(picked.flatMap((i) => [...(matched[i] ?? [])]));
@@ -153,16 +155,6 @@ function tableRows(units: string[], scores: number[], read: number[]): number[] 
   const announced = intro.length === 0 && start > 0 && /:\s*$/.test(units[start - 1] ?? '') && (scores[start - 1] ?? 0) > 0 ? [start - 1] : [];
   if (picked.length <= MAX_ROWS) return [...intro, ...announced, start, start + 1, ...picked];
   return intro.length > 0 ? [...intro, start, start + 1, ...picked.slice(0, MAX_ROWS)] : undefined;
-}
-
-/** Each table row's header: row index → the index of its table's header line. */
-function headersOfRows(units: readonly string[]): Map<number, number> {
-  const headers = new Map<number, number>();
-  for (let i = 0; i + 1 < units.length; i++) {
-    if (!TABLE_ROW.test(units[i] ?? '') || !TABLE_RULE.test(units[i + 1] ?? '') || (i > 0 && TABLE_ROW.test(units[i - 1] ?? ''))) continue;
-    for (let row = i + 2; row < units.length && TABLE_ROW.test(units[row] ?? ''); row++) headers.set(row, i);
-  }
-  return headers;
 }
 
 /** A question written as a line of its own in bold, the answer below it: "**How do I get access to prod?**". */

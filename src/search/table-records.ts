@@ -23,15 +23,33 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
   const stemsAsked = asked.map((group) => (group.terms.length > 0 ? group.terms.map((term) => term.stem) : [stem(group.word)]));
   const holds = (group: readonly string[], stems: ReadonlySet<string>) => group.some((asked) => stems.has(asked));
   const lines = chunk.text.split('\n');
-  for (let i = 0; i + 2 < lines.length; i++) {
-    if (!TABLE_ROW.test(lines[i] ?? '') || !TABLE_RULE.test(lines[i + 1] ?? '') || (i > 0 && TABLE_ROW.test(lines[i - 1] ?? ''))) continue;
-    const header = headerStemsOf(lines[i] ?? '');
-    for (let row = i + 2; row < lines.length && TABLE_ROW.test(lines[row] ?? ''); row++) {
+  for (const table of tablesIn(lines)) {
+    const header = headerStemsOf(lines[table.header] ?? '');
+    for (let row = table.header + 2; row <= table.last; row++) {
       const own = stemsIn(lines[row] ?? '');
       if (stemsAsked.some((group) => holds(group, own)) && stemsAsked.some((group) => holds(group, header)) && stemsAsked.every((group) => holds(group, own) || holds(group, header))) return true;
     }
   }
   return false;
+}
+
+/** A table among lines: its header line (the rule under it follows) and its last row. */
+export interface TableLines {
+  header: number;
+  last: number;
+}
+
+/** The tables among `lines` (one table row each) that have a header, a rule and at least one row, in order. */
+export function tablesIn(lines: readonly string[]): TableLines[] {
+  const tables: TableLines[] = [];
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (!TABLE_ROW.test(lines[i] ?? '') || !TABLE_RULE.test(lines[i + 1] ?? '') || (i > 0 && TABLE_ROW.test(lines[i - 1] ?? ''))) continue;
+    let last = i + 1;
+    while (last + 1 < lines.length && TABLE_ROW.test(lines[last + 1] ?? '')) last++;
+    if (last > i + 1) tables.push({ header: i, last });
+    i = last;
+  }
+  return tables;
 }
 
 /**
