@@ -37,7 +37,8 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const asked = result.query.groups.filter((group) => !group.context);
   const lookedFor = asked.map((group) => group.word);
   const best = result.hits[0];
-  const undefinedShort = best && longFormNotesLack(question, asked, best, index);
+  const opening = openingAsMeant(question);
+  const undefinedShort = best && longFormNotesLack(question, opening, asked, best, index);
   if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index) || undefinedShort) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
     const unknown = asked.filter((group) => group.terms.length === 0).map((group) => group.word);
@@ -46,7 +47,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown, lead);
   }
   const weights = termWeights(result, index);
-  const { chunk, quote } = yesOrNoOpening(question, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(openingAsMeant(question)), amount: asksAmount(openingAsMeant(question)) });
+  const { chunk, quote } = yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(opening), amount: asksAmount(opening) });
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), best.score, options.baseUrl)];
   for (const hit of result.hits.slice(1)) {
@@ -81,9 +82,9 @@ function asksWhatNotesLack(asked: readonly QueryGroup[], index: SearchIndex): bo
  * define no long form for it and the best passage does not say what it stands for either: a line that only mentions
  * the name (`#mlp-oncall`) is no answer to that.
  */
-function longFormNotesLack(question: string, asked: readonly QueryGroup[], best: Hit, index: SearchIndex): string | undefined {
-  if (!asksLongForm(openingAsMeant(question))) return undefined;
-  const names = asked.filter((group) => !MEANING_WORDS.has(group.word) && group.word !== 'for');
+function longFormNotesLack(question: string, opening: string, asked: readonly QueryGroup[], best: Hit, index: SearchIndex): string | undefined {
+  if (!asksLongForm(opening)) return undefined;
+  const names = asked.filter((group) => !MEANING_WORDS.has(group.word));
   const short = names.length === 1 ? names[0]?.terms[0] : undefined;
   if (!short || short.expansion || index.expansionsOf(short.stem).length > 0 || saysLongForm(best.chunk.text)) return undefined;
   const word = names[0]?.word ?? '';
@@ -161,8 +162,8 @@ function continues(chunk: Chunk, before: Chunk): boolean {
  * For a yes/no question, the opening of the best section when it says "Yes" or "No", through the lines that match:
  * undefined when it does not, or when those lines hold none of the question's words.
  */
-function yesOrNoOpening(question: string, ranked: Chunk, index: SearchIndex, weights: Map<string, number>): { chunk: Chunk; quote: Quote } | undefined {
-  if (!asksYesOrNo(openingAsMeant(question))) return undefined;
+function yesOrNoOpening(opening: string, ranked: Chunk, index: SearchIndex, weights: Map<string, number>): { chunk: Chunk; quote: Quote } | undefined {
+  if (!asksYesOrNo(opening)) return undefined;
   const lead = index.chunks[index.unitChunks[index.unitOf[ranked.id] ?? 0] ?? 0];
   if (!lead || !opensWithYesOrNo(lead.text)) return undefined;
   const quote = selectQuote(lead.text, weights, { fromOpening: true });
