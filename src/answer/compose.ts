@@ -1,5 +1,4 @@
-import { asksAmount, asksHowTo, asksLongForm, asksYesOrNo, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
-import { MEANING_WORDS } from '../search/phrasing.js';
+import { asksAmount, asksHowTo, asksLongForm, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
@@ -84,7 +83,7 @@ function asksWhatNotesLack(asked: readonly QueryGroup[], index: SearchIndex): bo
  */
 function longFormNotesLack(question: string, opening: string, asked: readonly QueryGroup[], best: Hit, index: SearchIndex): string | undefined {
   if (!asksLongForm(opening)) return undefined;
-  const names = asked.filter((group) => !MEANING_WORDS.has(group.word));
+  const names = asked.filter((group) => !LONG_FORM_WORDS.has(group.word));
   const short = names.length === 1 ? names[0]?.terms[0] : undefined;
   if (!short || short.expansion || index.expansionsOf(short.stem).length > 0 || saysLongForm(best.chunk.text)) return undefined;
   const word = names[0]?.word ?? '';

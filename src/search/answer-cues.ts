@@ -29,6 +29,9 @@ export function asksLongForm(question: string): boolean {
   return LONG_FORM_QUESTION.test(question);
 }
 
+/** The words of a question for a long form that ask it, no part of the name: "stand", "short", "acronym". */
+export const LONG_FORM_WORDS: ReadonlySet<string> = new Set(['stand', 'stands', 'short', 'acronym', 'abbreviation']);
+
 /** A passage that says what a short form stands for, in words a definition uses. */
 export function saysLongForm(text: string): boolean {
   return LONG_FORM_QUESTION.test(text);

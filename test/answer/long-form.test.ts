@@ -32,6 +32,12 @@ describe('a question of what a short form stands for', () => {
     expect(answer.citations[0]?.file).toBe('oncall.md');
   });
 
+  it.each(['what is mlp short for', 'the mlp acronym'])('%j asks it too, "short" and "acronym" no part of the name', (question) => {
+    const answer = ask(question);
+    expect(answer.found).toBe(false);
+    expect(answer.text).toMatch(/^I couldn't find what mlp stands for in the notes\./);
+  });
+
   it('is answered where the notes define the short form', () => {
     const answer = ask('what does IC stand for');
     expect(answer.found).toBe(true);
