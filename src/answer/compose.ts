@@ -1,4 +1,4 @@
-import { asksAmount, asksHowTo, asksLongForm, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
+import { asksAmount, asksHowTo, asksReason, asksLongForm, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
@@ -46,7 +46,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown, lead);
   }
   const weights = termWeights(result, index);
-  const { chunk, quote } = yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(opening), amount: asksAmount(opening) });
+  const { chunk, quote } = yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(opening), amount: asksAmount(opening), reason: asksReason(opening) });
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), best.score, options.baseUrl)];
   for (const hit of result.hits.slice(1)) {

@@ -25,15 +25,29 @@ export interface QuoteOptions {
   procedure?: boolean;
   /** The question asks how long, how many, how much, how often or when: a piece that states an amount is preferred. */
   amount?: boolean;
+  /** The question asks why: a piece that gives a reason ("because", "due to") is preferred. */
+  reason?: boolean;
 }
 
 /**
- * How much more a piece that states an amount weighs, in a question that asks for one: the number is the answer, so
- * a piece with a third of the question's words and "5 business days" beats one with all of them and no number.
+ * How much more a piece of the form the question asks for weighs (an amount, a reason): the number is the answer,
+ * so a piece with a third of the question's words and "5 business days" beats one with all of them and no number.
  */
-const AMOUNT_FACTOR = 3;
+const FORM_FACTOR = 3;
 /** A number standing by itself ("24 hours", "€250", "00:45", "30%", "500k"), not a digit of a name ("SEV3", "EC2"), or a number word. */
 const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
+
+/**
+ * A piece that gives a reason: "Kafka was rejected because …", "This is why fargate is not suitable for". Not
+ * "therefore" or "as a result": what follows them is the consequence, and the reason stands before.
+ */
+const REASON = /\b(?:because|due\s+to|owing\s+to|caused\s+by|so\s+that|in\s+order\s+to|(?:this|that)(?:'s|\s+is)\s+why|the\s+reasons?)\b/i;
+
+/** What the question's form asks a piece to state, if anything. */
+function formAsked(options: QuoteOptions): RegExp | undefined {
+  if (options.amount) return AMOUNT;
+  return options.reason ? REASON : undefined;
+}
 
 const MAX_SPAN = 8;
 const MAX_CHILDREN = 4;
@@ -66,8 +80,10 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   };
   const structured = tableRows(units, scores, read) ?? questionAndAnswer(units, scores);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
-  const best = bestInContext(units, matched, weights, options.amount ? AMOUNT_FACTOR : 1);
-  let [from, to] = rivalsAround(units, scores, best);
+  const form = formAsked(options);
+  const best = bestInContext(units, matched, weights, form);
+  // Rivals are weighed as the best piece was chosen: one without the amount or reason asked for needs half again its words.
+  let [from, to] = rivalsAround(units, form ? scores.map((score, i) => (form.test(units[i] ?? '') ? score * FORM_FACTOR : score)) : scores, best);
   if (options.fromOpening) {
     // The opening alone can be a bare "Yes."; the piece after it says why.
     to = Math.max(to < MAX_SPAN ? to : 0, Math.min(1, units.length - 1));
@@ -115,14 +131,14 @@ function rivalsAround(units: readonly string[], scores: readonly number[], best:
  * (self-managed by you)" under "We can use EKS with:" answers "self managed nodes eks", and the same line under
  * ECS does not. (At half or three quarters of their weight instead, the bundled later set lost a question.)
  */
-function bestInContext(units: readonly string[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>, amountFactor: number): number {
+function bestInContext(units: readonly string[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>, form: RegExp | undefined): number {
   let best = 0;
   let bestScore = 0;
   matched.forEach((own, i) => {
     if (own.size === 0) return;
     const read = new Set(own);
     for (const parent of ancestors(units, i)) for (const stem of matched[parent] ?? []) read.add(stem);
-    const score = weightOf(read, weights) * (amountFactor !== 1 && AMOUNT.test(units[i] ?? '') ? amountFactor : 1);
+    const score = weightOf(read, weights) * (form?.test(units[i] ?? '') ? FORM_FACTOR : 1);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
   return best;

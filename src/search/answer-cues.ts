@@ -50,3 +50,10 @@ const AMOUNT_QUESTION = /\bhow\s+(?:long|many|much|often|soon|old|big|large|far|
 export function asksAmount(question: string): boolean {
   return AMOUNT_QUESTION.test(question);
 }
+
+const REASON_QUESTION = /\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:is|was|are|were)\s+the\s+reasons?\b/i;
+
+/** "Why did we drop RabbitMQ?", "my rolling update is stuck, why?": a question whose answer is a reason. */
+export function asksReason(question: string): boolean {
+  return REASON_QUESTION.test(question);
+}

@@ -121,6 +121,39 @@ describe('selectQuote', () => {
     });
   });
 
+  describe('on a question that asks for a reason', () => {
+    const text = [
+      '1. Keep RabbitMQ, move to Amazon MQ.',
+      '2. Amazon SQS.',
+      '3. Kafka via Amazon MSK.',
+      '',
+      'Kafka was rejected because we have no streaming use case that needs replay.',
+    ].join('\n');
+
+    it('quotes the piece that gives one, without the pieces that only name the topic', () => {
+      const weights = weigh('why not kafka');
+      expect(selectQuote(text, weights).lines).toContain('3. Kafka via Amazon MSK.');
+      expect(selectQuote(text, weights, { reason: true }).lines).toEqual(['Kafka was rejected because we have no streaming use case that needs replay.']);
+    });
+
+    it('does not take a consequence for the reason', () => {
+      const reason = 'A shallow check of the object would always fail, as a new object is returned each time.';
+      const consequence = [reason, '', 'React-Redux therefore compares each value.'].join('\n');
+      expect(selectQuote(consequence, weigh('why check each value'), { reason: true }).lines[0]).toBe(reason);
+    });
+  });
+
+  it('weighs the rivals of a piece that states an amount as the piece was chosen', () => {
+    const text = [
+      '- **SEV1:** update the public status page within 15 minutes, then every 30 minutes until resolved.',
+      '- **SEV2:** status page update only if merchants are visibly affected.',
+      '- **SEV3:** no status page.',
+    ].join('\n');
+    const weights = new Map([[stem('sev1'), 2], [stem('update'), 1], [stem('status'), 1], [stem('page'), 1]]);
+    expect(selectQuote(text, weights).lines).toEqual(text.split('\n').slice(0, 2));
+    expect(selectQuote(text, weights, { amount: true }).lines).toEqual([text.split('\n')[0]]);
+  });
+
   it('quotes a paragraph wrapped over several lines whole, with the lines it spans', () => {
     const text = [
       'The on-call handover happens every Monday at',
