@@ -1,5 +1,6 @@
-import { asksAmount, asksHowTo, asksReason, asksLongForm, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo, saysLongForm } from '../search/answer-cues.js';
+import { asksAmount, asksHowTo, asksReason, asksLongForm, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
+import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
@@ -85,7 +86,7 @@ function longFormNotesLack(question: string, opening: string, asked: readonly Qu
   if (!asksLongForm(opening)) return undefined;
   const names = asked.filter((group) => !LONG_FORM_WORDS.has(group.word));
   const short = names.length === 1 ? names[0]?.terms[0] : undefined;
-  if (!short || short.expansion || index.expansionsOf(short.stem).length > 0 || saysLongForm(best.chunk.text)) return undefined;
+  if (!short || short.expansion || index.expansionsOf(short.stem).length > 0 || saysWhatNameStandsFor(best.chunk, [short.stem])) return undefined;
   const word = names[0]?.word ?? '';
   // As the question writes it: "MLP", "mlp".
   const at = question.toLowerCase().indexOf(word);

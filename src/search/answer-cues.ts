@@ -1,3 +1,6 @@
+import { isStopToken } from './analyze.js';
+import { isEnglishWord } from './english-words.js';
+
 /**
  * Cues from the wording of a question about what its answer looks like. A yes/no question ("can I…",
  * "does it…") is best answered by a passage that says yes or no outright; a question of what a short form
@@ -17,20 +20,36 @@ export function opensWithYesOrNo(text: string): boolean {
 
 const MEANING_QUESTION = /\bstands?\s+for\b|\bmean(?:s|ing)?\b|\bdefin(?:e|ition)\b|^\s*what(?:'s|s|\s+is|\s+are)\b/i;
 
-/** "What does PIR stand for?", "what's an SLO", "SLI meaning". */
+/** "What does PIR stand for?", "what's an SLO", "SLI meaning", "EM acronym" (a question for a long form asks it too). */
 export function asksMeaning(question: string): boolean {
-  return MEANING_QUESTION.test(question);
+  return MEANING_QUESTION.test(question) || asksLongForm(question);
 }
 
 const LONG_FORM_QUESTION = /\bstands?\s+for\b|\b(?:acronym|abbreviation)\b|\bshort\s+for\b/i;
 
-/** "What does MLP stand for?", "what is SRE short for", "the NATS acronym": a question for a short form's long form. */
+/**
+ * "What does MLP stand for?", "what is SRE short for", "the NATS acronym": a question for a short form's long form,
+ * which names one. "is there an acronym list" names none.
+ */
 export function asksLongForm(question: string): boolean {
-  return LONG_FORM_QUESTION.test(question);
+  return LONG_FORM_QUESTION.test(question) && namesShortForm(question);
+}
+
+/**
+ * A word of the question, besides those that ask for a long form, that may be a short form: written in capitals, of
+ * three letters or fewer ("em" is English too), or no word of general English ("mlp").
+ */
+function namesShortForm(question: string): boolean {
+  for (const word of question.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const lower = word.toLowerCase();
+    if (isStopToken(lower) || LONG_FORM_WORDS.has(lower) || lower === 'for') continue;
+    if (/\p{Lu}.*\p{Lu}/u.test(word) || lower.length <= 3 || !isEnglishWord(lower)) return true;
+  }
+  return false;
 }
 
 /** The words of a question for a long form that ask it, no part of the name: "stand", "short", "acronym". */
-export const LONG_FORM_WORDS: ReadonlySet<string> = new Set(['stand', 'stands', 'short', 'acronym', 'abbreviation']);
+export const LONG_FORM_WORDS: ReadonlySet<string> = new Set(['stand', 'stands', 'short', 'acronym', 'acronyms', 'abbreviation', 'abbreviations']);
 
 /** A passage that says what a short form stands for, in words a definition uses. */
 export function saysLongForm(text: string): boolean {

@@ -1,5 +1,6 @@
 import type { Chunk } from '../types.js';
 import { contentStems } from './analyze.js';
+import { saysLongForm } from './answer-cues.js';
 import { MEANING_WORDS } from './phrasing.js';
 import type { AnalyzedQuery } from './query.js';
 
@@ -65,4 +66,13 @@ function headOf(line: string): string | undefined {
   if (!separator || separator.index === 0) return undefined;
   const gloss = text.slice(separator.index + separator[0].length);
   return /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(gloss) ? text.slice(0, separator.index) : undefined;
+}
+
+/**
+ * Whether a line of the chunk holds the name and says what it stands for ("NATS stands for Neural Autonomic
+ * Transport System", "the NATS acronym"): for a question of what a short form stands for, that is its definition,
+ * where "NATS is a client/server system" glosses the name without saying it.
+ */
+export function saysWhatNameStandsFor(chunk: Chunk, name: readonly string[]): boolean {
+  return chunk.text.split('\n').some((line) => saysLongForm(line) && name.every((stem) => contentStems(line).includes(stem)));
 }

@@ -9,7 +9,7 @@ import { isLikelySlip } from './slips.js';
  * lack; when they do use it, it is searched like any other word.
  */
 export const PHRASING_WORDS: ReadonlySet<string> = new Set(
-  `stand stands mean means meaning meant difference differences diff diffs different differ differs compare compared
+  `stand stands mean means meaning meant acronym acronyms abbreviation abbreviations abbreviated difference differences diff diffs different differ differs compare compared
   comparison versus vs explain explained describe purpose example examples happen happens happened possible able best
   recommended recommend supposed exactly actually basically idea thing things stuff kind sort usually normally
   generally typically overview summary info details detail much many`
@@ -45,4 +45,4 @@ function slipOfAmountWord(word: string): boolean {
  * Words that ask what a name means ("what does tier 1 *mean*"), no part of the name. They stay words of the
  * question, unlike "used for": the answer often says them ("NATS *stands for* …", "keg-only *means* …").
  */
-export const MEANING_WORDS: ReadonlySet<string> = new Set(['stand', 'stands', 'mean', 'means', 'meaning', 'meant', 'definition', 'define']);
+export const MEANING_WORDS: ReadonlySet<string> = new Set(['stand', 'stands', 'mean', 'means', 'meaning', 'meant', 'definition', 'define', 'acronym', 'acronyms', 'abbreviation', 'abbreviations']);

@@ -1,8 +1,8 @@
 import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
-import { asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
+import { asksLongForm, asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
-import { glossedName, glossesName } from './glosses.js';
+import { glossedName, glossesName, saysWhatNameStandsFor } from './glosses.js';
 import { MEANING_WORDS } from './phrasing.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
@@ -140,7 +140,11 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const opening = openingAsMeant(question);
   const meaning = ranking.definitionBoost !== 1 && asksMeaning(opening);
   const glossed = meaning ? glossedName(query) : undefined;
-  if (glossed) askAsForm(query);
+  // "What does NATS stand for?" is answered by the line that says so, not by any line that says what NATS is; and
+  // its "stand for" keeps its weight, or the first pass, the name alone, would miss that line among the many that
+  // name NATS.
+  const longForm = glossed !== undefined && asksLongForm(opening);
+  if (glossed) askAsForm(query, longForm ? STAND : NONE);
   const terms = resolveTerms(index, query, ranking.phrases);
   // Counted over the whole index, as the IDF and average lengths that make section statistics are.
   const bySection = ranking.sections && index.unitCount >= ranking.minSections;
@@ -188,7 +192,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
     for (let t = 0; t < terms.length; t++) found[place * terms.length + t] = (shared.weights[row + t] ?? 0) > 0 ? 1 : 0;
     const quoted = index.chunks[best.id] as Chunk;
-    const defines = (definitions.length > 0 && definesOne(quoted, definitions)) || (glossed !== undefined && glossesName(quoted, glossed));
+    const defines =
+      (definitions.length > 0 && definesOne(quoted, definitions)) ||
+      (glossed !== undefined && (longForm ? saysWhatNameStandsFor(quoted, glossed) : glossesName(quoted, glossed)));
     // A passage that defines the name answers "what does it mean" without saying "means".
     const share = defines && askingWords.length > 0 ? best.coverage + uncoveredShare(shared.weights, row, askingWords, totalImportance) : best.coverage;
     const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : share;
@@ -330,14 +336,17 @@ function coverageOfRow(table: Float64Array, row: number, groups: readonly Covera
  * they are looked for at next to no weight, so a passage that happens to say "means" does not outrank the one
  * that defines the name. Their weight stays the strongest of their group, so coverage reads them as before.
  */
-function askAsForm(query: AnalyzedQuery): void {
+function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>): void {
   for (const group of query.groups) {
     if (!MEANING_WORDS.has(group.word)) continue;
-    for (const term of group.terms) term.weight *= FORM_WORD_WEIGHT;
+    for (const term of group.terms) term.weight *= keep.has(group.word) ? KEPT_FORM_WORD_WEIGHT : FORM_WORD_WEIGHT;
   }
 }
 
 const FORM_WORD_WEIGHT = 0.01;
+const KEPT_FORM_WORD_WEIGHT = 0.5;
+const STAND: ReadonlySet<string> = new Set(['stand', 'stands']);
+const NONE: ReadonlySet<string> = new Set();
 
 /** How much of the question (by importance) the groups leave unmatched in a chunk: what `coverageOfRow` misses of them. */
 function uncoveredShare(table: Float64Array, row: number, groups: readonly CoverageGroup[], totalImportance: number): number {

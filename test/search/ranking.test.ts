@@ -60,11 +60,12 @@ describe('answer cues', () => {
     expect(asksReason(question)).toBe(false);
   });
 
-  it.each(['What does MLP stand for?', 'the NATS acronym', 'what is SRE short for'])('%j asks for a long form', (question) => {
+  it.each(['What does MLP stand for?', 'the NATS acronym', 'what is SRE short for', 'em acronym'])('%j asks for a long form', (question) => {
     expect(asksLongForm(question)).toBe(true);
+    expect(asksMeaning(question)).toBe(true);
   });
 
-  it.each(['what does MLP mean', 'who stands by on call'])('%j does not ask for a long form', (question) => {
+  it.each(['what does MLP mean', 'who stands by on call', 'is there an acronym list', 'what does keel stand for'])('%j does not ask for a long form', (question) => {
     expect(asksLongForm(question)).toBe(false);
   });
 
