@@ -1,4 +1,4 @@
-import { asksAmount, asksHowTo, asksReason, asksLongForm, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksHowTo, asksQuantity, asksReason, asksLongForm, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
@@ -6,7 +6,7 @@ import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
-import { selectQuote, type Quote, type QuoteOptions } from './quote.js';
+import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
   /** Citations wanted, best first (best + see also). */
@@ -48,6 +48,11 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   }
   const weights = termWeights(result, index);
   const { chunk, quote } = yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(opening), amount: asksAmount(opening), reason: asksReason(opening) });
+  if (asksQuantity(opening) && !statesAmount(quote.lines)) {
+    // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
+    const unknown = asked.filter((group) => group.terms.length === 0).map((group) => group.word);
+    return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknown, "I couldn't find a figure for that in the notes.");
+  }
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), best.score, options.baseUrl)];
   for (const hit of result.hits.slice(1)) {

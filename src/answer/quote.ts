@@ -38,6 +38,18 @@ const FORM_FACTOR = 3;
 const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
 
 /**
+ * A cost or a limit said without a figure: "the control plane is free", "unlimited on spot", "no limit", or how a
+ * cost is reckoned ("you pay only for the CPU and memory your containers use", "billed per second").
+ */
+const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays|paid|charged|charges|billed|pric(?:e|es|ed|ing))\b/i;
+
+/** Whether quoted lines state an amount or a time, with a figure or in words. */
+export function statesAmount(lines: readonly string[]): boolean {
+  const text = lines.join('\n');
+  return AMOUNT.test(text) || AMOUNT_IN_WORDS.test(text);
+}
+
+/**
  * A piece that gives a reason: "Kafka was rejected because …", "This is why fargate is not suitable for". Not
  * "therefore" or "as a result": what follows them is the consequence, and the reason stands before.
  */

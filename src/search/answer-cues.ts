@@ -63,11 +63,20 @@ export function asksHowTo(question: string): boolean {
   return PROCEDURE_QUESTION.test(question);
 }
 
-const AMOUNT_QUESTION = /\bhow\s+(?:long|many|much|often|soon|old|big|large|far|fast)\b|\bwhat\s+time\b|^\s*when\s+(?:is|are|was|were|will|does|do|did|should|can)\b/i;
+const QUANTITY_QUESTION = /\bhow\s+(?:long|many|much|often|soon|old|big|large|far|fast)\b|\bwhat\s+time\b/i;
+const WHEN_QUESTION = /^\s*when\s+(?:is|are|was|were|will|does|do|did|should|can)\b/i;
 
 /** "How long are logs kept?", "how many replicas", "when is the freeze" (not "when I add a repo, …"): a question whose answer is an amount or a time. */
 export function asksAmount(question: string): boolean {
-  return AMOUNT_QUESTION.test(question);
+  return QUANTITY_QUESTION.test(question) || WHEN_QUESTION.test(question);
+}
+
+/**
+ * "How long are logs kept?", "how many replicas", "what time is the handover": a question that only a figure answers.
+ * ("When is the freeze?" may be answered by "after the last release of the year".)
+ */
+export function asksQuantity(question: string): boolean {
+  return QUANTITY_QUESTION.test(question);
 }
 
 const REASON_QUESTION = /\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:is|was|are|were)\s+the\s+reasons?\b/i;

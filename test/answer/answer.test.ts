@@ -117,6 +117,20 @@ describe('"I couldn\'t find" names the words no note uses', () => {
   });
 });
 
+describe('a question that only a figure answers', () => {
+  it('is "I couldn\'t find" where the passage that matches states none, with that passage among the closest notes', async () => {
+    const answer = await askBoth(plain, 'how long does it take to create an eks cluster');
+    expect(answer.found).toBe(false);
+    expect(answer.text).toMatch(/^I couldn't find a figure for that in the notes\. I looked for: take, create, eks, cluster\./);
+    expect(answer.citations[0]?.file).toBe('aws-containers.md');
+  });
+
+  it('is answered where the passage states one, in figures or in words', async () => {
+    expect((await askBoth(plain, 'how many pods per fargate node')).quote.join('\n')).toContain('1 node per pod');
+    expect((await askBoth(plain, 'how much does fargate cost')).quote.join('\n')).toContain('You pay only for the CPU and memory');
+  });
+});
+
 describe('citations', () => {
   const question = 'does fargate support daemonsets?';
 

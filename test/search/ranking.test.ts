@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksAmount, asksHowTo, asksLongForm, asksReason, asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
+import { asksAmount, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -50,6 +50,14 @@ describe('answer cues', () => {
 
   it.each(['When I add a Helm repo, I get an error', 'how do I keep logs longer', 'what is a timeout'])('%j does not ask for an amount', (question) => {
     expect(asksAmount(question)).toBe(false);
+  });
+
+  it.each(['how long are logs kept', 'How many replicas?', 'what time is the handover'])('%j asks for a figure', (question) => {
+    expect(asksQuantity(question)).toBe(true);
+  });
+
+  it.each(['when is the year-end freeze', 'how do I keep logs longer'])('%j does not ask for a figure', (question) => {
+    expect(asksQuantity(question)).toBe(false);
   });
 
   it.each(['Why did we drop RabbitMQ?', 'my rolling update is stuck, why?', 'how come the canary aborted', 'what was the reason for the freeze'])('%j asks for a reason', (question) => {
