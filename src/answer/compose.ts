@@ -1,4 +1,4 @@
-import { asksAmount, asksHowTo, asksQuantity, asksReason, asksLongForm, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksHowTo, asksLongForm, asksQuantity, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';

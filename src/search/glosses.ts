@@ -74,5 +74,9 @@ function headOf(line: string): string | undefined {
  * where "NATS is a client/server system" glosses the name without saying it.
  */
 export function saysWhatNameStandsFor(chunk: Chunk, name: readonly string[]): boolean {
-  return chunk.text.split('\n').some((line) => saysLongForm(line) && name.every((stem) => contentStems(line).includes(stem)));
+  return chunk.text.split('\n').some((line) => {
+    if (!saysLongForm(line)) return false;
+    const stems = contentStems(line);
+    return name.every((stem) => stems.includes(stem));
+  });
 }

@@ -141,8 +141,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const meaning = ranking.definitionBoost !== 1 && asksMeaning(opening);
   const glossed = meaning ? glossedName(query) : undefined;
   // "What does NATS stand for?" is answered by the line that says so, not by any line that says what NATS is; and
-  // its "stand for" keeps its weight, or the first pass, the name alone, would miss that line among the many that
-  // name NATS.
+  // its "stand for" keeps half its weight, or the first pass, the name alone, would miss that line among the many
+  // that name NATS.
   const longForm = glossed !== undefined && asksLongForm(opening);
   if (glossed) askAsForm(query, longForm ? STAND : NONE);
   const terms = resolveTerms(index, query, ranking.phrases);
@@ -334,7 +334,8 @@ function coverageOfRow(table: Float64Array, row: number, groups: readonly Covera
 /**
  * In a question of what a name means, the words that ask it ("mean", "stand for") are its form, not its topic:
  * they are looked for at next to no weight, so a passage that happens to say "means" does not outrank the one
- * that defines the name. Their weight stays the strongest of their group, so coverage reads them as before.
+ * that defines the name. Their weight stays the strongest of their group, so coverage reads them as before. The
+ * words in `keep` are looked for at half weight: the answer writes them ("NATS *stands* for …").
  */
 function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>): void {
   for (const group of query.groups) {
