@@ -1,5 +1,5 @@
 import type { Chunk, Note, NoteMeta, SkippedFile } from '../types.js';
-import { builtInAbbreviations, findAbbreviations, type Abbreviation } from '../search/abbreviations.js';
+import { builtInAbbreviations, findAbbreviations, withoutAmbiguousNames, type Abbreviation } from '../search/abbreviations.js';
 import { SearchIndex } from '../search/index.js';
 import { runInSlices, runToEnd, type Steps } from '../steps.js';
 import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkDraft, type ChunkOptions } from './chunk.js';
@@ -77,7 +77,7 @@ export function prepareNote({ file, text }: LoadedFile, chunking: ChunkOptions):
 export function abbreviationsOf(notes: readonly Note[], byFile: ReadonlyMap<string, Abbreviation[]>): Abbreviation[] {
   const all = builtInAbbreviations();
   for (const note of notes) all.push(...(byFile.get(note.file) ?? []));
-  return all;
+  return withoutAmbiguousNames(all);
 }
 
 /**

@@ -1,9 +1,12 @@
 import { tokenize } from './analyze.js';
+import { isEnglishWord } from './english-words.js';
 
 /** An abbreviation and the words it stands for, both as stems. */
 export interface Abbreviation {
   short: string;
   long: string[];
+  /** Read off a camel-case name's capitals (`BigQuery` → bq), not defined in words. */
+  fromName?: true;
 }
 
 /** Common abbreviations of engineering notes, both ways. Notes add their own by defining them. */
@@ -41,11 +44,14 @@ const PARENTHESISED_SHORT = /\(\s*([A-Za-z][A-Za-z0-9]{1,9})\s*\)/g;
 const SHORT_THEN_LONG = /\b([A-Z][A-Za-z0-9]{1,9})\s*\(\s*([^()\n]{3,80}?)\s*\)/g;
 /** A glossary entry at the start of a line: "**PIR**: post-incident review", "- SLO — service level objective". */
 const GLOSSARY_ENTRY = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Z][A-Za-z0-9]{1,9})(?:\*\*|__)?[ \t]*(?::|=|—|–|[ \t]-)[ \t]*(?:\*\*|__)?([^\n]{3,120})/gm;
+/** A name written in camel case, each part a capital and small letters: `BigQuery`, `PagerDuty`, `GitHub`. */
+const CAMEL_CASE_NAME = /(?<![\p{L}\d_])(?:[A-Z][a-z]+){2,4}(?![\p{L}\d_])/gu;
 const MINOR = new Set(['of', 'for', 'and', 'the', 'a', 'an', 'to', 'in', 'on', 'with', '&']);
 
 /**
  * Finds "Elastic Container Service (ECS)", "ECS (Elastic Container Service)" and glossary entries
- * ("**ECS**: Elastic Container Service, the …") in a note.
+ * ("**ECS**: Elastic Container Service, the …") in a note, and the short forms of its camel-case names (`BigQuery`
+ * → bq).
  */
 export function findAbbreviations(text: string): Abbreviation[] {
   const found: Abbreviation[] = [];
@@ -72,6 +78,15 @@ export function findAbbreviations(text: string): Abbreviation[] {
     const words = (/^[\p{L}\p{N}\s-]*/u.exec(match[2] ?? '')?.[0] ?? '').split(/[\s-]+/).filter(Boolean);
     const expansion = expansionFor(short, words, false, true);
     if (expansion) found.push(toAbbreviation(short, expansion));
+  }
+  // A camel-case name is written short by its capitals, as its users write it in a hurry: `bq` for BigQuery, `pdb`
+  // for PodDisruptionBudget.
+  const names = new Set<string>();
+  for (const match of text.matchAll(CAMEL_CASE_NAME)) names.add(match[0]);
+  for (const name of names) {
+    const short = name.replace(/[^A-Z]/g, '');
+    // "ProxyObjectDefinition" is not what a question's "pod" means.
+    if (!isEnglishWord(short.toLowerCase())) found.push({ ...toAbbreviation(short, [name]), fromName: true });
   }
   return found;
 }
@@ -106,4 +121,19 @@ function toAbbreviation(short: string, long: string[]): Abbreviation {
     short: tokenize(short)[0]?.stem ?? short.toLowerCase(),
     long: tokenize(long.join(' ')).filter((t) => !t.stop).map((t) => t.stem),
   };
+}
+
+/**
+ * The abbreviations, less the short forms read off camel-case names that more than one name gives: in code-heavy
+ * documentation "ca" is the capitals of `ClientAuth`, `CreatedAt` and twenty more, and means none of them.
+ */
+export function withoutAmbiguousNames(abbreviations: readonly Abbreviation[]): Abbreviation[] {
+  const names = new Map<string, Set<string>>();
+  for (const { short, long, fromName } of abbreviations) {
+    if (!fromName) continue;
+    const longs = names.get(short) ?? new Set<string>();
+    longs.add(long.join(' '));
+    names.set(short, longs);
+  }
+  return abbreviations.filter(({ short, fromName }) => !fromName || (names.get(short)?.size ?? 0) === 1);
 }

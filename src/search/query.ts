@@ -411,8 +411,10 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
   for (const group of groups) for (const term of group.terms) if (!stems.includes(term.stem)) stems.push(term.stem);
   for (const group of groups) {
     const written = group.terms.length;
-    for (let i = 0; i < written; i++) {
-      for (const long of index.expansionsOf(group.terms[i]?.stem ?? '')) {
+    // A short form the notes never write is still theirs when they name what it stands for: "bq" for BigQuery.
+    const own = written > 0 ? group.terms.slice(0, written).map((term) => term.stem) : [stem(group.word)];
+    for (const shortStem of own) {
+      for (const long of index.expansionsOf(shortStem)) {
         for (const stem of long) {
           // Two definitions of one short form ("change data capture", "changelog data capture") share words.
           if (stems.includes(stem) || hasStem(group.terms, stem)) continue;

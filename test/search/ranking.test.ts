@@ -340,6 +340,27 @@ describe('search ranking', () => {
     expect(new Set(stems).size).toBe(stems.length);
   });
 
+  it('reads a camel-case name\'s capitals as its short form, unless they spell a word or more than one name', () => {
+    const index = indexOf({
+      'keel.md': 'Keel materializes features from BigQuery into Redis every 5 minutes.',
+      'ops.md': 'Features are loaded by hand when a backfill runs. PagerDuty pages the primary.',
+      'api.md': 'Set `ClientAuth` and `CreatedAt` on the ProxyObjectDefinition.',
+    });
+    const lookedFor = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
+    expect(lookedFor('bq features')).toContain(stem('bigquery'));
+    expect(lookedFor('pd schedule')).toContain(stem('pagerduty'));
+    expect(lookedFor('pod limits')).not.toContain(stem('proxyobjectdefinition'));
+    expect(lookedFor('ca settings')).not.toContain(stem('clientauth'));
+    expect(search(index, 'features from bq').hits[0]?.chunk.file).toBe('keel.md');
+  });
+
+  it('expands a short form the notes never write into the long form they do', () => {
+    const index = indexOf({ 'eks.md': 'Control plane nodes are replicated across several availability zones.', 'ecs.md': 'The control plane is free.' });
+    const ha = analyzeQuery(index, 'is the control plane ha').groups.find((group) => group.word === 'ha');
+    expect(ha?.terms.map((term) => term.stem)).toContain(stem('availability'));
+    expect(search(index, 'is the control plane ha').hits[0]?.chunk.file).toBe('eks.md');
+  });
+
   it('expands common short forms both ways', () => {
     const index = indexOf({ 'fargate.md': 'Fargate lets you run applications without managing EC2 instances.', 'cli.md': 'The app takes a config file.' });
     const lookedFor = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
