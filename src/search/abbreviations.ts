@@ -124,16 +124,25 @@ function toAbbreviation(short: string, long: string[]): Abbreviation {
 }
 
 /**
- * The abbreviations, less the short forms read off camel-case names that more than one name gives: in code-heavy
- * documentation "ca" is the capitals of `ClientAuth`, `CreatedAt` and twenty more, and means none of them.
+ * The abbreviations, less the short forms read off camel-case names that more than one name gives, or that only one
+ * note names: in code-heavy documentation "ca" is the capitals of `ClientAuth`, `CreatedAt` and twenty more, and
+ * means none of them; and an identifier one page mentions (`ManagementClusterMode`) is no name people shorten (a
+ * question's "MCM" meant another). Each note gives a name once.
  */
 export function withoutAmbiguousNames(abbreviations: readonly Abbreviation[]): Abbreviation[] {
-  const names = new Map<string, Set<string>>();
+  const names = new Map<string, Map<string, number>>();
   for (const { short, long, fromName } of abbreviations) {
     if (!fromName) continue;
-    const longs = names.get(short) ?? new Set<string>();
-    longs.add(long.join(' '));
-    names.set(short, longs);
+    const notesByLong = names.get(short) ?? new Map<string, number>();
+    const key = long.join(' ');
+    notesByLong.set(key, (notesByLong.get(key) ?? 0) + 1);
+    names.set(short, notesByLong);
   }
-  return abbreviations.filter(({ short, fromName }) => !fromName || (names.get(short)?.size ?? 0) === 1);
+  const kept = (short: string) => {
+    const notesByLong = names.get(short);
+    return notesByLong?.size === 1 && [...notesByLong.values()][0]! >= MIN_NOTES_NAMING;
+  };
+  return abbreviations.filter(({ short, fromName }) => !fromName || kept(short));
 }
+
+const MIN_NOTES_NAMING = 2;

@@ -340,17 +340,20 @@ describe('search ranking', () => {
     expect(new Set(stems).size).toBe(stems.length);
   });
 
-  it('reads a camel-case name\'s capitals as its short form, unless they spell a word or more than one name', () => {
+  it('reads a camel-case name\'s capitals as its short form, unless they spell a word, more than one name, or a name of one note', () => {
     const index = indexOf({
-      'keel.md': 'Keel materializes features from BigQuery into Redis every 5 minutes.',
+      'keel.md': 'Keel materializes features from BigQuery into Redis every 5 minutes. PagerDuty pages the owner.',
       'ops.md': 'Features are loaded by hand when a backfill runs. PagerDuty pages the primary.',
       'api.md': 'Set `ClientAuth` and `CreatedAt` on the ProxyObjectDefinition.',
+      'costs.md': 'The BigQuery bill is split by team. The `ProxyObjectDefinition` and `CertAuthority` are shared.',
+      'mode.md': 'Turn on the ManagementClusterMode for one cluster.',
     });
     const lookedFor = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
     expect(lookedFor('bq features')).toContain(stem('bigquery'));
     expect(lookedFor('pd schedule')).toContain(stem('pagerduty'));
     expect(lookedFor('pod limits')).not.toContain(stem('proxyobjectdefinition'));
     expect(lookedFor('ca settings')).not.toContain(stem('clientauth'));
+    expect(lookedFor('mcm settings')).not.toContain(stem('managementclustermode'));
     expect(search(index, 'features from bq').hits[0]?.chunk.file).toBe('keel.md');
   });
 
