@@ -41,7 +41,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const undefinedShort = best && longFormNotesLack(question, opening, asked, best, index);
   if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index) || undefinedShort) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
-    const unknown = asked.filter((group) => group.terms.length === 0).map((group) => group.word);
+    const unknown = unknownWords(asked);
     // Said plainly, so that the asker knows the notes were searched for the name and hold no definition of it.
     const lead = undefinedShort ? `I couldn't find what ${undefinedShort} stands for in the notes.` : undefined;
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown, lead);
@@ -50,8 +50,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const { chunk, quote } = yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(opening), amount: asksAmount(opening), reason: asksReason(opening) });
   if (asksQuantity(opening) && !statesAmount(quote.lines)) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
-    const unknown = asked.filter((group) => group.terms.length === 0).map((group) => group.word);
-    return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknown, "I couldn't find a figure for that in the notes.");
+    return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find a figure for that in the notes.");
   }
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), best.score, options.baseUrl)];
@@ -62,6 +61,11 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     citations.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
   }
   return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
+}
+
+/** The words of the question that no note uses. */
+function unknownWords(asked: readonly QueryGroup[]): string[] {
+  return asked.filter((group) => group.terms.length === 0).map((group) => group.word);
 }
 
 /** Whether a hit is strong enough to be quoted as the answer: it covers enough of the question, strongly enough. */

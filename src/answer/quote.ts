@@ -93,9 +93,10 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   const structured = tableRows(units, scores, read) ?? questionAndAnswer(units, scores);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   const form = formAsked(options);
-  const best = bestInContext(units, matched, weights, form);
+  const factors = units.map((unit) => (form?.test(unit) ? FORM_FACTOR : 1));
+  const best = bestInContext(units, matched, weights, factors);
   // Rivals are weighed as the best piece was chosen: one without the amount or reason asked for needs half again its words.
-  let [from, to] = rivalsAround(units, form ? scores.map((score, i) => (form.test(units[i] ?? '') ? score * FORM_FACTOR : score)) : scores, best);
+  let [from, to] = rivalsAround(units, scores.map((score, i) => score * (factors[i] ?? 1)), best);
   if (options.fromOpening) {
     // The opening alone can be a bare "Yes."; the piece after it says why.
     to = Math.max(to < MAX_SPAN ? to : 0, Math.min(1, units.length - 1));
@@ -143,14 +144,14 @@ function rivalsAround(units: readonly string[], scores: readonly number[], best:
  * (self-managed by you)" under "We can use EKS with:" answers "self managed nodes eks", and the same line under
  * ECS does not. (At half or three quarters of their weight instead, the bundled later set lost a question.)
  */
-function bestInContext(units: readonly string[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>, form: RegExp | undefined): number {
+function bestInContext(units: readonly string[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>, factors: readonly number[]): number {
   let best = 0;
   let bestScore = 0;
   matched.forEach((own, i) => {
     if (own.size === 0) return;
     const read = new Set(own);
     for (const parent of ancestors(units, i)) for (const stem of matched[parent] ?? []) read.add(stem);
-    const score = weightOf(read, weights) * (form?.test(units[i] ?? '') ? FORM_FACTOR : 1);
+    const score = weightOf(read, weights) * (factors[i] ?? 1);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
   return best;

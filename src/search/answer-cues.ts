@@ -42,7 +42,7 @@ export function asksLongForm(question: string): boolean {
 function namesShortForm(question: string): boolean {
   for (const word of question.match(/[\p{L}\p{N}]+/gu) ?? []) {
     const lower = word.toLowerCase();
-    if (isStopToken(lower) || LONG_FORM_WORDS.has(lower) || lower === 'for') continue;
+    if (isStopToken(lower) || LONG_FORM_WORDS.has(lower)) continue;
     if (/\p{Lu}.*\p{Lu}/u.test(word) || lower.length <= 3 || !isEnglishWord(lower)) return true;
   }
   return false;

@@ -412,14 +412,14 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
   for (const group of groups) {
     const written = group.terms.length;
     // A short form the notes never write is still theirs when they name what it stands for: "bq" for BigQuery.
-    const own = written > 0 ? group.terms.slice(0, written).map((term) => term.stem) : [stem(group.word)];
-    for (const shortStem of own) {
-      for (const long of index.expansionsOf(shortStem)) {
-        for (const stem of long) {
+    for (let i = 0; i < Math.max(written, 1); i++) {
+      const short = written > 0 ? (group.terms[i]?.stem ?? '') : stem(group.word);
+      for (const long of index.expansionsOf(short)) {
+        for (const word of long) {
           // Two definitions of one short form ("change data capture", "changelog data capture") share words.
-          if (stems.includes(stem) || hasStem(group.terms, stem)) continue;
-          const id = index.heldTermId(stem);
-          if (id !== -1) group.terms.push({ stem, id, weight: WEIGHT.expansion * scale, expansion: true });
+          if (stems.includes(word) || hasStem(group.terms, word)) continue;
+          const id = index.heldTermId(word);
+          if (id !== -1) group.terms.push({ stem: word, id, weight: WEIGHT.expansion * scale, expansion: true });
         }
       }
     }
