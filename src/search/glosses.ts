@@ -3,6 +3,7 @@ import { contentStems } from './analyze.js';
 import { saysLongForm } from './answer-cues.js';
 import { MEANING_WORDS } from './phrasing.js';
 import type { AnalyzedQuery } from './query.js';
+import { tablesIn } from './table-records.js';
 
 /**
  * The longest head a gloss line is taken to have, in words other than stop words: the name and at most three more
@@ -41,11 +42,8 @@ export function glossedName(query: AnalyzedQuery): string[] | undefined {
  */
 export function glossesName(chunk: Chunk, name: readonly string[]): boolean {
   for (const line of chunk.text.split('\n')) {
-    const cell = FIRST_CELL.exec(line);
-    if (cell) {
-      // A row's key is the name itself: a cell such as `BEACON_PORT` names something else.
-      const stems = contentStems(cell[1] ?? '');
-      if (stems.length === name.length && name.every((stem) => stems.includes(stem))) return true;
+    if (FIRST_CELL.test(line)) {
+      if (keyedBy(line, name)) return true;
       continue;
     }
     const head = headOf(line);
@@ -54,6 +52,33 @@ export function glossesName(chunk: Chunk, name: readonly string[]): boolean {
     if (stems.length <= Math.min(MAX_NAME_WORDS, name.length + MAX_WORDS_BESIDE_NAME) && name.every((stem) => stems.includes(stem))) return true;
   }
   return false;
+}
+
+/** Stems of the header cells that say a table's rows give what their keys are ("Level | Definition | …"). */
+const DEFINING_COLUMNS: ReadonlySet<string> = new Set(['definition', 'meaning', 'description', 'explanation'].map((word) => contentStems(word)[0] as string));
+
+/**
+ * Whether a table of the chunk keys a row by the name and has a column that says what each key is ("| SEV2 | Major
+ * degradation of a Tier 1 service … |" under "Level | Definition"): the row is the name's definition, as
+ * much as a glossary's line is, though the table around it, one long chunk, ranks below a short line keyed by the
+ * same name that says one thing more about it ("**SEV2:** status page update only if …").
+ */
+export function rowDefinesName(chunk: Chunk, name: readonly string[]): boolean {
+  if (!chunk.text.includes('|')) return false;
+  const lines = chunk.text.split('\n');
+  for (const table of tablesIn(lines)) {
+    if (!contentStems(lines[table.header] ?? '').some((stem) => DEFINING_COLUMNS.has(stem))) continue;
+    for (let row = table.header + 2; row <= table.last; row++) if (keyedBy(lines[row] ?? '', name)) return true;
+  }
+  return false;
+}
+
+/** Whether a table row's first cell is the name itself: a cell such as `BEACON_PORT` names something else. */
+function keyedBy(line: string, name: readonly string[]): boolean {
+  const cell = FIRST_CELL.exec(line);
+  if (!cell) return false;
+  const stems = contentStems(cell[1] ?? '');
+  return stems.length === name.length && name.every((stem) => stems.includes(stem));
 }
 
 /** A table row's first cell (not the rule under its header), Markdown emphasis in it removed. */

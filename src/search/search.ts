@@ -2,7 +2,7 @@ import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
 import { asksLongForm, asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
-import { glossedName, glossesName, saysWhatNameStandsFor } from './glosses.js';
+import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from './glosses.js';
 import { MEANING_WORDS } from './phrasing.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
@@ -205,7 +205,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * share;
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     if (defines) score *= ranking.definitionBoost;
-    if (records && rowAnswers(quoted, query.groups)) score *= ranking.recordBoost;
+    // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
+    if (records && (rowAnswers(quoted, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(quoted, glossed)))) score *= ranking.recordBoost;
     ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });
   }
   proximity?.release();

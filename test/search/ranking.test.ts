@@ -243,6 +243,19 @@ describe('search ranking', () => {
       expect(scores(1.75)).toEqual(scores(1));
     });
 
+    it('takes a row keyed by the name under a "Definition" column for the record "what is X" asks for', () => {
+      const levels = ['SEV1 | Full outage of a Tier 1 service, or money is moving incorrectly | 5 minutes', 'SEV2 | Major degradation of a Tier 1 service, or full outage of Tier 2 | 15 minutes', 'SEV3 | Partial degradation, workaround exists | 1 business hour'];
+      const guide = {
+        'severity.md': ['# Severity levels', '', '| Level | Definition | Ack within |', '|---|---|---|', ...levels.map((row) => `| ${row} |`)].join('\n'),
+        'comms.md': '# Communication\n\n- **SEV2:** status page update only if merchants are visibly affected.',
+      };
+      expect(firstFile(guide, 'what is a sev2')).toBe('severity.md');
+      expect(firstFile(guide, 'what does sev2 mean')).toBe('severity.md');
+      expect(search(indexOf(guide), 'what is a sev2', { ranking: { recordBoost: 1 } }).hits[0]?.chunk.file).toBe('comms.md');
+      const renamed = { ...guide, 'severity.md': (guide['severity.md'] as string).replace('Definition', 'Examples') };
+      expect(firstFile(renamed, 'what is a sev2')).toBe('comms.md');
+    });
+
     it('does not count words found in different rows', () => {
       const index = indexOf(notes);
       const table = index.chunks.find((chunk) => chunk.file === 'catalogue.md' && chunk.text.includes('|'));
