@@ -27,7 +27,9 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
     const header = headerStemsOf(lines[table.header] ?? '');
     for (let row = table.header + 2; row <= table.last; row++) {
       const own = stemsIn(lines[row] ?? '');
-      if (stemsAsked.some((group) => holds(group, own)) && stemsAsked.some((group) => holds(group, header)) && stemsAsked.every((group) => holds(group, own) || holds(group, header))) return true;
+      // The header must name something asked that the row does not say: "no page at night" under "Who gets paged"
+      // holds "page" and "night" by itself, and is no record of what "how much do we get per night page" asks.
+      if (stemsAsked.some((group) => holds(group, own)) && stemsAsked.some((group) => holds(group, header) && !holds(group, own)) && stemsAsked.every((group) => holds(group, own) || holds(group, header))) return true;
     }
   }
   return false;

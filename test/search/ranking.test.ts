@@ -256,6 +256,17 @@ describe('search ranking', () => {
       expect(firstFile(renamed, 'what is a sev2')).toBe('comms.md');
     });
 
+    it('wants the header to name something asked that the row does not say itself', () => {
+      const levels = {
+        'severity.md': '| Level | Who gets paged |\n|---|---|\n| SEV3 | Owning team\'s channel, no page at night |\n| SEV4 | Jira ticket only |',
+      };
+      const index = indexOf(levels);
+      const table = index.chunks.find((chunk) => chunk.text.includes('|'));
+      const groups = (question: string) => analyzeQuery(index, question).groups;
+      expect(table && rowAnswers(table, groups('how much do we get per night page'))).toBe(false);
+      expect(table && rowAnswers(table, groups('who gets paged for a sev4'))).toBe(true);
+    });
+
     it('does not count words found in different rows', () => {
       const index = indexOf(notes);
       const table = index.chunks.find((chunk) => chunk.file === 'catalogue.md' && chunk.text.includes('|'));
