@@ -343,18 +343,35 @@ function withSiblings(units: string[], index: number): [number, number] {
   return end - parent <= MAX_CHILDREN ? [parent, end] : [index, index];
 }
 
-/** The bullets above a quoted line, nearest last: its context in an outline. */
+/**
+ * The bullets above a quoted line, nearest last: its context in an outline. The line that announces a list
+ * ("Freeze windows (no prod deploys):") is the parent of its items as much as a bullet is: "- Public holidays in
+ * Berlin." says nothing by itself.
+ */
 function ancestors(units: readonly string[], index: number): number[] {
   const chain: number[] = [];
   let indent = indentOf(units[index] ?? '');
   for (let i = index - 1; i >= 0 && chain.length < MAX_ANCESTORS && indent > 0; i--) {
     const line = units[i] ?? '';
-    if (indentOf(line) < indent && /^\s*([-*+]|\d+[.)])\s/.test(line)) {
+    if (indentOf(line) < indent && LIST_ITEM.test(line)) {
       chain.unshift(i);
       indent = indentOf(line);
     }
   }
-  return chain;
+  const lead = leadInOf(units, chain[0] ?? index);
+  return lead === undefined ? chain : [lead, ...chain];
+}
+
+/** The paragraph ending in a colon right above the list that holds the item at `index`, if any. */
+function leadInOf(units: readonly string[], index: number): number | undefined {
+  const item = units[index] ?? '';
+  if (!LIST_ITEM.test(item)) return undefined;
+  const indent = indentOf(item);
+  let i = index - 1;
+  // Back over the items before it and what is nested under them.
+  while (i >= 0 && (indentOf(units[i] ?? '') > indent || (indentOf(units[i] ?? '') === indent && LIST_ITEM.test(units[i] ?? '')))) i--;
+  const line = units[i] ?? '';
+  return i >= 0 && !LIST_ITEM.test(line) && !FENCE.test(line) && !TABLE_ROW.test(line) && /:\s*$/.test(line) && indentOf(line) <= indent ? i : undefined;
 }
 
 function indentOf(line: string): number {

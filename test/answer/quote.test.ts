@@ -14,11 +14,18 @@ describe('selectQuote', () => {
     '* Start the agent (`sudo systemctl start agent`)',
   ];
 
-  it('quotes the matching item of a short list, not the whole list', () => {
+  it('quotes the matching item of a short list with the line that announces the list, not the whole list', () => {
     const text = ownImage.join('\n');
     const quote = selectQuote(text, weigh('start agent systemctl'));
-    expect(quote.lines).toEqual(['* Start the agent (`sudo systemctl start agent`)']);
-    expect(quote.span).toEqual([4, 4]);
+    expect(quote.lines).toEqual(['If you build your own image:', '* Start the agent (`sudo systemctl start agent`)']);
+    expect(quote.span).toEqual([0, 4]);
+  });
+
+  it('reads a list item under the line that announces its list, as under a parent bullet', () => {
+    const windows = ['Normal deploy window: Monday to Thursday.', '', 'Freeze windows (no prod deploys):', '', '- Fridays from 12:00.', '- Year-end: 18 December to 3 January.', '- Public holidays in Berlin.', '', 'Dev deploys are allowed any time.'];
+    expect(selectQuote(windows.join('\n'), weigh('public holiday')).lines).toEqual(['Freeze windows (no prod deploys):', '- Public holidays in Berlin.']);
+    const unannounced = windows.map((line) => line.replace('(no prod deploys):', '(no prod deploys).'));
+    expect(selectQuote(unannounced.join('\n'), weigh('public holiday')).lines).toEqual(['- Public holidays in Berlin.']);
   });
 
   it('quotes a line ending in a colon with the list it introduces', () => {
