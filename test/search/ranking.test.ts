@@ -480,6 +480,20 @@ describe('the unit ranked in a small collection', () => {
   });
 });
 
+describe('a comparison', () => {
+  it('reads "vs" as the function word it is, not as a rare word of the notes', () => {
+    const notes = {
+      'video.md': '- [ECS launch types: EC2 vs Fargate](https://www.youtube.com/watch?v=DVrGXjjkpig)',
+      'ecs.md': '- **ECS** - container orchestration service, the AWS version of k8s',
+      'eks.md': '- **EKS** - managed k8s service, the original k8s in AWS',
+    };
+    const index = indexOf(notes);
+    expect(analyzeQuery(index, 'ecs vs eks').groups.map((group) => group.word)).toEqual(['ecs', 'eks']);
+    expect(analyzeQuery(index, 'ecs versus eks').groups.map((group) => group.word)).toEqual(['ecs', 'eks']);
+    expect(search(index, 'ecs vs eks').hits[0]?.chunk.file).not.toBe('video.md');
+  });
+});
+
 describe('words in web addresses', () => {
   const notes = {
     'video.md': '- [ECS on EC2 vs Fargate](https://www.youtube.com/watch?v=DVrGXjjkpig)\n- see https://example.com/catch/latch',
