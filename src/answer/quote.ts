@@ -38,10 +38,11 @@ const FORM_FACTOR = 3;
 const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
 
 /**
- * A cost or a limit said without a figure: "the control plane is free", "unlimited on spot", "no limit", or how a
- * cost is reckoned ("you pay only for the CPU and memory your containers use", "billed per second").
+ * A cost, a limit or a count said without a figure: "the control plane is free", "unlimited on spot", "no limit",
+ * how a cost is reckoned ("you pay only for the CPU and memory your containers use", "billed per second"), or as
+ * much of a count as the notes know ("replicated across multiple availability zones").
  */
-const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays|paid|charged|charges|billed|pric(?:e|es|ed|ing))\b/i;
+const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays|paid|charged|charges|billed|pric(?:e|es|ed|ing)|multiple|several)\b/i;
 
 /** Whether quoted lines state an amount or a time, with a figure or in words. */
 export function statesAmount(lines: readonly string[]): boolean {

@@ -128,6 +128,8 @@ describe('a question that only a figure answers', () => {
   it('is answered where the passage states one, in figures or in words', async () => {
     expect((await askBoth(plain, 'how many pods per fargate node')).quote.join('\n')).toContain('1 node per pod');
     expect((await askBoth(plain, 'how much does fargate cost')).quote.join('\n')).toContain('You pay only for the CPU and memory');
+    // As much of a count as the notes know.
+    expect((await askBoth(plain, 'how many AZs is the eks control plane in')).quote.join('\n')).toContain('replicated across multiple availability zones');
   });
 });
 
