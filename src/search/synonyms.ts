@@ -8,7 +8,7 @@ import { stem } from './analyze.js';
 const GROUPS: readonly string[] = [
   'advantage benefit pro upside',
   'disadvantage downside drawback con limitation',
-  'cost price pricing pay billing billed charge charged',
+  'cost price pricing pay billing billed charge charged free',
   'delete remove',
   'start launch',
 ];

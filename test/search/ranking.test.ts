@@ -480,6 +480,20 @@ describe('the unit ranked in a small collection', () => {
   });
 });
 
+describe('words of one meaning', () => {
+  it('reads "free" as a word of cost, at half weight: "do we pay for the ecs control plane" finds "Control plane is free"', () => {
+    const notes = {
+      'ecs.md': '- **ECS** - container orchestration service\n  - Control plane is free\n  - You run the worker nodes',
+      'fargate.md': '- **Fargate** - serverless compute for ECS\n  - Pay only for the CPU and memory you use',
+    };
+    const index = indexOf(notes);
+    const pay = analyzeQuery(index, 'pay').groups[0]?.terms ?? [];
+    expect(pay.find((term) => term.stem === stem('free'))?.weight).toBe(0.5);
+    expect(search(index, 'do we pay for the ecs control plane?').hits[0]?.chunk.text).toContain('Control plane is free');
+    expect(search(index, 'ecs control plane pricing').hits[0]?.chunk.text).toContain('Control plane is free');
+  });
+});
+
 describe('a comparison', () => {
   it('reads "vs" as the function word it is, not as a rare word of the notes', () => {
     const notes = {
