@@ -51,6 +51,14 @@ export interface RankingOptions {
    */
   recordBoost: number;
   /**
+   * Factor for a passage under a heading that asks the question itself, as a team's FAQ page does ("Do I have to
+   * install docker and ECS agent to EC2s myself?" for "do i have to install docker on ecs ec2 instances"): a
+   * heading ending in "?" that holds at least `askedHeadingShare` of the question's words, by importance, whose own
+   * words the question holds in the same share, and that names nothing the question does not. 1 turns it off.
+   */
+  askedHeadingBoost: number;
+  askedHeadingShare: number;
+  /**
    * Sections rescored with the best chunk, proximity and coverage, after the first BM25 pass (at least as many
    * as the hits asked for). 20 to 100 rank the dev sets' questions alike; each rescored section costs a scan of
    * its chunks and words, the larger part of a question's time.
@@ -72,6 +80,9 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   definitionBoost: 1.75,
   // The same factor again, not tuned: the FAQ sets hold few tables of records.
   recordBoost: 1.75,
+  // Not tuned: the FAQ sets store their answers without their question headings, and no tune rank moves.
+  askedHeadingBoost: 1.75,
+  askedHeadingShare: 0.6,
   rescore: 30,
   phrases: true,
 });

@@ -1,4 +1,6 @@
 import type { Chunk } from '../types.js';
+import { stemsIn, tokenize } from './analyze.js';
+import { isEnglishWord } from './english-words.js';
 import type { Postings, SearchIndex } from './index.js';
 import { asksLongForm, asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
@@ -206,6 +208,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     if (defines) score *= ranking.definitionBoost;
     // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
+    if (ranking.askedHeadingBoost !== 1 && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
     if (records && (rowAnswers(quoted, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(quoted, glossed)))) score *= ranking.recordBoost;
     ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });
   }
@@ -403,4 +406,31 @@ function filesUnder(index: SearchIndex, folders: string[]): Set<number> {
     if (prefixes.some((prefix) => file.startsWith(prefix))) ids.add(id);
   });
   return ids;
+}
+
+/**
+ * Whether the chunk's own heading is a question that asks this one: it holds at least `share` of the question's
+ * words, by importance, and the question holds as large a share of its words ("What does the ECS agent do?" is
+ * not asked by "Do I have to install docker and ECS agent to EC2s myself?").
+ */
+function asksHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
+  const heading = chunk.section.at(-1);
+  if (!heading || !/\?\s*$/.test(heading)) return false;
+  const stems = stemsIn(heading);
+  const asked = new Set<string>();
+  let held = 0;
+  for (const group of query.groups) {
+    if (group.context) continue;
+    for (const term of group.terms) asked.add(term.stem);
+    if (group.terms.some((term) => stems.has(term.stem))) held += group.importance;
+  }
+  const own = tokenize(heading).filter((token) => !token.stop);
+  let answered = 0;
+  for (const token of own) {
+    if (asked.has(token.stem)) answered++;
+    // A heading that names what the question does not asks about that ("How does combineReducers use shallow
+    // equality checking?", for "How does React-Redux use …").
+    else if (/\p{L}/u.test(token.surface) && !isEnglishWord(token.surface)) return false;
+  }
+  return held >= share * totalImportance && answered >= share * own.length;
 }
