@@ -25,6 +25,8 @@ export interface QuoteOptions {
   procedure?: boolean;
   /** The question asks how long, how many, how much, how often or when: a piece that states an amount is preferred. */
   amount?: boolean;
+  /** The amount asked is one of time ("how long", "how often", "when"): "about an hour" states one too. */
+  duration?: boolean;
   /** The question asks why: a piece that gives a reason ("because", "due to") is preferred. */
   reason?: boolean;
 }
@@ -37,6 +39,10 @@ const FORM_FACTOR = 3;
 /** A number standing by itself ("24 hours", "€250", "00:45", "30%", "500k"), not a digit of a name ("SEV3", "EC2"), or a number word. */
 const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
 
+/** A time said with an article rather than a figure: "about an hour", "a few minutes", "half a day". */
+const DURATION_IN_WORDS = /\b(?:an?|half\s+an?|a\s+few|a\s+couple\s+of)\s+(?:second|minute|hour|day|week|month|year)s?\b/i;
+const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.source}`, 'iu');
+
 /**
  * A cost, a limit or a count said without a figure: "the control plane is free", "unlimited on spot", "no limit",
  * how a cost is reckoned ("you pay only for the CPU and memory your containers use", "billed per second"), or as
@@ -44,10 +50,10 @@ const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d
  */
 const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays|paid|charged|charges|billed|pric(?:e|es|ed|ing)|multiple|several)\b/i;
 
-/** Whether quoted lines state an amount or a time, with a figure or in words. */
-export function statesAmount(lines: readonly string[]): boolean {
+/** Whether quoted lines state an amount or a time, with a figure or in words; a time in words only where one is asked. */
+export function statesAmount(lines: readonly string[], duration = false): boolean {
   const text = lines.join('\n');
-  return AMOUNT.test(text) || AMOUNT_IN_WORDS.test(text);
+  return AMOUNT.test(text) || AMOUNT_IN_WORDS.test(text) || (duration && DURATION_IN_WORDS.test(text));
 }
 
 /**
@@ -58,7 +64,7 @@ const REASON = /\b(?:because|due\s+to|owing\s+to|caused\s+by|so\s+that|in\s+orde
 
 /** What the question's form asks a piece to state, if anything. */
 function formAsked(options: QuoteOptions): RegExp | undefined {
-  if (options.amount) return AMOUNT;
+  if (options.amount) return options.duration ? AMOUNT_OR_DURATION : AMOUNT;
   return options.reason ? REASON : undefined;
 }
 

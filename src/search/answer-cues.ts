@@ -79,6 +79,13 @@ export function asksQuantity(question: string): boolean {
   return QUANTITY_QUESTION.test(question);
 }
 
+const DURATION_QUESTION = /\bhow\s+(?:long|often|soon)\b|\bwhat\s+time\b/i;
+
+/** "How long does setup take?", "how often", "when is the freeze": an amount of time is asked. */
+export function asksDuration(question: string): boolean {
+  return DURATION_QUESTION.test(question) || WHEN_QUESTION.test(question);
+}
+
 const REASON_QUESTION = /\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:is|was|are|were)\s+the\s+reasons?\b/i;
 
 /** "Why did we drop RabbitMQ?", "my rolling update is stuck, why?": a question whose answer is a reason. */

@@ -128,6 +128,13 @@ describe('a question that only a figure answers', () => {
   it('is answered where the passage states one, in figures or in words', async () => {
     expect((await askBoth(plain, 'how many pods per fargate node')).quote.join('\n')).toContain('1 node per pod');
     expect((await askBoth(plain, 'how much does fargate cost')).quote.join('\n')).toContain('You pay only for the CPU and memory');
+    // A time said in words, where a time is asked, and only there.
+    const dir = await mkdtemp(join(tmpdir(), 'lore-duration-'));
+    await writeFile(join(dir, 'setup.md'), '# Local setup\n\nThis gets you from a fresh laptop to a running stack.\nExpect about an hour, most of it waiting for images.\n');
+    const setup = await openLore({ knowledgeDir: dir });
+    expect((await askBoth(setup, 'how long does local setup take')).quote.join('\n')).toContain('about an hour');
+    expect((await askBoth(setup, 'how much disk space does the local setup need')).found).toBe(false);
+    await rm(dir, { recursive: true, force: true });
     // As much of a count as the notes know.
     expect((await askBoth(plain, 'how many AZs is the eks control plane in')).quote.join('\n')).toContain('replicated across multiple availability zones');
   });
