@@ -111,6 +111,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
       phrases.push({ stem: joined, id, weight: WEIGHT.phrase * scale, joins });
     }
   }
+  dropChatClauses(text, tokens, groups, groupOf);
   expandAbbreviations(index, groups, scale);
   expandSynonyms(index, groups, wordStems, scale);
   for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group));
@@ -454,4 +455,31 @@ function hasStem(terms: readonly QueryTerm[], stem: string): boolean {
 function allIn(words: readonly string[], among: readonly string[]): boolean {
   for (const word of words) if (!among.includes(word)) return false;
   return true;
+}
+
+/** A word that asks: the clause it opens is the question's own, whatever the notes know of its words. */
+const QUESTION_WORD = /^(?:what|whats|how|why|when|where|who|whom|whose|which|can|could|does|do|did|is|are|should|would|will)$/;
+
+/** Where a question's clauses part: a comma, semicolon, colon or sentence end, or a dash standing between spaces. */
+const CLAUSE_BREAK = /[,;:.!?]\s|\s[-–—]\s/g;
+
+/**
+ * Drops the words of a clause that holds no word the notes use, only words of general English, and no word that asks
+ * ("sorry for the dumb question, but what's the tag format?"): chat around the question, not its topic. Where no
+ * clause holds a word of the notes, nothing is dropped.
+ */
+function dropChatClauses(text: string, tokens: readonly Token[], groups: QueryGroup[], groupOf: ReadonlyMap<Token, QueryGroup>): void {
+  const breaks = [...text.matchAll(CLAUSE_BREAK)].map((match) => match.index);
+  const clauses = new Map<number, QueryGroup[]>();
+  const asking = new Set<number>();
+  for (const token of tokens) {
+    let clause = 0;
+    while (clause < breaks.length && (breaks[clause] ?? 0) < token.offset) clause++;
+    if (QUESTION_WORD.test(token.surface)) asking.add(clause);
+    const group = groupOf.get(token);
+    if (group && groups.includes(group)) clauses.set(clause, [...(clauses.get(clause) ?? []), group]);
+  }
+  const chat = [...clauses].filter(([clause, own]) => !asking.has(clause) && own.every((group) => group.terms.length === 0 && isEnglishWord(group.word))).map(([, own]) => own);
+  if (chat.length === 0 || chat.length === clauses.size) return;
+  for (const own of chat) for (const group of own) groups.splice(groups.indexOf(group), 1);
 }

@@ -72,3 +72,19 @@ describe('words the notes never use', () => {
     expect(found('diff between fargate and ecs')).toBe(true);
   });
 });
+
+describe('chat around the question', () => {
+  const words = (question: string) => analyzeQuery(index, question).groups.map((group) => group.word);
+
+  it('is left out: a clause of general English the notes never use, that asks nothing', () => {
+    expect(words('sorry for the dumb question, but does fargate run each pod on its own node?')).toEqual(words('does fargate run each pod on its own node?'));
+    expect(found('sorry for the dumb question, but does fargate run each pod on its own node?')).toBe(true);
+  });
+
+  it('is kept where the clause asks, names something, or holds a word of the notes', () => {
+    expect(words('fargate pods restarted, why would they crash')).toContain('crash');
+    expect(words('sorry, kubectl hangs on fargate')).toContain('kubectl');
+    expect(words('sorry, ecs newbie here: who manages the instances?')).toContain('newbie');
+    expect(words('sorry for the dumb question')).toEqual(['sorry', 'dumb']);
+  });
+});
