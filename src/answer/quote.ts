@@ -208,7 +208,8 @@ function questionAndAnswer(units: string[], scores: number[]): number[] | undefi
   let bestScore = 0;
   starts.forEach((start, n) => {
     const end = (starts[n + 1] ?? units.length) - 1;
-    const score = scores.slice(start, end + 1).reduce((sum, value) => sum + value, 0);
+    // The question line counts twice: the pair that asks it answers it, more than one whose answer mentions it.
+    const score = scores.slice(start, end + 1).reduce((sum, value) => sum + value, scores[start] ?? 0);
     if (score > bestScore && end > start) [best, bestScore] = [[start, end], score];
   });
   if (!best) return undefined;

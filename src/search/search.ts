@@ -1,6 +1,4 @@
 import type { Chunk } from '../types.js';
-import { stemsIn, tokenize } from './analyze.js';
-import { isEnglishWord } from './english-words.js';
 import type { Postings, SearchIndex } from './index.js';
 import { asksLongForm, asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
@@ -8,6 +6,7 @@ import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from 
 import { MEANING_WORDS } from './phrasing.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
+import { asksHeading } from './asked-headings.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, openingAsMeant, slotOfTerm, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
@@ -406,31 +405,4 @@ function filesUnder(index: SearchIndex, folders: string[]): Set<number> {
     if (prefixes.some((prefix) => file.startsWith(prefix))) ids.add(id);
   });
   return ids;
-}
-
-/**
- * Whether the chunk's own heading is a question that asks this one: it holds at least `share` of the question's
- * words, by importance, and the question holds as large a share of its words ("What does the ECS agent do?" is
- * not asked by "Do I have to install docker and ECS agent to EC2s myself?").
- */
-function asksHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
-  const heading = chunk.section.at(-1);
-  if (!heading || !/\?\s*$/.test(heading)) return false;
-  const stems = stemsIn(heading);
-  const asked = new Set<string>();
-  let held = 0;
-  for (const group of query.groups) {
-    if (group.context) continue;
-    for (const term of group.terms) asked.add(term.stem);
-    if (group.terms.some((term) => stems.has(term.stem))) held += group.importance;
-  }
-  const own = tokenize(heading).filter((token) => !token.stop);
-  let answered = 0;
-  for (const token of own) {
-    if (asked.has(token.stem)) answered++;
-    // A heading that names what the question does not asks about that ("How does combineReducers use shallow
-    // equality checking?", for "How does React-Redux use …").
-    else if (/\p{L}/u.test(token.surface) && !isEnglishWord(token.surface)) return false;
-  }
-  return held >= share * totalImportance && answered >= share * own.length;
 }

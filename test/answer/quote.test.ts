@@ -28,6 +28,11 @@ describe('selectQuote', () => {
     expect(selectQuote(unannounced.join('\n'), weigh('public holiday')).lines).toEqual(['- Public holidays in Berlin.']);
   });
 
+  it('quotes the FAQ pair that asks the question over one whose answer only mentions it', () => {
+    const faq = ['Q: How do I promote a model?', 'A: Move the alias. ETA models also need a shadow test first.', 'Q: What is a shadow test?', 'A: A copy of live traffic goes to the candidate.'].join('\n');
+    expect(selectQuote(faq, weigh('shadow test')).lines).toEqual(['Q: What is a shadow test?', 'A: A copy of live traffic goes to the candidate.']);
+  });
+
   it('quotes a line ending in a colon with the list it introduces', () => {
     const text = [...ownImage, '', 'Most teams never need to.'].join('\n');
     const quote = selectQuote(text, weigh('build own image'));

@@ -496,6 +496,16 @@ describe('a heading that asks the question', () => {
     expect(first('do i install docker and the ecs agent on ec2 myself', 1)).toBe('outline.md');
   });
 
+  it('reads a FAQ\'s question line ("Q: …?") as its heading', () => {
+    const faq = {
+      'faq.txt': 'TEAM FAQ\n\nQ: How do I promote a new model version to production?\nA: Move the production alias in the registry to it.\n',
+      'release.md': '# Promoting a model version\n\nPromote a model version from staging to production: the promoted version of the model serves all traffic.',
+    };
+    const first = (askedHeadingBoost: number) => search(indexOf(faq), 'how do i promote a model version', { ranking: { minSections: 0, askedHeadingBoost } }).hits[0]?.chunk.file;
+    expect(first(1.75)).toBe('faq.txt');
+    expect(first(1)).toBe('release.md');
+  });
+
   it('wants the question to hold the heading\'s words too, and every name the heading gives', () => {
     const scores = (question: string, askedHeadingBoost: number) => search(index, question, { ranking: { minSections: 0, askedHeadingBoost } }).hits.map((hit) => hit.score);
     expect(scores('do i install docker and the ecs agent on ec2 myself', 3)).not.toEqual(scores('do i install docker and the ecs agent on ec2 myself', 1));

@@ -1,0 +1,44 @@
+import type { Chunk } from '../types.js';
+import { stemsIn, tokenize } from './analyze.js';
+import { isEnglishWord } from './english-words.js';
+import type { AnalyzedQuery } from './query.js';
+
+/** A question the notes ask in a line of their own: "Q: Can I use GPUs for training?", "**How do I get access?**". */
+const QUESTION_LINE = /^\s*(?:[-*]\s+)?(?:(?:\*\*|__)?(?:Q|Question)\s*[:.)]\s*(?:\*\*|__)?\s*(.+\?)|(?:\*\*|__)([^*_\n]+\?)\s*(?:\*\*|__))\s*$/i;
+
+/**
+ * Whether the chunk is filed under a question that asks this one, as a team's FAQ writes it: its heading, or a
+ * question line of its own ("Q: …?", a question in bold), holds at least `share` of the question's words, by
+ * importance, and the question holds as large a share of its words ("What does the ECS agent do?" is not asked by
+ * "Do I have to install docker and ECS agent to EC2s myself?").
+ */
+export function asksHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
+  const heading = chunk.section.at(-1);
+  if (heading && /\?\s*$/.test(heading) && asks(heading, query, totalImportance, share)) return true;
+  if (!chunk.text.includes('?')) return false;
+  for (const line of chunk.text.split('\n')) {
+    const question = QUESTION_LINE.exec(line);
+    if (question && asks(question[1] ?? question[2] ?? '', query, totalImportance, share)) return true;
+  }
+  return false;
+}
+
+function asks(written: string, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
+  const stems = stemsIn(written);
+  const asked = new Set<string>();
+  let held = 0;
+  for (const group of query.groups) {
+    if (group.context) continue;
+    for (const term of group.terms) asked.add(term.stem);
+    if (group.terms.some((term) => stems.has(term.stem))) held += group.importance;
+  }
+  const own = tokenize(written).filter((token) => !token.stop);
+  let answered = 0;
+  for (const token of own) {
+    if (asked.has(token.stem)) answered++;
+    // A question that names what this one does not asks about that ("How does combineReducers use shallow
+    // equality checking?", for "How does React-Redux use …").
+    else if (/\p{L}/u.test(token.surface) && !isEnglishWord(token.surface)) return false;
+  }
+  return held >= share * totalImportance && answered >= share * own.length;
+}
