@@ -29,7 +29,8 @@ function asks(written: string, query: AnalyzedQuery, totalImportance: number, sh
   let held = 0;
   for (const group of query.groups) {
     if (group.context) continue;
-    for (const term of group.terms) asked.add(term.stem);
+    // The question's own words: an expansion's ("address" of "NAT") would let a heading on other things pass.
+    for (const term of group.terms) if (!term.expansion) asked.add(term.stem);
     if (group.terms.some((term) => stems.has(term.stem))) held += group.importance;
   }
   const own = tokenize(written).filter((token) => !token.stop);
