@@ -80,7 +80,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   definitionBoost: 1.75,
   // The same factor again, not tuned: the FAQ sets hold few tables of records.
   recordBoost: 1.75,
-  // Not tuned: the FAQ sets store their answers without their question headings, and no tune rank moves.
+  // Not tuned: the FAQ sets store their answers without their own question headings, and no tune rank moves.
   askedHeadingBoost: 1.75,
   askedHeadingShare: 0.6,
   rescore: 30,
