@@ -92,3 +92,12 @@ const REASON_QUESTION = /\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:is|was|are|were)\s+t
 export function asksReason(question: string): boolean {
   return REASON_QUESTION.test(question);
 }
+
+/** The words that ask, opening a question or a clause of it: "what", "how", "can", "does" and the like. */
+export const ASKING_WORD = /^(?:what|whats|how|why|when|where|who|whom|whose|which|can|could|does|do|did|is|are|should|would|will)$/;
+
+/** "how do i promote a model version", "fargate on eks?": phrased as a question, not typed as keywords ("fargate"). */
+export function isPhrasedAsQuestion(opening: string): boolean {
+  return /\?\s*$/.test(opening) || ASKING_WORD.test(/^\s*([\p{L}']+)/u.exec(opening)?.[1]?.toLowerCase().replace(/'/g, '') ?? '');
+}
+

@@ -13,8 +13,9 @@ const QUESTION_LINE = /^\s*(?:[-*]\s+)?(?:(?:\*\*|__)?(?:Q|Question)\s*[:.)]\s*(
  * "Do I have to install docker and ECS agent to EC2s myself?").
  */
 export function asksHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
-  const heading = chunk.section.at(-1);
-  if (heading && /\?\s*$/.test(heading) && asks(heading, query, totalImportance, share)) return true;
+  // Asked of every section ranked, in every question: plain string tests, no regular expression, until a "?" is found.
+  const heading = chunk.section[chunk.section.length - 1];
+  if (heading !== undefined && heading.trimEnd().endsWith('?') && asks(heading, query, totalImportance, share)) return true;
   if (!chunk.text.includes('?')) return false;
   for (const line of chunk.text.split('\n')) {
     const question = QUESTION_LINE.exec(line);

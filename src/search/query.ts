@@ -3,6 +3,7 @@ import { oneEditApart } from './distance.js';
 import { isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
+import { ASKING_WORD } from './answer-cues.js';
 import { PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
 import { isLikelySlip, isSwap, slipCost } from './slips.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -457,9 +458,6 @@ function allIn(words: readonly string[], among: readonly string[]): boolean {
   return true;
 }
 
-/** A word that asks: the clause it opens is the question's own, whatever the notes know of its words. */
-const QUESTION_WORD = /^(?:what|whats|how|why|when|where|who|whom|whose|which|can|could|does|do|did|is|are|should|would|will)$/;
-
 /** Where a question's clauses part: a comma, semicolon, colon or sentence end, or a dash standing between spaces. */
 const CLAUSE_BREAK = /[,;:.!?]\s|\s[-–—]\s/g;
 
@@ -475,7 +473,8 @@ function dropChatClauses(text: string, tokens: readonly Token[], groups: QueryGr
   for (const token of tokens) {
     let clause = 0;
     while (clause < breaks.length && (breaks[clause] ?? 0) < token.offset) clause++;
-    if (QUESTION_WORD.test(token.surface)) asking.add(clause);
+    // A word that asks: its clause is the question's own, whatever the notes know of its words.
+    if (ASKING_WORD.test(token.surface)) asking.add(clause);
     const group = groupOf.get(token);
     if (group && groups.includes(group)) clauses.set(clause, [...(clauses.get(clause) ?? []), group]);
   }

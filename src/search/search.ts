@@ -1,6 +1,6 @@
 import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
-import { asksLongForm, asksMeaning, asksYesOrNo, opensWithYesOrNo } from './answer-cues.js';
+import { asksLongForm, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from './glosses.js';
 import { MEANING_WORDS } from './phrasing.js';
@@ -178,6 +178,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // The words that ask what the name means ("mean", "stand for").
   const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
+  // Only a question is asked by a heading; and a chunk read for its heading is a cache miss in large notes, which
+  // keywords ("fargate") need not pay.
+  const asking = ranking.askedHeadingBoost !== 1 && isPhrasedAsQuestion(opening);
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
@@ -206,8 +209,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     score *= 1 - ranking.coverageWeight + ranking.coverageWeight * share;
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     if (defines) score *= ranking.definitionBoost;
+    if (asking && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
     // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
-    if (ranking.askedHeadingBoost !== 1 && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
     if (records && (rowAnswers(quoted, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(quoted, glossed)))) score *= ranking.recordBoost;
     ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });
   }
