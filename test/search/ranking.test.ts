@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksAmount, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, opensWithYesOrNo } from '../../src/search/answer-cues.js';
+import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo } from '../../src/search/answer-cues.js';
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -22,6 +22,25 @@ describe('answer cues', () => {
 
   it.each(['What is Prometheus?', 'how do I reload', 'canary deploys', 'isolation levels'])('%j does not ask yes or no', (question) => {
     expect(asksYesOrNo(question)).toBe(false);
+  });
+
+  it.each([
+    ['how do i promote a model version', true],
+    ["what's a shadow test", true],
+    ['fargate on eks?', true],
+    ['fargate', false],
+    ['ecs agent install', false],
+  ])('%j is phrased as a question: %s', (question, expected) => {
+    expect(isPhrasedAsQuestion(question)).toBe(expected);
+  });
+
+  it.each([
+    ['how long does local setup take', true],
+    ['when is the freeze', true],
+    ['how much disk space does it need', false],
+    ['how many replicas', false],
+  ])('%j asks for a time: %s', (question, expected) => {
+    expect(asksDuration(question)).toBe(expected);
   });
 
   it.each(['Yes, run two servers.', 'No. It does not.', '- **Yes** – with the exporter', '> yes, see below'])('%j opens with yes or no', (text) => {
