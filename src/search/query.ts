@@ -463,8 +463,8 @@ const CLAUSE_BREAK = /[,;:.!?]\s|\s[-–—]\s/g;
 
 /**
  * Drops the words of a clause that holds no word the notes use, only words of general English, and no word that asks
- * ("sorry for the dumb question, but what's the tag format?"): chat around the question, not its topic. Where no
- * clause holds a word of the notes, nothing is dropped.
+ * ("sorry for the dumb question, but what's the tag format?"): chat around the question, not its topic. Where every
+ * clause is of that kind, nothing is dropped.
  */
 function dropChatClauses(text: string, tokens: readonly Token[], groups: QueryGroup[], groupOf: ReadonlyMap<Token, QueryGroup>): void {
   const breaks = [...text.matchAll(CLAUSE_BREAK)].map((match) => match.index);
