@@ -47,8 +47,9 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown, lead);
   }
   const weights = termWeights(result, index);
-  const { chunk, quote } = yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(opening), amount: asksAmount(opening), duration: asksDuration(opening), reason: asksReason(opening) });
-  if (asksQuantity(opening) && !statesAmount(quote.lines, asksDuration(opening))) {
+  const duration = asksDuration(opening);
+  const { chunk, quote } = yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(opening), amount: asksAmount(opening), duration, reason: asksReason(opening) });
+  if (asksQuantity(opening) && !statesAmount(quote.lines, duration)) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find a figure for that in the notes.");
   }

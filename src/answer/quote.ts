@@ -1,5 +1,6 @@
 import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
 import { TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
+import { BOLD_QUESTION } from '../search/asked-headings.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -193,8 +194,6 @@ function tableRows(units: string[], scores: number[], read: number[]): number[] 
   return intro.length > 0 ? [...intro, start, start + 1, ...picked.slice(0, MAX_ROWS)] : undefined;
 }
 
-/** A question written as a line of its own in bold, the answer below it: "**How do I get access to prod?**". */
-const BOLD_QUESTION = /^\s*(?:[-*]\s+)?(?:\*\*|__)[^*_\n]+\?\s*(?:\*\*|__)\s*$/;
 const QUESTION_LINE = new RegExp(`^\\s*(?:[-*]\\s*)?(?:\\*\\*)?(?:Q|Question)\\s*[:.)]|${BOLD_QUESTION.source}`, 'i');
 
 /**

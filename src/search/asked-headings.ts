@@ -3,8 +3,10 @@ import { stemsIn, tokenize } from './analyze.js';
 import { isEnglishWord } from './english-words.js';
 import type { AnalyzedQuery } from './query.js';
 
-/** A question the notes ask in a line of their own: "Q: Can I use GPUs for training?", "**How do I get access?**". */
-const QUESTION_LINE = /^\s*(?:[-*]\s+)?(?:(?:\*\*|__)?(?:Q|Question)\s*[:.)]\s*(?:\*\*|__)?\s*(.+\?)|(?:\*\*|__)([^*_\n]+\?)\s*(?:\*\*|__))\s*$/i;
+/** A question written as a line of its own in bold, the answer below it: "**How do I get access to prod?**". */
+export const BOLD_QUESTION = /^\s*(?:[-*]\s+)?(?:\*\*|__)([^*_\n]+\?)\s*(?:\*\*|__)\s*$/;
+/** A FAQ's question line: "Q: Can I use GPUs for training?". */
+const Q_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:Q|Question)\s*[:.)]\s*(?:\*\*|__)?\s*(.+\?)\s*$/i;
 
 /**
  * Whether the chunk is filed under a question that asks this one, as a team's FAQ writes it: its heading, or a
@@ -13,13 +15,12 @@ const QUESTION_LINE = /^\s*(?:[-*]\s+)?(?:(?:\*\*|__)?(?:Q|Question)\s*[:.)]\s*(
  * "Do I have to install docker and ECS agent to EC2s myself?").
  */
 export function asksHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
-  // Asked of every section ranked, in every question: plain string tests, no regular expression, until a "?" is found.
   const heading = chunk.section[chunk.section.length - 1];
   if (heading !== undefined && heading.trimEnd().endsWith('?') && asks(heading, query, totalImportance, share)) return true;
   if (!chunk.text.includes('?')) return false;
   for (const line of chunk.text.split('\n')) {
-    const question = QUESTION_LINE.exec(line);
-    if (question && asks(question[1] ?? question[2] ?? '', query, totalImportance, share)) return true;
+    const question = Q_LINE.exec(line) ?? BOLD_QUESTION.exec(line);
+    if (question && asks(question[1] ?? '', query, totalImportance, share)) return true;
   }
   return false;
 }

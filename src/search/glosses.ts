@@ -42,8 +42,9 @@ export function glossedName(query: AnalyzedQuery): string[] | undefined {
  */
 export function glossesName(chunk: Chunk, name: readonly string[]): boolean {
   for (const line of chunk.text.split('\n')) {
-    if (FIRST_CELL.test(line)) {
-      if (keyedBy(line, name)) return true;
+    const cell = FIRST_CELL.exec(line);
+    if (cell) {
+      if (isTheName(cell[1] ?? '', name)) return true;
       continue;
     }
     const head = headOf(line);
@@ -68,16 +69,17 @@ export function rowDefinesName(chunk: Chunk, name: readonly string[]): boolean {
   const lines = chunk.text.split('\n');
   for (const table of tablesIn(lines)) {
     if (!contentStems(lines[table.header] ?? '').some((stem) => DEFINING_COLUMNS.has(stem))) continue;
-    for (let row = table.header + 2; row <= table.last; row++) if (keyedBy(lines[row] ?? '', name)) return true;
+    for (let row = table.header + 2; row <= table.last; row++) {
+      const cell = FIRST_CELL.exec(lines[row] ?? '');
+      if (cell && isTheName(cell[1] ?? '', name)) return true;
+    }
   }
   return false;
 }
 
 /** Whether a table row's first cell is the name itself: a cell such as `BEACON_PORT` names something else. */
-function keyedBy(line: string, name: readonly string[]): boolean {
-  const cell = FIRST_CELL.exec(line);
-  if (!cell) return false;
-  const stems = contentStems(cell[1] ?? '');
+function isTheName(cell: string, name: readonly string[]): boolean {
+  const stems = contentStems(cell);
   return stems.length === name.length && name.every((stem) => stems.includes(stem));
 }
 

@@ -470,13 +470,17 @@ function dropChatClauses(text: string, tokens: readonly Token[], groups: QueryGr
   const breaks = [...text.matchAll(CLAUSE_BREAK)].map((match) => match.index);
   const clauses = new Map<number, QueryGroup[]>();
   const asking = new Set<number>();
+  // Tokens come in the order written: each clause starts where the one before ended.
+  let clause = 0;
   for (const token of tokens) {
-    let clause = 0;
     while (clause < breaks.length && (breaks[clause] ?? 0) < token.offset) clause++;
     // A word that asks: its clause is the question's own, whatever the notes know of its words.
     if (ASKING_WORD.test(token.surface)) asking.add(clause);
     const group = groupOf.get(token);
-    if (group && groups.includes(group)) clauses.set(clause, [...(clauses.get(clause) ?? []), group]);
+    if (!group || !groups.includes(group)) continue;
+    const own = clauses.get(clause);
+    if (own) own.push(group);
+    else clauses.set(clause, [group]);
   }
   const chat = [...clauses].filter(([clause, own]) => !asking.has(clause) && own.every((group) => group.terms.length === 0 && isEnglishWord(group.word))).map(([, own]) => own);
   if (chat.length === 0 || chat.length === clauses.size) return;
