@@ -1,4 +1,4 @@
-import { asksAmount, asksDuration, asksHowTo, asksLongForm, asksQuantity, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksDuration, asksHowTo, asksTimeOfDay, asksLongForm, asksQuantity, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
@@ -48,20 +48,41 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   }
   const weights = termWeights(result, index);
   const duration = asksDuration(opening);
-  const { chunk, quote } = yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, { procedure: asksHowTo(opening), amount: asksAmount(opening), duration, reason: asksReason(opening) });
-  if (asksQuantity(opening) && !statesAmount(quote.lines, duration)) {
+  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening), duration, clock: asksTimeOfDay(opening), reason: asksReason(opening) };
+  const answering = asksQuantity(opening) ? firstStatingAmount(result, index, weights, form) : { hit: best, ...(yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, form)) };
+  if (!answering) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find a figure for that in the notes.");
   }
+  const { hit: answer, chunk, quote } = answering;
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
-  const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), best.score, options.baseUrl)];
-  for (const hit of result.hits.slice(1)) {
+  const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), answer.score, options.baseUrl)];
+  for (const hit of result.hits) {
+    if (hit === answer) continue;
     if (citations.length >= options.top) break;
     if (hit.score < SEE_ALSO_SHARE * best.score || hit.coverage < FOUND_COVERAGE / 2) break;
     if (citations.some((c) => c.file === hit.chunk.file && c.startLine <= hit.chunk.endLine && hit.chunk.startLine <= c.endLine)) continue;
     citations.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
   }
   return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
+}
+
+/** How many of the first hits may answer a question that only a figure answers, and how close to the best they must score. */
+const FIGURE_RIVALS = 3;
+const FIGURE_RIVAL_SHARE = 0.8;
+
+/**
+ * For "how long …", "how many …", "what time …": the first of the best hits whose quote states the figure, when the
+ * best one's does not but a rival about as strong does; undefined when none does.
+ */
+function firstStatingAmount(result: SearchResult, index: SearchIndex, weights: Map<string, number>, form: QuoteOptions): { hit: Hit; chunk: Chunk; quote: Quote } | undefined {
+  const best = result.hits[0] as Hit;
+  for (const hit of result.hits.slice(0, FIGURE_RIVALS)) {
+    if (hit !== best && (hit.score < FIGURE_RIVAL_SHARE * best.score || !couldAnswer(hit, result, index))) continue;
+    const { chunk, quote } = quoteOf(hit.chunk, index, weights, form);
+    if (statesAmount(quote.lines, form)) return { hit, chunk, quote };
+  }
+  return undefined;
 }
 
 /** The words of the question that no note uses. */

@@ -28,6 +28,8 @@ export interface QuoteOptions {
   amount?: boolean;
   /** The amount asked is one of time ("how long", "how often", "when"): "about an hour" states one too. */
   duration?: boolean;
+  /** The time asked is one of day ("what time is the handover?"): "10:00" or "9 am" answers it, "30 minutes" does not. */
+  clock?: boolean;
   /** The question asks why: a piece that gives a reason ("because", "due to") is preferred. */
   reason?: boolean;
 }
@@ -51,10 +53,17 @@ const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.sour
  */
 const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays|paid|charged|charges|billed|pric(?:e|es|ed|ing)|multiple|several)\b/i;
 
-/** Whether quoted lines state an amount or a time, with a figure or in words; a time in words only where one is asked. */
-export function statesAmount(lines: readonly string[], duration = false): boolean {
+/** A time of day: "10:00", "06:00 UTC", "9 am", "3.30pm", "noon". */
+const CLOCK_TIME = /(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d.:])|[.:][0-5]\d\s*[ap]\.?m\b|\s*[ap]\.?m\.?(?![\p{L}]))|\b(?:noon|midday|midnight)\b/iu;
+
+/**
+ * Whether quoted lines state an amount or a time, with a figure or in words; a time in words only where one is
+ * asked, and only a time of day where that is asked.
+ */
+export function statesAmount(lines: readonly string[], form: Pick<QuoteOptions, 'duration' | 'clock'> = {}): boolean {
   const text = lines.join('\n');
-  return AMOUNT.test(text) || AMOUNT_IN_WORDS.test(text) || (duration && DURATION_IN_WORDS.test(text));
+  if (form.clock) return CLOCK_TIME.test(text);
+  return AMOUNT.test(text) || AMOUNT_IN_WORDS.test(text) || (form.duration === true && DURATION_IN_WORDS.test(text));
 }
 
 /**
@@ -65,6 +74,7 @@ const REASON = /\b(?:because|due\s+to|owing\s+to|caused\s+by|so\s+that|in\s+orde
 
 /** What the question's form asks a piece to state, if anything. */
 function formAsked(options: QuoteOptions): RegExp | undefined {
+  if (options.clock) return CLOCK_TIME;
   if (options.amount) return options.duration ? AMOUNT_OR_DURATION : AMOUNT;
   return options.reason ? REASON : undefined;
 }

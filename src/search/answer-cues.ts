@@ -86,6 +86,13 @@ export function asksDuration(question: string): boolean {
   return DURATION_QUESTION.test(question) || WHEN_QUESTION.test(question);
 }
 
+const TIME_OF_DAY_QUESTION = /\bwhat\s+time\b/i;
+
+/** "What time is the handover?": the time asked is one of day, not a length of time. */
+export function asksTimeOfDay(question: string): boolean {
+  return TIME_OF_DAY_QUESTION.test(question);
+}
+
 const REASON_QUESTION = /\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:is|was|are|were)\s+the\s+reasons?\b/i;
 
 /** "Why did we drop RabbitMQ?", "my rolling update is stuck, why?": a question whose answer is a reason. */

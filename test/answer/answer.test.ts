@@ -138,6 +138,21 @@ describe('a question that only a figure answers', () => {
     // As much of a count as the notes know.
     expect((await askBoth(plain, 'how many AZs is the eks control plane in')).quote.join('\n')).toContain('replicated across multiple availability zones');
   });
+
+  it('asking what time, is answered by a time of day, from a close second passage when the best states none', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lore-clock-'));
+    await writeFile(join(dir, 'onboarding.md'), '# First weeks\n\n## When do I join on-call?\n\nAfter two shadow rotations; the first time is around week 6.\n\n## Demo day\n\nDemo day is the last Friday of the month and takes 30 minutes.\n');
+    await writeFile(join(dir, 'oncall.md'), '# On-call\n\n- Rotation\n  - One-week shifts, handover Monday 10:00 Central Time\n  - Two people on call: primary and secondary\n');
+    const notes = await openLore({ knowledgeDir: dir });
+    const handover = await askBoth(notes, 'first time on call, what time is the handover?');
+    expect(handover.quote.join('\n')).toContain('Monday 10:00');
+    expect(handover.citations[0]?.file).toBe('oncall.md');
+    // "30 minutes" says how long, not when.
+    const demo = await askBoth(notes, 'what time is demo day');
+    expect(demo.found).toBe(false);
+    expect(demo.text).toContain("couldn't find a figure");
+    await rm(dir, { recursive: true, force: true });
+  });
 });
 
 describe('citations', () => {

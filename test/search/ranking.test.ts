@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo } from '../../src/search/answer-cues.js';
+import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo, asksTimeOfDay } from '../../src/search/answer-cues.js';
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -41,6 +41,15 @@ describe('answer cues', () => {
     ['how many replicas', false],
   ])('%j asks for a time: %s', (question, expected) => {
     expect(asksDuration(question)).toBe(expected);
+  });
+
+  it.each([
+    ['what time is the handover?', true],
+    ['hey, what time do backups run', true],
+    ['how long is the handover', false],
+    ['when is the handover', false],
+  ])('%j asks for a time of day: %s', (question, expected) => {
+    expect(asksTimeOfDay(question)).toBe(expected);
   });
 
   it.each(['Yes, run two servers.', 'No. It does not.', '- **Yes** – with the exporter', '> yes, see below'])('%j opens with yes or no', (text) => {
