@@ -58,9 +58,10 @@ export class FieldTerms {
    * Appends the term ids of `text` (its content words, then its joined neighbours) to `out`; returns how many
    * content words it has. Its content words (by word id) are collected for the speller, but for those inside web
    * addresses and link targets, and all of them are appended to `words` if given. The terms that stand inside a
-   * cross-reference (see `crossReferenceSpans`) are also appended to `references` if given.
+   * cross-reference (see `crossReferenceSpans`) are also appended to `references` if given, and the places of its
+   * content words (counted from 0, as the return value counts them) to `referenceWords`.
    */
-  add(text: string, out: IntList, words?: IntList, references?: IntList): number {
+  add(text: string, out: IntList, words?: IntList, references?: IntList, referenceWords?: IntList): number {
     const joined = this.joined;
     joined.clear();
     const crossReferences = references ? crossReferenceSpans(text) : [];
@@ -88,7 +89,10 @@ export class FieldTerms {
       if (term !== STOP) {
         count++;
         out.push(term);
-        if (inReference) references?.push(term);
+        if (inReference) {
+          references?.push(term);
+          referenceWords?.push(count - 1);
+        }
         if (!inLink) this.collect(word);
         words?.push(word);
         if (previous !== STOP && joinable(text, previousEnd, scanner.offset)) {

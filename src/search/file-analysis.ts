@@ -4,6 +4,9 @@ import { FIELD_WEIGHTS } from './fields.js';
 import { IntList } from './growable.js';
 import { PostingsBuilder } from './postings.js';
 
+/** In a unit's word list, a word that stands for no term (a cross-reference's): no question term has this id. */
+const NO_TERM = -1;
+
 /** The parts of a chunk the index reads. */
 export type IndexedChunk = Pick<Chunk, 'file' | 'text' | 'section' | 'unit'>;
 
@@ -13,7 +16,10 @@ export class Sinks {
   readonly unitTf: PostingsBuilder;
   readonly chunkLengths: number[] = [];
   readonly unitLengths: number[] = [];
-  /** The content words of each unit in order (term ids), unit after unit; `unitStarts` marks where each begins. */
+  /**
+   * The content words of each unit in order (term ids, `NO_TERM` for a cross-reference's), unit after unit;
+   * `unitStarts` marks where each begins.
+   */
   readonly unitTerms = new IntList();
   readonly unitStarts = new IntList();
 
@@ -61,6 +67,7 @@ export class FileAnalyzer {
   /** Scratch lists, cleared for each text rather than made anew. */
   private readonly body = new IntList();
   private readonly references = new IntList();
+  private readonly referenceWords = new IntList();
   private readonly otherTerms = new IntList();
   private readonly fieldWords = new IntList();
   private readonly unitLabels = new Set<string>();
@@ -84,7 +91,9 @@ export class FileAnalyzer {
       const id = first.chunk + i;
       body.clear();
       references.clear();
-      const words = fieldTerms.add(chunk.text, body, undefined, references);
+      const referenceWords = this.referenceWords;
+      referenceWords.clear();
+      const words = fieldTerms.add(chunk.text, body, undefined, references, referenceWords);
       const bodyTerms = body.view();
       // Cross-references stay in the text's word order (proximity, lengths): added as body words, then brought
       // down to their own weight.
@@ -105,7 +114,13 @@ export class FileAnalyzer {
       unitOfChunk.push(unitCount - 1);
       unitTf.addAll(unitId, bodyTerms, FIELD_WEIGHTS.body);
       unitTf.addAll(unitId, referenceTerms, referenceShortfall);
-      for (let w = 0; w < words; w++) sinks.unitTerms.push(body.at(w));
+      // Proximity reads these words in order. A cross-reference's words keep their places but pair with none: they
+      // count at a tenth in BM25, and a link titled with the question's words is not a passage that says them.
+      for (let w = 0, next = 0; w < words; w++) {
+        const inReference = next < referenceWords.length && referenceWords.at(next) === w;
+        if (inReference) next++;
+        sinks.unitTerms.push(inReference ? NO_TERM : body.at(w));
+      }
       sinks.unitLengths[unitSlot] = (sinks.unitLengths[unitSlot] ?? 0) + words;
 
       const section = this.sectionField(chunk.section.join(' \n '));

@@ -7,6 +7,7 @@ import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksRe
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
+import { proximityScorer } from '../../src/search/proximity.js';
 import { crossReferenceSpans } from '../../src/search/field-terms.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { rowAnswers } from '../../src/search/table-records.js';
@@ -611,6 +612,14 @@ describe('cross-references', () => {
     const score = (file: string) => hits.find((hit) => hit.chunk.file === file)?.score ?? 0;
     expect(score('inside.md')).toBeGreaterThan(0);
     expect(score('outside.md')).toBeGreaterThan(score('inside.md'));
+  });
+
+  it('pairs none of its words for proximity, as it counts them at a tenth', () => {
+    const index = indexOf({ 'links.md': 'Before a release, see [rotate signing keys](keys.md).', 'prose.md': 'Rotate signing keys before a release.' });
+    const scorer = proximityScorer(index, analyzeQuery(index, 'rotate signing keys').groups, 5);
+    const unitOf = (file: string) => index.unitOf[index.chunks.findIndex((chunk) => chunk.file === file)] ?? -1;
+    expect(scorer?.score(unitOf('prose.md'))).toBeGreaterThan(0);
+    expect(scorer?.score(unitOf('links.md'))).toBe(0);
   });
 
   it('reads a link with no scheme as a cross-reference, but not an image or a link out', () => {
