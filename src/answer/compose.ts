@@ -1,4 +1,4 @@
-import { asksAmount, asksDuration, asksHowTo, asksTimeOfDay, asksLongForm, asksQuantity, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksDuration, asksHowTo, asksTimeOfDay, asksVersion, asksLongForm, asksQuantity, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
@@ -48,7 +48,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   }
   const weights = termWeights(result, index);
   const duration = asksDuration(opening);
-  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening), duration, clock: asksTimeOfDay(opening), reason: asksReason(opening) };
+  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening), duration, clock: asksTimeOfDay(opening), version: asksVersion(opening), reason: asksReason(opening) };
   const answering = asksQuantity(opening) ? firstStatingAmount(result, index, weights, form) : { hit: best, ...(yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, form)) };
   if (!answering) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.

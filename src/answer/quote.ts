@@ -30,6 +30,8 @@ export interface QuoteOptions {
   duration?: boolean;
   /** The time asked is one of day ("what time is the handover?"): "10:00" or "9 am" answers it, "30 minutes" does not. */
   clock?: boolean;
+  /** The question asks which version: "2.12", "v3", "Postgres 15" answers it. */
+  version?: boolean;
   /** The question asks why: a piece that gives a reason ("because", "due to") is preferred. */
   reason?: boolean;
 }
@@ -56,13 +58,17 @@ const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays
 /** A time of day: "10:00", "06:00 UTC", "9 am", "3.30pm", "noon". */
 const CLOCK_TIME = /(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d.:])|[.:][0-5]\d\s*[ap]\.?m\b|\s*[ap]\.?m\.?(?![\p{L}]))|\b(?:noon|midday|midnight)\b/iu;
 
+/** A version: "2.12", "v3", "1.10.x", "version 3", or a name and a number ("Postgres 15", "Node 20"). */
+const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bversions?\s+v?\d+|\b\p{Lu}[\p{L}\d.-]*\s+v?\d+(?:\.\d+)*(?![\d:])/u;
+
 /**
  * Whether quoted lines state an amount or a time, with a figure or in words; a time in words only where one is
  * asked, and only a time of day where that is asked.
  */
-export function statesAmount(lines: readonly string[], form: Pick<QuoteOptions, 'duration' | 'clock'> = {}): boolean {
+export function statesAmount(lines: readonly string[], form: Pick<QuoteOptions, 'duration' | 'clock' | 'version'> = {}): boolean {
   const text = lines.join('\n');
   if (form.clock) return CLOCK_TIME.test(text);
+  if (form.version) return VERSION_NUMBER.test(text);
   return AMOUNT.test(text) || AMOUNT_IN_WORDS.test(text) || (form.duration === true && DURATION_IN_WORDS.test(text));
 }
 
@@ -75,6 +81,7 @@ const REASON = /\b(?:because|due\s+to|owing\s+to|caused\s+by|so\s+that|in\s+orde
 /** What the question's form asks a piece to state, if anything. */
 function formAsked(options: QuoteOptions): RegExp | undefined {
   if (options.clock) return CLOCK_TIME;
+  if (options.version) return VERSION_NUMBER;
   if (options.amount) return options.duration ? AMOUNT_OR_DURATION : AMOUNT;
   return options.reason ? REASON : undefined;
 }

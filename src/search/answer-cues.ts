@@ -76,7 +76,7 @@ export function asksAmount(question: string): boolean {
  * ("When is the freeze?" may be answered by "after the last release of the year".)
  */
 export function asksQuantity(question: string): boolean {
-  return QUANTITY_QUESTION.test(question);
+  return QUANTITY_QUESTION.test(question) || asksVersion(question);
 }
 
 const DURATION_QUESTION = /\bhow\s+(?:long|often|soon)\b|\bwhat\s+time\b/i;
@@ -91,6 +91,13 @@ const TIME_OF_DAY_QUESTION = /\bwhat\s+time\b/i;
 /** "What time is the handover?": the time asked is one of day, not a length of time. */
 export function asksTimeOfDay(question: string): boolean {
   return TIME_OF_DAY_QUESTION.test(question);
+}
+
+const VERSION_QUESTION = /\b(?:what|which)\s+(?:[\w.-]+\s+){0,2}versions?\b/i;
+
+/** "What postgres version do we run?", "which version of node": only a version number answers. */
+export function asksVersion(question: string): boolean {
+  return VERSION_QUESTION.test(question);
 }
 
 const REASON_QUESTION = /\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:is|was|are|were)\s+the\s+reasons?\b/i;

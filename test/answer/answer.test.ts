@@ -139,6 +139,19 @@ describe('a question that only a figure answers', () => {
     expect((await askBoth(plain, 'how many AZs is the eks control plane in')).quote.join('\n')).toContain('replicated across multiple availability zones');
   });
 
+  it('asking which version, is answered by a version number', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lore-version-'));
+    await writeFile(join(dir, 'db.md'), '# Database\n\nWe run Postgres in prod on RDS; Platform picks the version. Last night\'s dump is taken at 03:00 UTC.\n');
+    const without = await openLore({ knowledgeDir: dir });
+    const unanswered = await askBoth(without, 'what postgres version do we run in prod');
+    expect(unanswered.found).toBe(false);
+    expect(unanswered.text).toContain("couldn't find a figure");
+    await writeFile(join(dir, 'prod.md'), '# Production\n\nIn prod we run Postgres version 15.4 on RDS, upgraded in March.\n');
+    const withVersion = await openLore({ knowledgeDir: dir });
+    expect((await askBoth(withVersion, 'what postgres version do we run in prod')).quote.join('\n')).toContain('Postgres version 15.4');
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('asking what time, is answered by a time of day, from a close second passage when the best states none', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lore-clock-'));
     await writeFile(join(dir, 'onboarding.md'), '# First weeks\n\n## When do I join on-call?\n\nAfter two shadow rotations; the first time is around week 6.\n\n## Demo day\n\nDemo day is the last Friday of the month and takes 30 minutes.\n');

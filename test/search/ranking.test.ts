@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo, asksTimeOfDay } from '../../src/search/answer-cues.js';
+import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo, asksTimeOfDay, asksVersion } from '../../src/search/answer-cues.js';
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -51,6 +51,16 @@ describe('answer cues', () => {
     ['when is the handover', false],
   ])('%j asks for a time of day: %s', (question, expected) => {
     expect(asksTimeOfDay(question)).toBe(expected);
+  });
+
+  it.each([
+    ['what postgres version do we run in prod', true],
+    ['which version of node do I need?', true],
+    ['which node version do I need?', true],
+    ['how do versions work', false],
+    ['what kind of versioning scheme does Poetry use', false],
+  ])('%j asks for a version: %s', (question, expected) => {
+    expect(asksVersion(question)).toBe(expected);
   });
 
   it.each(['Yes, run two servers.', 'No. It does not.', '- **Yes** – with the exporter', '> yes, see below'])('%j opens with yes or no', (text) => {
