@@ -4,6 +4,7 @@ import { asksLongForm, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithY
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from './glosses.js';
 import { MEANING_WORDS } from './phrasing.js';
+import { asksForLink, holdsWebAddress, LINK_WORDS } from './links-asked.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
 import { asksHeading } from './asked-headings.js';
@@ -146,6 +147,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // that name NATS.
   const longForm = glossed !== undefined && asksLongForm(opening);
   if (glossed) askAsForm(query, longForm ? STAND : NONE);
+  // "What's the grafana url?" is answered by the address, which seldom says "url": the word asks for its form.
+  const link = asksForLink(opening);
+  if (link) askAsForm(query, NONE, LINK_WORDS);
   const terms = resolveTerms(index, query, ranking.phrases);
   // Counted over the whole index, as the IDF and average lengths that make section statistics are.
   const bySection = ranking.sections && index.unitCount >= ranking.minSections;
@@ -177,6 +181,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const definitions = glossed ? shortForms(index, query) : NO_SHORT_FORMS;
   // The words that ask what the name means ("mean", "stand for").
   const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(query.groups[g]?.word ?? '')) : [];
+  const linkWords = link ? coverage.filter((_, g) => LINK_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   // Only a question is asked by a heading; and a chunk read for its heading is a cache miss in large notes, which
   // keywords ("fargate") need not pay.
@@ -200,7 +205,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
       (definitions.length > 0 && definesOne(quoted, definitions)) ||
       (glossed !== undefined && (longForm ? saysWhatNameStandsFor(quoted, glossed) : glossesName(quoted, glossed)));
     // A passage that defines the name answers "what does it mean" without saying "means".
-    const share = defines && askingWords.length > 0 ? best.coverage + uncoveredShare(shared.weights, row, askingWords, totalImportance) : best.coverage;
+    let share = defines && askingWords.length > 0 ? best.coverage + uncoveredShare(shared.weights, row, askingWords, totalImportance) : best.coverage;
+    // A passage that holds an address answers "what's the url" without saying "url".
+    if (linkWords.length > 0 && holdsWebAddress(quoted.text)) share += uncoveredShare(shared.weights, row, linkWords, totalImportance);
     const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : share;
     let score = scores.score(id);
     score += ranking.passageWeight * best.score;
@@ -341,11 +348,12 @@ function coverageOfRow(table: Float64Array, row: number, groups: readonly Covera
  * In a question of what a name means, the words that ask it ("mean", "stand for") are its form, not its topic:
  * they are looked for at next to no weight, so a passage that happens to say "means" does not outrank the one
  * that defines the name. Their weight stays the strongest of their group, so coverage reads them as before. The
- * words in `keep` are looked for at half weight: the answer writes them ("NATS *stands* for …").
+ * words in `keep` are looked for at half weight: the answer writes them ("NATS *stands* for …"). The words that ask
+ * for a link (`LINK_WORDS`) are asked as form the same way.
  */
-function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>): void {
+function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>, formWords: ReadonlySet<string> = MEANING_WORDS): void {
   for (const group of query.groups) {
-    if (!MEANING_WORDS.has(group.word)) continue;
+    if (!formWords.has(group.word)) continue;
     for (const term of group.terms) term.weight *= keep.has(group.word) ? KEPT_FORM_WORD_WEIGHT : FORM_WORD_WEIGHT;
   }
 }

@@ -8,6 +8,7 @@ import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
 import { proximityScorer } from '../../src/search/proximity.js';
+import { asksForLink } from '../../src/search/links-asked.js';
 import { crossReferenceSpans } from '../../src/search/field-terms.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { rowAnswers } from '../../src/search/table-records.js';
@@ -596,6 +597,29 @@ describe('words in web addresses', () => {
     // "watcj" is one edit from the address's "watch" only; "ptach" is one from the notes' "patch".
     expect(analyzeQuery(index, 'watcj').groups[0]?.terms).toEqual([]);
     expect(analyzeQuery(index, 'ptach').groups[0]?.terms.map((term) => term.stem)).toEqual([stem('patch')]);
+  });
+});
+
+describe('a question that asks for a link', () => {
+  it.each([
+    ["what's the grafana url", true],
+    ['jira url', true],
+    ['link to the payments dashboard', true],
+    ['where is the runbook link?', true],
+    ['how do i link my github account', false],
+    ['what is grafana', false],
+  ])('%j asks for a link: %s', (question, expected) => {
+    expect(asksForLink(question)).toBe(expected);
+  });
+
+  it('is answered by the line with the address, not by the words "url" in variable names', () => {
+    const notes = {
+      'setup.md': '# Local setup\n\n| Variable | Local value |\n|---|---|\n| `DATABASE_URL` | `postgres://localhost:5433/dev` |\n| `REDIS_URL` | `redis://localhost:6380/0` |\n| `QUEUE_URL` | `http://localhost:4566/queue` |\n',
+      'tools.md': '# Tools\n\n- Grafana: https://grafana.internal.example.io\n- Jira: https://example.atlassian.net\n',
+      'oncall.md': '# On-call\n\nCheck the Grafana deploys dashboard before you page anyone.\n',
+    };
+    const hit = search(indexOf(notes), "what's the grafana url", { ranking: { minSections: 0 } }).hits[0];
+    expect(hit?.chunk.file).toBe('tools.md');
   });
 });
 
