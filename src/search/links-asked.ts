@@ -1,19 +1,27 @@
+import { isPhrasedAsQuestion } from './answer-cues.js';
+
 /**
  * Words that ask for a link ("what's the grafana url", "link to the payments dashboard"). The answer is a web
  * address, which seldom says "url": the words ask for the form of the answer, as "stand for" does for a long form.
  */
-export const LINK_WORDS: ReadonlySet<string> = new Set(['url', 'urls', 'link', 'links', 'hostname', 'hostnames']);
+export const LINK_WORDS: ReadonlySet<string> = new Set(['url', 'urls', 'link', 'links']);
 
-/** "url" and "hostname" are nouns; "link" is one after "the", "a", "what's" or before "to"/"for" or at the end, not in "how do I link …". */
-const LINK_NOUN = /\b(?:urls?|hostnames?)\b|\b(?:the|a|an|any|what'?s|whats|which|where'?s)\s+(?:[\p{L}\d-]+\s+){0,2}links?\b|\blinks?\s+(?:to|for)\b|\blinks?\s*\??\s*$/iu;
+const LINK_WORD = /\b(?:urls?|links?)\b/i;
+/** "what's the grafana url", "where is the runbook link?", "which url do I use": a question that asks for the link. */
+const ASKS_FOR_LINK = /\b(?:what|whats|which|where)(?:'s|\s+is|\s+are)?\s+(?:[\p{L}\d'-]+\s+){0,4}?(?:urls?|links?)\b/iu;
 
-/** Whether the question asks for a link or address. */
+/**
+ * Whether the question asks for a link: typed as keywords ("jira url", "link to the payments dashboard"), or
+ * asked with "what", "which" or "where" of the link itself. A question about links ("Why does my URL rewrite
+ * fail?", "how do I link my account") does not.
+ */
 export function asksForLink(question: string): boolean {
-  return LINK_NOUN.test(question);
+  if (!LINK_WORD.test(question)) return false;
+  return isPhrasedAsQuestion(question) ? ASKS_FOR_LINK.test(question) : true;
 }
 
 /** A web address with its scheme, or a host name of three labels or more ("grafana.internal.example.io"). */
-export const WEB_ADDRESS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()`'"]+|(?<![\w.@/-])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}(?![\w.(-])/i;
+const WEB_ADDRESS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()`'"]+|(?<![\w.@/-])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}(?![\w.(-])/i;
 
 /** Whether a text holds a web address or host name. */
 export function holdsWebAddress(text: string): boolean {

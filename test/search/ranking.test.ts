@@ -608,6 +608,8 @@ describe('a question that asks for a link', () => {
     ['where is the runbook link?', true],
     ['how do i link my github account', false],
     ['what is grafana', false],
+    ['Why does my URL rewrite fail?', false],
+    ["Two sources claim the same hostname and the record won't switch. Why?", false],
   ])('%j asks for a link: %s', (question, expected) => {
     expect(asksForLink(question)).toBe(expected);
   });
