@@ -49,7 +49,8 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const weights = termWeights(result, index);
   const duration = asksDuration(opening);
   const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening), duration, clock: asksTimeOfDay(opening), version: asksVersion(opening), reason: asksReason(opening) };
-  const answering = asksQuantity(opening) ? firstStatingAmount(result, index, weights, form) : { hit: best, ...(yesOrNoOpening(opening, best.chunk, index, weights) ?? quoteOf(best.chunk, index, weights, form)) };
+  const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
+  const answering = asksQuantity(opening) ? firstStatingAmount(result, index, form, quoteFor) : { hit: best, ...quoteFor(best.chunk) };
   if (!answering) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find a figure for that in the notes.");
@@ -72,14 +73,19 @@ const FIGURE_RIVALS = 3;
 const FIGURE_RIVAL_SHARE = 0.8;
 
 /**
- * For "how long …", "how many …", "what time …": the first of the best hits whose quote states the figure, when the
- * best one's does not but a rival about as strong does; undefined when none does.
+ * For "how long …", "how many …", "what time …", "which version …": the first of the best hits whose quote states
+ * the figure, when the best one's does not but a rival about as strong does; undefined when none does.
  */
-function firstStatingAmount(result: SearchResult, index: SearchIndex, weights: Map<string, number>, form: QuoteOptions): { hit: Hit; chunk: Chunk; quote: Quote } | undefined {
+function firstStatingAmount(
+  result: SearchResult,
+  index: SearchIndex,
+  form: QuoteOptions,
+  quoteFor: (ranked: Chunk) => { chunk: Chunk; quote: Quote },
+): { hit: Hit; chunk: Chunk; quote: Quote } | undefined {
   const best = result.hits[0] as Hit;
   for (const hit of result.hits.slice(0, FIGURE_RIVALS)) {
     if (hit !== best && (hit.score < FIGURE_RIVAL_SHARE * best.score || !couldAnswer(hit, result, index))) continue;
-    const { chunk, quote } = quoteOf(hit.chunk, index, weights, form);
+    const { chunk, quote } = quoteFor(hit.chunk);
     if (statesAmount(quote.lines, form)) return { hit, chunk, quote };
   }
   return undefined;
