@@ -47,8 +47,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown, lead);
   }
   const weights = termWeights(result, index);
-  const duration = asksDuration(opening);
-  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening), duration, clock: asksTimeOfDay(opening), version: asksVersion(opening), reason: asksReason(opening) };
+  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening), duration: asksDuration(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), reason: asksReason(opening) };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
   const answering = asksQuantity(opening) ? firstStatingAmount(result, index, form, quoteFor) : { hit: best, ...quoteFor(best.chunk) };
   if (!answering) {

@@ -65,11 +65,19 @@ const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bv
  * Whether quoted lines state an amount or a time, with a figure or in words; a time in words only where one is
  * asked, and only a time of day where that is asked.
  */
-export function statesAmount(lines: readonly string[], form: Pick<QuoteOptions, 'duration' | 'clock' | 'version'> = {}): boolean {
+export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
   const text = lines.join('\n');
-  if (form.clock) return CLOCK_TIME.test(text);
-  if (form.version) return VERSION_NUMBER.test(text);
-  return AMOUNT.test(text) || AMOUNT_IN_WORDS.test(text) || (form.duration === true && DURATION_IN_WORDS.test(text));
+  // A cost or a count said in words answers "how much", never "what time" or "which version".
+  return figureAsked(form).test(text) || (!form.clock && !form.version && AMOUNT_IN_WORDS.test(text));
+}
+
+type FigureForm = Pick<QuoteOptions, 'duration' | 'clock' | 'version'>;
+
+/** The figure a question of amount asks for: a time of day, a version, or an amount (of time, said in words too). */
+function figureAsked(form: FigureForm): RegExp {
+  if (form.clock) return CLOCK_TIME;
+  if (form.version) return VERSION_NUMBER;
+  return form.duration ? AMOUNT_OR_DURATION : AMOUNT;
 }
 
 /**
@@ -80,9 +88,7 @@ const REASON = /\b(?:because|due\s+to|owing\s+to|caused\s+by|so\s+that|in\s+orde
 
 /** What the question's form asks a piece to state, if anything. */
 function formAsked(options: QuoteOptions): RegExp | undefined {
-  if (options.clock) return CLOCK_TIME;
-  if (options.version) return VERSION_NUMBER;
-  if (options.amount) return options.duration ? AMOUNT_OR_DURATION : AMOUNT;
+  if (options.amount || options.clock || options.version) return figureAsked(options);
   return options.reason ? REASON : undefined;
 }
 

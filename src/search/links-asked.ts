@@ -6,9 +6,10 @@ import { isPhrasedAsQuestion } from './answer-cues.js';
  */
 export const LINK_WORDS: ReadonlySet<string> = new Set(['url', 'urls', 'link', 'links']);
 
-const LINK_WORD = /\b(?:urls?|links?)\b/i;
+const LINK_WORD_SOURCE = `(?:${[...LINK_WORDS].join('|')})`;
+const LINK_WORD = new RegExp(`\\b${LINK_WORD_SOURCE}\\b`, 'i');
 /** "what's the grafana url", "where is the runbook link?", "which url do I use": a question that asks for the link. */
-const ASKS_FOR_LINK = /\b(?:what|whats|which|where)(?:'s|\s+is|\s+are)?\s+(?:[\p{L}\d'-]+\s+){0,4}?(?:urls?|links?)\b/iu;
+const ASKS_FOR_LINK = new RegExp(`\\b(?:what|whats|which|where)(?:'s|\\s+is|\\s+are)?\\s+(?:[\\p{L}\\d'-]+\\s+){0,4}?${LINK_WORD_SOURCE}\\b`, 'iu');
 
 /**
  * Whether the question asks for a link: typed as keywords ("jira url", "link to the payments dashboard"), or
