@@ -66,12 +66,17 @@ const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bv
  * asked, and only a time of day where that is asked.
  */
 export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
-  const text = lines.join('\n');
+  const text = withoutListNumbers(lines.join('\n'));
   // A cost or a count said in words answers "how much", never "what time" or "which version".
   return figureAsked(form).test(text) || (!form.clock && !form.version && AMOUNT_IN_WORDS.test(text));
 }
 
 type FigureForm = Pick<QuoteOptions, 'duration' | 'clock' | 'version'>;
+
+/** A numbered step's number ("1. A Composer DAG starts a job") is its place in a list, not a figure it states. */
+function withoutListNumbers(text: string): string {
+  return text.replace(/^(\s*)\d+[.)](?=\s)/gm, '$1');
+}
 
 /** The figure a question of amount asks for: a time of day, a version, or an amount (of time, said in words too). */
 function figureAsked(form: FigureForm): RegExp {
@@ -124,7 +129,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   const structured = tableRows(units, scores, read) ?? questionAndAnswer(units, scores);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   const form = formAsked(options);
-  const factors = units.map((unit) => (form?.test(unit) ? FORM_FACTOR : 1));
+  const factors = units.map((unit) => (form?.test(withoutListNumbers(unit)) ? FORM_FACTOR : 1));
   const best = bestInContext(units, matched, weights, factors);
   // Rivals are weighed as the best piece was chosen: one without the amount or reason asked for needs half again its words.
   let [from, to] = rivalsAround(units, scores.map((score, i) => score * (factors[i] ?? 1)), best);

@@ -152,6 +152,21 @@ describe('a question that only a figure answers', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it("does not take a numbered step's number for a figure", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lore-steps-'));
+    await writeFile(
+      join(dir, 'deploy.md'),
+      '# Deploying\n\n1. Deploy to staging first.\n2. Run the prod deploy with `make deploy`.\n3. The pipeline starts a **canary**: 10% of traffic for 15 minutes.\n4. The deploy bot posts the canary result in #deploys.\n\n## Training\n\n1. A Composer DAG starts a training job and writes its logs.\n',
+    );
+    const notes = await openLore({ knowledgeDir: dir });
+    // Steps 2 and 4 match as well as step 3, and their numbers used to count as the amount asked for.
+    expect((await askBoth(notes, 'how long does the canary run')).quote).toEqual(['3. The pipeline starts a **canary**: 10% of traffic for 15 minutes.']);
+    const logs = await askBoth(notes, 'how long does composer keep training job logs');
+    expect(logs.found).toBe(false);
+    expect(logs.text).toContain("couldn't find a figure");
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('asking what time, is answered by a time of day, from a close second passage when the best states none', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lore-clock-'));
     await writeFile(join(dir, 'onboarding.md'), '# First weeks\n\n## When do I join on-call?\n\nAfter two shadow rotations; the first time is around week 6.\n\n## Demo day\n\nDemo day is the last Friday of the month and takes 30 minutes.\n');
