@@ -28,6 +28,8 @@ export interface QuoteOptions {
   amount?: boolean;
   /** The amount asked is one of time ("how long", "how often", "when"): "about an hour" states one too. */
   duration?: boolean;
+  /** The time asked is a length of time ("how long"): "30 days" or "about an hour" answers it, "nightly" or "1 million rows" does not. */
+  span?: boolean;
   /** The time asked is one of day ("what time is the handover?"): "10:00" or "9 am" answers it, "30 minutes" does not. */
   clock?: boolean;
   /** The question asks which version: "2.12", "v3", "Postgres 15" answers it. */
@@ -47,6 +49,11 @@ const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d
 /** A time said with an article rather than a figure: "about an hour", "a few minutes", "half a day". */
 const DURATION_IN_WORDS = /\b(?:an?|half\s+an?|a\s+few|a\s+couple\s+of)\s+(?:second|minute|hour|day|week|month|year)s?\b/i;
 const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.source}`, 'iu');
+/** A figure or a number word, and a unit of time after it. */
+const COUNT = String.raw`(?<![\p{L}\d_-])\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|several|few)`;
+const TIME_UNIT = String.raw`(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\b`;
+/** A length of time: "35 days", "24h", "two years", "about an hour", "kept forever". */
+const TIME_SPAN = new RegExp(String.raw`(?:${COUNT})\s*-?\s*${TIME_UNIT}|${DURATION_IN_WORDS.source}|\b(?:forever|indefinitely|permanently|overnight)\b`, 'iu');
 
 /**
  * A cost, a limit or a count said without a figure: "the control plane is free", "unlimited on spot", "no limit",
@@ -67,21 +74,22 @@ const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bv
  */
 export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
   const text = withoutListNumbers(lines.join('\n'));
-  // A cost or a count said in words answers "how much", never "what time" or "which version".
-  return figureAsked(form).test(text) || (!form.clock && !form.version && AMOUNT_IN_WORDS.test(text));
+  // A cost or a count said in words answers "how much", never "how long", "what time" or "which version".
+  return figureAsked(form).test(text) || (!form.span && !form.clock && !form.version && AMOUNT_IN_WORDS.test(text));
 }
 
-type FigureForm = Pick<QuoteOptions, 'duration' | 'clock' | 'version'>;
+type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version'>;
 
 /** A numbered step's number ("1. A Composer DAG starts a job") is its place in a list, not a figure it states. */
 function withoutListNumbers(text: string): string {
   return text.replace(/^(\s*)\d+[.)](?=\s)/gm, '$1');
 }
 
-/** The figure a question of amount asks for: a time of day, a version, or an amount (of time, said in words too). */
+/** The figure a question of amount asks for: a time of day, a version, a length of time, or an amount (of time, said in words too). */
 function figureAsked(form: FigureForm): RegExp {
   if (form.clock) return CLOCK_TIME;
   if (form.version) return VERSION_NUMBER;
+  if (form.span) return TIME_SPAN;
   return form.duration ? AMOUNT_OR_DURATION : AMOUNT;
 }
 

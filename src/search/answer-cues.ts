@@ -86,6 +86,13 @@ export function asksDuration(question: string): boolean {
   return DURATION_QUESTION.test(question) || WHEN_QUESTION.test(question);
 }
 
+const SPAN_QUESTION = /\bhow\s+(?:long|soon)\b/i;
+
+/** "How long are logs kept?", "how soon is the secondary paged": a length of time is asked, not how often or when. */
+export function asksTimeSpan(question: string): boolean {
+  return SPAN_QUESTION.test(question);
+}
+
 const TIME_OF_DAY_QUESTION = /\bwhat\s+time\b/i;
 
 /** "What time is the handover?": the time asked is one of day, not a length of time. */
