@@ -28,7 +28,7 @@ export interface QuoteOptions {
   amount?: boolean;
   /** The amount asked is one of time ("how long", "how often", "when"): "about an hour" states one too. */
   duration?: boolean;
-  /** The time asked is a length of time ("how long"): "30 days" or "about an hour" answers it, "nightly" or "1 million rows" does not. */
+  /** The time asked is a length of time ("how long"): "30 days", "about an hour" or "weekly" answers it, "1 million rows" does not. */
   span?: boolean;
   /** The time asked is one of day ("what time is the handover?"): "10:00" or "9 am" answers it, "30 minutes" does not. */
   clock?: boolean;
@@ -52,8 +52,14 @@ const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.sour
 /** A figure or a number word, and a unit of time after it. */
 const COUNT = String.raw`(?<![\p{L}\d_-])\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|several|few)`;
 const TIME_UNIT = String.raw`(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\b`;
-/** A length of time: "35 days", "24h", "two years", "about an hour", "kept forever". */
-const TIME_SPAN = new RegExp(String.raw`(?:${COUNT})\s*-?\s*${TIME_UNIT}|${DURATION_IN_WORDS.source}|\b(?:forever|indefinitely|permanently|overnight)\b`, 'iu');
+/**
+ * A length of time: "35 days", "24h", "two years", "about an hour", "kept forever", or the period a word of frequency
+ * names ("the rotation is weekly").
+ */
+const TIME_SPAN = new RegExp(
+  String.raw`(?:${COUNT})\s*-?\s*${TIME_UNIT}|${DURATION_IN_WORDS.source}|\b(?:forever|indefinitely|permanently|overnight|hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually)\b`,
+  'iu',
+);
 
 /**
  * A cost, a limit or a count said without a figure: "the control plane is free", "unlimited on spot", "no limit",
