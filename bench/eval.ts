@@ -4,6 +4,7 @@
  * dev set under bench/devsets, split into its tune and report halves where it has them, and the dev sets
  * over the bundled notes.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { openLore, type Lore } from '../src/engine.js';
@@ -111,13 +112,16 @@ function optional<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
 }
 
-/** The dev sets over the bundled notes, then the made-up team folders under bench/devsets (a `devset.json` each). */
+/** The dev sets over the bundled notes, then the made-up team folders under bench/devsets (a `devset.json` each, and a `devset-fresh.json` where there is one). */
 async function evalNotesDevSets(args: EvalArgs, log: (line: string) => void): Promise<string[][]> {
   const rows: string[][] = [];
   const lore = await openLore({ knowledgeDir: BUNDLED, ranking: args.ranking });
   for (const name of NOTES_DEV_SETS) rows.push(scoreRow(name, readNotesDevSet(new URL(`../test/fixtures/${name}`, import.meta.url)), lore, log));
   for (const team of devsetFolders('devset.json')) {
-    rows.push(scoreRow(team.name, readNotesDevSet(team.file), await openLore({ knowledgeDir: team.knowledgeDir, ranking: args.ranking }), log));
+    const teamLore = await openLore({ knowledgeDir: team.knowledgeDir, ranking: args.ranking });
+    rows.push(scoreRow(team.name, readNotesDevSet(team.file), teamLore, log));
+    const fresh = team.file.replace(/devset\.json$/, 'devset-fresh.json');
+    if (existsSync(fresh)) rows.push(scoreRow(`${team.name} fresh`, readNotesDevSet(fresh), teamLore, log));
   }
   return rows;
 }
