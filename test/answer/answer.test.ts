@@ -117,6 +117,21 @@ describe('"I couldn\'t find" names the words no note uses', () => {
   });
 });
 
+/**
+ * A question only a figure answers: "I couldn't find a figure" in notes whose matching passage states none, then the
+ * figure quoted once a note that states it is added.
+ */
+async function expectFigureOnceStated(name: string, without: [string, string], stating: [string, string], question: string, figure: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), `lore-${name}-`));
+  await writeFile(join(dir, without[0]), without[1]);
+  const unanswered = await askBoth(await openLore({ knowledgeDir: dir }), question);
+  expect(unanswered.found).toBe(false);
+  expect(unanswered.text).toContain("couldn't find a figure");
+  await writeFile(join(dir, stating[0]), stating[1]);
+  expect((await askBoth(await openLore({ knowledgeDir: dir }), question)).quote.join('\n')).toContain(figure);
+  await rm(dir, { recursive: true, force: true });
+}
+
 describe('a question that only a figure answers', () => {
   it('is "I couldn\'t find" where the passage that matches states none, with that passage among the closest notes', async () => {
     const answer = await askBoth(plain, 'how long does it take to create an eks cluster');
@@ -140,16 +155,13 @@ describe('a question that only a figure answers', () => {
   });
 
   it('asking which version, is answered by a version number', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'lore-version-'));
-    await writeFile(join(dir, 'db.md'), '# Database\n\nWe run Postgres in prod on RDS; Platform picks the version. Last night\'s dump is taken at 03:00 UTC.\n');
-    const without = await openLore({ knowledgeDir: dir });
-    const unanswered = await askBoth(without, 'what postgres version do we run in prod');
-    expect(unanswered.found).toBe(false);
-    expect(unanswered.text).toContain("couldn't find a figure");
-    await writeFile(join(dir, 'prod.md'), '# Production\n\nIn prod we run Postgres version 15.4 on RDS, upgraded in March.\n');
-    const withVersion = await openLore({ knowledgeDir: dir });
-    expect((await askBoth(withVersion, 'what postgres version do we run in prod')).quote.join('\n')).toContain('Postgres version 15.4');
-    await rm(dir, { recursive: true, force: true });
+    await expectFigureOnceStated(
+      'version',
+      ['db.md', "# Database\n\nWe run Postgres in prod on RDS; Platform picks the version. Last night's dump is taken at 03:00 UTC.\n"],
+      ['prod.md', '# Production\n\nIn prod we run Postgres version 15.4 on RDS, upgraded in March.\n'],
+      'what postgres version do we run in prod',
+      'Postgres version 15.4',
+    );
   });
 
   it("does not take a numbered step's number for a figure", async () => {
@@ -168,16 +180,13 @@ describe('a question that only a figure answers', () => {
   });
 
   it('asking how long, is answered by a length of time, not by any number', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'lore-span-'));
-    await writeFile(join(dir, 'batch.md'), '# Batch scoring\n\nA Composer DAG runs the model in a Dataflow job and keeps its logs in BigQuery; use it for anything over 1 million rows.\n');
-    const without = await openLore({ knowledgeDir: dir });
-    const unanswered = await askBoth(without, 'how long does the composer dag keep its logs');
-    expect(unanswered.found).toBe(false);
-    expect(unanswered.text).toContain("couldn't find a figure");
-    await writeFile(join(dir, 'retention.md'), '# Retention\n\nThe composer DAG keeps its logs for **35 days**, then drops them.\n');
-    const withSpan = await openLore({ knowledgeDir: dir });
-    expect((await askBoth(withSpan, 'how long does the composer dag keep its logs')).quote.join('\n')).toContain('**35 days**');
-    await rm(dir, { recursive: true, force: true });
+    await expectFigureOnceStated(
+      'span',
+      ['batch.md', '# Batch scoring\n\nA Composer DAG runs the model in a Dataflow job and keeps its logs in BigQuery; use it for anything over 1 million rows.\n'],
+      ['retention.md', '# Retention\n\nThe composer DAG keeps its logs for **35 days**, then drops them.\n'],
+      'how long does the composer dag keep its logs',
+      '**35 days**',
+    );
   });
 
   it('asking what time, is answered by a time of day, from a close second passage when the best states none', async () => {
