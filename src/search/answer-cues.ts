@@ -79,11 +79,11 @@ export function asksQuantity(question: string): boolean {
   return QUANTITY_QUESTION.test(question) || asksVersion(question);
 }
 
-const DURATION_QUESTION = /\bhow\s+(?:long|often|soon)\b|\bwhat\s+time\b/i;
+const FREQUENCY_QUESTION = /\bhow\s+often\b/i;
 
-/** "How long does setup take?", "how often", "when is the freeze": an amount of time is asked. */
+/** "How long does setup take?", "how often", "what time", "when is the freeze": an amount of time is asked. */
 export function asksDuration(question: string): boolean {
-  return DURATION_QUESTION.test(question) || WHEN_QUESTION.test(question);
+  return asksTimeSpan(question) || FREQUENCY_QUESTION.test(question) || asksTimeOfDay(question) || WHEN_QUESTION.test(question);
 }
 
 const SPAN_QUESTION = /\bhow\s+(?:long|soon)\b/i;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo, asksTimeOfDay, asksVersion } from '../../src/search/answer-cues.js';
+import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo, asksTimeOfDay, asksTimeSpan, asksVersion } from '../../src/search/answer-cues.js';
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -38,11 +38,23 @@ describe('answer cues', () => {
 
   it.each([
     ['how long does local setup take', true],
+    ['how often do backups run', true],
+    ['what time is the handover?', true],
     ['when is the freeze', true],
     ['how much disk space does it need', false],
     ['how many replicas', false],
   ])('%j asks for a time: %s', (question, expected) => {
     expect(asksDuration(question)).toBe(expected);
+  });
+
+  it.each([
+    ['how long are logs kept', true],
+    ['how soon is the secondary paged?', true],
+    ['how often do backups run', false],
+    ['what time is the handover?', false],
+    ['when is the freeze', false],
+  ])('%j asks for a length of time: %s', (question, expected) => {
+    expect(asksTimeSpan(question)).toBe(expected);
   });
 
   it.each([
