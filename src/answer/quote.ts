@@ -34,6 +34,8 @@ export interface QuoteOptions {
   clock?: boolean;
   /** The question asks which version: "2.12", "v3", "Postgres 15" answers it. */
   version?: boolean;
+  /** The amount asked is one per unit ("per hour", "per node"): only a figure states it, not "free" or "billed per second". */
+  rate?: boolean;
   /** The question asks why: a piece that gives a reason ("because", "due to") is preferred. */
   reason?: boolean;
 }
@@ -81,10 +83,10 @@ const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bv
 export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
   const text = withoutListNumbers(lines.join('\n'));
   // A cost or a count said in words answers "how much", never "how long", "what time" or "which version".
-  return figureAsked(form).test(text) || (!form.span && !form.clock && !form.version && AMOUNT_IN_WORDS.test(text));
+  return figureAsked(form).test(text) || (!form.span && !form.clock && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
 }
 
-type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version'>;
+type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate'>;
 
 /** A numbered step's number ("1. A Composer DAG starts a job") is its place in a list, not a figure it states. */
 function withoutListNumbers(text: string): string {

@@ -79,6 +79,16 @@ export function asksQuantity(question: string): boolean {
   return QUANTITY_QUESTION.test(question) || asksVersion(question);
 }
 
+const RATE = /\bper\s+(?!cent\b)[\p{L}\d]|\/\s*(?:hr|hour|day|week|month|year|mo|yr)\b/iu;
+
+/**
+ * "How much does it cost per hour?", "how many pods per node": an amount per unit, which only a figure states ("the
+ * control plane is not free" and "paid per week" do not).
+ */
+export function asksRate(question: string): boolean {
+  return asksQuantity(question) && RATE.test(question);
+}
+
 const FREQUENCY_QUESTION = /\bhow\s+often\b/i;
 
 /** "How long does setup take?", "how often", "what time", "when is the freeze": an amount of time is asked. */

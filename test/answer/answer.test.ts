@@ -189,6 +189,18 @@ describe('a question that only a figure answers', () => {
     );
   });
 
+  it('asking an amount per unit, is answered by a figure, not by words of cost', async () => {
+    // "Control plane is NOT free" answers what the control plane costs, not what it costs an hour.
+    expect((await askBoth(plain, 'how much does the eks control plane cost')).quote.join('\n')).toContain('Control plane is **NOT** free');
+    await expectFigureOnceStated(
+      'rate',
+      ['oncall.md', '# On-call\n\n- Comp\n  - the on-call stipend is paid per week of primary shift\n'],
+      ['pay.md', '# Pay\n\nThe on-call stipend is €250 per week of primary shift.\n'],
+      'how much is the on-call stipend per week',
+      '€250',
+    );
+  });
+
   it('asking what time, is answered by a time of day, from a close second passage when the best states none', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lore-clock-'));
     await writeFile(join(dir, 'onboarding.md'), '# First weeks\n\n## When do I join on-call?\n\nAfter two shadow rotations; the first time is around week 6.\n\n## Demo day\n\nDemo day is the last Friday of the month and takes 30 minutes.\n');

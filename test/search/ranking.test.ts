@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo, asksTimeOfDay, asksTimeSpan, asksVersion } from '../../src/search/answer-cues.js';
+import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo, asksTimeOfDay, asksTimeSpan, asksRate, asksVersion } from '../../src/search/answer-cues.js';
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -55,6 +55,17 @@ describe('answer cues', () => {
     ['when is the freeze', false],
   ])('%j asks for a length of time: %s', (question, expected) => {
     expect(asksTimeSpan(question)).toBe(expected);
+  });
+
+  it.each([
+    ['how much does the eks control plane cost per hour?', true],
+    ['how many pods per fargate node', true],
+    ['how much is it / month', true],
+    ['how much does the control plane cost', false],
+    ['what is charged per hour', false],
+    ['how many percent of traffic goes to the canary', false],
+  ])('%j asks for an amount per unit: %s', (question, expected) => {
+    expect(asksRate(question)).toBe(expected);
   });
 
   it.each([
