@@ -81,6 +81,8 @@ describe.each([
   ['team-ml', 'devset.json', 50, 15],
   ['team-payments', 'devset-fresh.json', 30, 8],
   ['team-ml', 'devset-fresh.json', 30, 8],
+  ['team-mobile', 'devset.json', 40, 12],
+  ['team-security', 'devset.json', 40, 12],
 ])('%s %s (made-up team notes)', (name, file, answered, unanswered) => {
   const DIR = join(DEVSETS, name);
   const devset = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {
