@@ -36,6 +36,13 @@ export interface RankingOptions {
    * multiplied by `1 − w + w·coverage`. 0 leaves BM25's order alone.
    */
   coverageWeight: number;
+  /**
+   * The same, in notes of fewer than `LARGE_NOTES_SECTIONS` sections: among a few hundred sections a word's IDF says
+   * less, and the share of the question a passage holds more. Chosen on the bundled and the two older team folders'
+   * sets from 0.4–1 (0.5: five answers better, none worse; above 0.55 team-ml loses); in large notes 0.45 or 0.5
+   * cost tune answers.
+   */
+  smallNotesCoverageWeight: number;
   /** Factor for a passage that opens with "Yes"/"No", on a yes/no question. 1 turns it off. */
   directAnswerBoost: number;
   /**
@@ -75,6 +82,7 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   proximityWeight: 1,
   proximityWindow: 5,
   coverageWeight: 0.4,
+  smallNotesCoverageWeight: 0.5,
   directAnswerBoost: 1.75,
   // The yes/no cue's factor, not tuned: the FAQ sets ask too few such questions to tune it on.
   definitionBoost: 1.75,

@@ -156,6 +156,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   if (terms.length === 0) return { query, ranks: bySection ? 'sections' : 'chunks', hits: [] };
 
   const docs = bySection ? new SectionDocuments(index) : new ChunkDocuments(index);
+  const coverageWeight = index.unitCount < LARGE_NOTES_SECTIONS ? ranking.smallNotesCoverageWeight : ranking.coverageWeight;
   const allowedFiles = options.folders?.length ? filesUnder(index, options.folders) : undefined;
   const scores = shared.scores;
   scores.reset();
@@ -195,7 +196,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const id = top[place] as number;
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
-      ? bestChunkOf(index, id, terms, coverage, totalImportance, ranking.coverageWeight)
+      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight)
       : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance) };
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
@@ -213,7 +214,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     score += ranking.passageWeight * best.score;
     // A section holding words of one group only has no pair of words to be near.
     if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
-    score *= 1 - ranking.coverageWeight + ranking.coverageWeight * share;
+    score *= 1 - coverageWeight + coverageWeight * share;
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     if (defines) score *= ranking.definitionBoost;
     if (asking && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;

@@ -7,12 +7,12 @@ const knowledgeDir = fileURLToPath(new URL('../../knowledge', import.meta.url));
 const readDevSet = (name: string) => readNotesDevSet(new URL(`../fixtures/${name}`, import.meta.url));
 /**
  * The set the engine was built against, one written afterwards, a fresh one written once the ranking had settled, and
- * one asked in other words than the note's, with floors at what each reached (54/55 and 56/67; 7/7 and 11/15 honest;
+ * one asked in other words than the note's, with floors at what each reached (54/55 and 60/67; 7/7 and 11/15 honest;
  * 60/68 with 4/8 and 22/40 with 3/10 as first measured, 5/8 and 4/10 honest once an amount per unit asked for a figure).
  */
 const SETS = [
   { name: 'devset.json', hitAt1: 0.98, noAnswerShare: 1 },
-  { name: 'devset-later.json', hitAt1: 0.83, noAnswerShare: 0.73 },
+  { name: 'devset-later.json', hitAt1: 0.89, noAnswerShare: 0.73 },
   { name: 'devset-fresh.json', hitAt1: 0.88, noAnswerShare: 0.62 },
   { name: 'devset-paraphrase.json', hitAt1: 0.55, noAnswerShare: 0.4 },
 ] as const;

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readNotesDevSet, scoreNotesDevSet } from '../../bench/notes-devset.js';
+import { openLore } from '../../src/engine.js';
+
+const DEVSETS = fileURLToPath(new URL('../../bench/devsets/', import.meta.url));
+
+/**
+ * The made-up team folders' sets, each held at what it reaches: the first citation on the answering lines, and an
+ * honest "I couldn't find" for the questions the notes do not answer. `npm run eval` lists the misses.
+ */
+const SETS = [
+  { folder: 'team-ml', file: 'devset.json', hits: 39, honest: 5 },
+  { folder: 'team-ml', file: 'devset-fresh.json', hits: 25, honest: 2 },
+  { folder: 'team-payments', file: 'devset.json', hits: 46, honest: 9 },
+  { folder: 'team-payments', file: 'devset-fresh.json', hits: 26, honest: 4 },
+  { folder: 'team-mobile', file: 'devset.json', hits: 29, honest: 2 },
+  { folder: 'team-security', file: 'devset.json', hits: 24, honest: 5 },
+] as const;
+
+describe.each(SETS)('$folder $file', ({ folder, file, hits, honest }) => {
+  it(`answers at least ${hits} right and is honest on at least ${honest}`, async () => {
+    const lore = await openLore({ knowledgeDir: `${DEVSETS}${folder}/knowledge` });
+    const score = scoreNotesDevSet(readNotesDevSet(`${DEVSETS}${folder}/${file}`), (q) => lore.answer(q));
+    expect(score.hits, `misses:\n${score.misses.join('\n')}`).toBeGreaterThanOrEqual(hits);
+    expect(score.honest, `answered anyway: ${score.answeredAnyway.join(' | ')}`).toBeGreaterThanOrEqual(honest);
+  });
+});
