@@ -1,4 +1,4 @@
-import { asksAmount, asksDuration, asksHowTo, asksTimeOfDay, asksTimeSpan, asksVersion, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksCount, asksDuration, asksHowTo, asksTimeOfDay, asksTimeSpan, asksVersion, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
@@ -47,7 +47,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown, lead);
   }
   const weights = termWeights(result, index);
-  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening), duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), reason: asksReason(opening) };
+  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening), duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening) };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
   const answering = asksQuantity(opening) ? firstStatingAmount(result, index, form, quoteFor) : { hit: best, ...quoteFor(best.chunk) };
   if (!answering) {

@@ -34,6 +34,8 @@ export interface QuoteOptions {
   clock?: boolean;
   /** The question asks which version: "2.12", "v3", "Postgres 15" answers it. */
   version?: boolean;
+  /** The amount asked is a count ("how many"): "41,000 users" states one, "from 07:42", "on 24.17.0" or "2024-08-21" does not. */
+  count?: boolean;
   /** The amount asked is one per unit ("per hour", "per node"): only a figure states it, not "free" or "billed per second". */
   rate?: boolean;
   /** The question asks why: a piece that gives a reason ("because", "due to") is preferred. */
@@ -81,12 +83,22 @@ const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bv
  * asked, and only a time of day where that is asked.
  */
 export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
-  const text = withoutListNumbers(lines.join('\n'));
+  const listed = withoutListNumbers(lines.join('\n'));
+  const text = form.count ? withoutTimesAndVersions(listed) : listed;
   // A cost or a count said in words answers "how much", never "how long", "what time" or "which version".
   return figureAsked(form).test(text) || (!form.span && !form.clock && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
 }
 
-type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate'>;
+type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count'>;
+
+/** A date, a time of day or a version blanked out: each is a figure, but none is a count. */
+function withoutTimesAndVersions(text: string): string {
+  return text.replace(ISO_DATE, ' ').replace(new RegExp(CLOCK_TIME.source, 'giu'), ' ').replace(new RegExp(DOTTED_VERSION.source, 'gu'), ' ');
+}
+
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+/** "24.17.0", "v2.3": numbers joined by dots more than once, or led by a "v"; "1.5" alone may be a count. */
+const DOTTED_VERSION = /(?<![\d.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*)(?![\d.]*\d)/u;
 
 /** A numbered step's number ("1. A Composer DAG starts a job") is its place in a list, not a figure it states. */
 function withoutListNumbers(text: string): string {

@@ -89,6 +89,13 @@ export function asksRate(question: string): boolean {
   return asksQuantity(question) && RATE.test(question);
 }
 
+const COUNT_QUESTION = /\bhow\s+many\b/i;
+
+/** "How many users were hit?": a count is asked, which a time of day, a date or a version number is not. */
+export function asksCount(question: string): boolean {
+  return COUNT_QUESTION.test(question);
+}
+
 const FREQUENCY_QUESTION = /\bhow\s+often\b/i;
 
 /** "How long does setup take?", "how often", "what time", "when is the freeze": an amount of time is asked. */

@@ -201,6 +201,16 @@ describe('a question that only a figure answers', () => {
     );
   });
 
+  it('asking how many, is answered by a count, not by a time, a date or a version', async () => {
+    await expectFigureOnceStated(
+      'count',
+      ['summary.md', '# Postmortem 2024-08-21: login loop\n\nFrom 07:42 to 13:05, Android users on 24.17.0 were logged out again and again.\n'],
+      ['impact.md', '# Impact of the login loop\n\n- About 41,000 Android users logged out, 18% of daily users.\n'],
+      'how many android users were logged out by the login loop',
+      '41,000',
+    );
+  });
+
   it('asking what time, is answered by a time of day, from a close second passage when the best states none', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lore-clock-'));
     await writeFile(join(dir, 'onboarding.md'), '# First weeks\n\n## When do I join on-call?\n\nAfter two shadow rotations; the first time is around week 6.\n\n## Demo day\n\nDemo day is the last Friday of the month and takes 30 minutes.\n');

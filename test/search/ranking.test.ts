@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
-import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo, asksTimeOfDay, asksTimeSpan, asksRate, asksVersion } from '../../src/search/answer-cues.js';
+import { asksAmount, asksDuration, asksHowTo, asksQuantity, asksLongForm, asksReason, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo, asksTimeOfDay, asksTimeSpan, asksRate, asksCount, asksVersion } from '../../src/search/answer-cues.js';
 import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
@@ -55,6 +55,15 @@ describe('answer cues', () => {
     ['when is the freeze', false],
   ])('%j asks for a length of time: %s', (question, expected) => {
     expect(asksTimeSpan(question)).toBe(expected);
+  });
+
+  it.each([
+    ['how many users hit by the login loop', true],
+    ['How many replicas?', true],
+    ['how much memory', false],
+    ['how long did it last', false],
+  ])('%j asks for a count: %s', (question, expected) => {
+    expect(asksCount(question)).toBe(expected);
   });
 
   it.each([
