@@ -83,6 +83,8 @@ describe.each([
   ['team-ml', 'devset-fresh.json', 30, 8],
   ['team-mobile', 'devset.json', 40, 12],
   ['team-security', 'devset.json', 40, 12],
+  ['team-data', 'devset.json', 40, 12],
+  ['team-web', 'devset.json', 40, 12],
 ])('%s %s (made-up team notes)', (name, file, answered, unanswered) => {
   const DIR = join(DEVSETS, name);
   const devset = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {
