@@ -1,6 +1,7 @@
 import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
 import { TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
 import { BOLD_QUESTION } from '../search/asked-headings.js';
+import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -50,20 +51,7 @@ const FORM_FACTOR = 3;
 /** A number standing by itself ("24 hours", "€250", "00:45", "30%", "500k"), not a digit of a name ("SEV3", "EC2"), or a number word. */
 const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
 
-/** A time said with an article rather than a figure: "about an hour", "a few minutes", "half a day". */
-const DURATION_IN_WORDS = /\b(?:an?|half\s+an?|a\s+few|a\s+couple\s+of)\s+(?:second|minute|hour|day|week|month|year)s?\b/i;
 const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.source}`, 'iu');
-/** A figure or a number word, and a unit of time after it. */
-const COUNT = String.raw`(?<![\p{L}\d_-])\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|several|few)`;
-const TIME_UNIT = String.raw`(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\b`;
-/**
- * A length of time: "35 days", "24h", "two years", "about an hour", "kept forever", or the period a word of frequency
- * names ("the rotation is weekly").
- */
-const TIME_SPAN = new RegExp(
-  String.raw`(?:${COUNT})\s*-?\s*${TIME_UNIT}|${DURATION_IN_WORDS.source}|\b(?:forever|indefinitely|permanently|overnight|hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually)\b`,
-  'iu',
-);
 
 /**
  * A cost, a limit or a count said without a figure: "the control plane is free", "unlimited on spot", "no limit",
@@ -72,8 +60,6 @@ const TIME_SPAN = new RegExp(
  */
 const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays|paid|charged|charges|billed|pric(?:e|es|ed|ing)|multiple|several)\b/i;
 
-/** A time of day: "10:00", "06:00 UTC", "9 am", "3.30pm", "noon". */
-const CLOCK_TIME = /(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d.:])|[.:][0-5]\d\s*[ap]\.?m\b|\s*[ap]\.?m\.?(?![\p{L}]))|\b(?:noon|midday|midnight)\b/iu;
 
 /** A version: "2.12", "v3", "1.10.x", "version 3", or a name and a number ("Postgres 15", "Node 20"). */
 const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bversions?\s+v?\d+|\b\p{Lu}[\p{L}\d.-]*\s+v?\d+(?:\.\d+)*(?![\d:])/u;

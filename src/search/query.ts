@@ -177,7 +177,8 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   const english = isEnglishWord(token.surface);
   const edits = /\d/.test(token.surface) ? 0 : Math.min(allowedEdits(token.surface), english ? 1 : 2);
   const nearest = edits > 0 ? index.vocabulary.nearest(token.surface, edits) : [];
-  const close = likeliestFirst(index, token.surface, english ? nearest.filter((candidate) => !isEnglishWord(candidate.word) || isRarerEnglish(token.surface, candidate.word)) : nearest);
+  const kept = nearest.filter((candidate) => !addsFirstLetter(token.surface, candidate.word));
+  const close = likeliestFirst(index, token.surface, english ? kept.filter((candidate) => !isEnglishWord(candidate.word) || isRarerEnglish(token.surface, candidate.word)) : kept);
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {
@@ -192,6 +193,14 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   }
   if (best > 1 && isNearStopWord(token.surface)) return undefined;
   return closestTerms(index, close);
+}
+
+/**
+ * Whether a candidate is a three-letter word with a letter put in front: a short word the notes lack is far likelier
+ * a short form ("ack", "eta", "arn") than "back", "beta" or "barn" with its first letter dropped.
+ */
+function addsFirstLetter(written: string, candidate: string): boolean {
+  return written.length === 3 && candidate.length === 4 && candidate.endsWith(written);
 }
 
 /** Index terms for the nearest of `close` (all at the smallest distance, up to three, likeliest first). */

@@ -5,6 +5,7 @@ import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from './glosses.js';
 import { MEANING_WORDS } from './phrasing.js';
 import { asksForLink, holdsWebAddress, LINK_WORDS } from './links-asked.js';
+import { asksForTime, holdsTime, TIME_WORDS } from './times-asked.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
 import { asksHeading } from './asked-headings.js';
@@ -150,6 +151,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // "What's the grafana url?" is answered by the address, which seldom says "url": the word asks for its form.
   const link = asksForLink(opening);
   if (link) askAsForm(query, NONE, LINK_WORDS);
+  // "sev1 ack time" is answered by "acknowledge within 10 minutes", which does not say "time".
+  const time = asksForTime(opening);
+  if (time) askAsForm(query, NONE, TIME_WORDS);
   const terms = resolveTerms(index, query, ranking.phrases);
   // Counted over the whole index, as the IDF and average lengths that make section statistics are.
   const bySection = ranking.sections && index.unitCount >= ranking.minSections;
@@ -183,6 +187,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // The words that ask what the name means ("mean", "stand for").
   const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const linkWords = link ? coverage.filter((_, g) => LINK_WORDS.has(query.groups[g]?.word ?? '')) : [];
+  const timeWords = time ? coverage.filter((_, g) => TIME_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   // Only a question is asked by a heading; and a chunk read for its heading is a cache miss in large notes, which
   // keywords ("fargate") need not pay.
@@ -209,6 +214,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     let share = defines && askingWords.length > 0 ? best.coverage + uncoveredShare(shared.weights, row, askingWords, totalImportance) : best.coverage;
     // A passage that holds an address answers "what's the url" without saying "url".
     if (linkWords.length > 0 && holdsWebAddress(quoted.text)) share += uncoveredShare(shared.weights, row, linkWords, totalImportance);
+    if (timeWords.length > 0 && holdsTime(quoted.text)) share += uncoveredShare(shared.weights, row, timeWords, totalImportance);
     const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : share;
     let score = scores.score(id);
     score += ranking.passageWeight * best.score;

@@ -89,6 +89,13 @@ describe('correcting a typo', () => {
     expect(search(index, 'clsuter service').hits.some((hit) => hit.chunk.text.includes('cluster'))).toBe(true);
   });
 
+  it('reads a three-letter word the notes lack as a short form, not as a longer word with its first letter dropped', () => {
+    const index = indexOf({ 'loop.md': 'Users were sent back to the login screen.', 'arn.md': 'The role name is in the config.' });
+    expect(stemsOf(index, 'sev2 ack time')).not.toContain('back');
+    // A letter dropped inside the word is still a slip.
+    expect(stemsOf(index, 'bak to login')).toContain('back');
+  });
+
   it('takes a three-letter slip of a stop word for it, not for a word the notes lack', () => {
     const index = indexOf({ 'pull.md': 'Pull the image from the registry.' });
     const words = (question: string) => analyzeQuery(index, question).groups.map((group) => group.word);

@@ -1,0 +1,47 @@
+import { isStopToken } from './analyze.js';
+import { isPhrasedAsQuestion } from './answer-cues.js';
+
+/**
+ * Words that name a time or a length of time: "sev1 ack time", "ci time for a dbt pr", "review times". The answer
+ * states it as a figure ("within 15 minutes", "at 09:00", "about 12 minutes") and seldom says "time": the word asks
+ * for the form of the answer, as "url" does for a web address.
+ */
+export const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'times', 'duration']);
+
+/**
+ * Whether a word of `TIME_WORDS` asks for a time, in a question typed as keywords: it ends the question or stands
+ * before a stop word ("ack time", "ci time for dbt"), where "time series" or "time zone" are names of their own. A
+ * question phrased as one ("why is the time in the logs different from the system time?") is about time often
+ * enough (measured on the FAQ sets: "reaction time", "GROUP BY time()") that the word keeps its weight there.
+ */
+export function asksForTime(question: string): boolean {
+  if (isPhrasedAsQuestion(question)) return false;
+  for (const match of question.matchAll(/\b(time|times|duration)\b(?:\s+([\p{L}\d'-]+))?/giu)) {
+    const next = match[2]?.toLowerCase();
+    if (next === undefined || isStopToken(next)) return true;
+  }
+  return false;
+}
+
+/** Whether a text states a length of time or a time of day. */
+export function holdsTime(text: string): boolean {
+  return TIME_SPAN.test(text) || CLOCK_TIME.test(text);
+}
+
+/** A time said with an article rather than a figure: "about an hour", "a few minutes", "half a day". */
+export const DURATION_IN_WORDS = /\b(?:an?|half\s+an?|a\s+few|a\s+couple\s+of)\s+(?:second|minute|hour|day|week|month|year)s?\b/i;
+
+/** A figure or a number word, and a unit of time after it. */
+const COUNT = String.raw`(?<![\p{L}\d_-])\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|several|few)`;
+const TIME_UNIT = String.raw`(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\b`;
+/**
+ * A length of time: "35 days", "24h", "two years", "about an hour", "kept forever", or the period a word of frequency
+ * names ("the rotation is weekly").
+ */
+export const TIME_SPAN = new RegExp(
+  String.raw`(?:${COUNT})\s*-?\s*${TIME_UNIT}|${DURATION_IN_WORDS.source}|\b(?:forever|indefinitely|permanently|overnight|hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually)\b`,
+  'iu',
+);
+
+/** A time of day: "10:00", "06:00 UTC", "9 am", "3.30pm", "noon". */
+export const CLOCK_TIME = /(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d.:])|[.:][0-5]\d\s*[ap]\.?m\b|\s*[ap]\.?m\.?(?![\p{L}]))|\b(?:noon|midday|midnight)\b/iu;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { search } from '../../src/search/search.js';
+import { asksForTime, holdsTime } from '../../src/search/times-asked.js';
+
+describe('a time asked for by name', () => {
+  it.each([
+    ['sev1 ack time', true],
+    ['ci time for dbt pr', true],
+    ['apple review times', true],
+    ['build duration', true],
+    ['time series retention', false],
+    ['time zone of the handover', false],
+    // Phrased as a question, "time" is as often what the question is about.
+    ['Why is the time in the log files different from the system time?', false],
+    ['how do I change the reaction time', false],
+  ])('%j: %s', (question, expected) => {
+    expect(asksForTime(question)).toBe(expected);
+  });
+
+  it.each([
+    ['It takes about 12 minutes.', true],
+    ['Acknowledge within 1 hour.', true],
+    ['posted every day at 08:00 UTC', true],
+    ['The release is cut every second week.', false],
+    ['Ask in #dbt-reviews.', false],
+  ])('%j states a time: %s', (text, expected) => {
+    expect(holdsTime(text)).toBe(expected);
+  });
+
+  it('is answered by the passage that states one, though it never says "time"', () => {
+    const { index } = indexNotes([
+      { file: 'ci.md', text: '# CI\n\n## Checks\n\nCI runs the dbt build on every PR. It takes about 12 minutes.\n' },
+      { file: 'tips.md', text: '# Tips\n\n## Saving time\n\nSave time in CI: run dbt locally first, then open the PR.\n' },
+    ]);
+    const best = search(index, 'ci time for dbt pr').hits[0];
+    expect(best?.chunk.file).toBe('ci.md');
+  });
+});
