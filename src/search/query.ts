@@ -81,6 +81,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   const groupOf = new Map<Token, QueryGroup>();
   for (const [position, token] of tokens.entries()) {
     if (token.stop || groups.length >= MAX_WORDS || shapesQuestionAt(tokens, position)) continue;
+    // "waht does fcr mean": the opening the answer cues read as "what" is no word to look for ("want", "wait").
+    if (position === 0 && stopWordMeant(token.surface) !== undefined) continue;
     if (wordStems.includes(token.stem)) continue;
     const terms = resolve(index, token);
     if (terms === undefined) continue;

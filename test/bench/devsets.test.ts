@@ -85,6 +85,7 @@ describe.each([
   ['team-security', 'devset.json', 40, 12],
   ['team-data', 'devset.json', 40, 12],
   ['team-web', 'devset.json', 40, 12],
+  ['team-ops', 'devset.json', 40, 12],
 ])('%s %s (made-up team notes)', (name, file, answered, unanswered) => {
   const DIR = join(DEVSETS, name);
   const devset = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {

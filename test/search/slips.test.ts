@@ -104,6 +104,17 @@ describe('correcting a typo', () => {
     expect(words('pull from aws')).toEqual(['pull', 'aws']);
   });
 
+  it('drops a misspelt opening the answer cues read as a stop word, though a word of the notes is as close', () => {
+    const index = indexOf({
+      'glossary.md': '# Glossary\n\n**First Contact Resolution (FCR)**: share of issues solved at once.\n\n**Average Handle Time (AHT)**: minutes a ticket takes.\n',
+      'review.md': '# Q1 review\n\n- AHT went down to 6 minutes, and FCR up to 71%.\n- AHT target for Q2: 5 minutes.\n',
+    });
+    const words = (question: string) => analyzeQuery(index, question).groups.map((group) => group.word);
+    // "waht" is one slip from "aht" as from "what"; as the opening, it is read as the cues read it.
+    expect(words('waht does fcr mean')).toEqual(['fcr']);
+    expect(search(index, 'waht does fcr mean').hits[0]?.chunk.file).toBe('glossary.md');
+  });
+
   it('takes a longer slip of a stop word for it, but keeps a word of general English as a word the notes lack', () => {
     const index = indexOf({ 'agent.md': 'Start the agent with systemctl.' });
     const groups = (question: string) => analyzeQuery(index, question).groups.map((group) => [group.word, group.terms.length]);
