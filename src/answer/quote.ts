@@ -78,12 +78,13 @@ type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' |
 
 /** A date, a time of day or a version blanked out: each is a figure, but none is a count. */
 function withoutTimesAndVersions(text: string): string {
-  return text.replace(ISO_DATE, ' ').replace(new RegExp(CLOCK_TIME.source, 'giu'), ' ').replace(new RegExp(DOTTED_VERSION.source, 'gu'), ' ');
+  return text.replace(ISO_DATES, ' ').replace(CLOCK_TIMES, ' ').replace(DOTTED_VERSIONS, ' ');
 }
 
-const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+const ISO_DATES = /\b\d{4}-\d{2}-\d{2}\b/g;
+const CLOCK_TIMES = new RegExp(CLOCK_TIME.source, 'giu');
 /** "24.17.0", "v2.3": numbers joined by dots more than once, or led by a "v"; "1.5" alone may be a count. */
-const DOTTED_VERSION = /(?<![\d.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*)(?![\d.]*\d)/u;
+const DOTTED_VERSIONS = /(?<![\d.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*)(?![\d.]*\d)/gu;
 
 /** A numbered step's number ("1. A Composer DAG starts a job") is its place in a list, not a figure it states. */
 function withoutListNumbers(text: string): string {

@@ -8,6 +8,9 @@ import { isPhrasedAsQuestion } from './answer-cues.js';
  */
 export const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'times', 'duration']);
 
+/** A word of `TIME_WORDS` and the word after it, if any. */
+const TIME_WORD_AND_NEXT = new RegExp(`\\b(${[...TIME_WORDS].join('|')})\\b(?:\\s+([\\p{L}\\d'-]+))?`, 'giu');
+
 /**
  * Whether a word of `TIME_WORDS` asks for a time, in a question typed as keywords: it ends the question or stands
  * before a stop word ("ack time", "ci time for dbt"), where "time series" or "time zone" are names of their own. A
@@ -16,7 +19,7 @@ export const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'times', 'durati
  */
 export function asksForTime(question: string): boolean {
   if (isPhrasedAsQuestion(question)) return false;
-  for (const match of question.matchAll(/\b(time|times|duration)\b(?:\s+([\p{L}\d'-]+))?/giu)) {
+  for (const match of question.matchAll(TIME_WORD_AND_NEXT)) {
     const next = match[2]?.toLowerCase();
     if (next === undefined || isStopToken(next)) return true;
   }
