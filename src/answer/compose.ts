@@ -6,6 +6,7 @@ import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
+import { namesNumber, numbersNamed } from './numbers-named.js';
 import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -55,6 +56,10 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find a figure for that in the notes.");
   }
   const { hit: answer, chunk, quote } = answering;
+  const unnamed = numbersNamed(question).find((number) => !namesNumber([chunk.file, ...chunk.section, ...quote.lines].join('\n'), number));
+  if (unnamed !== undefined) {
+    return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), `I couldn't find an answer in the notes that mentions ${unnamed}.`);
+  }
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), answer.score, options.baseUrl)];
   for (const hit of result.hits) {

@@ -227,6 +227,25 @@ describe('a question that only a figure answers', () => {
   });
 });
 
+describe('a number the question names', () => {
+  it('must be in the answer: a version, a year or a ticket the notes do not hold there gets an honest "I couldn\'t find"', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lore-numbers-'));
+    await writeFile(join(dir, 'upgrades.md'), '# Cluster upgrades\n\n- k8s 1.29 prod upgrade\n  - done on 2024-05-14, no downtime\n  - the node pools were drained one at a time\n');
+    await writeFile(join(dir, 'devices.md'), '# Test devices\n\n| Device | OS | Asset tag |\n|---|---|---|\n| Pixel 6a | Android 14 | LK-0457 |\n| Galaxy J7 | Android 8.1 | LK-0297 |\n');
+    const notes = await openLore({ knowledgeDir: dir });
+    expect((await askBoth(notes, 'did the k8s 1.29 prod upgrade go ok?')).quote.join('\n')).toContain('1.29');
+    expect((await askBoth(notes, 'when was the k8s prod upgrade in 2024')).found).toBe(true);
+    const later = await askBoth(notes, 'when is the k8s 1.30 prod upgrade');
+    expect(later.found).toBe(false);
+    expect(later.text).toContain("couldn't find an answer in the notes that mentions 1.30");
+    expect(later.citations[0]?.file).toBe('upgrades.md');
+    // "8" of "Android 8.1" is not the Pixel 8.
+    expect((await askBoth(notes, 'asset tag of the pixel 8')).found).toBe(false);
+    expect((await askBoth(notes, 'asset tag of the pixel 6a')).quote.join('\n')).toContain('LK-0457');
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('citations', () => {
   const question = 'does fargate support daemonsets?';
 

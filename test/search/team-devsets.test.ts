@@ -13,11 +13,11 @@ const SETS = [
   { folder: 'team-ml', file: 'devset.json', hits: 39, honest: 5 },
   { folder: 'team-ml', file: 'devset-fresh.json', hits: 25, honest: 2 },
   { folder: 'team-payments', file: 'devset.json', hits: 46, honest: 9 },
-  { folder: 'team-payments', file: 'devset-fresh.json', hits: 26, honest: 4 },
-  { folder: 'team-mobile', file: 'devset.json', hits: 31, honest: 2 },
+  { folder: 'team-payments', file: 'devset-fresh.json', hits: 26, honest: 5 },
+  { folder: 'team-mobile', file: 'devset.json', hits: 31, honest: 4 },
   { folder: 'team-security', file: 'devset.json', hits: 24, honest: 5 },
   { folder: 'team-data', file: 'devset.json', hits: 30, honest: 3 },
-  { folder: 'team-web', file: 'devset.json', hits: 27, honest: 5 },
+  { folder: 'team-web', file: 'devset.json', hits: 27, honest: 6 },
   { folder: 'team-ops', file: 'devset.json', hits: 24, honest: 5 },
 ] as const;
 

@@ -1,0 +1,48 @@
+import { isStopToken } from '../search/analyze.js';
+import { TIME_SPAN } from '../search/times-asked.js';
+
+/**
+ * A number standing by itself in a question ("1.30", "8", "2024"), not a digit of a name ("k8s", "ec2", "q4") or a
+ * part of a quoted token ("golang:1.26", "/v1/", "2.x"), with the word before it and the word after it.
+ */
+const NUMBER_IN_CONTEXT = /(?:([\p{L}\d_-]+)\s+)?(?<![\p{L}\d_.,:\/=@#-])(\d+(?:[.,]\d+)*)(?![\p{L}\d_:\/-]|[.,][\p{L}\d])(?:\s*([\p{L}%$€£]+))?/gu;
+
+/** A year, which names a period as a version names a release: "csat in q4 2024", "freeze dates for 2025". */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * The numbers a question names, as a name or a version names a thing: "k8s 1.30", "pr 1187", "pixel 8", "q4 2024",
+ * "crash-free rate of 24.19". An answer about another release, ticket or year does not answer it: "when are we
+ * upgrading k8s to 1.30" is not answered by the 1.29 upgrade's notes. Not amounts, which the answer may state
+ * otherwise: "stuck for 2 hours", "45 mins late", "refunds over 1000", "3 replicas".
+ */
+export function numbersNamed(question: string): string[] {
+  const named: string[] = [];
+  for (const match of question.toLowerCase().matchAll(NUMBER_IN_CONTEXT)) {
+    const [, before, number = '', after] = match;
+    if (after !== undefined && countsSomething(`${number} ${after}`, after)) continue;
+    const dotted = number.includes('.');
+    const afterName = before !== undefined && !isStopToken(before) && !/^\d/.test(before);
+    if (dotted || YEAR.test(number) || afterName) named.push(number);
+  }
+  return named;
+}
+
+/** "2 hours", "500 ms", "30%", "3 replicas": a figure followed by its unit, or by a plural noun it counts. */
+function countsSomething(phrase: string, unit: string): boolean {
+  return TIME_SPAN.test(phrase) || /^(?:%|\$|€|£|k|m|b|kb|mb|gb|tb|ms|x|million|billion|thousand|hundred|percent)$/.test(unit) || (unit.length > 3 && unit.endsWith('s') && !unit.endsWith('ss'));
+}
+
+/**
+ * Whether a text names the number: "1.29" in "1.29.3", "2024" in "2024-03-12", "1,000" in "1000"; but "8" is not in
+ * "8.1", nor "1.3" in "1.30".
+ */
+export function namesNumber(text: string, number: string): boolean {
+  const digits = withoutThousandsCommas(number).replace(/\./g, '\\.');
+  const extension = number.includes('.') ? String.raw`(?:\.\d+)*` : '';
+  return new RegExp(String.raw`(?<![\d.,])${digits}${extension}(?![\d]|[.,]\d)`, 'u').test(withoutThousandsCommas(text));
+}
+
+function withoutThousandsCommas(text: string): string {
+  return text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+}

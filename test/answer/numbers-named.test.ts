@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { namesNumber, numbersNamed } from '../../src/answer/numbers-named.js';
+
+describe('the numbers a question names', () => {
+  it.each([
+    ['when are we upgrading k8s to 1.30', ['1.30']],
+    ['who reviewed pr 1187', ['1187']],
+    ['asset tag of the pixel 8', ['8']],
+    ['csat in q4 2024', ['2024']],
+    ['peak freeze dates for 2025', ['2025']],
+    ['crash-free rate of 24.19 on ios', ['24.19']],
+    ['do we still support android 7?', ['7']],
+  ])('%s → %j', (question, named) => {
+    expect(numbersNamed(question)).toEqual(named);
+  });
+
+  it.each([
+    ['my job has been stuck in Pending for 2 hours, any tips?'],
+    ['train got in 45 mins late, what do we pay them?'],
+    ['refund over 1000 fraud check'],
+    ['do we run 3 replicas of the api'],
+    ['is the p99 under 500 ms'],
+    ['what does sev2 mean for ec2 in q4'],
+    ['short-name "golang:1.26" did not resolve'],
+    ['I use CDC 2.x and binlog data cannot be read'],
+  ])('none in %s', (question) => {
+    expect(numbersNamed(question)).toEqual([]);
+  });
+});
+
+describe('whether a text names a number', () => {
+  it.each([
+    ['k8s 1.29.3 in prod', '1.29', true],
+    ['done on 2024-05-14', '2024', true],
+    ['PR 1187 by Ana', '1187', true],
+    ['Galaxy J7 on Android 8.1', '8', false],
+    ['upgraded to 1.30', '1.3', false],
+    ['ticket 11870', '1187', false],
+    ['about 1,000 users', '1,000', true],
+    ['about 1000 users', '1,000', true],
+    ['a rate of 1,5 per cent', '1,5', true],
+    ['a rate of 1.5 per cent', '1,5', false],
+    ['about 1,000 users', '1000', true],
+  ])('%s names %s: %s', (text, number, names) => {
+    expect(namesNumber(text, number)).toBe(names);
+  });
+});
