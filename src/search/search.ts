@@ -189,6 +189,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const linkWords = link ? coverage.filter((_, g) => LINK_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const timeWords = time ? coverage.filter((_, g) => TIME_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
+  const answersAsRecord = (chunk: Chunk) => rowAnswers(chunk, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(chunk, glossed));
+  const recordBoost = records ? { answers: answersAsRecord, boost: ranking.recordBoost } : undefined;
   // Only a question is asked by a heading; and a chunk read for its heading is a cache miss in large notes, which
   // keywords ("fargate") need not pay.
   const asking = ranking.askedHeadingBoost !== 1 && isPhrasedAsQuestion(opening);
@@ -201,7 +203,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const id = top[place] as number;
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
-      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight)
+      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, recordBoost)
       : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance) };
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
@@ -215,6 +217,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // A passage that holds an address answers "what's the url" without saying "url".
     if (linkWords.length > 0 && holdsWebAddress(quoted.text)) share += uncoveredShare(shared.weights, row, linkWords, totalImportance);
     if (timeWords.length > 0 && holdsTime(quoted.text)) share += uncoveredShare(shared.weights, row, timeWords, totalImportance);
+    const record = records && answersAsRecord(quoted);
     const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : share;
     let score = scores.score(id);
     score += ranking.passageWeight * best.score;
@@ -225,7 +228,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (defines) score *= ranking.definitionBoost;
     if (asking && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
     // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
-    if (records && (rowAnswers(quoted, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(quoted, glossed)))) score *= ranking.recordBoost;
+    if (record) score *= ranking.recordBoost;
     ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });
   }
   proximity?.release();
@@ -396,6 +399,7 @@ function bestChunkOf(
   groups: readonly CoverageGroup[],
   totalImportance: number,
   coverageWeight: number,
+  records?: { answers: (chunk: Chunk) => boolean; boost: number },
 ): { id: number; score: number; coverage: number } {
   const from = index.unitChunks[unit] ?? 0;
   const to = index.unitChunks[unit + 1] ?? from + 1;
@@ -407,9 +411,11 @@ function bestChunkOf(
     let score = 0;
     for (let t = 0; t < stride; t++) score += (terms[t] as ResolvedTerm).chunkFactor * (table[row + t] ?? 0);
     // Coverage only scales a score down, so a chunk scoring no more than the best value so far cannot win.
-    if (best.value >= 0 && score <= best.value) continue;
+    if (best.value >= 0 && score * (records?.boost ?? 1) <= best.value) continue;
+    const boost = records && records.answers(index.chunks[id] as Chunk) ? records.boost : 1;
+    if (best.value >= 0 && score * boost <= best.value) continue;
     const coverage = coverageOfRow(table, row, groups, totalImportance);
-    const value = score * (1 - coverageWeight + coverageWeight * coverage);
+    const value = score * boost * (1 - coverageWeight + coverageWeight * coverage);
     if (value > best.value) best = { id, score, value, coverage };
   }
   return best;
