@@ -6,6 +6,7 @@ import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from 
 import { MEANING_WORDS } from './phrasing.js';
 import { asksForLink, holdsWebAddress, LINK_WORDS } from './links-asked.js';
 import { asksForTime, holdsTime, TIME_WORDS } from './times-asked.js';
+import { asksForLimit, holdsFigure, LIMIT_WORDS } from './limits-asked.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
 import { asksHeading } from './asked-headings.js';
@@ -154,6 +155,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // "sev1 ack time" is answered by "acknowledge within 10 minutes", which does not say "time".
   const time = asksForTime(opening);
   if (time) askAsForm(query, NONE, TIME_WORDS);
+  // "flag name max length" is answered by "at most 40 characters", which does not say "max".
+  const limitAsked = asksForLimit(opening);
+  if (limitAsked) askAsForm(query, NONE, LIMIT_WORDS);
   const terms = resolveTerms(index, query, ranking.phrases);
   // Counted over the whole index, as the IDF and average lengths that make section statistics are.
   const bySection = ranking.sections && index.unitCount >= ranking.minSections;
@@ -188,6 +192,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const linkWords = link ? coverage.filter((_, g) => LINK_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const timeWords = time ? coverage.filter((_, g) => TIME_WORDS.has(query.groups[g]?.word ?? '')) : [];
+  const limitWords = limitAsked ? coverage.filter((_, g) => LIMIT_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   const answersAsRecord = (chunk: Chunk) => rowAnswers(chunk, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(chunk, glossed));
   const recordBoost = records ? { answers: answersAsRecord, boost: ranking.recordBoost } : undefined;
@@ -217,6 +222,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // A passage that holds an address answers "what's the url" without saying "url".
     if (linkWords.length > 0 && holdsWebAddress(quoted.text)) share += uncoveredShare(shared.weights, row, linkWords, totalImportance);
     if (timeWords.length > 0 && holdsTime(quoted.text)) share += uncoveredShare(shared.weights, row, timeWords, totalImportance);
+    if (limitWords.length > 0 && holdsFigure(quoted.text)) share += uncoveredShare(shared.weights, row, limitWords, totalImportance);
     const record = records && answersAsRecord(quoted);
     const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : share;
     let score = scores.score(id);

@@ -1,0 +1,26 @@
+import { isPhrasedAsQuestion } from './answer-cues.js';
+
+/**
+ * Words that ask for a limit ("flag name max length", "bug bounty max payout", "min request count for the canary").
+ * The answer states it as a figure ("at most 40 characters", "the top payout is EUR 5,000", "at least 500
+ * requests") and seldom says "max": the word asks for the form of the answer, as "url" does for a web address.
+ */
+export const LIMIT_WORDS: ReadonlySet<string> = new Set(['max', 'maximum', 'min', 'minimum']);
+
+const LIMIT_WORD = new RegExp(`\\b(?:${[...LIMIT_WORDS].join('|')})\\b`, 'i');
+
+/**
+ * Whether a question typed as keywords names a limit. A question phrased as one ("what is the maximum …?", "why
+ * is min replicas ignored?") keeps the word's weight, as it keeps "time"'s (`asksForTime`).
+ */
+export function asksForLimit(question: string): boolean {
+  return LIMIT_WORD.test(question) && !isPhrasedAsQuestion(question);
+}
+
+/** A number standing by itself ("40 characters", "EUR 5,000", "500", "2 GB"), not a digit of a name ("EC2", "k8s"). */
+const FIGURE = /(?<![\p{L}\d_-])\d[\d.,]*(?![\p{L}\d_-]*[\p{L}_-][\p{L}\d_-]*\d)/u;
+
+/** Whether a text states a figure. */
+export function holdsFigure(text: string): boolean {
+  return FIGURE.test(text);
+}
