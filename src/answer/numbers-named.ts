@@ -1,11 +1,12 @@
 import { isStopToken } from '../search/analyze.js';
 import { TIME_SPAN } from '../search/times-asked.js';
 
-/**
- * A number standing by itself in a question ("1.30", "8", "2024"), not a digit of a name ("k8s", "ec2", "q4") or a
- * part of a quoted token ("golang:1.26", "/v1/", "2.x"), with the word before it and the word after it.
- */
-const NUMBER_IN_CONTEXT = /(?:([\p{L}\d_-]+)\s+)?(?<![\p{L}\d_.,:\/=@#-])(\d+(?:[.,]\d+)*)(?![\p{L}\d_:\/-]|[.,][\p{L}\d])(?:\s*([\p{L}%$€£]+))?/gu;
+/** Punctuation around a word: "(pr 1187)", "1.30?", "2024,". */
+const AROUND = /^[("'`[]+|[)"'`\].,;:!?]+$/g;
+/** A number by itself: "1.30", "8", "2024", "1,000"; not "k8s", "golang:1.26", "2.x", "30%" or "$5". */
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
+/** A word with no punctuation after it: one that may name what the number after it numbers. */
+const WORD = /^[\p{L}\d_-]+$/u;
 
 /** A year, which names a period as a version names a release: "csat in q4 2024", "freeze dates for 2025". */
 const YEAR = /^(?:19|20)\d\d$/;
@@ -17,13 +18,17 @@ const YEAR = /^(?:19|20)\d\d$/;
  * otherwise: "stuck for 2 hours", "45 mins late", "refunds over 1000", "3 replicas".
  */
 export function numbersNamed(question: string): string[] {
+  const words = question.toLowerCase().split(/\s+/);
   const named: string[] = [];
-  for (const match of question.toLowerCase().matchAll(NUMBER_IN_CONTEXT)) {
-    const [, before, number = '', after] = match;
-    if (after !== undefined && countsSomething(`${number} ${after}`, after)) continue;
-    const dotted = number.includes('.');
-    const afterName = before !== undefined && !isStopToken(before) && !/^\d/.test(before);
-    if (dotted || YEAR.test(number) || afterName) named.push(number);
+  for (let i = 0; i < words.length; i++) {
+    const number = (words[i] ?? '').replace(AROUND, '');
+    if (!NUMBER.test(number)) continue;
+    const after = (words[i + 1] ?? '').replace(AROUND, '');
+    if (after !== '' && countsSomething(`${number} ${after}`, after)) continue;
+    // A name before it, in the same clause: "pixel 8", not "sorry, 8".
+    const before = (words[i - 1] ?? '').replace(/^[("'`[]+/, '');
+    const afterName = WORD.test(before) && !isStopToken(before) && !/^\d/.test(before);
+    if (number.includes('.') || YEAR.test(number) || afterName) named.push(number);
   }
   return named;
 }

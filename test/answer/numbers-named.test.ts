@@ -10,6 +10,7 @@ describe('the numbers a question names', () => {
     ['peak freeze dates for 2025', ['2025']],
     ['crash-free rate of 24.19 on ios', ['24.19']],
     ['do we still support android 7?', ['7']],
+    ['who reviewed it (pr 1187)?', ['1187']],
   ])('%s → %j', (question, named) => {
     expect(numbersNamed(question)).toEqual(named);
   });
@@ -23,6 +24,7 @@ describe('the numbers a question names', () => {
     ['what does sev2 mean for ec2 in q4'],
     ['short-name "golang:1.26" did not resolve'],
     ['I use CDC 2.x and binlog data cannot be read'],
+    ['which release, 2 or 3?'],
   ])('none in %s', (question) => {
     expect(numbersNamed(question)).toEqual([]);
   });
