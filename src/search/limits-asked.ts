@@ -17,8 +17,8 @@ export function asksForLimit(question: string): boolean {
   return LIMIT_WORD.test(question) && !isPhrasedAsQuestion(question);
 }
 
-/** A number standing by itself ("40 characters", "EUR 5,000", "500", "2 GB"), not a digit of a name ("EC2", "k8s"). */
-const FIGURE = /(?<![\p{L}\d_-])\d[\d.,]*(?![\p{L}\d_-]*[\p{L}_-][\p{L}\d_-]*\d)/u;
+/** A number standing by itself ("40 characters", "EUR 5,000", "500", "2GB"), not a digit of a name ("EC2", "k8s"). */
+const FIGURE = /(?<![\p{L}\d_-])\d[\d.,]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d_])/iu;
 
 /** Whether a text states a figure. */
 export function holdsFigure(text: string): boolean {

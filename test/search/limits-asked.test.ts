@@ -24,6 +24,7 @@ describe('a limit asked for by name', () => {
     ['the top payout is EUR 5,000', true],
     ['canary now needs at least 500 requests', true],
     ['run it on EC2 or k8s', false],
+    ['artifacts up to 2GB', true],
     ['Names are snake_case.', false],
   ])('%j states a figure: %s', (text, expected) => {
     expect(holdsFigure(text)).toBe(expected);
