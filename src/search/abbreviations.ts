@@ -105,6 +105,17 @@ function isAcronym(word: string): boolean {
  * from the start, they must be all the words, unless `leading` allows more words after them.
  */
 function expansionFor(short: string, words: string[], fromEnd: boolean, leading = false): string[] | undefined {
+  const asWritten = initialsSpell(short, words, fromEnd, leading);
+  if (asWritten) return asWritten;
+  // "NLDC — NodeLocal DNSCache": a camel-case word is as many words as it has parts.
+  const parts = words.flatMap((word) => word.split(CAMEL_CASE_PART));
+  return parts.length > words.length ? initialsSpell(short, parts, fromEnd, leading) : undefined;
+}
+
+/** Where a camel-case word's parts meet: "Node|Local", "DNS|Cache", "Pod|Disruption|Budget". */
+const CAMEL_CASE_PART = /(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
+
+function initialsSpell(short: string, words: string[], fromEnd: boolean, leading: boolean): string[] | undefined {
   const letters = short.toLowerCase().replace(/[^a-z]/g, '');
   for (const skipMinor of [true, false]) {
     const candidates = skipMinor ? words.filter((w) => !MINOR.has(w.toLowerCase())) : words;

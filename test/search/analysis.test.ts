@@ -384,6 +384,14 @@ describe('findAbbreviations', () => {
   });
 
   it.each([
+    ['**NLDC** — NodeLocal DNSCache, the DNS cache on every node.', 'nldc', 'node local dns cache'],
+    ['GitHub Actions (GHA) runs the checks', 'gha', 'git hub actions'],
+    ['PDB (PodDisruptionBudget)', 'pdb', 'pod disruption budget'],
+  ])('reads a camel-case word as its parts when only they spell the short form: %j', (text, short, long) => {
+    expect(findAbbreviations(text).filter((found) => !found.fromName)).toEqual([{ short: stem(short), long: stems(long) }]);
+  });
+
+  it.each([
     '**Error budget**: how much an SLO may be missed',
     'TODO: check the budget again',
     'Note that PIR: written later by the team',
