@@ -424,9 +424,13 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
   for (const group of groups) for (const term of group.terms) if (!stems.includes(term.stem)) stems.push(term.stem);
   for (const group of groups) {
     const written = group.terms.length;
-    // A short form the notes never write is still theirs when they name what it stands for: "bq" for BigQuery.
-    for (let i = 0; i < Math.max(written, 1); i++) {
-      const short = written > 0 ? (group.terms[i]?.stem ?? '') : stem(group.word);
+    // A short form the notes never write is still theirs when they name what it stands for: "bq" for BigQuery. And
+    // a short form the speller read as a word of the notes one slip away ("prod" as "prd") still stands for its long form.
+    const shorts: string[] = [];
+    for (let i = 0; i < written; i++) shorts.push(group.terms[i]?.stem ?? '');
+    const typed = stem(group.word);
+    if (!shorts.includes(typed)) shorts.push(typed);
+    for (const short of shorts) {
       for (const long of index.expansionsOf(short)) {
         for (const word of long) {
           // Two definitions of one short form ("change data capture", "changelog data capture") share words.

@@ -59,6 +59,14 @@ describe('which slips a word may take', () => {
 });
 
 describe('correcting a typo', () => {
+  it('still reads a short form the notes never write by its long form, when it is also one slip from a word of theirs', () => {
+    // The notes write "prd" in names and "production" in prose; "prod" is one letter from the first and stands for the second.
+    const index = indexOf({ 'clusters.md': 'Clusters: prd-fra-1, stg-fra-1.\n\nUpgrade windows: production clusters on Tuesdays.' });
+    const terms = stemsOf(index, 'prod');
+    expect(terms).toContain('prd');
+    expect(terms).toContain(stem('production'));
+  });
+
   it('corrects a four-letter word with a neighbouring key struck', () => {
     const index = indexOf({ 'a.md': 'The scrape rate is one per minute.', 'b.md': 'Each task has its own certs.' });
     expect(stemsOf(index, 'rste')).toContain('rate');
