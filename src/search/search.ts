@@ -224,6 +224,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (timeWords.length > 0 && holdsTime(quoted.text)) share += uncoveredShare(shared.weights, row, timeWords, totalImportance);
     if (limitWords.length > 0 && holdsFigure(quoted.text)) share += uncoveredShare(shared.weights, row, limitWords, totalImportance);
     const record = records && answersAsRecord(quoted);
+    // The row and its header hold every word asked, a header's agent noun standing for its verb ("Owner" for "owns").
+    if (record) share = Math.max(share, 1);
     const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : share;
     let score = scores.score(id);
     score += ranking.passageWeight * best.score;

@@ -307,6 +307,16 @@ describe('search ranking', () => {
       expect(search(indexOf(notes), 'slack channel for the billing team?', { ranking: { recordBoost: 1 } }).hits[0]?.chunk.file).toBe('incidents.md');
     });
 
+    it('holds the whole question, a header agent noun standing for its verb ("Owner" for "owns")', () => {
+      const clusters = {
+        'clusters.md': '# Clusters\n\n| Cluster | Purpose | Owner |\n|---|---|---|\n| prd-fra-1 | production | Ruairi Fenwick |\n| ci-fra-1 | CI runner pods | Bartek Lindqvist |\n',
+        'onboarding.md': '# Onboarding\n\n- Week 1: read the page on who owns what.\n',
+      };
+      const best = search(indexOf(clusters), 'who owns the ci cluster').hits[0];
+      expect(best?.chunk.file).toBe('clusters.md');
+      expect(best?.askedCoverage).toBe(1);
+    });
+
     it('is left out in notes of 1,000 sections or more, where tables are as often reference matrices', () => {
       const filler = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => [`filler-${i}.md`, `# Widget ${i}\n\nwidget${i} ships as chart${i}.`]);
       const index = indexOf({ ...notes, ...Object.fromEntries(filler) });
