@@ -21,8 +21,10 @@ export function numbersNamed(question: string): string[] {
   const words = question.toLowerCase().split(/\s+/);
   const named: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const number = (words[i] ?? '').replace(AROUND, '');
-    if (!NUMBER.test(number)) continue;
+    const written = words[i] ?? '';
+    const number = written.replace(AROUND, '');
+    // "does fargate run pods (2)": a number in brackets of its own is an aside, not a name.
+    if (!NUMBER.test(number) || /^[([]/.test(written)) continue;
     const after = (words[i + 1] ?? '').replace(AROUND, '');
     if (after !== '' && countsSomething(`${number} ${after}`, after)) continue;
     // A name before it, in the same clause: "pixel 8", not "sorry, 8".

@@ -25,6 +25,7 @@ describe('the numbers a question names', () => {
     ['short-name "golang:1.26" did not resolve'],
     ['I use CDC 2.x and binlog data cannot be read'],
     ['which release, 2 or 3?'],
+    ['does fargate run pods (2)'],
   ])('none in %s', (question) => {
     expect(numbersNamed(question)).toEqual([]);
   });
