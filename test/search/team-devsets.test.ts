@@ -19,6 +19,9 @@ const SETS = [
   { folder: 'team-data', file: 'devset.json', hits: 30, honest: 3 },
   { folder: 'team-web', file: 'devset.json', hits: 27, honest: 6 },
   { folder: 'team-ops', file: 'devset.json', hits: 25, honest: 5 },
+  { folder: 'team-infra', file: 'devset.json', hits: 25, honest: 6 },
+  { folder: 'team-people', file: 'devset.json', hits: 21, honest: 1 },
+  { folder: 'team-finance', file: 'devset.json', hits: 24, honest: 3 },
 ] as const;
 
 describe.each(SETS)('$folder $file', ({ folder, file, hits, honest }) => {
