@@ -195,7 +195,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const limitWords = limitAsked ? coverage.filter((_, g) => LIMIT_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   const answersAsRecord = (chunk: Chunk) => rowAnswers(chunk, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(chunk, glossed));
-  const recordBoost = records ? { answers: answersAsRecord, boost: ranking.recordBoost } : undefined;
+  const recordCue = records ? { answers: answersAsRecord, boost: ranking.recordBoost } : undefined;
   // Only a question is asked by a heading; and a chunk read for its heading is a cache miss in large notes, which
   // keywords ("fargate") need not pay.
   const asking = ranking.askedHeadingBoost !== 1 && isPhrasedAsQuestion(opening);
@@ -208,7 +208,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const id = top[place] as number;
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
-      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, recordBoost)
+      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, recordCue)
       : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance) };
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
@@ -422,7 +422,8 @@ function bestChunkOf(
     if (best.value >= 0 && score * (records?.boost ?? 1) <= best.value) continue;
     const boost = records && records.answers(index.chunks[id] as Chunk) ? records.boost : 1;
     if (best.value >= 0 && score * boost <= best.value) continue;
-    const coverage = coverageOfRow(table, row, groups, totalImportance);
+    // A row that answers holds the whole question, as where sections are ranked.
+    const coverage = boost > 1 ? 1 : coverageOfRow(table, row, groups, totalImportance);
     const value = score * boost * (1 - coverageWeight + coverageWeight * coverage);
     if (value > best.value) best = { id, score, value, coverage };
   }
