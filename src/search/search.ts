@@ -149,15 +149,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // that name NATS.
   const longForm = glossed !== undefined && asksLongForm(opening);
   if (glossed) askAsForm(query, longForm ? STAND : NONE);
-  // "What's the grafana url?" is answered by the address, which seldom says "url": the word asks for its form.
-  const link = asksForLink(opening);
-  if (link) askAsForm(query, NONE, LINK_WORDS);
-  // "sev1 ack time" is answered by "acknowledge within 10 minutes", which does not say "time".
-  const time = asksForTime(opening);
-  if (time) askAsForm(query, NONE, TIME_WORDS);
-  // "flag name max length" is answered by "at most 40 characters", which does not say "max".
-  const limitAsked = asksForLimit(opening);
-  if (limitAsked) askAsForm(query, NONE, LIMIT_WORDS);
+  const forms = FORMS_ASKED.filter((form) => form.asks(opening));
+  for (const form of forms) askAsForm(query, NONE, form.words);
   const terms = resolveTerms(index, query, ranking.phrases);
   // Counted over the whole index, as the IDF and average lengths that make section statistics are.
   const bySection = ranking.sections && index.unitCount >= ranking.minSections;
@@ -190,9 +183,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const definitions = glossed ? shortForms(index, query) : NO_SHORT_FORMS;
   // The words that ask what the name means ("mean", "stand for").
   const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(query.groups[g]?.word ?? '')) : [];
-  const linkWords = link ? coverage.filter((_, g) => LINK_WORDS.has(query.groups[g]?.word ?? '')) : [];
-  const timeWords = time ? coverage.filter((_, g) => TIME_WORDS.has(query.groups[g]?.word ?? '')) : [];
-  const limitWords = limitAsked ? coverage.filter((_, g) => LIMIT_WORDS.has(query.groups[g]?.word ?? '')) : [];
+  const formWords = forms.map((form) => ({ holds: form.holds, groups: coverage.filter((_, g) => form.words.has(query.groups[g]?.word ?? '')) }));
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   const answersAsRecord = (chunk: Chunk) => rowAnswers(chunk, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(chunk, glossed));
   const recordCue = records ? { answers: answersAsRecord, boost: ranking.recordBoost } : undefined;
@@ -219,10 +210,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
       (glossed !== undefined && (longForm ? saysWhatNameStandsFor(quoted, glossed) : glossesName(quoted, glossed)));
     // A passage that defines the name answers "what does it mean" without saying "means".
     let share = defines && askingWords.length > 0 ? best.coverage + uncoveredShare(shared.weights, row, askingWords, totalImportance) : best.coverage;
-    // A passage that holds an address answers "what's the url" without saying "url".
-    if (linkWords.length > 0 && holdsWebAddress(quoted.text)) share += uncoveredShare(shared.weights, row, linkWords, totalImportance);
-    if (timeWords.length > 0 && holdsTime(quoted.text)) share += uncoveredShare(shared.weights, row, timeWords, totalImportance);
-    if (limitWords.length > 0 && holdsFigure(quoted.text)) share += uncoveredShare(shared.weights, row, limitWords, totalImportance);
+    // A passage that holds an address answers "what's the url" without saying "url" (`FORMS_ASKED`).
+    for (const form of formWords) if (form.groups.length > 0 && form.holds(quoted.text)) share += uncoveredShare(shared.weights, row, form.groups, totalImportance);
     const record = records && answersAsRecord(quoted);
     // The row and its header hold every word asked, a header's agent noun standing for its verb ("Owner" for "owns").
     if (record) share = Math.max(share, 1);
@@ -366,8 +355,8 @@ function coverageOfRow(table: Float64Array, row: number, groups: readonly Covera
  * In a question of what a name means, the words that ask it ("mean", "stand for") are its form, not its topic:
  * they are looked for at next to no weight, so a passage that happens to say "means" does not outrank the one
  * that defines the name. Their weight stays the strongest of their group, so coverage reads them as before. The
- * words in `keep` are looked for at half weight: the answer writes them ("NATS *stands* for …"). The words that ask
- * for a link (`LINK_WORDS`) are asked as form the same way.
+ * words in `keep` are looked for at half weight: the answer writes them ("NATS *stands* for …"). The words of
+ * `FORMS_ASKED` are asked as form the same way.
  */
 function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>, formWords: ReadonlySet<string> = MEANING_WORDS): void {
   for (const group of query.groups) {
@@ -375,6 +364,18 @@ function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>, formWords: R
     for (const term of group.terms) term.weight *= keep.has(group.word) ? KEPT_FORM_WORD_WEIGHT : FORM_WORD_WEIGHT;
   }
 }
+
+/**
+ * Words that ask for the form of the answer, not its topic, each with the question that asks so and the text of
+ * that form: "what's the grafana url" is answered by an address, "sev1 ack time" by "acknowledge within 10 minutes",
+ * "flag name max length" by "at most 40 characters", none of which says the word. They are looked for at
+ * `FORM_WORD_WEIGHT`, and a passage of that form covers them.
+ */
+const FORMS_ASKED: readonly { asks: (question: string) => boolean; words: ReadonlySet<string>; holds: (text: string) => boolean }[] = [
+  { asks: asksForLink, words: LINK_WORDS, holds: holdsWebAddress },
+  { asks: asksForTime, words: TIME_WORDS, holds: holdsTime },
+  { asks: asksForLimit, words: LIMIT_WORDS, holds: holdsFigure },
+];
 
 const FORM_WORD_WEIGHT = 0.01;
 const KEPT_FORM_WORD_WEIGHT = 0.5;
