@@ -200,7 +200,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
       ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, recordCue)
-      : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance) };
+      : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance), record: records && answersAsRecord(index.chunks[id] as Chunk) };
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
     for (let t = 0; t < terms.length; t++) found[place * terms.length + t] = (shared.weights[row + t] ?? 0) > 0 ? 1 : 0;
@@ -212,7 +212,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     let share = defines && askingWords.length > 0 ? best.coverage + uncoveredShare(shared.weights, row, askingWords, totalImportance) : best.coverage;
     // A passage that holds an address answers "what's the url" without saying "url" (`FORMS_ASKED`).
     for (const form of formWords) if (form.groups.length > 0 && form.holds(quoted.text)) share += uncoveredShare(shared.weights, row, form.groups, totalImportance);
-    const record = records && answersAsRecord(quoted);
+    const record = best.record;
     // The row and its header hold every word asked, a header's agent noun standing for its verb ("Owner" for "owns").
     if (record) share = Math.max(share, 1);
     const askedCoverage = borrows ? coverageOfRow(shared.weights, row, asked, askedImportance) : share;
@@ -409,24 +409,25 @@ function bestChunkOf(
   totalImportance: number,
   coverageWeight: number,
   records?: { answers: (chunk: Chunk) => boolean; boost: number },
-): { id: number; score: number; coverage: number } {
+): { id: number; score: number; coverage: number; record: boolean } {
   const from = index.unitChunks[unit] ?? 0;
   const to = index.unitChunks[unit + 1] ?? from + 1;
   const table = chunkWeights(index, from, to, terms);
   const stride = terms.length;
-  let best = { id: from, score: 0, value: -1, coverage: 0 };
+  let best = { id: from, score: 0, value: -1, coverage: 0, record: false };
   for (let id = from; id < to; id++) {
     const row = (id - from) * stride;
     let score = 0;
     for (let t = 0; t < stride; t++) score += (terms[t] as ResolvedTerm).chunkFactor * (table[row + t] ?? 0);
     // Coverage only scales a score down, so a chunk scoring no more than the best value so far cannot win.
     if (best.value >= 0 && score * (records?.boost ?? 1) <= best.value) continue;
-    const boost = records && records.answers(index.chunks[id] as Chunk) ? records.boost : 1;
+    const record = records !== undefined && records.answers(index.chunks[id] as Chunk);
+    const boost = record ? (records?.boost ?? 1) : 1;
     if (best.value >= 0 && score * boost <= best.value) continue;
     // A row that answers holds the whole question, as where sections are ranked.
-    const coverage = boost > 1 ? 1 : coverageOfRow(table, row, groups, totalImportance);
+    const coverage = record ? 1 : coverageOfRow(table, row, groups, totalImportance);
     const value = score * boost * (1 - coverageWeight + coverageWeight * coverage);
-    if (value > best.value) best = { id, score, value, coverage };
+    if (value > best.value) best = { id, score, value, coverage, record };
   }
   return best;
 }
