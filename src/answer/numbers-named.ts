@@ -1,8 +1,9 @@
 import { isStopToken } from '../search/analyze.js';
 import { TIME_SPAN } from '../search/times-asked.js';
 
-/** Punctuation around a word: "(pr 1187)", "1.30?", "2024,". */
-const AROUND = /^[("'`[]+|[)"'`\].,;:!?]+$/g;
+/** Punctuation before a word ("(pr") and after it ("1.30?", "2024,", "1187)"). */
+const OPENING = /^[("'`[]+/;
+const AROUND = new RegExp(`${OPENING.source}|[)"'\`\\].,;:!?]+$`, 'g');
 /** A number by itself: "1.30", "8", "2024", "1,000"; not "k8s", "golang:1.26", "2.x", "30%" or "$5". */
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
 /** A word with no punctuation after it: one that may name what the number after it numbers. */
@@ -28,7 +29,7 @@ export function numbersNamed(question: string): string[] {
     const after = (words[i + 1] ?? '').replace(AROUND, '');
     if (after !== '' && countsSomething(`${number} ${after}`, after)) continue;
     // A name before it, in the same clause: "pixel 8", not "sorry, 8".
-    const before = (words[i - 1] ?? '').replace(/^[("'`[]+/, '');
+    const before = (words[i - 1] ?? '').replace(OPENING, '');
     const afterName = WORD.test(before) && !isStopToken(before) && !/^\d/.test(before);
     if (number.includes('.') || YEAR.test(number) || afterName) named.push(number);
   }
