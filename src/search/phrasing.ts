@@ -34,6 +34,19 @@ export function shapesQuestionAt(tokens: readonly Pick<Token, 'surface'>[], inde
   return tokens[index - 1]?.surface === 'how' && (AMOUNT_AFTER_HOW.has(word) || slipOfAmountWord(word));
 }
 
+const ASKING_VERBS: ReadonlySet<string> = new Set(['do', 'does', 'did', 'can', 'could', 'should', 'would', 'shall', 'will', 'may', 'might', 'must']);
+const ASKERS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'one', 'they', 'u']);
+
+/**
+ * Whether the word at `index` is the act a how-to question asks for: "how to *rotate* …", "how do I *enable* …",
+ * "how can we *revert* it". It is the question's head: notes that never name the act cannot say how to do it.
+ */
+export function asksActAt(tokens: readonly Pick<Token, 'surface'>[], index: number): boolean {
+  const before = (back: number): string => tokens[index - back]?.surface ?? '';
+  if (before(1) === 'to') return before(2) === 'how';
+  return ASKERS.has(before(1)) && ASKING_VERBS.has(before(2)) && before(3) === 'how';
+}
+
 /** "lng", "mch", "oftn": one slip from "long", "much" or "often", and no word of general English ("log" is one). */
 function slipOfAmountWord(word: string): boolean {
   if (isEnglishWord(word)) return false;

@@ -4,7 +4,7 @@ import { isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-word
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
-import { PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
+import { asksActAt, PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
 import { isLikelySlip, isSwap, slipCost } from './slips.js';
 import { STOP_WORDS } from './stopwords.js';
 import { synonymsOf } from './synonyms.js';
@@ -30,6 +30,8 @@ export interface QueryGroup {
   importance: number;
   /** Taken from the previous question of a follow-up, not written in this one. */
   context?: boolean;
+  /** The act a how-to question asks for (`asksActAt`). */
+  act?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -45,7 +47,8 @@ const MIN_PART = 3;
  * A word of general English that the notes never use counts half: it may be topical ("windows", which the
  * notes do not cover) or just phrasing ("support"); half keeps one such word from sinking an otherwise matched
  * question. Any other word the notes lack, but a bare number, names a tool, a product or a term of art ("ssh",
- * "milvus"): the question is about something the notes do not cover, and the word counts in full.
+ * "milvus"): the question is about something the notes do not cover, and the word counts in full. So does the act
+ * a how-to question asks for ("how do I *rotate* IAM keys"): a note that never names the act does not say how.
  */
 const UNKNOWN_WORD_WEIGHT = 0.5;
 const UNKNOWN_NAME_WEIGHT = 1;
@@ -87,7 +90,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     const terms = resolve(index, token);
     if (terms === undefined) continue;
     for (const term of terms) term.weight *= scale;
-    const group = { word: token.surface, terms, importance: 0 };
+    const group: QueryGroup = { word: token.surface, terms, importance: 0 };
+    if (asksActAt(tokens, position)) group.act = true;
     groups.push(group);
     groupOf.set(token, group);
     wordStems.push(token.stem);
@@ -129,7 +133,10 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
  * a rare short form cannot make its word outweigh the rest of the question.
  */
 function importance(index: SearchIndex, group: QueryGroup, scale: number, inCapitals: boolean): number {
-  if (group.terms.length === 0) return Math.sqrt(index.idf('')) * (inCapitals || namesSomething(group.word) ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WORD_WEIGHT) * scale;
+  if (group.terms.length === 0) {
+    const inFull = inCapitals || group.act === true || namesSomething(group.word);
+    return Math.sqrt(index.idf('')) * (inFull ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WORD_WEIGHT) * scale;
+  }
   let expansionsOnly = true;
   for (const term of group.terms) if (!term.expansion) expansionsOnly = false;
   let most = -Infinity;

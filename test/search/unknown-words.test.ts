@@ -54,6 +54,18 @@ describe('words the notes never use', () => {
     expect(found('does fargate run pods behind an alb ingress')).toBe(true);
   });
 
+  it('count in full when a how-to question asks for that act: notes that never name it cannot say how', () => {
+    const full = importanceOf('ssh to fargate', 'ssh') ?? 0;
+    const half = importanceOf('cheaper on fargate', 'cheaper') ?? 0;
+    expect(importanceOf('how do i upgrade eks', 'upgrade')).toBeCloseTo(full, 5);
+    expect(importanceOf('how to upgrade eks', 'upgrade')).toBeCloseTo(full, 5);
+    expect(importanceOf('how can we upgrade eks', 'upgrade')).toBeCloseTo(full, 5);
+    expect(importanceOf('eks upgrade', 'upgrade')).toBeCloseTo(half, 5);
+    expect(importanceOf('how does eks upgrade', 'upgrade')).toBeCloseTo(half, 5);
+    expect(found('how do i upgrade eks')).toBe(false);
+    expect(found('eks upgrade')).toBe(true);
+  });
+
   it('count a bare number at half, like English: it is no name', () => {
     expect(importanceOf('fargate 2', '2')).toBeCloseTo(importanceOf('cheaper on fargate', 'cheaper') ?? 0, 5);
     expect(found('does fargate run pods (2)')).toBe(true);
@@ -62,7 +74,9 @@ describe('words the notes never use', () => {
   it('make lore say it could not find a tool the notes do not cover, and still answer when only phrasing is missing', () => {
     expect(found('how do i ssh into fargate')).toBe(false);
     expect(found('kubectl on fargate')).toBe(false);
-    expect(found('how do i sneak into fargate')).toBe(true);
+    expect(found('can i sneak into fargate')).toBe(true);
+    // The act a how-to question asks for is no phrasing: notes that never name it do not say how.
+    expect(found('how do i sneak into fargate')).toBe(false);
     expect(found('cheaper on fargate')).toBe(true);
   });
 
