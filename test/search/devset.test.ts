@@ -10,7 +10,7 @@ const readDevSet = (name: string) => readNotesDevSet(new URL(`../fixtures/${name
  * one asked in other words than the note's, and one written blind, by someone who read only the note, with floors
  * at what each reached (54/55 and 60/67; 7/7 and 11/15 honest; 60/68 with 4/8 and 22/40 with 3/10 as first measured,
  * 5/8 and 4/10 honest once an amount per unit asked for a figure, 6/10 once the act of a how-to question counted in
- * full; 32/45 with 7/12 as first measured).
+ * full; 32/45 with 7/12 and, for a second blind batch, 25/45 with 5/12 as first measured).
  */
 const SETS = [
   { name: 'devset.json', hitAt1: 0.98, noAnswerShare: 1 },
@@ -18,6 +18,7 @@ const SETS = [
   { name: 'devset-fresh.json', hitAt1: 0.88, noAnswerShare: 0.62 },
   { name: 'devset-paraphrase.json', hitAt1: 0.55, noAnswerShare: 0.6 },
   { name: 'devset-blind.json', hitAt1: 0.71, noAnswerShare: 0.58 },
+  { name: 'devset-blind2.json', hitAt1: 0.55, noAnswerShare: 0.41 },
 ] as const;
 
 let lore: Lore;
