@@ -10,8 +10,14 @@ import { BUTTON_LABELS, CLOSEST_NOTES, SEE_ALSO, VOTE_EMOJI } from './wording.js
 export interface AnswerLayout {
   /** Found: the best citation, shown with the quote. Absent when nothing was found (the answer's sentence says so). */
   source?: Citation;
-  /** Found: the other citations ("See also"); not found: the closest notes. */
+  /** Found: the other citations ("See also"); not found: the closest notes, but the one in `closest`. */
   more: { title: string; citations: Citation[] };
+  /**
+   * Not found for want of confidence: the closest note, whose own lines (`Citation.snippet`) are shown under the
+   * answer's sentence for the asker to judge. Weak matches are often right ("How do tasks end up with their own IP
+   * address?" is answered by the networking lines), and a reader tells at a glance what lore could not.
+   */
+  closest?: Citation;
   /** Questions to try instead (only when nothing was found). */
   examples: readonly string[];
   /** The quoted lines are old. */
@@ -26,9 +32,11 @@ export function layoutAnswer(answer: Answer, examples: readonly string[] = []): 
   const text = answer.text.toLowerCase();
   const named = source === undefined && answer.lookedFor.every((term) => text.includes(term.toLowerCase()));
   const stale = staleNotice(answer);
+  const closest = !source && answer.reason === 'low-confidence' && best && best.snippet.trim() !== '' ? best : undefined;
   return {
     ...(source && { source }),
-    more: source ? { title: SEE_ALSO, citations: others } : { title: CLOSEST_NOTES, citations: answer.citations },
+    ...(closest && { closest }),
+    more: source ? { title: SEE_ALSO, citations: others } : { title: CLOSEST_NOTES, citations: closest ? others : answer.citations },
     examples: source ? [] : examples,
     ...(stale !== undefined && { stale }),
     lookedFor: named ? [] : answer.lookedFor,

@@ -38,6 +38,8 @@ export const EXAMPLES = 'Try asking';
 export const EXAMPLES_TITLE = `${EXAMPLES}:`;
 export const SEE_ALSO = 'See also';
 export const CLOSEST_NOTES = 'Closest notes';
+/** Over the closest note's own lines, under an "I couldn't find": they are shown for the asker to judge, not as the answer. */
+export const CLOSEST_LINES = 'Closest lines (they may not answer it)';
 export const LOOKED_FOR = 'Looked for';
 
 export function gapsTitle(n: number): string {

@@ -1,6 +1,7 @@
 import { updatedAgo } from '../answer/age.js';
 import { layoutAnswer } from '../chat/layout.js';
 import type { Reply } from '../chat/turn.js';
+import { CLOSEST_LINES } from '../chat/wording.js';
 import type { Answer, Citation } from '../types.js';
 import { markdownForTerminal } from './terminal-markdown.js';
 
@@ -35,7 +36,7 @@ export function citationLine(citation: Citation): string {
 
 /** An answer for a person at a terminal: the quote with matched words marked, then where it came from. */
 export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
-  const { source, more, stale } = layoutAnswer(answer);
+  const { source, more, stale, closest } = layoutAnswer(answer);
   const out: string[] = [];
   if (source) {
     // Plain output keeps the note's own Markdown; styled output renders it, so no `**` stands next to real bold.
@@ -45,6 +46,10 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
     for (const other of more.citations) out.push(`${style.dim(`${more.title}:`)} ${citationLine(other)}${other.url ? `\n  ${stripTerminalControls(other.url)}` : ''}`);
   } else {
     out.push(stripTerminalControls(answer.text));
+    if (closest) {
+      const lines = style === PLAIN ? stripTerminalControls(closest.snippet) : markdownForTerminal(closest.snippet, [], style);
+      out.push('', `${style.dim(`${CLOSEST_LINES}:`)} ${citationLine(closest)}`, ...lines.split('\n').map((line) => `  ${line}`));
+    }
     if (more.citations.length > 0) out.push('', style.dim(`${more.title}:`));
     for (const citation of more.citations) out.push(`  - ${citationLine(citation)}${citation.url ? ` ${stripTerminalControls(citation.url)}` : ''}`);
   }

@@ -137,6 +137,17 @@ describe('render', () => {
     expect(head).toBe(`**${cutText(citationLabel(citation(long, 1, 2)), 200)}** <https://h/a.md>`);
   });
 
+  it("quotes the closest note's lines in a field, and in the text, when nothing was found for want of confidence", () => {
+    const near = { ...citation('net.md', 117, 121, 'Networking'), snippet: 'each task gets its own **ENI**' };
+    const weak: Answer = { question: 'x', found: false, text: "I couldn't find an answer.", quote: [], highlights: [], citations: [near, citation('b.md', 1, 2)], lookedFor: ['x'], reason: 'low-confidence' };
+    const embed = renderEmbed(weak);
+    expect(embed.fields?.map((f) => f.name)).toEqual(['Closest lines (they may not answer it)', 'Closest notes']);
+    expect(embed.fields?.[0]?.value).toBe('net.md › Networking · L117–121\n> each task gets its own **ENI**');
+    expect(embed.fields?.[1]?.value).toBe('b.md · L1–2');
+    const text = renderPlainText(weak);
+    expect(text).toContain('Closest lines (they may not answer it): net.md › Networking · L117–121\n> each task gets its own **ENI**');
+  });
+
   it('says what was looked for when nothing was found', () => {
     const answer: Answer = {
       question: 'x',

@@ -201,6 +201,16 @@ describe('renderAnswer', () => {
     expect(JSON.stringify(named)).not.toContain('Looked for: roll back');
   });
 
+  it("quotes the closest note's lines under an answer that found nothing for want of confidence", () => {
+    const near = citation({ snippet: 'Use **awsvpc** mode <now>\neach task gets its own ENI' });
+    const weak = answer({ found: false, text: "I couldn't find an answer in the notes.", quote: [], highlights: [], reason: 'low-confidence', citations: [near, citation({ file: 'a.md', startLine: 3, endLine: 3, section: '' })] });
+    const blocks = JSON.stringify(renderAnswer(shown(weak)).blocks);
+    expect(blocks).toContain('*Closest lines (they may not answer it):* ops/deploys.md › Deploys › Rollback · L12–18');
+    expect(blocks).toContain('\\n>Use *awsvpc* mode &lt;now&gt;\\n>each task gets its own ENI');
+    expect(blocks).toContain('*Closest notes:*\\n• a.md · L3');
+    expect(JSON.stringify(renderAnswer(shown({ ...weak, reason: 'no-match' })).blocks)).not.toContain('Closest lines');
+  });
+
   it('stays within Slack limits for huge quotes, long lines and long questions', () => {
     const huge = answer({
       question: 'q'.repeat(5000),

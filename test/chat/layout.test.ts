@@ -17,6 +17,16 @@ describe('layoutAnswer', () => {
     expect(layoutAnswer({ ...notFound, text: "I couldn't find RollBack." }).lookedFor).toEqual([]);
   });
 
+  it("shows the closest note's own lines when nothing was found for want of confidence, and lists the others", () => {
+    const near = cite('net.md', { snippet: 'each task gets its own **ENI**' });
+    const weak = answer({ found: false, text: "I couldn't find an answer in the notes.", citations: [near, cite('b.md')], reason: 'low-confidence' });
+    expect(layoutAnswer(weak)).toMatchObject({ closest: near, more: { title: 'Closest notes', citations: [cite('b.md')] } });
+    // No lines to show, or no match at all: the closest notes are only listed.
+    expect(layoutAnswer({ ...weak, citations: [cite('net.md'), cite('b.md')] }).closest).toBeUndefined();
+    expect(layoutAnswer({ ...weak, reason: 'no-match' })).toMatchObject({ more: { citations: [near, cite('b.md')] } });
+    expect(layoutAnswer({ ...weak, reason: 'no-match' }).closest).toBeUndefined();
+  });
+
   it('warns when the quoted lines are old', () => {
     const old = answer({ citations: [cite('a.md', { stale: true, changed: '2020-01-01T00:00:00Z' })] });
     expect(layoutAnswer(old).stale).toMatch(/may be out of date/);

@@ -96,6 +96,16 @@ describe('answerParts', () => {
     expect(inDiscord).toMatchObject({ examples: ['why <x\\>?'], lookedFor: ['a\\_b'] });
   });
 
+  it("writes the closest note's lines in the dialect, cut at a line, when nothing was found for want of confidence", () => {
+    const long = Array.from({ length: 60 }, (_, i) => `line ${i} <x>`).join('\n');
+    const parts = answerParts({ ...base, found: false, reason: 'low-confidence', citations: [cite('near <1>.md', { snippet: long }), cite('b.md')] }, [], writing(100));
+    expect(parts.closest?.citation).toBe('near &lt;1&gt;.md · L1–2');
+    expect(parts.closest?.lines.startsWith('[line 0 <x>\nline 1')).toBe(true);
+    expect(parts.closest?.lines.length).toBeLessThanOrEqual(400);
+    expect(parts.more).toEqual(['b.md · L1–2']);
+    expect(answerParts({ ...base, found: false, citations: [cite('near.md', { snippet: 'x' })] }, [], writing(100)).closest).toBeUndefined();
+  });
+
   it('escapes the warning that the quoted lines are old', () => {
     const old = cite('a.md', { stale: true, changed: '2020-01-01T00:00:00Z' });
     const parts = answerParts({ ...base, citations: [old] }, [], { ...writing(100), dialect: DISCORD });

@@ -53,3 +53,32 @@ describe('notes on the terminal', () => {
     expect(shown).not.toContain('\u001b[2J');
   });
 });
+
+describe('an answer that found nothing for want of confidence, at a terminal', () => {
+  it("shows the closest note's lines under the sentence, stripped of terminal controls, then the other closest notes", () => {
+    const answer: Answer = {
+      question: 'q',
+      found: false,
+      text: "I couldn't find an answer in the notes.",
+      quote: [],
+      highlights: [],
+      citations: [
+        { file: 'net.md', startLine: 117, endLine: 121, section: 'Networking', snippet: '* each task gets its own **ENI**\u001b[2J', score: 2 },
+        { file: 'b.md', startLine: 1, endLine: 2, section: '', snippet: 'other', score: 1 },
+      ],
+      lookedFor: [],
+      reason: 'low-confidence',
+    };
+    const lines = renderText(answer).split('\n');
+    expect(lines).toEqual([
+      "I couldn't find an answer in the notes.",
+      '',
+      'Closest lines (they may not answer it): net.md › Networking · L117–121',
+      '  * each task gets its own **ENI**',
+      '',
+      'Closest notes:',
+      '  - b.md · L1–2',
+    ]);
+    expect(renderText(answer, ANSI)).toContain('\u001b[1mENI\u001b[22m');
+  });
+});
