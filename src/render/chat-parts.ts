@@ -52,7 +52,10 @@ export interface AnswerParts {
   text: string;
   /** The other notes (see also, or the closest notes), each linked with its age; {@link AnswerLayout.more} has their title. */
   more: string[];
-  /** Not found: the closest note's own lines in the dialect, cut at a line, and that note linked with its age ({@link AnswerLayout.closest}). */
+  /**
+   * Not found: the closest note's own lines in the dialect, cut at a line and set as a block quote, and that note
+   * linked with its age ({@link AnswerLayout.closest}).
+   */
   closest?: { lines: string; citation: string };
   examples: string[];
   stale?: string;
@@ -69,7 +72,7 @@ export function answerParts(answer: Answer, examples: readonly string[], writing
     ...(source && { found: { quote: quoteFor(answer, writing.markdown, writing.quoteMax), citation: source, source: citationWithAge(source, dialect) } }),
     text: escape(answer.text),
     more: layout.more.citations.map((citation) => citationWithAge(citation, dialect)),
-    ...(layout.closest && { closest: { lines: cutAtLine(writing.markdown(layout.closest.snippet, []), CLOSEST_LINES_MAX), citation: citationWithAge(layout.closest, dialect) } }),
+    ...(layout.closest && { closest: { lines: blockQuote(cutAtLine(writing.markdown(layout.closest.snippet, []), CLOSEST_LINES_MAX), dialect), citation: citationWithAge(layout.closest, dialect) } }),
     examples: layout.examples.map(escape),
     ...(layout.stale !== undefined && { stale: escape(layout.stale) }),
     lookedFor: layout.lookedFor.map(escape),
@@ -78,6 +81,10 @@ export function answerParts(answer: Answer, examples: readonly string[], writing
 
 /** How much of the closest note's lines an "I couldn't find" shows (characters, once written in the dialect). */
 const CLOSEST_LINES_MAX = 400;
+
+function blockQuote(lines: string, dialect: Dialect): string {
+  return lines.split('\n').map((line) => dialect.quotePrefix + line).join('\n');
+}
 
 /** How much of an echoed question is shown (characters, before escaping). */
 export const QUESTION_ECHO = 500;

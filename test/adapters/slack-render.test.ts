@@ -206,7 +206,7 @@ describe('renderAnswer', () => {
     const weak = answer({ found: false, text: "I couldn't find an answer in the notes.", quote: [], highlights: [], reason: 'low-confidence', citations: [near, citation({ file: 'a.md', startLine: 3, endLine: 3, section: '' })] });
     const blocks = JSON.stringify(renderAnswer(shown(weak)).blocks);
     expect(blocks).toContain('*Closest lines (they may not answer it):* ops/deploys.md › Deploys › Rollback · L12–18');
-    expect(blocks).toContain('\\n>Use *awsvpc* mode &lt;now&gt;\\n>each task gets its own ENI');
+    expect(blocks).toContain('\\n> Use *awsvpc* mode &lt;now&gt;\\n> each task gets its own ENI');
     expect(blocks).toContain('*Closest notes:*\\n• a.md · L3');
     expect(JSON.stringify(renderAnswer(shown({ ...weak, reason: 'no-match' })).blocks)).not.toContain('Closest lines');
   });

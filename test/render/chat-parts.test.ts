@@ -100,8 +100,10 @@ describe('answerParts', () => {
     const long = Array.from({ length: 60 }, (_, i) => `line ${i} <x>`).join('\n');
     const parts = answerParts({ ...base, found: false, reason: 'low-confidence', citations: [cite('near <1>.md', { snippet: long }), cite('b.md')] }, [], writing(100));
     expect(parts.closest?.citation).toBe('near &lt;1&gt;.md · L1–2');
-    expect(parts.closest?.lines.startsWith('[line 0 <x>\nline 1')).toBe(true);
-    expect(parts.closest?.lines.length).toBeLessThanOrEqual(400);
+    // Set as a block quote in the dialect, each line after its prefix.
+    expect(parts.closest?.lines.startsWith('> [line 0 <x>\n> line 1')).toBe(true);
+    expect(parts.closest?.lines.split('\n').every((line) => line.startsWith('> '))).toBe(true);
+    expect(parts.closest?.lines.replace(/^> /gm, '').length).toBeLessThanOrEqual(400);
     expect(parts.more).toEqual(['b.md · L1–2']);
     expect(answerParts({ ...base, found: false, citations: [cite('near.md', { snippet: 'x' })] }, [], writing(100)).closest).toBeUndefined();
   });

@@ -20,7 +20,7 @@ export function renderEmbed(answer: Answer, examples: readonly string[] = [], vo
     ? { color: FOUND_COLOR, title: cutText(escapeDiscord(citationLabel(found.citation)), LIMITS.title), description: found.quote, ...(found.citation.url && { url: found.citation.url }) }
     : { color: NOT_FOUND_COLOR, title: NOT_FOUND_TITLE, description: parts.text };
   const fields: APIEmbedField[] = [];
-  if (parts.closest) pushField(fields, CLOSEST_LINES, [parts.closest.citation, blockQuote(parts.closest.lines)]);
+  if (parts.closest) pushField(fields, CLOSEST_LINES, [parts.closest.citation, parts.closest.lines]);
   pushField(fields, layout.more.title, parts.more);
   pushField(fields, EXAMPLES, parts.examples.map((example) => `• ${example}`));
   if (fields.length > 0) embed.fields = fields;
@@ -33,7 +33,7 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
   const parts = answerParts(answer, examples, { dialect: DISCORD, markdown: toDiscordMarkdown, quoteMax: LIMITS.content });
   const { found, layout } = parts;
   const head = cutText(found ? plainLabel(found.citation, true) : parts.text, 400);
-  const body = found?.quote ?? (layout.closest && parts.closest ? `${CLOSEST_LINES}: ${plainLabel(layout.closest)}\n${blockQuote(parts.closest.lines)}` : '');
+  const body = found?.quote ?? (layout.closest && parts.closest ? `${CLOSEST_LINES}: ${plainLabel(layout.closest)}\n${parts.closest.lines}` : '');
   const trailer = [
     layout.more.citations.length > 0 ? `${layout.more.title}: ${layout.more.citations.map((citation) => plainLabel(citation)).join(' · ')}` : '',
     parts.examples.length > 0 ? `${EXAMPLES}: ${parts.examples.join(' · ')}` : '',
@@ -42,11 +42,6 @@ export function renderPlainText(answer: Answer, examples: readonly string[] = []
   ];
   const tail = trailer.filter((line) => line !== '').map((line) => cutText(line, 400)).join('\n');
   return cutBetween(head, body, tail, LIMITS.content);
-}
-
-/** Lines as a Discord quote: each opens with `> `. */
-function blockQuote(lines: string): string {
-  return lines.split('\n').map((line) => `> ${line}`).join('\n');
 }
 
 /** How to ask, with a few examples from the notes. */

@@ -46,7 +46,7 @@ export function renderAnswer(shown: ShownAnswer): SlackMessage {
     if (more.length > 0) blocks.push(context(`${parts.layout.more.title}: ${more.join('  ·  ')}`));
   } else {
     blocks.push(section(cutText(parts.text, SLACK_LIMITS.sectionText)));
-    if (parts.closest) blocks.push(section(cutAtLine(`*${CLOSEST_LINES}:* ${parts.closest.citation}\n${blockQuote(parts.closest.lines)}`, SLACK_LIMITS.sectionText)));
+    if (parts.closest) blocks.push(section(cutAtLine(`*${CLOSEST_LINES}:* ${parts.closest.citation}\n${parts.closest.lines}`, SLACK_LIMITS.sectionText)));
     if (more.length > 0) blocks.push(section(cutAtLine(`*${parts.layout.more.title}:*\n${more.map((link) => `• ${link}`).join('\n')}`, SLACK_LIMITS.sectionText)));
   }
   if (parts.examples.length > 0) blocks.push(context(cutText(`${EXAMPLES_TITLE} ${parts.examples.join('  ·  ')}`, 500)));
@@ -72,11 +72,6 @@ function renderGaps(gaps: readonly KnowledgeGap[]): SlackMessage {
   const report = gapsReport(gaps, MRKDWN);
   const blocks = [section(report.heading), ...report.gaps.map((gap) => section(cutText(gap, SLACK_LIMITS.sectionText))), context(report.footer)];
   return { text: `Top ${gaps.length} knowledge gaps`, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
-}
-
-/** Lines as a Slack quote: each opens with `>`. */
-function blockQuote(lines: string): string {
-  return lines.split('\n').map((line) => `>${line}`).join('\n');
 }
 
 function questionLine(question: string, shown: ShownAnswer): string {
