@@ -7,6 +7,7 @@ import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { namesNumber, numbersNamed } from './numbers-named.js';
+import { asksLimit } from '../search/limits-asked.js';
 import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -48,9 +49,12 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown, lead);
   }
   const weights = termWeights(result, index);
-  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening), duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening) };
+  // In large documentation a limit is as often stated in words ("the maximum dataset size is determined by the
+  // hardware"): asked there to need a figure, it cost right answers and removed no false one.
+  const limit = index.unitCount < LARGE_NOTES_SECTIONS && asksLimit(opening);
+  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
-  const answering = asksQuantity(opening) ? firstStatingAmount(result, index, form, quoteFor) : { hit: best, ...quoteFor(best.chunk) };
+  const answering = asksQuantity(opening) || limit ? firstStatingAmount(result, index, form, quoteFor) : { hit: best, ...quoteFor(best.chunk) };
   if (!answering) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find a figure for that in the notes.");

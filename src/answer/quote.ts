@@ -39,6 +39,11 @@ export interface QuoteOptions {
   count?: boolean;
   /** The amount asked is one per unit ("per hour", "per node"): only a figure states it, not "free" or "billed per second". */
   rate?: boolean;
+  /**
+   * The question asks what a limit is ("max memory for a fargate task"): only a figure states it, or "unlimited",
+   * "no limit"; not "you pay only for the memory you use".
+   */
+  limit?: boolean;
   /** The question asks why: a piece that gives a reason ("because", "due to") is preferred. */
   reason?: boolean;
 }
@@ -59,6 +64,8 @@ const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.sour
  * much of a count as the notes know ("replicated across multiple availability zones").
  */
 const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays|paid|charged|charges|billed|pric(?:e|es|ed|ing)|multiple|several)\b/i;
+/** A limit said in words: there is none. */
+const NO_LIMIT = /\b(?:unlimited|no\s+(?:limit|maximum|minimum|cap))\b/i;
 
 /** A version: "2.12", "v3", "1.10.x", "version 3", or a name and a number ("Postgres 15", "Node 20"). */
 const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bversions?\s+v?\d+|\b\p{Lu}[\p{L}\d.-]*\s+v?\d+(?:\.\d+)*(?![\d:])/u;
@@ -71,10 +78,11 @@ export function statesAmount(lines: readonly string[], form: FigureForm = {}): b
   const listed = withoutListNumbers(lines.join('\n'));
   const text = form.count ? withoutTimesAndVersions(listed) : listed;
   // A cost or a count said in words answers "how much", never "how long", "what time" or "which version".
+  if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
   return figureAsked(form).test(text) || (!form.span && !form.clock && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
 }
 
-type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count'>;
+type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count' | 'limit'>;
 
 /** A date, a time of day or a version blanked out: each is a figure, but none is a count. */
 function withoutTimesAndVersions(text: string): string {

@@ -1,4 +1,4 @@
-import { isPhrasedAsQuestion } from './answer-cues.js';
+import { asksHowTo, asksReason, asksYesOrNo, isPhrasedAsQuestion } from './answer-cues.js';
 
 /**
  * Words that ask for a limit ("flag name max length", "bug bounty max payout", "min request count for the canary").
@@ -15,6 +15,18 @@ const LIMIT_WORD = new RegExp(`\\b(?:${[...LIMIT_WORDS].join('|')})\\b`, 'i');
  */
 export function asksForLimit(question: string): boolean {
   return LIMIT_WORD.test(question) && !isPhrasedAsQuestion(question);
+}
+
+/** "min" after a number is minutes ("runs like 90 min"), not a minimum. */
+const LIMIT_ASKED = /\b(?:max|maximum|minimum|limit|limits)\b|(?<!\d\s*)\bmin\b/i;
+
+/**
+ * Whether a question asks what a limit is ("max memory for a fargate task", "ecs task definition memory limits",
+ * "what's the minimum replica count?"), which only a figure answers. Not how to set one ("how do I limit memory"),
+ * why it holds, or whether there is one.
+ */
+export function asksLimit(question: string): boolean {
+  return LIMIT_ASKED.test(question) && !asksHowTo(question) && !asksReason(question) && !asksYesOrNo(question);
 }
 
 /** A number standing by itself ("40 characters", "EUR 5,000", "500", "2GB"), not a digit of a name ("EC2", "k8s"). */

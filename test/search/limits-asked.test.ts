@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
-import { asksForLimit, holdsFigure } from '../../src/search/limits-asked.js';
+import { statesAmount } from '../../src/answer/quote.js';
+import { asksForLimit, asksLimit, holdsFigure } from '../../src/search/limits-asked.js';
 
 describe('a limit asked for by name', () => {
   it.each([
@@ -38,6 +39,48 @@ describe('a limit asked for by name', () => {
     const answer = lore.answer('flag name max length');
     expect(answer.found).toBe(true);
     expect(answer.quote.join('\n')).toContain('at most 40 characters');
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a question of what a limit is', () => {
+  it.each([
+    ['max memory for a fargate task', true],
+    ['ecs task definition memory limits', true],
+    ["what's the minimum replica count?", true],
+    ['min replicas in prod', true],
+    // Minutes, how to set a limit, why one holds, whether there is one: no limit is asked for.
+    ['my job runs like 90 min, anything i should do?', false],
+    ['how do i limit memory', false],
+    ['why is min replicas ignored?', false],
+    ['is there a max pod count?', false],
+  ])('%j: %s', (question, expected) => {
+    expect(asksLimit(question)).toBe(expected);
+  });
+
+  it.each([
+    ['A Fargate task gets at most 120 GB of memory.', true],
+    ['Retries are unlimited.', true],
+    ['There is no limit on pods per namespace.', true],
+    ['You pay only for the CPU and memory your task uses.', false],
+    ['Runs on multiple availability zones.', false],
+  ])('%j states a limit: %s', (line, expected) => {
+    expect(statesAmount([line], { limit: true })).toBe(expected);
+  });
+
+  it('needs a figure in small notes: a line on what is paid for is no limit, and a line that states one is quoted', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lore-limits-'));
+    await writeFile(join(dir, 'fargate.md'), '# Fargate\n\n- Serverless compute for containers.\n- You pay only for the CPU and memory your task uses.\n- Each task runs in its own isolated environment.\n');
+    await writeFile(join(dir, 'ecs.md'), '# ECS\n\n- A task definition names the image, the ports and the CPU and memory each container gets.\n');
+    const lore = await openLore({ knowledgeDir: dir });
+    const unstated = lore.answer('max memory for a fargate task');
+    expect(unstated.found).toBe(false);
+    expect(unstated.text).toContain("I couldn't find a figure for that in the notes.");
+    await writeFile(join(dir, 'limits.md'), '# Fargate limits\n\n- A Fargate task gets at most 120 GB of memory and 16 vCPU.\n');
+    const withLimits = await openLore({ knowledgeDir: dir });
+    const stated = withLimits.answer('max memory for a fargate task');
+    expect(stated.found).toBe(true);
+    expect(stated.quote.join('\n')).toContain('at most 120 GB');
     await rm(dir, { recursive: true, force: true });
   });
 });
