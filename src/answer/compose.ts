@@ -5,9 +5,9 @@ import { openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
+import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { namesNumber, numbersNamed } from './numbers-named.js';
-import { asksLimit } from '../search/limits-asked.js';
 import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -51,7 +51,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const weights = termWeights(result, index);
   // In large documentation a limit is as often stated in words ("the maximum dataset size is determined by the
   // hardware"): asked there to need a figure, it cost right answers and removed no false one.
-  const limit = index.unitCount < LARGE_NOTES_SECTIONS && asksLimit(opening);
+  const limit = index.unitCount < LARGE_NOTES_SECTIONS && asksWhatLimitIs(opening);
   const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
   const answering = asksQuantity(opening) || limit ? firstStatingAmount(result, index, form, quoteFor) : { hit: best, ...quoteFor(best.chunk) };

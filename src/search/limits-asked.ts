@@ -25,7 +25,7 @@ const LIMIT_ASKED = /\b(?:max|maximum|minimum|limit|limits)\b|(?<!\d\s*)\bmin\b/
  * "what's the minimum replica count?"), which only a figure answers. Not how to set one ("how do I limit memory"),
  * why it holds, or whether there is one.
  */
-export function asksLimit(question: string): boolean {
+export function asksWhatLimitIs(question: string): boolean {
   return LIMIT_ASKED.test(question) && !asksHowTo(question) && !asksReason(question) && !asksYesOrNo(question);
 }
 

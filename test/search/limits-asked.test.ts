@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { statesAmount } from '../../src/answer/quote.js';
-import { asksForLimit, asksLimit, holdsFigure } from '../../src/search/limits-asked.js';
+import { asksForLimit, asksWhatLimitIs, holdsFigure } from '../../src/search/limits-asked.js';
 
 describe('a limit asked for by name', () => {
   it.each([
@@ -55,7 +55,7 @@ describe('a question of what a limit is', () => {
     ['why is min replicas ignored?', false],
     ['is there a max pod count?', false],
   ])('%j: %s', (question, expected) => {
-    expect(asksLimit(question)).toBe(expected);
+    expect(asksWhatLimitIs(question)).toBe(expected);
   });
 
   it.each([
