@@ -77,8 +77,8 @@ const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bv
 export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
   const listed = withoutListNumbers(lines.join('\n'));
   const text = form.count ? withoutTimesAndVersions(listed) : listed;
-  // A cost or a count said in words answers "how much", never "how long", "what time" or "which version".
   if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
+  // A cost or a count said in words answers "how much", never "how long", "what time" or "which version".
   return figureAsked(form).test(text) || (!form.span && !form.clock && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
 }
 

@@ -30,8 +30,6 @@ export interface QueryGroup {
   importance: number;
   /** Taken from the previous question of a follow-up, not written in this one. */
   context?: boolean;
-  /** The act a how-to question asks for (`asksActAt`). */
-  act?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -80,6 +78,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   const groups: QueryGroup[] = [];
   const wordStems: string[] = [];
   const capitals = new Set<QueryGroup>();
+  // The act a how-to question asks for (`asksActAt`).
+  const acts = new Set<QueryGroup>();
   const cased = casedAsWritten(text);
   const groupOf = new Map<Token, QueryGroup>();
   for (const [position, token] of tokens.entries()) {
@@ -90,8 +90,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     const terms = resolve(index, token);
     if (terms === undefined) continue;
     for (const term of terms) term.weight *= scale;
-    const group: QueryGroup = { word: token.surface, terms, importance: 0 };
-    if (asksActAt(tokens, position)) group.act = true;
+    const group = { word: token.surface, terms, importance: 0 };
+    if (asksActAt(tokens, position)) acts.add(group);
     groups.push(group);
     groupOf.set(token, group);
     wordStems.push(token.stem);
@@ -121,7 +121,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   dropChatClauses(text, tokens, groups, groupOf);
   expandAbbreviations(index, groups, scale);
   expandSynonyms(index, groups, wordStems, scale);
-  for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group));
+  for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group) || acts.has(group));
   return { groups, phrases };
 }
 
@@ -130,13 +130,11 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
  * keeps one rare word ("mode" in "ecs ec2 mode: do we manage the os") from outweighing several common ones
  * the answer has: in small notes, a word used once has many times the IDF of the notes' main topic.
  * An abbreviation's expansion ("ha" for "highly available") counts only for a word with nothing else, so
- * a rare short form cannot make its word outweigh the rest of the question.
+ * a rare short form cannot make its word outweigh the rest of the question. A word the notes lack counts in full
+ * where it names something, by its letters or as written (`named`: in capitals, or the act a how-to asks for).
  */
-function importance(index: SearchIndex, group: QueryGroup, scale: number, inCapitals: boolean): number {
-  if (group.terms.length === 0) {
-    const inFull = inCapitals || group.act === true || namesSomething(group.word);
-    return Math.sqrt(index.idf('')) * (inFull ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WORD_WEIGHT) * scale;
-  }
+function importance(index: SearchIndex, group: QueryGroup, scale: number, named: boolean): number {
+  if (group.terms.length === 0) return Math.sqrt(index.idf('')) * (named || namesSomething(group.word) ? UNKNOWN_NAME_WEIGHT : UNKNOWN_WORD_WEIGHT) * scale;
   let expansionsOnly = true;
   for (const term of group.terms) if (!term.expansion) expansionsOnly = false;
   let most = -Infinity;
