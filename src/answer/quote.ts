@@ -148,7 +148,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
     const held = new Set(picked.flatMap((i) => [...(matched[i] ?? [])]));
     return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [found[picked[0] ?? 0]?.first ?? 0, found[picked.at(-1) ?? 0]?.last ?? 0], held };
   };
-  const structured = tableRows(units, scores, read) ?? questionAndAnswer(units, scores);
+  const structured = tableRows(units, scores, read) ?? questionAndAnswer(units, matched, weights);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   const form = formAsked(options);
   const factors = units.map((unit) => (form?.test(withoutListNumbers(unit)) ? FORM_FACTOR : 1));
@@ -244,21 +244,29 @@ function tableRows(units: string[], scores: number[], read: number[]): number[] 
   return intro.length > 0 ? [...intro, start, start + 1, ...picked.slice(0, MAX_ROWS)] : undefined;
 }
 
+/** What the question line's own words add to a pair's: a tie-break (chosen from 1, 0.5 and 0.1 on the small-notes sets). */
+const ASKING_LINE = 0.1;
+
 const QUESTION_LINE = new RegExp(`^\\s*(?:[-*]\\s*)?(?:\\*\\*)?(?:Q|Question)\\s*[:.)]|${BOLD_QUESTION.source}`, 'i');
 
 /**
- * In a "Q: … / A: …" FAQ (or one whose questions are lines in bold), the pair whose question and answer match
- * best, so that the answer is quoted rather than the question alone; undefined when the chunk holds no such pairs.
+ * In a "Q: … / A: …" FAQ (or one whose questions are lines in bold), the pair that holds most of the question, its
+ * question line and answer together, so that the answer is quoted rather than the question alone; undefined when
+ * the chunk holds no such pairs. Where two pairs hold as much, the one whose question line asks more of it: the
+ * pair that asks answers, more than one whose answer only mentions the words. ("sql lab timeout" is answered by
+ * "A: Dashboards time out after 300 seconds, SQL Lab after 900 seconds.", under a question that names none of its
+ * words, not by "Q: How many rows can I download from SQL Lab?", which names two.)
  */
-function questionAndAnswer(units: string[], scores: number[]): number[] | undefined {
+function questionAndAnswer(units: string[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>): number[] | undefined {
   const starts = units.flatMap((unit, i) => (QUESTION_LINE.test(unit) ? [i] : []));
   if (starts.length === 0 || starts.length === units.length) return undefined;
   let best: [number, number] | undefined;
   let bestScore = 0;
   starts.forEach((start, n) => {
     const end = (starts[n + 1] ?? units.length) - 1;
-    // The question line counts twice: the pair that asks it answers it, more than one whose answer mentions it.
-    const score = scores.slice(start, end + 1).reduce((sum, value) => sum + value, scores[start] ?? 0);
+    const held = new Set<string>();
+    for (let i = start; i <= end; i++) for (const stem of matched[i] ?? []) held.add(stem);
+    const score = weightOf(held, weights) + ASKING_LINE * weightOf(matched[start] ?? [], weights);
     if (score > bestScore && end > start) [best, bestScore] = [[start, end], score];
   });
   if (!best) return undefined;

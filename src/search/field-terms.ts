@@ -1,4 +1,4 @@
-import { hyphenated, isStopToken, joinable, stemWord, WordScanner } from './analyze.js';
+import { hyphenated, isParticle, isStopToken, joinable, particleStem, stemWord, WordScanner } from './analyze.js';
 import { ensureSize, IntList } from './growable.js';
 import { PairTable, StringTable } from './intern.js';
 
@@ -45,6 +45,9 @@ export class FieldTerms {
   /** Pairs of a stop word and a content word written with a hyphen, by word ids; and the term id of each. */
   private readonly hyphenPairs = new PairTable();
   private readonly hyphenTerms = new IntList();
+  /** Pairs of a content word's term and a particle's word id, and the term id of each (`particleTerm`). */
+  private readonly particlePairs = new PairTable();
+  private readonly particleTerms = new IntList();
   private readonly scanner = new WordScanner();
   private readonly joined = new IntList(1 << 8);
   /** Content words seen since `collectWords`, each once: the words of one note, for the typo speller. */
@@ -85,6 +88,11 @@ export class FieldTerms {
         const hyphened = this.hyphenTerm(previousWord, word);
         joined.push(hyphened);
         if (inReference) references?.push(hyphened);
+      }
+      if (term === STOP && previous !== STOP && joinable(text, previousEnd, scanner.offset) && isParticle(this.wordOf(word)) && !hyphenated(text, previousEnd, scanner.offset, false, true)) {
+        const particle = this.particleTerm(previous, word);
+        joined.push(particle);
+        if (inReference) references?.push(particle);
       }
       if (term !== STOP) {
         count++;
@@ -159,6 +167,13 @@ export class FieldTerms {
       this.hyphenTerms.push(this.terms.idOf(stemWord(this.wordOf(left) + this.wordOf(right))));
     }
     return this.hyphenTerms.at(id);
+  }
+
+  /** The term of a verb (by term id) and the particle after it (by word id), joined: "set up" → setup. */
+  private particleTerm(verb: number, particle: number): number {
+    const id = this.particlePairs.idOf(verb, particle);
+    if (id === this.particleTerms.length) this.particleTerms.push(this.terms.idOf(particleStem(this.terms.names[verb] ?? '', this.wordOf(particle))));
+    return this.particleTerms.at(id);
   }
 
   private pairTerm(left: number, right: number): number {

@@ -33,6 +33,11 @@ describe('selectQuote', () => {
     expect(selectQuote(faq, weigh('shadow test')).lines).toEqual(['Q: What is a shadow test?', 'A: A copy of live traffic goes to the candidate.']);
   });
 
+  it('quotes the FAQ pair that holds most of the question, though its question line names none of it', () => {
+    const faq = ['Q: How long can a query run in Superset?', 'A: Dashboards time out after 300 seconds, SQL Lab after 900 seconds.', 'Q: How many rows can I download from SQL Lab?', 'A: CSV downloads are capped at 100,000 rows.'].join('\n');
+    expect(selectQuote(faq, new Map([[stem('sql'), 1], [stem('lab'), 1], [stem('timeout'), 1]])).lines).toEqual(['Q: How long can a query run in Superset?', 'A: Dashboards time out after 300 seconds, SQL Lab after 900 seconds.']);
+  });
+
   it('quotes a line ending in a colon with the list it introduces', () => {
     const text = [...ownImage, '', 'Most teams never need to.'].join('\n');
     const quote = selectQuote(text, weigh('build own image'));

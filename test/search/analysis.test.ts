@@ -169,6 +169,22 @@ describe('compounds', () => {
     expect(joined('up-to')).toEqual([]);
   });
 
+  it.each([
+    ['Dashboards time out after 300 seconds', 'timeout'],
+    ['the job timed out', 'timeout'],
+    ['set up the runner', 'setup'],
+    ['we fail over to the replica', 'failover'],
+    ['shut down the old cluster', 'shutdown'],
+  ])('joins a verb and the particle after it, as the one word people also write: "%s" → %s', (text, word) => {
+    expect(compounds(tokenize(text), text).map((c) => c.stem)).toContain(stem(word));
+  });
+
+  it('joins no preposition, and no particle before a word', () => {
+    expect(joined('ECS on EC2')).toEqual([]);
+    expect(joined('runs in prod')).toEqual([]);
+    expect(joined('out of memory')).toEqual([]);
+  });
+
   it('does not join across stop words, sentence ends or wide gaps', () => {
     expect(joined('daemon and sets')).toEqual([]);
     expect(joined('run the daemon. Sets are fine')).toEqual([]);

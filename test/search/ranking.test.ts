@@ -535,6 +535,16 @@ describe('search ranking', () => {
   });
 });
 
+describe('a verb and its particle', () => {
+  const notes = { 'superset.md': 'Dashboards time out after 300 seconds.', 'zones.md': 'Our time zone is UTC; nothing runs out of hours.' };
+
+  it('finds notes that write apart what the question writes as one word, and the reverse', () => {
+    expect(firstFile(notes, 'timeout')).toBe('superset.md');
+    expect(search(indexOf(notes), 'timeout').hits.map((hit) => hit.chunk.file)).not.toContain('zones.md');
+    expect(firstFile({ 'a.md': 'The runner label is gpu.', 'b.md': 'Runner setup takes a minute.' }, 'how do I set up the runner')).toBe('b.md');
+  });
+});
+
 describe('the unit ranked in a small collection', () => {
   const lines = (hit: { chunk: { startLine: number; endLine: number } } | undefined) => [hit?.chunk.startLine, hit?.chunk.endLine];
 
