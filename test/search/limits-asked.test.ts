@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { statesAmount } from '../../src/answer/quote.js';
 import { asksForLimit, asksWhatLimitIs, holdsFigure } from '../../src/search/limits-asked.js';
+import { tempFolders } from '../rerank/temp-folders.js';
+
+const notesFolder = tempFolders('lore-limits-');
 
 describe('a limit asked for by name', () => {
   it.each([
@@ -32,14 +32,14 @@ describe('a limit asked for by name', () => {
   });
 
   it('is answered by the line that states the figure, though it never says "max"', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'lore-limits-'));
-    await writeFile(join(dir, 'flags.md'), '# Feature flags\n\n## Rules for flags\n\n- Names are snake_case and start with the area, e.g. `checkout_swiftui`.\n- A name can be at most 40 characters.\n- Every flag has an owner and an expiry date.\n\n## Kill switch\n\n- Turning a flag off reaches users within 5 minutes.\n');
-    await writeFile(join(dir, 'glossary.md'), '# Glossary\n\n- **Flag** - a switch in Switchboard.\n- **Name** - what a flag is called in code.\n');
+    const dir = await notesFolder({
+      'flags.md': '# Feature flags\n\n## Rules for flags\n\n- Names are snake_case and start with the area, e.g. `checkout_swiftui`.\n- A name can be at most 40 characters.\n- Every flag has an owner and an expiry date.\n\n## Kill switch\n\n- Turning a flag off reaches users within 5 minutes.\n',
+      'glossary.md': '# Glossary\n\n- **Flag** - a switch in Switchboard.\n- **Name** - what a flag is called in code.\n',
+    });
     const lore = await openLore({ knowledgeDir: dir });
     const answer = lore.answer('flag name max length');
     expect(answer.found).toBe(true);
     expect(answer.quote.join('\n')).toContain('at most 40 characters');
-    await rm(dir, { recursive: true, force: true });
   });
 });
 
@@ -69,18 +69,17 @@ describe('a question of what a limit is', () => {
   });
 
   it('needs a figure in small notes: a line on what is paid for is no limit, and a line that states one is quoted', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'lore-limits-'));
-    await writeFile(join(dir, 'fargate.md'), '# Fargate\n\n- Serverless compute for containers.\n- You pay only for the CPU and memory your task uses.\n- Each task runs in its own isolated environment.\n');
-    await writeFile(join(dir, 'ecs.md'), '# ECS\n\n- A task definition names the image, the ports and the CPU and memory each container gets.\n');
-    const lore = await openLore({ knowledgeDir: dir });
+    const notes = {
+      'fargate.md': '# Fargate\n\n- Serverless compute for containers.\n- You pay only for the CPU and memory your task uses.\n- Each task runs in its own isolated environment.\n',
+      'ecs.md': '# ECS\n\n- A task definition names the image, the ports and the CPU and memory each container gets.\n',
+    };
+    const lore = await openLore({ knowledgeDir: await notesFolder(notes) });
     const unstated = lore.answer('max memory for a fargate task');
     expect(unstated.found).toBe(false);
     expect(unstated.text).toContain("I couldn't find a figure for that in the notes.");
-    await writeFile(join(dir, 'limits.md'), '# Fargate limits\n\n- A Fargate task gets at most 120 GB of memory and 16 vCPU.\n');
-    const withLimits = await openLore({ knowledgeDir: dir });
+    const withLimits = await openLore({ knowledgeDir: await notesFolder({ ...notes, 'limits.md': '# Fargate limits\n\n- A Fargate task gets at most 120 GB of memory and 16 vCPU.\n' }) });
     const stated = withLimits.answer('max memory for a fargate task');
     expect(stated.found).toBe(true);
     expect(stated.quote.join('\n')).toContain('at most 120 GB');
-    await rm(dir, { recursive: true, force: true });
   });
 });
