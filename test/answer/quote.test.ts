@@ -251,6 +251,12 @@ describe('selectQuote', () => {
     expect(quote.span).toEqual([2, 5]);
   });
 
+  it('quotes a table whose header holds the question with its rows, never the header alone', () => {
+    const text = ['| Overspend in one month | Approved by |', '|---|---|', '| up to €2,000 | the team lead |', '| €2,000 to €10,000 | the head of platform |', '| over €10,000 | the CTO |'].join('\n');
+    const quote = selectQuote(text, weigh('who approves overspend'));
+    expect(quote.lines).toEqual(['| Overspend in one month | Approved by |', '|---|---|', '| up to €2,000 | the team lead |', '| €2,000 to €10,000 | the head of platform |', '| over €10,000 | the CTO |']);
+  });
+
   it('keeps the bullet above a table nested under it', () => {
     const text = ['- `compaction` settings', '    | Item | Meaning |', '    | --- | --- |', '    | `ratio` | Flushes data past the buffer |', '    | `size` | The buffer size |'].join('\n');
     const quote = selectQuote(text, weigh('flushes data'));
