@@ -7,7 +7,7 @@ import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
-import { namesNumber, numbersNamed } from './numbers-named.js';
+import { daysNamed, namesDay, namesNumber, numbersNamed } from './numbers-named.js';
 import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -54,16 +54,28 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const limit = index.unitCount < LARGE_NOTES_SECTIONS && asksWhatLimitIs(opening);
   const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
-  const answering = asksQuantity(opening) || limit ? firstStatingAmount(result, index, form, quoteFor) : { hit: best, ...quoteFor(best.chunk) };
-  if (!answering) {
+  const named = namedIn(question);
+  const needsFigure = asksQuantity(opening) || limit;
+  let stating: Answering | undefined;
+  let answering: Answering | undefined;
+  for (const hit of rivalsOf(result, index)) {
+    const candidate = { hit, ...quoteFor(hit.chunk) };
+    if (needsFigure && !statesAmount(candidate.quote.lines, form)) continue;
+    stating ??= candidate;
+    if (named.every((name) => name.in(answerText(candidate)))) {
+      answering = candidate;
+      break;
+    }
+  }
+  if (!stating) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find a figure for that in the notes.");
   }
-  const { hit: answer, chunk, quote } = answering;
-  const unnamed = numbersNamed(question).find((number) => !namesNumber([chunk.file, ...chunk.section, ...quote.lines].join('\n'), number));
-  if (unnamed !== undefined) {
+  if (!answering) {
+    const unnamed = named.find((name) => !name.in(answerText(stating)))?.written ?? '';
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), `I couldn't find an answer in the notes that mentions ${unnamed}.`);
   }
+  const { hit: answer, chunk, quote } = answering;
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), answer.score, options.baseUrl)];
   for (const hit of result.hits) {
@@ -76,27 +88,37 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
 }
 
-/** How many of the first hits may answer a question that only a figure answers, and how close to the best they must score. */
-const FIGURE_RIVALS = 3;
-const FIGURE_RIVAL_SHARE = 0.8;
+/** How many of the first hits may answer in the best one's place, and how close to the best they must score. */
+const RIVALS = 3;
+const RIVAL_SHARE = 0.8;
+
+interface Answering {
+  hit: Hit;
+  chunk: Chunk;
+  quote: Quote;
+}
 
 /**
- * For "how long …", "how many …", "what time …", "which version …": the first of the best hits whose quote states
- * the figure, when the best one's does not but a rival about as strong does; undefined when none does.
+ * The best hit, then the next ones about as strong that could answer too. One of them answers in the best one's
+ * place where only it states what the question asks for: the figure of "how long …", "what time …", "which
+ * version …", or the release, ticket or day it names ("the week of 12 may").
  */
-function firstStatingAmount(
-  result: SearchResult,
-  index: SearchIndex,
-  form: QuoteOptions,
-  quoteFor: (ranked: Chunk) => { chunk: Chunk; quote: Quote },
-): { hit: Hit; chunk: Chunk; quote: Quote } | undefined {
+function rivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
   const best = result.hits[0] as Hit;
-  for (const hit of result.hits.slice(0, FIGURE_RIVALS)) {
-    if (hit !== best && (hit.score < FIGURE_RIVAL_SHARE * best.score || !couldAnswer(hit, result, index))) continue;
-    const { chunk, quote } = quoteFor(hit.chunk);
-    if (statesAmount(quote.lines, form)) return { hit, chunk, quote };
-  }
-  return undefined;
+  return result.hits.slice(0, RIVALS).filter((hit) => hit === best || (hit.score >= RIVAL_SHARE * best.score && couldAnswer(hit, result, index)));
+}
+
+/** What an answer says, for the names the question asks about: its file, section path and quoted lines. */
+function answerText({ chunk, quote }: Answering): string {
+  return [chunk.file, ...chunk.section, ...quote.lines].join('\n');
+}
+
+/** What the question names that its answer must name too: a release, a ticket, a year ("k8s 1.30"), a day ("12 may"). */
+function namedIn(question: string): { written: string; in: (text: string) => boolean }[] {
+  return [
+    ...numbersNamed(question).map((number) => ({ written: number, in: (text: string) => namesNumber(text, number) })),
+    ...daysNamed(question).map((day) => ({ written: day.written, in: (text: string) => namesDay(text, day.term) })),
+  ];
 }
 
 /** The words of the question that no note uses. */

@@ -1,4 +1,5 @@
 import { hyphenated, isParticle, isStopToken, joinable, particleStem, stemWord, WordScanner } from './analyze.js';
+import { daysOfYear } from './dates.js';
 import { ensureSize, IntList } from './growable.js';
 import { PairTable, StringTable } from './intern.js';
 
@@ -113,6 +114,8 @@ export class FieldTerms {
       previousWord = word;
       previousEnd = scanner.offset + scanner.length;
     }
+    // A day written in words ("12 May") is also the term an ISO date's month and day join into ("05-12").
+    for (const day of daysOfYear(text)) joined.push(this.terms.idOf(day.term));
     for (let i = 0; i < joined.length; i++) out.push(joined.at(i));
     return count;
   }

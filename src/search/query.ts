@@ -1,4 +1,5 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
+import { daysAsked } from './dates.js';
 import { oneEditApart } from './distance.js';
 import { isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
@@ -118,11 +119,39 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
       phrases.push({ stem: joined, id, weight: WEIGHT.phrase * scale, joins });
     }
   }
+  readDaysOfYear(index, text, tokens, groups, groupOf, scale);
   dropChatClauses(text, tokens, groups, groupOf);
   expandAbbreviations(index, groups, scale);
   expandSynonyms(index, groups, wordStems, scale);
   for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group) || acts.has(group));
   return { groups, phrases };
+}
+
+/**
+ * A day of the year ("week of 12 may", "2025-06-03") is looked for as the notes' dates write it, in words or as an
+ * ISO date (`dates.ts`): its numbers stand for that day only, and its month word also holds where the day does.
+ */
+function readDaysOfYear(index: SearchIndex, text: string, tokens: readonly Token[], groups: QueryGroup[], groupOf: ReadonlyMap<Token, QueryGroup>, scale: number): void {
+  for (const day of daysAsked(text)) {
+    const id = index.heldTermId(day.term);
+    if (id === -1) continue;
+    const term: QueryTerm = { stem: day.term, id, weight: WEIGHT.exact * scale };
+    let dated: QueryGroup | undefined;
+    for (const token of tokens) {
+      const group = groupOf.get(token);
+      if (!group || token.offset < day.start || token.offset >= day.end || !groups.includes(group)) continue;
+      // An ISO date's year stays a word of its own ("2025"): it names the year as well.
+      if (/^\d{4}$/.test(token.surface)) continue;
+      if (!/\d/.test(token.surface)) {
+        if (!group.terms.some((own) => own.id === id)) group.terms.push({ ...term, expansion: true });
+      } else if (dated) groups.splice(groups.indexOf(group), 1);
+      else {
+        dated = group;
+        group.word = text.slice(day.start, day.end);
+        group.terms = [term];
+      }
+    }
+  }
 }
 
 /**

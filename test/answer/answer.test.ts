@@ -246,6 +246,28 @@ describe('a number the question names', () => {
   });
 });
 
+describe('a day the question names', () => {
+  it('is found however the notes write it, and an answer about another day is "I couldn\'t find"', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lore-days-'));
+    await writeFile(
+      join(dir, 'rota.md'),
+      '# On call\n\n## How the rota works\n\n- One week per shift, Monday to Monday.\n- Two people on call each week: a primary, who gets every page, and a secondary.\n\n## Rota\n\n| Week starting | Primary | Secondary |\n|---|---|---|\n| 2025-05-05 | Mireille Okonjo | Casimir Dube |\n| 2025-05-12 | Yusra Pemberton | Anouk Szabo |\n',
+    );
+    await writeFile(join(dir, 'demos.md'), '# Demo days\n\nThe next demo day is on 3 June, in the big room.\n');
+    // A year is a common word of notes; the day is what the question asks about.
+    await writeFile(join(dir, 'plans.md'), '# Plans for 2025\n\nHire two engineers in 2025.\n');
+    const notes = await openLore({ knowledgeDir: dir });
+    const week = await askBoth(notes, "hey, who's primary on call the week of 12 may?");
+    expect(week.found).toBe(true);
+    expect(week.quote.join('\n')).toContain('Yusra Pemberton');
+    expect((await askBoth(notes, 'anything happening on 2025-06-03?')).citations[0]?.file).toBe('demos.md');
+    const other = await askBoth(notes, 'who is primary the week of 19 may');
+    expect(other.found).toBe(false);
+    expect(other.text).toContain("couldn't find an answer in the notes that mentions 19 may");
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('citations', () => {
   const question = 'does fargate support daemonsets?';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesNumber, numbersNamed } from '../../src/answer/numbers-named.js';
+import { daysNamed, namesDay, namesNumber, numbersNamed } from '../../src/answer/numbers-named.js';
 
 describe('the numbers a question names', () => {
   it.each([
@@ -46,5 +46,32 @@ describe('whether a text names a number', () => {
     ['about 1,000 users', '1000', true],
   ])('%s names %s: %s', (text, number, names) => {
     expect(namesNumber(text, number)).toBe(names);
+  });
+});
+
+describe('the days a question names', () => {
+  it.each([
+    ["hey, who's primary on call the week of 12 may?", [{ written: '12 may', term: '0512' }]],
+    ['how many merchants were hit by the march 12th outage', [{ written: 'march 12th', term: '0312' }]],
+    ['what happened on the 3rd of Sept', [{ written: '3rd of Sept', term: '0903' }]],
+    ['may 2 people share a laptop', [{ written: 'may 2', term: '0502' }]],
+    ['anything on 2025-06-03?', [{ written: '2025-06-03', term: '0603' }]],
+  ])('%s → %j', (question, days) => {
+    expect(daysNamed(question)).toEqual(days);
+  });
+
+  it.each([['who is on call in may'], ['we may need 12 more'], ['release 1.12 may slip'], ['the Mayfair 12 office'], ['upgrade to 2025.1.12.4']])('none in %s', (question) => {
+    expect(daysNamed(question)).toEqual([]);
+  });
+
+  it.each([
+    ['| 2025-05-12 | Yusra Pemberton |', '0512', true],
+    ['Demo on 12 May, then again on 19 May.', '0512', true],
+    ['Cut-off: May 12th', '0512', true],
+    ['incidents/2024-03-12-payments-outage.md', '0312', true],
+    ['| 2025-05-19 | Tendai |', '0512', false],
+    ['ticket 2025-512', '0512', false],
+  ])('%s names day %s: %s', (text, term, names) => {
+    expect(namesDay(text, term)).toBe(names);
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * Days of the year written in words ("12 May", "May 12th", "the 3rd of March"), read as the month and day an ISO
+ * date writes ("2025-05-12"): the index already joins that date's neighbouring "05" and "12" into one term, `0512`,
+ * as it joins any two neighbouring words. So a question's "week of 12 may" meets a rota row "| 2025-05-12 | …", and
+ * notes that write "12 May" meet a question that writes either.
+ */
+
+const MONTHS: readonly string[] = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DAY = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+/** "12 May", "12th of May", "May 12", "May 12th"; not "May 123", "12 Mayfair" or "v1.12 May". */
+const DAY_OF_MONTH = new RegExp(`(?<![\\w.])(?:${DAY}\\s+(?:of\\s+)?${MONTH}|${MONTH}\\.?\\s+${DAY})(?![\\w])`, 'gi');
+/** "2025-05-12", "2025/05/12": a date as ISO writes it. */
+const ISO_DATE = /(?<![\d.])\d{4}[-/.](0?[1-9]|1[0-2])[-/.]([12]\d|3[01]|0?[1-9])(?![\d.]*\d)/g;
+
+export interface DayOfYear {
+  /** The month and day as the index joins an ISO date's: "0512". */
+  term: string;
+  /** Where it is written: [start, end) offsets. */
+  start: number;
+  end: number;
+}
+
+/** The days of the year written in words in `text`, in order. */
+export function daysOfYear(text: string): DayOfYear[] {
+  if (!/\d/.test(text)) return [];
+  const found: DayOfYear[] = [];
+  for (const match of text.matchAll(DAY_OF_MONTH)) {
+    const day = Number(match[1] ?? match[4]);
+    const month = MONTHS.indexOf((match[2] ?? match[3] ?? '').slice(0, 3).toLowerCase());
+    if (month === -1 || !(day >= 1 && day <= 31)) continue;
+    found.push({ term: `${pad(month + 1)}${pad(day)}`, start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+/** The days a question asks about: written in words, or as ISO dates ("anything on 2025-06-03?"). */
+export function daysAsked(text: string): DayOfYear[] {
+  const found = daysOfYear(text);
+  if (/\d{4}/.test(text)) {
+    for (const match of text.matchAll(ISO_DATE)) found.push({ term: `${pad(Number(match[1]))}${pad(Number(match[2]))}`, start: match.index, end: match.index + match[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
