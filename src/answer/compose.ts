@@ -7,6 +7,7 @@ import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
+import { amountsAsked } from './amount-ranges.js';
 import { daysNamed, namesDay, namesNumber, numbersNamed } from './numbers-named.js';
 import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
 
@@ -52,7 +53,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // In large documentation a limit is as often stated in words ("the maximum dataset size is determined by the
   // hardware"): asked there to need a figure, it cost right answers and removed no false one.
   const limit = index.unitCount < LARGE_NOTES_SECTIONS && asksWhatLimitIs(opening);
-  const form: QuoteOptions = { procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit };
+  const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
   const named = namedIn(question);
   const needsFigure = asksQuantity(opening) || limit;

@@ -1,5 +1,6 @@
 import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
 import { TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
+import { rangeHolds } from './amount-ranges.js';
 import { BOLD_QUESTION } from '../search/asked-headings.js';
 import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
 
@@ -46,6 +47,8 @@ export interface QuoteOptions {
   limit?: boolean;
   /** The question asks why: a piece that gives a reason ("because", "due to") is preferred. */
   reason?: boolean;
+  /** Amounts the question names (`amountsAsked`): a table row whose first cell states a range holding one answers for it. */
+  amounts?: readonly number[];
 }
 
 /**
@@ -138,9 +141,12 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   // A table row is read with its header, as a list item is with the bullets above it: "GPU training | 41,200"
   // under "Item | Monthly cost" answers "monthly gpu bill". Its own words still choose among the rows.
   const read = [...scores];
+  const amountWeight = options.amounts?.length ? Math.max(0, ...weights.values()) : 0;
   for (const { header, last } of tablesIn(units)) {
     for (let row = header + 2; row <= last; row++) {
-      if ((matched[row]?.size ?? 0) > 0) read[row] = weightOf(new Set([...(matched[row] ?? []), ...(matched[header] ?? [])]), weights);
+      // "5 to 9 | 28" holds the "5" of "holiday days after 5 years" as much as a row that writes it would.
+      if (amountWeight > 0 && options.amounts?.some((amount) => rangeHolds(firstCell(units[row] ?? ''), amount))) scores[row] = (scores[row] ?? 0) + amountWeight;
+      if ((matched[row]?.size ?? 0) > 0 || (scores[row] ?? 0) > 0) read[row] = weightOf(new Set([...(matched[row] ?? []), ...(matched[header] ?? [])]), weights) + (scores[row] ?? 0) - weightOf(matched[row] ?? [], weights);
     }
   }
   const quoted = (picked: readonly number[]): Quote => {
@@ -449,4 +455,9 @@ function indentOf(line: string): number {
 function dedent(lines: string[]): string[] {
   const indent = Math.min(...lines.filter((line) => line.trim()).map(indentOf));
   return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0).trimEnd());
+}
+
+/** A table row's first cell, as written: "5 to 9" of "| 5 to 9 | 28 | 27 |". */
+function firstCell(row: string): string {
+  return row.split('|')[1] ?? '';
 }

@@ -1,0 +1,90 @@
+import { daysAsked } from '../search/dates.js';
+
+/**
+ * Amounts a question names and the ranges a table's rows state, for tables of thresholds, tiers and bands: "who signs
+ * off a £1200 claim" is answered by the row "£500.01 to £2,500 | head of department", "holiday days after 5 years" by
+ * "5 to 9 | 28", though neither row writes the question's number.
+ */
+
+/** A figure with an optional currency sign and thousands suffix: "£1,200", "€580.01", "5k", "2.5m". */
+const FIGURE = String.raw`[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?(?![\p{L}\d])`;
+const FIGURE_AT = new RegExp(`^${FIGURE}`, 'iu');
+
+/** An amount in a question, standing by itself: not part of a name ("k8s", "sev2", "ec2"), a version or a date. */
+const AMOUNT_ASKED = new RegExp(String.raw`(?<![\p{L}\d_.:/-])(${FIGURE})(?![.:/-]\d)`, 'giu');
+/** A year: a name for a period, not an amount to look up in a range ("csat in q4 2024"). */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** The amounts a question names: "£1200" → 1200, "5k" → 5000, "after 5 years" → 5. */
+export function amountsAsked(question: string): number[] {
+  if (!/\d/.test(question)) return [];
+  const days = daysAsked(question);
+  const amounts: number[] = [];
+  for (const match of question.matchAll(AMOUNT_ASKED)) {
+    const written = (match[1] ?? '').trim();
+    // A dotted number without a sign or suffix is as likely a version ("k8s 1.30"); a day is no amount.
+    if (YEAR.test(written) || /^\d+\.\d+$/.test(written) || days.some((day) => match.index < day.end && day.start < match.index + match[0].length)) continue;
+    const value = valueOf(written);
+    if (value !== undefined) amounts.push(value);
+  }
+  return amounts;
+}
+
+/** Below or at most: the range's upper end, with whether it is included. */
+const UPPER = /\b(?:up\s+to|at\s+most|not\s+more\s+than|under|below|less\s+than|fewer\s+than)\s*$|(?:<=?|≤)\s*$/i;
+/** Above or at least: the range's lower end, with whether it is included. */
+const LOWER = /\b(?:over|above|more\s+than|greater\s+than|at\s+least|from)\s*$|(?:>=?|≥)\s*$/i;
+const BETWEEN = /^\s*(?:to|until|through|-|–|—)\s*/i;
+const OR_MORE = /^\s*(?:\+|or\s+(?:more|above|over|higher)|and\s+(?:above|over|up))/i;
+
+/**
+ * Whether a cell states a range that holds the amount: "5 to 9", "£500.01 to £2,500 / €580.01 to €2,900", "up to
+ * £500", "over 10,000", "10 or more", "less than 2", "25+". A bare figure is no range: "5" holds only itself, and that
+ * is the words' match to find.
+ */
+export function rangeHolds(cell: string, amount: number): boolean {
+  let at = 0;
+  const text = cell;
+  while (at < text.length) {
+    const match = new RegExp(FIGURE, 'giu');
+    match.lastIndex = at;
+    const found = match.exec(text);
+    if (!found) return false;
+    const start = found.index;
+    const end = start + found[0].length;
+    const value = valueOf(found[0].trim());
+    at = end;
+    if (value === undefined) continue;
+    const before = text.slice(0, start);
+    const after = text.slice(end);
+    const between = BETWEEN.exec(after);
+    const next = between ? FIGURE_AT.exec(after.slice(between[0].length)) : null;
+    if (next) {
+      const high = valueOf(next[0].trim());
+      at = end + between![0].length + next[0].length;
+      if (high !== undefined && amount >= value && amount <= high) return true;
+      continue;
+    }
+    const upper = UPPER.exec(before);
+    if (upper) {
+      if (/under|below|less|fewer|<(?!=)/i.test(upper[0]) ? amount < value : amount <= value) return true;
+      continue;
+    }
+    const lower = LOWER.exec(before);
+    if (lower) {
+      if (/over|above|more|greater|>(?!=)/i.test(lower[0]) ? amount > value : amount >= value) return true;
+      continue;
+    }
+    if (OR_MORE.test(after) && amount >= value) return true;
+  }
+  return false;
+}
+
+function valueOf(written: string): number | undefined {
+  const match = /(\d[\d,]*(?:\.\d+)?)\s?(k|m)?$/i.exec(written);
+  if (!match) return undefined;
+  const digits = (match[1] ?? '').replace(/,(?=\d{3}(?!\d))/g, '');
+  if (!/^\d+(?:\.\d+)?$/.test(digits)) return undefined;
+  const scale = match[2]?.toLowerCase() === 'k' ? 1_000 : match[2]?.toLowerCase() === 'm' ? 1_000_000 : 1;
+  return Number(digits) * scale;
+}
