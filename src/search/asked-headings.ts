@@ -1,6 +1,7 @@
 import type { Chunk } from '../types.js';
 import { stemsIn, tokenize } from './analyze.js';
 import { isEnglishWord } from './english-words.js';
+import { shapesQuestionAt } from './phrasing.js';
 import type { AnalyzedQuery } from './query.js';
 
 /** A question written as a line of its own in bold, the answer below it: "**How do I get access to prod?**". */
@@ -35,7 +36,8 @@ function asks(written: string, query: AnalyzedQuery, totalImportance: number, sh
     for (const term of group.terms) if (!term.expansion) asked.add(term.stem);
     if (group.terms.some((term) => stems.has(term.stem))) held += group.importance;
   }
-  const own = tokenize(written).filter((token) => !token.stop);
+  // Read as the question is: "How long is probation?" asks for a time, and its "long" is no topic either.
+  const own = tokenize(written).filter((token, i, tokens) => !token.stop && !shapesQuestionAt(tokens, i));
   let answered = 0;
   for (const token of own) {
     if (asked.has(token.stem)) answered++;

@@ -598,6 +598,12 @@ describe('a heading that asks the question', () => {
     expect(first(1)).toBe('release.md');
   });
 
+  it('reads the heading as the question is read: "How long is probation?" asks for a time, and "long" is no topic', () => {
+    const faq = { 'faq.txt': 'Q: How long is probation?\nA: 6 months for everyone.\n', 'bonus.md': 'Referral bonus: paid once the new starter passes probation.' };
+    const scores = (askedHeadingBoost: number) => search(indexOf(faq), 'how long is probation', { ranking: { minSections: 0, askedHeadingBoost } }).hits.map((hit) => hit.score);
+    expect(scores(3)).not.toEqual(scores(1));
+  });
+
   it('wants the question to hold the heading\'s words too, and every name the heading gives', () => {
     const scores = (question: string, askedHeadingBoost: number) => search(index, question, { ranking: { minSections: 0, askedHeadingBoost } }).hits.map((hit) => hit.score);
     expect(scores('do i install docker and the ecs agent on ec2 myself', 3)).not.toEqual(scores('do i install docker and the ecs agent on ec2 myself', 1));
