@@ -30,10 +30,13 @@ export function amountsAsked(question: string): number[] {
   return amounts;
 }
 
-/** Below or at most: the range's upper end, with whether it is included. */
+/** What stands before an upper bound ("up to £500", "less than 2"). */
 const UPPER = /\b(?:up\s+to|at\s+most|not\s+more\s+than|under|below|less\s+than|fewer\s+than)\s*$|(?:<=?|≤)\s*$/i;
-/** Above or at least: the range's lower end, with whether it is included. */
+/** What stands before a lower bound ("over 10,000", "at least 3"). */
 const LOWER = /\b(?:over|above|more\s+than|greater\s+than|at\s+least|from)\s*$|(?:>=?|≥)\s*$/i;
+/** Bounds that leave their own figure out: "under 2" does not hold 2, "up to 2" and "not more than 2" do. */
+const UPPER_EXCLUSIVE = /under|below|less|fewer|<(?!=)/i;
+const LOWER_EXCLUSIVE = /over|above|more|greater|>(?!=)/i;
 const BETWEEN = /^\s*(?:to|until|through|-|–|—)\s*/i;
 const OR_MORE = /^\s*(?:\+|or\s+(?:more|above|over|higher)|and\s+(?:above|over|up))/i;
 
@@ -43,36 +46,28 @@ const OR_MORE = /^\s*(?:\+|or\s+(?:more|above|over|higher)|and\s+(?:above|over|u
  * is the words' match to find.
  */
 export function rangeHolds(cell: string, amount: number): boolean {
-  let at = 0;
-  const text = cell;
-  while (at < text.length) {
-    const match = new RegExp(FIGURE, 'giu');
-    match.lastIndex = at;
-    const found = match.exec(text);
-    if (!found) return false;
-    const start = found.index;
-    const end = start + found[0].length;
+  const figures = new RegExp(FIGURE, 'giu');
+  for (let found = figures.exec(cell); found; found = figures.exec(cell)) {
     const value = valueOf(found[0].trim());
-    at = end;
     if (value === undefined) continue;
-    const before = text.slice(0, start);
-    const after = text.slice(end);
+    const before = cell.slice(0, found.index);
+    const after = cell.slice(found.index + found[0].length);
     const between = BETWEEN.exec(after);
     const next = between ? FIGURE_AT.exec(after.slice(between[0].length)) : null;
-    if (next) {
+    if (between && next) {
       const high = valueOf(next[0].trim());
-      at = end + between![0].length + next[0].length;
       if (high !== undefined && amount >= value && amount <= high) return true;
+      figures.lastIndex += between[0].length + next[0].length;
       continue;
     }
     const upper = UPPER.exec(before);
     if (upper) {
-      if (/under|below|less|fewer|<(?!=)/i.test(upper[0]) ? amount < value : amount <= value) return true;
+      if (amount < value || (amount === value && !UPPER_EXCLUSIVE.test(upper[0]))) return true;
       continue;
     }
     const lower = LOWER.exec(before);
     if (lower) {
-      if (/over|above|more|greater|>(?!=)/i.test(lower[0]) ? amount > value : amount >= value) return true;
+      if (amount > value || (amount === value && !LOWER_EXCLUSIVE.test(lower[0]))) return true;
       continue;
     }
     if (OR_MORE.test(after) && amount >= value) return true;

@@ -1,8 +1,8 @@
 import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
 import { TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
-import { rangeHolds } from './amount-ranges.js';
 import { BOLD_QUESTION } from '../search/asked-headings.js';
 import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
+import { rangeHolds } from './amount-ranges.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -145,8 +145,9 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   for (const { header, last } of tablesIn(units)) {
     for (let row = header + 2; row <= last; row++) {
       // "5 to 9 | 28" holds the "5" of "holiday days after 5 years" as much as a row that writes it would.
-      if (amountWeight > 0 && options.amounts?.some((amount) => rangeHolds(firstCell(units[row] ?? ''), amount))) scores[row] = (scores[row] ?? 0) + amountWeight;
-      if ((matched[row]?.size ?? 0) > 0 || (scores[row] ?? 0) > 0) read[row] = weightOf(new Set([...(matched[row] ?? []), ...(matched[header] ?? [])]), weights) + (scores[row] ?? 0) - weightOf(matched[row] ?? [], weights);
+      const range = amountWeight > 0 && options.amounts?.some((amount) => rangeHolds(firstCell(units[row] ?? ''), amount)) ? amountWeight : 0;
+      scores[row] = (scores[row] ?? 0) + range;
+      if ((matched[row]?.size ?? 0) > 0 || range > 0) read[row] = weightOf(new Set([...(matched[row] ?? []), ...(matched[header] ?? [])]), weights) + range;
     }
   }
   const quoted = (picked: readonly number[]): Quote => {

@@ -78,6 +78,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   const tokens = all.length > MAX_WORDS * 3 ? all.slice(0, MAX_WORDS * 3) : all;
   const groups: QueryGroup[] = [];
   const wordStems: string[] = [];
+  // Each group's written word's stem, kept by group: groups are merged and dropped below.
+  const stemOfGroup = new Map<QueryGroup, string>();
   const capitals = new Set<QueryGroup>();
   // The act a how-to question asks for (`asksActAt`).
   const acts = new Set<QueryGroup>();
@@ -96,6 +98,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     groups.push(group);
     groupOf.set(token, group);
     wordStems.push(token.stem);
+    stemOfGroup.set(group, token.stem);
     if (cased && isCapitals(text.slice(token.offset, token.offset + token.surface.length))) capitals.add(group);
   }
   const phrases: QueryTerm[] = [];
@@ -122,7 +125,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   readDaysOfYear(index, text, tokens, groups, groupOf, scale);
   dropChatClauses(text, tokens, groups, groupOf);
   expandAbbreviations(index, groups, scale);
-  expandSynonyms(index, groups, wordStems, scale);
+  expandSynonyms(index, groups, stemOfGroup, scale);
   for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group) || acts.has(group));
   return { groups, phrases };
 }
@@ -422,13 +425,12 @@ export function openingAsMeant(question: string): string {
 
 /**
  * "benefits" also looks for "advantage", at the weight of an expansion: synonyms of the stem of the group's word
- * (`wordStems`, by group), then of each of its own terms, each stem once.
+ * (`stemOfGroup`), then of each of its own terms, each stem once.
  */
-function expandSynonyms(index: SearchIndex, groups: QueryGroup[], wordStems: readonly string[], scale: number): void {
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[g] as QueryGroup;
+function expandSynonyms(index: SearchIndex, groups: QueryGroup[], stemOfGroup: ReadonlyMap<QueryGroup, string>, scale: number): void {
+  for (const group of groups) {
     const { terms } = group;
-    const wordStem = wordStems[g] ?? stem(group.word);
+    const wordStem = stemOfGroup.get(group) ?? stem(group.word);
     const written = terms.length;
     addSynonyms(index, terms, wordStem, scale);
     for (let i = 0; i < written; i++) {

@@ -31,6 +31,9 @@ describe('whether a cell states a range that holds an amount', () => {
     ['over £2,500 / €2,900', 5000, true],
     ['€2,000 to €10,000', 5000, true],
     ['up to €2,000', 2000, true],
+    ['not more than 3', 3, true],
+    ['over 10,000', 10_000, false],
+    ['at least 10', 10, true],
     ['5', 5, false],
     ['2025-05-12', 5, false],
   ])('%s holds %d: %s', (cell, amount, holds) => {

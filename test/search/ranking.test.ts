@@ -614,6 +614,12 @@ describe('a heading that asks the question', () => {
 });
 
 describe('words of one meaning', () => {
+  it('gives each word its own synonyms when chat around the question is left out', () => {
+    const index = indexOf({ 'ecs.md': '- ECS on EC2\n  - Advantage: full control of your infrastructure' });
+    const groups = (question: string) => analyzeQuery(index, question).groups.map((group) => [group.word, group.terms.map((term) => term.stem)]);
+    expect(groups('sorry for the dumb question, but what are the benefits of ecs on ec2?')).toEqual(groups('what are the benefits of ecs on ec2?'));
+  });
+
   it('reads "free" as a word of cost, at half weight: "do we pay for the ecs control plane" finds "Control plane is free"', () => {
     const notes = {
       'ecs.md': '- **ECS** - container orchestration service\n  - Control plane is free\n  - You run the worker nodes',
