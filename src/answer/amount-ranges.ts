@@ -37,6 +37,7 @@ const LOWER = /\b(?:over|above|more\s+than|greater\s+than|at\s+least|from)\s*$|(
 /** Bounds that leave their own figure out: "under 2" does not hold 2, "up to 2" and "not more than 2" do. */
 const UPPER_EXCLUSIVE = /under|below|less|fewer|<(?!=)/i;
 const LOWER_EXCLUSIVE = /over|above|more|greater|>(?!=)/i;
+const MAX_RANGE_CELL = 100;
 const BETWEEN = /^\s*(?:to|until|through|-|–|—)\s*/i;
 const OR_MORE = /^\s*(?:\+|or\s+(?:more|above|over|higher)|and\s+(?:above|over|up))/i;
 
@@ -46,6 +47,8 @@ const OR_MORE = /^\s*(?:\+|or\s+(?:more|above|over|higher)|and\s+(?:above|over|u
  * is the words' match to find.
  */
 export function rangeHolds(cell: string, amount: number): boolean {
+  // A range is a short cell; a long one is prose, and reading every figure of it would cost time for nothing.
+  if (cell.length > MAX_RANGE_CELL) return false;
   const figures = new RegExp(FIGURE, 'giu');
   for (let found = figures.exec(cell); found; found = figures.exec(cell)) {
     const value = valueOf(found[0].trim());

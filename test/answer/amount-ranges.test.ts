@@ -36,6 +36,7 @@ describe('whether a cell states a range that holds an amount', () => {
     ['at least 10', 10, true],
     ['5', 5, false],
     ['2025-05-12', 5, false],
+    [`5 to 9 ${'and more words of prose '.repeat(5)}`, 5, false],
   ])('%s holds %d: %s', (cell, amount, holds) => {
     expect(rangeHolds(cell, amount)).toBe(holds);
   });
