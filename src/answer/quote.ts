@@ -1,5 +1,5 @@
 import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
-import { TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
+import { firstCellOf, TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
 import { BOLD_QUESTION } from '../search/asked-headings.js';
 import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
 import { rangeHolds } from './amount-ranges.js';
@@ -145,7 +145,7 @@ export function selectQuote(text: string, weights: ReadonlyMap<string, number>, 
   for (const { header, last } of tablesIn(units)) {
     for (let row = header + 2; row <= last; row++) {
       // "5 to 9 | 28" holds the "5" of "holiday days after 5 years" as much as a row that writes it would.
-      const range = amountWeight > 0 && options.amounts?.some((amount) => rangeHolds(firstCell(units[row] ?? ''), amount)) ? amountWeight : 0;
+      const range = amountWeight > 0 && options.amounts?.some((amount) => rangeHolds(firstCellOf(units[row] ?? '') ?? '', amount)) ? amountWeight : 0;
       scores[row] = (scores[row] ?? 0) + range;
       if ((matched[row]?.size ?? 0) > 0 || range > 0) read[row] = weightOf(new Set([...(matched[row] ?? []), ...(matched[header] ?? [])]), weights) + range;
     }
@@ -456,9 +456,4 @@ function indentOf(line: string): number {
 function dedent(lines: string[]): string[] {
   const indent = Math.min(...lines.filter((line) => line.trim()).map(indentOf));
   return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0).trimEnd());
-}
-
-/** A table row's first cell, as written: "5 to 9" of "| 5 to 9 | 28 | 27 |". */
-function firstCell(row: string): string {
-  return row.split('|')[1] ?? '';
 }

@@ -3,7 +3,7 @@ import { contentStems } from './analyze.js';
 import { saysLongForm } from './answer-cues.js';
 import { MEANING_WORDS } from './phrasing.js';
 import type { AnalyzedQuery } from './query.js';
-import { tablesIn } from './table-records.js';
+import { firstCellOf, tablesIn } from './table-records.js';
 
 /**
  * The longest head a gloss line is taken to have, in words other than stop words: the name and at most three more
@@ -42,9 +42,9 @@ export function glossedName(query: AnalyzedQuery): string[] | undefined {
  */
 export function glossesName(chunk: Chunk, name: readonly string[]): boolean {
   for (const line of chunk.text.split('\n')) {
-    const cell = FIRST_CELL.exec(line);
-    if (cell) {
-      if (isTheName(cell[1] ?? '', name)) return true;
+    const cell = firstCellOf(line);
+    if (cell !== undefined) {
+      if (isTheName(cell, name)) return true;
       continue;
     }
     const head = headOf(line);
@@ -70,8 +70,8 @@ export function rowDefinesName(chunk: Chunk, name: readonly string[]): boolean {
   for (const table of tablesIn(lines)) {
     if (!contentStems(lines[table.header] ?? '').some((stem) => DEFINING_COLUMNS.has(stem))) continue;
     for (let row = table.header + 2; row <= table.last; row++) {
-      const cell = FIRST_CELL.exec(lines[row] ?? '');
-      if (cell && isTheName(cell[1] ?? '', name)) return true;
+      const cell = firstCellOf(lines[row] ?? '');
+      if (cell !== undefined && isTheName(cell, name)) return true;
     }
   }
   return false;
@@ -82,9 +82,6 @@ function isTheName(cell: string, name: readonly string[]): boolean {
   const stems = contentStems(cell);
   return stems.length === name.length && name.every((stem) => stems.includes(stem));
 }
-
-/** A table row's first cell (not the rule under its header), Markdown emphasis in it removed. */
-const FIRST_CELL = /^\s*\|\s*(?:\*\*|__)?([^|*_]*[\p{L}\d][^|*_]*)(?:\*\*|__)?\s*\|\s*\S/u;
 
 /** The words a line opens with before its gloss, bold and italics removed; undefined for a line with no gloss. */
 function headOf(line: string): string | undefined {
