@@ -1,4 +1,4 @@
-import { daysAsked } from '../search/dates.js';
+import { daysIn } from '../search/dates.js';
 
 /**
  * Amounts a question names and the ranges a table's rows state, for tables of thresholds, tiers and bands: "who signs
@@ -18,7 +18,7 @@ const YEAR = /^(?:19|20)\d\d$/;
 /** The amounts a question names: "£1200" → 1200, "5k" → 5000, "after 5 years" → 5. */
 export function amountsAsked(question: string): number[] {
   if (!/\d/.test(question)) return [];
-  const days = daysAsked(question);
+  const days = daysIn(question);
   const amounts: number[] = [];
   for (const match of question.matchAll(AMOUNT_ASKED)) {
     const written = (match[1] ?? '').trim();

@@ -1,5 +1,5 @@
 import { isStopToken } from '../search/analyze.js';
-import { daysAsked, daysOfYear } from '../search/dates.js';
+import { daysIn } from '../search/dates.js';
 import { TIME_SPAN } from '../search/times-asked.js';
 
 /** Punctuation before a word ("(pr") and after it ("1.30?", "2024,", "1187)"). */
@@ -58,11 +58,10 @@ function withoutThousandsCommas(text: string): string {
 
 /** The days of the year a question names ("the week of 12 may", "2025-06-03"): an answer about another day does not answer it. */
 export function daysNamed(question: string): { written: string; term: string }[] {
-  return daysAsked(question).map((day) => ({ written: question.slice(day.start, day.end), term: day.term }));
+  return daysIn(question).map((day) => ({ written: question.slice(day.start, day.end), term: day.term }));
 }
 
 /** Whether a text names the day (`DayOfYear.term`, "0512"): in words ("12 May") or as a date ("2025-05-12"). */
 export function namesDay(text: string, term: string): boolean {
-  if (daysOfYear(text).some((day) => day.term === term)) return true;
-  return new RegExp(String.raw`(?<!\d)\d{4}[-/.]${term.slice(0, 2)}[-/.]${term.slice(2)}(?!\d)`).test(text);
+  return daysIn(text).some((day) => day.term === term);
 }

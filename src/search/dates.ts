@@ -34,8 +34,8 @@ export function daysOfYear(text: string): DayOfYear[] {
   return found;
 }
 
-/** The days a question asks about: written in words, or as ISO dates ("anything on 2025-06-03?"). */
-export function daysAsked(text: string): DayOfYear[] {
+/** The days a text names, written in words or as ISO dates ("anything on 2025-06-03?"), in order. */
+export function daysIn(text: string): DayOfYear[] {
   const found = daysOfYear(text);
   if (/\d{4}/.test(text)) {
     for (const match of text.matchAll(ISO_DATE)) found.push({ term: `${pad(Number(match[1]))}${pad(Number(match[2]))}`, start: match.index, end: match.index + match[0].length });

@@ -1,5 +1,5 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
-import { daysAsked } from './dates.js';
+import { daysIn } from './dates.js';
 import { oneEditApart } from './distance.js';
 import { isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
@@ -135,7 +135,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
  * ISO date (`dates.ts`): its numbers stand for that day only, and its month word also holds where the day does.
  */
 function readDaysOfYear(index: SearchIndex, text: string, tokens: readonly Token[], groups: QueryGroup[], groupOf: ReadonlyMap<Token, QueryGroup>, scale: number): void {
-  for (const day of daysAsked(text)) {
+  for (const day of daysIn(text)) {
     const id = index.heldTermId(day.term);
     if (id === -1) continue;
     const term: QueryTerm = { stem: day.term, id, weight: WEIGHT.exact * scale };
