@@ -1,10 +1,11 @@
-import { asksAmount, asksCount, asksDuration, asksHowTo, asksTimeOfDay, asksTimeSpan, asksVersion, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksCount, asksDuration, asksHowTo, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
+import { saysWhen } from '../search/times-asked.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { amountsAsked } from './amount-ranges.js';
@@ -59,11 +60,16 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const needsFigure = asksQuantity(opening) || limit;
   let stating: Answering | undefined;
   let answering: Answering | undefined;
+  // "When is the ops sync?" may be answered without a day ("after the last release"), so a rival that says when is
+  // only preferred. In large notes the rivals are other pages, and one that happens to hold a date is no better.
+  const prefersWhen = index.unitCount < LARGE_NOTES_SECTIONS && asksWhen(opening);
   for (const hit of rivalsOf(result, index)) {
     const candidate = { hit, ...quoteFor(hit.chunk) };
     if (needsFigure && !statesAmount(candidate.quote.lines, form)) continue;
     stating ??= candidate;
-    if (named.every((name) => name.in(answerText(candidate)))) {
+    if (!named.every((name) => name.in(answerText(candidate)))) continue;
+    answering ??= candidate;
+    if (!prefersWhen || saysWhen(candidate.quote.lines.join('\n'))) {
       answering = candidate;
       break;
     }

@@ -1,5 +1,6 @@
 import { isStopToken } from './analyze.js';
 import { isPhrasedAsQuestion } from './answer-cues.js';
+import { daysIn } from './dates.js';
 
 /**
  * Words that name a time or a length of time: "sev1 ack time", "ci time for a dbt pr", "review times". The answer
@@ -48,3 +49,12 @@ export const TIME_SPAN = new RegExp(
 
 /** A time of day: "10:00", "06:00 UTC", "9 am", "3.30pm", "noon". */
 export const CLOCK_TIME = /(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d.:])|[.:][0-5]\d\s*[ap]\.?m\b|\s*[ap]\.?m\.?(?![\p{L}]))|\b(?:noon|midday|midnight)\b/iu;
+
+/** A day of the week, written out ("Thursdays") or short and capitalised ("Mon/Wed/Fri"): "sat" and "sun" are words too. */
+const SHORT_WEEKDAY = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b/;
+const LONG_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/i;
+
+/** Whether a text says when: a time of day, a day of the week, or a day of the year ("Monday 11:00", "on 2025-03-20"). */
+export function saysWhen(text: string): boolean {
+  return CLOCK_TIME.test(text) || LONG_WEEKDAY.test(text) || SHORT_WEEKDAY.test(text) || daysIn(text).length > 0;
+}

@@ -268,6 +268,23 @@ describe('a day the question names', () => {
   });
 });
 
+describe('a question of when', () => {
+  it('is answered by the passage about as strong as the best that says when, in small notes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lore-when-'));
+    await writeFile(join(dir, 'handbook.md'), '# On-call handbook\n\n## End of shift\n\n- Write a handover note: open incidents, flaky alerts.\n- If there was a P1 during your week, add yourself to the ops sync agenda.\n');
+    await writeFile(join(dir, 'first-week.md'), "# First week\n\n## Team rituals\n\n- Standup: 09:45, 15 minutes.\n- Ops sync: Monday 11:00, right after the on-call handover; we go through last week's pages.\n- Demo day: last Friday of the month.\n");
+    const notes = await openLore({ knowledgeDir: dir });
+    // The handbook ranks first: its passage is shorter.
+    expect(notes.search('when is the ops sync?')[0]?.chunk.file).toBe('handbook.md');
+    const when = await askBoth(notes, 'when is the ops sync?');
+    expect(when.citations[0]?.file).toBe('first-week.md');
+    expect(when.quote.join('\n')).toContain('Monday 11:00');
+    // Asked on what condition, the best passage answers.
+    expect((await askBoth(notes, 'when should i add myself to the ops sync agenda?')).citations[0]?.file).toBe('handbook.md');
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('citations', () => {
   const question = 'does fargate support daemonsets?';
 

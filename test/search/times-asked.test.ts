@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { search } from '../../src/search/search.js';
-import { asksForTime, holdsTime } from '../../src/search/times-asked.js';
+import { asksWhen } from '../../src/search/answer-cues.js';
+import { asksForTime, holdsTime, saysWhen } from '../../src/search/times-asked.js';
 
 describe('a time asked for by name', () => {
   it.each([
@@ -35,5 +36,32 @@ describe('a time asked for by name', () => {
     ]);
     const best = search(index, 'ci time for dbt pr').hits[0];
     expect(best?.chunk.file).toBe('ci.md');
+  });
+});
+
+describe('a question of when', () => {
+  it.each([
+    ['when is the ops sync?', true],
+    ['when does the release branch get cut', true],
+    ['what day is the demo', true],
+    // On what condition, not on what day.
+    ['when should I page the EM?', false],
+    ['when can I deploy on a friday?', false],
+    ['how do I book the ops sync room', false],
+  ])('%j: %s', (question, expected) => {
+    expect(asksWhen(question)).toBe(expected);
+  });
+
+  it.each([
+    ['Ops sync: Monday 11:00 CT', true],
+    ['the weekly PRE meeting, Thursdays 14:00', true],
+    ['Standup: Mon/Wed/Fri', true],
+    ['reviewed at the ops review on 2025-03-20', true],
+    ['the next demo day is on 3 June', true],
+    // "sat" and "sun" are words before they are days.
+    ['I sat in on the ops sync and it was fun in the sun', false],
+    ['add yourself to the ops sync agenda', false],
+  ])('%j says when: %s', (text, expected) => {
+    expect(saysWhen(text)).toBe(expected);
   });
 });
