@@ -124,11 +124,11 @@ export function asksVersion(question: string): boolean {
   return VERSION_QUESTION.test(question);
 }
 
-const DATE_QUESTION = /^\s*when\s+(?:is|are|was|were|will|does|do|did)\b|\bwhat\s+(?:day|date)\b/i;
+const DATE_QUESTION = /(?:^|[,;:!?.]\s)\s*when\s+(?:is|are|was|were|will|does|do|did)\b|\bwhat\s+(?:day|date)\b/i;
 
 /**
- * "When is the ops sync?", "when does the release branch get cut?", "what day is the demo?": a question answered by a
- * day or a time of day. Not "when should I page the EM?" or "when can I deploy?", which ask on what condition.
+ * "When is the ops sync?", "hey quick q, when do we have to be on 1.30?", "what day is the demo?": a question answered
+ * by a day or a time of day. Not "when should I page the EM?" or "when can I deploy?", which ask on what condition.
  */
 export function asksWhen(question: string): boolean {
   return DATE_QUESTION.test(question);

@@ -44,6 +44,8 @@ describe('a question of when', () => {
     ['when is the ops sync?', true],
     ['when does the release branch get cut', true],
     ['what day is the demo', true],
+    ['hey quick q, when do we have to be on k8s 1.30 everywhere?', true],
+    ['tell me when is good for you', false],
     // On what condition, not on what day.
     ['when should I page the EM?', false],
     ['when can I deploy on a friday?', false],
