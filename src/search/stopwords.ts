@@ -12,7 +12,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   them themselves then there these they this those through to too under until up upon us ve very via want wants was
   wasn way we were weren what whats when where whether which while who whom whose why will with within without won
   would wouldn yet you your yours yourself yourselves hi hey hello tell know anybody somebody guys folks team question
-  d m o y ok okay pls plz thx ty btw fyi asap imo imho afaik tbh iirc vs versus`
+  sorry d m o y ok okay pls plz thx ty btw fyi asap imo imho afaik tbh iirc vs versus`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -97,6 +97,12 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('takes an apology for chat, not a topic the notes lack', () => {
+    const tokens = tokenize('sorry if this was covered already, but when did engineering move over to okta?');
+    expect(tokens.find((t) => t.surface === 'sorry')?.stop).toBe(true);
+    expect(tokens.find((t) => t.surface === 'okta')?.stop).toBe(false);
+  });
+
   it('marks stop words (question filler included) and keeps negations and one-letter digits', () => {
     const tokens = tokenize("Hey team, can someone tell me how I'd run it on EKS? Not on 2 nodes");
     const flagged = Object.fromEntries(tokens.map((t) => [t.surface, t.stop]));

@@ -15,7 +15,7 @@ const SETS = [
   { folder: 'team-payments', file: 'devset.json', hits: 46, honest: 9 },
   { folder: 'team-payments', file: 'devset-fresh.json', hits: 28, honest: 6 },
   { folder: 'team-mobile', file: 'devset.json', hits: 32, honest: 4 },
-  { folder: 'team-security', file: 'devset.json', hits: 26, honest: 5 },
+  { folder: 'team-security', file: 'devset.json', hits: 27, honest: 5 },
   { folder: 'team-data', file: 'devset.json', hits: 31, honest: 3 },
   { folder: 'team-web', file: 'devset.json', hits: 27, honest: 6 },
   { folder: 'team-ops', file: 'devset.json', hits: 25, honest: 5 },
