@@ -108,7 +108,8 @@ interface Answering {
 /**
  * The best hit, then the next ones about as strong that could answer too. One of them answers in the best one's
  * place where only it states what the question asks for: the figure of "how long …", "what time …", "which
- * version …", or the release, ticket or day it names ("the week of 12 may").
+ * version …", the release, ticket or day it names ("the week of 12 may"), or, preferred in small notes, the time
+ * or day of "when is …".
  */
 function rivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
   const best = result.hits[0] as Hit;
