@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citationUrl, parseShortCitation, shortCitation } from '../../src/answer/citation.js';
 import { openLore, type Lore } from '../../src/engine.js';
 import type { Answer } from '../../src/types.js';
+import { tempFolders } from '../rerank/temp-folders.js';
 
 const BASE = 'https://git.example.com/acme/notes/blob/main/';
 const knowledgeDir = fileURLToPath(new URL('../../knowledge', import.meta.url));
 const NOT_FOUND = "I couldn't find";
+const notesFolder = tempFolders('lore-answer-');
 
 let plain: Lore;
 let linked: Lore;
@@ -248,14 +250,13 @@ describe('a number the question names', () => {
 
 describe('a day the question names', () => {
   it('is found however the notes write it, and an answer about another day is "I couldn\'t find"', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'lore-days-'));
-    await writeFile(
-      join(dir, 'rota.md'),
-      '# On call\n\n## How the rota works\n\n- One week per shift, Monday to Monday.\n- Two people on call each week: a primary, who gets every page, and a secondary.\n\n## Rota\n\n| Week starting | Primary | Secondary |\n|---|---|---|\n| 2025-05-05 | Mireille Okonjo | Casimir Dube |\n| 2025-05-12 | Yusra Pemberton | Anouk Szabo |\n',
-    );
-    await writeFile(join(dir, 'demos.md'), '# Demo days\n\nThe next demo day is on 3 June, in the big room.\n');
-    // A year is a common word of notes; the day is what the question asks about.
-    await writeFile(join(dir, 'plans.md'), '# Plans for 2025\n\nHire two engineers in 2025.\n');
+    const dir = await notesFolder({
+      'rota.md':
+        '# On call\n\n## How the rota works\n\n- One week per shift, Monday to Monday.\n- Two people on call each week: a primary, who gets every page, and a secondary.\n\n## Rota\n\n| Week starting | Primary | Secondary |\n|---|---|---|\n| 2025-05-05 | Mireille Okonjo | Casimir Dube |\n| 2025-05-12 | Yusra Pemberton | Anouk Szabo |\n',
+      'demos.md': '# Demo days\n\nThe next demo day is on 3 June, in the big room.\n',
+      // A year is a common word of notes; the day is what the question asks about.
+      'plans.md': '# Plans for 2025\n\nHire two engineers in 2025.\n',
+    });
     const notes = await openLore({ knowledgeDir: dir });
     const week = await askBoth(notes, "hey, who's primary on call the week of 12 may?");
     expect(week.found).toBe(true);
@@ -264,15 +265,15 @@ describe('a day the question names', () => {
     const other = await askBoth(notes, 'who is primary the week of 19 may');
     expect(other.found).toBe(false);
     expect(other.text).toContain("couldn't find an answer in the notes that mentions 19 may");
-    await rm(dir, { recursive: true, force: true });
   });
 });
 
 describe('a question of when', () => {
   it('is answered by the passage about as strong as the best that says when, in small notes', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'lore-when-'));
-    await writeFile(join(dir, 'handbook.md'), '# On-call handbook\n\n## End of shift\n\n- Write a handover note: open incidents, flaky alerts.\n- If there was a P1 during your week, add yourself to the ops sync agenda.\n');
-    await writeFile(join(dir, 'first-week.md'), "# First week\n\n## Team rituals\n\n- Standup: 09:45, 15 minutes.\n- Ops sync: Monday 11:00, right after the on-call handover; we go through last week's pages.\n- Demo day: last Friday of the month.\n");
+    const dir = await notesFolder({
+      'handbook.md': '# On-call handbook\n\n## End of shift\n\n- Write a handover note: open incidents, flaky alerts.\n- If there was a P1 during your week, add yourself to the ops sync agenda.\n',
+      'first-week.md': "# First week\n\n## Team rituals\n\n- Standup: 09:45, 15 minutes.\n- Ops sync: Monday 11:00, right after the on-call handover; we go through last week's pages.\n- Demo day: last Friday of the month.\n",
+    });
     const notes = await openLore({ knowledgeDir: dir });
     // The handbook ranks first: its passage is shorter.
     expect(notes.search('when is the ops sync?')[0]?.chunk.file).toBe('handbook.md');
@@ -281,7 +282,6 @@ describe('a question of when', () => {
     expect(when.quote.join('\n')).toContain('Monday 11:00');
     // Asked on what condition, the best passage answers.
     expect((await askBoth(notes, 'when should i add myself to the ops sync agenda?')).citations[0]?.file).toBe('handbook.md');
-    await rm(dir, { recursive: true, force: true });
   });
 });
 
