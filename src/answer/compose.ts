@@ -7,6 +7,7 @@ import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { saysWhen } from '../search/times-asked.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
+import { asksForLink, onlyLinks } from '../search/links-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { amountsAsked } from './amount-ranges.js';
 import { daysNamed, namesDay, namesNumber, numbersNamed } from './numbers-named.js';
@@ -63,12 +64,16 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // "When is the ops sync?" may be answered without a day ("after the last release"), so a rival that says when is
   // only preferred. In large notes the rivals are other pages, and one that happens to hold a date is no better.
   const prefersWhen = index.unitCount < LARGE_NOTES_SECTIONS && asksWhen(opening);
+  // A line that is only a link points to a page that may answer ("[ECS EC2 launch type vs Fargate](…)" for "ecs ec2
+  // launch steps"); a rival that answers in the notes' own words is preferred, unless the link is what is asked for.
+  const passesLinks = index.unitCount < LARGE_NOTES_SECTIONS && !asksForLink(question);
   for (const hit of rivalsOf(result, index)) {
     const candidate = { hit, ...quoteFor(hit.chunk) };
     if (needsFigure && !statesAmount(candidate.quote.lines, form)) continue;
     stating ??= candidate;
     if (!named.every((name) => name.in(answerText(candidate)))) continue;
     answering ??= candidate;
+    if (passesLinks && onlyLinks(candidate.quote.lines)) continue;
     if (!prefersWhen || saysWhen(candidate.quote.lines.join('\n'))) {
       answering = candidate;
       break;
@@ -109,7 +114,7 @@ interface Answering {
  * The best hit, then the next ones about as strong that could answer too. One of them answers in the best one's
  * place where only it states what the question asks for: the figure of "how long …", "what time …", "which
  * version …", the release, ticket or day it names ("the week of 12 may"), or, preferred in small notes, the time
- * or day of "when is …".
+ * or day of "when is …", or the notes' own words where the best one is only a link.
  */
 function rivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
   const best = result.hits[0] as Hit;

@@ -28,3 +28,17 @@ const WEB_ADDRESS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()`'"]+|(?<![\w.@/-])[a-z0-9-
 export function holdsWebAddress(text: string): boolean {
   return WEB_ADDRESS.test(text);
 }
+
+/** A line that is a Markdown link or a web address and nothing more, as a list item or on its own. */
+const LINK_LINE = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)|<?[a-z][a-z0-9+.-]*:\/\/[^\s<>]+>?)\s*[.:]?\s*$/i;
+
+/** Whether lines hold links and nothing else: a pointer to another page, which answers only a question for the link. */
+export function onlyLinks(lines: readonly string[]): boolean {
+  let links = 0;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    if (!LINK_LINE.test(line)) return false;
+    links++;
+  }
+  return links > 0;
+}

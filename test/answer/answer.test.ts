@@ -285,6 +285,25 @@ describe('a question of when', () => {
   });
 });
 
+describe('a line that is only a link', () => {
+  it('gives way to a rival about as strong that answers in its own words, unless the link is asked for', async () => {
+    const dir = await notesFolder({
+      'deploys.md':
+        '# Deploys\n\nRead these before your first deploy.\n\n- [Blue green deploy steps, a talk from our platform team](https://videos.example.com/watch/bluegreen)\n- [Canary releases explained](https://wiki.example.com/canary)\n\n' +
+        '## Blue green deploy\n\nThe steps, in order:\n\n1. Scale up the green stack.\n2. Switch the load balancer to green.\n3. Keep blue for an hour, then scale it down.\n',
+      'oncall.md': '# On-call\n\nPage the primary first. Deploys freeze on Fridays.\n',
+    });
+    const notes = await openLore({ knowledgeDir: dir });
+    // The links rank first: they hold every word of the question, in order.
+    expect(notes.search('blue green deploy steps')[0]?.chunk.startLine).toBe(3);
+    const steps = await askBoth(notes, 'blue green deploy steps');
+    expect(steps.citations[0]?.startLine).toBe(10);
+    expect(steps.quote.join('\n')).toContain('Switch the load balancer to green.');
+    const link = await askBoth(notes, 'blue green deploy steps url');
+    expect(link.quote).toEqual(['- [Blue green deploy steps, a talk from our platform team](https://videos.example.com/watch/bluegreen)']);
+  });
+});
+
 describe('citations', () => {
   const question = 'does fargate support daemonsets?';
 

@@ -8,7 +8,7 @@ import { analyzeQuery, openingAsMeant } from '../../src/search/query.js';
 import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
 import { proximityScorer } from '../../src/search/proximity.js';
-import { asksForLink } from '../../src/search/links-asked.js';
+import { asksForLink, onlyLinks } from '../../src/search/links-asked.js';
 import { crossReferenceSpans } from '../../src/search/field-terms.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { rowAnswers } from '../../src/search/table-records.js';
@@ -686,6 +686,19 @@ describe('a question that asks for a link', () => {
     };
     const hit = search(indexOf(notes), "what's the grafana url", { ranking: { minSections: 0 } }).hits[0];
     expect(hit?.chunk.file).toBe('tools.md');
+  });
+});
+
+describe('lines that are only links', () => {
+  it.each([
+    [['- [ECS EC2 launch type vs Fargate](https://www.youtube.com/watch?v=abc)'], true],
+    [['* [Runbook](runbooks/db.md "the runbook")', '', '1. <https://grafana.example.io>'], true],
+    [['https://wiki.example.com/canary'], true],
+    [['See [the runbook](runbooks/db.md) before a restore.'], false],
+    [['- [Runbook](runbooks/db.md)', '- Restore from the nightly snapshot.'], false],
+    [[''], false],
+  ])('%j are only links: %s', (lines, expected) => {
+    expect(onlyLinks(lines)).toBe(expected);
   });
 });
 
