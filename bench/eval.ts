@@ -128,8 +128,11 @@ async function evalNotesDevSets(args: EvalArgs, log: (line: string) => void): Pr
 
 function scoreRow(name: string, devset: NotesDevSet, lore: Lore, log: (line: string) => void): string[] {
   const score = scoreNotesDevSet(devset, (q) => lore.answer(q));
-  for (const miss of score.misses) log(`${name} miss: ${miss}`);
-  for (const question of score.answeredAnyway) log(`${name} answered though the notes do not say: "${question}"`);
+  if (devset.heldOut) log(`${name}: held out, its misses are not printed`);
+  else {
+    for (const miss of score.misses) log(`${name} miss: ${miss}`);
+    for (const question of score.answeredAnyway) log(`${name} answered though the notes do not say: "${question}"`);
+  }
   return [name, `${score.hits}/${score.total}`, fixed(score.hits / score.total, 3), `${score.honest}/${score.noAnswerTotal}`];
 }
 
