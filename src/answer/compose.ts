@@ -6,6 +6,7 @@ import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { saysWhen } from '../search/times-asked.js';
+import { quantitiesIn, wordsOfQuantities } from '../search/quantities.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { asksForLink, onlyLinks } from '../search/links-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
@@ -55,7 +56,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // In large documentation a limit is as often stated in words ("the maximum dataset size is determined by the
   // hardware"): asked there to need a figure, it cost right answers and removed no false one.
   const limit = index.unitCount < LARGE_NOTES_SECTIONS && asksWhatLimitIs(opening);
-  const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit };
+  const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
   const named = namedIn(question);
   const needsFigure = asksQuantity(opening) || limit;
@@ -265,4 +266,11 @@ function closest(hits: Hit[], index: SearchIndex, options: ComposeOptions): Cita
     picked.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
   }
   return picked;
+}
+
+/** The quantities the question names ("half an hour", "90 min") and the stems of their words. */
+function quantitiesAskedIn(question: string): QuoteOptions['quantities'] {
+  const asked = quantitiesIn(question);
+  if (asked.length === 0) return undefined;
+  return { asked, stems: wordsOfQuantities(question, asked).flatMap((token) => (token.stop ? [] : [token.stem])) };
 }

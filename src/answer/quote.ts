@@ -1,3 +1,4 @@
+import { holdsQuantity, type QuantityAsked } from '../search/quantities.js';
 import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
 import { firstCellOf, TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
 import { BOLD_QUESTION } from '../search/asked-headings.js';
@@ -49,6 +50,11 @@ export interface QuoteOptions {
   reason?: boolean;
   /** Amounts the question names (`amountsAsked`): a table row whose first cell states a range holding one answers for it. */
   amounts?: readonly number[];
+  /**
+   * Quantities the question names ("half an hour") and the stems of their words: a piece stating one, or a bound or
+   * range holding it ("after 30 minutes"), holds those words.
+   */
+  quantities?: { asked: readonly QuantityAsked[]; stems: readonly string[] };
 }
 
 /**
@@ -56,6 +62,16 @@ export interface QuoteOptions {
  * so a piece with a third of the question's words and "5 business days" beats one with all of them and no number.
  */
 const FORM_FACTOR = 3;
+/** Stands in `matched` for a quantity the question names, stated by a piece: no stem is written so. */
+const QUANTITY_STEM = '\u0000quantity';
+/** The question's weights and the quantity's: what its words weigh, a word the notes never write as the weightiest. */
+function withQuantity(weights: ReadonlyMap<string, number>, stems: readonly string[]): ReadonlyMap<string, number> {
+  const most = Math.max(0, ...weights.values());
+  let weight = 0;
+  for (const stem of stems) weight += weights.get(stem) ?? most;
+  return new Map([...weights, [QUANTITY_STEM, weight]]);
+}
+
 /** A number standing by itself ("24 hours", "€250", "00:45", "30%", "500k"), not a digit of a name ("SEV3", "EC2"), or a number word. */
 const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
 
@@ -133,10 +149,17 @@ const MAX_ANCESTORS = 3;
  * one, its close rivals when they are near, and the bullets nested under the last of them. A fenced code block is
  * one piece, quoted with the line that introduces it ("then sync the app:").
  */
-export function selectQuote(text: string, weights: ReadonlyMap<string, number>, options: QuoteOptions = {}): Quote {
+export function selectQuote(text: string, questionWeights: ReadonlyMap<string, number>, options: QuoteOptions = {}): Quote {
   const found = toUnits(text);
   const units = found.map((unit) => unit.text);
+  const weights = options.quantities ? withQuantity(questionWeights, options.quantities.stems) : questionWeights;
   const matched = units.map((unit) => questionStemsIn(unit, weights));
+  if (options.quantities) {
+    const { asked } = options.quantities;
+    units.forEach((unit, i) => {
+      if (holdsQuantity(unit, asked)) matched[i]?.add(QUANTITY_STEM);
+    });
+  }
   const scores = matched.map((stems) => weightOf(stems, weights));
   // A table row is read with its header, as a list item is with the bullets above it: "GPU training | 41,200"
   // under "Item | Monthly cost" answers "monthly gpu bill". Its own words still choose among the rows.

@@ -304,6 +304,33 @@ describe('a line that is only a link', () => {
   });
 });
 
+describe('a quantity asked in other words than the notes use', () => {
+  it('is answered by the line that states it, or a bound or range holding it', async () => {
+    const dir = await notesFolder({
+      'oncall.md':
+        '# Mobile on-call\n\n## Rota\n\n- One iOS and one Android engineer are on call each week; handover is Monday 10:00.\n' +
+        '- Escalation: primary → secondary after 15 minutes → the EM after 30 minutes.\n' +
+        '- On-call pays €150 per week, and half a day off after a night Sev1.\n',
+    });
+    const notes = await openLore({ knowledgeDir: dir });
+    const paged = await askBoth(notes, "who gets paged if the on-call doesn't answer for half an hour");
+    expect(paged.quote.join('\n')).toContain('the EM after 30 minutes');
+  });
+
+  it('covers the words that name it, so that a bound holding it answers', async () => {
+    const dir = await notesFolder({
+      'deploys.md':
+        '# Deploy runbook\n\n## Before you start\n\n1. Check that the PR is merged and the build is green.\n2. Check that nobody else is mid-deploy:\n\n' +
+        '   ```sh\n   sprig status web --env prod\n   ```\n\n   A deploy lock older than 45 minutes may be broken with `sprig unlock web`,\n   but ask in #web-deploys first.\n',
+      'oncall.md': '# On-call\n\nHandover is Monday 10:00. Page the secondary after 15 minutes.\n',
+    });
+    const notes = await openLore({ knowledgeDir: dir });
+    const lock = await askBoth(notes, 'deploy lock stuck for an hour, can i break it');
+    expect(lock.found).toBe(true);
+    expect(lock.quote.join('\n')).toContain('older than 45 minutes');
+  });
+});
+
 describe('citations', () => {
   const question = 'does fargate support daemonsets?';
 
