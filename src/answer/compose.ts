@@ -10,7 +10,7 @@ import { quantitiesIn, wordsOfQuantities } from '../search/quantities.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { asksForLink, onlyLinks } from '../search/links-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
-import { amountsAsked } from './amount-ranges.js';
+import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesDay, namesNumber, numbersNamed } from './numbers-named.js';
 import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
 

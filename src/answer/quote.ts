@@ -3,7 +3,7 @@ import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.j
 import { firstCellOf, TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
 import { BOLD_QUESTION } from '../search/asked-headings.js';
 import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
-import { rangeHolds } from './amount-ranges.js';
+import { rangeHolds } from '../search/amount-ranges.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */

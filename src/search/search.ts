@@ -6,7 +6,7 @@ import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from 
 import { MEANING_WORDS } from './phrasing.js';
 import { asksForLink, holdsWebAddress, LINK_WORDS } from './links-asked.js';
 import { asksForTime, holdsTime, TIME_WORDS } from './times-asked.js';
-import { holdsQuantity, quantitiesIn, wordsOfQuantities } from './quantities.js';
+import { holdsValueAsked, valuesAsked } from './values-asked.js';
 import { asksForLimit, holdsFigure, LIMIT_WORDS } from './limits-asked.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
@@ -185,12 +185,12 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // The words that ask what the name means ("mean", "stand for").
   const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(query.groups[g]?.word ?? '')) : [];
   const formWords = forms.map((form) => ({ holds: form.holds, groups: coverage.filter((_, g) => form.words.has(query.groups[g]?.word ?? '')) }));
-  // "half an hour", "90 min": a passage that states the quantity, or a bound or range holding it ("after 30
-  // minutes", "longer than 60 minutes"), holds those words of the question, though it writes others.
-  const quantities = quantitiesIn(question);
-  const quantityWords = new Set(wordsOfQuantities(question, quantities).map((token) => token.surface));
-  const quantityGroups = quantityWords.size > 0 ? coverage.filter((_, g) => quantityWords.has(query.groups[g]?.word ?? '')) : [];
-  const quantityCue = quantityGroups.length > 0 ? { groups: quantityGroups, holds: (chunk: Chunk) => holdsQuantity(chunk.text, quantities) } : undefined;
+  // "half an hour", "90 min", "£1200": a passage that states the value, or a bound or range holding it ("after 30
+  // minutes", "longer than 60 minutes", a row "£500.01 to £2,500"), holds those words of the question.
+  const values = valuesAsked(question);
+  const valueWords = new Set(values?.words.map((token) => token.surface));
+  const valueGroups = valueWords.size > 0 ? coverage.filter((_, g) => valueWords.has(query.groups[g]?.word ?? '')) : [];
+  const valueCue = values && valueGroups.length > 0 ? { groups: valueGroups, holds: (chunk: Chunk) => holdsValueAsked(chunk.text, values) } : undefined;
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   const answersAsRecord = (chunk: Chunk) => rowAnswers(chunk, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(chunk, glossed));
   const recordCue = records ? { answers: answersAsRecord, boost: ranking.recordBoost } : undefined;
@@ -206,7 +206,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const id = top[place] as number;
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
-      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, recordCue, quantityCue)
+      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, recordCue, valueCue)
       : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance), record: records && answersAsRecord(index.chunks[id] as Chunk) };
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
@@ -219,7 +219,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     let share = defines && askingWords.length > 0 ? best.coverage + uncoveredShare(shared.weights, row, askingWords, totalImportance) : best.coverage;
     // A passage that holds an address answers "what's the url" without saying "url" (`FORMS_ASKED`).
     for (const form of formWords) if (form.groups.length > 0 && form.holds(quoted.text)) share += uncoveredShare(shared.weights, row, form.groups, totalImportance);
-    if (quantityGroups.length > 0 && holdsQuantity(quoted.text, quantities)) share += uncoveredShare(shared.weights, row, quantityGroups, totalImportance);
+    if (valueCue?.holds(quoted)) share += uncoveredShare(shared.weights, row, valueCue.groups, totalImportance);
     const record = best.record;
     // The row and its header hold every word asked, a header's agent noun standing for its verb ("Owner" for "owns").
     if (record) share = Math.max(share, 1);
@@ -417,7 +417,7 @@ function bestChunkOf(
   totalImportance: number,
   coverageWeight: number,
   records?: { answers: (chunk: Chunk) => boolean; boost: number },
-  quantity?: { groups: readonly CoverageGroup[]; holds: (chunk: Chunk) => boolean },
+  values?: { groups: readonly CoverageGroup[]; holds: (chunk: Chunk) => boolean },
 ): { id: number; score: number; coverage: number; record: boolean } {
   const from = index.unitChunks[unit] ?? 0;
   const to = index.unitChunks[unit + 1] ?? from + 1;
@@ -435,7 +435,7 @@ function bestChunkOf(
     if (best.value >= 0 && score * boost <= best.value) continue;
     // A row that answers holds the whole question, as where sections are ranked.
     let coverage = record ? 1 : coverageOfRow(table, row, groups, totalImportance);
-    if (!record && quantity?.holds(index.chunks[id] as Chunk)) coverage += uncoveredShare(table, row, quantity.groups, totalImportance);
+    if (!record && values?.holds(index.chunks[id] as Chunk)) coverage += uncoveredShare(table, row, values.groups, totalImportance);
     const value = score * boost * (1 - coverageWeight + coverageWeight * coverage);
     if (value > best.value) best = { id, score, value, coverage, record };
   }

@@ -304,7 +304,7 @@ describe('a line that is only a link', () => {
   });
 });
 
-describe('a quantity asked in other words than the notes use', () => {
+describe('a value asked in other words than the notes use', () => {
   it('is answered by the line that states it, or a bound or range holding it', async () => {
     const dir = await notesFolder({
       'oncall.md':
@@ -328,6 +328,20 @@ describe('a quantity asked in other words than the notes use', () => {
     const lock = await askBoth(notes, 'deploy lock stuck for an hour, can i break it');
     expect(lock.found).toBe(true);
     expect(lock.quote.join('\n')).toContain('older than 45 minutes');
+  });
+
+  it('finds an amount in the table row whose range holds it', async () => {
+    const dir = await notesFolder({
+      'expenses.md':
+        "# Expenses policy\n\n## Basic rules\n\n- Claim within 60 days of spending the money. Older claims need the Financial Controller's approval.\n" +
+        "- Attach a receipt for anything over £10. A card slip is not a receipt.\n- Claims approved by the 15th are paid with that month's salary.\n\n" +
+        '## Who approves\n\n| Amount of one claim | Approver |\n|---|---|\n| up to £500 | line manager |\n| £500.01 to £2,500 | head of department |\n| over £2,500 | CFO |\n\nNobody approves their own claims.\n',
+      'travel.md': "# Travel\n\nBook trains through the portal. Trips abroad need your manager's approval before you book.\n",
+    });
+    const notes = await openLore({ knowledgeDir: dir });
+    const claim = await askBoth(notes, 'hey, quick one - who needs to sign off a £1200 expense claim?');
+    expect(claim.found).toBe(true);
+    expect(claim.quote).toContain('| £500.01 to £2,500 | head of department |');
   });
 });
 

@@ -1,4 +1,4 @@
-import { daysIn } from '../search/dates.js';
+import { daysIn } from './dates.js';
 
 /**
  * Amounts a question names and the ranges a table's rows state, for tables of thresholds, tiers and bands: "who signs
@@ -17,15 +17,20 @@ const YEAR = /^(?:19|20)\d\d$/;
 
 /** The amounts a question names: "£1200" → 1200, "5k" → 5000, "after 5 years" → 5. */
 export function amountsAsked(question: string): number[] {
+  return amountsAskedAt(question).map((amount) => amount.value);
+}
+
+/** The amounts a question names, each with where it is written ([start, end) offsets). */
+export function amountsAskedAt(question: string): { value: number; start: number; end: number }[] {
   if (!/\d/.test(question)) return [];
   const days = daysIn(question);
-  const amounts: number[] = [];
+  const amounts: { value: number; start: number; end: number }[] = [];
   for (const match of question.matchAll(AMOUNT_ASKED)) {
     const written = (match[1] ?? '').trim();
     // A dotted number without a sign or suffix is as likely a version ("k8s 1.30"); a day is no amount.
     if (YEAR.test(written) || /^\d+\.\d+$/.test(written) || days.some((day) => match.index < day.end && day.start < match.index + match[0].length)) continue;
     const value = valueOf(written);
-    if (value !== undefined) amounts.push(value);
+    if (value !== undefined) amounts.push({ value, start: match.index, end: match.index + match[0].length });
   }
   return amounts;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountsAsked, rangeHolds } from '../../src/answer/amount-ranges.js';
+import { amountsAsked, rangeHolds } from '../../src/search/amount-ranges.js';
 import { selectQuote } from '../../src/answer/quote.js';
 import { stem } from '../../src/search/analyze.js';
 
