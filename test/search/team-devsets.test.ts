@@ -22,6 +22,8 @@ const SETS = [
   { folder: 'team-infra', file: 'devset.json', hits: 28, honest: 6 },
   { folder: 'team-people', file: 'devset.json', hits: 23, honest: 2 },
   { folder: 'team-finance', file: 'devset.json', hits: 25, honest: 3 },
+  // Held out: its misses are kept out of view (`heldOut`).
+  { folder: 'team-support', file: 'devset.json', hits: 32, honest: 3 },
 ] as const;
 
 describe.each(SETS)('$folder $file', ({ folder, file, hits, honest }) => {
