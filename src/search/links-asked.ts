@@ -22,7 +22,7 @@ export function asksForLink(question: string): boolean {
 }
 
 /** A web address with its scheme, or a host name of three labels or more ("grafana.internal.example.io"). */
-const WEB_ADDRESS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()`'"]+|(?<![\w.@/-])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}(?![\w.(-])/i;
+const WEB_ADDRESS = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s<>()`'"]+|(?<![\w.@/-])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.[a-z]{2,}(?![\w.(-])/i;
 
 /** Whether a text holds a web address or host name. */
 export function holdsWebAddress(text: string): boolean {

@@ -36,7 +36,7 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
 }
 
 /** A table row's first cell (not the rule under its header), Markdown emphasis in it removed. */
-const FIRST_CELL = /^\s*\|\s*(?:\*\*|__)?([^|*_]*[\p{L}\d][^|*_]*)(?:\*\*|__)?\s*\|\s*\S/u;
+const FIRST_CELL = /^\s*\|\s*(?:\*\*|__)?((?=[^|*_]*[\p{L}\d])[^|*_]+)(?:\*\*|__)?\s*\|\s*\S/u;
 
 /** A table row's first cell, as `FIRST_CELL` reads it ("5 to 9" of "| **5 to 9** | 28 |"); undefined for another line. */
 export function firstCellOf(line: string): string | undefined {

@@ -36,7 +36,7 @@ export function holdsTime(text: string): boolean {
 export const DURATION_IN_WORDS = /\b(?:an?|half\s+an?|a\s+few|a\s+couple\s+of)\s+(?:second|minute|hour|day|week|month|year)s?\b/i;
 
 /** A figure or a number word, and a unit of time after it. */
-const COUNT = String.raw`(?<![\p{L}\d_-])\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|several|few)`;
+const COUNT = String.raw`(?<![\p{L}\d_-])(?<!\d[.,])\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|several|few)`;
 const TIME_UNIT = String.raw`(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\b`;
 /**
  * A length of time: "35 days", "24h", "two years", "about an hour", "kept forever", or the period a word of frequency
