@@ -49,17 +49,19 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const DIGITS = '\\d[\\d,]*(?:\\.\\d+)?';
 /** A number: digits, a number word, "a" or "an" (one of the unit), "half a" or "a quarter of an". */
 const NUMBER = `(${DIGITS}|${Object.keys(NUMBER_WORDS).join('|')}|half\\s+an?|(?:a\\s+)?quarter\\s+of\\s+an?|an?)`;
+/** Where a figure may start: not inside a word, a version, a path or another figure ("000" of "1,000"). */
+const FIGURE_START = '(?<![\\p{L}\\d_.:/-])(?<!\\d,)';
 /**
  * A number and its unit ("30 minutes", "2h", "half an hour", "an hour and a half", "two and a half days"). "A" is
  * no number after a word that makes a rate of it: "once a day", "per hour", "€150 a week". The look-behinds are
- * bounded and skip the inside of a figure ("1,000"), so that a long run of spaces or digits is read in linear time.
+ * bounded and skip the inside of a figure, so that a long run of spaces or digits is read in linear time.
  */
 const QUANTITY = new RegExp(
-  `(?<![\\p{L}\\d_.:/-])(?<!\\d,)(?<!(?:once|twice|times|per|every|few|couple|\\d)\\s{1,4})${NUMBER}(\\s+and\\s+a\\s+half)?\\s?-?${UNIT}(\\s+and\\s+a\\s+half)?(?![\\p{L}\\d_])`,
+  `${FIGURE_START}(?<!(?:once|twice|times|per|every|few|couple|\\d)\\s{1,4})${NUMBER}(\\s+and\\s+a\\s+half)?\\s?-?${UNIT}(\\s+and\\s+a\\s+half)?(?![\\p{L}\\d_])`,
   'giu',
 );
 /** "30–59 minutes", "5 to 10 days", "between 2 and 4 hours": the first figure takes the second's unit. */
-const RANGE = new RegExp(`(?<![\\p{L}\\d_.:/-])(?<!\\d,)(?:between\\s+)?(${DIGITS})\\s*(?:–|—|-|to|and)\\s*(?=${DIGITS}\\s?-?${UNIT}(?![\\p{L}\\d_]))`, 'giu');
+const RANGE = new RegExp(`${FIGURE_START}(?:between\\s+)?(${DIGITS})\\s*(?:–|—|-|to|and)\\s*(?=${DIGITS}\\s?-?${UNIT}(?![\\p{L}\\d_]))`, 'giu');
 /** Digits, or the start of a unit's name: a text without either names no quantity, and most questions have neither. */
 const MAY_HOLD = /\d|\b(?:sec|min|hour|hr|day|week|wk|month|year|yr|kilobyte|megabyte|gigabyte|terabyte|petabyte)/i;
 /** What stands before a lower bound: "longer than 60 minutes", "older than 45 minutes", "after 30 minutes", "over 500 GB". */
