@@ -70,7 +70,7 @@ export function stem(word: string): string {
  */
 export function stemWord(word: string): string {
   // A name with digits takes a plural s too ("A100s", "T4s", "EC2s"), which Porter, for letters only, leaves on.
-  if (/^[a-z0-9]*[a-z][a-z0-9]*\ds$/.test(word)) return word.slice(0, -1);
+  if (isPluralOfNameWithDigits(word)) return word.slice(0, -1);
   if (!/^[a-z]+$/.test(word) || word.length < 3) return word;
   // A three-letter word keeps its final e, as Porter2 keeps it: "use" is not "us", nor "age" "ag".
   if (word.length === 3 && word.endsWith('e')) return word;
@@ -80,6 +80,21 @@ export function stemWord(word: string): string {
   // Porter turns a final y into i only where a vowel comes before it ("tries" → tri, but "try" and "trying" → try);
   // Porter2 also where the y follows a consonant that is not the first letter.
   return /^[^aeiouy][^aeiouy]y$/.test(stemmed) ? `${stemmed.slice(0, 2)}i` : stemmed;
+}
+
+/**
+ * A word of letters and digits, with a letter before its last digit, ending in a digit and "s". Written out
+ * rather than as one pattern: `^[a-z0-9]*[a-z][a-z0-9]*\ds$` tries every letter as the one, which is
+ * quadratic in the word's length.
+ */
+function isPluralOfNameWithDigits(word: string): boolean {
+  const last = word.length - 1;
+  if (last < 2 || word[last] !== 's' || !isDigitCode(word.charCodeAt(last - 1)) || !/^[a-z0-9]+$/.test(word)) return false;
+  return /[a-z]/.test(word.slice(0, last - 1));
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /**

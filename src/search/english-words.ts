@@ -43,6 +43,8 @@ function load(): ReadonlyMap<string, number> {
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Shorter words are one slip from too many others to tell a slip from a name. */
 const MIN_MISSPELT = 7;
+/** One letter longer than the longest word of the lists (22): a longer word is no slip of one of them. */
+const MAX_MISSPELT = 23;
 
 /**
  * Whether a lower-cased word that is not general English is general English with one of the commonest slips of
@@ -52,7 +54,7 @@ const MIN_MISSPELT = 7;
  * beyond the word list is built.
  */
 export function isMisspeltEnglish(word: string): boolean {
-  if (word.length < MIN_MISSPELT || !/^[a-z]+$/.test(word)) return false;
+  if (word.length < MIN_MISSPELT || word.length > MAX_MISSPELT || !/^[a-z]+$/.test(word)) return false;
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
     const tail = word.slice(i);

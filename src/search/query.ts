@@ -198,6 +198,9 @@ function namesSomething(word: string): boolean {
   return /\p{L}/u.test(word) && !isEnglishWord(word) && !isMisspeltEnglish(word);
 }
 
+/** The longest word the speller reads: beyond the longest words of English (about 30 letters) and of most notes. */
+const MAX_SPELLED_LENGTH = 40;
+
 /** Index terms for one word; an empty list for a word the notes lack; undefined for a word to skip (a misspelt stop word, phrasing). */
 function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   const id = index.heldTermId(token.stem);
@@ -209,6 +212,9 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     return [exact, ...corrections(index, token.surface).filter((term) => term.id !== id)];
   }
   if (PHRASING_WORDS.has(token.surface)) return undefined;
+  // No word is this long: a key, a hash or a run of one letter. Undoing slips or splitting it costs time by the
+  // square of its length, and could only find chance matches.
+  if (token.surface.length > MAX_SPELLED_LENGTH) return [];
   // A word of general English is meant as written far likelier than it is two slips from another ("scanning" is
   // not "scaling"), or one slip from another English word at least as common ("how long" is not "log"): only one
   // slip is undone, into a word that is no English (a name, a term of the notes) or a commoner English word ("toke"

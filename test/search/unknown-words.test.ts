@@ -85,6 +85,15 @@ describe('words the notes never use', () => {
     expect(analyzeQuery(index, "what's the diff between ecs and eks").groups.map((group) => group.word)).toEqual(['ecs', 'eks']);
     expect(found('diff between fargate and ecs')).toBe(true);
   });
+
+  it('are no slip of English, nor a slip of a word of the notes, when longer than any word', () => {
+    expect(isMisspeltEnglish('thresholdthresholdthreshold')).toBe(false);
+    const long = 'abcdefghijklmnopqrstuvwxyz'.repeat(2).slice(0, 39);
+    const notes = indexNotes([{ file: 'keys.md', text: `The signing key is ${long}a and rotates monthly.` }]).index;
+    // One letter from the notes' 40-letter word is a slip; one added, making 41 letters, is too long to read.
+    expect(analyzeQuery(notes, `where is ${long}b`).groups.flatMap((group) => group.terms).length).toBe(1);
+    expect(analyzeQuery(notes, `where is ${long}ab`).groups.flatMap((group) => group.terms)).toEqual([]);
+  });
 });
 
 describe('chat around the question', () => {
