@@ -268,7 +268,7 @@ export class Lore implements AskService {
       this.logger.info({ changed: edit.loaded.length, removed: edit.removed.length, ms: Math.round(performance.now() - started) }, 'notes updated');
       this.warm();
       for (const skipped of edit.skipped) this.logger.warn({ file: skipped.file, reason: skipped.reason }, 'note skipped');
-      for (const warning of this.knowledge.warnings.filter((w) => edit.loaded.some((file) => file.file === w.file))) this.logger.warn({ file: warning.file, reason: warning.reason }, 'note front matter ignored');
+      for (const warning of this.knowledge.warnings.filter((w) => edit.loaded.some((file) => file.file === w.file))) this.logger.warn({ file: warning.file, reason: warning.reason }, 'note read in part');
       // Dead and added postings slow lookups down a little; past a share, a fresh build (queued, off this edit's path) tidies up.
       if (this.knowledge.index.churn > MAX_CHURN) void this.enqueue(() => this.rebuild());
       return true;
@@ -292,7 +292,7 @@ export class Lore implements AskService {
     const stats = this.stats();
     this.logger.info({ files: stats.files, chunks: stats.chunks, terms: stats.terms, ms: Math.round(stats.buildMs) }, 'notes indexed');
     for (const skipped of this.knowledge.skipped) this.logger.warn({ file: skipped.file, reason: skipped.reason }, 'note skipped');
-    for (const warning of this.knowledge.warnings) this.logger.warn({ file: warning.file, reason: warning.reason }, 'note front matter ignored');
+    for (const warning of this.knowledge.warnings) this.logger.warn({ file: warning.file, reason: warning.reason }, 'note read in part');
     for (const listener of this.buildListeners) listener(stats.buildMs);
   }
 }

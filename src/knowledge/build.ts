@@ -5,7 +5,8 @@ import { runInSlices, runToEnd, type Steps } from '../steps.js';
 import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkDraft, type ChunkOptions } from './chunk.js';
 import { EMPTY_META, parseFrontMatter } from './frontmatter.js';
 import { loadNoteFiles, type LoadedFile } from './load.js';
-import { parseNote } from './markdown.js';
+import { nestsTooDeep } from '../markdown-limits.js';
+import { parseNote, parsePlainNote, type ParsedNote } from './markdown.js';
 import { compareNotePaths } from './note-order.js';
 
 export interface BuildOptions {
@@ -62,15 +63,33 @@ export interface PreparedNote {
 
 /** Parses one note: front matter, chunks, the abbreviations it defines. The build and an edit share it. */
 export function prepareNote({ file, text }: LoadedFile, chunking: ChunkOptions): PreparedNote {
-  const { frontMatter, blocks } = parseNote(text);
+  const { parsed, drafts, plain } = readBlocks(text, chunking);
+  const problems: string[] = [];
   let meta: NoteMeta = EMPTY_META;
-  let warning: SkippedFile | undefined;
-  if (frontMatter !== undefined) {
-    const result = parseFrontMatter(frontMatter);
+  if (parsed.frontMatter !== undefined) {
+    const result = parseFrontMatter(parsed.frontMatter);
     meta = result.meta;
-    if (!result.ok) warning = { file, reason: result.problem };
+    if (!result.ok) problems.push(result.problem);
   }
-  return { note: { file, text, meta }, drafts: chunkNote(text, blocks, chunking), abbreviations: findAbbreviations(text), ...(warning ? { warning } : {}) };
+  if (plain) problems.push('lists or quotes are nested too deep to read as an outline: read as plain paragraphs');
+  const warning = problems.length > 0 ? { file, reason: problems.join('; ') } : undefined;
+  return { note: { file, text, meta }, drafts, abbreviations: findAbbreviations(text), ...(warning ? { warning } : {}) };
+}
+
+/** A note's blocks and chunks; one nested too deep for the Markdown reading is read as plain paragraphs. */
+function readBlocks(text: string, chunking: ChunkOptions): { parsed: ParsedNote; drafts: ChunkDraft[]; plain: boolean } {
+  if (!nestsTooDeep(text)) {
+    try {
+      const parsed = parseNote(text);
+      return { parsed, drafts: chunkNote(text, parsed.blocks, chunking), plain: false };
+    } catch (error) {
+      // The lexer and the chunker recurse by nesting: on a smaller stack than the check above allows for, one
+      // such note must still not stop the whole folder from being served.
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  const parsed = parsePlainNote(text);
+  return { parsed, drafts: chunkNote(text, parsed.blocks, chunking), plain: true };
 }
 
 /** Every abbreviation in force: the built-in ones, then each note's in the order of the notes. */

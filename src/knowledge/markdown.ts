@@ -1,4 +1,5 @@
 import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import { isMarkupHeavy } from '../markdown-limits.js';
 import { countLines, trimmedLineCount } from './lines.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'item' | 'code' | 'table' | 'rule' | 'quote' | 'html' | 'other';
@@ -34,16 +35,37 @@ const CARRIAGE_RETURN = /\r\n|\r/g;
  * Front matter lines are blanked before lexing so that line numbers stay those of the file.
  */
 export function parseNote(text: string): ParsedNote {
-  const match = FRONT_MATTER.exec(text);
-  let body = text;
-  let frontMatter: string | undefined;
-  if (match) {
-    frontMatter = match[1] ?? '';
-    body = '\n'.repeat(countLines(match[0])) + text.slice(match[0].length);
-  }
+  const { frontMatter, body } = splitFrontMatter(text);
   const lexer = newLexer();
   const inline = InlineText.lex(lexer, body);
   return { frontMatter, blocks: toBlocks(inline.blocks, 1, inline) };
+}
+
+/**
+ * A note read as plain paragraphs, each run of non-blank lines one, without headings, lists or any other
+ * structure: for a note the Markdown reading cannot take (lists or quotes nested thousands deep).
+ */
+export function parsePlainNote(text: string): ParsedNote {
+  const { frontMatter, body } = splitFrontMatter(text);
+  const blocks: Block[] = [];
+  const lines = body.replace(CARRIAGE_RETURN, '\n').split('\n');
+  let start = -1;
+  for (let i = 0; i <= lines.length; i++) {
+    const blank = i === lines.length || (lines[i] as string).trim() === '';
+    if (!blank && start === -1) start = i;
+    if (!blank || start === -1) continue;
+    const text = lines.slice(start, i).join(' ').replace(/\s+/g, ' ').trim();
+    blocks.push({ kind: 'paragraph', startLine: start + 1, endLine: i, text, children: [] });
+    start = -1;
+  }
+  return { frontMatter, blocks };
+}
+
+/** The front matter, and the body with the front matter's lines left blank so that line numbers stay the file's. */
+function splitFrontMatter(text: string): { frontMatter?: string; body: string } {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { body: text };
+  return { frontMatter: match[1] ?? '', body: '\n'.repeat(countLines(match[0])) + text.slice(match[0].length) };
 }
 
 type OtherRules = Tokenizer['rules']['other'];
@@ -87,7 +109,8 @@ function newLexer(): Lexer {
  * never need theirs (only headings, short paragraphs before lists, emphasised paragraphs and labels of
  * large bullets do), so each block's inline text is lexed when first asked for. marked carries state from
  * one block's inline text to the next only through HTML tags (`<a>`, `<pre>`…), so a note with a `<`
- * anywhere is lexed whole, as marked does.
+ * anywhere is lexed whole, as marked does. Text heavy with markup (see markdown-limits.ts) is kept as plain
+ * text, unlexed.
  */
 class InlineText {
   private constructor(
@@ -99,12 +122,15 @@ class InlineText {
 
   static lex(lexer: Lexer, body: string): InlineText {
     const queue = (lexer as unknown as { inlineQueue?: { src: string; tokens: Token[] }[] }).inlineQueue;
-    if (body.includes('<') || !Array.isArray(queue)) return new InlineText(lexer, lexer.lex(body), new Map());
+    if (!Array.isArray(queue)) return new InlineText(lexer, lexer.lex(body), new Map());
     const blocks = lexer.blockTokens(body.replace(CARRIAGE_RETURN, '\n'), lexer.tokens);
     const pending = new Map<Token[], string>();
     for (const { src, tokens } of queue) pending.set(tokens, src);
     queue.length = 0;
-    return new InlineText(lexer, blocks, pending);
+    const inline = new InlineText(lexer, blocks, pending);
+    // Lexed now and in order, as marked's own `lex` does, so that an open HTML tag carries over.
+    if (body.includes('<')) for (const tokens of [...pending.keys()]) inline.tokens(tokens);
+    return inline;
   }
 
   tokens(list: Token[] | undefined): Token[] {
@@ -112,7 +138,8 @@ class InlineText {
     const src = this.pending.get(list);
     if (src !== undefined) {
       this.pending.delete(list);
-      this.lexer.inlineTokens(src, list);
+      if (isMarkupHeavy(src)) list.push({ type: 'text', raw: src, text: src } as Tokens.Text);
+      else this.lexer.inlineTokens(src, list);
     }
     return list;
   }

@@ -1,5 +1,6 @@
 import type { MarkedToken, Token, Tokens } from 'marked';
 import { isFootnoteDefinition, isFootnoteReference } from './footnotes.js';
+import { isMarkupHeavy, nestsTooDeep } from '../markdown-limits.js';
 import { highlighter, noteText, parseNote, plainText } from './markdown.js';
 
 /** Where in the text a piece of inline content sits. */
@@ -84,11 +85,29 @@ export function alignedTable(cells: readonly (readonly Cell[])[]): string[] {
 
 /** A note's Markdown in `dialect`, with `highlights` marked in bold wherever they stand as whole words in plain text. */
 export function renderMarkdown(markdown: string, dialect: Dialect, highlights: readonly string[] = []): string {
+  if (nestsTooDeep(markdown) || isMarkupHeavy(markdown)) return asPlainText(markdown, dialect, highlights);
   const walker = new DialectWalker(dialect, highlights);
-  const lines = walker.blocks(parseNote(markdown), 0);
+  let lines: string[];
+  try {
+    lines = walker.blocks(parseNote(markdown), 0);
+  } catch (error) {
+    // marked and the walker recurse by nesting; on a stack smaller than the check above allows for, the quote
+    // is still shown.
+    if (!(error instanceof RangeError)) throw error;
+    return asPlainText(markdown, dialect, highlights);
+  }
   // Footnotes as on GitHub: a reference reads `[1]`, and the definitions follow the text as a short list.
   if (walker.footnotes.length > 0) lines.push('', ...walker.footnotes);
   return lines.join('\n');
+}
+
+/** Markdown shown as the text it is written in, escaped for `dialect`, with `highlights` marked. */
+function asPlainText(markdown: string, dialect: Dialect, highlights: readonly string[]): string {
+  const highlight = highlighter(highlights, dialect.escape, dialect.mark);
+  return markdown
+    .split('\n')
+    .map((line) => highlight(line.trimEnd()))
+    .join('\n');
 }
 
 class DialectWalker implements Walker {

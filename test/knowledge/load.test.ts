@@ -221,4 +221,26 @@ describe('front matter', () => {
       ['nested.md', 5],
     ]);
   });
+
+  it('reads a note whose lists or quotes nest thousands deep as plain paragraphs, with a warning, and the other notes as usual', async () => {
+    const dir = await tempDir();
+    const staircase = Array.from({ length: 150 }, (_, depth) => `${'  '.repeat(depth)}- step ${depth}`).join('\n');
+    await writeTree(dir, {
+      'bullets.md': ['# Deep', '', 'The ferry leaves at noon.', '', `${'- '.repeat(3000)}zebra crossing`, '', 'Last line.'].join('\n'),
+      'quotes.md': `${'>'.repeat(5000)} quoted walrus\n`,
+      'stairs.md': staircase,
+      'outline.md': ['# Outline', '', Array.from({ length: 20 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n')].join('\n'),
+    });
+    const knowledge = await buildKnowledge(dir, { maxNoteBytes: 1 << 20 });
+    expect(knowledge.notes.map((note) => note.file).sort()).toEqual(['bullets.md', 'outline.md', 'quotes.md', 'stairs.md']);
+    expect(knowledge.warnings.map((w) => w.file).sort()).toEqual(['bullets.md', 'quotes.md', 'stairs.md']);
+    expect(knowledge.warnings[0]?.reason).toBe('lists or quotes are nested too deep to read as an outline: read as plain paragraphs');
+    const zebra = knowledge.index.chunks.find((c) => c.text.includes('zebra'));
+    expect([zebra?.file, zebra?.startLine, zebra?.endLine]).toEqual(['bullets.md', 5, 5]);
+    expect(knowledge.index.chunks.some((c) => c.file === 'quotes.md' && c.text.includes('walrus'))).toBe(true);
+    // A plain outline, however deep a real one goes, keeps its outline: the nested bullets name their sections.
+    const outline = knowledge.index.chunks.filter((c) => c.file === 'outline.md');
+    expect(outline.length).toBeGreaterThan(0);
+    expect(outline[0]?.section[0]).toBe('Outline');
+  });
 });

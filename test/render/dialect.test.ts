@@ -100,3 +100,28 @@ describe('alignedTable', () => {
     expect(alignedTable(cellsOf('| a | b |\n|---|---|'))).toEqual(['a | b']);
   });
 });
+
+describe('renderMarkdown: Markdown marked would take seconds on', () => {
+  it.each(DIALECTS)('shows a quote of lists nested thousands deep as its text in %s', (_name, render) => {
+    const quote = `${'- '.repeat(4000)}zebra crossing`;
+    const shown = render(quote, ['zebra']);
+    expect(shown).toContain('zebra');
+    expect(shown).toContain('- - -');
+  });
+
+  it.each(DIALECTS)('shows a paragraph thick with unclosed links and emphasis as its text in %s', (_name, render) => {
+    const quote = `${'[a]('.repeat(1000)} zebra ${'*b '.repeat(300)}`;
+    const shown = render(quote, ['zebra']);
+    expect(shown).toContain('zebra');
+    expect(shown.length).toBeGreaterThan(4000);
+  });
+
+  it.each(DIALECTS)('keeps the formatting of a quote of code full of brackets in %s', (_name, render) => {
+    const quote = (lines: number) => `Run **this**:\n\n\`\`\`js\n${Array.from({ length: lines }, (_, i) => `  f(a[${i}], {b: [1, 2]}) // (x)`).join('\n')}\n\`\`\``;
+    // Too short to be checked at all, so rendered as Markdown: the long one must begin the same way.
+    const short = render(quote(2)).split('\n');
+    const long = render(quote(40)).split('\n');
+    expect(long.slice(0, 3)).toEqual(short.slice(0, 3));
+    expect(long.length).toBeGreaterThan(40);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isMarkupHeavy, nestsTooDeep } from '../src/markdown-limits.js';
+
+describe('nestsTooDeep', () => {
+  it('holds for a line opening with over 200 characters of blanks and list or quote markers', () => {
+    expect(nestsTooDeep(`${'- '.repeat(101)}x`)).toBe(true);
+    expect(nestsTooDeep(`${'- '.repeat(99)}x`)).toBe(false);
+    expect(nestsTooDeep(`intro\n${'1. '.repeat(70)}x\n`)).toBe(true);
+    expect(nestsTooDeep(`${'> '.repeat(101)}x`)).toBe(true);
+    expect(nestsTooDeep(`${' '.repeat(300)}- x`)).toBe(true);
+  });
+
+  it('does not hold for blank lines, deeply indented code or dashes that are text', () => {
+    expect(nestsTooDeep(`text\n${' '.repeat(5000)}\nmore`)).toBe(false);
+    expect(nestsTooDeep(`\`\`\`\n${' '.repeat(300)}code()\n\`\`\``)).toBe(false);
+    expect(nestsTooDeep('-'.repeat(500))).toBe(false);
+    expect(nestsTooDeep(`- ${'a - '.repeat(200)}`)).toBe(false);
+  });
+});
+
+describe('isMarkupHeavy', () => {
+  it('holds for long text where over a quarter of the characters are inline markup', () => {
+    expect(isMarkupHeavy('[a]('.repeat(200))).toBe(true);
+    expect(isMarkupHeavy('*a '.repeat(200))).toBe(true);
+    expect(isMarkupHeavy('_'.repeat(1000))).toBe(true);
+  });
+
+  it('does not hold for short text, prose with links and emphasis, or code', () => {
+    expect(isMarkupHeavy('[a]('.repeat(50))).toBe(false);
+    const prose = 'See the [rollback runbook](https://wiki.example.com/ops/rollback) and **ask** in #ops first. '.repeat(10);
+    expect(isMarkupHeavy(prose)).toBe(false);
+    const code = Array.from({ length: 40 }, (_, i) => `f(a[${i}], {b: [1, 2]}) // (x)`).join('\n');
+    expect(isMarkupHeavy(`Run this:\n\n\`\`\`\n${code}\n\`\`\`\n`)).toBe(false);
+    expect(isMarkupHeavy(`Run \`${'[a]('.repeat(200)}\` now.`)).toBe(false);
+  });
+});
