@@ -40,18 +40,22 @@ function linePrefixLength(text: string, start: number): number {
       markers++;
       continue;
     }
-    let end = i;
-    if (char === 45 || char === 42 || char === 43 /* - * + */) end = i + 1;
-    else while (end - i < 9 && isDigit(text.charCodeAt(end))) end++;
-    if (end > i && !(char === 45 || char === 42 || char === 43)) {
-      const closer = text.charCodeAt(end);
-      end = closer === 46 || closer === 41 /* . ) */ ? end + 1 : i;
-    }
+    const end = markerEnd(text, i);
     const after = text.charCodeAt(end);
     if (end === i || !(after === 32 || after === 9)) return markers > 0 ? i - start : 0;
     i = end;
     markers++;
   }
+}
+
+/** Where a bullet (`-`, `*`, `+`) or a number of up to nine digits with `.` or `)` at `i` ends; `i` when there is none. */
+function markerEnd(text: string, i: number): number {
+  const char = text.charCodeAt(i);
+  if (char === 45 || char === 42 || char === 43) return i + 1;
+  let end = i;
+  while (end - i < 9 && isDigit(text.charCodeAt(end))) end++;
+  const closer = text.charCodeAt(end);
+  return end > i && (closer === 46 || closer === 41) ? end + 1 : i;
 }
 
 function isDigit(char: number): boolean {

@@ -89,12 +89,8 @@ export function stemWord(word: string): string {
  */
 function isPluralOfNameWithDigits(word: string): boolean {
   const last = word.length - 1;
-  if (last < 2 || word[last] !== 's' || !isDigitCode(word.charCodeAt(last - 1)) || !/^[a-z0-9]+$/.test(word)) return false;
+  if (last < 2 || word[last] !== 's' || !isDigit(word.charCodeAt(last - 1)) || !/^[a-z0-9]+$/.test(word)) return false;
   return /[a-z]/.test(word.slice(0, last - 1));
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /**
