@@ -64,3 +64,26 @@ export function isMisspeltEnglish(word: string): boolean {
   }
   return false;
 }
+
+/**
+ * The words of general English one slip from `word`: a letter dropped, added, doubled, changed or two swapped
+ * (Damerau distance 1), each looked up in the lists, as Norvig's speller does.
+ */
+export function englishOneSlipFrom(word: string): string[] {
+  if (word.length > MAX_MISSPELT || !/^[a-z]+$/.test(word)) return [];
+  const found = new Set<string>();
+  const check = (candidate: string): void => {
+    if (candidate !== word && isEnglishWord(candidate)) found.add(candidate);
+  };
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail.length > 0) check(head + tail.slice(1));
+    if (tail.length > 1) check(head + tail[1] + tail[0] + tail.slice(2));
+    for (const letter of LETTERS) {
+      check(head + letter + tail);
+      if (tail.length > 0) check(head + letter + tail.slice(1));
+    }
+  }
+  return [...found];
+}

@@ -1,7 +1,7 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
 import { daysIn } from './dates.js';
 import { oneEditApart } from './distance.js';
-import { isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
+import { englishOneSlipFrom, isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
@@ -229,6 +229,8 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (best !== 1) {
     const shorter = shorterStem(index, token.stem);
     if (shorter) return [{ ...shorter, weight: WEIGHT.oneEdit }];
+    const inflected = english ? undefined : englishSlipOf(index, token.surface);
+    if (inflected) return [{ ...inflected, weight: WEIGHT.oneEdit }];
   }
   if (edits === 0) return [];
   if (best === undefined) {
@@ -346,6 +348,38 @@ function shorterStem(index: SearchIndex, stem: string): KnownTerm | undefined {
     if (id !== -1) return { stem: prefix, id };
   }
   return undefined;
+}
+
+/**
+ * A slip of an English word that the notes use in another form ("tyeps" for "types", where the notes say "type"):
+ * the speller reads the notes' words as written, so a typo of an inflection they never write finds nothing. The
+ * word is taken for the likeliest English word one slip away whose stem the notes hold.
+ */
+function englishSlipOf(index: SearchIndex, typed: string): KnownTerm | undefined {
+  if (typed.length < 4) return undefined;
+  let found: KnownTerm | undefined;
+  let lowest = Infinity;
+  for (const word of englishOneSlipFrom(typed)) {
+    if (!isLikelySlip(typed, word)) continue;
+    const known = stem(word);
+    const id = index.heldTermId(known);
+    if (id === -1 || !writtenInNotes(index, known)) continue;
+    const cost = index.idfOfTerm(id) + slipCost(typed, word);
+    if (cost >= lowest) continue;
+    found = { stem: known, id };
+    lowest = cost;
+  }
+  return found;
+}
+
+/**
+ * Whether the notes' text writes a word with this stem, as the speller's vocabulary has it: a stem held only by a web
+ * address ("watch" of a YouTube link) is found as written but is no word a typo stands for. Porter's stems can end
+ * in "i" where the word has "y", so the words looked at begin with all of the stem but its last letter.
+ */
+function writtenInNotes(index: SearchIndex, known: string): boolean {
+  for (const word of index.vocabulary.extending(known.slice(0, -1), 6)) if (index.stemOf(word) === known) return true;
+  return false;
 }
 
 /** A stem the notes have, with its term id. */
