@@ -377,8 +377,11 @@ function englishSlipOf(index: SearchIndex, typed: string): KnownTerm | undefined
  * address ("watch" of a YouTube link) is found as written but is no word a typo stands for. Porter's stems can end
  * in "i" where the word has "y", so the words looked at begin with all of the stem but its last letter.
  */
+/** How many letters past its stem a word may run: "availability" is "avail" and seven more. */
+const WORD_PAST_STEM = 12;
+
 function writtenInNotes(index: SearchIndex, known: string): boolean {
-  for (const word of index.vocabulary.extending(known.slice(0, -1), 6)) if (index.stemOf(word) === known) return true;
+  for (const word of index.vocabulary.extending(known.slice(0, -1), WORD_PAST_STEM)) if (index.stemOf(word) === known) return true;
   return false;
 }
 

@@ -420,10 +420,12 @@ describe('search ranking', () => {
   });
 
   it('reads a slip of an English word as that word when the notes write it in another form only', () => {
-    const index = indexOf({ 'launch.md': 'Select the instance type (t3.medium, m5.large).', 'other.md': 'Tags are free-form.' });
+    const index = indexOf({ 'launch.md': 'Select the instance type (t3.medium, m5.large).', 'other.md': 'Spread across availability zones.' });
     const stems = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
     // "tyeps" is two edits from "type", the notes' word, and one from "types", which the notes never write.
     expect(stems('which instance tyeps')).toContain(stem('type'));
+    // "available", one slip from "aavilable", shares its stem with "availability", seven letters longer.
+    expect(stems('highly aavilable')).toContain(stem('availability'));
     // A name the notes lack, one slip from no English word the notes hold, stays unknown.
     expect(stems('which instance kafka')).not.toContain(stem('type'));
   });
