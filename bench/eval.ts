@@ -17,7 +17,7 @@ import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary }
 import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import type { PairedDifference } from './paired-stats.js';
 import { devsetFolders, faqSets, type FaqSet } from './faq-sets.js';
-import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet, type NotesDevSet } from './notes-devset.js';
+import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet, withTypos, type NotesDevSet } from './notes-devset.js';
 import { countSpellerFixes, type SpellerCount } from './speller-score.js';
 import { fixed, formatTable, signedFixed } from './table.js';
 
@@ -133,7 +133,9 @@ function scoreRow(name: string, devset: NotesDevSet, lore: Lore, log: (line: str
     for (const miss of score.misses) log(`${name} miss: ${miss}`);
     for (const question of score.answeredAnyway) log(`${name} answered though the notes do not say: "${question}"`);
   }
-  return [name, `${score.hits}/${score.total}`, fixed(score.hits / score.total, 3), `${score.honest}/${score.noAnswerTotal}`];
+  // With typos, only the counts: a typo question's misses repeat the clean one's, or are a slip the speller missed.
+  const typo = scoreNotesDevSet(withTypos(devset), (q) => lore.answer(q));
+  return [name, `${score.hits}/${score.total}`, fixed(score.hits / score.total, 3), `${score.honest}/${score.noAnswerTotal}`, `${typo.hits}/${typo.total}`, `${typo.honest}/${typo.noAnswerTotal}`];
 }
 
 function formatDifference(d: PairedDifference): string {
@@ -179,8 +181,8 @@ async function main(): Promise<void> {
     console.log(formatTable(['set', 'part', 'misspelt words', 'taken for the word meant', 'share'], spelled.map((row) => [row.set, row.part, row.words, row.fixed, fixed(row.fixed / row.words, 3)])));
   }
   if (bundled.length > 0) {
-    console.log('\nBundled notes, then made-up team notes (bench/devsets/team-*): first citation on the answering lines; honest "I couldn\'t find" where the notes do not answer.\n');
-    console.log(formatTable(['dev set', 'hit@1', 'share', 'honest not-found'], bundled));
+    console.log('\nBundled notes, then made-up team notes (bench/devsets/team-*): first citation on the answering lines; honest "I couldn\'t find" where the notes do not answer. With typos: the same questions with one or two typos each, made as the FAQ sets\' are.\n');
+    console.log(formatTable(['dev set', 'hit@1', 'share', 'honest not-found', 'with typos: hit@1', 'honest'], bundled));
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Answer } from '../src/types.js';
+import { makeTypo } from './devsets/faq-typos.js';
 
 /** `lines` (or any range in `or`) are the lines that answer, 1-based and inclusive. */
 export interface NotesQuestion {
@@ -66,5 +67,20 @@ export function scoreNotesDevSet(devset: NotesDevSet, answer: (question: string)
     honest: devset.noAnswer.length - answeredAnyway.length,
     noAnswerTotal: devset.noAnswer.length,
     answeredAnyway,
+  };
+}
+
+/** Seeds of the typos put in the unanswerable questions, apart from the answerable ones' so no two questions share one. */
+const NO_ANSWER_SEEDS = 100_000;
+
+/**
+ * The same set with a typo or two in every question, as the FAQ sets' typo questions are made (`makeTypo`), seeded
+ * by each question's place so every run asks the same.
+ */
+export function withTypos(devset: NotesDevSet): NotesDevSet {
+  return {
+    ...devset,
+    questions: devset.questions.map((question, i) => ({ ...question, q: makeTypo(question.q, i + 1).text })),
+    noAnswer: devset.noAnswer.map((question, i) => makeTypo(question, NO_ANSWER_SEEDS + i + 1).text),
   };
 }

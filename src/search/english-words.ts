@@ -28,6 +28,16 @@ export function isRarerEnglish(typed: string, other: string): boolean {
   return (words.get(typed) ?? 0) > (words.get(other) ?? Number.MAX_VALUE);
 }
 
+/**
+ * How rare a word of general English is, in the units of IDF: its size class read as about ten times rarer at each
+ * step from the commonest (10) to the rarest kept (50). Infinity for a word not in the lists.
+ */
+export function englishRarity(word: string): number {
+  words ??= load();
+  const size = words.get(word);
+  return size === undefined ? Infinity : SIZES.indexOf(size as (typeof SIZES)[number]) * Math.log(10);
+}
+
 function load(): ReadonlyMap<string, number> {
   const require = createRequire(import.meta.url);
   const all = new Map<string, number>();

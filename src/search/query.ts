@@ -1,7 +1,7 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
 import { daysIn } from './dates.js';
 import { oneEditApart } from './distance.js';
-import { englishOneSlipFrom, isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
+import { englishOneSlipFrom, englishRarity, isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
@@ -98,7 +98,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     groups.push(group);
     groupOf.set(token, group);
     wordStems.push(token.stem);
-    stemOfGroup.set(group, token.stem);
+    stemOfGroup.set(group, terms.length === 0 ? meantStem(token) : token.stem);
     if (cased && isCapitals(text.slice(token.offset, token.offset + token.surface.length))) capitals.add(group);
   }
   const phrases: QueryTerm[] = [];
@@ -383,6 +383,25 @@ const WORD_PAST_STEM = 12;
 function writtenInNotes(index: SearchIndex, known: string): boolean {
   for (const word of index.vocabulary.extending(known.slice(0, -1), WORD_PAST_STEM)) if (index.stemOf(word) === known) return true;
   return false;
+}
+
+/**
+ * The stem of the word a typo the notes know nothing of most likely stands for, for its synonyms: "coxt" is "cost",
+ * which the notes may say as "pay". The commonest English word one slip away; the typo's own stem if none is.
+ */
+function meantStem(token: Token): string {
+  if (token.surface.length < 4 || isEnglishWord(token.surface)) return token.stem;
+  let meant: string | undefined;
+  let lowest = Infinity;
+  for (const word of englishOneSlipFrom(token.surface)) {
+    if (!isLikelySlip(token.surface, word)) continue;
+    const cost = englishRarity(word) + slipCost(token.surface, word);
+    if (cost < lowest) {
+      meant = word;
+      lowest = cost;
+    }
+  }
+  return meant === undefined ? token.stem : stem(meant);
 }
 
 /** A stem the notes have, with its term id. */

@@ -430,6 +430,15 @@ describe('search ranking', () => {
     expect(stems('which instance kafka')).not.toContain(stem('type'));
   });
 
+  it('looks for the synonyms of the English word a typo stands for, when the notes know neither', () => {
+    const index = indexOf({ 'fargate.md': 'With Fargate you pay only for the CPU and memory you ask for.', 'other.md': 'Tags are free-form.' });
+    const terms = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
+    // "coxt" is one neighbouring key from "cost", whose synonyms include "pay".
+    expect(terms('fargate coxt')).toContain(stem('pay'));
+    expect(terms('fargate cost')).toContain(stem('pay'));
+    expect(terms('fargate zqxw')).not.toContain(stem('pay'));
+  });
+
   it('lets an abbreviation match without making its word outweigh the rest of the question', () => {
     const index = indexOf({
       'ha.md': 'Run two replicas for HA.',
