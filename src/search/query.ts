@@ -385,6 +385,13 @@ function writtenInNotes(index: SearchIndex, known: string): boolean {
   return false;
 }
 
+/** Whether a word is a likely slip of a word of general English ("qucik"): in a hurry, chat is typed too. */
+function isEnglishSlip(word: string): boolean {
+  if (word.length < 4) return false;
+  for (const english of englishOneSlipFrom(word)) if (isLikelySlip(word, english)) return true;
+  return false;
+}
+
 /**
  * The stem of the word a typo the notes know nothing of most likely stands for, for its synonyms: "coxt" is "cost",
  * which the notes may say as "pay". The commonest English word one slip away; the typo's own stem if none is.
@@ -595,7 +602,7 @@ function dropChatClauses(text: string, tokens: readonly Token[], groups: QueryGr
     if (own) own.push(group);
     else clauses.set(clause, [group]);
   }
-  const chat = [...clauses].filter(([clause, own]) => !asking.has(clause) && own.every((group) => group.terms.length === 0 && isEnglishWord(group.word))).map(([, own]) => own);
+  const chat = [...clauses].filter(([clause, own]) => !asking.has(clause) && own.every((group) => group.terms.length === 0 && (isEnglishWord(group.word) || isEnglishSlip(group.word)))).map(([, own]) => own);
   if (chat.length === 0 || chat.length === clauses.size) return;
   for (const own of chat) for (const group of own) groups.splice(groups.indexOf(group), 1);
 }

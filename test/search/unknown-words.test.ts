@@ -104,6 +104,10 @@ describe('chat around the question', () => {
     expect(found('sorry for the dumb question, but does fargate run each pod on its own node?')).toBe(true);
   });
 
+  it('is left out when typed in a hurry too, its words slips of general English', () => {
+    expect(words('hey team, qucik one: does fargate run each pod on its own node?')).toEqual(words('does fargate run each pod on its own node?'));
+  });
+
   it('is kept where the clause asks, names something, or holds a word of the notes', () => {
     expect(words('fargate pods restarted, why would they crash')).toContain('crash');
     expect(words('sorry, kubectl hangs on fargate')).toContain('kubectl');
