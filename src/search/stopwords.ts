@@ -14,5 +14,23 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   would wouldn yet you your yours yourself yourselves hi hey hello tell know anybody somebody guys folks team question
   sorry d m o y ok okay pls plz thx ty btw fyi asap imo imho afaik tbh iirc vs versus`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .concat(contractionsWithoutApostrophe()),
 );
+
+/**
+ * English contractions typed without the apostrophe, as chat questions are ("dont", "didnt", "im", "youre", "thats"):
+ * written with it, each is two stop words ("don" and "t"), so without it, it is one. From the closed class of English
+ * contractions: "n't" after an auxiliary, "'m" after "I", "'ve" and "'re" after a pronoun or modal, "'s" after a
+ * pronoun or question word. Not "'ll" or "'d", which would make stop words of "well", "shell", "id" and "shed".
+ */
+function contractionsWithoutApostrophe(): string[] {
+  const endings: Record<string, string> = {
+    t: 'don didn doesn isn aren wasn weren hasn haven hadn shouldn wouldn couldn won can shan mustn needn mightn',
+    m: 'i',
+    ve: 'i you we they could would should might must',
+    re: 'you we they',
+    s: 'that there here what where who how when it he she let',
+  };
+  return Object.entries(endings).flatMap(([ending, words]) => words.split(' ').map((word) => word + ending));
+}

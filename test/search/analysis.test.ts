@@ -103,6 +103,13 @@ describe('tokenize', () => {
     expect(tokens.find((t) => t.surface === 'okta')?.stop).toBe(false);
   });
 
+  it('reads a contraction typed without its apostrophe as the stop words it stands for, not "well" or "id"', () => {
+    const content = (text: string) => tokenize(text).filter((t) => !t.stop).map((t) => t.surface);
+    expect(content('why dont we use kafka, im new and thats odd')).toEqual(['use', 'kafka', 'new', 'odd']);
+    expect(content("why don't we use kafka, i'm new and that's odd")).toEqual(['use', 'kafka', 'new', 'odd']);
+    expect(tokenize('the id of the well').filter((t) => !t.stop).map((t) => t.surface)).toEqual(['id', 'well']);
+  });
+
   it('marks stop words (question filler included) and keeps negations and one-letter digits', () => {
     const tokens = tokenize("Hey team, can someone tell me how I'd run it on EKS? Not on 2 nodes");
     const flagged = Object.fromEntries(tokens.map((t) => [t.surface, t.stop]));
