@@ -79,8 +79,22 @@ export function isMisspeltEnglish(word: string): boolean {
  * The words of general English one slip from `word`: a letter dropped, added, doubled, changed or two swapped
  * (Damerau distance 1), each looked up in the lists, as Norvig's speller does.
  */
-export function englishOneSlipFrom(word: string): string[] {
+export function englishOneSlipFrom(word: string): readonly string[] {
   if (word.length > MAX_MISSPELT || !/^[a-z]+$/.test(word)) return [];
+  let found = slipsOf.get(word);
+  if (!found) {
+    // A question asks for a word's slips up to three times (its reading, its synonyms, the chat rule): kept for a while.
+    if (slipsOf.size >= SLIPS_KEPT) slipsOf.clear();
+    found = findSlips(word);
+    slipsOf.set(word, found);
+  }
+  return found;
+}
+
+const SLIPS_KEPT = 256;
+const slipsOf = new Map<string, readonly string[]>();
+
+function findSlips(word: string): readonly string[] {
   const found = new Set<string>();
   const check = (candidate: string): void => {
     if (candidate !== word && isEnglishWord(candidate)) found.add(candidate);
