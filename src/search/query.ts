@@ -360,7 +360,8 @@ function englishSlipOf(index: SearchIndex, typed: string): KnownTerm | undefined
   let found: KnownTerm | undefined;
   let lowest = Infinity;
   for (const word of englishOneSlipFrom(typed)) {
-    if (!isLikelySlip(typed, word)) continue;
+    // A slip of a stop word ("doees", "kjow") is left out below, as the stop word would be.
+    if (isStopWord(word) || !isLikelySlip(typed, word)) continue;
     const known = stem(word);
     const id = index.heldTermId(known);
     if (id === -1 || !writtenInNotes(index, known)) continue;

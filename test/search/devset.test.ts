@@ -12,12 +12,13 @@ const readDevSet = (name: string) => readNotesDevSet(new URL(`../fixtures/${name
  * 5/8 and 4/10 honest once an amount per unit asked for a figure, 6/10 once the act of a how-to question counted in
  * full; 32/45 with 7/12 and, for a second blind batch, 25/45 with 5/12 as first measured; later 13/15, fresh 6/8 and
  * the blind batches 8/12 and 6/12 honest once a limit asked for needed a figure; a third blind batch 30/45 with 8/12
- * as first measured; a fourth, held out, 28/45 with 8/12 as first measured, its misses unread).
+ * as first measured; a fourth, held out, 28/45 with 8/12 as first measured, its misses unread; fresh 61/68 once a
+ * slip of an English word the notes write in another form was read as that word).
  */
 const SETS = [
   { name: 'devset.json', hitAt1: 0.98, noAnswerShare: 1 },
   { name: 'devset-later.json', hitAt1: 0.89, noAnswerShare: 0.86 },
-  { name: 'devset-fresh.json', hitAt1: 0.88, noAnswerShare: 0.75 },
+  { name: 'devset-fresh.json', hitAt1: 0.89, noAnswerShare: 0.75 },
   { name: 'devset-paraphrase.json', hitAt1: 0.55, noAnswerShare: 0.6 },
   { name: 'devset-blind.json', hitAt1: 0.73, noAnswerShare: 0.66 },
   { name: 'devset-blind2.json', hitAt1: 0.55, noAnswerShare: 0.5 },

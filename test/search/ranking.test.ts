@@ -428,6 +428,9 @@ describe('search ranking', () => {
     expect(stems('highly aavilable')).toContain(stem('availability'));
     // A name the notes lack, one slip from no English word the notes hold, stays unknown.
     expect(stems('which instance kafka')).not.toContain(stem('type'));
+    // A slip of a stop word is left out as the stop word is, though an English word's stem ("doe") is one slip away too.
+    const withDoe = indexOf({ 'users.md': 'The user John Doe owns the instance type.', 'other.md': 'Tags are free-form.' });
+    expect(analyzeQuery(withDoe, 'how doees the instance type work').groups.map((group) => group.word)).not.toContain('doees');
   });
 
   it('looks for the synonyms of the English word a typo stands for, when the notes know neither', () => {
