@@ -91,6 +91,23 @@ export function englishOneSlipFrom(word: string): readonly string[] {
   return found;
 }
 
+/** The words of the lists in code-unit order, for `beginsEnglishWord`. */
+let sorted: readonly string[] | undefined;
+
+/** Whether some word of general English begins with `prefix`: a binary search of the sorted lists. */
+function beginsEnglishWord(prefix: string): boolean {
+  words ??= load();
+  sorted ??= [...words.keys()].sort();
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < prefix) low = middle + 1;
+    else high = middle;
+  }
+  return sorted[low]?.startsWith(prefix) ?? false;
+}
+
 const SLIPS_KEPT = 256;
 const slipsOf = new Map<string, readonly string[]>();
 
@@ -101,6 +118,8 @@ function findSlips(word: string): readonly string[] {
   };
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
+    // Every slip from here on keeps `head` in front: where no English word begins so ("zqx…"), none is one slip away.
+    if (i > 0 && !beginsEnglishWord(head)) break;
     const tail = word.slice(i);
     if (tail.length > 0) check(head + tail.slice(1));
     if (tail.length > 1) check(head + tail[1] + tail[0] + tail.slice(2));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose.js';
 import { indexNotes } from '../../src/knowledge/build.js';
-import { isEnglishWord, isMisspeltEnglish } from '../../src/search/english-words.js';
+import { englishOneSlipFrom, isEnglishWord, isMisspeltEnglish } from '../../src/search/english-words.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
 
@@ -27,6 +27,15 @@ describe('words the notes never use', () => {
   it.each(['treshold', 'requried', 'deadlin', 'scalling'])('%j is general English misspelt', (word) => {
     expect(isEnglishWord(word)).toBe(false);
     expect(isMisspeltEnglish(word)).toBe(true);
+  });
+
+  it('finds the English words one slip from a word: a letter dropped, added, changed, or two swapped', () => {
+    expect(englishOneSlipFrom('tyeps')).toContain('types');
+    expect(englishOneSlipFrom('coxt')).toEqual(expect.arrayContaining(['cost', 'coat']));
+    expect(englishOneSlipFrom('patcing')).toContain('patching');
+    expect(englishOneSlipFrom('stat')).toEqual(expect.arrayContaining(['start', 'state', 'sat', 'stab']));
+    expect(englishOneSlipFrom('zqxvbt')).toEqual([]);
+    expect(englishOneSlipFrom('types')).not.toContain('types');
   });
 
   it.each(['kubectl', 'postgres', 'containerd', 'karpenter', 'gunicorn', 'redis'])('%j is not: a name may be a word with a letter changed or added', (word) => {
