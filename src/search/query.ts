@@ -360,7 +360,7 @@ function englishSlipOf(index: SearchIndex, typed: string): KnownTerm | undefined
   let found: KnownTerm | undefined;
   let lowest = Infinity;
   for (const word of englishOneSlipFrom(typed)) {
-    // A slip of a stop word ("doees", "kjow") is left out below, as the stop word would be.
+    // A slip of a stop word ("doees", "kjow") is left out as the stop word is (`stopWordMeant`), not read as this.
     if (isStopWord(word) || !isLikelySlip(typed, word)) continue;
     const known = stem(word);
     const id = index.heldTermId(known);
@@ -373,14 +373,14 @@ function englishSlipOf(index: SearchIndex, typed: string): KnownTerm | undefined
   return found;
 }
 
+/** How many letters past its stem a word may run: "availability" is "avail" and seven more. */
+const WORD_PAST_STEM = 12;
+
 /**
  * Whether the notes' text writes a word with this stem, as the speller's vocabulary has it: a stem held only by a web
  * address ("watch" of a YouTube link) is found as written but is no word a typo stands for. Porter's stems can end
  * in "i" where the word has "y", so the words looked at begin with all of the stem but its last letter.
  */
-/** How many letters past its stem a word may run: "availability" is "avail" and seven more. */
-const WORD_PAST_STEM = 12;
-
 function writtenInNotes(index: SearchIndex, known: string): boolean {
   for (const word of index.vocabulary.extending(known.slice(0, -1), WORD_PAST_STEM)) if (index.stemOf(word) === known) return true;
   return false;
