@@ -15,6 +15,8 @@ import { rowAnswers } from '../../src/search/table-records.js';
 
 const bundled = fileURLToPath(new URL('../../knowledge', import.meta.url));
 const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
+/** The stems a question looks for in an index: its words', their corrections' and their expansions'. */
+const stemsLookedFor = (index: ReturnType<typeof indexOf>, question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
 const firstFile = (notes: Record<string, string>, question: string) => search(indexOf(notes), question).hits[0]?.chunk.file;
 
 describe('answer cues', () => {
@@ -414,20 +416,19 @@ describe('search ranking', () => {
 
   it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
     const index = indexOf({ 'go.md': 'Most components are written in Go.', 'docs.md': 'Write the docs first.' });
-    const terms = analyzeQuery(index, 'what is it writetn in').groups.flatMap((group) => group.terms.map((term) => term.stem));
+    const terms = stemsLookedFor(index, 'what is it writetn in');
     expect(terms).toContain('written');
     expect(terms).not.toContain('write');
   });
 
   it('reads a slip of an English word as that word when the notes write it in another form only', () => {
     const index = indexOf({ 'launch.md': 'Select the instance type (t3.medium, m5.large).', 'other.md': 'Spread across availability zones.' });
-    const stems = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
     // "tyeps" is two edits from "type", the notes' word, and one from "types", which the notes never write.
-    expect(stems('which instance tyeps')).toContain(stem('type'));
+    expect(stemsLookedFor(index, 'which instance tyeps')).toContain(stem('type'));
     // "available", one slip from "aavilable", shares its stem with "availability", seven letters longer.
-    expect(stems('highly aavilable')).toContain(stem('availability'));
+    expect(stemsLookedFor(index, 'highly aavilable')).toContain(stem('availability'));
     // A name the notes lack, one slip from no English word the notes hold, stays unknown.
-    expect(stems('which instance kafka')).not.toContain(stem('type'));
+    expect(stemsLookedFor(index, 'which instance kafka')).not.toContain(stem('type'));
     // A slip of a stop word is left out as the stop word is, though an English word's stem ("doe") is one slip away too.
     const withDoe = indexOf({ 'users.md': 'The user John Doe owns the instance type.', 'other.md': 'Tags are free-form.' });
     expect(analyzeQuery(withDoe, 'how doees the instance type work').groups.map((group) => group.word)).not.toContain('doees');
@@ -435,11 +436,10 @@ describe('search ranking', () => {
 
   it('looks for the synonyms of the English word a typo stands for, when the notes know neither', () => {
     const index = indexOf({ 'fargate.md': 'With Fargate you pay only for the CPU and memory you ask for.', 'other.md': 'Tags are free-form.' });
-    const terms = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
     // "coxt" is one neighbouring key from "cost", whose synonyms include "pay".
-    expect(terms('fargate coxt')).toContain(stem('pay'));
-    expect(terms('fargate cost')).toContain(stem('pay'));
-    expect(terms('fargate zqxw')).not.toContain(stem('pay'));
+    expect(stemsLookedFor(index, 'fargate coxt')).toContain(stem('pay'));
+    expect(stemsLookedFor(index, 'fargate cost')).toContain(stem('pay'));
+    expect(stemsLookedFor(index, 'fargate zqxw')).not.toContain(stem('pay'));
   });
 
   it('lets an abbreviation match without making its word outweigh the rest of the question', () => {
@@ -477,12 +477,11 @@ describe('search ranking', () => {
       'costs.md': 'The BigQuery bill is split by team. The `ProxyObjectDefinition` and `CertAuthority` are shared.',
       'mode.md': 'Turn on the ManagementClusterMode for one cluster.',
     });
-    const lookedFor = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
-    expect(lookedFor('bq features')).toContain(stem('bigquery'));
-    expect(lookedFor('pd schedule')).toContain(stem('pagerduty'));
-    expect(lookedFor('pod limits')).not.toContain(stem('proxyobjectdefinition'));
-    expect(lookedFor('ca settings')).not.toContain(stem('clientauth'));
-    expect(lookedFor('mcm settings')).not.toContain(stem('managementclustermode'));
+    expect(stemsLookedFor(index, 'bq features')).toContain(stem('bigquery'));
+    expect(stemsLookedFor(index, 'pd schedule')).toContain(stem('pagerduty'));
+    expect(stemsLookedFor(index, 'pod limits')).not.toContain(stem('proxyobjectdefinition'));
+    expect(stemsLookedFor(index, 'ca settings')).not.toContain(stem('clientauth'));
+    expect(stemsLookedFor(index, 'mcm settings')).not.toContain(stem('managementclustermode'));
     expect(search(index, 'features from bq').hits[0]?.chunk.file).toBe('keel.md');
   });
 
@@ -495,9 +494,8 @@ describe('search ranking', () => {
 
   it('expands common short forms both ways', () => {
     const index = indexOf({ 'fargate.md': 'Fargate lets you run applications without managing EC2 instances.', 'cli.md': 'The app takes a config file.' });
-    const lookedFor = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
-    expect(lookedFor('apps')).toContain(stem('applications'));
-    expect(lookedFor('application')).toContain(stem('app'));
+    expect(stemsLookedFor(index, 'apps')).toContain(stem('applications'));
+    expect(stemsLookedFor(index, 'application')).toContain(stem('app'));
     expect(firstFile({ 'fargate.md': 'Fargate lets you run applications without managing EC2 instances.' }, 'run apps without EC2')).toBe('fargate.md');
   });
 
@@ -509,14 +507,13 @@ describe('search ranking', () => {
 
   it('corrects a short word for a dropped or swapped letter, not for a changed one', () => {
     const index = indexOf({ 'a.md': 'Each task has its own certs.', 'b.md': 'The node runs one pod.' });
-    const stems = (question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
-    expect(stems('talk')).toEqual([]);
-    expect(stems('tsak')).toContain('task');
-    expect(stems('crts')).toContain(stem('certs'));
+    expect(stemsLookedFor(index, 'talk')).toEqual([]);
+    expect(stemsLookedFor(index, 'tsak')).toContain('task');
+    expect(stemsLookedFor(index, 'crts')).toContain(stem('certs'));
     // Three letters: a four-letter word with one letter dropped, or two letters swapped; not one letter changed.
-    expect(stems('nde')).toContain('node');
-    expect(stems('pdo')).toContain('pod');
-    expect(stems('pid')).toEqual([]);
+    expect(stemsLookedFor(index, 'nde')).toContain('node');
+    expect(stemsLookedFor(index, 'pdo')).toContain('pod');
+    expect(stemsLookedFor(index, 'pid')).toEqual([]);
   });
 
   it('answers when all but one incidental word match, rather than letting that word sink the question', async () => {
