@@ -24,21 +24,22 @@ interface QuantityStated {
   dimension: Dimension;
 }
 
-const UNITS: readonly { pattern: string; dimension: Dimension; scale: number }[] = [
-  { pattern: 'milliseconds?|ms', dimension: 'time', scale: 0.001 },
-  { pattern: 'seconds?|secs?|s', dimension: 'time', scale: 1 },
-  { pattern: 'minutes?|mins?', dimension: 'time', scale: 60 },
-  { pattern: 'hours?|hrs?|h', dimension: 'time', scale: 3_600 },
-  { pattern: '(?:(?:working|business|calendar)\\s+)?days?|d', dimension: 'time', scale: 86_400 },
-  { pattern: 'weeks?|wks?', dimension: 'time', scale: 604_800 },
+/** Each unit: the pattern its written names match, and those names spelt out (a bare letter is none: "2h"). */
+const UNITS: readonly { pattern: string; dimension: Dimension; scale: number; names: readonly string[] }[] = [
+  { pattern: 'milliseconds?|ms', dimension: 'time', scale: 0.001, names: ['millisecond', 'ms'] },
+  { pattern: 'seconds?|secs?|s', dimension: 'time', scale: 1, names: ['second', 'sec'] },
+  { pattern: 'minutes?|mins?', dimension: 'time', scale: 60, names: ['minute', 'min'] },
+  { pattern: 'hours?|hrs?|h', dimension: 'time', scale: 3_600, names: ['hour', 'hr'] },
+  { pattern: '(?:(?:working|business|calendar)\\s+)?days?|d', dimension: 'time', scale: 86_400, names: ['day'] },
+  { pattern: 'weeks?|wks?', dimension: 'time', scale: 604_800, names: ['week', 'wk'] },
   // A month of 30 days and a year of 365, as people reckon them ("30 days" is "a month").
-  { pattern: 'months?', dimension: 'time', scale: 2_592_000 },
-  { pattern: 'years?|yrs?', dimension: 'time', scale: 31_536_000 },
-  { pattern: 'kilobytes?|kib|kb', dimension: 'size', scale: 1e3 },
-  { pattern: 'megabytes?|mib|mb', dimension: 'size', scale: 1e6 },
-  { pattern: 'gigabytes?|gib|gb', dimension: 'size', scale: 1e9 },
-  { pattern: 'terabytes?|tib|tb', dimension: 'size', scale: 1e12 },
-  { pattern: 'petabytes?|pib|pb', dimension: 'size', scale: 1e15 },
+  { pattern: 'months?', dimension: 'time', scale: 2_592_000, names: ['month'] },
+  { pattern: 'years?|yrs?', dimension: 'time', scale: 31_536_000, names: ['year', 'yr'] },
+  { pattern: 'kilobytes?|kib|kb', dimension: 'size', scale: 1e3, names: ['kilobyte', 'kib', 'kb'] },
+  { pattern: 'megabytes?|mib|mb', dimension: 'size', scale: 1e6, names: ['megabyte', 'mib', 'mb'] },
+  { pattern: 'gigabytes?|gib|gb', dimension: 'size', scale: 1e9, names: ['gigabyte', 'gib', 'gb'] },
+  { pattern: 'terabytes?|tib|tb', dimension: 'size', scale: 1e12, names: ['terabyte', 'tib', 'tb'] },
+  { pattern: 'petabytes?|pib|pb', dimension: 'size', scale: 1e15, names: ['petabyte', 'pib', 'pb'] },
 ];
 const UNIT = `(${UNITS.map((unit) => unit.pattern).join('|')})`;
 
@@ -87,6 +88,15 @@ const UNIT_NAMES = UNITS.map((unit) => ({ ...unit, name: new RegExp(`^(?:${unit.
 function unitOf(written: string): { dimension: Dimension; scale: number } | undefined {
   const word = written.replace(/\s+/g, ' ');
   return UNIT_NAMES.find((unit) => unit.name.test(word));
+}
+
+/**
+ * The names of the unit a word of a quantity writes ("min" → minute, min; "mins" → the same), spelt out; undefined
+ * for a word that is no unit ("half", "90").
+ */
+export function namesOfUnit(word: string): readonly string[] | undefined {
+  const unit = UNIT_NAMES.find((candidate) => candidate.name.test(word));
+  return unit && word.length > 1 ? unit.names : undefined;
 }
 
 /** Every number with a unit in `text`, as written: value in seconds or bytes, and its place. */

@@ -8,6 +8,7 @@ import { ASKING_WORD } from './answer-cues.js';
 import { asksActAt, PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
 import { isLikelySlip, isSwap, slipCost } from './slips.js';
 import { STOP_WORDS } from './stopwords.js';
+import { namesOfUnit, quantitiesIn } from './quantities.js';
 import { synonymsOf } from './synonyms.js';
 import { allowedEdits } from './vocabulary.js';
 
@@ -123,6 +124,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     }
   }
   readDaysOfYear(index, text, tokens, groups, groupOf, scale);
+  readUnits(index, text, tokens, groupOf, scale);
   dropChatClauses(text, tokens, groups, groupOf);
   expandAbbreviations(index, groups, scale);
   expandSynonyms(index, groups, stemOfGroup, scale);
@@ -153,6 +155,29 @@ function readDaysOfYear(index: SearchIndex, text: string, tokens: readonly Token
         group.word = text.slice(day.start, day.end);
         group.terms = [term];
       }
+    }
+  }
+}
+
+/**
+ * The unit of a quantity ("90 min", "2 hrs", "half a terabyte") is looked for by every name of the unit the notes
+ * write ("min" by the notes' "60 minutes"), never as a typo of another word ("min" is not "main"). Where the notes
+ * write no name of it, it is a word they lack.
+ */
+function readUnits(index: SearchIndex, text: string, tokens: readonly Token[], groupOf: ReadonlyMap<Token, QueryGroup>, scale: number): void {
+  for (const quantity of quantitiesIn(text)) {
+    for (const token of tokens) {
+      const group = groupOf.get(token);
+      if (!group || token.offset < quantity.start || token.offset >= quantity.end) continue;
+      const names = namesOfUnit(token.surface);
+      if (!names) continue;
+      const terms: QueryTerm[] = [];
+      for (const name of [token.surface, ...names]) {
+        const stemmed = stem(name);
+        const id = index.heldTermId(stemmed);
+        if (id !== -1 && !hasStem(terms, stemmed)) terms.push({ stem: stemmed, id, weight: WEIGHT.exact * scale });
+      }
+      group.terms = terms;
     }
   }
 }

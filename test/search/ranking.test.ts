@@ -414,6 +414,18 @@ describe('search ranking', () => {
     expect(words('how log does the canary take')).toContain('log');
   });
 
+  it('looks for the unit of a quantity by the names the notes write, never as a typo of another word', () => {
+    const notes = {
+      'ci.md': 'Jobs longer than 60 minutes must be split. The main branch deploys on merge.',
+      'db.md': 'A database over 500 GB needs approval.',
+    };
+    const index = indexOf(notes);
+    const min = analyzeQuery(index, 'my job runs like 90 min').groups.find((group) => group.word === 'min');
+    expect(min?.terms.map((term) => term.stem)).toEqual([stem('minute')]);
+    // "min" outside a quantity is a word like any other.
+    expect(analyzeQuery(index, 'min replicas').groups.find((group) => group.word === 'min')?.terms.map((term) => term.stem)).not.toEqual([stem('minute')]);
+  });
+
   it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
     const index = indexOf({ 'go.md': 'Most components are written in Go.', 'docs.md': 'Write the docs first.' });
     const terms = stemsLookedFor(index, 'what is it writetn in');
