@@ -24,7 +24,7 @@ describe('words the notes never use', () => {
     expect(isEnglishWord(word)).toBe(false);
   });
 
-  it.each(['treshold', 'requried', 'deadlin', 'scalling'])('%j is general English misspelt', (word) => {
+  it.each(['treshold', 'requried', 'deadlin', 'scalling', 'sharee', 'pllane'])('%j is general English misspelt', (word) => {
     expect(isEnglishWord(word)).toBe(false);
     expect(isMisspeltEnglish(word)).toBe(true);
   });
