@@ -259,7 +259,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   }
   if (edits === 0) return [];
   if (best === undefined) {
-    if (isNearStopWord(token.surface)) return undefined;
+    if (isNearStopWord(token.surface) || isSlipOfPhrasing(token.surface)) return undefined;
     const joined = splitIntoKnown(index, token.surface) ?? withoutRe(index, token.surface) ?? shortFor(index, token.surface);
     return joined ? [{ ...joined, weight: WEIGHT.oneEdit }] : [];
   }
@@ -480,6 +480,16 @@ function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm |
     }
   }
   return likeliest;
+}
+
+/**
+ * A word the notes lack that is a likely slip of a phrasing word ("usuallly", "acutally"), which is left out as the
+ * word meant would be, rather than counted against the answer as a name.
+ */
+function isSlipOfPhrasing(word: string): boolean {
+  if (word.length < 5 || isEnglishWord(word)) return false;
+  for (const english of englishOneSlipFrom(word)) if (PHRASING_WORDS.has(english) && isLikelySlip(word, english)) return true;
+  return false;
 }
 
 function isNearStopWord(word: string): boolean {

@@ -426,6 +426,14 @@ describe('search ranking', () => {
     expect(analyzeQuery(index, 'min replicas').groups.find((group) => group.word === 'min')?.terms.map((term) => term.stem)).not.toEqual([stem('minute')]);
   });
 
+  it('leaves out a slip of a phrasing word the notes lack, as the word itself is left out', () => {
+    const index = indexOf({ 'ecs.md': 'ECS hosts run on m6i.large instances.', 'other.md': 'Tags are free-form.' });
+    const words = (question: string) => analyzeQuery(index, question).groups.map((group) => group.word);
+    expect(words('which instance do ecs hosts usually use')).not.toContain('usually');
+    expect(words('which instance do ecs hosts usuallly use')).not.toContain('usuallly');
+    expect(words('which instance do ecs hosts usuallly use')).toContain('hosts');
+  });
+
   it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
     const index = indexOf({ 'go.md': 'Most components are written in Go.', 'docs.md': 'Write the docs first.' });
     const terms = stemsLookedFor(index, 'what is it writetn in');
