@@ -56,6 +56,7 @@ const UNKNOWN_NAME_WEIGHT = 1;
 const REAL_WORD_ODDS = 50;
 /** A misspelling in the notes is a one-off: a word in more chunks than this is written so on purpose, and not looked up. */
 const MAX_TYPO_CHUNKS = 5;
+const SHORT_WORD = 4;
 const WEIGHT = Object.freeze({ exact: 1, oneEdit: 0.8, twoEdits: 0.6, expansion: 0.5, phrase: 0.6, context: 0.4 });
 
 /**
@@ -459,13 +460,18 @@ function likeliestFirst(index: SearchIndex, typed: string, nearest: readonly { w
  * slip from a common one ("shade", "cos"). When the word as written is in at most `MAX_TYPO_CHUNKS` chunks and a
  * known word one slip away, with the same first letter (people seldom get it wrong, and words that differ there
  * differ on purpose: "klog", "log"), is at least `REAL_WORD_ODDS` times as common, that word is looked for too, as a
- * correction; the word as written keeps its weight.
+ * correction; the word as written keeps its weight. A form the notes never write, known only by a stem it shares
+ * with a word of theirs, is read so whatever the odds.
  */
 function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm | undefined {
   const typed = token.surface;
-  if (index.chunksWithTerm(id) > MAX_TYPO_CHUNKS) return undefined;
-  const odds = index.idfOfTerm(id) - Math.log(REAL_WORD_ODDS);
-  if (odds <= 0 || allowedEdits(typed) === 0 || /\d/.test(typed)) return undefined;
+  if (allowedEdits(typed) === 0 || /\d/.test(typed)) return undefined;
+  // Known by its stem only, a form the notes never write and no English ("noed", stemmed as "no" + "ed"): the
+  // stemmer's reading is a chance, and any likely slip of a word of theirs is likelier.
+  const unwritten = typed.length >= SHORT_WORD && !index.vocabulary.has(typed) && !isEnglishWord(typed);
+  if (!unwritten && index.chunksWithTerm(id) > MAX_TYPO_CHUNKS) return undefined;
+  const odds = unwritten ? Infinity : index.idfOfTerm(id) - Math.log(REAL_WORD_ODDS);
+  if (odds <= 0) return undefined;
   let likeliest: KnownTerm | undefined;
   let lowest = odds;
   for (const { word } of index.vocabulary.nearest(typed, 1)) {

@@ -434,6 +434,14 @@ describe('search ranking', () => {
     expect(words('which instance do ecs hosts usuallly use')).toContain('hosts');
   });
 
+  it('reads a form the notes never write, known only by its stem, as a slip of a word of theirs too', () => {
+    const index = indexOf({ 'fargate.md': 'Each pod runs on its own node, and there is no daemonset support.', 'other.md': 'No tags.' });
+    // "noed" stems to "no" + "ed"; the notes never write "noed", and "node" is two letters swapped.
+    expect(stemsLookedFor(index, 'pods per fargate noed')).toContain(stem('node'));
+    // A form the notes write keeps its own reading.
+    expect(stemsLookedFor(index, 'pods per fargate node')).not.toContain(stem('no'));
+  });
+
   it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
     const index = indexOf({ 'go.md': 'Most components are written in Go.', 'docs.md': 'Write the docs first.' });
     const terms = stemsLookedFor(index, 'what is it writetn in');
