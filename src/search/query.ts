@@ -6,7 +6,7 @@ import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
 import { asksActAt, PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
-import { isLikelySlip, isSwap, slipCost } from './slips.js';
+import { isLikelySlip, isMechanicalSlip, isSwap, slipCost } from './slips.js';
 import { STOP_WORDS } from './stopwords.js';
 import { namesOfUnit, quantitiesIn } from './quantities.js';
 import { synonymsOf } from './synonyms.js';
@@ -57,6 +57,8 @@ const REAL_WORD_ODDS = 50;
 /** A misspelling in the notes is a one-off: a word in more chunks than this is written so on purpose, and not looked up. */
 const MAX_TYPO_CHUNKS = 5;
 const SHORT_WORD = 4;
+/** The shortest word whose one mechanical slip is read as sure: shorter ones are one slip from too many words. */
+const SURE_SLIP_LENGTH = 5;
 const WEIGHT = Object.freeze({ exact: 1, oneEdit: 0.8, twoEdits: 0.6, expansion: 0.5, phrase: 0.6, context: 0.4 });
 
 /**
@@ -265,7 +267,11 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     return joined ? [{ ...joined, weight: WEIGHT.oneEdit }] : [];
   }
   if (best > 1 && isNearStopWord(token.surface)) return undefined;
-  return closestTerms(index, close);
+  const terms = closestTerms(index, close);
+  // Two letters swapped or one doubled, with no other reading: the word meant, as sure as if written.
+  const only = terms.length === 1 ? terms[0] : undefined;
+  if (only && best === 1 && token.surface.length >= SURE_SLIP_LENGTH && isMechanicalSlip(token.surface, close[0]?.word ?? '')) only.weight = WEIGHT.exact;
+  return terms;
 }
 
 /**

@@ -42,6 +42,17 @@ export function isSwap(typed: string, word: string): boolean {
 }
 
 /**
+ * Whether `typed` is `word` with a slip of the fingers rather than of the mind: two neighbouring letters swapped
+ * ("chekcout") or one letter struck twice ("livve").
+ */
+export function isMechanicalSlip(typed: string, word: string): boolean {
+  if (isSwap(typed, word)) return true;
+  if (typed.length !== word.length + 1) return false;
+  const at = firstDifference(typed, word);
+  return at > 0 && typed[at] === typed[at - 1] && typed.slice(at + 1) === word.slice(at);
+}
+
+/**
  * What an edit from `word` to `typed` costs, in the units of IDF (natural log of odds), beside how rare `word`
  * is: nothing for a dropped, added or swapped letter or a neighbouring key, and a factor of ten for any other
  * changed letter, which is a slip of the mind rather than of the finger.

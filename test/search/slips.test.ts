@@ -3,7 +3,7 @@ import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
-import { isLikelySlip, keysAdjacent, slipCost } from '../../src/search/slips.js';
+import { isLikelySlip, isMechanicalSlip, keysAdjacent, slipCost } from '../../src/search/slips.js';
 
 const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
 const termsOf = (index: ReturnType<typeof indexOf>, question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms);
@@ -239,5 +239,26 @@ describe('a name the notes write longer', () => {
     expect(stemsOf(index, 'port')).toEqual([]);
     expect(stemsOf(index, 'postgre')).toEqual([stem('postgresql')]);
     expect(stemsOf(index, 'postg')).toEqual([]);
+  });
+});
+
+describe('a slip of the fingers', () => {
+  it.each([
+    ['chekcout', 'checkout', true],
+    ['livve', 'live', true],
+    ['sharee', 'share', true],
+    ['chekout', 'checkout', false],
+    ['chrckout', 'checkout', false],
+    ['lives', 'live', false],
+  ])('%j for %j: %s', (typed, word, expected) => {
+    expect(isMechanicalSlip(typed, word)).toBe(expected);
+  });
+
+  it('with one reading only, weighs as much as the word written', () => {
+    const index = indexOf({ 'release.md': 'The SwiftUI checkout is live for 10% of iOS users.', 'other.md': 'Images are pushed to the registry.' });
+    const weights = (question: string) => termsOf(index, question).map((term) => [term.stem, term.weight]);
+    expect(weights('is the chekcout livve')).toEqual(weights('is the checkout live'));
+    // A letter changed is a slip of the mind as often as of the fingers: a correction's weight, below the written word's.
+    expect(termsOf(index, 'is the chrckout live')[0]?.weight).toBeLessThan(1);
   });
 });
