@@ -3,6 +3,7 @@ import { layoutAnswer } from '../chat/layout.js';
 import type { Reply } from '../chat/turn.js';
 import { CLOSEST_LINES } from '../chat/wording.js';
 import type { Answer, Citation } from '../types.js';
+import { quoteLines } from './markdown.js';
 import { markdownForTerminal } from './terminal-markdown.js';
 
 export interface TextStyle {
@@ -41,7 +42,7 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   if (source) {
     // Plain output keeps the note's own Markdown; styled output renders it, so no `**` stands next to real bold.
     if (style === PLAIN) out.push(...answer.quote.map(stripTerminalControls));
-    else out.push(markdownForTerminal(answer.quote.join('\n'), answer.highlights, style));
+    else out.push(styledQuote(answer, style));
     out.push('', `${style.dim('Source:')} ${citationLine(source)}${source.url ? `\n  ${stripTerminalControls(source.url)}` : ''}`);
     for (const other of more.citations) out.push(`${style.dim(`${more.title}:`)} ${citationLine(other)}${other.url ? `\n  ${stripTerminalControls(other.url)}` : ''}`);
   } else {
@@ -55,6 +56,17 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   }
   if (stale) out.push(style.dim(stale));
   return out.join('\n');
+}
+
+/**
+ * The characters of a quote rendered for a styled terminal. A quote is a few lines; a note's one line of 40,000
+ * backticks took the renderer most of a second, and no one reads past a few screens.
+ */
+const TERMINAL_QUOTE = 8_000;
+
+function styledQuote(answer: Answer, style: TextStyle): string {
+  const { lines, cut } = quoteLines(answer.quote, TERMINAL_QUOTE);
+  return markdownForTerminal(lines.join('\n'), answer.highlights, style) + (cut ? '\n…' : '');
 }
 
 /** Any reply for a person at a terminal. The conversation sends the terminal no gaps report and never stays silent there. */

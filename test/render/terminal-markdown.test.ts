@@ -54,6 +54,26 @@ describe('notes on the terminal', () => {
   });
 });
 
+describe('a quote longer than a terminal shows', () => {
+  it('is rendered up to a few screens, cut at a line, with a mark where it was cut', () => {
+    const line = '`'.repeat(40_000);
+    const answer: Answer = {
+      question: 'q',
+      found: true,
+      text: '',
+      quote: ['First line.', line, 'Last line.'],
+      highlights: [],
+      citations: [{ file: 'ops.md', startLine: 1, endLine: 3, section: '', snippet: '', score: 1 }],
+      lookedFor: [],
+    };
+    const [quote] = renderText(answer, ANSI).split('\n\n');
+    expect(quote).toBe('First line.\n…');
+    const alone = renderText({ ...answer, quote: [line] }, ANSI).split('\n\n')[0] ?? '';
+    expect(alone.length).toBeLessThan(10_000);
+    expect(alone.endsWith('…')).toBe(true);
+  });
+});
+
 describe('an answer that found nothing for want of confidence, at a terminal', () => {
   it("shows the closest note's lines under the sentence, stripped of terminal controls, then the other closest notes", () => {
     const answer: Answer = {
