@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMarkupHeavy, nestsTooDeep } from '../src/markdown-limits.js';
+import { Lexer, Tokenizer } from 'marked';
+import { isMarkupHeavy, nestsTooDeep, withLinearFenceLookahead } from '../src/markdown-limits.js';
 
 describe('nestsTooDeep', () => {
   it('holds for a line opening with over 200 characters of blanks and list or quote markers', () => {
@@ -32,5 +33,39 @@ describe('isMarkupHeavy', () => {
     const code = Array.from({ length: 40 }, (_, i) => `f(a[${i}], {b: [1, 2]}) // (x)`).join('\n');
     expect(isMarkupHeavy(`Run this:\n\n\`\`\`\n${code}\n\`\`\`\n`)).toBe(false);
     expect(isMarkupHeavy(`Run \`${'[a]('.repeat(200)}\` now.`)).toBe(false);
+  });
+});
+
+describe('withLinearFenceLookahead', () => {
+  const lexerWith = (mend: boolean) => {
+    const tokenizer = new Tokenizer();
+    const lexer = new Lexer({ gfm: true, tokenizer });
+    if (mend) tokenizer.rules = { ...tokenizer.rules, block: withLinearFenceLookahead(tokenizer.rules.block) };
+    return { lexer, rules: tokenizer.rules.block as unknown as Record<string, unknown> };
+  };
+
+  it("mends the look-ahead for a `~` fence in marked's paragraph, table and quote rules, and leaves no such pattern", () => {
+    const { rules } = lexerWith(true);
+    const { rules: before } = lexerWith(false);
+    for (const name of ['paragraph', 'table', 'blockquote']) expect(rules[name]).not.toBe(before[name]);
+    for (const rule of Object.values(rules)) if (rule instanceof RegExp) expect(rule.source).not.toContain('~{3,})[^\\n]*\\n');
+  });
+
+  it.each([
+    'zebra\n~~~~ zebra',
+    'zebra\n~~~\ncode\n~~~\n',
+    '> zebra\n> ~~~~~~ x\n> y\n',
+    '| a | b |\n|---|---|\n| 1 | 2 |\n~~~\nx\n~~~',
+    'text\n~~ not a fence\nmore',
+  ])('reads %j as marked does', (markdown) => {
+    expect(lexerWith(true).lexer.lex(markdown)).toEqual(lexerWith(false).lexer.lex(markdown));
+  });
+});
+
+describe('isMarkupHeavy on fences', () => {
+  it('leaves fenced code out, whatever the length of its fence, and counts a line of `~` that opens none', () => {
+    const code = Array.from({ length: 40 }, (_, i) => `f(a[${i}], {b: [1, 2]})`).join('\n');
+    expect(isMarkupHeavy(`Run:\n~~~~~\n${code}\n~~~~~\n`)).toBe(false);
+    expect(isMarkupHeavy('~'.repeat(2000))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
-import { isMarkupHeavy } from '../markdown-limits.js';
+import { isMarkupHeavy, withLinearFenceLookahead } from '../markdown-limits.js';
 import { countLines, trimmedLineCount } from './lines.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'item' | 'code' | 'table' | 'rule' | 'quote' | 'html' | 'other';
@@ -100,7 +100,7 @@ function newLexer(): Lexer {
     };
     cachedRules = { from: other, to };
   }
-  tokenizer.rules = { ...tokenizer.rules, other: cachedRules.to };
+  tokenizer.rules = { ...tokenizer.rules, block: withLinearFenceLookahead(tokenizer.rules.block), other: cachedRules.to };
   return lexer;
 }
 

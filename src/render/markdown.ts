@@ -1,4 +1,5 @@
-import { Marked, type MarkedToken, type Token } from 'marked';
+import { Lexer, Marked, Tokenizer, type MarkedToken, type Token } from 'marked';
+import { withLinearFenceLookahead } from '../markdown-limits.js';
 import { decodeEntities } from './entities.js';
 import { FOOTNOTES } from './footnotes.js';
 
@@ -10,7 +11,10 @@ const parser = new Marked({ gfm: true, extensions: FOOTNOTES });
  * tokens, which are not among marked's own types.
  */
 export function parseNote(markdown: string): MarkedToken[] {
-  return parser.lexer(dedent(markdown)) as MarkedToken[];
+  const tokenizer = new Tokenizer();
+  const lexer = new Lexer({ ...parser.defaults, tokenizer });
+  tokenizer.rules = { ...tokenizer.rules, block: withLinearFenceLookahead(tokenizer.rules.block) };
+  return lexer.lex(dedent(markdown)) as MarkedToken[];
 }
 
 /**

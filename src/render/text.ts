@@ -59,8 +59,8 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
 }
 
 /**
- * The characters of a quote rendered for a styled terminal. A quote is a few lines; a note's one line of 40,000
- * backticks took the renderer most of a second, and no one reads past a few screens.
+ * The characters of a quote rendered for a styled terminal, as the chat surfaces cut theirs: a quote is a few lines,
+ * no one reads past a few screens, and a note's one line of 40,000 characters need not be rendered whole.
  */
 const TERMINAL_QUOTE = 8_000;
 
