@@ -384,12 +384,17 @@ const SENTENCE = /(?:[^.!?]|[.!?]+(?!["')\]]*(?:\s|$)))+(?:[.!?]+["')\]]*)?\s*|[
 /** A long paragraph's sentences, each with the lines it spans. */
 function sentencesOf(block: Unit): Unit[] {
   const sentences: Unit[] = [];
+  // Line breaks are counted on from the last sentence's start, not from the paragraph's: a paragraph of thousands of
+  // sentences ("1. 1. 1. …") would cost the square of its length.
+  let counted = 0;
+  let line = block.first;
   for (const match of block.text.matchAll(SENTENCE)) {
     const sentence = match[0].trim();
     if (sentence === '') continue;
     const start = match.index + match[0].length - match[0].trimStart().length;
-    const first = block.first + countBreaks(block.text, 0, start);
-    sentences.push({ text: sentence, first, last: first + countBreaks(sentence, 0, sentence.length) });
+    line += countBreaks(block.text, counted, start);
+    counted = start;
+    sentences.push({ text: sentence, first: line, last: line + countBreaks(sentence, 0, sentence.length) });
   }
   return sentences.length > 0 ? sentences : [block];
 }

@@ -271,6 +271,14 @@ describe('selectQuote', () => {
     expect(quote.span).toEqual([1, 2]);
   });
 
+  it('counts the lines of a sentence that follows many others, on lines of their own and on its own line', () => {
+    const filler = 'This sentence is only here to make the paragraph long enough';
+    const text = [`${filler}. ${filler}.`, `${filler}. ${filler}.`, `${filler}. Backups of the billing`, 'database run nightly at two. ' + `${filler}.`].join('\n');
+    const quote = selectQuote(text, weigh('billing database backups'));
+    expect(quote.lines).toEqual(['Backups of the billing', 'database run nightly at two.']);
+    expect(quote.span).toEqual([2, 3]);
+  });
+
   it('cuts sentences at a stop followed by a space, not inside a file name, a version or an address', () => {
     const filler = 'This sentence is only here to make the paragraph long enough to be cut into its sentences by the quote';
     const text = `${filler}. Yes! Run the [create command](Manpage.md#create) from v1.2.3 on, as example.com explains. ${filler} again. ${filler} once more.`;
