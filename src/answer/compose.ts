@@ -11,7 +11,8 @@ import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { asksForLink, onlyLinks } from '../search/links-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { amountsAsked } from '../search/amount-ranges.js';
-import { daysNamed, namesDay, namesNumber, numbersNamed } from './numbers-named.js';
+import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
+import { daysIn } from '../search/dates.js';
 import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -103,6 +104,8 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
 
 /** How many of the first hits may answer in the best one's place, and how close to the best they must score. */
 const RIVALS = 3;
+/** More names than a question means: "k8s 1.30 on 12 may" names two. */
+const MAX_NAMED = 8;
 const RIVAL_SHARE = 0.8;
 
 interface Answering {
@@ -127,12 +130,21 @@ function answerText({ chunk, quote }: Answering): string {
   return [chunk.file, ...chunk.section, ...quote.lines].join('\n');
 }
 
-/** What the question names that its answer must name too: a release, a ticket, a year ("k8s 1.30"), a day ("12 may"). */
+/**
+ * What the question names that its answer must name too: a release, a ticket, a year ("k8s 1.30"), a day ("12 may").
+ * Each once, and no more than `MAX_NAMED`: every one is looked for in every passage that could answer, and a question
+ * of a thousand dates would cost that many readings of each.
+ */
 function namedIn(question: string): { written: string; in: (text: string) => boolean }[] {
+  const numbers = [...new Set(numbersNamed(question))];
+  const days = [...new Map(daysNamed(question).map((day) => [day.term, day])).values()];
+  // The days a passage names are read once, whichever of the question's days is looked for.
+  let read: { text: string; terms: Set<string> } | undefined;
+  const daysOf = (text: string) => (read?.text === text ? read.terms : (read = { text, terms: new Set(daysIn(text).map((day) => day.term)) }).terms);
   return [
-    ...numbersNamed(question).map((number) => ({ written: number, in: (text: string) => namesNumber(text, number) })),
-    ...daysNamed(question).map((day) => ({ written: day.written, in: (text: string) => namesDay(text, day.term) })),
-  ];
+    ...numbers.map((number) => ({ written: number, in: (text: string) => namesNumber(text, number) })),
+    ...days.map((day) => ({ written: day.written, in: (text: string) => daysOf(text).has(day.term) })),
+  ].slice(0, MAX_NAMED);
 }
 
 /** The words of the question that no note uses. */

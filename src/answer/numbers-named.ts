@@ -61,7 +61,3 @@ export function daysNamed(question: string): { written: string; term: string }[]
   return daysIn(question).map((day) => ({ written: question.slice(day.start, day.end), term: day.term }));
 }
 
-/** Whether a text names the day (`DayOfYear.term`, "0512"): in words ("12 May") or as a date ("2025-05-12"). */
-export function namesDay(text: string, term: string): boolean {
-  return daysIn(text).some((day) => day.term === term);
-}
