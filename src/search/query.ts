@@ -56,6 +56,7 @@ const UNKNOWN_NAME_WEIGHT = 1;
 const REAL_WORD_ODDS = 50;
 /** A misspelling in the notes is a one-off: a word in more chunks than this is written so on purpose, and not looked up. */
 const MAX_TYPO_CHUNKS = 5;
+/** The shortest form the notes never write that is read as a slip of a word of theirs (`likelierWord`). */
 const SHORT_WORD = 4;
 /** The shortest word whose one mechanical slip is read as sure: shorter ones are one slip from too many words. */
 const SURE_SLIP_LENGTH = 5;
