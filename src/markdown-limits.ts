@@ -1,6 +1,7 @@
 // marked reads some Markdown in more than linear time: lists and quotes nested by recursion, and runs of inline
 // markup (`*`, `_`, `[`, `](`, `!`) by rescanning. Text past these limits is read as plain text instead. One block
-// pattern of its own is mended instead (`withLinearFenceLookahead`).
+// pattern of its own is mended instead (`withLinearFenceLookahead`), and its setext headings are bounded
+// (`withBoundedSetextHeadings`).
 
 /**
  * Leading blanks and list or quote markers on one line beyond which Markdown is read as plain text, by the
@@ -14,6 +15,36 @@ const MAX_LINE_PREFIX = 200;
 export function nestsTooDeep(text: string): boolean {
   for (let start = 0; start !== -1 && start < text.length; start = nextLine(text, start)) {
     if (linePrefixLength(text, start) > MAX_LINE_PREFIX) return true;
+  }
+  return false;
+}
+
+/**
+ * Lines of plain text one list item may run on for, with no blank line, beyond which a note is read as plain text.
+ * marked reads each such line as a text token of its own and joins it to the item's text so far in a way that copies
+ * that text again: an item of 50,000 lines ("Q:" over and over) took 9 s, 80,000 took 34 s. Real items run on for a
+ * few lines.
+ */
+const MAX_ITEM_LINES = 1_000;
+const LIST_ITEM = /^[ \t]*(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)/;
+const FENCE = /^[ \t]*(?:`{3,}|~{3,})/;
+const TABLE_ROW = /^[ \t]*\|/;
+
+/** Whether a list item runs on for more than `MAX_ITEM_LINES` lines of text; fenced code and table rows are not counted. */
+export function listItemRunsTooLong(text: string): boolean {
+  let inItem = false;
+  let inFence = false;
+  let run = 0;
+  for (let start = 0; start !== -1 && start < text.length; start = nextLine(text, start)) {
+    const end = text.indexOf('\n', start);
+    const line = end === -1 ? text.slice(start) : text.slice(start, end);
+    if (FENCE.test(line)) inFence = !inFence;
+    if (inFence || TABLE_ROW.test(line)) continue;
+    if (line.trim() === '') run = 0;
+    else if (LIST_ITEM.test(line)) {
+      inItem = true;
+      run = 0;
+    } else if (inItem && ++run > MAX_ITEM_LINES) return true;
   }
   return false;
 }
@@ -110,4 +141,33 @@ export function withLinearFenceLookahead<Rules extends object>(rules: Rules): Ru
   ) as Rules;
   mended.set(rules, linear);
   return linear;
+}
+
+/** The most lines of text a setext heading (a paragraph over `===` or `---`) may have; real ones have one or two. */
+const MAX_SETEXT_LINES = 64;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+
+/**
+ * Whether a setext underline closes a paragraph at the start of `src` within `MAX_SETEXT_LINES` lines, before a
+ * blank line. marked looks for one at every line of a tight list item's text, reading on to the end of the item
+ * each time: an item of thousands of lines cost the square of its length (160,000 characters took 21 s). When this
+ * is false, marked's own look finds no heading either, but for a heading of more lines than that.
+ */
+export function maySetextHeadingOpen(src: string): boolean {
+  let start = src.indexOf('\n') + 1;
+  for (let line = 1; start > 0 && line <= MAX_SETEXT_LINES; line++) {
+    const end = src.indexOf('\n', start);
+    const text = end === -1 ? src.slice(start) : src.slice(start, end);
+    if (SETEXT_UNDERLINE.test(text)) return true;
+    if (text.trim() === '') return false;
+    start = end + 1;
+  }
+  return false;
+}
+
+/** A tokenizer whose setext headings are looked for only where `maySetextHeadingOpen` says one may close. */
+export function withBoundedSetextHeadings<T extends { lheading(src: string): unknown }>(tokenizer: T): T {
+  const lheading = tokenizer.lheading.bind(tokenizer);
+  tokenizer.lheading = ((src: string) => (maySetextHeadingOpen(src) ? lheading(src) : undefined)) as T['lheading'];
+  return tokenizer;
 }

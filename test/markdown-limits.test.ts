@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Lexer, Tokenizer } from 'marked';
-import { isMarkupHeavy, nestsTooDeep, withLinearFenceLookahead } from '../src/markdown-limits.js';
+import { isMarkupHeavy, listItemRunsTooLong, maySetextHeadingOpen, nestsTooDeep, withBoundedSetextHeadings, withLinearFenceLookahead } from '../src/markdown-limits.js';
 
 describe('nestsTooDeep', () => {
   it('holds for a line opening with over 200 characters of blanks and list or quote markers', () => {
@@ -67,5 +67,41 @@ describe('isMarkupHeavy on fences', () => {
     const code = Array.from({ length: 40 }, (_, i) => `f(a[${i}], {b: [1, 2]})`).join('\n');
     expect(isMarkupHeavy(`Run:\n~~~~~\n${code}\n~~~~~\n`)).toBe(false);
     expect(isMarkupHeavy('~'.repeat(2000))).toBe(true);
+  });
+});
+
+describe('listItemRunsTooLong', () => {
+  it('holds for a list item that runs on for over 1,000 lines of text without a blank line', () => {
+    expect(listItemRunsTooLong(`- item\n${'more\n'.repeat(1001)}`)).toBe(true);
+    expect(listItemRunsTooLong(`- item\n${'  more\n'.repeat(1001)}`)).toBe(true);
+  });
+
+  it('does not hold for a long paragraph outside lists, a long list, a blank line between, fenced code or a table', () => {
+    expect(listItemRunsTooLong('line\n'.repeat(5000))).toBe(false);
+    expect(listItemRunsTooLong('- item\n'.repeat(5000))).toBe(false);
+    expect(listItemRunsTooLong(`- item\n${'more\n'.repeat(900)}\n${'more\n'.repeat(900)}`)).toBe(false);
+    expect(listItemRunsTooLong(`- item\n  \`\`\`\n${'  code\n'.repeat(3000)}  \`\`\`\n`)).toBe(false);
+    expect(listItemRunsTooLong(`- item\n  | a | b |\n  |---|---|\n${'  | 1 | 2 |\n'.repeat(3000)}`)).toBe(false);
+  });
+});
+
+describe('setext headings', () => {
+  it('may open only where an underline closes the text within 64 lines, before a blank line', () => {
+    expect(maySetextHeadingOpen('Title\n=====\n')).toBe(true);
+    expect(maySetextHeadingOpen('Two line\ntitle\n---\n')).toBe(true);
+    expect(maySetextHeadingOpen('Title\n\n===\n')).toBe(false);
+    expect(maySetextHeadingOpen('just text')).toBe(false);
+    expect(maySetextHeadingOpen(`${'line\n'.repeat(70)}===\n`)).toBe(false);
+  });
+
+  it('are read as marked reads them, but for a heading of more than 64 lines', () => {
+    const lex = (markdown: string, bounded: boolean) => {
+      const tokenizer = new Tokenizer();
+      return new Lexer({ gfm: true, tokenizer: bounded ? withBoundedSetextHeadings(tokenizer) : tokenizer }).lex(markdown);
+    };
+    for (const markdown of ['Title\n===\n\ntext', '- item\n  Title\n  ---\n', 'a\nb\n---\nc', '- a\n  b\nc\nd\n']) expect(lex(markdown, true)).toEqual(lex(markdown, false));
+    const long = `${'line\n'.repeat(70)}===\n`;
+    expect(lex(long, false)[0]?.type).toBe('heading');
+    expect(lex(long, true)[0]?.type).toBe('paragraph');
   });
 });

@@ -5,7 +5,7 @@ import { runInSlices, runToEnd, type Steps } from '../steps.js';
 import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkDraft, type ChunkOptions } from './chunk.js';
 import { EMPTY_META, parseFrontMatter } from './frontmatter.js';
 import { loadNoteFiles, type LoadedFile } from './load.js';
-import { nestsTooDeep } from '../markdown-limits.js';
+import { listItemRunsTooLong, nestsTooDeep } from '../markdown-limits.js';
 import { parseNote, parsePlainNote, type ParsedNote } from './markdown.js';
 import { compareNotePaths } from './note-order.js';
 
@@ -71,25 +71,33 @@ export function prepareNote({ file, text }: LoadedFile, chunking: ChunkOptions):
     meta = result.meta;
     if (!result.ok) problems.push(result.problem);
   }
-  if (plain) problems.push('lists or quotes are nested too deep to read as an outline: read as plain paragraphs');
+  if (plain) problems.push(`${plain}: read as plain paragraphs`);
   const warning = problems.length > 0 ? { file, reason: problems.join('; ') } : undefined;
   return { note: { file, text, meta }, drafts, abbreviations: findAbbreviations(text), ...(warning ? { warning } : {}) };
 }
 
-/** A note's blocks and chunks; one nested too deep for the Markdown reading is read as plain paragraphs. */
-function readBlocks(text: string, chunking: ChunkOptions): { parsed: ParsedNote; drafts: ChunkDraft[]; plain: boolean } {
-  if (!nestsTooDeep(text)) {
+const NESTED_TOO_DEEP = 'lists or quotes are nested too deep to read as an outline';
+const ITEM_TOO_LONG = 'a list item runs on for too many lines to read as an outline';
+
+/**
+ * A note's blocks and chunks; one the Markdown reading cannot take in reasonable time (nested too deep, or a list
+ * item of thousands of lines) is read as plain paragraphs, and `plain` says why.
+ */
+function readBlocks(text: string, chunking: ChunkOptions): { parsed: ParsedNote; drafts: ChunkDraft[]; plain?: string } {
+  let plain = nestsTooDeep(text) ? NESTED_TOO_DEEP : listItemRunsTooLong(text) ? ITEM_TOO_LONG : undefined;
+  if (!plain) {
     try {
       const parsed = parseNote(text);
-      return { parsed, drafts: chunkNote(text, parsed.blocks, chunking), plain: false };
+      return { parsed, drafts: chunkNote(text, parsed.blocks, chunking) };
     } catch (error) {
       // The lexer and the chunker recurse by nesting: on a smaller stack than the check above allows for, one
       // such note must still not stop the whole folder from being served.
       if (!(error instanceof RangeError)) throw error;
+      plain = NESTED_TOO_DEEP;
     }
   }
   const parsed = parsePlainNote(text);
-  return { parsed, drafts: chunkNote(text, parsed.blocks, chunking), plain: true };
+  return { parsed, drafts: chunkNote(text, parsed.blocks, chunking), plain };
 }
 
 /** Every abbreviation in force: the built-in ones, then each note's in the order of the notes. */

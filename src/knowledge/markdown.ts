@@ -1,5 +1,5 @@
 import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
-import { isMarkupHeavy, withLinearFenceLookahead } from '../markdown-limits.js';
+import { isMarkupHeavy, withBoundedSetextHeadings, withLinearFenceLookahead } from '../markdown-limits.js';
 import { countLines, trimmedLineCount } from './lines.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'item' | 'code' | 'table' | 'rule' | 'quote' | 'html' | 'other';
@@ -77,7 +77,7 @@ let cachedRules: { from: OtherRules; to: OtherRules } | undefined;
  * flag, so a shared one behaves exactly as a new one.
  */
 function newLexer(): Lexer {
-  const tokenizer = new Tokenizer();
+  const tokenizer = withBoundedSetextHeadings(new Tokenizer());
   const lexer = new Lexer({ gfm: true, tokenizer });
   const other = tokenizer.rules.other;
   if (cachedRules?.from !== other) {

@@ -222,6 +222,22 @@ describe('front matter', () => {
     ]);
   });
 
+  it('reads a note with a list item of thousands of lines as plain paragraphs, with a warning; a long list or code block in an item stays an outline', async () => {
+    const dir = await tempDir();
+    const codeInItem = ['- the config', '  ```yaml', ...Array.from({ length: 1500 }, (_, i) => `  key${i}: ${i}`), '  ```', '- next item'].join('\n');
+    await writeTree(dir, {
+      'runs-on.md': ['# Runs on', '', '- zebra crossing', `  - ${'Q:\n'.repeat(3000)}walrus`, '', 'Last line.'].join('\n'),
+      'long-list.md': ['# Long list', '', ...Array.from({ length: 3000 }, (_, i) => `- item ${i}`)].join('\n'),
+      'code-in-item.md': codeInItem,
+    });
+    const knowledge = await buildKnowledge(dir, { maxNoteBytes: 1 << 20 });
+    expect(knowledge.warnings.map((w) => [w.file, w.reason])).toEqual([['runs-on.md', 'a list item runs on for too many lines to read as an outline: read as plain paragraphs']]);
+    const walrus = knowledge.index.chunks.find((c) => c.text.includes('walrus'));
+    expect(walrus?.file).toBe('runs-on.md');
+    expect(walrus?.endLine).toBe(3004);
+    expect(knowledge.index.chunks.find((c) => c.file === 'long-list.md')?.section[0]).toBe('Long list');
+  });
+
   it('reads a note whose lists or quotes nest thousands deep as plain paragraphs, with a warning, and the other notes as usual', async () => {
     const dir = await tempDir();
     const staircase = Array.from({ length: 150 }, (_, depth) => `${'  '.repeat(depth)}- step ${depth}`).join('\n');
