@@ -4,17 +4,14 @@ import { ensureSize } from './growable.js';
 import { StringTable } from './intern.js';
 
 /**
- * How far a word may be from a known word and still be taken for it: one edit from three letters, two from six, as
- * Lucene's AUTO fuzziness allows. A three-letter word gets one edit: typed in a hurry, a four-letter word loses a
- * letter ("dta", "wrk"); which edits a short word may take is `isLikelySlip`'s to say. Six letters carry two slips
- * ("fargtd" for "fargate"), as people type in a hurry.
+ * How far a word may be from a known word and still be taken for it. A three-letter word gets one edit: typed in
+ * a hurry, a four-letter word loses a letter ("dta", "wrk"); which edits a short word may take is `isLikelySlip`'s
+ * to say.
  */
 export function allowedEdits(word: string): number {
   if (word.length < 3) return 0;
-  return word.length >= TWO_EDITS_FROM ? 2 : 1;
+  return word.length >= 8 ? 2 : 1;
 }
-
-const TWO_EDITS_FROM = 6;
 
 /**
  * The words of the notes, as written, with two indexes to find the known words closest to a misspelt one
@@ -123,10 +120,8 @@ export class Vocabulary {
     this.indexNewWords();
     if (this.counts.length < this.words.length) this.counts = new Uint16Array(this.words.length);
     const grams = new Set(trigrams(word));
-    // One edit spoils up to 3 trigrams, a swap of neighbours up to 4: ask for what survives the worst case. One
-    // shared trigram is no likeness ("^^f", every word that begins with f), and comparing each such word with this
-    // one cost a short word's search more than the rest of its question did.
-    const needed = Math.max(2, word.length + 2 - 4 * maxEdits);
+    // One edit spoils up to 3 trigrams, a swap of neighbours up to 4: ask for what survives the worst case.
+    const needed = Math.max(1, word.length + 2 - 4 * maxEdits);
     const touched: number[] = [];
     // Words further apart in length than `maxEdits` can never be close enough, so their lists are skipped.
     const shortest = Math.max(3, word.length - maxEdits);

@@ -426,6 +426,11 @@ describe('search ranking', () => {
     expect(analyzeQuery(index, 'min replicas').groups.find((group) => group.word === 'min')?.terms.map((term) => term.stem)).not.toEqual([stem('minute')]);
   });
 
+  it('takes a name of six or seven letters the notes lack for a name, not for a word of theirs two edits away', () => {
+    const index = indexOf({ 'forum.md': 'Ask questions in the forum; votes decide the roadmap.', 'videos.md': 'Watch the videos first.' });
+    expect(analyzeQuery(index, 'where can I ask questions about vitess').groups.find((group) => group.word === 'vitess')?.terms).toEqual([]);
+  });
+
   it('leaves out a slip of a phrasing word the notes lack, as the word itself is left out', () => {
     const index = indexOf({ 'ecs.md': 'ECS hosts run on m6i.large instances.', 'other.md': 'Tags are free-form.' });
     const words = (question: string) => analyzeQuery(index, question).groups.map((group) => group.word);
