@@ -76,6 +76,11 @@ describe('listItemRunsTooLong', () => {
     expect(listItemRunsTooLong(`- item\n${'  more\n'.repeat(1001)}`)).toBe(true);
   });
 
+  it('holds for a list item of fewer lines that run on for over 100,000 characters', () => {
+    expect(listItemRunsTooLong(`- item\n${`${'x'.repeat(999)}\n`.repeat(101)}`)).toBe(true);
+    expect(listItemRunsTooLong(`- item\n${`${'x'.repeat(999)}\n`.repeat(99)}`)).toBe(false);
+  });
+
   it('does not hold for a long paragraph outside lists, a long list, a blank line between, fenced code or a table', () => {
     expect(listItemRunsTooLong('line\n'.repeat(5000))).toBe(false);
     expect(listItemRunsTooLong('- item\n'.repeat(5000))).toBe(false);
