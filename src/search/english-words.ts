@@ -70,6 +70,8 @@ export function isMisspeltEnglish(word: string): boolean {
   if (word.length < MIN_MISSPELT || word.length > MAX_MISSPELT || !/^[a-z]+$/.test(word)) return false;
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
+    // Every variant from here on keeps `head` in front: where no English word begins so, none is a variant.
+    if (i > 0 && !beginsEnglishWord(head)) break;
     const tail = word.slice(i);
     if (tail.length > 1 && tail[0] !== tail[1] && isEnglishWord(head + tail[1] + tail[0] + tail.slice(2))) return true;
     if (tail.length > 1 && tail[0] === tail[1] && isEnglishWord(head + tail.slice(1))) return true;
