@@ -1,13 +1,12 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
 import { daysIn } from './dates.js';
-import { oneEditApart } from './distance.js';
 import { englishOneSlipFrom, englishRarity, isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
 import { asksActAt, PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
-import { isLikelySlip, isMechanicalSlip, isSwap, slipCost } from './slips.js';
-import { STOP_WORDS } from './stopwords.js';
+import { isLikelySlip, isMechanicalSlip, slipCost } from './slips.js';
+import { isNearStopWord, stopWordMeant } from './stop-word-slips.js';
 import { namesOfUnit, quantitiesIn } from './quantities.js';
 import { synonymsOf } from './synonyms.js';
 import { allowedEdits } from './vocabulary.js';
@@ -503,32 +502,6 @@ function isSlipOfPhrasing(word: string): boolean {
   if (word.length < 5 || isEnglishWord(word)) return false;
   for (const english of englishOneSlipFrom(word)) if (PHRASING_WORDS.has(english) && isLikelySlip(word, english)) return true;
   return false;
-}
-
-function isNearStopWord(word: string): boolean {
-  return stopWordMeant(word) !== undefined;
-}
-
-/** The stop word a misspelt word stands for ("teh" → the, "whihc" → which), if it is one. */
-function stopWordMeant(word: string): string | undefined {
-  // A word of general English is meant as written ("cold" is not "could", "form" not "from"): a word the notes lack,
-  // to be counted and named as such, not dropped.
-  if (isStopWord(word) || word.length < 3 || isEnglishWord(word)) return undefined;
-  // "teh", "hwo", "adn": three letters are taken for a three-letter stop word with two letters swapped, and its first
-  // letter ("aws" is not "was"); not for a longer one with a letter dropped, which many short names are ("bot", "int").
-  if (word.length === 3) {
-    for (const stop of STOP_WORDS) if (stop.length === 3 && stop[0] === word[0] && oneEditApart(word, stop) && isLikelySlip(word, stop)) return stop;
-    return undefined;
-  }
-  // Not a stop word itself, so one edit away is all that is left of "within one edit". Two letters swapped are the
-  // likeliest slip: "waht" is "what" before "want".
-  let meant: string | undefined;
-  for (const stop of STOP_WORDS) {
-    if (stop.length < 4 || !oneEditApart(word, stop) || !isLikelySlip(word, stop)) continue;
-    if (isSwap(word, stop)) return stop;
-    meant ??= stop;
-  }
-  return meant;
 }
 
 /**
