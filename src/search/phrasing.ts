@@ -42,9 +42,9 @@ const ASKERS: ReadonlySet<string> = new Set(['i', 'we', 'you', 'one', 'they', 'u
  * "how can we *revert* it". It is the question's head: notes that never name the act cannot say how to do it.
  */
 export function asksActAt(tokens: readonly Pick<Token, 'surface'>[], index: number): boolean {
-  const before = (back: number): string => tokens[index - back]?.surface ?? '';
-  if (before(1) === 'to') return before(2) === 'how';
-  return ASKERS.has(before(1)) && ASKING_VERBS.has(before(2)) && before(3) === 'how';
+  const previous = tokens[index - 1]?.surface ?? '';
+  if (previous === 'to') return tokens[index - 2]?.surface === 'how';
+  return ASKERS.has(previous) && ASKING_VERBS.has(tokens[index - 2]?.surface ?? '') && tokens[index - 3]?.surface === 'how';
 }
 
 /** "lng", "mch", "oftn": one slip from "long", "much" or "often", and no word of general English ("log" is one). */
