@@ -250,6 +250,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   const english = isEnglishWord(token.surface);
   const edits = /\d/.test(token.surface) ? 0 : Math.min(allowedEdits(token.surface), english ? 1 : 2);
   const nearest = edits > 0 ? index.vocabulary.nearest(token.surface, edits) : [];
+  if (nearest.length === 0 && edits === 1 && !english && token.surface.length >= NAME_TWO_EDITS_FROM) nearest.push(...namesTwoEditsFrom(index, token.surface));
   const kept = nearest.filter((candidate) => !addsFirstLetter(token.surface, candidate.word));
   const close = likeliestFirst(index, token.surface, english ? kept.filter((candidate) => !isEnglishWord(candidate.word) || isRarerEnglish(token.surface, candidate.word)) : kept);
   const best = close[0]?.distance;
@@ -272,6 +273,25 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   const only = terms.length === 1 ? terms[0] : undefined;
   if (only && best === 1 && token.surface.length >= SURE_SLIP_LENGTH && isMechanicalSlip(token.surface, close[0]?.word ?? '')) only.weight = WEIGHT.exact;
   return terms;
+}
+
+/** The shortest word the speller looks two edits from for a name of the notes (`namesTwoEditsFrom`). */
+const NAME_TWO_EDITS_FROM = 6;
+
+/**
+ * The notes' names two slips from a word of six or seven letters that is nothing one slip from ("fargtd" for
+ * "fargate"). Only names, words of no general English: English words lie so close together that two slips from a
+ * name the notes lack ("vitess") is one of them ("votes") by chance, and the asker would be answered about it instead
+ * of told that no note names theirs. Nor a name the word runs on from ("apisix" is not "apis").
+ */
+function namesTwoEditsFrom(index: SearchIndex, word: string): { word: string; distance: number }[] {
+  const names = index.vocabulary.nearest(word, 2).filter((candidate) => candidate.distance === 2 && !isEnglishWord(candidate.word) && !runsOnFrom(word, candidate.word));
+  return names.length === 1 ? names : [];
+}
+
+/** Whether a word is another with letters put before or after it: a name built on it ("apisix" on "apis"), no slip. */
+function runsOnFrom(word: string, known: string): boolean {
+  return word.length > known.length && (word.startsWith(known) || word.endsWith(known));
 }
 
 /**

@@ -120,8 +120,10 @@ export class Vocabulary {
     this.indexNewWords();
     if (this.counts.length < this.words.length) this.counts = new Uint16Array(this.words.length);
     const grams = new Set(trigrams(word));
-    // One edit spoils up to 3 trigrams, a swap of neighbours up to 4: ask for what survives the worst case.
-    const needed = Math.max(1, word.length + 2 - 4 * maxEdits);
+    // One edit spoils up to 3 trigrams, a swap of neighbours up to 4: ask for what survives the worst case. One
+    // shared trigram is no likeness ("^^f", every word that begins with f), and comparing each such word with a short
+    // one would cost more than the rest of its question.
+    const needed = Math.max(2, word.length + 2 - 4 * maxEdits);
     const touched: number[] = [];
     // Words further apart in length than `maxEdits` can never be close enough, so their lists are skipped.
     const shortest = Math.max(3, word.length - maxEdits);

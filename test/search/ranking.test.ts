@@ -431,6 +431,21 @@ describe('search ranking', () => {
     expect(analyzeQuery(index, 'where can I ask questions about vitess').groups.find((group) => group.word === 'vitess')?.terms).toEqual([]);
   });
 
+  it('reads a word of six or seven letters two slips from a name of the notes as that name', () => {
+    const index = indexOf({ 'fargate.md': 'Fargate runs one pod per node.', 'ecs.md': 'ECS hosts run on EC2.', 'forum.md': 'Votes decide the roadmap.' });
+    const terms = (question: string, word: string) => analyzeQuery(index, question).groups.find((group) => group.word === word)?.terms.map((term) => term.stem);
+    expect(terms('does fargtd support daemonsets', 'fargtd')).toEqual([stem('fargate')]);
+    // Two slips from a word of general English is no reading: "vitess" is not "votes".
+    expect(terms('where can I ask about vitess', 'vitess')).toEqual([]);
+  });
+
+  it('takes a word two slips from more than one name of the notes, or running on from one, for a name they lack', () => {
+    const index = indexOf({ 'svc.md': 'The apisvc proxy and posix shells.', 'api.md': 'Our apis are versioned.' });
+    expect(analyzeQuery(index, 'which platforms does apisix support').groups.find((group) => group.word === 'apisix')?.terms).toEqual([]);
+    const one = indexOf({ 'api.md': 'Our apis are versioned.', 'other.md': 'Tags are free-form.' });
+    expect(analyzeQuery(one, 'which platforms does apisix support').groups.find((group) => group.word === 'apisix')?.terms).toEqual([]);
+  });
+
   it('leaves out a slip of a phrasing word the notes lack, as the word itself is left out', () => {
     const index = indexOf({ 'ecs.md': 'ECS hosts run on m6i.large instances.', 'other.md': 'Tags are free-form.' });
     const words = (question: string) => analyzeQuery(index, question).groups.map((group) => group.word);
