@@ -39,9 +39,11 @@ export function stopWordMeant(word: string): string | undefined {
   if (word.length < 3 || word.length > LONGEST_STOP + 1 || isStopWord(word) || isEnglishWord(word)) return undefined;
   const near = stopsOneEditFrom(word);
   // "teh", "hwo", "adn": three letters are taken for a three-letter stop word with two letters swapped, and its first
-  // letter ("aws" is not "was"); not for a longer one with a letter dropped, which many short names are ("bot", "int").
+  // letter ("aws" is not "was"); not for a longer one with a letter dropped, which many short names are ("bot", "int",
+  // "ben", "irc"). Only a question word, which opens a question in a hurry, is read so: "wht is ECR", "wat is EKS".
   if (word.length === 3) {
     for (const stop of near) if (stop.length === 3 && stop[0] === word[0] && isLikelySlip(word, stop)) return stop;
+    for (const stop of near) if (stop.length === 4 && stop.startsWith('wh') && stop[0] === word[0]) return stop;
     return undefined;
   }
   // Not a stop word itself, so one edit away is all that is left of "within one edit". Two letters swapped are the

@@ -14,11 +14,14 @@ describe('stopWordMeant', () => {
     ['whihc', 'which'],
     ['doees', 'does'],
     ['shuold', 'should'],
+    ['wht', 'what'],
+    ['wat', 'what'],
+    ['whn', 'when'],
   ])('reads %s as %s', (typed, meant) => {
     expect(stopWordMeant(typed)).toBe(meant);
   });
 
-  it.each(['aws', 'bot', 'cold', 'form', 'the', 'kubectl', 'zqxvbt', 'throughout'])('reads %s as no stop word', (word) => {
+  it.each(['aws', 'bot', 'int', 'ben', 'irc', 'hrs', 'sme', 'cold', 'form', 'the', 'kubectl', 'zqxvbt', 'throughout'])('reads %s as no stop word', (word) => {
     expect(stopWordMeant(word)).toBeUndefined();
   });
 
@@ -38,6 +41,7 @@ describe('stopWordMeant', () => {
       for (const stop of STOP_WORDS) if (stop.length >= Math.min(4, word.length) && oneEditApart(word, stop) && isLikelySlip(word, stop)) return true;
       return false;
     };
+    // Three letters have rules of their own (the cases above).
     let disagree = 0;
     let found = 0;
     for (const word of slips) {
