@@ -23,7 +23,7 @@ const GLOSS_SEPARATOR = /\s[-–—]\s|:\s|\s(?:is|are)\s/;
  * or a word the notes lack.
  */
 export function glossedName(query: AnalyzedQuery): string[] | undefined {
-  const own = query.groups.filter((group) => !group.context && !MEANING_WORDS.has(group.word));
+  const own = query.groups.filter((group) => !group.context && !MEANING_WORDS.has(group.meant ?? group.word));
   if (own.length === 0 || own.length > 3) return undefined;
   const stems: string[] = [];
   for (const group of own) {

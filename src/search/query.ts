@@ -5,7 +5,7 @@ import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
 import { asksActAt, PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
-import { isLikelySlip, isMechanicalSlip, slipCost } from './slips.js';
+import { isLikelySlip, isMechanicalSlip, slipCost, sureEnglishSlip, SURE_SLIP_LENGTH } from './slips.js';
 import { isNearStopWord, stopWordMeant } from './stop-word-slips.js';
 import { namesOfUnit, quantitiesIn } from './quantities.js';
 import { synonymsOf } from './synonyms.js';
@@ -31,6 +31,8 @@ export interface QueryGroup {
   importance: number;
   /** Taken from the previous question of a follow-up, not written in this one. */
   context?: boolean;
+  /** The word of English the written word is a sure slip of ("tiime": time), for the cues that read words asked. */
+  meant?: string;
 }
 
 export interface AnalyzedQuery {
@@ -57,8 +59,6 @@ const REAL_WORD_ODDS = 50;
 const MAX_TYPO_CHUNKS = 5;
 /** The shortest form the notes never write that is read as a slip of a word of theirs (`likelierWord`). */
 const SHORT_WORD = 4;
-/** The shortest word whose one mechanical slip is read as sure: shorter ones are one slip from too many words. */
-const SURE_SLIP_LENGTH = 5;
 const WEIGHT = Object.freeze({ exact: 1, oneEdit: 0.8, twoEdits: 0.6, expansion: 0.5, phrase: 0.6, context: 0.4 });
 
 /**
@@ -97,7 +97,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     const terms = resolve(index, token);
     if (terms === undefined) continue;
     for (const term of terms) term.weight *= scale;
-    const group = { word: token.surface, terms, importance: 0 };
+    const meant = sureEnglishSlip(token.surface);
+    const group: QueryGroup = meant === undefined ? { word: token.surface, terms, importance: 0 } : { word: token.surface, terms, importance: 0, meant };
     if (asksActAt(tokens, position)) acts.add(group);
     groups.push(group);
     groupOf.set(token, group);
@@ -525,13 +526,16 @@ function isSlipOfPhrasing(word: string): boolean {
 }
 
 /**
- * The question with its first word read as the stop word it misspells, if it does: "Whatt is Local PV ZFS?" asks
+ * The question with its first word read as the stop word it misspells, if it does, and each word read as the word
+ * of English it is a sure slip of (`sureEnglishSlip`): "Whatt is Local PV ZFS?" asks
  * what something is, "Cann I …" yes or no, as their clean twins do. For the answer cues, which read the opening.
  */
 export function openingAsMeant(question: string): string {
   const first = /^\s*(\p{L}+)/u.exec(question);
   const meant = first?.[1] && stopWordMeant(first[1].toLowerCase());
-  return meant && first ? meant + question.slice(first[0].length) : question;
+  const opened = meant && first ? meant + question.slice(first[0].length) : question;
+  // And each word a sure slip of another: "what tiime is the handover" asks for a time of day.
+  return opened.replace(/\p{L}{5,}/gu, (word) => sureEnglishSlip(word.toLowerCase()) ?? word);
 }
 
 /**

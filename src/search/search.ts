@@ -183,8 +183,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // sub-controllers in MCM?" does not ask what MCM stands for.
   const definitions = glossed ? shortForms(index, query) : NO_SHORT_FORMS;
   // The words that ask what the name means ("mean", "stand for").
-  const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(query.groups[g]?.word ?? '')) : [];
-  const formWords = forms.map((form) => ({ holds: form.holds, groups: coverage.filter((_, g) => form.words.has(query.groups[g]?.word ?? '')) }));
+  const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(wordAsMeant(query.groups[g]))) : [];
+  const formWords = forms.map((form) => ({ holds: form.holds, groups: coverage.filter((_, g) => form.words.has(wordAsMeant(query.groups[g]))) }));
   // "half an hour", "90 min", "£1200": a passage that states the value, or a bound or range holding it ("after 30
   // minutes", "longer than 60 minutes", a row "£500.01 to £2,500"), holds those words of the question.
   const values = valuesAsked(question);
@@ -244,6 +244,11 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     hits.push({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, askedCoverage, matched: matchedIn(found, place * terms.length, coverage) });
   }
   return { query, ranks: bySection ? 'sections' : 'chunks', hits, questionWeight: bySection ? questionWeight(query, docs) : undefined };
+}
+
+/** A question word as the cues read it: the word it is a sure slip of, or as written. */
+function wordAsMeant(group: QueryGroup | undefined): string {
+  return group?.meant ?? group?.word ?? '';
 }
 
 function questionWeight(query: AnalyzedQuery, docs: Documents): number {

@@ -3,6 +3,8 @@
  * most likely stands for (a noisy channel: how common the word is, and how easy the slip).
  */
 
+import { englishOneSlipFrom, isEnglishWord } from './english-words.js';
+
 const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 /** Row and column of each letter on a QWERTY keyboard, by letter. */
 const KEYS = new Map<string, [number, number]>(KEY_ROWS.flatMap((row, r) => [...row].map((key, c) => [key, [r, c]] as [string, [number, number]])));
@@ -50,6 +52,25 @@ export function isMechanicalSlip(typed: string, word: string): boolean {
   if (typed.length !== word.length + 1) return false;
   const at = firstDifference(typed, word);
   return at > 0 && typed[at] === typed[at - 1] && typed.slice(at + 1) === word.slice(at);
+}
+
+/** The shortest word whose one mechanical slip is read as sure: shorter ones are one slip from too many words. */
+export const SURE_SLIP_LENGTH = 5;
+
+/**
+ * The word of general English that `typed`, no English itself, surely stands for: the only one it is a mechanical
+ * slip of ("tiime" → time, "waht" → what). For the cues that read a question's wording ("what time …", "how
+ * long …"), which a typo in their word would otherwise silence.
+ */
+export function sureEnglishSlip(typed: string): string | undefined {
+  if (typed.length < SURE_SLIP_LENGTH || isEnglishWord(typed)) return undefined;
+  let meant: string | undefined;
+  for (const english of englishOneSlipFrom(typed)) {
+    if (!isMechanicalSlip(typed, english)) continue;
+    if (meant !== undefined) return undefined;
+    meant = english;
+  }
+  return meant;
 }
 
 /**

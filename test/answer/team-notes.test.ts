@@ -35,6 +35,14 @@ describe('quoting the lines that answer', () => {
     expect(answer.citations[0]).toMatchObject({ file: 'runbooks/kafka.md', section: 'Kafka runbook › Adding a topic' });
   });
 
+  it('reads a question with its cue word misspelt as its clean twin ("what tiime …" asks for a time of day)', () => {
+    const clean = lore.answer('what time is the on-call handover?');
+    const typo = lore.answer('what tiime is the on-call handover?');
+    expect(clean.quote).toEqual(['- Handover happens every Monday at 10:00 UTC in the #oncall channel.']);
+    expect(typo.quote).toEqual(clean.quote);
+    expect(typo.citations[0]).toMatchObject({ file: clean.citations[0]?.file, startLine: clean.citations[0]?.startLine, endLine: clean.citations[0]?.endLine });
+  });
+
   it('quotes lines that hold words of the question', () => {
     const answer = lore.answer('when is the on-call handover?');
     expect(answer.citations[0]?.file).toBe('on-call.md');

@@ -266,6 +266,8 @@ describe('search ranking', () => {
       expect(openingAsMeant('waht is fargate')).toBe('what is fargate');
       expect(openingAsMeant('Whatt is Local PV ZFS?')).toBe('what is Local PV ZFS?');
       expect(openingAsMeant('dose fargate need EC2')).toBe('dose fargate need EC2');
+      expect(openingAsMeant('what tiime is the handover')).toBe('what time is the handover');
+      expect(openingAsMeant('which kubectl verison')).toBe('which kubectl version');
       expect(firstFile(notes, 'waht is fargate')).toBe('compute.md');
     });
 

@@ -3,7 +3,7 @@ import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
-import { isLikelySlip, isMechanicalSlip, keysAdjacent, slipCost } from '../../src/search/slips.js';
+import { isLikelySlip, isMechanicalSlip, keysAdjacent, slipCost, sureEnglishSlip } from '../../src/search/slips.js';
 
 const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
 const termsOf = (index: ReturnType<typeof indexOf>, question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms);
@@ -55,6 +55,21 @@ describe('which slips a word may take', () => {
     expect(slipCost('fadt', 'fast')).toBe(0);
     expect(slipCost('toke', 'token')).toBe(0);
     expect(slipCost('clsuter', 'cluster')).toBe(0);
+  });
+});
+
+describe('the English word a typo surely stands for', () => {
+  it.each([
+    ['tiime', 'time'],
+    ['verison', 'version'],
+    ['timme', 'time'],
+  ])('reads %s as %s', (typed, meant) => {
+    expect(sureEnglishSlip(typed)).toBe(meant);
+  });
+
+  // English as written, too short to be sure, no slip of a finger, or a name.
+  it.each(['time', 'tme', 'tiem', 'kubectl', 'fargate'])('reads %s as no sure slip', (typed) => {
+    expect(sureEnglishSlip(typed)).toBeUndefined();
   });
 });
 
