@@ -5,7 +5,7 @@ import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
 import { asksActAt, PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
-import { isLikelySlip, isMechanicalSlip, slipCost, sureEnglishSlip, SURE_SLIP_LENGTH } from './slips.js';
+import { isLikelySlip, isMechanicalSlip, slipCost, sureEnglishSlip, SURE_SLIP_LENGTH, withinTwoFingerSlips } from './slips.js';
 import { isNearStopWord, stopWordMeant } from './stop-word-slips.js';
 import { namesOfUnit, quantitiesIn } from './quantities.js';
 import { synonymsOf } from './synonyms.js';
@@ -283,16 +283,20 @@ const NAME_TWO_EDITS_FROM = 6;
  * The notes' names two slips from a word of six or seven letters that is nothing one slip from ("fargtd" for
  * "fargate"). Only names, words of no general English: English words lie so close together that two slips from a
  * name the notes lack ("vitess") is one of them ("votes") by chance, and the asker would be answered about it instead
- * of told that no note names theirs. Nor a name the word runs on from ("apisix" is not "apis").
+ * of told that no note names theirs. And only where one name is that close (`isDoubleSlipOfName`).
  */
 function namesTwoEditsFrom(index: SearchIndex, word: string): { word: string; distance: number }[] {
-  const names = index.vocabulary.nearest(word, 2).filter((candidate) => candidate.distance === 2 && !isEnglishWord(candidate.word) && !runsOnFrom(word, candidate.word));
+  const names = index.vocabulary.nearest(word, 2).filter((candidate) => candidate.distance === 2 && isDoubleSlipOfName(word, candidate.word));
   return names.length === 1 ? names : [];
 }
 
-/** Whether a word is another with letters put before or after it: a name built on it ("apisix" on "apis"), no slip. */
-function runsOnFrom(word: string, known: string): boolean {
-  return word.length > known.length && (word.startsWith(known) || word.endsWith(known));
+/**
+ * Whether `typed` may be two slips from `known`, a name of the notes: no word of English; the same first letter;
+ * no two letters more than it, as another name built on it has ("apisix" on "apis", "devops" beside "deps"); and
+ * both slips of the fingers ("fargtd" for "fargate"), not a letter changed for a far one ("rollup", "rollout").
+ */
+function isDoubleSlipOfName(typed: string, known: string): boolean {
+  return known[0] === typed[0] && typed.length <= known.length + 1 && !isEnglishWord(known) && withinTwoFingerSlips(typed, known);
 }
 
 /**

@@ -74,6 +74,33 @@ export function sureEnglishSlip(typed: string): string | undefined {
 }
 
 /**
+ * Whether `typed` is within two slips of the fingers of `word`: letters dropped, added, doubled or swapped with a
+ * neighbour, or struck on a neighbouring key; not a letter changed for one far from it on the keyboard, a slip of the
+ * mind ("rollup" is not "rollout", "dialer" not "dialog"). Optimal string alignment, a far key costing three.
+ */
+export function withinTwoFingerSlips(typed: string, word: string): boolean {
+  const FAR = 3;
+  const rows = typed.length + 1;
+  const columns = word.length + 1;
+  const cost = new Array<number>(rows * columns);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < columns; j++) {
+      if (i === 0 || j === 0) {
+        cost[i * columns + j] = i + j;
+        continue;
+      }
+      const a = typed[i - 1] ?? '';
+      const b = word[j - 1] ?? '';
+      const change = a === b ? 0 : keysAdjacent(a, b) ? 1 : FAR;
+      let best = Math.min((cost[(i - 1) * columns + j] ?? 0) + 1, (cost[i * columns + j - 1] ?? 0) + 1, (cost[(i - 1) * columns + j - 1] ?? 0) + change);
+      if (i > 1 && j > 1 && a === word[j - 2] && typed[i - 2] === b) best = Math.min(best, (cost[(i - 2) * columns + j - 2] ?? 0) + 1);
+      cost[i * columns + j] = best;
+    }
+  }
+  return (cost[rows * columns - 1] ?? Infinity) <= 2;
+}
+
+/**
  * What an edit from `word` to `typed` costs, in the units of IDF (natural log of odds), beside how rare `word`
  * is: nothing for a dropped, added or swapped letter or a neighbouring key, and a factor of ten for any other
  * changed letter, which is a slip of the mind rather than of the finger.

@@ -444,6 +444,10 @@ describe('search ranking', () => {
   it('takes a word two slips from more than one name of the notes, or running on from one, for a name they lack', () => {
     const index = indexOf({ 'svc.md': 'The apisvc proxy and posix shells.', 'api.md': 'Our apis are versioned.' });
     expect(analyzeQuery(index, 'which platforms does apisix support').groups.find((group) => group.word === 'apisix')?.terms).toEqual([]);
+    // Another name, not a slip: its first letter differs, or a letter is changed for a far one.
+    const other = indexOf({ 'deploy.md': 'The rollout and the runtime are described here.', 'other.md': 'Tags are free-form.' });
+    expect(analyzeQuery(other, 'what is our uptime').groups.find((group) => group.word === 'uptime')?.terms).toEqual([]);
+    expect(analyzeQuery(other, 'where is the rollup job').groups.find((group) => group.word === 'rollup')?.terms).toEqual([]);
     const one = indexOf({ 'api.md': 'Our apis are versioned.', 'other.md': 'Tags are free-form.' });
     expect(analyzeQuery(one, 'which platforms does apisix support').groups.find((group) => group.word === 'apisix')?.terms).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
-import { isLikelySlip, isMechanicalSlip, keysAdjacent, slipCost, sureEnglishSlip } from '../../src/search/slips.js';
+import { isLikelySlip, isMechanicalSlip, keysAdjacent, slipCost, sureEnglishSlip, withinTwoFingerSlips } from '../../src/search/slips.js';
 
 const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
 const termsOf = (index: ReturnType<typeof indexOf>, question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms);
@@ -55,6 +55,26 @@ describe('which slips a word may take', () => {
     expect(slipCost('fadt', 'fast')).toBe(0);
     expect(slipCost('toke', 'token')).toBe(0);
     expect(slipCost('clsuter', 'cluster')).toBe(0);
+  });
+});
+
+describe('two slips of the fingers', () => {
+  it.each([
+    ['fargtd', 'fargate'],
+    ['faargat', 'fargate'],
+    ['fooref', 'footer'],
+  ])('takes %s for %s', (typed, word) => {
+    expect(withinTwoFingerSlips(typed, word)).toBe(true);
+  });
+
+  // A letter changed for one far from it on the keyboard is a slip of the mind, or another word.
+  it.each([
+    ['rollup', 'rollout'],
+    ['dialer', 'dialog'],
+    ['centos', 'centre'],
+    ['fargate', 'fargate!!!'],
+  ])('does not take %s for %s', (typed, word) => {
+    expect(withinTwoFingerSlips(typed, word)).toBe(false);
   });
 });
 
