@@ -4,16 +4,19 @@
  * `faq/<doc set>-*.md`, as the builders name them). Left out, nothing answers it any more, so every answer lore
  * still gives is a false one: this is the rate the confidence rule exists to keep down.
  */
+import { fileURLToPath } from 'node:url';
 import { answerQuestion } from '../src/answer/answer-question.js';
 import { indexNotes } from '../src/knowledge/build.js';
 import { loadNoteFiles, type LoadedFile } from '../src/knowledge/load.js';
 import { countAbstentions } from './abstain.js';
 import { EvalInputError, readQuestions, runEval } from './eval-input.js';
-import { faqSets } from './faq-sets.js';
+import { devsetFolders, faqSets } from './faq-sets.js';
+import { countNamesRead, namesIn } from './names-read.js';
 import { fixed, formatTable } from './table.js';
 
 const USAGE = 'usage: npm run eval:abstain\n  asks every FAQ dev set\'s questions with and without their own doc set';
 const MAX_NOTE_BYTES = 2 * 1024 * 1024;
+const BUNDLED = fileURLToPath(new URL('../knowledge', import.meta.url));
 
 const engineAnswerer = (files: LoadedFile[]) => {
   const { index } = indexNotes(files);
@@ -33,6 +36,26 @@ async function main(): Promise<void> {
   }
   console.log('\nEach question asked of all the notes, then of the notes without its own doc set, where any answer is a false one.\n');
   console.log(formatTable(['set', 'part', 'n', 'answered, all notes', 'right file first', 'answered, own doc set left out (lower is better)'], rows));
+  await printNamesRead();
+}
+
+/** The FAQ sets' names asked of the small notes, which lack them (`names-read.ts`). */
+async function printNamesRead(): Promise<void> {
+  const names = new Set<string>();
+  for (const set of faqSets()) for (const name of namesIn((await loadNoteFiles(set.knowledgeDir, { maxBytes: MAX_NOTE_BYTES })).files)) names.add(name);
+  const folders = [{ name: 'bundled', knowledgeDir: BUNDLED }, ...devsetFolders('devset.json')];
+  const rows: string[][] = [];
+  let asked = 0;
+  let read = 0;
+  for (const folder of folders) {
+    const counts = countNamesRead((await loadNoteFiles(folder.knowledgeDir, { maxBytes: MAX_NOTE_BYTES })).files, [...names]);
+    asked += counts.asked;
+    read += counts.read;
+    rows.push([folder.name, String(counts.asked), `${counts.read} (${fixed(counts.read / counts.asked, 3)})`]);
+  }
+  rows.push(['all', String(asked), `${read} (${fixed(read / asked, 3)})`]);
+  console.log(`\nThe FAQ sets' ${names.size} tool and product names, asked of small notes that never write them ("where can I ask about …"), where a name read as a word of the notes is a false reading.\n`);
+  console.log(formatTable(['notes', 'names asked', 'read as a word of the notes (lower is better)'], rows));
 }
 
 runEval(main);
