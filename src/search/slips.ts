@@ -59,7 +59,7 @@ export const SURE_SLIP_LENGTH = 5;
 
 /**
  * The word of general English that `typed`, no English itself, surely stands for: the only one it is a mechanical
- * slip of ("tiime" → time, "waht" → what). For the cues that read a question's wording ("what time …", "how
+ * slip of ("tiime" → time, "verison" → version). For the cues that read a question's wording ("what time …", "how
  * long …"), which a typo in their word would otherwise silence.
  */
 export function sureEnglishSlip(typed: string): string | undefined {
