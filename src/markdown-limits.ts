@@ -1,3 +1,5 @@
+import { Lexer, Tokenizer, type MarkedOptions } from 'marked';
+
 // marked reads some Markdown in more than linear time: lists and quotes nested by recursion, and runs of inline
 // markup (`*`, `_`, `[`, `](`, `!`) by rescanning. Text past these limits is read as plain text instead. One block
 // pattern of its own is mended instead (`withLinearFenceLookahead`), and its setext headings are bounded
@@ -175,4 +177,13 @@ export function withBoundedSetextHeadings<T extends { lheading(src: string): unk
   const lheading = tokenizer.lheading.bind(tokenizer);
   tokenizer.lheading = ((src: string) => (maySetextHeadingOpen(src) ? lheading(src) : undefined)) as T['lheading'];
   return tokenizer;
+}
+
+/** A marked lexer with both mends above, for every reading of a note (the chunker's and the renderers'). */
+export function mendedLexer(options: MarkedOptions): { lexer: Lexer; tokenizer: Tokenizer } {
+  const tokenizer = withBoundedSetextHeadings(new Tokenizer());
+  const lexer = new Lexer({ ...options, tokenizer });
+  // The lexer gives the tokenizer its rules: they are mended after.
+  tokenizer.rules = { ...tokenizer.rules, block: withLinearFenceLookahead(tokenizer.rules.block) };
+  return { lexer, tokenizer };
 }

@@ -1,5 +1,5 @@
-import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
-import { isMarkupHeavy, withBoundedSetextHeadings, withLinearFenceLookahead } from '../markdown-limits.js';
+import type { Lexer, Tokenizer, Token, Tokens } from 'marked';
+import { isMarkupHeavy, mendedLexer } from '../markdown-limits.js';
 import { countLines, trimmedLineCount } from './lines.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'list' | 'item' | 'code' | 'table' | 'rule' | 'quote' | 'html' | 'other';
@@ -77,8 +77,7 @@ let cachedRules: { from: OtherRules; to: OtherRules } | undefined;
  * flag, so a shared one behaves exactly as a new one.
  */
 function newLexer(): Lexer {
-  const tokenizer = withBoundedSetextHeadings(new Tokenizer());
-  const lexer = new Lexer({ gfm: true, tokenizer });
+  const { lexer, tokenizer } = mendedLexer({ gfm: true });
   const other = tokenizer.rules.other;
   if (cachedRules?.from !== other) {
     const once = <K, V>(make: (key: K) => V) => {
@@ -100,7 +99,7 @@ function newLexer(): Lexer {
     };
     cachedRules = { from: other, to };
   }
-  tokenizer.rules = { ...tokenizer.rules, block: withLinearFenceLookahead(tokenizer.rules.block), other: cachedRules.to };
+  tokenizer.rules = { ...tokenizer.rules, other: cachedRules.to };
   return lexer;
 }
 

@@ -1,5 +1,5 @@
-import { Lexer, Marked, Tokenizer, type MarkedToken, type Token } from 'marked';
-import { withBoundedSetextHeadings, withLinearFenceLookahead } from '../markdown-limits.js';
+import { Marked, type MarkedToken, type Token } from 'marked';
+import { mendedLexer } from '../markdown-limits.js';
 import { decodeEntities } from './entities.js';
 import { FOOTNOTES } from './footnotes.js';
 
@@ -11,10 +11,7 @@ const parser = new Marked({ gfm: true, extensions: FOOTNOTES });
  * tokens, which are not among marked's own types.
  */
 export function parseNote(markdown: string): MarkedToken[] {
-  const tokenizer = withBoundedSetextHeadings(new Tokenizer());
-  const lexer = new Lexer({ ...parser.defaults, tokenizer });
-  tokenizer.rules = { ...tokenizer.rules, block: withLinearFenceLookahead(tokenizer.rules.block) };
-  return lexer.lex(dedent(markdown)) as MarkedToken[];
+  return mendedLexer(parser.defaults).lexer.lex(dedent(markdown)) as MarkedToken[];
 }
 
 /**
