@@ -104,8 +104,6 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
 
 /** How many of the first hits may answer in the best one's place, and how close to the best they must score. */
 const RIVALS = 3;
-/** More names than a question means: "k8s 1.30 on 12 may" names two. */
-const MAX_NAMED = 8;
 const RIVAL_SHARE = 0.8;
 
 interface Answering {
@@ -129,6 +127,9 @@ function rivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
 function answerText({ chunk, quote }: Answering): string {
   return [chunk.file, ...chunk.section, ...quote.lines].join('\n');
 }
+
+/** More names than a question means: "k8s 1.30 on 12 may" names two. */
+const MAX_NAMED = 8;
 
 /**
  * What the question names that its answer must name too: a release, a ticket, a year ("k8s 1.30"), a day ("12 may").

@@ -2,7 +2,7 @@ import type { Chunk } from '../types.js';
 import { contentStems } from './analyze.js';
 import { saysLongForm } from './answer-cues.js';
 import { MEANING_WORDS } from './phrasing.js';
-import type { AnalyzedQuery } from './query.js';
+import { wordAsMeant, type AnalyzedQuery } from './query.js';
 import { firstCellOf, tablesIn } from './table-records.js';
 
 /**
@@ -23,7 +23,7 @@ const GLOSS_SEPARATOR = /\s[-–—]\s|:\s|\s(?:is|are)\s/;
  * or a word the notes lack.
  */
 export function glossedName(query: AnalyzedQuery): string[] | undefined {
-  const own = query.groups.filter((group) => !group.context && !MEANING_WORDS.has(group.meant ?? group.word));
+  const own = query.groups.filter((group) => !group.context && !MEANING_WORDS.has(wordAsMeant(group)));
   if (own.length === 0 || own.length > 3) return undefined;
   const stems: string[] = [];
   for (const group of own) {

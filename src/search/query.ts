@@ -35,6 +35,11 @@ export interface QueryGroup {
   meant?: string;
 }
 
+/** A question word as the cues read it: the word it is a sure slip of, or as written. */
+export function wordAsMeant(group: QueryGroup | undefined): string {
+  return group?.meant ?? group?.word ?? '';
+}
+
 export interface AnalyzedQuery {
   groups: QueryGroup[];
   /** Joined neighbours of the question, a bonus for chunks that have the phrase. */

@@ -12,7 +12,7 @@ import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
 import { asksHeading } from './asked-headings.js';
 import { proximityScorer } from './proximity.js';
-import { analyzeQuery, openingAsMeant, slotOfTerm, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
+import { analyzeQuery, openingAsMeant, slotOfTerm, wordAsMeant, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 import { QuestionScores } from './question-scores.js';
 
@@ -244,11 +244,6 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     hits.push({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, askedCoverage, matched: matchedIn(found, place * terms.length, coverage) });
   }
   return { query, ranks: bySection ? 'sections' : 'chunks', hits, questionWeight: bySection ? questionWeight(query, docs) : undefined };
-}
-
-/** A question word as the cues read it: the word it is a sure slip of, or as written. */
-function wordAsMeant(group: QueryGroup | undefined): string {
-  return group?.meant ?? group?.word ?? '';
 }
 
 function questionWeight(query: AnalyzedQuery, docs: Documents): number {
