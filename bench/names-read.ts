@@ -6,7 +6,8 @@
  */
 import type { LoadedFile } from '../src/knowledge/load.js';
 import { indexNotes } from '../src/knowledge/build.js';
-import { isEnglishWord, isMisspeltEnglish } from '../src/search/english-words.js';
+import { isEnglishWord } from '../src/search/english-words.js';
+import { isMisspeltEnglish } from '../src/search/slips.js';
 import { analyzeQuery } from '../src/search/query.js';
 
 /** Names of every length a typo is read at, seen often enough in the documentation to be names, not typos. */

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { WordTrie } from './word-trie.js';
 
 /**
  * SCOWL's size classes up to 50, "medium": about 64,000 words of general English with their inflections
@@ -59,35 +60,8 @@ function load(): ReadonlyMap<string, number> {
   return all;
 }
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-/**
- * Shorter words are one slip from too many others to tell a slip from a name: of 69 tool names of six letters, one
- * is such a slip of an English word (`polars`); of 41 of five letters, seven are (`falco`, `scala`, `minio`, …).
- */
-const MIN_MISSPELT = 6;
 /** One letter longer than the longest word of the lists (22): a longer word is no slip of one of them. */
 const MAX_MISSPELT = 23;
-
-/**
- * Whether a lower-cased word that is not general English is general English with one of the commonest slips of
- * typing in it: a letter dropped ("treshold", "deadlin"), two letters swapped ("requried"), a letter doubled
- * ("scalling"). A letter changed or added is not counted: names are often a word with one ("postgres" beside
- * "postures", "containerd" beside "container"). Each variant is looked up, as Norvig's speller does, so nothing
- * beyond the word list is built.
- */
-export function isMisspeltEnglish(word: string): boolean {
-  if (word.length < MIN_MISSPELT || word.length > MAX_MISSPELT || !/^[a-z]+$/.test(word)) return false;
-  for (let i = 0; i <= word.length; i++) {
-    const head = word.slice(0, i);
-    // Every variant from here on keeps `head` in front: where no English word begins so, none is a variant.
-    if (i > 0 && !beginsEnglishWord(head)) break;
-    const tail = word.slice(i);
-    if (tail.length > 1 && tail[0] !== tail[1] && isEnglishWord(head + tail[1] + tail[0] + tail.slice(2))) return true;
-    if (tail.length > 1 && tail[0] === tail[1] && isEnglishWord(head + tail.slice(1))) return true;
-    for (const letter of LETTERS) if (isEnglishWord(head + letter + tail)) return true;
-  }
-  return false;
-}
 
 /**
  * The words of general English one slip from `word`: a letter dropped, added, doubled, changed or two swapped
@@ -105,42 +79,18 @@ export function englishOneSlipFrom(word: string): readonly string[] {
   return found;
 }
 
-/** The words of the lists in code-unit order, for `beginsEnglishWord`. */
-let sorted: readonly string[] | undefined;
+/** The words of the lists as a trie, for `englishOneSlipFrom`. */
+let trie: WordTrie | undefined;
 
-/** Whether some word of general English begins with `prefix`: a binary search of the sorted lists. */
-function beginsEnglishWord(prefix: string): boolean {
+function englishTrie(): WordTrie {
   words ??= load();
-  sorted ??= [...words.keys()].sort();
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as string) < prefix) low = middle + 1;
-    else high = middle;
-  }
-  return sorted[low]?.startsWith(prefix) ?? false;
+  trie ??= new WordTrie([...words.keys()].sort());
+  return trie;
 }
 
 const SLIPS_KEPT = 256;
 const slipsOf = new Map<string, readonly string[]>();
 
 function findSlips(word: string): readonly string[] {
-  const found = new Set<string>();
-  const check = (candidate: string): void => {
-    if (candidate !== word && isEnglishWord(candidate)) found.add(candidate);
-  };
-  for (let i = 0; i <= word.length; i++) {
-    const head = word.slice(0, i);
-    // Every slip from here on keeps `head` in front: where no English word begins so ("zqx…"), none is one slip away.
-    if (i > 0 && !beginsEnglishWord(head)) break;
-    const tail = word.slice(i);
-    if (tail.length > 0) check(head + tail.slice(1));
-    if (tail.length > 1) check(head + tail[1] + tail[0] + tail.slice(2));
-    for (const letter of LETTERS) {
-      check(head + letter + tail);
-      if (tail.length > 0) check(head + letter + tail.slice(1));
-    }
-  }
-  return [...found];
+  return englishTrie().oneSlipFrom(word);
 }

@@ -1,11 +1,11 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
 import { daysIn } from './dates.js';
-import { englishOneSlipFrom, englishRarity, isEnglishWord, isMisspeltEnglish, isRarerEnglish } from './english-words.js';
+import { englishOneSlipFrom, englishRarity, isEnglishWord, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
 import { asksActAt, PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
-import { isLikelySlip, isMechanicalSlip, slipCost, sureEnglishSlip, SURE_SLIP_LENGTH, withinTwoFingerSlips } from './slips.js';
+import { isLikelySlip, isMechanicalSlip, isMisspeltEnglish, slipCost, sureEnglishSlip, SURE_SLIP_LENGTH, withinTwoFingerSlips } from './slips.js';
 import { isNearStopWord, stopWordMeant } from './stop-word-slips.js';
 import { namesOfUnit, quantitiesIn } from './quantities.js';
 import { synonymsOf } from './synonyms.js';
@@ -31,13 +31,15 @@ export interface QueryGroup {
   importance: number;
   /** Taken from the previous question of a follow-up, not written in this one. */
   context?: boolean;
-  /** The word of English the written word is a sure slip of ("tiime": time), for the cues that read words asked. */
-  meant?: string;
 }
 
-/** A question word as the cues read it: the word it is a sure slip of, or as written. */
+/**
+ * A question word as the cues read it: the word of English it is a sure slip of ("tiime": time), or as written.
+ * Worked out when a cue asks, not for every word: looking up a word's slips is most of the first search for it.
+ */
 export function wordAsMeant(group: QueryGroup | undefined): string {
-  return group?.meant ?? group?.word ?? '';
+  if (!group) return '';
+  return sureEnglishSlip(group.word) ?? group.word;
 }
 
 export interface AnalyzedQuery {
@@ -102,8 +104,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     const terms = resolve(index, token);
     if (terms === undefined) continue;
     for (const term of terms) term.weight *= scale;
-    const meant = sureEnglishSlip(token.surface);
-    const group: QueryGroup = meant === undefined ? { word: token.surface, terms, importance: 0 } : { word: token.surface, terms, importance: 0, meant };
+    const group: QueryGroup = { word: token.surface, terms, importance: 0 };
     if (asksActAt(tokens, position)) acts.add(group);
     groups.push(group);
     groupOf.set(token, group);

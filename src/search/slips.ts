@@ -54,6 +54,24 @@ export function isMechanicalSlip(typed: string, word: string): boolean {
   return at > 0 && typed[at] === typed[at - 1] && typed.slice(at + 1) === word.slice(at);
 }
 
+/**
+ * Shorter words are one slip from too many others to tell a slip from a name: of 69 tool names of six letters, one
+ * is such a slip of an English word (`polars`); of 41 of five letters, seven are (`falco`, `scala`, `minio`, …).
+ */
+const MIN_MISSPELT = 6;
+
+/**
+ * Whether a lower-cased word that is not general English is general English with one of the commonest slips of
+ * typing in it: a letter dropped ("treshold", "deadlin"), two letters swapped ("requried"), a letter doubled
+ * ("scalling"). A letter changed or added is not counted: names are often a word with one ("postgres" beside
+ * "postures", "containerd" beside "container").
+ */
+export function isMisspeltEnglish(word: string): boolean {
+  if (word.length < MIN_MISSPELT) return false;
+  for (const english of englishOneSlipFrom(word)) if (english.length === word.length + 1 || isMechanicalSlip(word, english)) return true;
+  return false;
+}
+
 /** The shortest word whose one mechanical slip is read as sure: shorter ones are one slip from too many words. */
 export const SURE_SLIP_LENGTH = 5;
 

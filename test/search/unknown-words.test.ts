@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose.js';
 import { indexNotes } from '../../src/knowledge/build.js';
-import { englishOneSlipFrom, isEnglishWord, isMisspeltEnglish } from '../../src/search/english-words.js';
+import { englishOneSlipFrom, isEnglishWord } from '../../src/search/english-words.js';
+import { isMisspeltEnglish } from '../../src/search/slips.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
 
