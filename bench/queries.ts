@@ -63,3 +63,20 @@ function misspell(word: string, random: Random): string {
       return word.slice(0, at) + random.pick([...'aeioustnr'].filter((c) => c !== word[at])) + word.slice(at + 1);
   }
 }
+
+/**
+ * Queries none of `seen` asks, drawn as `makeQueries` draws them from further down the vocabulary: for timing a
+ * question an engine meets for the first time, with none of its words' work left from an earlier pass.
+ */
+export function freshQueries(words: readonly string[], seed: number, seen: readonly BenchQuery[], sets = 4): BenchQuery[] {
+  const asked = new Set(seen.map((query) => query.text));
+  const fresh: BenchQuery[] = [];
+  for (let set = 1; set <= sets; set++) {
+    for (const query of makeQueries(words.slice(set * 97), seed + set)) {
+      if (asked.has(query.text)) continue;
+      asked.add(query.text);
+      fresh.push(query);
+    }
+  }
+  return fresh;
+}
