@@ -81,12 +81,16 @@ export const SURE_SLIP_LENGTH = 5;
  * long …"), which a typo in their word would otherwise silence.
  */
 export function sureEnglishSlip(typed: string): string | undefined {
-  if (typed.length < SURE_SLIP_LENGTH || isEnglishWord(typed)) return undefined;
+  if (typed.length < SURE_SLIP_LENGTH || !/^[a-z]+$/.test(typed) || isEnglishWord(typed)) return undefined;
   let meant: string | undefined;
-  for (const english of englishOneSlipFrom(typed)) {
-    if (!isMechanicalSlip(typed, english)) continue;
+  // Only the words `typed` is a mechanical slip of: each swap undone, each doubled letter struck once.
+  for (let at = 0; at + 1 < typed.length; at++) {
+    const a = typed[at] as string;
+    const b = typed[at + 1] as string;
+    const word = a === b ? typed.slice(0, at) + typed.slice(at + 1) : typed.slice(0, at) + b + a + typed.slice(at + 2);
+    if (word === meant || !isEnglishWord(word)) continue;
     if (meant !== undefined) return undefined;
-    meant = english;
+    meant = word;
   }
   return meant;
 }
