@@ -79,6 +79,15 @@ export function englishOneSlipFrom(word: string): readonly string[] {
   return found;
 }
 
+/**
+ * The words of general English that `word` is a slip of the fingers of: two neighbouring letters swapped
+ * ("verison": version) or one struck twice ("tiime": time).
+ */
+export function englishSlipsOfFingersFrom(word: string): readonly string[] {
+  if (!/^[a-z]+$/.test(word)) return [];
+  return englishTrie().slipsOfFingersFrom(word);
+}
+
 /** The words of the lists as a trie, for `englishOneSlipFrom`. */
 let trie: WordTrie | undefined;
 

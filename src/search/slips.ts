@@ -3,7 +3,7 @@
  * most likely stands for (a noisy channel: how common the word is, and how easy the slip).
  */
 
-import { englishOneSlipFrom, isEnglishWord } from './english-words.js';
+import { englishOneSlipFrom, englishSlipsOfFingersFrom, isEnglishWord } from './english-words.js';
 
 const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 /** Row and column of each letter on a QWERTY keyboard, by letter. */
@@ -81,18 +81,9 @@ export const SURE_SLIP_LENGTH = 5;
  * long …"), which a typo in their word would otherwise silence.
  */
 export function sureEnglishSlip(typed: string): string | undefined {
-  if (typed.length < SURE_SLIP_LENGTH || !/^[a-z]+$/.test(typed) || isEnglishWord(typed)) return undefined;
-  let meant: string | undefined;
-  // Only the words `typed` is a mechanical slip of: each swap undone, each doubled letter struck once.
-  for (let at = 0; at + 1 < typed.length; at++) {
-    const a = typed[at] as string;
-    const b = typed[at + 1] as string;
-    const word = a === b ? typed.slice(0, at) + typed.slice(at + 1) : typed.slice(0, at) + b + a + typed.slice(at + 2);
-    if (word === meant || !isEnglishWord(word)) continue;
-    if (meant !== undefined) return undefined;
-    meant = word;
-  }
-  return meant;
+  if (typed.length < SURE_SLIP_LENGTH || isEnglishWord(typed)) return undefined;
+  const meant = englishSlipsOfFingersFrom(typed);
+  return meant.length === 1 ? meant[0] : undefined;
 }
 
 /**

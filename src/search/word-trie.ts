@@ -89,6 +89,23 @@ export class WordTrie {
     return found;
   }
 
+  /**
+   * The words `typed` is a slip of the fingers of: with two neighbouring letters swapped back, or with a letter
+   * struck twice struck once ("livve": live).
+   */
+  slipsOfFingersFrom(typed: string): string[] {
+    const found: string[] = [];
+    let head = 0;
+    for (let at = 0; at + 1 < typed.length && head !== -1; at++) {
+      const a = typed.charCodeAt(at);
+      const b = typed.charCodeAt(at + 1);
+      const undone = a === b ? this.walk(head, typed, at + 1, typed.length) : this.walk(this.childOrNone(this.child(head, b), a), typed, at + 2, typed.length);
+      if (this.endsAt(undone)) addSlip(found, typed, a === b ? typed.slice(0, at) + typed.slice(at + 1) : typed.slice(0, at) + typed[at + 1] + typed[at] + typed.slice(at + 2));
+      head = this.child(head, a);
+    }
+    return found;
+  }
+
   private letterOf(node: number): string {
     return String.fromCharCode(this.letter[node] as number);
   }

@@ -40,6 +40,16 @@ describe('WordTrie', () => {
     for (const typed of ['cat', 'cta', 'ct', 'caat', 'acat', 'xyz', 'at', '', 'coa', 'sca', 'cart']) expect(trie.oneSlipFrom(typed)).toEqual(scan(typed, has));
     expect(trie.oneSlipFrom('ct')).toEqual(['act', 'at', 'cat', 'cot']);
   });
+
+  it('finds the words a slip of the fingers came from: two neighbours swapped back, a doubled letter struck once', () => {
+    expect(trie.slipsOfFingersFrom('cta')).toEqual(['cat']);
+    expect(trie.slipsOfFingersFrom('caat')).toEqual(['cat']);
+    expect(trie.slipsOfFingersFrom('cattt')).toEqual([]);
+    expect(trie.slipsOfFingersFrom('ocat')).toEqual(['coat']);
+    // A letter dropped or changed is no slip of that kind.
+    expect(trie.slipsOfFingersFrom('ct')).toEqual([]);
+    expect(trie.slipsOfFingersFrom('cbt')).toEqual([]);
+  });
 });
 
 describe('englishOneSlipFrom', () => {
