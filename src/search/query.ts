@@ -643,6 +643,8 @@ const CLAUSE_BREAK = /[,;:.!?]\s|\s[-–—]\s/g;
  * clause is of that kind, nothing is dropped.
  */
 function dropChatClauses(text: string, tokens: readonly Token[], groups: QueryGroup[], groupOf: ReadonlyMap<Token, QueryGroup>): void {
+  // One clause is the question's own.
+  if (text.search(CLAUSE_BREAK) === -1) return;
   const breaks = [...text.matchAll(CLAUSE_BREAK)].map((match) => match.index);
   const clauses = new Map<number, QueryGroup[]>();
   const asking = new Set<number>();
