@@ -19,10 +19,9 @@ const TIME_WORD_AND_NEXT = new RegExp(`\\b(${[...TIME_WORDS].join('|')})\\b(?:\\
  * enough (measured on the FAQ sets: "reaction time", "GROUP BY time()") that the word keeps its weight there.
  */
 export function asksForTime(question: string): boolean {
-  if (isPhrasedAsQuestion(question)) return false;
   for (const match of question.matchAll(TIME_WORD_AND_NEXT)) {
     const next = match[2]?.toLowerCase();
-    if (next === undefined || isStopToken(next)) return true;
+    if (next === undefined || isStopToken(next)) return !isPhrasedAsQuestion(question);
   }
   return false;
 }
