@@ -201,6 +201,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
   const found = shared.found;
+  // A chunk that holds not every word of the name glosses it nowhere: its lines need not be read.
+  const glossedSlots = glossed?.map((stem) => terms.findIndex((term) => term.stem === stem)) ?? [];
   const ranked: Ranked[] = [];
   for (let place = 0; place < top.length; place++) {
     const id = top[place] as number;
@@ -214,7 +216,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const quoted = index.chunks[best.id] as Chunk;
     const defines =
       (definitions.length > 0 && definesOne(quoted, definitions)) ||
-      (glossed !== undefined && (longForm ? saysWhatNameStandsFor(quoted, glossed) : glossesName(quoted, glossed)));
+      (glossed !== undefined && holdsAll(found, place * terms.length, glossedSlots) && (longForm ? saysWhatNameStandsFor(quoted, glossed) : glossesName(quoted, glossed)));
     // A passage that defines the name answers "what does it mean" without saying "means".
     let share = defines && askingWords.length > 0 ? best.coverage + uncoveredShare(shared.weights, row, askingWords, totalImportance) : best.coverage;
     // A passage that holds an address answers "what's the url" without saying "url" (`FORMS_ASKED`).
@@ -440,6 +442,12 @@ function bestChunkOf(
     if (value > best.value) best = { id, score, value, coverage, record };
   }
   return best;
+}
+
+/** Whether a chunk's row of found terms holds every one of the slots (a slot of -1 is a term not looked for). */
+function holdsAll(found: Uint8Array, row: number, slots: readonly number[]): boolean {
+  for (const slot of slots) if (slot < 0 || found[row + slot] !== 1) return false;
+  return true;
 }
 
 /** Ids of the files under any of the folders, decided once per question rather than per posting. */
