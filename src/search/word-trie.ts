@@ -1,3 +1,6 @@
+const A = 'a'.charCodeAt(0);
+const LETTERS = 26;
+
 /**
  * A trie of lower-case words of the letters a to z, in typed arrays, for finding the words one slip from a typed one
  * without building and hashing each variant: a variant's walk stops at the first letter no word continues with.
@@ -11,6 +14,13 @@ export class WordTrie {
   private readonly childCount: Uint8Array;
   private readonly letter: Uint8Array;
   private readonly ends: Uint8Array;
+  /**
+   * The children of the root and of its children by letter (a to z), -1 for none: every walk starts at the root, and
+   * these are the nodes with the most children to scan.
+   */
+  private readonly near: Int32Array;
+  /** Nodes before this one are the root and its children, in `near`. */
+  private readonly nearCount: number;
 
   /** `words` in code-unit order (as `Array.prototype.sort` leaves them); words of other letters are left out. */
   constructor(sorted: readonly string[]) {
@@ -31,6 +41,12 @@ export class WordTrie {
       for (let child = linked.firstChild[node] as number; child !== -1; child = linked.nextSibling[child] as number) order[placed++] = child;
       this.childCount[at] = placed - (this.firstChild[at] as number);
     }
+    this.nearCount = 1 + (this.childCount[0] as number);
+    this.near = new Int32Array(this.nearCount * LETTERS).fill(-1);
+    for (let node = 0; node < this.nearCount; node++) {
+      const first = this.firstChild[node] as number;
+      for (let child = first; child < first + (this.childCount[node] as number); child++) this.near[node * LETTERS + (this.letter[child] as number) - A] = child;
+    }
   }
 
   /** The node reached from `node` by the letters of `text` from `from` to `to`, or -1. */
@@ -40,6 +56,7 @@ export class WordTrie {
   }
 
   private child(node: number, code: number): number {
+    if (node < this.nearCount) return code >= A && code < A + LETTERS ? (this.near[node * LETTERS + code - A] as number) : -1;
     const first = this.firstChild[node] as number;
     const end = first + (this.childCount[node] as number);
     for (let child = first; child < end; child++) {
