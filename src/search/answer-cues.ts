@@ -1,3 +1,4 @@
+import { isAsciiLetter, isAsciiSpace, isPlainAscii } from './ascii.js';
 import { isStopToken } from './analyze.js';
 import { isEnglishWord } from './english-words.js';
 
@@ -146,6 +147,18 @@ export const ASKING_WORD = /^(?:what|whats|how|why|when|where|who|whom|whose|whi
 
 /** "how do i promote a model version", "fargate on eks?": phrased as a question, not typed as keywords ("fargate"). */
 export function isPhrasedAsQuestion(opening: string): boolean {
-  return /\?\s*$/.test(opening) || ASKING_WORD.test(/^\s*([\p{L}']+)/u.exec(opening)?.[1]?.toLowerCase().replace(/'/g, '') ?? '');
+  return /\?\s*$/.test(opening) || ASKING_WORD.test(firstWord(opening).toLowerCase().replace(/'/g, ''));
 }
+
+/** The letters and apostrophes that open a text, after any space. */
+function firstWord(text: string): string {
+  if (!isPlainAscii(text)) return /^\s*([\p{L}']+)/u.exec(text)?.[1] ?? '';
+  let start = 0;
+  while (start < text.length && isAsciiSpace(text.charCodeAt(start))) start++;
+  let end = start;
+  while (end < text.length && (isAsciiLetter(text.charCodeAt(end)) || text.charCodeAt(end) === APOSTROPHE)) end++;
+  return text.slice(start, end);
+}
+
+const APOSTROPHE = 39;
 

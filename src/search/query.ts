@@ -1,4 +1,5 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
+import { isAsciiLetter, isAsciiSpace, isPlainAscii } from './ascii.js';
 import { daysIn } from './dates.js';
 import { englishOneSlipFrom, englishRarity, isEnglishWord, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
@@ -217,12 +218,14 @@ function importance(index: SearchIndex, group: QueryGroup, scale: number, named:
  * written so on purpose, and folding kept the offsets of the words.
  */
 function casedAsWritten(text: string): boolean {
+  if (isPlainAscii(text)) return /[a-z]/.test(text);
   return /\p{Ll}/u.test(text) && fold(text).length === text.length;
 }
 
 /** "ALB", "IAM", "TLS": an acronym names something, even where it spells a word of general English ("alb"). */
 function isCapitals(written: string): boolean {
-  return written.length >= 2 && /\p{Lu}/u.test(written) && !/\p{Ll}/u.test(written);
+  if (written.length < 2) return false;
+  return isPlainAscii(written) ? /[A-Z]/.test(written) && !/[a-z]/.test(written) : /\p{Lu}/u.test(written) && !/\p{Ll}/u.test(written);
 }
 
 /**
@@ -541,7 +544,7 @@ function isSlipOfPhrasing(word: string): boolean {
  * what something is, "Cann I …" yes or no, as their clean twins do. For the answer cues, which read the opening.
  */
 export function openingAsMeant(question: string): string {
-  if (!/^[\x00-\x7f]*$/.test(question)) return openingAsMeantInUnicode(question);
+  if (!isPlainAscii(question)) return openingAsMeantInUnicode(question);
   // Plain ASCII, the common case, read without the regular expressions of any script's letters.
   let start = 0;
   while (start < question.length && isAsciiSpace(question.charCodeAt(start))) start++;
@@ -576,14 +579,7 @@ function openingAsMeantInUnicode(question: string): string {
   return opened.replace(/\p{L}{5,}/gu, (word) => sureEnglishSlip(word.toLowerCase()) ?? word);
 }
 
-function isAsciiLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
 
-/** What `\s` matches below 128: tab, line feed, vertical tab, form feed, carriage return and space. */
-function isAsciiSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13);
-}
 
 /**
  * "benefits" also looks for "advantage", at the weight of an expansion: synonyms of the stem of the group's word

@@ -1,3 +1,4 @@
+import { isPlainAscii } from './ascii.js';
 import { isStopToken } from './analyze.js';
 import { isPhrasedAsQuestion } from './answer-cues.js';
 import { daysIn } from './dates.js';
@@ -11,6 +12,8 @@ export const TIME_WORDS: ReadonlySet<string> = new Set(['time', 'times', 'durati
 
 /** A word of `TIME_WORDS` and the word after it, if any. */
 const TIME_WORD_AND_NEXT = new RegExp(`\\b(${[...TIME_WORDS].join('|')})\\b(?:\\s+([\\p{L}\\d'-]+))?`, 'giu');
+/** The same, for a question of plain ASCII (`isPlainAscii`). */
+const ASCII_TIME_WORD_AND_NEXT = new RegExp(`\\b(${[...TIME_WORDS].join('|')})\\b(?:\\s+([A-Za-z\\d'-]+))?`, 'gi');
 
 /**
  * Whether a word of `TIME_WORDS` asks for a time, in a question typed as keywords: it ends the question or stands
@@ -19,7 +22,7 @@ const TIME_WORD_AND_NEXT = new RegExp(`\\b(${[...TIME_WORDS].join('|')})\\b(?:\\
  * enough (measured on the FAQ sets: "reaction time", "GROUP BY time()") that the word keeps its weight there.
  */
 export function asksForTime(question: string): boolean {
-  for (const match of question.matchAll(TIME_WORD_AND_NEXT)) {
+  for (const match of question.matchAll(isPlainAscii(question) ? ASCII_TIME_WORD_AND_NEXT : TIME_WORD_AND_NEXT)) {
     const next = match[2]?.toLowerCase();
     if (next === undefined || isStopToken(next)) return !isPhrasedAsQuestion(question);
   }
