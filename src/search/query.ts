@@ -579,8 +579,6 @@ function openingAsMeantInUnicode(question: string): string {
   return opened.replace(/\p{L}{5,}/gu, (word) => sureEnglishSlip(word.toLowerCase()) ?? word);
 }
 
-
-
 /**
  * "benefits" also looks for "advantage", at the weight of an expansion: synonyms of the stem of the group's word
  * (`stemOfGroup`), then of each of its own terms, each stem once.
