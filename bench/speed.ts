@@ -17,7 +17,7 @@ import { benchEdits } from './edits.js';
 import { timeParsers, type ParserTimes } from './parsers.js';
 import { freshQueries, makeQueries, type BenchQuery, type QueryKind } from './queries.js';
 import { runScript } from './run-script.js';
-import { projectRoot } from './project-root.js';
+import { projectRoot } from '../test/project-root.js';
 import { parseSpeedArgs, SpeedArgsError, type SpeedArgs } from './speed-args.js';
 import { fixed, formatTable, percentile, target, type Cell } from './table.js';
 

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { runCli } from '../../src/cli/run.js';
+import { projectRoot } from '../project-root.js';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BUNDLED_NOTES = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+export const ROOT = projectRoot(import.meta.url);
+export const BUNDLED_NOTES = join(ROOT, 'knowledge/');
 
 export interface CliResult {
   code: number;
