@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { isAsciiLetter, isAsciiSpace } from './ascii.js';
 import { FNV_OFFSET, FNV_PRIME, hashOf } from './hash.js';
 import { STOP_WORDS } from './stopwords.js';
 
@@ -196,9 +197,9 @@ export class WordScanner {
       if (code > 127) return this.match(start);
       const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
       if (code === APOSTROPHE && next > 127) return this.match(start);
-      if (code === APOSTROPHE && isLetterCode(next)) {
+      if (code === APOSTROPHE && isAsciiLetter(next)) {
         i += 2;
-        while (i < length && isLetterCode((code = text.charCodeAt(i)))) i++;
+        while (i < length && isAsciiLetter((code = text.charCodeAt(i)))) i++;
         if (i < length && code > 127) return this.match(start);
       }
     }
@@ -249,17 +250,13 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** An ASCII letter; folded text has lower case only, but the pattern would take upper case too. */
-function isLetterCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-}
-
+/** An ASCII letter or digit; folded text has lower case only, but the pattern would take upper case too. */
 function isWordCode(code: number): boolean {
-  return isLetterCode(code) || isDigit(code);
+  return isAsciiLetter(code) || isDigit(code);
 }
 
 export function isSpaceCode(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(String.fromCharCode(code)));
+  return isAsciiSpace(code) || (code > 127 && SPACE.test(String.fromCharCode(code)));
 }
 
 /** Reused by `tokenize`, which reads a text to its end before returning. */
