@@ -72,3 +72,37 @@ function sameFrom(a: string, i: number, b: string, j: number): boolean {
   for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
   return true;
 }
+
+/** Counts of ASCII letters, reused by `lettersApart`: each call leaves it all zeros. */
+const letterCounts = new Int16Array(128);
+
+/**
+ * How far apart two words are by their letters alone, order aside: the larger of the letters one has beyond the
+ * other's and the other way round. No edit changes it by more than one, and a swap of neighbours not at all, so it
+ * never exceeds the edit distance: a word that many letters apart needs no distance worked out. 0 for a word
+ * outside ASCII, which tells nothing.
+ */
+export function lettersApart(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) >= 128) return 0;
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i)] = (letterCounts[a.charCodeAt(i)] as number) + 1;
+  for (let i = 0; i < b.length; i++) letterCounts[b.charCodeAt(i)] = (letterCounts[b.charCodeAt(i)] as number) - 1;
+  let extra = 0;
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    const count = letterCounts[code] as number;
+    if (count > 0) {
+      extra += count;
+      letterCounts[code] = 0;
+    }
+  }
+  // Every letter left counted, either way, is one of b's.
+  for (let i = 0; i < b.length; i++) {
+    const code = b.charCodeAt(i);
+    const count = letterCounts[code] as number;
+    if (count < 0) missing -= count;
+    letterCounts[code] = 0;
+  }
+  return Math.max(extra, missing);
+}

@@ -1,5 +1,5 @@
 import { DeletionIndex } from './deletions.js';
-import { editDistance, oneEditApart } from './distance.js';
+import { editDistance, lettersApart, oneEditApart } from './distance.js';
 import { ensureSize } from './growable.js';
 import { StringTable } from './intern.js';
 
@@ -28,6 +28,8 @@ export class Vocabulary {
   /** Words before this id are in `grams`. */
   private indexed = 0;
   private counts: Uint16Array = new Uint16Array(0);
+  /** The ids a two-edit lookup has counted, to reset their counts after it. */
+  private touched: Int32Array = new Int32Array(0);
   /** Words by their one-letter deletions, for one-edit lookups; words before this id are in it. */
   private readonly deletions = new DeletionIndex();
   private deletionsIndexed = 0;
@@ -118,31 +120,45 @@ export class Vocabulary {
   /** Known words within `maxEdits` of `word`, closest first. */
   private within(word: string, maxEdits: number): { word: string; distance: number }[] {
     this.indexNewWords();
-    if (this.counts.length < this.words.length) this.counts = new Uint16Array(this.words.length);
-    const grams = new Set(trigrams(word));
+    if (this.counts.length < this.words.length) {
+      this.counts = new Uint16Array(this.words.length);
+      this.touched = new Int32Array(this.words.length);
+    }
+    const { counts, touched } = this;
+    const grams = trigrams(word);
     // One edit spoils up to 3 trigrams, a swap of neighbours up to 4: ask for what survives the worst case. One
     // shared trigram is no likeness ("^^f", every word that begins with f), and comparing each such word with a short
     // one would cost more than the rest of its question.
     const needed = Math.max(2, word.length + 2 - 4 * maxEdits);
-    const touched: number[] = [];
+    let touchedCount = 0;
     // Words further apart in length than `maxEdits` can never be close enough, so their lists are skipped.
     const shortest = Math.max(3, word.length - maxEdits);
-    for (const gram of grams) {
+    // Plain loops: a word the notes lack reads a few hundred ids here, and each is counted.
+    for (let g = 0; g < grams.length; g++) {
+      const gram = grams[g] as number;
+      if (grams.indexOf(gram) < g) continue;
       const byLength = this.grams.get(gram);
       if (!byLength) continue;
-      for (let length = shortest; length <= word.length + maxEdits; length++) {
-        for (const id of byLength[length] ?? []) {
-          if (this.counts[id] === 0) touched.push(id);
-          this.counts[id] = (this.counts[id] ?? 0) + 1;
+      const longest = Math.min(word.length + maxEdits, byLength.length - 1);
+      for (let length = shortest; length <= longest; length++) {
+        const list = byLength[length];
+        if (list === undefined) continue;
+        for (let i = 0; i < list.length; i++) {
+          const id = list[i] as number;
+          const count = counts[id] as number;
+          if (count === 0) touched[touchedCount++] = id;
+          counts[id] = count + 1;
         }
       }
     }
     const found: { word: string; distance: number }[] = [];
-    for (const id of touched) {
-      const shared = this.counts[id] ?? 0;
-      this.counts[id] = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const id = touched[t] as number;
+      const shared = counts[id] as number;
+      counts[id] = 0;
       if (shared < needed || this.removed[id] === 1) continue;
       const candidate = this.words[id] ?? '';
+      if (lettersApart(word, candidate) > maxEdits) continue;
       const distance = editDistance(word, candidate, maxEdits);
       if (distance <= maxEdits && distance > 0) found.push({ word: candidate, distance });
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seeded } from '../../bench/random.js';
 import { findAbbreviations } from '../../src/search/abbreviations.js';
 import { compounds, isStopWord, stem, tokenize } from '../../src/search/analyze.js';
-import { editDistance, oneEditApart } from '../../src/search/distance.js';
+import { editDistance, lettersApart, oneEditApart } from '../../src/search/distance.js';
 import { allowedEdits, Vocabulary } from '../../src/search/vocabulary.js';
 
 const stems = (words: string) => words.split(' ').map(stem);
@@ -268,6 +268,30 @@ describe('oneEditApart', () => {
   });
 });
 
+describe('lettersApart', () => {
+  it('never exceeds the edit distance, so that it may rule a word out before the distance is worked out', () => {
+    const random = seeded(5);
+    const letters = 'abcdeé';
+    const word = () => Array.from({ length: random.int(0, 9) }, () => letters[random.int(0, letters.length - 1)]).join('');
+    let over = 0;
+    for (let i = 0; i < 5000; i++) {
+      const a = word();
+      const b = word();
+      const apart = lettersApart(a, b);
+      expect(apart, `${a} ↔ ${b}`).toBeLessThanOrEqual(fullDistance(a, b));
+      if (apart > 2) over++;
+    }
+    expect(over).toBeGreaterThan(100);
+  });
+
+  it('counts the letters one word has beyond the other, either way round', () => {
+    expect(lettersApart('zqxvbt', 'zarit')).toBe(4);
+    expect(lettersApart('listen', 'silent')).toBe(0);
+    expect(lettersApart('cluster', 'clusters')).toBe(1);
+    expect(lettersApart('café', 'cafe')).toBe(0);
+  });
+});
+
 /** Optimal string alignment distance, every cell of the table: the reference the banded version must match. */
 function fullDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -369,6 +393,44 @@ describe('Vocabulary.nearest', () => {
         expect(words.nearest(typed, 1).map((found) => found.word), typed).toEqual(scan);
       }
     }
+  });
+
+  it('finds the words two edits away that share enough trigrams, as a scan of every word does', () => {
+    const random = seeded(41);
+    const letters = 'aeinorstl';
+    const randomWord = (from = 6, to = 12) => Array.from({ length: random.int(from, to) }, () => letters[random.int(0, letters.length - 1)]).join('');
+    const words = new Vocabulary();
+    const known = new Set<string>();
+    for (let i = 0; i < 3000; i++) {
+      const word = randomWord();
+      words.add(word);
+      known.add(word);
+    }
+    // The lookup's contract: distinct trigrams of ^^word$$ shared, at least max(2, length + 2 − 4 × edits).
+    const trigramsOf = (word: string) => {
+      const padded = `^^${word}$$`;
+      return new Set(Array.from({ length: padded.length - 2 }, (_, i) => padded.slice(i, i + 3)));
+    };
+    const slip = (word: string) => {
+      const at = random.int(0, word.length - 1);
+      return random.chance(0.5) ? word.slice(0, at) + random.pick([...letters]) + word.slice(at + 1) : word.slice(0, at) + word.slice(at + 1);
+    };
+    let found = 0;
+    for (let i = 0; i < 300; i++) {
+      const typed = random.chance(0.7) ? slip(slip(random.pick([...known].filter((word) => word.length >= 10)))) : randomWord(8, 12);
+      if (typed.length < 8) continue;
+      const own = trigramsOf(typed);
+      const needed = Math.max(2, typed.length + 2 - 8);
+      const scan = [...known]
+        .filter((word) => word !== typed && Math.abs(word.length - typed.length) <= 2 && fullDistance(typed, word) <= 2)
+        .filter((word) => [...trigramsOf(word)].filter((gram) => own.has(gram)).length >= needed);
+      const nearest = words.nearest(typed, 2);
+      const closest = Math.min(...scan.map((word) => fullDistance(typed, word)));
+      const expected = scan.filter((word) => fullDistance(typed, word) === closest).sort();
+      found += expected.length;
+      expect(nearest.map((near) => near.word), typed).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(20);
   });
 
   it('returns nothing for maxEdits 0 or a word far from all', () => {
