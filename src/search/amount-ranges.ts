@@ -1,3 +1,4 @@
+import { hasDigit } from './ascii.js';
 import { daysIn } from './dates.js';
 
 /**
@@ -22,7 +23,7 @@ export function amountsAsked(question: string): number[] {
 
 /** The amounts a question names, each with where it is written ([start, end) offsets). */
 export function amountsAskedAt(question: string): { value: number; start: number; end: number }[] {
-  if (!/\d/.test(question)) return [];
+  if (!hasDigit(question)) return [];
   const days = daysIn(question);
   const amounts: { value: number; start: number; end: number }[] = [];
   for (const match of question.matchAll(AMOUNT_ASKED)) {

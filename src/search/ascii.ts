@@ -15,3 +15,40 @@ export function isAsciiLetter(code: number): boolean {
 export function isAsciiSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
+
+/** Whether a text holds a digit 0–9: what `/\d/` (without the `u` flag) finds, in any text. */
+export function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
+/** Whether a text holds a letter a–z: what `/[a-z]/` finds. */
+export function hasAsciiLower(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) return true;
+  }
+  return false;
+}
+
+/** Whether a text holds a letter A–Z: what `/[A-Z]/` finds. */
+export function hasAsciiUpper(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) return true;
+  }
+  return false;
+}
+
+/** Whether a word is letters a–z only, and not empty: what `/^[a-z]+$/` matches. */
+export function isLowerAsciiWord(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}

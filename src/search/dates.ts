@@ -1,3 +1,5 @@
+import { hasDigit } from './ascii.js';
+
 /**
  * Days of the year written in words ("12 May", "May 12th", "the 3rd of March"), read as the month and day an ISO
  * date writes ("2025-05-12"): the index already joins that date's neighbouring "05" and "12" into one term, `0512`,
@@ -23,7 +25,7 @@ export interface DayOfYear {
 
 /** The days of the year written in words in `text`, in order. */
 export function daysOfYear(text: string): DayOfYear[] {
-  if (!/\d/.test(text)) return [];
+  if (!hasDigit(text)) return [];
   const found: DayOfYear[] = [];
   for (const match of text.matchAll(DAY_OF_MONTH)) {
     const day = Number(match[1] ?? match[4]);
@@ -37,7 +39,7 @@ export function daysOfYear(text: string): DayOfYear[] {
 /** The days a text names, written in words or as ISO dates ("anything on 2025-06-03?"), in order. */
 export function daysIn(text: string): DayOfYear[] {
   const found = daysOfYear(text);
-  if (/\d{4}/.test(text)) {
+  if (hasDigit(text) && /\d{4}/.test(text)) {
     for (const match of text.matchAll(ISO_DATE)) found.push({ term: `${pad(Number(match[1]))}${pad(Number(match[2]))}`, start: match.index, end: match.index + match[0].length });
   }
   return found.sort((a, b) => a.start - b.start);

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isLowerAsciiWord } from './ascii.js';
 import { WordTrie } from './word-trie.js';
 
 /**
@@ -68,7 +69,7 @@ const MAX_MISSPELT = 23;
  * (Damerau distance 1), each looked up in the lists, as Norvig's speller does.
  */
 export function englishOneSlipFrom(word: string): readonly string[] {
-  if (word.length > MAX_MISSPELT || !/^[a-z]+$/.test(word)) return [];
+  if (word.length > MAX_MISSPELT || !isLowerAsciiWord(word)) return [];
   let found = slipsOf.get(word);
   if (!found) {
     // A question asks for a word's slips up to three times (its reading, its synonyms, the chat rule): kept for a while.
@@ -84,7 +85,7 @@ export function englishOneSlipFrom(word: string): readonly string[] {
  * ("verison": version) or one struck twice ("tiime": time).
  */
 export function englishSlipsOfFingersFrom(word: string): readonly string[] {
-  if (!/^[a-z]+$/.test(word)) return [];
+  if (!isLowerAsciiWord(word)) return [];
   return englishTrie().slipsOfFingersFrom(word);
 }
 

@@ -1,5 +1,5 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
-import { isAsciiLetter, isAsciiSpace, isPlainAscii } from './ascii.js';
+import { hasAsciiLower, hasAsciiUpper, hasDigit, isAsciiLetter, isAsciiSpace, isPlainAscii } from './ascii.js';
 import { daysIn } from './dates.js';
 import { englishOneSlipFrom, englishRarity, isEnglishWord, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
@@ -158,7 +158,7 @@ function readDaysOfYear(index: SearchIndex, text: string, tokens: readonly Token
       if (!group || token.offset < day.start || token.offset >= day.end || !groups.includes(group)) continue;
       // An ISO date's year stays a word of its own ("2025"): it names the year as well.
       if (/^\d{4}$/.test(token.surface)) continue;
-      if (!/\d/.test(token.surface)) {
+      if (!hasDigit(token.surface)) {
         if (!group.terms.some((own) => own.id === id)) group.terms.push({ ...term, expansion: true });
       } else if (dated) groups.splice(groups.indexOf(group), 1);
       else {
@@ -218,14 +218,14 @@ function importance(index: SearchIndex, group: QueryGroup, scale: number, named:
  * written so on purpose, and folding kept the offsets of the words.
  */
 function casedAsWritten(text: string): boolean {
-  if (isPlainAscii(text)) return /[a-z]/.test(text);
+  if (isPlainAscii(text)) return hasAsciiLower(text);
   return /\p{Ll}/u.test(text) && fold(text).length === text.length;
 }
 
 /** "ALB", "IAM", "TLS": an acronym names something, even where it spells a word of general English ("alb"). */
 function isCapitals(written: string): boolean {
   if (written.length < 2) return false;
-  return isPlainAscii(written) ? /[A-Z]/.test(written) && !/[a-z]/.test(written) : /\p{Lu}/u.test(written) && !/\p{Ll}/u.test(written);
+  return isPlainAscii(written) ? hasAsciiUpper(written) && !hasAsciiLower(written) : /\p{Lu}/u.test(written) && !/\p{Ll}/u.test(written);
 }
 
 /**
@@ -258,7 +258,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   // slip is undone, into a word that is no English (a name, a term of the notes) or a commoner English word ("toke"
   // for "token").
   const english = isEnglishWord(token.surface);
-  const edits = /\d/.test(token.surface) ? 0 : Math.min(allowedEdits(token.surface), english ? 1 : 2);
+  const edits = hasDigit(token.surface) ? 0 : Math.min(allowedEdits(token.surface), english ? 1 : 2);
   const nearest = edits > 0 ? index.vocabulary.nearest(token.surface, edits) : [];
   if (nearest.length === 0 && edits === 1 && !english && token.surface.length >= NAME_TWO_EDITS_FROM) nearest.push(...namesTwoEditsFrom(index, token.surface));
   const kept = nearest.filter((candidate) => !addsFirstLetter(token.surface, candidate.word));
@@ -295,7 +295,8 @@ const NAME_TWO_EDITS_FROM = 6;
  * of told that no note names theirs. And only where one name is that close (`isDoubleSlipOfName`).
  */
 function namesTwoEditsFrom(index: SearchIndex, word: string): { word: string; distance: number }[] {
-  const names = index.vocabulary.nearest(word, 2).filter((candidate) => candidate.distance === 2 && isDoubleSlipOfName(word, candidate.word));
+  // Only called where no word is one edit away.
+  const names = index.vocabulary.twoEditsFrom(word).filter((candidate) => candidate.distance === 2 && isDoubleSlipOfName(word, candidate.word));
   return names.length === 1 ? names : [];
 }
 
@@ -337,7 +338,7 @@ function closestTerms(index: SearchIndex, close: readonly { word: string; distan
  * are too few to tell, so the word is looked for as a typo too.
  */
 function knownOnlyAsPlural(index: SearchIndex, token: Token): boolean {
-  if (token.surface.length !== 3 || token.stem.length !== 2 || /\d/.test(token.surface)) return false;
+  if (token.surface.length !== 3 || token.stem.length !== 2 || hasDigit(token.surface)) return false;
   // Counted in notes as written: the stem's chunks count the two-letter word's too.
   return index.notesUsing(token.surface) <= MAX_TYPO_CHUNKS;
 }
@@ -505,7 +506,7 @@ function likeliestFirst(index: SearchIndex, typed: string, nearest: readonly { w
  */
 function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm | undefined {
   const typed = token.surface;
-  if (allowedEdits(typed) === 0 || /\d/.test(typed)) return undefined;
+  if (allowedEdits(typed) === 0 || hasDigit(typed)) return undefined;
   // Known by its stem only, a form the notes never write and no English ("noed", stemmed as "no" + "ed"): the
   // stemmer's reading is a chance, and any likely slip of a word of theirs is likelier.
   const unwritten = typed.length >= SHORT_WORD && !index.vocabulary.has(typed) && !isEnglishWord(typed);

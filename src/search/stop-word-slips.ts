@@ -32,8 +32,19 @@ function stopsOneEditFrom(word: string): string[] {
 /** The longest stop word: a word two letters longer is no slip of one. */
 const LONGEST_STOP = Math.max(...STOPS.map((stop) => stop.length));
 
+/**
+ * The last word read and what it was read as: a question's first word is read so twice, once for its words and once
+ * for its opening (`openingAsMeant`), and a word the notes lack a third time.
+ */
+let last: { word: string; meant: string | undefined } = { word: '', meant: undefined };
+
 /** The stop word a misspelt word stands for ("teh" → the, "whihc" → which), if it is one. */
 export function stopWordMeant(word: string): string | undefined {
+  if (word !== last.word) last = { word, meant: readAsStopWord(word) };
+  return last.meant;
+}
+
+function readAsStopWord(word: string): string | undefined {
   // A word of general English is meant as written ("cold" is not "could", "form" not "from"): a word the notes lack,
   // to be counted and named as such, not dropped.
   if (word.length < 3 || word.length > LONGEST_STOP + 1 || isStopWord(word) || isEnglishWord(word)) return undefined;

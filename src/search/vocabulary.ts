@@ -1,5 +1,6 @@
 import { DeletionIndex } from './deletions.js';
 import { editDistance, lettersApart, oneEditApart } from './distance.js';
+import { hasDigit } from './ascii.js';
 import { ensureSize } from './growable.js';
 import { StringTable } from './intern.js';
 
@@ -77,6 +78,11 @@ export class Vocabulary {
     if (maxEdits <= 0 || this.words.length === 0) return [];
     const close = this.oneEdit(word);
     return close.length > 0 || maxEdits === 1 ? close : this.within(word, maxEdits);
+  }
+
+  /** `nearest(word, 2)` for a word the caller found no known word one edit from: the two-edit lookup alone. */
+  twoEditsFrom(word: string): { word: string; distance: number }[] {
+    return this.words.length === 0 ? [] : this.within(word, 2);
   }
 
   /** Known words that begin with `word` and run on by 1 to `maxExtra` letters ("mongo" → "mongodb"), in alphabetical order. */
@@ -203,12 +209,4 @@ function trigrams(word: string): number[] {
     b = c;
   }
   return grams;
-}
-
-function hasDigit(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code >= 48 && code <= 57) return true;
-  }
-  return false;
 }
