@@ -18,27 +18,23 @@ export function isAsciiSpace(code: number): boolean {
 
 /** Whether a text holds a digit 0–9: what `/\d/` (without the `u` flag) finds, in any text. */
 export function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) return true;
-  }
-  return false;
+  return holdsCodeBetween(text, 48, 57);
 }
 
 /** Whether a text holds a letter a–z: what `/[a-z]/` finds. */
 export function hasAsciiLower(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 97 && code <= 122) return true;
-  }
-  return false;
+  return holdsCodeBetween(text, 97, 122);
 }
 
 /** Whether a text holds a letter A–Z: what `/[A-Z]/` finds. */
 export function hasAsciiUpper(text: string): boolean {
+  return holdsCodeBetween(text, 65, 90);
+}
+
+function holdsCodeBetween(text: string, low: number, high: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 65 && code <= 90) return true;
+    if (code >= low && code <= high) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
+import { hasDigit } from './ascii.js';
 import { DeletionIndex } from './deletions.js';
 import { editDistance, lettersApart, oneEditApart } from './distance.js';
-import { hasDigit } from './ascii.js';
 import { ensureSize } from './growable.js';
 import { StringTable } from './intern.js';
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../bench/random.js';
+import { hasAsciiLower, hasAsciiUpper, hasDigit, isLowerAsciiWord } from '../../src/search/ascii.js';
 import { isPhrasedAsQuestion } from '../../src/search/answer-cues.js';
 import { openingAsMeant } from '../../src/search/query.js';
 import { asksForTime } from '../../src/search/times-asked.js';
@@ -38,5 +40,27 @@ describe('the ASCII and Unicode readings of a question agree', () => {
   ] as const)('asksForTime(%j) is %s with a name outside ASCII in it too', (question, asks) => {
     expect(asksForTime(question)).toBe(asks);
     expect(asksForTime(`${question} at café`)).toBe(asks);
+  });
+});
+
+describe('the character-code tests find what their expressions find', () => {
+  it('in random text of letters, digits and their look-alikes from other scripts', () => {
+    const random = seeded(11);
+    const characters = [...'aZz0m9 -_AéÉ٣１ｚİıK'];
+    const checks: [string, (text: string) => boolean, RegExp][] = [
+      ['hasDigit', hasDigit, /\d/],
+      ['hasAsciiLower', hasAsciiLower, /[a-z]/],
+      ['hasAsciiUpper', hasAsciiUpper, /[A-Z]/],
+      ['isLowerAsciiWord', isLowerAsciiWord, /^[a-z]+$/],
+    ];
+    let matched = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: random.int(0, 6) }, () => random.pick(characters)).join('');
+      for (const [name, test, expression] of checks) {
+        expect(test(text), `${name}(${JSON.stringify(text)})`).toBe(expression.test(text));
+        if (expression.test(text)) matched++;
+      }
+    }
+    expect(matched).toBeGreaterThan(3000);
   });
 });
