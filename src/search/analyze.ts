@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { isAsciiLetter, isAsciiSpace } from './ascii.js';
+import { isAsciiDigit, isAsciiLetter, isAsciiSpace } from './ascii.js';
 import { FNV_OFFSET, FNV_PRIME, hashOf } from './hash.js';
 import { STOP_WORDS } from './stopwords.js';
 
@@ -90,7 +90,7 @@ export function stemWord(word: string): string {
  */
 function isPluralOfNameWithDigits(word: string): boolean {
   const last = word.length - 1;
-  if (last < 2 || word[last] !== 's' || !isDigit(word.charCodeAt(last - 1)) || !/^[a-z0-9]+$/.test(word)) return false;
+  if (last < 2 || word[last] !== 's' || !isAsciiDigit(word.charCodeAt(last - 1)) || !/^[a-z0-9]+$/.test(word)) return false;
   return /[a-z]/.test(word.slice(0, last - 1));
 }
 
@@ -124,7 +124,7 @@ export function isStopWord(word: string): boolean {
 
 /** A word that carries no topic: a stop word, or a single letter. */
 export function isStopToken(surface: string): boolean {
-  return isStopWord(surface) || (surface.length === 1 && !isDigit(surface.charCodeAt(0)));
+  return isStopWord(surface) || (surface.length === 1 && !isAsciiDigit(surface.charCodeAt(0)));
 }
 
 /**
@@ -246,13 +246,9 @@ export class WordScanner {
 const APOSTROPHE = 39;
 const CAN_HASH = hashOf('can', 0, 3, FNV_OFFSET);
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /** An ASCII letter or digit; folded text has lower case only, but the pattern would take upper case too. */
 function isWordCode(code: number): boolean {
-  return isAsciiLetter(code) || isDigit(code);
+  return isAsciiLetter(code) || isAsciiDigit(code);
 }
 
 export function isSpaceCode(code: number): boolean {

@@ -11,6 +11,10 @@ export function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+export function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** What `\s` matches below 128: tab, line feed, vertical tab, form feed, carriage return and space. */
 export function isAsciiSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
