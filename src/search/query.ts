@@ -6,7 +6,7 @@ import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
 import { asksActAt, PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
-import { isLikelySlip, isMechanicalSlip, isMisspeltEnglish, slipCost, sureEnglishSlip, SURE_SLIP_LENGTH, withinTwoFingerSlips } from './slips.js';
+import { isLikelySlip, isMechanicalSlip, isMisspeltEnglish, slipCost, sureEnglishSlip, SURE_SLIP_LENGTH, withinTwoCommonestSlips, withinTwoFingerSlips } from './slips.js';
 import { isNearStopWord, stopWordMeant } from './stop-word-slips.js';
 import { namesOfUnit, quantitiesIn } from './quantities.js';
 import { synonymsOf } from './synonyms.js';
@@ -260,7 +260,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   const english = isEnglishWord(token.surface);
   const edits = hasDigit(token.surface) ? 0 : Math.min(allowedEdits(token.surface), english ? 1 : 2);
   const nearest = edits > 0 ? index.vocabulary.nearest(token.surface, edits) : [];
-  if (nearest.length === 0 && edits === 1 && !english && token.surface.length >= NAME_TWO_EDITS_FROM) nearest.push(...namesTwoEditsFrom(index, token.surface));
+  if (nearest.length === 0 && edits === 1 && !english && token.surface.length >= NAME_TWO_EDITS_FROM) nearest.push(...twoSlipsFrom(index, token.surface));
   const kept = nearest.filter((candidate) => !addsFirstLetter(token.surface, candidate.word));
   const close = likeliestFirst(index, token.surface, english ? kept.filter((candidate) => !isEnglishWord(candidate.word) || isRarerEnglish(token.surface, candidate.word)) : kept);
   const best = close[0]?.distance;
@@ -285,28 +285,31 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   return terms;
 }
 
-/** The shortest word the speller looks two edits from for a name of the notes (`namesTwoEditsFrom`). */
+/** The shortest word the speller looks two edits from for a word of the notes (`twoSlipsFrom`). */
 const NAME_TWO_EDITS_FROM = 6;
 
 /**
- * The notes' names two slips from a word of six or seven letters that is nothing one slip from ("fargtd" for
- * "fargate"). Only names, words of no general English: English words lie so close together that two slips from a
- * name the notes lack ("vitess") is one of them ("votes") by chance, and the asker would be answered about it instead
- * of told that no note names theirs. And only where one name is that close (`isDoubleSlipOfName`).
+ * The word of the notes two slips from a word of six or seven letters that is nothing one slip from ("fargtd" for
+ * "fargate", "csutmer" for "customer"), where only one is that close (`isDoubleSlipOf`). Otherwise a name the notes
+ * lack ("vitess") would be read as a word of theirs two slips away by chance ("votes"), and the asker answered about
+ * it instead of told that no note names theirs.
  */
-function namesTwoEditsFrom(index: SearchIndex, word: string): { word: string; distance: number }[] {
+function twoSlipsFrom(index: SearchIndex, word: string): { word: string; distance: number }[] {
   // Only called where no word is one edit away.
-  const names = index.vocabulary.twoEditsFrom(word).filter((candidate) => candidate.distance === 2 && isDoubleSlipOfName(word, candidate.word));
-  return names.length === 1 ? names : [];
+  const near = index.vocabulary.twoEditsFrom(word).filter((candidate) => candidate.distance === 2 && isDoubleSlipOf(word, candidate.word));
+  return near.length === 1 ? near : [];
 }
 
 /**
- * Whether `typed` may be two slips from `known`, a name of the notes: no word of English; the same first letter;
- * no two letters more than it, as another name built on it has ("apisix" on "apis", "devops" beside "deps"); and
- * both slips of the fingers ("fargtd" for "fargate"), not a letter changed for a far one ("rollup", "rollout").
+ * Whether `typed` may be two slips from `known`, a word of the notes: the same first letter; no two letters more than
+ * it, as another name built on it has ("apisix" on "apis", "devops" beside "deps"). Into a name, both slips of the
+ * fingers ("fargtd" for "fargate"), not a letter changed for a far one ("rollup", "rollout"). Into a word of English,
+ * which lie far closer together, both of the commonest slips, a letter dropped, doubled or swapped with its
+ * neighbour ("cuutsom" for "custom"), no letter changed or added: "vitess" is not "votes".
  */
-function isDoubleSlipOfName(typed: string, known: string): boolean {
-  return known[0] === typed[0] && typed.length <= known.length + 1 && !isEnglishWord(known) && withinTwoFingerSlips(typed, known);
+function isDoubleSlipOf(typed: string, known: string): boolean {
+  if (known[0] !== typed[0] || typed.length > known.length + 1) return false;
+  return isEnglishWord(known) ? withinTwoCommonestSlips(typed, known) : withinTwoFingerSlips(typed, known);
 }
 
 /**

@@ -89,28 +89,51 @@ export function sureEnglishSlip(typed: string): string | undefined {
 /**
  * Whether `typed` is within two slips of the fingers of `word`: letters dropped, added, doubled or swapped with a
  * neighbour, or struck on a neighbouring key; not a letter changed for one far from it on the keyboard, a slip of the
- * mind ("rollup" is not "rollout", "dialer" not "dialog"). Optimal string alignment, a far key costing three.
+ * mind ("rollup" is not "rollout", "dialer" not "dialog").
  */
 export function withinTwoFingerSlips(typed: string, word: string): boolean {
-  const FAR = 3;
+  return slipsApart(typed, word, (a, b) => (keysAdjacent(a, b) ? 1 : FAR_SLIP), () => 1) <= 2;
+}
+
+/**
+ * Whether `typed` is within two of the commonest slips of typing of `word`: a letter dropped, a letter struck twice, or
+ * two neighbouring letters swapped ("csutmer" for "customer", "staagng" for "staging"); no letter changed or added,
+ * which turn one word of English into another far more often ("vitess" is not "votes").
+ */
+export function withinTwoCommonestSlips(typed: string, word: string): boolean {
+  return slipsApart(typed, word, () => FAR_SLIP, (at) => (at > 0 && typed[at] === typed[at - 1] ? 1 : FAR_SLIP)) <= 2;
+}
+
+/** What a slip that is not one of those counted costs: more than two slips, so one rules a word out. */
+const FAR_SLIP = 3;
+
+/**
+ * Optimal string alignment of `typed` against `word`: a letter dropped or two swapped cost 1, a letter changed
+ * `changed(typed letter, word letter)`, a letter of `typed` added `added(its index in typed)`.
+ */
+function slipsApart(typed: string, word: string, changed: (a: string, b: string) => number, added: (at: number) => number): number {
   const rows = typed.length + 1;
   const columns = word.length + 1;
   const cost = new Array<number>(rows * columns);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < columns; j++) {
-      if (i === 0 || j === 0) {
-        cost[i * columns + j] = i + j;
+      if (i === 0) {
+        cost[j] = j;
+        continue;
+      }
+      const plus = (cost[(i - 1) * columns + j] ?? 0) + added(i - 1);
+      if (j === 0) {
+        cost[i * columns] = plus;
         continue;
       }
       const a = typed[i - 1] ?? '';
       const b = word[j - 1] ?? '';
-      const change = a === b ? 0 : keysAdjacent(a, b) ? 1 : FAR;
-      let best = Math.min((cost[(i - 1) * columns + j] ?? 0) + 1, (cost[i * columns + j - 1] ?? 0) + 1, (cost[(i - 1) * columns + j - 1] ?? 0) + change);
+      let best = Math.min(plus, (cost[i * columns + j - 1] ?? 0) + 1, (cost[(i - 1) * columns + j - 1] ?? 0) + (a === b ? 0 : changed(a, b)));
       if (i > 1 && j > 1 && a === word[j - 2] && typed[i - 2] === b) best = Math.min(best, (cost[(i - 2) * columns + j - 2] ?? 0) + 1);
       cost[i * columns + j] = best;
     }
   }
-  return (cost[rows * columns - 1] ?? Infinity) <= 2;
+  return cost[rows * columns - 1] ?? Infinity;
 }
 
 /**

@@ -441,6 +441,17 @@ describe('search ranking', () => {
     expect(terms('where can I ask about vitess', 'vitess')).toEqual([]);
   });
 
+  it('reads a word of six or seven letters two of the commonest slips from a word of English in the notes as that word', () => {
+    const index = indexOf({ 'ami.md': 'Set the cluster name in the user data of a custom AMI.', 'forum.md': 'Votes decide the roadmap.' });
+    const terms = (question: string, word: string) => analyzeQuery(index, question).groups.find((group) => group.word === word)?.terms.map((term) => term.stem);
+    // A letter doubled and two swapped; a letter dropped and two swapped.
+    expect(terms('cluster name for a cuutsom ami', 'cuutsom')).toEqual([stem('custom')]);
+    expect(terms('where does the clsuer name go', 'clsuer')).toEqual([stem('cluster')]);
+    // A letter changed and one added are no such slips: "cuxtom" and "vitess" stay words the notes lack.
+    expect(terms('cluster name for a cuxtoom ami', 'cuxtoom')).toEqual([]);
+    expect(terms('where can I ask about vitess', 'vitess')).toEqual([]);
+  });
+
   it('takes a word two slips from more than one name of the notes, or running on from one, for a name they lack', () => {
     const index = indexOf({ 'svc.md': 'The apisvc proxy and posix shells.', 'api.md': 'Our apis are versioned.' });
     expect(analyzeQuery(index, 'which platforms does apisix support').groups.find((group) => group.word === 'apisix')?.terms).toEqual([]);

@@ -3,7 +3,7 @@ import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
-import { isLikelySlip, isMechanicalSlip, keysAdjacent, slipCost, sureEnglishSlip, withinTwoFingerSlips } from '../../src/search/slips.js';
+import { isLikelySlip, isMechanicalSlip, keysAdjacent, slipCost, sureEnglishSlip, withinTwoCommonestSlips, withinTwoFingerSlips } from '../../src/search/slips.js';
 
 const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
 const termsOf = (index: ReturnType<typeof indexOf>, question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms);
@@ -75,6 +75,44 @@ describe('two slips of the fingers', () => {
     ['fargate', 'fargate!!!'],
   ])('does not take %s for %s', (typed, word) => {
     expect(withinTwoFingerSlips(typed, word)).toBe(false);
+  });
+});
+
+describe('two of the commonest slips', () => {
+  it.each([
+    ['csutmer', 'customer'],
+    ['cuutsom', 'custom'],
+    ['staagng', 'staging'],
+    ['prricng', 'pricing'],
+    ['custom', 'custom'],
+  ])('takes %s for %s: letters dropped, doubled or swapped', (typed, word) => {
+    expect(withinTwoCommonestSlips(typed, word)).toBe(true);
+  });
+
+  it.each([
+    ['vitess', 'votes'],
+    ['cuxtom', 'custom'],
+    ['cusptom', 'custom'],
+    ['cusstoomm', 'custom'],
+    ['fargtd', 'fargate'],
+  ])('does not take %s for %s: a letter changed or added that is not struck twice', (typed, word) => {
+    expect(withinTwoCommonestSlips(typed, word)).toBe(false);
+  });
+
+  it('never takes what two slips of the fingers do not', () => {
+    const letters = 'abcdefst';
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648);
+    const word = () => Array.from({ length: 3 + (next() % 5) }, () => letters[next() % letters.length]).join('');
+    let taken = 0;
+    for (let i = 0; i < 20000; i++) {
+      const typed = word();
+      const known = word();
+      if (!withinTwoCommonestSlips(typed, known)) continue;
+      taken++;
+      expect(withinTwoFingerSlips(typed, known), `${typed} for ${known}`).toBe(true);
+    }
+    expect(taken).toBeGreaterThan(50);
   });
 });
 
