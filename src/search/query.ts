@@ -426,12 +426,14 @@ function shorterStem(index: SearchIndex, stem: string): KnownTerm | undefined {
  * word is taken for the likeliest English word one slip away whose stem the notes hold.
  */
 function englishSlipOf(index: SearchIndex, typed: string): KnownTerm | undefined {
-  if (typed.length < 4) return undefined;
+  if (typed.length < 3) return undefined;
   let found: KnownTerm | undefined;
   let lowest = Infinity;
   for (const word of englishOneSlipFrom(typed)) {
     // A slip of a stop word ("doees", "kjow") is left out as the stop word is (`stopWordMeant`), not read as this.
     if (isStopWord(word) || !isLikelySlip(typed, word)) continue;
+    // Three letters are read only as four with a letter dropped after the first ("mea" for "mean", "tur" for "turn").
+    if (typed.length === 3 && (word.length !== 4 || word[0] !== typed[0])) continue;
     const known = stem(word);
     const id = index.heldTermId(known);
     if (id === -1 || !writtenInNotes(index, known)) continue;

@@ -499,6 +499,13 @@ describe('search ranking', () => {
     expect(analyzeQuery(withDoe, 'how doees the instance type work').groups.map((group) => group.word)).not.toContain('doees');
   });
 
+  it('reads three letters as a word of four with a letter dropped after the first, when the notes write it in another form', () => {
+    const index = indexOf({ 'glossary.md': 'FCR means first contact resolution.', 'other.md': 'Tags are free-form.' });
+    expect(stemsLookedFor(index, 'what does fcr mea')).toContain(stem('mean'));
+    // Its first letter dropped is no such slip: "ean" stays a word the notes lack.
+    expect(stemsLookedFor(index, 'what does fcr ean')).not.toContain(stem('mean'));
+  });
+
   it('looks for the synonyms of the English word a typo stands for, when the notes know neither', () => {
     const index = indexOf({ 'fargate.md': 'With Fargate you pay only for the CPU and memory you ask for.', 'other.md': 'Tags are free-form.' });
     // "coxt" is one neighbouring key from "cost", whose synonyms include "pay".
