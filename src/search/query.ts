@@ -260,7 +260,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   const english = isEnglishWord(token.surface);
   const edits = hasDigit(token.surface) ? 0 : Math.min(allowedEdits(token.surface), english ? 1 : 2);
   const nearest = edits > 0 ? index.vocabulary.nearest(token.surface, edits) : [];
-  if (nearest.length === 0 && edits === 1 && !english && token.surface.length >= NAME_TWO_EDITS_FROM) nearest.push(...twoSlipsFrom(index, token.surface));
+  if (nearest.length === 0 && edits === 1 && !english && token.surface.length >= TWO_SLIPS_FROM) nearest.push(...twoSlipsFrom(index, token.surface));
   const kept = nearest.filter((candidate) => !addsFirstLetter(token.surface, candidate.word));
   const close = likeliestFirst(index, token.surface, english ? kept.filter((candidate) => !isEnglishWord(candidate.word) || isRarerEnglish(token.surface, candidate.word)) : kept);
   const best = close[0]?.distance;
@@ -286,7 +286,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
 }
 
 /** The shortest word the speller looks two edits from for a word of the notes (`twoSlipsFrom`). */
-const NAME_TWO_EDITS_FROM = 6;
+const TWO_SLIPS_FROM = 6;
 
 /**
  * The word of the notes two slips from a word of six or seven letters that is nothing one slip from ("fargtd" for
