@@ -117,9 +117,9 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   for (let i = 1; i < tokens.length; i++) {
     const a = tokens[i - 1] as Token;
     const b = tokens[i] as Token;
-    const joined = joinedStemOf(text, a, b);
-    const id = joined === undefined ? -1 : index.heldTermId(joined);
-    if (joined === undefined || id === -1 || wordStems.includes(joined)) continue;
+    const held = heldJoin(index, text, a, b, groupOf, scale);
+    if (held === undefined || wordStems.includes(held.joined)) continue;
+    const { joined, id } = held;
     // A word the notes lack, written apart from a neighbour the notes join it to ("sev 1" for "SEV1", "data dog"),
     // is one word with it: the two are one question word, the joined one. Otherwise the joined word is a phrase.
     const left = groupOf.get(a);
@@ -141,6 +141,28 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   expandSynonyms(index, groups, stemOfGroup, scale);
   for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group) || acts.has(group));
   return { groups, phrases };
+}
+
+/** Two neighbouring words joined as the notes hold them: as written, or as a sure slip among them is meant. */
+function heldJoin(index: SearchIndex, text: string, a: Token, b: Token, groupOf: ReadonlyMap<Token, QueryGroup>, scale: number): { joined: string; id: number } | undefined {
+  const written = joinedStemOf(text, a, b);
+  if (written === undefined) return undefined;
+  const id = index.heldTermId(written);
+  if (id !== -1) return { joined: written, id };
+  if (a.stop || b.stop) return undefined;
+  const meant = joinedStem({ stem: sureStemOf(groupOf.get(a), a, scale) }, { stem: sureStemOf(groupOf.get(b), b, scale) });
+  const meantId = meant === written ? -1 : index.heldTermId(meant);
+  return meantId === -1 ? undefined : { joined: meant, id: meantId };
+}
+
+/**
+ * The stem a word stands for when joined to its neighbour: a sure slip's reading ("insstances" as "instances", read
+ * at a written word's weight), so that the pair a hurried question means still meets the notes' joined word
+ * ("EC2Instances"); any other word as written.
+ */
+function sureStemOf(group: QueryGroup | undefined, token: Token, scale: number): string {
+  const only = group?.terms.length === 1 ? group.terms[0] : undefined;
+  return only && !only.expansion && only.weight === WEIGHT.exact * scale ? only.stem : token.stem;
 }
 
 /**

@@ -277,6 +277,13 @@ describe('a word the notes lack, written apart from a neighbour the notes join i
     expect(query.groups.map((group) => group.word)).toEqual(['node', 'group']);
     expect(query.phrases.map((phrase) => phrase.stem)).toEqual([stem('nodegroup')]);
   });
+
+  it('joins a sure slip as the word meant ("node gruop" still meets "nodegroup"), and no other reading', () => {
+    const notes = indexOf({ 'a.md': 'The node group scales.', 'b.md': 'A nodegroup and a node in a group.', 'c.md': 'The groups were sorted.' });
+    expect(analyzeQuery(notes, 'node gruop').phrases.map((phrase) => phrase.stem)).toEqual([stem('nodegroup')]);
+    // "grop" is a dropped letter, read at a correction's weight: not sure enough to join.
+    expect(analyzeQuery(notes, 'node grop').phrases).toEqual([]);
+  });
 });
 
 describe('a word of general English the notes lack', () => {
