@@ -300,11 +300,20 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     return joined ? [{ ...joined, weight: WEIGHT.oneEdit }] : [];
   }
   if (best > 1 && isNearStopWord(token.surface)) return undefined;
+  // "neds" is "needs" before "ends": a stop word is far commoner than any word of the notes, and a hurried hand keeps
+  // a word's first letter. Where a word of the notes one slip away keeps it too, the notes' word is read.
+  if (best === 1 && !english && isStopSlipBeforeNotes(token.surface, close)) return undefined;
   const terms = closestTerms(index, close);
   // Two letters swapped or one doubled, with no other reading: the word meant, as sure as if written.
   const only = terms.length === 1 ? terms[0] : undefined;
   if (only && best === 1 && token.surface.length >= SURE_SLIP_LENGTH && isMechanicalSlip(token.surface, close[0]?.word ?? '')) only.weight = WEIGHT.exact;
   return terms;
+}
+
+/** Whether a word is one slip from a stop word with its first letter, and from no word of the notes with it. */
+function isStopSlipBeforeNotes(typed: string, close: readonly { word: string; distance: number }[]): boolean {
+  for (const candidate of close) if (candidate.distance === 1 && candidate.word[0] === typed[0]) return false;
+  return stopWordMeant(typed)?.[0] === typed[0];
 }
 
 /** The shortest word the speller looks two edits from for a word of the notes (`twoSlipsFrom`). */

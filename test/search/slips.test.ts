@@ -196,6 +196,16 @@ describe('correcting a typo', () => {
     expect(search(index, 'waht does fcr mean').hits[0]?.chunk.file).toBe('glossary.md');
   });
 
+  it('takes a slip of a stop word that keeps its first letter for it, before a word of the notes that does not', () => {
+    const index = indexOf({ 'claims.md': 'Claims over 500 need a second sign-off.', 'ends.md': 'The trial ends in May.' });
+    const words = (question: string) => analyzeQuery(index, question).groups.map((group) => group.word);
+    // "neds" is "needs" dropping a letter, and "ends" with two swapped: the first letter says which.
+    expect(words('who neds to sign claims')).toEqual(['sign', 'claims']);
+    // "thme" is one slip from "them" and from the notes' "theme", both with its first letter: the notes' word.
+    const themes = indexOf({ 'ui.md': 'The dark theme is the default.', 'other.md': 'Images are pushed to the registry.' });
+    expect(stemsOf(themes, 'dark thme')).toEqual([stem('dark'), stem('theme')]);
+  });
+
   it('takes a longer slip of a stop word for it, but keeps a word of general English as a word the notes lack', () => {
     const index = indexOf({ 'agent.md': 'Start the agent with systemctl.' });
     const groups = (question: string) => analyzeQuery(index, question).groups.map((group) => [group.word, group.terms.length]);
