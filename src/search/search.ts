@@ -191,6 +191,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const valueWords = new Set(values?.words.map((token) => token.surface));
   const valueGroups = valueWords.size > 0 ? coverage.filter((_, g) => valueWords.has(query.groups[g]?.word ?? '')) : [];
   const valueCue = values && valueGroups.length > 0 ? { groups: valueGroups, holds: (chunk: Chunk) => holdsValueAsked(chunk.text, values) } : undefined;
+  const knownScale = totalImportance / (knownImportance(coverage, [askingWords, ...formWords.map((form) => form.groups), valueGroups]) || totalImportance);
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   const answersAsRecord = (chunk: Chunk) => rowAnswers(chunk, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(chunk, glossed));
   const recordCue = records ? { answers: answersAsRecord, boost: ranking.recordBoost } : undefined;
@@ -208,7 +209,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const id = top[place] as number;
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
-      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, recordCue, valueCue)
+      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, knownScale, recordCue, valueCue)
       : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance), record: records && answersAsRecord(index.chunks[id] as Chunk) };
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
@@ -230,7 +231,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     score += ranking.passageWeight * best.score;
     // A section holding words of one group only has no pair of words to be near.
     if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
-    score *= 1 - coverageWeight + coverageWeight * share;
+    score *= 1 - coverageWeight + coverageWeight * rankingShare(share, knownScale);
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     if (defines) score *= ranking.definitionBoost;
     if (asking && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
@@ -407,6 +408,24 @@ function matchedIn(found: Uint8Array, row: number, groups: readonly CoverageGrou
 }
 
 /**
+ * The importance of the question's words that a passage can hold: words of the notes, and words a cue finds held in
+ * other words (a value in a range, "url" by an address). A word no note holds tells no passage from another: it
+ * lowers how sure an answer is (`coverage`), but the order weighs each passage's share of the words it can hold
+ * (`rankingShare`). Otherwise a misspelt name ("germna") would weaken coverage's part in the order, and a passage
+ * repeating a few of the words would overtake one that holds all of them.
+ */
+function knownImportance(groups: readonly CoverageGroup[], cued: readonly (readonly CoverageGroup[])[]): number {
+  let known = 0;
+  for (const group of groups) if (group.terms.length > 0 || cued.some((list) => list.includes(group))) known += group.importance;
+  return known;
+}
+
+/** A passage's share of the question's words, read over those it can hold (`knownScale`, total ÷ known). */
+function rankingShare(share: number, knownScale: number): number {
+  return Math.min(1, share * knownScale);
+}
+
+/**
  * The chunk of a section to quote: the one whose BM25 score, scaled by its coverage of the question as the
  * section's own score is, is highest; the first on a tie. Choosing by the same measure that ranks the section
  * keeps a chunk that repeats a few of the words from beating the one that holds the whole question.
@@ -418,6 +437,7 @@ function bestChunkOf(
   groups: readonly CoverageGroup[],
   totalImportance: number,
   coverageWeight: number,
+  knownScale: number,
   records?: { answers: (chunk: Chunk) => boolean; boost: number },
   values?: { groups: readonly CoverageGroup[]; holds: (chunk: Chunk) => boolean },
 ): { id: number; score: number; coverage: number; record: boolean } {
@@ -438,7 +458,7 @@ function bestChunkOf(
     // A row that answers holds the whole question, as where sections are ranked.
     let coverage = record ? 1 : coverageOfRow(table, row, groups, totalImportance);
     if (!record && values?.holds(index.chunks[id] as Chunk)) coverage += uncoveredShare(table, row, values.groups, totalImportance);
-    const value = score * boost * (1 - coverageWeight + coverageWeight * coverage);
+    const value = score * boost * (1 - coverageWeight + coverageWeight * rankingShare(coverage, knownScale));
     if (value > best.value) best = { id, score, value, coverage, record };
   }
   return best;

@@ -166,6 +166,21 @@ describe('search ranking', () => {
     expect(firstFile(machines, 'can I monitor machines?')).toBe('b-node.md');
   });
 
+  it('orders passages by the words the notes hold: a word no note holds lowers coverage, not the order', () => {
+    const index = indexOf({
+      'rota.md': '# Rotation\n\nThe pager rotation is weekly.\n',
+      'pager.md': '# Pager\n\nThe pager beeps. The pager beeps again. The pager rotation page.\n',
+      'other.md': '# Other\n\nImages are pushed to the registry.\n',
+    });
+    const hits = (question: string) => search(index, question).hits.map((hit) => ({ file: hit.chunk.file, score: hit.score }));
+    const plain = hits('pager rotation');
+    expect(plain.length).toBeGreaterThan(1);
+    expect(hits('pager rotation zqxwvk')).toEqual(plain);
+    expect(hits('pager rotation zqxwvk blorptang')).toEqual(plain);
+    const coverage = (question: string) => search(index, question).hits[0]?.coverage ?? 1;
+    expect(coverage('pager rotation zqxwvk')).toBeLessThan(coverage('pager rotation'));
+  });
+
   it('ranks the same passages by their words alone when the question is not yes/no', () => {
     const hits = search(indexOf(machines), 'monitor machines').hits;
     const [a = 0, b = 0] = ['a-exporters.md', 'b-node.md'].map((file) => hits.find((hit) => hit.chunk.file === file)?.score ?? 0);
