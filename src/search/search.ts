@@ -191,7 +191,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const valueWords = new Set(values?.words.map((token) => token.surface));
   const valueGroups = valueWords.size > 0 ? coverage.filter((_, g) => valueWords.has(query.groups[g]?.word ?? '')) : [];
   const valueCue = values && valueGroups.length > 0 ? { groups: valueGroups, holds: (chunk: Chunk) => holdsValueAsked(chunk.text, values) } : undefined;
-  const knownScale = totalImportance / (knownImportance(coverage, [askingWords, ...formWords.map((form) => form.groups), valueGroups]) || totalImportance);
+  const knownScale = totalImportance / (knownImportance(coverage, askingWords, formWords, valueGroups) || totalImportance);
   const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
   const answersAsRecord = (chunk: Chunk) => rowAnswers(chunk, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(chunk, glossed));
   const recordCue = records ? { answers: answersAsRecord, boost: ranking.recordBoost } : undefined;
@@ -414,9 +414,18 @@ function matchedIn(found: Uint8Array, row: number, groups: readonly CoverageGrou
  * (`rankingShare`). Otherwise a misspelt name ("germna") would weaken coverage's part in the order, and a passage
  * repeating a few of the words would overtake one that holds all of them.
  */
-function knownImportance(groups: readonly CoverageGroup[], cued: readonly (readonly CoverageGroup[])[]): number {
+function knownImportance(
+  groups: readonly CoverageGroup[],
+  asking: readonly CoverageGroup[],
+  forms: readonly { groups: readonly CoverageGroup[] }[],
+  values: readonly CoverageGroup[],
+): number {
   let known = 0;
-  for (const group of groups) if (group.terms.length > 0 || cued.some((list) => list.includes(group))) known += group.importance;
+  for (const group of groups) {
+    // Most questions' words are all the notes': the cues' lists are read only for a word they lack.
+    const cued = group.terms.length > 0 || asking.includes(group) || values.includes(group) || forms.some((form) => form.groups.includes(group));
+    if (cued) known += group.importance;
+  }
   return known;
 }
 
