@@ -15,6 +15,7 @@ import { Bm25Reference } from './bm25-reference.js';
 import { halvesOf, parseEvalArgs, QUESTION_FIELDS, readQuestions, runEval, type EvalArgs, type EvalQuestion, type QuestionField } from './eval-input.js';
 import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary } from './eval-metrics.js';
 import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
+import { typoAgreement } from './eval-typo-agreement.js';
 import type { PairedDifference } from './paired-stats.js';
 import { devsetFolders, faqSets, type FaqSet } from './faq-sets.js';
 import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet, withTypos, type NotesDevSet } from './notes-devset.js';
@@ -157,8 +158,9 @@ async function main(): Promise<void> {
   const bundled = args.knowledgeDir ? [] : await evalNotesDevSets(args, log);
 
   const comparisons = compareWithReference(rows);
+  const agreement = typoAgreement(rows);
   if (args.json) {
-    console.log(JSON.stringify({ rows, comparisons, speller, bundled, notes }, null, 2));
+    console.log(JSON.stringify({ rows, comparisons, typoAgreement: agreement, speller, bundled, notes }, null, 2));
     return;
   }
   console.log(`\nHit@k: the gold file is among the first k distinct files cited. lore ranks the files of its top ${LORE_DEPTH} chunks; the reference, of its top ${REFERENCE_DEPTH} pieces.\n`);
@@ -175,6 +177,10 @@ async function main(): Promise<void> {
       comparisons.map((c) => [c.set, c.part, c.field === 'question' ? 'clean' : 'typo', c.n, formatDifference(c.hitAt1), formatDifference(c.hitAt5)]),
     ),
   );
+  if (agreement.length > 0) {
+    console.log('\nTypos against the same question asked clean: questions whose gold file ranks the same both ways, and whose first file is the gold one both ways or neither.\n');
+    console.log(formatTable(['set', 'part', 'engine', 'n', 'same rank', 'same hit@1'], agreement.map((a) => [a.set, a.part, a.engine, a.n, `${a.sameRank} (${fixed(a.sameRank / a.n, 3)})`, `${a.sameFirst} (${fixed(a.sameFirst / a.n, 3)})`])));
+  }
   const spelled = speller.filter((row) => row.words > 0);
   if (spelled.length > 0) {
     console.log("\nThe speller alone: of the typo questions' misspelt words, those taken for the word meant (a stop word: left out).\n");
