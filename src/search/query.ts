@@ -307,6 +307,9 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   // Two letters swapped or one doubled, with no other reading: the word meant, as sure as if written.
   const only = terms.length === 1 ? terms[0] : undefined;
   if (only && best === 1 && token.surface.length >= SURE_SLIP_LENGTH && isMechanicalSlip(token.surface, close[0]?.word ?? '')) only.weight = WEIGHT.exact;
+  // Two of the commonest slips (letters dropped, doubled or swapped: "hadnovre", "kuberrntes") with no other reading
+  // are as likely as one slip of any kind, and weigh as one.
+  if (only && best === 2 && withinTwoCommonestSlips(token.surface, close[0]?.word ?? '')) only.weight = WEIGHT.oneEdit;
   return terms;
 }
 

@@ -351,4 +351,17 @@ describe('a slip of the fingers', () => {
     // A letter changed is a slip of the mind as often as of the fingers: a correction's weight, below the written word's.
     expect(termsOf(index, 'is the chrckout live')[0]?.weight).toBeLessThan(1);
   });
+
+  it('two of them with one reading only weigh as one slip of any kind, and two other slips less', () => {
+    const index = indexOf({ 'oncall.md': 'The on-call handover is on Monday at 10:00.', 'other.md': 'Images are pushed to the registry.' });
+    const weightOf = (question: string) => termsOf(index, question).find((term) => term.stem === stem('handover'))?.weight;
+    // Two swaps ("hadnovre"), and a doubled letter with a dropped one ("hanndovr").
+    expect(weightOf('oncall hadnovre')).toBe(weightOf('oncall handovr'));
+    expect(weightOf('oncall hanndovr')).toBe(weightOf('oncall handovr'));
+    expect(weightOf('oncall handovr')).toBeLessThan(1);
+    // A letter added and one changed: a weaker reading.
+    const other = weightOf('oncall hxandovar');
+    expect(other).toBeDefined();
+    expect(other).toBeLessThan(weightOf('oncall handovr') ?? 0);
+  });
 });
