@@ -306,7 +306,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   const terms = closestTerms(index, close);
   // Two letters swapped or one doubled, with no other reading: the word meant, as sure as if written.
   const only = terms.length === 1 ? terms[0] : undefined;
-  if (only && best === 1 && token.surface.length >= SURE_SLIP_LENGTH && isMechanicalSlip(token.surface, close[0]?.word ?? '')) only.weight = WEIGHT.exact;
+  if (only && best === 1 && token.surface.length >= SURE_READING_LENGTH && isMechanicalSlip(token.surface, close[0]?.word ?? '')) only.weight = WEIGHT.exact;
   // Two of the commonest slips (letters dropped, doubled or swapped: "hadnovre", "kuberrntes") with no other reading
   // are as likely as one slip of any kind, and weigh as one.
   if (only && best === 2 && withinTwoCommonestSlips(token.surface, close[0]?.word ?? '')) only.weight = WEIGHT.oneEdit;
@@ -318,6 +318,13 @@ function isStopSlipBeforeNotes(typed: string, close: readonly { word: string; di
   for (const candidate of close) if (candidate.distance === 1 && candidate.word[0] === typed[0]) return false;
   return stopWordMeant(typed)?.[0] === typed[0];
 }
+
+/**
+ * The shortest word a mechanical slip of which, with no other reading among the notes' words, weighs as the word
+ * written ("otka" for "okta", "moev" for "move"). Shorter than English's sure slips (`SURE_SLIP_LENGTH`): the notes'
+ * words are far fewer than English's, and a word with two or more readings is not read so.
+ */
+const SURE_READING_LENGTH = 4;
 
 /** The shortest word the speller looks two edits from for a word of the notes (`twoSlipsFrom`). */
 const TWO_SLIPS_FROM = 6;

@@ -348,6 +348,8 @@ describe('a slip of the fingers', () => {
     const index = indexOf({ 'release.md': 'The SwiftUI checkout is live for 10% of iOS users.', 'other.md': 'Images are pushed to the registry.' });
     const weights = (question: string) => termsOf(index, question).map((term) => [term.stem, term.weight]);
     expect(weights('is the chekcout livve')).toEqual(weights('is the checkout live'));
+    // From four letters: "lvie" has one reading among the notes' words.
+    expect(weights('is the checkout lvie')).toEqual(weights('is the checkout live'));
     // A letter changed is a slip of the mind as often as of the fingers: a correction's weight, below the written word's.
     expect(termsOf(index, 'is the chrckout live')[0]?.weight).toBeLessThan(1);
   });
