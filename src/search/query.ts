@@ -150,8 +150,12 @@ function heldJoin(index: SearchIndex, text: string, a: Token, b: Token, groupOf:
   const id = index.heldTermId(written);
   if (id !== -1) return { joined: written, id };
   if (a.stop || b.stop) return undefined;
-  const meant = joinedStem({ stem: sureStemOf(groupOf.get(a), a, scale) }, { stem: sureStemOf(groupOf.get(b), b, scale) });
-  const meantId = meant === written ? -1 : index.heldTermId(meant);
+  const left = sureStemOf(groupOf.get(a), a, scale);
+  const right = sureStemOf(groupOf.get(b), b, scale);
+  // Most pairs the notes do not join hold no sure slip: nothing more to look up.
+  if (left === a.stem && right === b.stem) return undefined;
+  const meant = joinedStem({ stem: left }, { stem: right });
+  const meantId = index.heldTermId(meant);
   return meantId === -1 ? undefined : { joined: meant, id: meantId };
 }
 
