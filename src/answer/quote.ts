@@ -95,7 +95,8 @@ const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bv
  */
 export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
   const listed = withoutListNumbers(lines.join('\n'));
-  const text = form.count ? withoutTimesAndVersions(listed) : listed;
+  // A date, a time of day or a version is a figure, but no count and no sum ("how much is the stipend per week").
+  const text = form.count || !(form.duration || form.span || form.clock || form.version) ? withoutTimesAndVersions(listed) : listed;
   if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
   // A cost or a count said in words answers "how much", never "how long", "what time" or "which version".
   return figureAsked(form).test(text) || (!form.span && !form.clock && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));

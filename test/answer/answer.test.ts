@@ -203,6 +203,16 @@ describe('a question that only a figure answers', () => {
     );
   });
 
+  it('asking how much, is answered by a sum, not by a time of day or a date', async () => {
+    await expectFigureOnceStated(
+      'sum',
+      ['oncall.md', '# On-call\n\n- Comp\n  - the on-call stipend is paid per week of primary shift\n  - paged between 22:00 and 07:00? take the next morning off\n'],
+      ['pay.md', '# Pay\n\nThe on-call stipend is €250 per week of primary shift.\n'],
+      'how much is the on-call stipend per week',
+      '€250',
+    );
+  });
+
   it('asking how many, is answered by a count, not by a time, a date or a version', async () => {
     await expectFigureOnceStated(
       'count',
