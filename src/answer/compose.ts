@@ -8,7 +8,7 @@ import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { saysWhen } from '../search/times-asked.js';
 import { quantitiesIn, wordsOfQuantities } from '../search/quantities.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
-import { asksForLink, onlyLinks } from '../search/links-asked.js';
+import { asksForLink, holdsWebAddress, onlyLinks } from '../search/links-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
@@ -61,6 +61,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
   const named = namedIn(question);
   const needsFigure = asksQuantity(opening) || limit;
+  const needsLink = asksForLink(question);
   let stating: Answering | undefined;
   let answering: Answering | undefined;
   // "When is the ops sync?" may be answered without a day ("after the last release"), so a rival that says when is
@@ -72,6 +73,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   for (const hit of rivalsOf(result, index)) {
     const candidate = { hit, ...quoteFor(hit.chunk) };
     if (needsFigure && !statesAmount(candidate.quote.lines, form)) continue;
+    if (needsLink && !holdsWebAddress(candidate.quote.lines.join('\n'))) continue;
     stating ??= candidate;
     if (!named.every((name) => name.in(answerText(candidate)))) continue;
     answering ??= candidate;
@@ -83,7 +85,9 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   }
   if (!stating) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
-    return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find a figure for that in the notes.");
+    // "url of the airbyte staging instance" is not answered by the line that names the instance without its address.
+    const lead = needsFigure ? "I couldn't find a figure for that in the notes." : "I couldn't find a link for that in the notes.";
+    return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), lead);
   }
   if (!answering) {
     const unnamed = named.find((name) => !name.in(answerText(stating)))?.written ?? '';

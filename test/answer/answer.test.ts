@@ -134,6 +134,20 @@ async function expectFigureOnceStated(name: string, without: [string, string], s
   await rm(dir, { recursive: true, force: true });
 }
 
+describe('a question that asks for a link', () => {
+  it('asking for a link, is answered by a web address, not by a line that names the place', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lore-link-'));
+    await writeFile(join(dir, 'airbyte.md'), '# Airbyte\n\n- Airbyte is upgraded once a quarter, after testing on the staging instance.\n');
+    const unanswered = await askBoth(await openLore({ knowledgeDir: dir }), 'url of the airbyte staging instance');
+    expect(unanswered.found).toBe(false);
+    expect(unanswered.text).toContain("I couldn't find a link for that in the notes.");
+    expect(unanswered.citations[0]?.file).toBe('airbyte.md');
+    await writeFile(join(dir, 'links.md'), '# Links\n\n- Airbyte staging instance: https://airbyte.staging.example.internal\n');
+    expect((await askBoth(await openLore({ knowledgeDir: dir }), 'url of the airbyte staging instance')).quote.join('\n')).toContain('https://airbyte.staging.example.internal');
+    await rm(dir, { recursive: true, force: true });
+  });
+});
+
 describe('a question that only a figure answers', () => {
   it('is "I couldn\'t find" where the passage that matches states none, with that passage among the closest notes', async () => {
     const answer = await askBoth(plain, 'how long does it take to create an eks cluster');
