@@ -271,7 +271,12 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (id !== -1) {
     const likelier = likelierWord(index, token, id);
     const exact: QueryTerm = { stem: token.stem, id, weight: WEIGHT.exact };
-    if (likelier) return [exact, { ...likelier, weight: WEIGHT.oneEdit }];
+    // A form the notes never write, two letters of a word of theirs swapped or one struck twice ("noed" for node):
+    // the slip is the word meant, as sure as if written, and the stemmer's reading ("no" + "ed") the chance.
+    if (likelier && isUnwritten(index, token.surface) && isMechanicalSlip(token.surface, likelier.word)) {
+      return [{ stem: likelier.stem, id: likelier.id, weight: WEIGHT.exact }, { ...exact, weight: WEIGHT.oneEdit }];
+    }
+    if (likelier) return [exact, { stem: likelier.stem, id: likelier.id, weight: WEIGHT.oneEdit }];
     if (!knownOnlyAsPlural(index, token)) return [exact];
     return [exact, ...corrections(index, token.surface).filter((term) => term.id !== id)];
   }
@@ -554,16 +559,16 @@ function likeliestFirst(index: SearchIndex, typed: string, nearest: readonly { w
  * correction; the word as written keeps its weight. A form the notes never write, known only by a stem it shares
  * with a word of theirs, is read so whatever the odds.
  */
-function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm | undefined {
+function likelierWord(index: SearchIndex, token: Token, id: number): (KnownTerm & { word: string }) | undefined {
   const typed = token.surface;
   if (allowedEdits(typed) === 0 || hasDigit(typed)) return undefined;
   // Known by its stem only, a form the notes never write and no English ("noed", stemmed as "no" + "ed"): the
   // stemmer's reading is a chance, and any likely slip of a word of theirs is likelier.
-  const unwritten = typed.length >= SHORT_WORD && !index.vocabulary.has(typed) && !isEnglishWord(typed);
+  const unwritten = isUnwritten(index, typed);
   if (!unwritten && index.chunksWithTerm(id) > MAX_TYPO_CHUNKS) return undefined;
   const odds = unwritten ? Infinity : index.idfOfTerm(id) - Math.log(REAL_WORD_ODDS);
   if (odds <= 0) return undefined;
-  let likeliest: KnownTerm | undefined;
+  let likeliest: (KnownTerm & { word: string }) | undefined;
   let lowest = odds;
   for (const { word } of index.vocabulary.nearest(typed, 1)) {
     if (word[0] !== typed[0] || !isLikelySlip(typed, word)) continue;
@@ -572,11 +577,16 @@ function likelierWord(index: SearchIndex, token: Token, id: number): KnownTerm |
     if (termId === -1) continue;
     const idf = index.idfOfTerm(termId);
     if (idf <= lowest) {
-      likeliest = { stem: stem as string, id: termId };
+      likeliest = { stem: stem as string, id: termId, word };
       lowest = idf;
     }
   }
   return likeliest;
+}
+
+/** A form of four letters or more that the notes never write and that is no English, known by its stem only. */
+function isUnwritten(index: SearchIndex, typed: string): boolean {
+  return typed.length >= SHORT_WORD && !index.vocabulary.has(typed) && !isEnglishWord(typed);
 }
 
 /**

@@ -490,6 +490,9 @@ describe('search ranking', () => {
     const index = indexOf({ 'fargate.md': 'Each pod runs on its own node, and there is no daemonset support.', 'other.md': 'No tags.' });
     // "noed" stems to "no" + "ed"; the notes never write "noed", and "node" is two letters swapped.
     expect(stemsLookedFor(index, 'pods per fargate noed')).toContain(stem('node'));
+    // Two letters swapped is a sure slip: "node" weighs as if written, the stemmer's "no" as a correction would.
+    const weights = Object.fromEntries(analyzeQuery(index, 'pods per fargate noed').groups.find((group) => group.word === 'noed')?.terms.map((term) => [term.stem, term.weight]) ?? []);
+    expect(weights).toEqual({ [stem('node')]: 1, no: 0.8 });
     // A form the notes write keeps its own reading.
     expect(stemsLookedFor(index, 'pods per fargate node')).not.toContain(stem('no'));
   });
