@@ -271,9 +271,10 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
   if (id !== -1) {
     const likelier = likelierWord(index, token, id);
     const exact: QueryTerm = { stem: token.stem, id, weight: WEIGHT.exact };
-    // A form the notes never write, two letters of a word of theirs swapped or one struck twice ("noed" for node):
-    // the slip is the word meant, as sure as if written, and the stemmer's reading ("no" + "ed") the chance.
-    if (likelier && isUnwritten(index, token.surface) && isMechanicalSlip(token.surface, likelier.word)) {
+    // A form the notes never write, two letters of a word of theirs swapped or one struck twice ("noed" for node),
+    // with no other reading: the slip is the word meant, as sure as if written, and the stemmer's ("no" + "ed") the
+    // chance.
+    if (likelier?.only && isUnwritten(index, token.surface) && isMechanicalSlip(token.surface, likelier.word)) {
       return [{ stem: likelier.stem, id: likelier.id, weight: WEIGHT.exact }, { ...exact, weight: WEIGHT.oneEdit }];
     }
     if (likelier) return [exact, { stem: likelier.stem, id: likelier.id, weight: WEIGHT.oneEdit }];
@@ -559,7 +560,7 @@ function likeliestFirst(index: SearchIndex, typed: string, nearest: readonly { w
  * correction; the word as written keeps its weight. A form the notes never write, known only by a stem it shares
  * with a word of theirs, is read so whatever the odds.
  */
-function likelierWord(index: SearchIndex, token: Token, id: number): (KnownTerm & { word: string }) | undefined {
+function likelierWord(index: SearchIndex, token: Token, id: number): (KnownTerm & { word: string; only: boolean }) | undefined {
   const typed = token.surface;
   if (allowedEdits(typed) === 0 || hasDigit(typed)) return undefined;
   // Known by its stem only, a form the notes never write and no English ("noed", stemmed as "no" + "ed"): the
@@ -568,19 +569,22 @@ function likelierWord(index: SearchIndex, token: Token, id: number): (KnownTerm 
   if (!unwritten && index.chunksWithTerm(id) > MAX_TYPO_CHUNKS) return undefined;
   const odds = unwritten ? Infinity : index.idfOfTerm(id) - Math.log(REAL_WORD_ODDS);
   if (odds <= 0) return undefined;
-  let likeliest: (KnownTerm & { word: string }) | undefined;
+  let likeliest: (KnownTerm & { word: string; only: boolean }) | undefined;
   let lowest = odds;
+  let readings = 0;
   for (const { word } of index.vocabulary.nearest(typed, 1)) {
     if (word[0] !== typed[0] || !isLikelySlip(typed, word)) continue;
     const stem = index.stemOf(word);
     const termId = stem === undefined || stem === token.stem ? -1 : index.heldTermId(stem);
     if (termId === -1) continue;
+    readings++;
     const idf = index.idfOfTerm(termId);
     if (idf <= lowest) {
-      likeliest = { stem: stem as string, id: termId, word };
+      likeliest = { stem: stem as string, id: termId, word, only: false };
       lowest = idf;
     }
   }
+  if (likeliest) likeliest.only = readings === 1;
   return likeliest;
 }
 
