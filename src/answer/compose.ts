@@ -8,7 +8,7 @@ import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { saysWhen } from '../search/times-asked.js';
 import { quantitiesIn, wordsOfQuantities } from '../search/quantities.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
-import { asksForLink, holdsWebAddress, onlyLinks } from '../search/links-asked.js';
+import { asksForLink, holdsLink, isPageAsked, onlyLinks } from '../search/links-asked.js';
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
@@ -73,7 +73,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   for (const hit of rivalsOf(result, index)) {
     const candidate = { hit, ...quoteFor(hit.chunk) };
     if (needsFigure && !statesAmount(candidate.quote.lines, form)) continue;
-    if (needsLink && !holdsWebAddress(candidate.quote.lines.join('\n'))) continue;
+    if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
     stating ??= candidate;
     if (!named.every((name) => name.in(answerText(candidate)))) continue;
     answering ??= candidate;

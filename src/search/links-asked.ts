@@ -1,4 +1,7 @@
+import type { Chunk } from '../types.js';
+import { tokenize } from './analyze.js';
 import { isPhrasedAsQuestion } from './answer-cues.js';
+import type { QueryGroup } from './query.js';
 
 /**
  * Words that ask for a link ("what's the grafana url", "link to the payments dashboard"). The answer is a web
@@ -29,6 +32,14 @@ export function holdsWebAddress(text: string): boolean {
   return WEB_ADDRESS.test(text);
 }
 
+/** A Markdown link, to a page out of the notes or to another note ("[deploy runbook](runbooks/deploy.md)"), or a wiki link. */
+const MARKDOWN_LINK = /\[[^\]\n]*\]\([^)\s]+(?:\s+"[^"]*")?\)|\[\[[^\]\n]+\]\]/;
+
+/** Whether a text gives a link: a web address, a host name, or a Markdown link to any page. */
+export function holdsLink(text: string): boolean {
+  return holdsWebAddress(text) || MARKDOWN_LINK.test(text);
+}
+
 /** A line that is a Markdown link or a web address and nothing more, as a list item or on its own. */
 const LINK_LINE = /^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)\s]*(?:\s+"[^"]*")?\)|<?[a-z][a-z0-9+.-]*:\/\/[^\s<>]+>?)\s*[.:]?\s*$/i;
 
@@ -41,4 +52,13 @@ export function onlyLinks(lines: readonly string[]): boolean {
     links++;
   }
   return links > 0;
+}
+
+/**
+ * Whether a chunk's note and headings name every word asked but the link words ("link to the deploy runbook" of a
+ * note titled "Deploy runbook"): that note is the page asked for, and its citation is the link.
+ */
+export function isPageAsked(asked: readonly QueryGroup[], chunk: Chunk): boolean {
+  const named = new Set(tokenize([chunk.file.replace(/[_\-/.]+/g, ' '), ...chunk.section].join('\n')).map((token) => token.stem));
+  return asked.every((group) => LINK_WORDS.has(group.word.toLowerCase()) || group.terms.some((term) => named.has(term.stem)));
 }

@@ -4,7 +4,7 @@ import { asksLongForm, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithY
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from './glosses.js';
 import { MEANING_WORDS } from './phrasing.js';
-import { asksForLink, holdsWebAddress, LINK_WORDS } from './links-asked.js';
+import { asksForLink, holdsLink, LINK_WORDS } from './links-asked.js';
 import { asksForTime, holdsTime, TIME_WORDS } from './times-asked.js';
 import { holdsValueAsked, valuesAsked } from './values-asked.js';
 import { asksForLimit, holdsFigure, LIMIT_WORDS } from './limits-asked.js';
@@ -383,7 +383,7 @@ function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>, formWords: R
  * `FORM_WORD_WEIGHT`, and a passage of that form covers them.
  */
 const FORMS_ASKED: readonly { asks: (question: string) => boolean; words: ReadonlySet<string>; holds: (text: string) => boolean }[] = [
-  { asks: asksForLink, words: LINK_WORDS, holds: holdsWebAddress },
+  { asks: asksForLink, words: LINK_WORDS, holds: holdsLink },
   { asks: asksForTime, words: TIME_WORDS, holds: holdsTime },
   { asks: asksForLimit, words: LIMIT_WORDS, holds: holdsFigure },
 ];

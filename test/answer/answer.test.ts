@@ -146,6 +146,18 @@ describe('a question that asks for a link', () => {
     expect((await askBoth(await openLore({ knowledgeDir: dir }), 'url of the airbyte staging instance')).quote.join('\n')).toContain('https://airbyte.staging.example.internal');
     await rm(dir, { recursive: true, force: true });
   });
+
+  it('is answered by the note asked for, whose citation is the link, or by a link to another note', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lore-note-link-'));
+    await writeFile(join(dir, 'index.md'), '# Runbooks\n\n- Deploys: [the deploy runbook](runbooks/deploy.md)\n');
+    await mkdir(join(dir, 'runbooks'));
+    await writeFile(join(dir, 'runbooks', 'deploy.md'), '# Deploy runbook\n\nRun `make deploy` from main.\n');
+    const answer = await askBoth(await openLore({ knowledgeDir: dir }), "what's the link to the deploy runbook");
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.file).toBe('runbooks/deploy.md');
+    expect((await askBoth(await openLore({ knowledgeDir: dir }), 'link for deploys')).quote.join('\n')).toContain('(runbooks/deploy.md)');
+    await rm(dir, { recursive: true, force: true });
+  });
 });
 
 describe('a question that only a figure answers', () => {
