@@ -166,6 +166,6 @@ export class FileAnalyzer {
 }
 
 /** "runbooks/deploy-rollback.md" → "runbooks deploy rollback". */
-function fileWords(file: string): string {
+export function fileWords(file: string): string {
   return file.replace(/\.[a-z]+$/i, '').replace(/[_\-/.]+/g, ' ');
 }

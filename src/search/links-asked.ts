@@ -1,6 +1,7 @@
 import type { Chunk } from '../types.js';
 import { tokenize } from './analyze.js';
 import { isPhrasedAsQuestion } from './answer-cues.js';
+import { fileWords } from './file-analysis.js';
 import type { QueryGroup } from './query.js';
 
 /**
@@ -59,6 +60,6 @@ export function onlyLinks(lines: readonly string[]): boolean {
  * note titled "Deploy runbook"): that note is the page asked for, and its citation is the link.
  */
 export function isPageAsked(asked: readonly QueryGroup[], chunk: Chunk): boolean {
-  const named = new Set(tokenize([chunk.file.replace(/[_\-/.]+/g, ' '), ...chunk.section].join('\n')).map((token) => token.stem));
+  const named = new Set(tokenize([fileWords(chunk.file), ...chunk.section].join('\n')).map((token) => token.stem));
   return asked.every((group) => LINK_WORDS.has(group.word.toLowerCase()) || group.terms.some((term) => named.has(term.stem)));
 }

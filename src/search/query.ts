@@ -274,7 +274,7 @@ function resolve(index: SearchIndex, token: Token): QueryTerm[] | undefined {
     // A form the notes never write, two letters of a word of theirs swapped or one struck twice ("noed" for node),
     // with no other reading: the slip is the word meant, as sure as if written, and the stemmer's ("no" + "ed") the
     // chance.
-    if (likelier?.only && isUnwritten(index, token.surface) && isMechanicalSlip(token.surface, likelier.word)) {
+    if (likelier?.sure) {
       return [{ stem: likelier.stem, id: likelier.id, weight: WEIGHT.exact }, { ...exact, weight: WEIGHT.oneEdit }];
     }
     if (likelier) return [exact, { stem: likelier.stem, id: likelier.id, weight: WEIGHT.oneEdit }];
@@ -560,16 +560,17 @@ function likeliestFirst(index: SearchIndex, typed: string, nearest: readonly { w
  * correction; the word as written keeps its weight. A form the notes never write, known only by a stem it shares
  * with a word of theirs, is read so whatever the odds.
  */
-function likelierWord(index: SearchIndex, token: Token, id: number): (KnownTerm & { word: string; only: boolean }) | undefined {
+function likelierWord(index: SearchIndex, token: Token, id: number): (KnownTerm & { sure: boolean }) | undefined {
   const typed = token.surface;
   if (allowedEdits(typed) === 0 || hasDigit(typed)) return undefined;
   // Known by its stem only, a form the notes never write and no English ("noed", stemmed as "no" + "ed"): the
   // stemmer's reading is a chance, and any likely slip of a word of theirs is likelier.
-  const unwritten = isUnwritten(index, typed);
+  const unwritten = typed.length >= SHORT_WORD && !index.vocabulary.has(typed) && !isEnglishWord(typed);
   if (!unwritten && index.chunksWithTerm(id) > MAX_TYPO_CHUNKS) return undefined;
   const odds = unwritten ? Infinity : index.idfOfTerm(id) - Math.log(REAL_WORD_ODDS);
   if (odds <= 0) return undefined;
-  let likeliest: (KnownTerm & { word: string; only: boolean }) | undefined;
+  let likeliest: KnownTerm | undefined;
+  let meant = '';
   let lowest = odds;
   let readings = 0;
   for (const { word } of index.vocabulary.nearest(typed, 1)) {
@@ -580,17 +581,13 @@ function likelierWord(index: SearchIndex, token: Token, id: number): (KnownTerm 
     readings++;
     const idf = index.idfOfTerm(termId);
     if (idf <= lowest) {
-      likeliest = { stem: stem as string, id: termId, word, only: false };
+      likeliest = { stem: stem as string, id: termId };
+      meant = word;
       lowest = idf;
     }
   }
-  if (likeliest) likeliest.only = readings === 1;
-  return likeliest;
-}
-
-/** A form of four letters or more that the notes never write and that is no English, known by its stem only. */
-function isUnwritten(index: SearchIndex, typed: string): boolean {
-  return typed.length >= SHORT_WORD && !index.vocabulary.has(typed) && !isEnglishWord(typed);
+  // Sure: a form never written, its one reading two letters swapped or one struck twice (`isMechanicalSlip`).
+  return likeliest && { ...likeliest, sure: unwritten && readings === 1 && isMechanicalSlip(typed, meant) };
 }
 
 /**
