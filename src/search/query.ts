@@ -137,10 +137,58 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   readDaysOfYear(index, text, tokens, groups, groupOf, scale);
   readUnits(index, text, tokens, groupOf, scale);
   dropChatClauses(text, tokens, groups, groupOf);
+  readRealWordSlips(index, groups, scale);
   expandAbbreviations(index, groups, scale);
   expandSynonyms(index, groups, stemOfGroup, scale);
   for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group) || acts.has(group));
   return { groups, phrases };
+}
+
+/**
+ * A word of English the notes never use, one slip from a word of theirs that shares a section with every other word
+ * the question found ("does fargate sale automatically": "scale", beside "fargate" and "automatically"), where only
+ * one word that close does: a slip into another real word, read by the words around it.
+ */
+function readRealWordSlips(index: SearchIndex, groups: QueryGroup[], scale: number): void {
+  for (const group of groups) {
+    if (group.terms.length !== 0 || group.word.length < REAL_SLIP_LENGTH || hasDigit(group.word) || !isEnglishWord(group.word)) continue;
+    const others = groups.filter((other) => other !== group && other.terms.length > 0);
+    if (others.length < REAL_SLIP_CONTEXT) continue;
+    const fitting: QueryTerm[] = [];
+    for (const candidate of index.vocabulary.nearest(group.word, 1)) {
+      if (addsFirstLetter(group.word, candidate.word) || isStopWord(candidate.word)) continue;
+      const stem = index.stemOf(candidate.word);
+      const id = stem === undefined ? -1 : index.heldTermId(stem);
+      if (stem === undefined || id === -1 || hasStem(fitting, stem)) continue;
+      if (sharesUnitWithAll(index, id, others)) fitting.push({ stem, id, weight: WEIGHT.twoEdits * scale });
+    }
+    if (fitting.length === 1) group.terms = fitting;
+  }
+}
+
+/**
+ * The shortest word read so: three letters have too many real words one slip away ("cot" for "not", where "cost"
+ * was meant and the notes never say it).
+ */
+const REAL_SLIP_LENGTH = 4;
+/** Words found that must share a section with the reading: with one, "size" was read as "side" beside "fargate". */
+const REAL_SLIP_CONTEXT = 2;
+
+/** Whether some section holds the term and a term of every one of `groups`. */
+function sharesUnitWithAll(index: SearchIndex, term: number, groups: readonly QueryGroup[]): boolean {
+  const units = index.unitPostingsOfTerm(term);
+  if (!units) return false;
+  let shared = new Set(units.ids);
+  for (const group of groups) {
+    const next = new Set<number>();
+    for (const other of group.terms) {
+      const postings = index.unitPostingsOfTerm(other.id);
+      if (postings) for (const unit of postings.ids) if (shared.has(unit)) next.add(unit);
+    }
+    shared = next;
+    if (shared.size === 0) return false;
+  }
+  return true;
 }
 
 /** Two neighbouring words joined as the notes hold them: as written, or as a sure slip among them is meant. */

@@ -497,6 +497,25 @@ describe('search ranking', () => {
     expect(stemsLookedFor(index, 'pods per fargate node')).not.toContain(stem('no'));
   });
 
+  it('reads a word of English the notes never use as the one word a slip away that shares a section with the rest of the question', () => {
+    const notes = {
+      'fargate.md': '# Fargate\n\nFargate will scale automatically with the pods it runs.\n\n# Billing\n\nThe safe default for billing is on-demand.',
+      'other.md': '# Tags\n\nTags are free-form.',
+    };
+    const index = indexOf(notes);
+    const termsOf = (question: string, word: string) => analyzeQuery(index, question).groups.find((group) => group.word === word)?.terms.map((term) => [term.stem, term.weight]);
+    // "sale" is one slip from "scale" and from "safe": only "scale" shares a section with "fargate" and "automatically".
+    expect(termsOf('does fargate sale automatically', 'sale')).toEqual([[stem('scale'), 0.6]]);
+    // One other word is too little to read a real word by.
+    expect(termsOf('fargate sale', 'sale')).toEqual([]);
+    // No section holds "billing", "automatically" and either reading: "sale" stays a word the notes lack.
+    expect(termsOf('does billing sale automatically', 'sale')).toEqual([]);
+    // Two readings fit the words around it: neither is taken.
+    const both = indexOf({ ...notes, 'fargate.md': '# Fargate\n\nFargate will scale automatically, and the safe default is on.' });
+    expect(analyzeQuery(both, 'does fargate sale automatically').groups.find((group) => group.word === 'sale')?.terms).toEqual([]);
+    expect(search(index, 'does fargate sale automatically').hits[0]?.chunk.text).toContain('scale automatically');
+  });
+
   it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
     const index = indexOf({ 'go.md': 'Most components are written in Go.', 'docs.md': 'Write the docs first.' });
     const terms = stemsLookedFor(index, 'what is it writetn in');
