@@ -137,7 +137,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
   readDaysOfYear(index, text, tokens, groups, groupOf, scale);
   readUnits(index, text, tokens, groupOf, scale);
   dropChatClauses(text, tokens, groups, groupOf);
-  readRealWordSlips(index, groups, scale);
+  readInContext(index, groups, scale);
   expandAbbreviations(index, groups, scale);
   expandSynonyms(index, groups, stemOfGroup, scale);
   for (const group of groups) group.importance = importance(index, group, scale, capitals.has(group) || acts.has(group));
@@ -145,37 +145,52 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
 }
 
 /**
- * A word of English the notes never use, one slip from a word of theirs that shares a section with every other word
- * the question found ("does fargate sale automatically": "scale", beside "fargate" and "automatically"), where only
- * one word that close does: a slip into another real word, read by the words around it.
+ * A word the notes never use, read by the words around it, where the notes have exactly one reading of it that
+ * shares a section with every other word the question found (at least `CONTEXT_WORDS` of them):
+ * - a word of English one slip from a word of theirs, a slip into another real word ("does fargate sale
+ *   automatically": "scale", beside "fargate" and "automatically");
+ * - a word cut short, the start of a longer word of theirs ("model promo broke beacon": "promotion").
  */
-function readRealWordSlips(index: SearchIndex, groups: QueryGroup[], scale: number): void {
+function readInContext(index: SearchIndex, groups: QueryGroup[], scale: number): void {
   for (const group of groups) {
-    if (group.terms.length !== 0 || group.word.length < REAL_SLIP_LENGTH || hasDigit(group.word) || !isEnglishWord(group.word)) continue;
+    const word = group.word;
+    if (group.terms.length !== 0 || word.length < IN_CONTEXT_LENGTH || hasDigit(word)) continue;
     const others = groups.filter((other) => other !== group && other.terms.length > 0);
-    if (others.length < REAL_SLIP_CONTEXT) continue;
-    const fitting: QueryTerm[] = [];
-    for (const candidate of index.vocabulary.nearest(group.word, 1)) {
-      if (addsFirstLetter(group.word, candidate.word) || isStopWord(candidate.word)) continue;
-      const stem = index.stemOf(candidate.word);
-      const id = stem === undefined ? -1 : index.heldTermId(stem);
-      if (stem === undefined || id === -1 || hasStem(fitting, stem)) continue;
-      if (sharesUnitWithAll(index, id, others)) fitting.push({ stem, id, weight: WEIGHT.twoEdits * scale });
-    }
-    if (fitting.length === 1) group.terms = fitting;
+    if (others.length < CONTEXT_WORDS) continue;
+    const fits = (stem: string) => sharesUnitWithAll(index, index.heldTermId(stem), others);
+    const slips = isEnglishWord(word) ? index.vocabulary.nearest(word, 1).map((candidate) => candidate.word).filter((candidate) => !isStopWord(candidate)) : [];
+    const reading = onlyReading(index, slips, fits) ?? onlyReading(index, index.vocabulary.extending(word, MAX_CUT).filter((longer) => longer.length >= word.length + MIN_CUT), fits);
+    if (reading) group.terms = [{ ...reading, weight: WEIGHT.twoEdits * scale }];
   }
 }
 
 /**
- * The shortest word read so: three letters have too many real words one slip away ("cot" for "not", where "cost"
- * was meant and the notes never say it).
+ * The shortest word read in context: three letters have too many real words one slip away ("cot" for "not", where
+ * "cost" was meant and the notes never say it) and begin too many longer ones ("ide" for "identity").
  */
-const REAL_SLIP_LENGTH = 4;
+const IN_CONTEXT_LENGTH = 4;
 /** Words found that must share a section with the reading: with one, "size" was read as "side" beside "fargate". */
-const REAL_SLIP_CONTEXT = 2;
+const CONTEXT_WORDS = 2;
+/** Letters a word cut short may lack: at least two ("log" is no cut of "logs"), at most a long word's tail. */
+const MIN_CUT = 2;
+const MAX_CUT = 12;
+
+/** The one stem among `words` (words of the notes) that `fits`; undefined for none or several. */
+function onlyReading(index: SearchIndex, words: readonly string[], fits: (stem: string) => boolean): KnownTerm | undefined {
+  let found: KnownTerm | undefined;
+  for (const candidate of words) {
+    const stem = index.stemOf(candidate);
+    const id = stem === undefined ? -1 : index.heldTermId(stem);
+    if (stem === undefined || id === -1 || found?.stem === stem || !fits(stem)) continue;
+    if (found) return undefined;
+    found = { stem, id };
+  }
+  return found;
+}
 
 /** Whether some section holds the term and a term of every one of `groups`. */
 function sharesUnitWithAll(index: SearchIndex, term: number, groups: readonly QueryGroup[]): boolean {
+  if (term === -1) return false;
   const units = index.unitPostingsOfTerm(term);
   if (!units) return false;
   let shared = new Set(units.ids);

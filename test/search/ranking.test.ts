@@ -516,6 +516,18 @@ describe('search ranking', () => {
     expect(search(index, 'does fargate sale automatically').hits[0]?.chunk.text).toContain('scale automatically');
   });
 
+  it('reads a word cut short as the one longer word of the notes it begins that shares a section with the rest of the question', () => {
+    const index = indexOf({
+      'release.md': '# Releases\n\nA model promotion to prod needs a reviewer.\n\n# Rollback\n\nRevert the model by hand.',
+      'other.md': '# Tags\n\nTags are free-form.',
+    });
+    const termsOf = (question: string) => analyzeQuery(index, question).groups.find((group) => group.word === 'promo')?.terms.map((term) => [term.stem, term.weight]);
+    expect(termsOf('who reviews a model promo')).toEqual([[stem('promotion'), 0.6]]);
+    // "revert" shares no section with "promotion": "promo" stays a word the notes lack.
+    expect(termsOf('revert a model promo')).toEqual([]);
+    expect(termsOf('model promo')).toEqual([]);
+  });
+
   it('reads a one-letter slip as the word it misspells before guessing at a shorter stem', () => {
     const index = indexOf({ 'go.md': 'Most components are written in Go.', 'docs.md': 'Write the docs first.' });
     const terms = stemsLookedFor(index, 'what is it writetn in');
