@@ -1,5 +1,6 @@
 import { fold, isStopWord, joinedStem, joinedStemOf, stem, tokenize, type Token } from './analyze.js';
 import { hasAsciiLower, hasAsciiUpper, hasDigit, isAsciiLetter, isAsciiSpace, isPlainAscii } from './ascii.js';
+import { readingInContext } from './context-readings.js';
 import { daysIn } from './dates.js';
 import { englishOneSlipFrom, englishRarity, isEnglishWord, isRarerEnglish } from './english-words.js';
 import type { SearchIndex } from './index.js';
@@ -145,65 +146,16 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
 }
 
 /**
- * A word the notes never use, read by the words around it, where the notes have exactly one reading of it that
- * shares a section with every other word the question found (at least `CONTEXT_WORDS` of them):
- * - a word of English one slip from a word of theirs, a slip into another real word ("does fargate sale
- *   automatically": "scale", beside "fargate" and "automatically");
- * - a word cut short, the start of a longer word of theirs ("model promo broke beacon": "promotion").
+ * A word the notes never use, read as the one word of theirs the rest of the question points to
+ * (`readingInContext`): at two slips' weight, as it is a guess.
  */
 function readInContext(index: SearchIndex, groups: QueryGroup[], scale: number): void {
   for (const group of groups) {
-    const word = group.word;
-    if (group.terms.length !== 0 || word.length < IN_CONTEXT_LENGTH || hasDigit(word)) continue;
-    const others = groups.filter((other) => other !== group && other.terms.length > 0);
-    if (others.length < CONTEXT_WORDS) continue;
-    const fits = (stem: string) => sharesUnitWithAll(index, index.heldTermId(stem), others);
-    const slips = isEnglishWord(word) ? index.vocabulary.nearest(word, 1).map((candidate) => candidate.word).filter((candidate) => !isStopWord(candidate)) : [];
-    const reading = onlyReading(index, slips, fits) ?? onlyReading(index, index.vocabulary.extending(word, MAX_CUT).filter((longer) => longer.length >= word.length + MIN_CUT), fits);
+    if (group.terms.length !== 0) continue;
+    const others = groups.filter((other) => other !== group && other.terms.length > 0).map((other) => other.terms.map((term) => term.id));
+    const reading = readingInContext(index, group.word, others);
     if (reading) group.terms = [{ ...reading, weight: WEIGHT.twoEdits * scale }];
   }
-}
-
-/**
- * The shortest word read in context: three letters have too many real words one slip away ("cot" for "not", where
- * "cost" was meant and the notes never say it) and begin too many longer ones ("ide" for "identity").
- */
-const IN_CONTEXT_LENGTH = 4;
-/** Words found that must share a section with the reading: with one, "size" was read as "side" beside "fargate". */
-const CONTEXT_WORDS = 2;
-/** Letters a word cut short may lack: at least two ("log" is no cut of "logs"), at most a long word's tail. */
-const MIN_CUT = 2;
-const MAX_CUT = 12;
-
-/** The one stem among `words` (words of the notes) that `fits`; undefined for none or several. */
-function onlyReading(index: SearchIndex, words: readonly string[], fits: (stem: string) => boolean): KnownTerm | undefined {
-  let found: KnownTerm | undefined;
-  for (const candidate of words) {
-    const stem = index.stemOf(candidate);
-    const id = stem === undefined ? -1 : index.heldTermId(stem);
-    if (stem === undefined || id === -1 || found?.stem === stem || !fits(stem)) continue;
-    if (found) return undefined;
-    found = { stem, id };
-  }
-  return found;
-}
-
-/** Whether some section holds the term and a term of every one of `groups`. */
-function sharesUnitWithAll(index: SearchIndex, term: number, groups: readonly QueryGroup[]): boolean {
-  if (term === -1) return false;
-  const units = index.unitPostingsOfTerm(term);
-  if (!units) return false;
-  let shared = new Set(units.ids);
-  for (const group of groups) {
-    const next = new Set<number>();
-    for (const other of group.terms) {
-      const postings = index.unitPostingsOfTerm(other.id);
-      if (postings) for (const unit of postings.ids) if (shared.has(unit)) next.add(unit);
-    }
-    shared = next;
-    if (shared.size === 0) return false;
-  }
-  return true;
 }
 
 /** Two neighbouring words joined as the notes hold them: as written, or as a sure slip among them is meant. */
