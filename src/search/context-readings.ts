@@ -9,7 +9,7 @@ import type { SearchIndex } from './index.js';
  */
 const IN_CONTEXT_LENGTH = 4;
 /** Other words found that must share a section with the reading: with one, "size" was read as "side" beside "fargate". */
-export const CONTEXT_WORDS = 2;
+const CONTEXT_WORDS = 2;
 /** Letters a word cut short may lack: at least two ("node" is no cut of "nodes"), at most a long word's tail. */
 const MIN_CUT = 2;
 const MAX_CUT = 12;

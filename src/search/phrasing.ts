@@ -2,6 +2,7 @@ import type { Token } from './analyze.js';
 import { oneEditApart } from './distance.js';
 import { isEnglishWord } from './english-words.js';
 import { isLikelySlip } from './slips.js';
+import { stopWordMeant } from './stop-word-slips.js';
 
 /**
  * Words that shape a question rather than name its topic ("what does ECS stand for", "difference between
@@ -45,6 +46,24 @@ export function asksActAt(tokens: readonly Pick<Token, 'surface'>[], index: numb
   const previous = tokens[index - 1]?.surface ?? '';
   if (previous === 'to') return tokens[index - 2]?.surface === 'how';
   return ASKERS.has(previous) && ASKING_VERBS.has(tokens[index - 2]?.surface ?? '') && tokens[index - 3]?.surface === 'how';
+}
+
+/** Words that open a question and are followed by its verb: "what does", "how can", "when is". */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['what', 'how', 'when', 'where', 'who', 'why', 'which']);
+/** The verbs that follow a question word, of three letters or more: a slip of "do" or "is" is too many words. */
+const AUXILIARIES: readonly string[] = ['does', 'did', 'can', 'could', 'should', 'would', 'shall', 'will', 'are', 'was', 'were', 'has', 'have'];
+
+/**
+ * Whether the word at `index` is the verb after the question word, misspelt into another word ("what *doe* CM2
+ * mean", "how *dose* the canary work"): a word in that place one likely slip from "does", "can" or "are" is that
+ * verb, whether or not it is a word of its own. The caller asks only of a word the notes lack.
+ */
+export function slipsVerbAfterQuestionWord(tokens: readonly Pick<Token, 'surface'>[], index: number): boolean {
+  const word = tokens[index]?.surface ?? '';
+  const opening = tokens[0]?.surface ?? '';
+  if (index !== 1 || word.length < 3 || !(QUESTION_WORDS.has(opening) || QUESTION_WORDS.has(stopWordMeant(opening) ?? ''))) return false;
+  for (const verb of AUXILIARIES) if (oneEditApart(word, verb) && isLikelySlip(word, verb)) return true;
+  return false;
 }
 
 /** "lng", "mch", "oftn": one slip from "long", "much" or "often", and no word of general English ("log" is one). */

@@ -6,7 +6,7 @@ import { englishOneSlipFrom, englishRarity, isEnglishWord, isRarerEnglish } from
 import type { SearchIndex } from './index.js';
 import { readsAsFollowUp } from './follow-up.js';
 import { ASKING_WORD } from './answer-cues.js';
-import { asksActAt, PHRASING_WORDS, shapesQuestionAt } from './phrasing.js';
+import { asksActAt, PHRASING_WORDS, shapesQuestionAt, slipsVerbAfterQuestionWord } from './phrasing.js';
 import { isLikelySlip, isMechanicalSlip, isMisspeltEnglish, slipCost, sureEnglishSlip, SURE_SLIP_LENGTH, withinTwoCommonestSlips, withinTwoFingerSlips } from './slips.js';
 import { isNearStopWord, stopWordMeant } from './stop-word-slips.js';
 import { namesOfUnit, quantitiesIn } from './quantities.js';
@@ -102,6 +102,8 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     if (token.stop || groups.length >= MAX_WORDS || shapesQuestionAt(tokens, position)) continue;
     // "waht does fcr mean": the opening the answer cues read as "what" is no word to look for ("want", "wait").
     if (position === 0 && stopWordMeant(token.surface) !== undefined) continue;
+    // "what doe CM2 mean": the verb after the question word, misspelt into a word the notes lack.
+    if (index.heldTermId(token.stem) === -1 && slipsVerbAfterQuestionWord(tokens, position)) continue;
     if (wordStems.includes(token.stem)) continue;
     const terms = resolve(index, token);
     if (terms === undefined) continue;

@@ -101,6 +101,19 @@ describe('words the notes never use', () => {
     expect(found('diff between fargate and ecs')).toBe(true);
   });
 
+  it('are the verb after the question word when one slip from it, even a word of their own ("doe", "dose")', () => {
+    const words = (question: string) => analyzeQuery(index, question).groups.map((group) => group.word);
+    expect(words('what doe eks run')).toEqual(words('what does eks run'));
+    expect(words('waht dose fargate manage')).toEqual(words('what does fargate manage'));
+    expect(found('what doe eks run')).toBe(true);
+    // Only in that place, and not a three-letter slip of a three-letter verb: "cab" may be meant.
+    expect(words('eks doe run')).toContain('doe');
+    expect(words('how cab ecs run')).toContain('cab');
+    // A word the notes use is theirs.
+    const notes = indexNotes([{ file: 'deer.md', text: 'A doe grazes in the park at dawn.' }]).index;
+    expect(analyzeQuery(notes, 'what doe grazes').groups.map((group) => group.word)).toContain('doe');
+  });
+
   it('are no slip of English, nor a slip of a word of the notes, when longer than any word', () => {
     expect(isMisspeltEnglish('thresholdthresholdthreshold')).toBe(false);
     const long = 'abcdefghijklmnopqrstuvwxyz'.repeat(2).slice(0, 39);
