@@ -60,8 +60,9 @@ const AUXILIARIES: readonly string[] = ['does', 'did', 'can', 'could', 'should',
  */
 export function slipsVerbAfterQuestionWord(tokens: readonly Pick<Token, 'surface'>[], index: number): boolean {
   const word = tokens[index]?.surface ?? '';
+  if (index !== 1 || word.length < 3) return false;
   const opening = tokens[0]?.surface ?? '';
-  if (index !== 1 || word.length < 3 || !(QUESTION_WORDS.has(opening) || QUESTION_WORDS.has(stopWordMeant(opening) ?? ''))) return false;
+  if (!QUESTION_WORDS.has(opening) && !QUESTION_WORDS.has(stopWordMeant(opening) ?? '')) return false;
   for (const verb of AUXILIARIES) if (oneEditApart(word, verb) && isLikelySlip(word, verb)) return true;
   return false;
 }

@@ -103,7 +103,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     // "waht does fcr mean": the opening the answer cues read as "what" is no word to look for ("want", "wait").
     if (position === 0 && stopWordMeant(token.surface) !== undefined) continue;
     // "what doe CM2 mean": the verb after the question word, misspelt into a word the notes lack.
-    if (index.heldTermId(token.stem) === -1 && slipsVerbAfterQuestionWord(tokens, position)) continue;
+    if (position === 1 && slipsVerbAfterQuestionWord(tokens, position) && index.heldTermId(token.stem) === -1) continue;
     if (wordStems.includes(token.stem)) continue;
     const terms = resolve(index, token);
     if (terms === undefined) continue;
