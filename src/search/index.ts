@@ -93,6 +93,7 @@ export class SearchIndex {
   private readonly ranks = new NoteRanks();
   private readonly noteWords = new NoteWords(this.vocabulary, (id) => this.analyzer.fieldTerms.wordOf(id));
   private scratch: Sinks | undefined;
+  private changes = 0;
 
   private constructor() {}
 
@@ -264,6 +265,11 @@ export class SearchIndex {
     return this.chunkDocs.of(term);
   }
 
+  /** Counts the edits applied since the build: what was worked out from the index before an edit may no longer hold. */
+  get generation(): number {
+    return this.changes;
+  }
+
   /**
    * Postings added or made dead by edits, as a share of those the build made. Edits make lookups slower
    * as it grows (dead postings are skipped one by one), so past some share a fresh build pays.
@@ -394,6 +400,7 @@ export class SearchIndex {
   }
 
   private afterChange(): void {
+    this.changes++;
     this.ranks.settle(this.files.length);
     this.views = this.makeViews();
   }

@@ -12,6 +12,7 @@ import { isNearStopWord, stopWordMeant } from './stop-word-slips.js';
 import { namesOfUnit, quantitiesIn } from './quantities.js';
 import { synonymsOf } from './synonyms.js';
 import { allowedEdits } from './vocabulary.js';
+import { readingOf } from './word-readings.js';
 
 /** One weighted index term the query looks for. */
 export interface QueryTerm {
@@ -105,7 +106,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     // "what doe CM2 mean": the verb after the question word, misspelt into a word the notes lack.
     if (position === 1 && slipsVerbAfterQuestionWord(tokens, position) && index.heldTermId(token.stem) === -1) continue;
     if (wordStems.includes(token.stem)) continue;
-    const terms = resolve(index, token);
+    const terms = readingOf(index, token.surface, () => resolve(index, token));
     if (terms === undefined) continue;
     for (const term of terms) term.weight *= scale;
     const group: QueryGroup = { word: token.surface, terms, importance: 0 };
