@@ -4,6 +4,7 @@
  */
 
 import { englishOneSlipFrom, englishSlipsOfFingersFrom, isEnglishWord } from './english-words.js';
+import { keptByWord } from './kept-by-word.js';
 
 const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 /** Row and column of each letter on a QWERTY keyboard, by letter. */
@@ -80,11 +81,11 @@ export const SURE_SLIP_LENGTH = 5;
  * slip of ("tiime" → time, "verison" → version). For the cues that read a question's wording ("what time …", "how
  * long …"), which a typo in their word would otherwise silence.
  */
-export function sureEnglishSlip(typed: string): string | undefined {
+export const sureEnglishSlip: (typed: string) => string | undefined = keptByWord((typed) => {
   if (typed.length < SURE_SLIP_LENGTH || isEnglishWord(typed)) return undefined;
   const meant = englishSlipsOfFingersFrom(typed);
   return meant.length === 1 ? meant[0] : undefined;
-}
+});
 
 /**
  * Whether `typed` is within two slips of the fingers of `word`: letters dropped, added, doubled or swapped with a

@@ -1,4 +1,5 @@
 import { isStopWord } from './analyze.js';
+import { keptByWord } from './kept-by-word.js';
 import { DeletionIndex } from './deletions.js';
 import { oneEditApart } from './distance.js';
 import { isEnglishWord } from './english-words.js';
@@ -33,16 +34,10 @@ function stopsOneEditFrom(word: string): string[] {
 const LONGEST_STOP = Math.max(...STOPS.map((stop) => stop.length));
 
 /**
- * The last word read and what it was read as: a question's first word is read so twice, once for its words and once
- * for its opening (`openingAsMeant`), and a word the notes lack a third time.
+ * The stop word a misspelt word stands for ("teh" → the, "whihc" → which), if it is one. A question's first word is
+ * read so twice, once for its words and once for its opening (`openingAsMeant`), and a word the notes lack a third time.
  */
-let last: { word: string; meant: string | undefined } = { word: '', meant: undefined };
-
-/** The stop word a misspelt word stands for ("teh" → the, "whihc" → which), if it is one. */
-export function stopWordMeant(word: string): string | undefined {
-  if (word !== last.word) last = { word, meant: readAsStopWord(word) };
-  return last.meant;
-}
+export const stopWordMeant: (word: string) => string | undefined = keptByWord(readAsStopWord);
 
 function readAsStopWord(word: string): string | undefined {
   // A word of general English is meant as written ("cold" is not "could", "form" not "from"): a word the notes lack,
