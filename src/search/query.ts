@@ -13,6 +13,7 @@ import { namesOfUnit, quantitiesIn } from './quantities.js';
 import { synonymsOf } from './synonyms.js';
 import { allowedEdits } from './vocabulary.js';
 import { readingOf } from './word-readings.js';
+import { keptByWord } from './kept-by-word.js';
 
 /** One weighted index term the query looks for. */
 export interface QueryTerm {
@@ -114,7 +115,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     groups.push(group);
     groupOf.set(token, group);
     wordStems.push(token.stem);
-    stemOfGroup.set(group, terms.length === 0 ? meantStem(token) : token.stem);
+    stemOfGroup.set(group, terms.length === 0 ? meantStem(token.surface) : token.stem);
     if (cased && isCapitals(text.slice(token.offset, token.offset + token.surface.length))) capitals.add(group);
   }
   const phrases: QueryTerm[] = [];
@@ -538,20 +539,20 @@ function isEnglishSlip(word: string): boolean {
  * The stem of the word a typo the notes know nothing of most likely stands for, for its synonyms: "coxt" is "cost",
  * which the notes may say as "pay". The commonest English word one slip away; the typo's own stem if none is.
  */
-function meantStem(token: Token): string {
-  if (token.surface.length < 4 || isEnglishWord(token.surface)) return token.stem;
+const meantStem: (typed: string) => string = keptByWord((typed) => {
+  if (typed.length < 4 || isEnglishWord(typed)) return stem(typed);
   let meant: string | undefined;
   let lowest = Infinity;
-  for (const word of englishOneSlipFrom(token.surface)) {
-    if (!isLikelySlip(token.surface, word)) continue;
-    const cost = englishRarity(word) + slipCost(token.surface, word);
+  for (const word of englishOneSlipFrom(typed)) {
+    if (!isLikelySlip(typed, word)) continue;
+    const cost = englishRarity(word) + slipCost(typed, word);
     if (cost < lowest) {
       meant = word;
       lowest = cost;
     }
   }
-  return meant === undefined ? token.stem : stem(meant);
-}
+  return stem(meant ?? typed);
+});
 
 /** A stem the notes have, with its term id. */
 type KnownTerm = Pick<QueryTerm, 'stem' | 'id'>;
