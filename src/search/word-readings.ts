@@ -24,12 +24,12 @@ export function readingOf(index: SearchIndex, word: string, read: () => QueryTer
     kept = { generation: index.generation, readings: new Map() };
     keptByIndex.set(index, kept);
   }
-  let reading = kept.readings.get(word);
-  if (reading === undefined && !kept.readings.has(word)) {
-    reading = read();
-    if (kept.readings.size >= MAX_WORDS_KEPT) kept.readings.clear();
-    kept.readings.set(word, reading && reading.map((term) => ({ ...term })));
-  }
-  // Copies: a question weighs its terms in place (a follow-up's borrowed words, words asked as the answer's form).
-  return reading && reading.map((term) => ({ ...term }));
+  // Copies kept and handed out: a question weighs its terms in place (a follow-up's borrowed words, words asked as
+  // the answer's form).
+  const reading = kept.readings.get(word);
+  if (reading !== undefined || kept.readings.has(word)) return reading && reading.map((term) => ({ ...term }));
+  const fresh = read();
+  if (kept.readings.size >= MAX_WORDS_KEPT) kept.readings.clear();
+  kept.readings.set(word, fresh && fresh.map((term) => ({ ...term })));
+  return fresh;
 }
