@@ -1,4 +1,5 @@
 import type { SearchIndex } from './index.js';
+import { WordStore } from './kept-by-word.js';
 import type { QueryTerm } from './query.js';
 
 /**
@@ -9,11 +10,8 @@ import type { QueryTerm } from './query.js';
  */
 interface Kept {
   generation: number;
-  readings: Map<string, readonly QueryTerm[] | undefined>;
+  readings: WordStore<readonly QueryTerm[] | undefined>;
 }
-
-/** Past this many words, the kept readings are dropped and kept afresh: a bound on memory, not a cache policy. */
-const MAX_WORDS_KEPT = 4096;
 
 const keptByIndex = new WeakMap<SearchIndex, Kept>();
 
@@ -21,15 +19,14 @@ const keptByIndex = new WeakMap<SearchIndex, Kept>();
 export function readingOf(index: SearchIndex, word: string, read: () => QueryTerm[] | undefined): QueryTerm[] | undefined {
   let kept = keptByIndex.get(index);
   if (!kept || kept.generation !== index.generation) {
-    kept = { generation: index.generation, readings: new Map() };
+    kept = { generation: index.generation, readings: new WordStore() };
     keptByIndex.set(index, kept);
   }
   // Copies kept and handed out: a question weighs its terms in place (a follow-up's borrowed words, words asked as
   // the answer's form).
-  const reading = kept.readings.get(word);
-  if (reading !== undefined || kept.readings.has(word)) return reading && reading.map((term) => ({ ...term }));
-  const fresh = read();
-  if (kept.readings.size >= MAX_WORDS_KEPT) kept.readings.clear();
-  kept.readings.set(word, fresh && fresh.map((term) => ({ ...term })));
-  return fresh;
+  return copyOf(kept.readings.get(word, () => copyOf(read())));
+}
+
+function copyOf(terms: readonly QueryTerm[] | undefined): QueryTerm[] | undefined {
+  return terms && terms.map((term) => ({ ...term }));
 }
