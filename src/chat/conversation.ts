@@ -9,7 +9,7 @@ import { ShownAnswers, type ShownAnswer } from './shown.js';
 import type { Reply, Turn, Visibility } from './turn.js';
 import { cutText } from './truncate.js';
 import { citationRef, voteSubject } from './votes.js';
-import { APOLOGY, CANNOT_SHARE, GAPS_IN_TERMINAL, GAPS_NOT_HERE, NOT_RECORDING, helpText, voteThanks } from './wording.js';
+import { APOLOGY, CANNOT_SHARE, GAPS_IN_TERMINAL, GAPS_NOT_HERE, GREETING, NOT_RECORDING, YOU_ARE_WELCOME, helpText, voteThanks } from './wording.js';
 
 export interface ConversationOptions {
   service: AskService;
@@ -87,7 +87,8 @@ export class Conversation {
       // The same question whatever the surface did with spaces and line breaks (a message, a slash option, a line).
       const text = turn.text.replace(/\s+/g, ' ').trim();
       const intent = intentOf(text);
-      if (intent === 'help') return this.#help(asker, visibility);
+      if (intent === 'help' || intent === 'greeting') return this.#help(asker, visibility, intent === 'greeting');
+      if (intent === 'thanks') return { kind: 'note', visibility, text: service.whereToAsk?.(asker) ?? YOU_ARE_WELCOME };
       if (intent === 'gaps') return await this.#gaps(asker);
       const previousQuestion = this.#followUps.previous(turn.conversationId);
       const answer = await service.ask(text, previousQuestion === undefined ? { asker } : { asker, previousQuestion });
@@ -170,11 +171,12 @@ export class Conversation {
     return this.#replay.claim(eventId, REPLAY_TTL_MS);
   }
 
-  #help(asker: Asker, visibility: Visibility): Reply {
+  #help(asker: Asker, visibility: Visibility, greeted = false): Reply {
     const { service, command } = this.#options;
     const elsewhere = service.whereToAsk?.(asker);
     if (elsewhere !== undefined) return { kind: 'note', visibility, text: elsewhere };
-    return { kind: 'help', visibility, text: helpText(asker.platform === 'terminal' ? undefined : (command ?? '/ask')), examples: service.examples(EXAMPLE_COUNT, { asker }) };
+    const text = helpText(asker.platform === 'terminal' ? undefined : (command ?? '/ask'));
+    return { kind: 'help', visibility, text: greeted ? `${GREETING} ${text}` : text, examples: service.examples(EXAMPLE_COUNT, { asker }) };
   }
 
   async #gaps(asker: Asker): Promise<Reply> {

@@ -12,6 +12,10 @@ export const NO_GAPS = 'No knowledge gaps in this channel lately: every question
 export const GAPS_FOOTER = 'Run `lore gaps` for the full list.';
 export const CANNOT_SHARE = "Sorry, I can't share that answer here.";
 export const NOT_FOUND_TITLE = 'Not in the notes';
+/** Said back to thanks or an "ok" after an answer, instead of a search for words it does not hold. */
+export const YOU_ARE_WELCOME = 'Glad to help! Ask me anything else about the notes.';
+/** Before the help text, said back to a greeting. */
+export const GREETING = 'Hi!';
 
 /** The first lines of help; `command` is the platform's slash command (absent in the terminal). */
 export function helpText(command: string | undefined): string {

@@ -5,7 +5,7 @@ import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
 import { cutText } from '../../src/chat/truncate.js';
 import { conversationOf } from '../../src/chat/turn.js';
-import { CANNOT_SHARE, gapsTitle, provenance, rateLimited, smallPrint, terminalGreeting } from '../../src/chat/wording.js';
+import { CANNOT_SHARE, YOU_ARE_WELCOME, gapsTitle, helpText, provenance, rateLimited, smallPrint, terminalGreeting } from '../../src/chat/wording.js';
 import { silentLogger } from '../../src/logger.js';
 import type { Answer, AnswerSubject, AnswerSubjects, AskContext, AskService, VoteRecord } from '../../src/types.js';
 
@@ -31,8 +31,43 @@ describe('the conversation layer on its own', () => {
     ['Gaps', 'gaps'],
     ['gaps in the notes?', 'question'],
     ['help me deploy', 'question'],
+    ['hi', 'greeting'],
+    ['Good morning all!', 'greeting'],
+    ['hey there', 'greeting'],
+    ['thanks!', 'thanks'],
+    ['Thank you so much 🙏', 'thanks'],
+    ['great, thanks again', 'thanks'],
+    ['hey thanks', 'thanks'],
+    ['ok got it', 'thanks'],
+    ['👍', 'thanks'],
+    ['thanks, and on EKS?', 'question'],
+    ['hi, does fargate support daemonsets?', 'question'],
+    ['good', 'question'],
+    ['thank you', 'thanks'],
+    ['you', 'question'],
   ])('reads %j as %s', (text, intent) => {
     expect(intentOf(text)).toBe(intent);
+  });
+
+  it('answers thanks with a word back, not a search, and keeps the thread\'s question for a follow-up', async () => {
+    const inner = service();
+    const chat = new Conversation({ service: inner, logger: silentLogger() });
+    const asker = { platform: 'slack' as const, surface: 'mention' as const, userId: 'U1', channelId: 'C1' };
+    await chat.reply({ asker, text: 'deploy freeze?', conversationId: 'C1:1.1' });
+    expect(await chat.reply({ asker, text: 'thanks! 🙏', conversationId: 'C1:1.1' })).toEqual({ kind: 'note', visibility: 'public', text: YOU_ARE_WELCOME });
+    await chat.reply({ asker, text: 'and on fridays?', conversationId: 'C1:1.1' });
+    expect(inner.contexts.map((context) => context.previousQuestion)).toEqual([undefined, 'deploy freeze?']);
+  });
+
+  it('answers a greeting with help, and says where to ask instead where lore may not answer', async () => {
+    const asker = { platform: 'discord' as const, surface: 'dm' as const, userId: 'U1' };
+    const open = new Conversation({ service: service(), logger: silentLogger(), command: '/ask' });
+    const greeted = await open.reply({ asker, text: 'hello!' });
+    expect(greeted).toMatchObject({ kind: 'help', visibility: 'public', examples: ['what about deploys?'] });
+    expect(greeted.kind === 'help' && greeted.text).toBe(`Hi! ${helpText('/ask')}`);
+    const closed = new Conversation({ service: service({ whereToAsk: () => 'Ask in #help.' }), logger: silentLogger() });
+    expect(await closed.reply({ asker, text: 'hi' })).toEqual({ kind: 'note', visibility: 'public', text: 'Ask in #help.' });
+    expect(await closed.reply({ asker, text: 'thanks' })).toEqual({ kind: 'note', visibility: 'public', text: 'Ask in #help.' });
   });
 
   it.each([
