@@ -279,6 +279,21 @@ describe('Discord adapter: DMs', () => {
     expect(service.calls[1]?.context?.previousQuestion).toBe('does fargate support daemonsets?');
   });
 
+  it('says a word back to thanks in a DM without searching, and greets with help', async () => {
+    const service = new FixtureService();
+    const harness = await start(service);
+    const { fake } = harness;
+    let since = fake.requests.length;
+    fake.sendUserMessage('great, thank you 🙏', { channelId: fake.dmChannelId });
+    const thanks = await fake.nextChannelMessage(fake.dmChannelId, since);
+    expect(JSON.stringify(thanks)).toContain('Glad to help!');
+    since = fake.requests.length;
+    fake.sendUserMessage('hi there', { channelId: fake.dmChannelId });
+    const help = await fake.nextChannelMessage(fake.dmChannelId, since);
+    expect(JSON.stringify(help)).toContain('Hi! Ask me anything');
+    expect(service.calls).toHaveLength(0);
+  });
+
   it('shows the closest notes and example questions when nothing is found', async () => {
     const harness = await start();
     const since = harness.fake.requests.length;

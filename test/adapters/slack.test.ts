@@ -121,6 +121,19 @@ describe.each<SlackMode>(['http', 'socket'])('Slack adapter over %s', (mode) => 
     expect(service.asked).toHaveLength(0);
   });
 
+  it('says a word back to thanks in a DM, without searching, and still reads the next message as a follow-up', async () => {
+    await h.deliver.event(eventCallback(h.fake, directMessage({ text: 'laptop request through IT?' })));
+    const answer = await h.fake.waitForCall(isPost);
+    await h.deliver.event(eventCallback(h.fake, directMessage({ text: 'thanks! :pray:' })));
+    const thanks = await h.fake.waitForCall((call) => isPost(call) && call !== answer);
+    expect(thanks.args.channel).toBe('D0000001');
+    expect(shownText(thanks)).toContain('Glad to help!');
+    expect(service.asked).toHaveLength(1);
+    await h.deliver.event(eventCallback(h.fake, directMessage({ text: 'and for contractors?' })));
+    await h.fake.waitForCall(() => h.fake.callsTo('chat.postMessage').length === 3);
+    expect(service.asked[1]).toMatchObject({ question: 'and for contractors?', context: { previousQuestion: 'laptop request through IT?' } });
+  });
+
   it('reads a DM posted in the thread of an earlier DM answer as a follow-up', async () => {
     await h.deliver.event(eventCallback(h.fake, directMessage({ text: 'deploy freeze on fridays?' })));
     const first = await h.fake.waitForCall(isPost);
