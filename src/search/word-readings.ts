@@ -22,9 +22,9 @@ export function readingOf(index: SearchIndex, word: string, read: () => QueryTer
     kept = { generation: index.generation, readings: new WordStore() };
     keptByIndex.set(index, kept);
   }
-  // Copies kept and handed out: a question weighs its terms in place (a follow-up's borrowed words, words asked as
-  // the answer's form).
-  return copyOf(kept.readings.get(word, () => copyOf(read())));
+  // Handed out as copies: a question weighs its terms in place (a follow-up's borrowed words, words asked as the
+  // answer's form). What `read` returns is its own, kept as it is.
+  return copyOf(kept.readings.get(word, read));
 }
 
 function copyOf(terms: readonly QueryTerm[] | undefined): QueryTerm[] | undefined {
