@@ -4,7 +4,6 @@
  * dev set under bench/devsets, split into its tune and report halves where it has them, and the dev sets
  * over the bundled notes.
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { openLore, type Lore } from '../src/engine.js';
@@ -17,7 +16,7 @@ import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary }
 import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import { typoAgreement } from './eval-typo-agreement.js';
 import type { PairedDifference } from './paired-stats.js';
-import { devsetFolders, faqSets, type FaqSet } from './faq-sets.js';
+import { devsetFolders, faqSets, laterBatches, type FaqSet } from './faq-sets.js';
 import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet, withTypos, type NotesDevSet } from './notes-devset.js';
 import { countSpellerFixes, type SpellerCount } from './speller-score.js';
 import { fixed, formatTable, signedFixed } from './table.js';
@@ -113,7 +112,7 @@ function optional<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
 }
 
-/** The dev sets over the bundled notes, then the made-up team folders under bench/devsets (a `devset.json` each, and a `devset-fresh.json` where there is one). */
+/** The dev sets over the bundled notes, then the made-up team folders under bench/devsets (a `devset.json` each, then any later batches: `devset-fresh.json`, …). */
 async function evalNotesDevSets(args: EvalArgs, log: (line: string) => void): Promise<string[][]> {
   const rows: string[][] = [];
   const lore = await openLore({ knowledgeDir: BUNDLED, ranking: args.ranking });
@@ -121,8 +120,7 @@ async function evalNotesDevSets(args: EvalArgs, log: (line: string) => void): Pr
   for (const team of devsetFolders('devset.json')) {
     const teamLore = await openLore({ knowledgeDir: team.knowledgeDir, ranking: args.ranking });
     rows.push(scoreRow(team.name, readNotesDevSet(team.file), teamLore, log));
-    const fresh = team.file.replace(/devset\.json$/, 'devset-fresh.json');
-    if (existsSync(fresh)) rows.push(scoreRow(`${team.name} fresh`, readNotesDevSet(fresh), teamLore, log));
+    for (const batch of laterBatches(team.file)) rows.push(scoreRow(`${team.name} ${batch.name}`, readNotesDevSet(batch.file), teamLore, log));
   }
   return rows;
 }

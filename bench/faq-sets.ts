@@ -19,6 +19,18 @@ export function devsetFolders(file: string): { name: string; knowledgeDir: strin
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/**
+ * A team folder's later batches of questions beside its `devset.json` (`devset-fresh.json`, `devset-second.json`, …),
+ * each named by what follows `devset-`, in name order.
+ */
+export function laterBatches(folderFile: string): { name: string; file: string }[] {
+  const folder = folderFile.slice(0, folderFile.lastIndexOf('/') + 1);
+  return readdirSync(folder)
+    .filter((name) => /^devset-[a-z0-9-]+\.json$/.test(name))
+    .sort()
+    .map((name) => ({ name: name.slice('devset-'.length, -'.json'.length), file: `${folder}${name}` }));
+}
+
 /** Every FAQ dev set under bench/devsets (a folder with a questions.jsonl), by name. */
 export function faqSets(): FaqSet[] {
   return devsetFolders('questions.jsonl').map(({ name, knowledgeDir, file }) => ({ name, knowledgeDir, questionsFile: file }));

@@ -86,7 +86,10 @@ describe.each([
   ['team-data', 'devset.json', 40, 12],
   ['team-web', 'devset.json', 40, 12],
   ['team-ops', 'devset.json', 40, 12],
-])('%s %s (made-up team notes)', (name, file, answered, unanswered) => {
+  ['study-notes', 'devset.json', 48, 12],
+  ['study-notes', 'devset-second.json', 48, 12],
+  ['study-notes', 'devset-fresh.json', 48, 12],
+])('%s %s (made-up notes)', (name, file, answered, unanswered) => {
   const DIR = join(DEVSETS, name);
   const devset = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {
     questions: { q: string; file: string; lines: [number, number]; or?: [number, number][] }[];
