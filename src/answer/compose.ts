@@ -12,6 +12,7 @@ import { asksForLink, holdsLink, isPageAsked, onlyLinks } from '../search/links-
 import { SECTION_SEPARATOR, toCitation } from './citation.js';
 import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
+import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
 import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
 
@@ -59,7 +60,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const limit = index.unitCount < LARGE_NOTES_SECTIONS && asksWhatLimitIs(opening);
   const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
-  const named = namedIn(question);
+  const named = namedIn(question, index.unitCount < LARGE_NOTES_SECTIONS);
   const needsFigure = asksQuantity(opening) || limit;
   const needsLink = asksForLink(question);
   let stating: Answering | undefined;
@@ -136,11 +137,14 @@ function answerText({ chunk, quote }: Answering): string {
 const MAX_NAMED = 8;
 
 /**
- * What the question names that its answer must name too: a release, a ticket, a year ("k8s 1.30"), a day ("12 may").
+ * What the question names that its answer must name too: a release, a ticket, a year ("k8s 1.30"), a day ("12 may"),
+ * and, in a team's notes (`withCode`), a setting, table or file written as code ("max_connections"). Large
+ * documentation is asked about errors that quote such names ("module 'resty.worker.events' not found"), and its
+ * answers need not repeat them.
  * Each once, and no more than `MAX_NAMED`: every one is looked for in every passage that could answer, and a question
  * of a thousand dates would cost that many readings of each.
  */
-function namedIn(question: string): { written: string; in: (text: string) => boolean }[] {
+function namedIn(question: string, withCode: boolean): { written: string; in: (text: string) => boolean }[] {
   const numbers = [...new Set(numbersNamed(question))];
   const days = [...new Map(daysNamed(question).map((day) => [day.term, day])).values()];
   // The days a passage names are read once, whichever of the question's days is looked for.
@@ -149,6 +153,7 @@ function namedIn(question: string): { written: string; in: (text: string) => boo
   return [
     ...numbers.map((number) => ({ written: number, in: (text: string) => namesNumber(text, number) })),
     ...days.map((day) => ({ written: day.written, in: (text: string) => daysOf(text).has(day.term) })),
+    ...(withCode ? identifiersNamed(question) : []).map((name) => ({ written: name, in: (text: string) => namesIdentifier(text, name) })),
   ].slice(0, MAX_NAMED);
 }
 

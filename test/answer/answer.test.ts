@@ -284,6 +284,26 @@ describe('a number the question names', () => {
   });
 });
 
+describe('a setting the question names in code', () => {
+  it('must be in the answer: another setting that shares its words gets an honest "I couldn\'t find"', async () => {
+    const dir = await notesFolder({
+      'postgres.md':
+        '- **PgBouncer** - connection pooler in front of Postgres, default port `6432`\n  - `max_client_conn` (default 100) - clients allowed to connect to PgBouncer\n  - `default_pool_size` (default 20) - server connections per user/database pair\n- **Replication**\n  - `max_wal_senders` (default 10) - streaming connections standbys may open\n',
+    });
+    const notes = await openLore({ knowledgeDir: dir });
+    const pool = await askBoth(notes, 'pgbouncer default_pool_size default?');
+    expect(pool.found).toBe(true);
+    expect(pool.quote.join('\n')).toContain('default 20');
+    const reserve = await askBoth(notes, 'pgbouncer reserve_pool_size default');
+    expect(reserve.found).toBe(false);
+    expect(reserve.text).toContain("couldn't find an answer in the notes that mentions reserve_pool_size");
+    expect(reserve.citations[0]?.file).toBe('postgres.md');
+    expect((await askBoth(notes, "what's postgres's default max_connections?")).found).toBe(false);
+    // Mistyped, a long name is still the same setting.
+    expect((await askBoth(notes, 'max_wal_sendres default')).quote.join('\n')).toContain('default 10');
+  });
+});
+
 describe('a day the question names', () => {
   it('is found however the notes write it, and an answer about another day is "I couldn\'t find"', async () => {
     const dir = await notesFolder({

@@ -22,11 +22,11 @@ const SETS = [
   { folder: 'team-infra', file: 'devset.json', hits: 28, honest: 6 },
   { folder: 'team-people', file: 'devset.json', hits: 23, honest: 2 },
   { folder: 'team-finance', file: 'devset.json', hits: 25, honest: 3 },
-  { folder: 'study-notes', file: 'devset.json', hits: 40, honest: 4 },
-  { folder: 'study-notes', file: 'devset-second.json', hits: 37, honest: 6 },
+  { folder: 'study-notes', file: 'devset.json', hits: 40, honest: 7 },
+  { folder: 'study-notes', file: 'devset-second.json', hits: 37, honest: 11 },
   // Held out: their misses are kept out of view (`heldOut`).
   { folder: 'team-support', file: 'devset.json', hits: 32, honest: 3 },
-  { folder: 'study-notes', file: 'devset-fresh.json', hits: 33, honest: 5 },
+  { folder: 'study-notes', file: 'devset-fresh.json', hits: 33, honest: 7 },
 ] as const;
 
 describe.each(SETS)('$folder $file', ({ folder, file, hits, honest }) => {
