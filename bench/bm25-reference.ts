@@ -11,6 +11,9 @@ export interface ReferenceDoc {
 
 export interface ReferenceHit {
   file: string;
+  /** The piece's lines in its file, 1-based and inclusive. */
+  startLine: number;
+  endLine: number;
   /** Index of the piece within the reference's own list. */
   piece: number;
   score: number;
@@ -34,30 +37,42 @@ export function referenceTerms(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map(lightStem);
 }
 
+/** A piece of a note: its text and its 1-based, inclusive line range. */
+export interface ReferencePiece {
+  text: string;
+  startLine: number;
+  endLine: number;
+}
+
 /** Heading sections, each cut at line ends into pieces of at most MAX_PIECE characters. */
-export function referencePieces(text: string): string[] {
-  const sections: string[][] = [[]];
-  for (const line of text.split('\n')) {
-    if (HEADING.test(line)) sections.push([]);
-    sections.at(-1)?.push(line);
-  }
-  const pieces: string[] = [];
-  for (const lines of sections) {
+export function referencePieces(text: string): ReferencePiece[] {
+  const sections: { first: number; lines: string[] }[] = [{ first: 1, lines: [] }];
+  text.split('\n').forEach((line, i) => {
+    if (HEADING.test(line)) sections.push({ first: i + 1, lines: [] });
+    sections.at(-1)?.lines.push(line);
+  });
+  const pieces: ReferencePiece[] = [];
+  for (const { first, lines } of sections) {
     let current = '';
-    for (const line of lines) {
+    let startLine = first;
+    let endLine = first;
+    lines.forEach((line, i) => {
       if (current && current.length + line.length + 1 > MAX_PIECE) {
-        pieces.push(current);
+        pieces.push({ text: current, startLine, endLine });
         current = '';
       }
+      if (!current) startLine = first + i;
       current = current ? `${current}\n${line}` : line;
-    }
-    if (current.trim()) pieces.push(current);
+      endLine = first + i;
+    });
+    if (current.trim()) pieces.push({ text: current, startLine, endLine });
   }
   return pieces;
 }
 
 export class Bm25Reference {
   private readonly files: string[] = [];
+  private readonly lines: [number, number][] = [];
   private readonly lengths: number[] = [];
   private readonly postings = new Map<string, { piece: number; tf: number }[]>();
   private averageLength = 0;
@@ -67,8 +82,9 @@ export class Bm25Reference {
     for (const doc of docs) {
       for (const piece of referencePieces(doc.text)) {
         const id = this.files.length;
-        const terms = referenceTerms(piece);
+        const terms = referenceTerms(piece.text);
         this.files.push(doc.file);
+        this.lines.push([piece.startLine, piece.endLine]);
         this.lengths.push(terms.length);
         total += terms.length;
         const counts = new Map<string, number>();
@@ -102,6 +118,6 @@ export class Bm25Reference {
     return [...scores]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
-      .map(([piece, score]) => ({ piece, score, file: this.files[piece] ?? '' }));
+      .map(([piece, score]) => ({ piece, score, file: this.files[piece] ?? '', startLine: this.lines[piece]?.[0] ?? 0, endLine: this.lines[piece]?.[1] ?? 0 }));
   }
 }

@@ -17,7 +17,7 @@ import { compareWithReference, LORE, REFERENCE } from './eval-compare.js';
 import { typoAgreement } from './eval-typo-agreement.js';
 import type { PairedDifference } from './paired-stats.js';
 import { devsetFolders, faqSets, laterBatches, type FaqSet } from './faq-sets.js';
-import { NOTES_DEV_SETS, readNotesDevSet, scoreNotesDevSet, withTypos, type NotesDevSet } from './notes-devset.js';
+import { NOTES_DEV_SETS, readNotesDevSet, scoreFirstPlaces, scoreNotesDevSet, withTypos, type NotesDevSet, type NotesPlace } from './notes-devset.js';
 import { countSpellerFixes, type SpellerCount } from './speller-score.js';
 import { fixed, formatTable, signedFixed } from './table.js';
 
@@ -112,20 +112,49 @@ function optional<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
 }
 
+/** Each small set's two rows: lore's answers, and the first place each engine gives. */
+interface NotesRows {
+  answers: string[][];
+  firsts: string[][];
+}
+
 /** The dev sets over the bundled notes, then the made-up team folders under bench/devsets (a `devset.json` each, then any later batches: `devset-fresh.json`, …). */
-async function evalNotesDevSets(args: EvalArgs, log: (line: string) => void): Promise<string[][]> {
-  const rows: string[][] = [];
+async function evalNotesDevSets(args: EvalArgs, log: (line: string) => void): Promise<NotesRows> {
+  const rows: NotesRows = { answers: [], firsts: [] };
+  const add = ([answer, first]: string[][]) => {
+    rows.answers.push(answer as string[]);
+    rows.firsts.push(first as string[]);
+  };
   const lore = await openLore({ knowledgeDir: BUNDLED, ranking: args.ranking });
-  for (const name of NOTES_DEV_SETS) rows.push(scoreRow(name, readNotesDevSet(new URL(`../test/fixtures/${name}`, import.meta.url)), lore, log));
+  const plain = await plainEngines(BUNDLED);
+  for (const name of NOTES_DEV_SETS) add(scoreRows(name, readNotesDevSet(new URL(`../test/fixtures/${name}`, import.meta.url)), lore, plain, log));
   for (const team of devsetFolders('devset.json')) {
     const teamLore = await openLore({ knowledgeDir: team.knowledgeDir, ranking: args.ranking });
-    rows.push(scoreRow(team.name, readNotesDevSet(team.file), teamLore, log));
-    for (const batch of laterBatches(team.file)) rows.push(scoreRow(`${team.name} ${batch.name}`, readNotesDevSet(batch.file), teamLore, log));
+    const teamPlain = await plainEngines(team.knowledgeDir);
+    add(scoreRows(team.name, readNotesDevSet(team.file), teamLore, teamPlain, log));
+    for (const batch of laterBatches(team.file)) add(scoreRows(`${team.name} ${batch.name}`, readNotesDevSet(batch.file), teamLore, teamPlain, log));
   }
   return rows;
 }
 
-function scoreRow(name: string, devset: NotesDevSet, lore: Lore, log: (line: string) => void): string[] {
+/** Where an engine puts its first result for a question. */
+type FirstPlace = (question: string) => NotesPlace | undefined;
+
+/**
+ * The plain engines over a folder of notes: the BM25 reference on its own pieces (as in the FAQ rows), the same BM25
+ * on lore's chunks (the units lore ranks there), and fuse.js on lore's chunks.
+ */
+async function plainEngines(knowledgeDir: string): Promise<FirstPlace[]> {
+  const { files } = await loadNoteFiles(knowledgeDir, { maxBytes: MAX_NOTE_BYTES });
+  const reference = new Bm25Reference(files.map((file) => ({ file: file.file, text: file.text })));
+  const chunks = indexNotes(files).index.chunks;
+  // Each chunk a document of its own, named by its place, so that a piece found maps back to the chunk's lines.
+  const onChunks = new Bm25Reference(chunks.map((chunk, i) => ({ file: String(i), text: chunk.text })));
+  const fuse = new Fuse(chunks, { keys: ['text'], ignoreLocation: true });
+  return [(question) => reference.search(question, 1)[0], (question) => chunks[Number(onChunks.search(question, 1)[0]?.file ?? -1)], (question) => fuse.search(question, { limit: 1 })[0]?.item];
+}
+
+function scoreRows(name: string, devset: NotesDevSet, lore: Lore, plain: readonly FirstPlace[], log: (line: string) => void): string[][] {
   const score = scoreNotesDevSet(devset, (q) => lore.answer(q));
   if (devset.heldOut) log(`${name}: held out, its misses are not printed`);
   else {
@@ -133,8 +162,15 @@ function scoreRow(name: string, devset: NotesDevSet, lore: Lore, log: (line: str
     for (const question of score.answeredAnyway) log(`${name} answered though the notes do not say: "${question}"`);
   }
   // With typos, only the counts: a typo question's misses repeat the clean one's, or are a slip the speller missed.
-  const typo = scoreNotesDevSet(withTypos(devset), (q) => lore.answer(q));
-  return [name, `${score.hits}/${score.total}`, fixed(score.hits / score.total, 3), `${score.honest}/${score.noAnswerTotal}`, `${typo.hits}/${typo.total}`, `${typo.honest}/${typo.noAnswerTotal}`];
+  const typos = withTypos(devset);
+  const typo = scoreNotesDevSet(typos, (q) => lore.answer(q));
+  // lore's first citation, whether it answers or shows the closest lines with "I couldn't find".
+  const engines: FirstPlace[] = [(question) => lore.answer(question).citations[0], ...plain];
+  const firsts = [devset, typos].flatMap((asked) => engines.map((first) => scoreFirstPlaces(asked, first)));
+  return [
+    [name, `${score.hits}/${score.total}`, fixed(score.hits / score.total, 3), `${score.honest}/${score.noAnswerTotal}`, `${typo.hits}/${typo.total}`, `${typo.honest}/${typo.noAnswerTotal}`],
+    [name, ...firsts.map((first) => `${first.hits}/${first.total}`)],
+  ];
 }
 
 function formatDifference(d: PairedDifference): string {
@@ -153,7 +189,7 @@ async function main(): Promise<void> {
     rows.push(...result.rows);
     speller.push(...result.speller);
   }
-  const bundled = args.knowledgeDir ? [] : await evalNotesDevSets(args, log);
+  const bundled: NotesRows = args.knowledgeDir ? { answers: [], firsts: [] } : await evalNotesDevSets(args, log);
 
   const comparisons = compareWithReference(rows);
   const agreement = typoAgreement(rows);
@@ -184,9 +220,14 @@ async function main(): Promise<void> {
     console.log("\nThe speller alone: of the typo questions' misspelt words, those taken for the word meant (a stop word: left out).\n");
     console.log(formatTable(['set', 'part', 'misspelt words', 'taken for the word meant', 'share'], spelled.map((row) => [row.set, row.part, row.words, row.fixed, fixed(row.fixed / row.words, 3)])));
   }
-  if (bundled.length > 0) {
-    console.log('\nBundled notes, then made-up team notes (bench/devsets/team-*): first citation on the answering lines; honest "I couldn\'t find" where the notes do not answer. With typos: the same questions with one or two typos each, made as the FAQ sets\' are.\n');
-    console.log(formatTable(['dev set', 'hit@1', 'share', 'honest not-found', 'with typos: hit@1', 'honest'], bundled));
+  if (bundled.answers.length > 0) {
+    console.log('\nBundled notes, then made-up notes (bench/devsets/team-*, study-notes): first citation on the answering lines; honest "I couldn\'t find" where the notes do not answer. With typos: the same questions with one or two typos each, made as the FAQ sets\' are.\n');
+    console.log(formatTable(['dev set', 'hit@1', 'share', 'honest not-found', 'with typos: hit@1', 'honest'], bundled.answers));
+    console.log(
+      "\nThe same questions, ranked: each engine's first place on the answering lines, answered or not. lore: its first citation, the answer or the closest lines it shows with \"I couldn't find\". " +
+        'plain BM25: the reference of the FAQ rows, on its pieces of up to 1,500 characters (a wide mark to hit), and the same BM25 on lore\'s chunks. fuse.js: on lore\'s chunks.\n',
+    );
+    console.log(formatTable(['dev set', 'lore', 'BM25 pieces', 'BM25 chunks', 'fuse.js', 'typo: lore', 'BM25 pieces', 'BM25 chunks', 'fuse.js'], bundled.firsts));
   }
 }
 

@@ -48,14 +48,26 @@ export function missesShown(devset: NotesDevSet, misses: readonly string[]): str
   return devset.heldOut ? `${misses.length} (held out: not shown)` : misses.join('\n');
 }
 
+/** A place in the notes: a file and a 1-based, inclusive line range. */
+export interface NotesPlace {
+  file: string;
+  startLine: number;
+  endLine: number;
+}
+
+/** Whether a place holds lines that answer the question: its file, and a range overlapping one of the answers'. */
+function answersAt(place: NotesPlace | undefined, { file, lines, or = [] }: NotesQuestion): boolean {
+  return place !== undefined && place.file === file && [lines, ...or].some(([start, end]) => place.startLine <= end && start <= place.endLine);
+}
+
 export function scoreNotesDevSet(devset: NotesDevSet, answer: (question: string) => Answer): NotesScore {
   const misses: string[] = [];
-  for (const { q, file, lines, or = [] } of devset.questions) {
+  for (const question of devset.questions) {
+    const { q, file, lines, or = [] } = question;
     const result = answer(q);
     const first = result.citations[0];
     const ranges = [lines, ...or];
-    const hit = result.found && first !== undefined && first.file === file && ranges.some(([start, end]) => first.startLine <= end && start <= first.endLine);
-    if (hit) continue;
+    if (result.found && answersAt(first, question)) continue;
     const got = first ? `${first.file}:${first.startLine}-${first.endLine} [${first.section}]` : 'no citation';
     misses.push(`"${q}" wants ${file}:${ranges.map(([a, b]) => `${a}-${b}`).join(' or ')}; cited ${result.found ? '' : `(not found: ${result.reason}) `}${got}`);
   }
@@ -68,6 +80,14 @@ export function scoreNotesDevSet(devset: NotesDevSet, answer: (question: string)
     noAnswerTotal: devset.noAnswer.length,
     answeredAnyway,
   };
+}
+
+/**
+ * How many questions an engine that always answers puts the answering lines first for: a plain engine's first
+ * result, however many lines it spans (it never says "I couldn't find", so only hits are counted).
+ */
+export function scoreFirstPlaces(devset: NotesDevSet, first: (question: string) => NotesPlace | undefined): { hits: number; total: number } {
+  return { hits: devset.questions.filter((question) => answersAt(first(question.q), question)).length, total: devset.questions.length };
 }
 
 /** Seeds of the typos put in the unanswerable questions, apart from the answerable ones' so no two questions share one. */
