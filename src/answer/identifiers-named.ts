@@ -2,11 +2,15 @@ import { oneEditApart } from '../search/distance.js';
 
 /**
  * A name written as code: letters and digits joined by `_` or `.` ("max_connections", "num.partitions", "ecs.config",
- * "restricted.googleapis.com"). Not a version ("v1.2"), nor an abbreviation with stops ("e.g.").
+ * "restricted.googleapis.com").
  */
 const IDENTIFIER = /(?<![\p{L}\d_.])\p{L}[\p{L}\d]*(?:[_.][\p{L}\d]+)+(?![\p{L}\d_])/gu;
-const VERSION = /^v\d*(?:[_.]\d+)+$/;
 const SEPARATOR = /[_.]/;
+/**
+ * Not a name and its version ("v1.2", "python3.11": notes write "Python 3.11"), an abbreviation with stops ("e.g."),
+ * or a product named with ".js" ("node.js", "next.js"), which notes as often write without it.
+ */
+const NOT_CODE = /^[\p{L}\d]+(?:[_.]\d+)+$|^(?:\p{L}\.)+\p{L}?$|\.js$/u;
 /** Below this length a slip of one key makes another name ("a_b" and "a_c"); above it, the same one mistyped. */
 const SLIP_FROM = 8;
 
@@ -38,5 +42,5 @@ export function namesIdentifier(text: string, identifier: string): boolean {
 }
 
 function identifiersIn(text: string): string[] {
-  return (text.toLowerCase().match(IDENTIFIER) ?? []).filter((name) => !VERSION.test(name) && /[\p{L}\d]{2}/u.test(name));
+  return (text.toLowerCase().match(IDENTIFIER) ?? []).filter((name) => !NOT_CODE.test(name));
 }

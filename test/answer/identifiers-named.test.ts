@@ -13,7 +13,15 @@ describe('the names written as code that a question names', () => {
     expect(identifiersNamed(question)).toEqual(named);
   });
 
-  it.each([['does fargate support daemonsets?'], ['is the ECS control plane free, e.g. on EC2?'], ['what changed in v1.2'], ['upgrade k8s to 1.30'], ['self-managed node groups']])(
+  it.each([
+    ['does fargate support daemonsets?'],
+    ['is the ECS control plane free, e.g. on EC2?'],
+    ['what changed in v1.2'],
+    ['do we support python3.11 yet'],
+    ['upgrade k8s to 1.30'],
+    ['self-managed node groups'],
+    ['which node.js version do we deploy'],
+  ])(
     'none in %s',
     (question) => {
       expect(identifiersNamed(question)).toEqual([]);
