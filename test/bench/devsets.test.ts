@@ -90,6 +90,7 @@ describe.each([
   ['team-people', 'devset.json', 40, 12],
   ['team-finance', 'devset.json', 40, 12],
   ['team-support', 'devset.json', 40, 12],
+  ['team-platform', 'devset.json', 40, 12],
   ['study-notes', 'devset.json', 48, 12],
   ['study-notes', 'devset-second.json', 48, 12],
   ['study-notes', 'devset-fresh.json', 48, 12],
