@@ -9,7 +9,7 @@ import Fuse from 'fuse.js';
 import { openLore, type Lore } from '../src/engine.js';
 import { indexNotes } from '../src/knowledge/build.js';
 import { loadNoteFiles } from '../src/knowledge/load.js';
-import type { Chunk } from '../src/types.js';
+import type { Answer, Chunk } from '../src/types.js';
 import { Bm25Reference } from './bm25-reference.js';
 import { halvesOf, parseEvalArgs, QUESTION_FIELDS, readQuestions, runEval, type EvalArgs, type EvalQuestion, type QuestionField } from './eval-input.js';
 import { distinctInOrder, evenSample, rankOf, summarizeRanks, type RankSummary } from './eval-metrics.js';
@@ -155,7 +155,14 @@ async function plainEngines(knowledgeDir: string): Promise<FirstPlace[]> {
 }
 
 function scoreRows(name: string, devset: NotesDevSet, lore: Lore, plain: readonly FirstPlace[], log: (line: string) => void): string[][] {
-  const score = scoreNotesDevSet(devset, (q) => lore.answer(q));
+  // Each question is answered once, for its score and for where lore's first citation lands.
+  const answers = new Map<string, Answer>();
+  const answer = (question: string): Answer => {
+    let known = answers.get(question);
+    if (!known) answers.set(question, (known = lore.answer(question)));
+    return known;
+  };
+  const score = scoreNotesDevSet(devset, answer);
   if (devset.heldOut) log(`${name}: held out, its misses are not printed`);
   else {
     for (const miss of score.misses) log(`${name} miss: ${miss}`);
@@ -163,9 +170,9 @@ function scoreRows(name: string, devset: NotesDevSet, lore: Lore, plain: readonl
   }
   // With typos, only the counts: a typo question's misses repeat the clean one's, or are a slip the speller missed.
   const typos = withTypos(devset);
-  const typo = scoreNotesDevSet(typos, (q) => lore.answer(q));
+  const typo = scoreNotesDevSet(typos, answer);
   // lore's first citation, whether it answers or shows the closest lines with "I couldn't find".
-  const engines: FirstPlace[] = [(question) => lore.answer(question).citations[0], ...plain];
+  const engines: FirstPlace[] = [(question) => answer(question).citations[0], ...plain];
   const firsts = [devset, typos].flatMap((asked) => engines.map((first) => scoreFirstPlaces(asked, first)));
   return [
     [name, `${score.hits}/${score.total}`, fixed(score.hits / score.total, 3), `${score.honest}/${score.noAnswerTotal}`, `${typo.hits}/${typo.total}`, `${typo.honest}/${typo.noAnswerTotal}`],
