@@ -57,20 +57,22 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const weights = termWeights(result, index);
   // In large documentation a limit is as often stated in words ("the maximum dataset size is determined by the
   // hardware"): asked there to need a figure, it cost right answers and removed no false one.
-  const limit = index.unitCount < LARGE_NOTES_SECTIONS && asksWhatLimitIs(opening);
+  // Team notes, not large documentation: several cues below hold there only.
+  const smallNotes = index.unitCount < LARGE_NOTES_SECTIONS;
+  const limit = smallNotes && asksWhatLimitIs(opening);
   const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
-  const named = namedIn(question, index.unitCount < LARGE_NOTES_SECTIONS);
+  const named = namedIn(question, smallNotes);
   const needsFigure = asksQuantity(opening) || limit;
   const needsLink = asksForLink(question);
   let stating: Answering | undefined;
   let answering: Answering | undefined;
   // "When is the ops sync?" may be answered without a day ("after the last release"), so a rival that says when is
   // only preferred. In large notes the rivals are other pages, and one that happens to hold a date is no better.
-  const prefersWhen = index.unitCount < LARGE_NOTES_SECTIONS && asksWhen(opening);
+  const prefersWhen = smallNotes && asksWhen(opening);
   // A line that is only a link points to a page that may answer ("[ECS EC2 launch type vs Fargate](…)" for "ecs ec2
   // launch steps"); a rival that answers in the notes' own words is preferred, unless the link is what is asked for.
-  const passesLinks = index.unitCount < LARGE_NOTES_SECTIONS && !asksForLink(question);
+  const passesLinks = smallNotes && !asksForLink(question);
   for (const hit of rivalsOf(result, index)) {
     const candidate = { hit, ...quoteFor(hit.chunk) };
     if (needsFigure && !statesAmount(candidate.quote.lines, form)) continue;
