@@ -94,12 +94,12 @@ const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bv
  * asked, and only a time of day where that is asked.
  */
 export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
-  const listed = withoutListNumbers(lines.join('\n'));
+  const listed = withoutIdioms(withoutListNumbers(lines.join('\n')));
   // A date, a time of day or a version is a figure, but no count and no sum ("how much is the stipend per week").
   const text = form.count || !(form.duration || form.span || form.clock || form.version) ? withoutTimesAndVersions(listed) : listed;
   if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
-  // A cost or a count said in words answers "how much", never "how long", "what time" or "which version".
-  return figureAsked(form).test(text) || (!form.span && !form.clock && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
+  // A cost or a count said in words answers "how much", never "how long", "how often", "what time" or "which version".
+  return figureAsked(form).test(text) || (!form.duration && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
 }
 
 type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count' | 'limit'>;
@@ -113,6 +113,11 @@ const ISO_DATES = /\b\d{4}-\d{2}-\d{2}\b/g;
 const CLOCK_TIMES = new RegExp(CLOCK_TIME.source, 'giu');
 /** "24.17.0", "v2.3": numbers joined by dots more than once, or led by a "v"; "1.5" alone may be a count. */
 const DOTTED_VERSIONS = /(?<![\d.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*)(?![\d.]*\d)/gu;
+
+/** "Both can be on at once", "all at once": at the same time, not a frequency. */
+function withoutIdioms(text: string): string {
+  return text.replace(/\b(?:all\s+)?at\s+once\b/giu, ' ');
+}
 
 /** A numbered step's number ("1. A Composer DAG starts a job") is its place in a list, not a figure it states. */
 function withoutListNumbers(text: string): string {
