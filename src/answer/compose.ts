@@ -1,4 +1,4 @@
-import { asksAmount, asksCount, asksDuration, asksHowTo, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
@@ -60,7 +60,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // Team notes, not large documentation: several cues below hold there only.
   const smallNotes = index.unitCount < LARGE_NOTES_SECTIONS;
   const limit = smallNotes && asksWhatLimitIs(opening);
-  const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
+  const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), size: asksSize(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
   const named = namedIn(question, smallNotes);
   const needsFigure = asksQuantity(opening) || limit;

@@ -35,6 +35,8 @@ export interface QuoteOptions {
   span?: boolean;
   /** The time asked is one of day ("what time is the handover?"): "10:00" or "9 am" answers it, "30 minutes" does not. */
   clock?: boolean;
+  /** The amount asked is a size ("how big", "how large"): "40 GB" or "12 people" states one, "7 years" or "hourly" does not. */
+  size?: boolean;
   /** The question asks which version: "2.12", "v3", "Postgres 15" answers it. */
   version?: boolean;
   /** The amount asked is a count ("how many"): "41,000 users" states one, "from 07:42", "on 24.17.0" or "2024-08-21" does not. */
@@ -96,13 +98,19 @@ const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bv
 export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
   const listed = withoutIdioms(withoutListNumbers(lines.join('\n')));
   // A date, a time of day or a version is a figure, but no count and no sum ("how much is the stipend per week").
-  const text = form.count || !(form.duration || form.span || form.clock || form.version) ? withoutTimesAndVersions(listed) : listed;
+  const counted = form.count || !(form.duration || form.span || form.clock || form.version) ? withoutTimesAndVersions(listed) : listed;
+  // "Twice a day" says how often, not how long; and no length of time says how big.
+  const text = form.size ? counted.replace(TIME_SPANS, ' ') : form.span ? counted.replace(FREQUENCIES, ' ') : counted;
   if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
   // A cost or a count said in words answers "how much", never "how long", "how often", "what time" or "which version".
   return figureAsked(form).test(text) || (!form.duration && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
 }
 
-type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count' | 'limit'>;
+type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count' | 'limit' | 'size'>;
+
+const TIME_SPANS = new RegExp(TIME_SPAN.source, 'giu');
+/** A number of times a period: "twice a day", "3 times per week", "once every month". */
+const FREQUENCIES = /\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|ten)\s+times)\s+(?:an?|per|every|each)\s+\w+/giu;
 
 /** A date, a time of day or a version blanked out: each is a figure, but none is a count. */
 function withoutTimesAndVersions(text: string): string {

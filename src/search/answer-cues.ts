@@ -97,6 +97,13 @@ export function asksCount(question: string): boolean {
   return COUNT_QUESTION.test(question);
 }
 
+const SIZE_QUESTION = /\bhow\s+(?:big|large|small|heavy)\b/i;
+
+/** "How big is the raw schema?", "how large can a batch be": a size is asked, which no length of time states. */
+export function asksSize(question: string): boolean {
+  return SIZE_QUESTION.test(question);
+}
+
 const FREQUENCY_QUESTION = /\bhow\s+often\b/i;
 
 /** "How long does setup take?", "how often", "what time", "when is the freeze": an amount of time is asked. */

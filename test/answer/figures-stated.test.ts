@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { statesAmount } from '../../src/answer/quote.js';
-import { asksDuration, asksRate } from '../../src/search/answer-cues.js';
+import { asksDuration, asksRate, asksSize, asksTimeSpan } from '../../src/search/answer-cues.js';
 import { tempFolders } from '../rerank/temp-folders.js';
 
 const notesFolder = tempFolders('lore-figures-');
@@ -29,6 +29,23 @@ describe('what states the figure a question asks for', () => {
     expect(statesAmount(['| `snap_product_prices` | listing price changes | indefinite |'], often)).toBe(false);
     expect(statesAmount(['| `snap_product_prices` | listing price changes | daily |'], often)).toBe(true);
     expect(statesAmount(['The licence is free for teams under ten.'], {})).toBe(true);
+  });
+
+  it('takes no length of time for a size: "7 years" and "hourly" say how long and how often, not how big', () => {
+    const size = { size: asksSize('how big is the raw stripe schema'), amount: true };
+    expect(size.size).toBe(true);
+    expect(asksSize('how long is the raw stripe retention')).toBe(false);
+    expect(statesAmount(['| `raw.stripe_*` | Airbyte | hourly | 7 years | no |'], size)).toBe(false);
+    expect(statesAmount(['| `raw.stripe_*` | Airbyte | 42 GB | 7 years | no |'], size)).toBe(true);
+    expect(statesAmount(['The on-call rota has 12 people.'], size)).toBe(true);
+  });
+
+  it('takes no number of times a period for a length of time: "twice a day" says how often', () => {
+    const span = { span: asksTimeSpan('how long does engineering have to fix an esc ticket'), duration: true };
+    expect(span.span).toBe(true);
+    expect(statesAmount(['The liaison triages ESC tickets twice a day, at 10:00 and 15:00.'], span)).toBe(false);
+    expect(statesAmount(['Engineering has 3 times a week to look, and 5 days to fix.'], span)).toBe(true);
+    expect(statesAmount(['Engineering fixes an ESC ticket within a day.'], span)).toBe(true);
   });
 
   it('answers a question of cost with no figure in the notes honestly, and quotes the figure once the notes give one', async () => {
