@@ -1,4 +1,4 @@
-import { asksAmount, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
@@ -14,7 +14,7 @@ import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
-import { selectQuote, statesAmount, type Quote, type QuoteOptions } from './quote.js';
+import { selectQuote, statesAmount, statesMoney, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
   /** Citations wanted, best first (best + see also). */
@@ -64,6 +64,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
   const named = namedIn(question, smallNotes);
   const needsFigure = asksQuantity(opening) || limit;
+  const needsMoney = asksCost(opening);
   const needsLink = asksForLink(question);
   let stating: Answering | undefined;
   let answering: Answering | undefined;
@@ -76,6 +77,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   for (const hit of rivalsOf(result, index)) {
     const candidate = { hit, ...quoteFor(hit.chunk) };
     if (needsFigure && !statesAmount(candidate.quote.lines, form)) continue;
+    if (needsMoney && !statesMoney(candidate.quote.lines)) continue;
     if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
     stating ??= candidate;
     if (!named.every((name) => name.in(answerText(candidate)))) continue;
@@ -89,7 +91,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   if (!stating) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
     // "url of the airbyte staging instance" is not answered by the line that names the instance without its address.
-    const lead = needsFigure ? "I couldn't find a figure for that in the notes." : "I couldn't find a link for that in the notes.";
+    const lead = needsFigure || needsMoney ? "I couldn't find a figure for that in the notes." : "I couldn't find a link for that in the notes.";
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), lead);
   }
   if (!answering) {

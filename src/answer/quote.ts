@@ -106,6 +106,17 @@ export function statesAmount(lines: readonly string[], form: FigureForm = {}): b
   return figureAsked(form).test(text) || (!form.duration && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
 }
 
+/**
+ * A sum of money: a currency and a figure ("£38k", "USD 1,280", "42p a mile"), a share ("25% of the fare"), none
+ * ("free", "costs nothing"), or what is paid for ("you pay only for the CPU and memory you use", "billed per second").
+ */
+const MONEY = /[$£€¥₹]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|pln|inr|jpy|aud|cad)\s?\d|\d[\d.,]*\s?(?:k|m|bn)?\s?(?:usd|eur|gbp|chf|sek|nok|dkk|pln|inr|jpy|aud|cad|dollars?|euros?|pounds?|pence|cents?)\b|\b\d+(?:\.\d+)?[pc]\b|\d\s?%|\b(?:free|unpaid|no\s+(?:extra\s+)?(?:charge|cost)|costs?\s+(?:us\s+)?nothing|pay|pays|paid|billed|charged)\b/iu;
+
+/** Whether quoted lines state a sum of money, or that there is none to pay. */
+export function statesMoney(lines: readonly string[]): boolean {
+  return MONEY.test(lines.join('\n'));
+}
+
 type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count' | 'limit' | 'size'>;
 
 const TIME_SPANS = new RegExp(TIME_SPAN.source, 'giu');

@@ -97,6 +97,22 @@ export function asksCount(question: string): boolean {
   return COUNT_QUESTION.test(question);
 }
 
+/**
+ * Words that name a sum of money, or ask what is paid. Not "rate" (a rate limit, an interest rate), "budget" (a size
+ * budget), "pricing" (a pricing model) nor "pay" as a noun ("pay date", "pay as you go").
+ */
+const COST_QUESTION = /\b(?:costs?|prices?|fees?|charges?|payouts?|salary|salaries|allowances?|stipends?|bonus(?:es)?|compensation)\b|\b(?:how\s+much|what)\b.*\b(?:pay|paid)\b/i;
+
+/**
+ * "Pemberton Lisle audit fee", "on-call allowance per week", "how much does BrowserStack cost us": a sum of money is
+ * asked, which a currency, a share ("25% of the fare") or "free" states, and "2 people" does not. A yes/no question
+ * ("does the EKS control plane cost money?") is answered by "not free" or "you pay only for …" as well, and a how-to
+ * ("how should I name a column holding a price?") asks no sum.
+ */
+export function asksCost(question: string): boolean {
+  return COST_QUESTION.test(question) && !asksYesOrNo(question) && !asksHowTo(question);
+}
+
 const SIZE_QUESTION = /\bhow\s+(?:big|large|small|heavy)\b/i;
 
 /** "How big is the raw schema?", "how large can a batch be": a size is asked, which no length of time states. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
-import { statesAmount } from '../../src/answer/quote.js';
-import { asksDuration, asksRate, asksSize, asksTimeSpan } from '../../src/search/answer-cues.js';
+import { statesAmount, statesMoney } from '../../src/answer/quote.js';
+import { asksCost, asksDuration, asksRate, asksSize, asksTimeSpan } from '../../src/search/answer-cues.js';
 import { tempFolders } from '../rerank/temp-folders.js';
 
 const notesFolder = tempFolders('lore-figures-');
@@ -46,6 +46,44 @@ describe('what states the figure a question asks for', () => {
     expect(statesAmount(['The liaison triages ESC tickets twice a day, at 10:00 and 15:00.'], span)).toBe(false);
     expect(statesAmount(['Engineering has 3 times a week to look, and 5 days to fix.'], span)).toBe(true);
     expect(statesAmount(['Engineering fixes an ESC ticket within a day.'], span)).toBe(true);
+  });
+
+  it.each([
+    ['pemberton lisle audit fee', true],
+    ['on-call allowance per week', true],
+    ['how much does browserstack cost us', true],
+    ['what do we pay them if the train is late?', true],
+    ['does the EKS control plane cost money?', false],
+    ['fargate pricing model', false],
+    ['uk pay date in august', false],
+    ['pay as you go fargate cpu memory', false],
+    ['how should i name a column holding a price in pounds', false],
+  ])('%j asks for a sum of money: %s', (question, expected) => {
+    expect(asksCost(question)).toBe(expected);
+  });
+
+  it.each([
+    ['AWS charges of USD 6,380; the net cost was USD 1,280.', true],
+    ['42p a mile for the first 8,000 business miles', true],
+    ['| 30–59 minutes | 25% of the single fare |', true],
+    ['Pennant licences £38k a year', true],
+    ['The control plane is free.', true],
+    ['BrowserStack costs us nothing extra: it is billed with the QA budget.', true],
+    ['Only 2 people can use it at once, so close your session.', false],
+    ['Audit fees are agreed with the partner each spring.', false],
+  ])('%j states a sum of money: %s', (line, expected) => {
+    expect(statesMoney([line])).toBe(expected);
+  });
+
+  it('answers a question of what something costs only with a sum of money', async () => {
+    const notes = { 'tools.md': '# Testing tools\n\n- BrowserStack App Live: ask Mara for a seat. Only 2 people can use it at once.\n- BrowserStack seats are shared by the whole QA team; ask before you add to the cost.\n' };
+    const unstated = (await openLore({ knowledgeDir: await notesFolder(notes) })).answer('how much does browserstack cost us');
+    expect(unstated.found).toBe(false);
+    expect(unstated.text).toContain("I couldn't find a figure for that in the notes.");
+    const priced = { 'tools.md': '# Testing tools\n\n- BrowserStack App Live: ask Mara for a seat. Only 2 people can use it at once.\n- BrowserStack costs us $1,200 a year for two seats.\n' };
+    const stated = (await openLore({ knowledgeDir: await notesFolder(priced) })).answer('how much does browserstack cost us');
+    expect(stated.found).toBe(true);
+    expect(stated.text).toContain('$1,200');
   });
 
   it('answers a question of cost with no figure in the notes honestly, and quotes the figure once the notes give one', async () => {

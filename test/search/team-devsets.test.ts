@@ -10,22 +10,22 @@ const DEVSETS = fileURLToPath(new URL('../../bench/devsets/', import.meta.url));
  * honest "I couldn't find" for the questions the notes do not answer. `npm run eval` lists the misses.
  */
 const SETS = [
-  { folder: 'team-ml', file: 'devset.json', hits: 41, honest: 6 },
+  { folder: 'team-ml', file: 'devset.json', hits: 41, honest: 7 },
   { folder: 'team-ml', file: 'devset-fresh.json', hits: 25, honest: 2 },
   { folder: 'team-payments', file: 'devset.json', hits: 46, honest: 9 },
   { folder: 'team-payments', file: 'devset-fresh.json', hits: 28, honest: 6 },
-  { folder: 'team-mobile', file: 'devset.json', hits: 33, honest: 4 },
+  { folder: 'team-mobile', file: 'devset.json', hits: 34, honest: 5 },
   { folder: 'team-security', file: 'devset.json', hits: 27, honest: 5 },
   { folder: 'team-data', file: 'devset.json', hits: 31, honest: 6 },
   { folder: 'team-web', file: 'devset.json', hits: 28, honest: 6 },
   { folder: 'team-ops', file: 'devset.json', hits: 25, honest: 6 },
   { folder: 'team-infra', file: 'devset.json', hits: 28, honest: 6 },
   { folder: 'team-people', file: 'devset.json', hits: 23, honest: 2 },
-  { folder: 'team-finance', file: 'devset.json', hits: 25, honest: 3 },
+  { folder: 'team-finance', file: 'devset.json', hits: 25, honest: 5 },
   { folder: 'study-notes', file: 'devset.json', hits: 40, honest: 8 },
   { folder: 'study-notes', file: 'devset-second.json', hits: 37, honest: 11 },
   // Held out: their misses are kept out of view (`heldOut`).
-  { folder: 'team-support', file: 'devset.json', hits: 32, honest: 3 },
+  { folder: 'team-support', file: 'devset.json', hits: 34, honest: 5 },
   { folder: 'study-notes', file: 'devset-fresh.json', hits: 33, honest: 7 },
   { folder: 'team-platform', file: 'devset.json', hits: 31, honest: 5 },
 ] as const;
