@@ -101,7 +101,7 @@ export function asksCount(question: string): boolean {
  * Words that name a sum of money, or ask what is paid. Not "rate" (a rate limit, an interest rate), "budget" (a size
  * budget), "pricing" (a pricing model) nor "pay" as a noun ("pay date", "pay as you go").
  */
-const COST_QUESTION = /\b(?:costs?|prices?|fees?|charges?|payouts?|salary|salaries|allowances?|stipends?|bonus(?:es)?|compensation)\b|\b(?:how\s+much|what)\b.*\b(?:pay|paid)\b/i;
+const COST_QUESTION = /\b(?:costs?|prices?|fees?|charges?|payouts?|salary|salaries|allowances?|stipends?|bonus(?:es)?|compensation)\b|\bhow\s+much\b.*\b(?:pay|paid)\b|\bwhat\s+(?:do|does|did|will|would|should)\s+(?:we|i|you|they|it)\s+(?:\w+\s+)?pay\b/i;
 
 /**
  * "Pemberton Lisle audit fee", "on-call allowance per week", "how much does BrowserStack cost us": a sum of money is

@@ -53,6 +53,8 @@ describe('what states the figure a question asks for', () => {
     ['on-call allowance per week', true],
     ['how much does browserstack cost us', true],
     ['what do we pay them if the train is late?', true],
+    ['how much do we get paid for on-call?', true],
+    ['what happens if an invoice is not paid on time?', false],
     ['does the EKS control plane cost money?', false],
     ['fargate pricing model', false],
     ['uk pay date in august', false],
