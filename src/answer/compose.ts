@@ -5,7 +5,7 @@ import { openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
-import { saysWhen } from '../search/times-asked.js';
+import { saysWhen, saysWhenLoosely } from '../search/times-asked.js';
 import { quantitiesIn, wordsOfQuantities } from '../search/quantities.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { asksForLink, holdsLink, isPageAsked, onlyLinks } from '../search/links-asked.js';
@@ -71,6 +71,8 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // "When is the ops sync?" may be answered without a day ("after the last release"), so a rival that says when is
   // only preferred. In large notes the rivals are other pages, and one that happens to hold a date is no better.
   const prefersWhen = smallNotes && asksWhen(opening);
+  // "When does our contract renew?" asks when an event is; "when do I need a custom AMI?" on what condition.
+  const needsWhen = prefersWhen && !ASKS_ON_WHAT_CONDITION.test(opening);
   // A line that is only a link points to a page that may answer ("[ECS EC2 launch type vs Fargate](…)" for "ecs ec2
   // launch steps"); a rival that answers in the notes' own words is preferred, unless the link is what is asked for.
   const passesLinks = smallNotes && !asksForLink(question);
@@ -98,6 +100,9 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     const unnamed = named.find((name) => !name.in(answerText(stating)))?.written ?? '';
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), `I couldn't find an answer in the notes that mentions ${unnamed}.`);
   }
+  if (needsWhen && !saysWhenLoosely(answering.quote.lines.join('\n'))) {
+    return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find when that is in the notes.");
+  }
   const { hit: answer, chunk, quote } = answering;
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
   const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), answer.score, options.baseUrl)];
@@ -110,6 +115,9 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   }
   return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
 }
+
+/** "When do I need …", "when do we have to …": a question of when the asker must act, answered by a condition. */
+const ASKS_ON_WHAT_CONDITION = /\bwhen\s+\w+\s+(?:i|we|you|one)\b/i;
 
 /** How many of the first hits may answer in the best one's place, and how close to the best they must score. */
 const RIVALS = 3;

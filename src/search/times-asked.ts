@@ -58,6 +58,18 @@ export const CLOCK_TIME = /(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d.:])|[.
 const SHORT_WEEKDAY = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b/;
 const LONG_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/i;
 
+/**
+ * A time said less exactly than a day: a month, a quarter or a year ("in March", "by end of Q2", "2026"), a time
+ * relative to another ("after the last release", "until the freeze ends", "every other week", "next sprint"), or
+ * a length of time from now ("within 5 working days").
+ */
+const LOOSE_TIME = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bq[1-4]\b|\b(?:19|20)\d\d\b|\b(?:after|before|until|till|once|every|each|end\s+of|start\s+of|next|last|tomorrow|today|tonight)\b|\b\d+\s*(?:working\s+|business\s+|calendar\s+)?(?:days?|weeks?|months?|years?|hours?|h|mins?|minutes?)\b/i;
+
+/** Whether a text says when, exactly or loosely: "Monday 11:00", "in March", "after the last release". */
+export function saysWhenLoosely(text: string): boolean {
+  return saysWhen(text) || TIME_SPAN.test(text) || LOOSE_TIME.test(text);
+}
+
 /** Whether a text says when: a time of day, a day of the week, or a day of the year ("Monday 11:00", "on 2025-03-20"). */
 export function saysWhen(text: string): boolean {
   return CLOCK_TIME.test(text) || LONG_WEEKDAY.test(text) || SHORT_WEEKDAY.test(text) || daysIn(text).length > 0;

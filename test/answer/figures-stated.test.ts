@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { statesAmount, statesMoney } from '../../src/answer/quote.js';
 import { asksCost, asksDuration, asksRate, asksSize, asksTimeSpan } from '../../src/search/answer-cues.js';
+import { saysWhenLoosely } from '../../src/search/times-asked.js';
 import { tempFolders } from '../rerank/temp-folders.js';
 
 const notesFolder = tempFolders('lore-figures-');
@@ -99,5 +100,35 @@ describe('what states the figure a question asks for', () => {
     const stated = (await openLore({ knowledgeDir: await notesFolder(priced) })).answer('how much does cloud nat cost per hour?');
     expect(stated.found).toBe(true);
     expect(stated.text).toContain('$0.044 per hour');
+  });
+});
+
+describe('a question of when an event is', () => {
+  it.each([
+    ['Every other Thursday at 10:00.', true],
+    ['The contract renews in March 2026.', true],
+    ['Branch cut happens after the last release of the sprint.', true],
+    ['Within 5 working days of the request.', true],
+    ['Meridns is our DNS provider; contact the account manager for renewals.', false],
+  ])('%j says when: %s', (line, expected) => {
+    expect(saysWhenLoosely(line)).toBe(expected);
+  });
+
+  it('is "I couldn\'t find when" where the passage says nothing of when, and answered where it does', async () => {
+    const notes = { 'vendors.md': '# Vendors\n\n- Meridns is our DNS provider; the contract is owned by the infra team.\n- Contract questions go to the infra lead.\n' };
+    const unstated = (await openLore({ knowledgeDir: await notesFolder(notes) })).answer('when does our meridns contract renew');
+    expect(unstated.found).toBe(false);
+    expect(unstated.text).toContain("I couldn't find when that is in the notes.");
+    const dated = { 'vendors.md': '# Vendors\n\n- Meridns is our DNS provider; the contract is owned by the infra team.\n- The Meridns contract renews every year in March.\n' };
+    const stated = (await openLore({ knowledgeDir: await notesFolder(dated) })).answer('when does our meridns contract renew');
+    expect(stated.found).toBe(true);
+    expect(stated.text).toContain('March');
+  });
+
+  it('answers a question of when the asker must act by its condition', async () => {
+    const notes = { 'ami.md': '# Custom AMIs\n\n- A custom AMI is rarely needed unless you want a special OS or setup.\n' };
+    const answer = (await openLore({ knowledgeDir: await notesFolder(notes) })).answer('when do i need a custom ami');
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain('rarely needed');
   });
 });

@@ -11,7 +11,7 @@ const DEVSETS = fileURLToPath(new URL('../../bench/devsets/', import.meta.url));
  */
 const SETS = [
   { folder: 'team-ml', file: 'devset.json', hits: 41, honest: 7 },
-  { folder: 'team-ml', file: 'devset-fresh.json', hits: 25, honest: 2 },
+  { folder: 'team-ml', file: 'devset-fresh.json', hits: 25, honest: 3 },
   { folder: 'team-payments', file: 'devset.json', hits: 46, honest: 9 },
   { folder: 'team-payments', file: 'devset-fresh.json', hits: 28, honest: 6 },
   { folder: 'team-mobile', file: 'devset.json', hits: 34, honest: 5 },
@@ -19,7 +19,7 @@ const SETS = [
   { folder: 'team-data', file: 'devset.json', hits: 31, honest: 6 },
   { folder: 'team-web', file: 'devset.json', hits: 28, honest: 6 },
   { folder: 'team-ops', file: 'devset.json', hits: 25, honest: 6 },
-  { folder: 'team-infra', file: 'devset.json', hits: 28, honest: 6 },
+  { folder: 'team-infra', file: 'devset.json', hits: 28, honest: 7 },
   { folder: 'team-people', file: 'devset.json', hits: 23, honest: 2 },
   { folder: 'team-finance', file: 'devset.json', hits: 25, honest: 5 },
   { folder: 'study-notes', file: 'devset.json', hits: 40, honest: 8 },
