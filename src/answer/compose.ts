@@ -1,4 +1,4 @@
-import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { openingAsMeant, type QueryGroup } from '../search/query.js';
@@ -71,8 +71,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // "When is the ops sync?" may be answered without a day ("after the last release"), so a rival that says when is
   // only preferred. In large notes the rivals are other pages, and one that happens to hold a date is no better.
   const prefersWhen = smallNotes && asksWhen(opening);
-  // "When does our contract renew?" asks when an event is; "when do I need a custom AMI?" on what condition.
-  const needsWhen = prefersWhen && !ASKS_ON_WHAT_CONDITION.test(opening);
+  const needsWhen = smallNotes && asksWhenEventIs(opening);
   // A line that is only a link points to a page that may answer ("[ECS EC2 launch type vs Fargate](…)" for "ecs ec2
   // launch steps"); a rival that answers in the notes' own words is preferred, unless the link is what is asked for.
   const passesLinks = smallNotes && !asksForLink(question);
@@ -115,9 +114,6 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   }
   return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
 }
-
-/** "When do I need …", "when do we have to …": a question of when the asker must act, answered by a condition. */
-const ASKS_ON_WHAT_CONDITION = /\bwhen\s+\w+\s+(?:i|we|you|one)\b/i;
 
 /** How many of the first hits may answer in the best one's place, and how close to the best they must score. */
 const RIVALS = 3;

@@ -158,6 +158,17 @@ export function asksWhen(question: string): boolean {
   return DATE_QUESTION.test(question);
 }
 
+/** "When do I need …", "when do we have to …": when the asker must act, which a condition answers. */
+const ASKS_ON_WHAT_CONDITION = /\bwhen\s+\w+\s+(?:i|we|you|one)\b/i;
+
+/**
+ * "When does our contract renew?": when an event is, which only a time answers, exactly or loosely. Not "when do I
+ * need a custom AMI?", which asks on what condition ("rarely, unless you want a special OS").
+ */
+export function asksWhenEventIs(question: string): boolean {
+  return asksWhen(question) && !ASKS_ON_WHAT_CONDITION.test(question);
+}
+
 const REASON_QUESTION = /\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:is|was|are|were)\s+the\s+reasons?\b/i;
 
 /** "Why did we drop RabbitMQ?", "my rolling update is stuck, why?": a question whose answer is a reason. */
