@@ -160,13 +160,21 @@ export function asksWhen(question: string): boolean {
 
 /** "When do I need …", "when do we have to …": when the asker must act, which a condition answers. */
 const ASKS_ON_WHAT_CONDITION = /\bwhen\s+\w+\s+(?:i|we|you|one)\b/i;
+/**
+ * "When is it worth using …", "when is it (actually) ok to …", "when does it make sense to …": "it" standing for
+ * the act named after the adjective, which asks on what condition too. Not "when is it due", "when is it going
+ * to ship" or "when is it scheduled to run", which ask for a time: an adjective of time ("due", "set") or a
+ * participle stands there.
+ */
+const ASKS_WHEN_IT_IS_WORTH = /\bwhen\s+(?:is\s+it|it['’]?s|would\s+it\s+be|will\s+it\s+be)\s+(?:\w+ly\s+|ever\s+|even\s+)?(?!going\b|due\b|set\b)\w+(?<!ed)\s+(?:to\b|\w+ing\b)|\bwhen\s+(?:does|would|will)\s+it\s+make\s+sense\b/i;
 
 /**
  * "When does our contract renew?": when an event is, which only a time answers, exactly or loosely. Not "when do I
- * need a custom AMI?", which asks on what condition ("rarely, unless you want a special OS").
+ * need a custom AMI?" or "when is it worth building a custom AMI?", which ask on what condition ("rarely, unless
+ * you want a special OS").
  */
 export function asksWhenEventIs(question: string): boolean {
-  return asksWhen(question) && !ASKS_ON_WHAT_CONDITION.test(question);
+  return asksWhen(question) && !ASKS_ON_WHAT_CONDITION.test(question) && !ASKS_WHEN_IT_IS_WORTH.test(question);
 }
 
 const REASON_QUESTION = /\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:is|was|are|were)\s+the\s+reasons?\b/i;

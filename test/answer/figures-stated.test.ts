@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { statesAmount, statesMoney } from '../../src/answer/quote.js';
-import { asksCost, asksDuration, asksRate, asksSize, asksTimeSpan } from '../../src/search/answer-cues.js';
+import { asksCost, asksDuration, asksRate, asksSize, asksTimeSpan, asksWhenEventIs } from '../../src/search/answer-cues.js';
 import { saysWhenLoosely } from '../../src/search/times-asked.js';
 import { tempFolders } from '../rerank/temp-folders.js';
 
@@ -123,6 +123,28 @@ describe('a question of when an event is', () => {
     const stated = (await openLore({ knowledgeDir: await notesFolder(dated) })).answer('when does our meridns contract renew');
     expect(stated.found).toBe(true);
     expect(stated.text).toContain('March');
+  });
+
+  it.each([
+    ['when does our meridns contract renew', true],
+    ['when is the ops sync?', true],
+    ['when is it due', true],
+    ['when is it going to ship', true],
+    ['when is it scheduled to run', true],
+    ['when do i need a custom ami', false],
+    ['when is it worth using a custom runner', false],
+    ['When is it actually worth building a custom AMI for ECS?', false],
+    ['when is it ok to deploy on a friday', false],
+    ['when does it make sense to split a topic', false],
+  ])('%j asks when an event is: %s', (question, expected) => {
+    expect(asksWhenEventIs(question)).toBe(expected);
+  });
+
+  it('answers a question of when it is worth acting by its condition', async () => {
+    const notes = { 'runners.md': '# CI runners\n\n- A custom runner is worth using only for jobs that need a GPU.\n- Shared runners serve every other job.\n' };
+    const answer = (await openLore({ knowledgeDir: await notesFolder(notes) })).answer('when is it worth using a custom runner');
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain('only for jobs that need a GPU');
   });
 
   it('answers a question of when the asker must act by its condition', async () => {
