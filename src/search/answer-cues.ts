@@ -158,8 +158,11 @@ export function asksWhen(question: string): boolean {
   return DATE_QUESTION.test(question);
 }
 
-/** "When do I need …", "when do we have to …": when the asker must act, which a condition answers. */
-const ASKS_ON_WHAT_CONDITION = /\bwhen\s+\w+\s+(?:i|we|you|one)\b/i;
+/**
+ * "When do I need …", "when do we have to …": when the asker must act, which a condition answers. Not "when did we
+ * move to okta?": what was done was done at a time.
+ */
+const ASKS_ON_WHAT_CONDITION = /\bwhen\s+(?!did\b|was\b|were\b)\w+\s+(?:i|we|you|one)\b/i;
 /**
  * "When is it worth using …", "when is it (actually) ok to …", "when does it make sense to …": "it" standing for
  * the act named after the adjective, which asks on what condition too. Not "when is it due", "when is it going

@@ -131,6 +131,8 @@ describe('a question of when an event is', () => {
     ['when is it due', true],
     ['when is it going to ship', true],
     ['when is it scheduled to run', true],
+    ['when did we move over to okta', true],
+    ['when was i added to the rota', true],
     ['when do i need a custom ami', false],
     ['when is it worth using a custom runner', false],
     ['When is it actually worth building a custom AMI for ECS?', false],
