@@ -5,6 +5,7 @@ import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from './glosses.js';
 import { MEANING_WORDS } from './phrasing.js';
 import { asksForLink, holdsLink, LINK_WORDS } from './links-asked.js';
+import { asksForOptions, holdsAnnouncedList, OPTION_WORDS } from './options-asked.js';
 import { asksForTime, holdsTime, TIME_WORDS } from './times-asked.js';
 import { holdsValueAsked, valuesAsked } from './values-asked.js';
 import { asksForLimit, holdsFigure, LIMIT_WORDS } from './limits-asked.js';
@@ -150,7 +151,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // that name NATS.
   const longForm = glossed !== undefined && asksLongForm(opening);
   if (glossed) askAsForm(query, longForm ? STAND : NONE);
-  const forms = FORMS_ASKED.filter((form) => form.asks(opening));
+  const smallNotes = index.unitCount < LARGE_NOTES_SECTIONS;
+  const forms = FORMS_ASKED.filter((form) => (smallNotes || !form.smallNotesOnly) && form.asks(opening));
   for (const form of forms) askAsForm(query, NONE, form.words);
   const terms = resolveTerms(index, query, ranking.phrases);
   // Counted over the whole index, as the IDF and average lengths that make section statistics are.
@@ -382,8 +384,9 @@ function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>, formWords: R
  * "flag name max length" by "at most 40 characters", none of which says the word. They are looked for at
  * `FORM_WORD_WEIGHT`, and a passage of that form covers them.
  */
-const FORMS_ASKED: readonly { asks: (question: string) => boolean; words: ReadonlySet<string>; holds: (text: string) => boolean }[] = [
+const FORMS_ASKED: readonly { asks: (question: string) => boolean; words: ReadonlySet<string>; holds: (text: string) => boolean; smallNotesOnly?: boolean }[] = [
   { asks: asksForLink, words: LINK_WORDS, holds: holdsLink },
+  { asks: asksForOptions, words: OPTION_WORDS, holds: holdsAnnouncedList, smallNotesOnly: true },
   { asks: asksForTime, words: TIME_WORDS, holds: holdsTime },
   { asks: asksForLimit, words: LIMIT_WORDS, holds: holdsFigure },
 ];
