@@ -8,7 +8,8 @@ import { asksHowTo, asksReason, asksYesOrNo } from './answer-cues.js';
  */
 export const OPTION_WORDS: ReadonlySet<string> = new Set(['options', 'choices', 'alternatives', 'ways']);
 
-const OPTION_WORD = new RegExp(`\\b(?:${[...OPTION_WORDS].join('|')})\\b`, 'i');
+/** Not a name written as code: `--options`, `pod.options`, `options:` in a config. */
+const OPTION_WORD = new RegExp('(?<![-_.`/\\w])(?:' + [...OPTION_WORDS].join('|') + ')(?![-_.`(:\\w])', 'i');
 
 /** Whether a question asks what the choices are: not how to do something, why, or whether. */
 export function asksForOptions(question: string): boolean {

@@ -16,6 +16,8 @@ describe('a question of what the choices are', () => {
     ['how do i set the retry options', false],
     ['why are there two ways to deploy', false],
     ['do we have other options?', false],
+    ['what does the --options flag do', false],
+    ['what goes under `options:` in the chart', false],
   ])('%j: %s', (question, expected) => {
     expect(asksForOptions(question)).toBe(expected);
   });
