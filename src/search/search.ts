@@ -382,7 +382,9 @@ function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>, formWords: R
  * Words that ask for the form of the answer, not its topic, each with the question that asks so and the text of
  * that form: "what's the grafana url" is answered by an address, "sev1 ack time" by "acknowledge within 10 minutes",
  * "flag name max length" by "at most 40 characters", none of which says the word. They are looked for at
- * `FORM_WORD_WEIGHT`, and a passage of that form covers them.
+ * `FORM_WORD_WEIGHT`, and a passage of that form covers them. The choices ("ecs compute options", answered by
+ * "We can use ECS with:" and its list) are asked in notes under `LARGE_NOTES_SECTIONS` only: in large
+ * documentation, lists announced by a colon are everywhere, and the cue cost a FAQ tune question its first place.
  */
 const FORMS_ASKED: readonly { asks: (question: string) => boolean; words: ReadonlySet<string>; holds: (text: string) => boolean; smallNotesOnly?: boolean }[] = [
   { asks: asksForLink, words: LINK_WORDS, holds: holdsLink },
