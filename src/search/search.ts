@@ -160,7 +160,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   if (terms.length === 0) return { query, ranks: bySection ? 'sections' : 'chunks', hits: [] };
 
   const docs = bySection ? new SectionDocuments(index) : new ChunkDocuments(index);
-  const coverageWeight = index.unitCount < LARGE_NOTES_SECTIONS ? ranking.smallNotesCoverageWeight : ranking.coverageWeight;
+  const coverageWeight = smallNotes ? ranking.smallNotesCoverageWeight : ranking.coverageWeight;
   const allowedFiles = options.folders?.length ? filesUnder(index, options.folders) : undefined;
   const scores = shared.scores;
   scores.reset();
@@ -194,7 +194,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const valueGroups = valueWords.size > 0 ? coverage.filter((_, g) => valueWords.has(query.groups[g]?.word ?? '')) : [];
   const valueCue = values && valueGroups.length > 0 ? { groups: valueGroups, holds: (chunk: Chunk) => holdsValueAsked(chunk.text, values) } : undefined;
   const knownScale = totalImportance / (knownImportance(coverage, askingWords, formWords, valueGroups) || totalImportance);
-  const records = ranking.recordBoost !== 1 && index.unitCount < LARGE_NOTES_SECTIONS;
+  const records = ranking.recordBoost !== 1 && smallNotes;
   const answersAsRecord = (chunk: Chunk) => rowAnswers(chunk, query.groups) || (glossed !== undefined && !longForm && rowDefinesName(chunk, glossed));
   const recordCue = records ? { answers: answersAsRecord, boost: ranking.recordBoost } : undefined;
   // Only a question is asked by a heading; and a chunk read for its heading is a cache miss in large notes, which
