@@ -187,6 +187,14 @@ export function asksReason(question: string): boolean {
   return REASON_QUESTION.test(question);
 }
 
+/**
+ * A question of what something is (a limit, the choices there are), not how to do something, why, or whether it
+ * holds: "how do i limit memory", "why are there two ways to deploy" and "is there a max pod count?" ask no value.
+ */
+export function asksWhatItIs(question: string): boolean {
+  return !asksHowTo(question) && !asksReason(question) && !asksYesOrNo(question);
+}
+
 /** The words that ask, opening a question or a clause of it: "what", "how", "can", "does" and the like. */
 export const ASKING_WORD = /^(?:what|whats|how|why|when|where|who|whom|whose|which|can|could|does|do|did|is|are|should|would|will)$/;
 

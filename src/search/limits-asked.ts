@@ -1,4 +1,4 @@
-import { asksHowTo, asksReason, asksYesOrNo, isPhrasedAsQuestion } from './answer-cues.js';
+import { asksWhatItIs, isPhrasedAsQuestion } from './answer-cues.js';
 
 /**
  * Words that ask for a limit ("flag name max length", "bug bounty max payout", "min request count for the canary").
@@ -26,7 +26,7 @@ const LIMIT_ASKED = /\b(?:max|maximum|minimum|limit|limits)\b|(?<!\d\s*)\bmin\b/
  * why it holds, or whether there is one.
  */
 export function asksWhatLimitIs(question: string): boolean {
-  return LIMIT_ASKED.test(question) && !asksHowTo(question) && !asksReason(question) && !asksYesOrNo(question);
+  return LIMIT_ASKED.test(question) && asksWhatItIs(question);
 }
 
 /** A number standing by itself ("40 characters", "EUR 5,000", "500", "2GB"), not a digit of a name ("EC2", "k8s"). */

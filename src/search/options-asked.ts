@@ -1,4 +1,4 @@
-import { asksHowTo, asksReason, asksYesOrNo } from './answer-cues.js';
+import { asksWhatItIs } from './answer-cues.js';
 
 /**
  * Words that ask for the choices there are ("ecs compute options", "which compute choices can sit underneath ECS?",
@@ -13,7 +13,7 @@ const OPTION_WORD = new RegExp('(?<![-_.`/\\w])(?:' + [...OPTION_WORDS].join('|'
 
 /** Whether a question asks what the choices are: not how to do something, why, or whether. */
 export function asksForOptions(question: string): boolean {
-  return OPTION_WORD.test(question) && !asksHowTo(question) && !asksReason(question) && !asksYesOrNo(question);
+  return OPTION_WORD.test(question) && asksWhatItIs(question);
 }
 
 /** A line that ends in a colon ("We can use `ECS` with:", "**Options:**"), then at least two list items. */
