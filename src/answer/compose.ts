@@ -43,7 +43,7 @@ const SNIPPET_CHARS = 280;
 /** Turns ranked hits into a platform-neutral answer, or an honest "I couldn't find". */
 export function composeAnswer(question: string, result: SearchResult, index: SearchIndex, options: ComposeOptions): Answer {
   const asked = result.query.groups.filter((group) => !group.context);
-  const lookedFor = asked.map((group) => group.word);
+  const lookedFor = asked.map((group) => shownWord(group.word));
   const best = result.hits[0];
   const opening = openingAsMeant(question);
   const undefinedShort = best && longFormNotesLack(question, opening, asked, best, index);
@@ -167,7 +167,17 @@ function namedIn(question: string, withCode: boolean): { written: string; in: (t
 
 /** The words of the question that no note uses. */
 function unknownWords(asked: readonly QueryGroup[]): string[] {
-  return asked.filter((group) => group.terms.length === 0).map((group) => group.word);
+  return asked.filter((group) => group.terms.length === 0).map((group) => shownWord(group.word));
+}
+
+/** The longest word echoed back whole in "I looked for": a pasted token or blob is shown by its start. */
+export const MAX_SHOWN_WORD = 40;
+
+/** A question word as echoed to the asker, cut at `MAX_SHOWN_WORD` characters (never inside an emoji). */
+function shownWord(word: string): string {
+  if (word.length <= MAX_SHOWN_WORD) return word;
+  const chars = Array.from(word);
+  return chars.length <= MAX_SHOWN_WORD ? word : `${chars.slice(0, MAX_SHOWN_WORD - 1).join('')}…`;
 }
 
 /** Whether a hit is strong enough to be quoted as the answer: it covers enough of the question, strongly enough. */

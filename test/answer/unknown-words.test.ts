@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeAnswer } from '../../src/answer/compose.js';
+import { composeAnswer, MAX_SHOWN_WORD } from '../../src/answer/compose.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { search } from '../../src/search/search.js';
@@ -33,5 +33,24 @@ describe('a question about what the notes never name', () => {
     const answer = ask(small, 'how do i rebalance kafka partitions with cruisecontrol autobalancer');
     expect(answer.found).toBe(true);
     expect(answer.citations[0]?.file).toBe('note-60.md');
+  });
+});
+
+describe('the words echoed back in "I looked for"', () => {
+  const index = indexNotes(files([runbook])).index;
+
+  it('cuts a pasted token to its start, in the text and the list alike', () => {
+    const blob = 'q'.repeat(3000);
+    const answer = ask(index, `what is ${blob}`);
+    expect(answer.found).toBe(false);
+    const shown = `${'q'.repeat(MAX_SHOWN_WORD - 1)}…`;
+    expect(answer.lookedFor).toEqual([shown]);
+    expect(answer.text).toContain(`I looked for: ${shown}.`);
+    expect(answer.text).not.toContain('q'.repeat(MAX_SHOWN_WORD));
+  });
+
+  it('leaves a word of ordinary length whole', () => {
+    const word = 'x'.repeat(MAX_SHOWN_WORD);
+    expect(ask(index, `what is ${word}`).lookedFor).toEqual([word]);
   });
 });
