@@ -148,7 +148,7 @@ export function asksVersion(question: string): boolean {
   return VERSION_QUESTION.test(question);
 }
 
-const DATE_QUESTION = /(?:^|[,;:!?.]\s)\s*when\s+(?:is|are|was|were|will|does|do|did)\b|\bwhat\s+(?:day|date)\b/i;
+const DATE_QUESTION = /(?:^|[,;:!?.]\s)\s*when(?:['’]s\b|\s+(?:is|are|was|were|will|does|do|did)\b)|\bwhat\s+(?:day|date)\b/i;
 
 /**
  * "When is the ops sync?", "hey quick q, when do we have to be on 1.30?", "what day is the demo?": a question answered

@@ -45,6 +45,9 @@ describe('a question of when', () => {
     ['when does the release branch get cut', true],
     ['what day is the demo', true],
     ['hey quick q, when do we have to be on k8s 1.30 everywhere?', true],
+    // "when's" is "when is", typed either way.
+    ["when's the branch cut", true],
+    ['when’s the demo?', true],
     ['tell me when is good for you', false],
     // On what condition, not on what day.
     ['when should I page the EM?', false],
