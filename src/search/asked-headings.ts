@@ -47,3 +47,34 @@ function asks(written: string, query: AnalyzedQuery, totalImportance: number, sh
   }
   return held >= share * totalImportance && answered >= share * own.length;
 }
+
+/** A heading's own numbering: "1.", "2)", a keycap digit ("1️⃣ ECS-Optimized AMI"). */
+const HEADING_NUMBER = /^\s*\d+(?:[.)]|\uFE0F?\u20E3)?\s+/u;
+
+/**
+ * Whether the question names the chunk's heading: every word of the heading ("ECS-Optimized AMI"), its numbering
+ * aside, is a word of the question ("ecs optimized ami contents", "whats baked into the ecs-optimized ami"), as
+ * written, not through an expansion, and those words hold at least `share` of the question by importance. Such a
+ * question asks about what stands under that heading, where a passage elsewhere may hold the same words
+ * ("You don't have to install Docker … if you use the ECS-optimized AMIs").
+ */
+export function namesHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
+  const heading = chunk.section[chunk.section.length - 1];
+  if (heading === undefined) return false;
+  const words = new Set(tokenize(heading.replace(HEADING_NUMBER, '')).filter((token) => !token.stop).map((token) => token.stem));
+  if (words.size === 0) return false;
+  const asked = new Set<string>();
+  let held = 0;
+  for (const group of query.groups) {
+    if (group.context) continue;
+    let holds = false;
+    for (const term of group.terms) {
+      if (term.expansion) continue;
+      asked.add(term.stem);
+      if (words.has(term.stem)) holds = true;
+    }
+    if (holds) held += group.importance;
+  }
+  for (const word of words) if (!asked.has(word)) return false;
+  return held >= share * totalImportance;
+}

@@ -61,7 +61,10 @@ export interface RankingOptions {
    * Factor for a passage under a heading that asks the question itself, as a team's FAQ page does ("Do I have to
    * install docker and ECS agent to EC2s myself?" for "do i have to install docker on ecs ec2 instances"): a
    * heading ending in "?" that holds at least `askedHeadingShare` of the question's words, by importance, whose own
-   * words the question holds in the same share, and that names nothing the question does not. 1 turns it off.
+   * words the question holds in the same share, and that names nothing the question does not. The same factor, in
+   * notes of fewer than 1,000 sections, for a passage under a heading whose every word the question holds, those
+   * words being at least `askedHeadingShare` of it ("ecs optimized ami contents" under "ECS-Optimized AMI"). 1 turns
+   * both off.
    */
   askedHeadingBoost: number;
   askedHeadingShare: number;

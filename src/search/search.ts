@@ -1,6 +1,6 @@
 import type { Chunk } from '../types.js';
 import type { Postings, SearchIndex } from './index.js';
-import { asksLongForm, asksMeaning, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo } from './answer-cues.js';
+import { asksLongForm, asksMeaning, asksWhen, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo } from './answer-cues.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from './glosses.js';
 import { MEANING_WORDS } from './phrasing.js';
@@ -11,7 +11,7 @@ import { holdsValueAsked, valuesAsked } from './values-asked.js';
 import { asksForLimit, holdsFigure, LIMIT_WORDS } from './limits-asked.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
-import { asksHeading } from './asked-headings.js';
+import { asksHeading, namesHeading } from './asked-headings.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, openingAsMeant, slotOfTerm, wordAsMeant, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
@@ -200,6 +200,10 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // Only a question is asked by a heading; and a chunk read for its heading is a cache miss in large notes, which
   // keywords ("fargate") need not pay.
   const asking = ranking.askedHeadingBoost !== 1 && isPhrasedAsQuestion(opening);
+  // In large documentation a heading's words are as often met by a page about something else: over the FAQ tune
+  // halves the cue cost questions their first place. A question of a time, a figure, a link or the choices wants
+  // the line that states it, wherever it stands, more than the section its words name ("when's the branch cut").
+  const namingHeadings = ranking.askedHeadingBoost !== 1 && smallNotes && forms.length === 0 && !asksWhen(opening);
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
@@ -237,6 +241,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     if (defines) score *= ranking.definitionBoost;
     if (asking && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
+    else if (namingHeadings && namesHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
     // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
     if (record) score *= ranking.recordBoost;
     ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });

@@ -346,7 +346,7 @@ describe('a line that is only a link', () => {
     const dir = await notesFolder({
       'deploys.md':
         '# Deploys\n\nRead these before your first deploy.\n\n- [Blue green deploy steps, a talk from our platform team](https://videos.example.com/watch/bluegreen)\n- [Canary releases explained](https://wiki.example.com/canary)\n\n' +
-        '## Blue green deploy\n\nThe steps, in order:\n\n1. Scale up the green stack.\n2. Switch the load balancer to green.\n3. Keep blue for an hour, then scale it down.\n',
+        '## Release runbook\n\nBlue green deploy, the steps in order:\n\n1. Scale up the green stack.\n2. Switch the load balancer to green.\n3. Keep blue for an hour, then scale it down.\n',
       'oncall.md': '# On-call\n\nPage the primary first. Deploys freeze on Fridays.\n',
     });
     const notes = await openLore({ knowledgeDir: dir });

@@ -732,7 +732,7 @@ describe('a heading that asks the question', () => {
   it('reads a FAQ\'s question line ("Q: …?") as its heading', () => {
     const faq = {
       'faq.txt': 'TEAM FAQ\n\nQ: How do I promote a new model version to production?\nA: Move the production alias in the registry to it.\n',
-      'release.md': '# Promoting a model version\n\nPromote a model version from staging to production: the promoted version of the model serves all traffic.',
+      'release.md': '# Model releases\n\nPromote a model version from staging to production: the promoted version of the model serves all traffic.',
     };
     const first = (askedHeadingBoost: number) => search(indexOf(faq), 'how do i promote a model version', { ranking: { minSections: 0, askedHeadingBoost } }).hits[0]?.chunk.file;
     expect(first(1.75)).toBe('faq.txt');

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { openLore } from '../../src/engine.js';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { namesHeading } from '../../src/search/asked-headings.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { tempFolders } from '../rerank/temp-folders.js';
+
+const notesFolder = tempFolders('lore-headings-');
+
+const images = [
+  '# ECS hosts',
+  '',
+  "You **don't have to install Docker or the ECS agent** yourself if you use the **ECS-optimized AMIs**.",
+  '',
+  '## 1️⃣ ECS-Optimized AMI',
+  '',
+  '* Amazon provides prebuilt AMIs for ECS that come with:',
+  '  * Docker installed',
+  '  * the agent installed and configured',
+  '',
+  '## 2️⃣ Custom AMIs (optional)',
+  '',
+  '* Install Docker and the agent yourself.',
+  '',
+].join('\n');
+
+describe('a question that names a heading', () => {
+  const { index } = indexNotes([{ file: 'hosts.md', text: images }]);
+  const under = (heading: string) => index.chunks.find((chunk) => chunk.section.at(-1) === heading);
+  const names = (question: string, heading: string) => {
+    const query = analyzeQuery(index, question);
+    const total = query.groups.reduce((sum, group) => sum + group.importance, 0);
+    const chunk = under(heading);
+    expect(chunk, heading).toBeDefined();
+    return namesHeading(chunk!, query, total, 0.6);
+  };
+
+  it.each([
+    ['ecs optimized ami contents', true],
+    ['whats baked into the ecs-optimized ami', true],
+    // A word of the heading the question lacks: "optimized".
+    ['ecs ami contents', false],
+    // The heading's words, but little of the question: "docker" and "agent" weigh more here.
+    ['does the ecs optimized ami have docker and the agent installed by default', false],
+  ])('%j names "1️⃣ ECS-Optimized AMI": %s', (question, expected) => {
+    expect(names(question, '1️⃣ ECS-Optimized AMI')).toBe(expected);
+  });
+
+  it('reads every word of the heading but its numbering, "(optional)" included', () => {
+    expect(names('custom amis', '2️⃣ Custom AMIs (optional)')).toBe(false);
+    expect(names('custom amis optional', '2️⃣ Custom AMIs (optional)')).toBe(true);
+  });
+
+  it('is answered from under that heading, not from a line elsewhere with the same words', async () => {
+    const lore = await openLore({ knowledgeDir: await notesFolder({ 'hosts.md': images }) });
+    const answer = lore.answer('ecs optimized ami contents');
+    expect(answer.found).toBe(true);
+    expect(answer.quote.join('\n')).toContain('come with');
+    expect(answer.citations[0]?.section).toContain('ECS-Optimized AMI');
+  });
+
+  it('leaves a question of when to the line that says when', async () => {
+    const release = '# Release train\n\nThe branch is cut every Tuesday at 10:00 UTC.\n\n## 1. Cut the branch\n\n- Run `make cut` from main.\n- Post the new branch in #releases.\n';
+    const lore = await openLore({ knowledgeDir: await notesFolder({ 'release.md': release }) });
+    const answer = lore.answer("when's the branch cut");
+    expect(answer.found).toBe(true);
+    expect(answer.quote.join('\n')).toContain('Tuesday at 10:00');
+  });
+});
