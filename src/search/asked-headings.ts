@@ -59,10 +59,8 @@ const HEADING_NUMBER = /^\s*\d+(?:[.)]|\uFE0F?\u20E3)?\s+/u;
  * ("You don't have to install Docker … if you use the ECS-optimized AMIs").
  */
 export function namesHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
-  const heading = chunk.section[chunk.section.length - 1];
-  if (heading === undefined) return false;
-  const words = new Set(tokenize(heading.replace(HEADING_NUMBER, '')).filter((token) => !token.stop).map((token) => token.stem));
-  if (words.size === 0) return false;
+  const words = headingWords(chunk);
+  if (words === undefined) return false;
   const asked = new Set<string>();
   let held = 0;
   for (const group of query.groups) {
@@ -77,4 +75,19 @@ export function namesHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance
   }
   for (const word of words) if (!asked.has(word)) return false;
   return held >= share * totalImportance;
+}
+
+/** Each chunk's heading words, read once: the same chunks rank for question after question. */
+const HEADING_WORDS = new WeakMap<Chunk, ReadonlySet<string> | null>();
+
+/** The stems of the chunk's own heading, its numbering and stop words left out; undefined when it has none. */
+function headingWords(chunk: Chunk): ReadonlySet<string> | undefined {
+  let words = HEADING_WORDS.get(chunk);
+  if (words === undefined) {
+    const heading = chunk.section[chunk.section.length - 1];
+    const stems = heading === undefined ? [] : tokenize(heading.replace(HEADING_NUMBER, '')).filter((token) => !token.stop).map((token) => token.stem);
+    words = stems.length > 0 ? new Set(stems) : null;
+    HEADING_WORDS.set(chunk, words);
+  }
+  return words ?? undefined;
 }
