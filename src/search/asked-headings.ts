@@ -48,8 +48,8 @@ function asks(written: string, query: AnalyzedQuery, totalImportance: number, sh
   return held >= share * totalImportance && answered >= share * own.length;
 }
 
-/** A heading's own numbering: "1.", "2)", a keycap digit ("1️⃣ ECS-Optimized AMI"). */
-const HEADING_NUMBER = /^\s*\d+(?:[.)]|\uFE0F?\u20E3)?\s+/u;
+/** A heading's own numbering: "1.", "2)", a keycap digit ("1️⃣ ECS-Optimized AMI"); not a year ("2024 goals"). */
+const HEADING_NUMBER = /^\s*\d+(?:[.)]|\uFE0F?\u20E3)\s*/u;
 
 /**
  * Whether the question names the chunk's heading: every word of the heading ("ECS-Optimized AMI"), its numbering

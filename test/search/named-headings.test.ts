@@ -51,6 +51,19 @@ describe('a question that names a heading', () => {
     expect(names('custom amis optional', '2️⃣ Custom AMIs (optional)')).toBe(true);
   });
 
+  it('keeps a number that is no numbering: a year names its goals', () => {
+    const { index: goals } = indexNotes([{ file: 'goals.md', text: '# Team\n\n## 2024 goals\n\n- Ship the new billing flow.\n\n## 2. Hiring\n\n- Two backend engineers.\n' }]);
+    const asks = (question: string, heading: string) => {
+      const query = analyzeQuery(goals, question);
+      const chunk = goals.chunks.find((each) => each.section.at(-1) === heading);
+      expect(chunk, heading).toBeDefined();
+      return namesHeading(chunk!, query, query.groups.reduce((sum, group) => sum + group.importance, 0), 0.6);
+    };
+    expect(asks('team goals', '2024 goals')).toBe(false);
+    expect(asks('2024 goals', '2024 goals')).toBe(true);
+    expect(asks('who are we hiring', '2. Hiring')).toBe(true);
+  });
+
   it('is answered from under that heading, not from a line elsewhere with the same words', async () => {
     const lore = await openLore({ knowledgeDir: await notesFolder({ 'hosts.md': images }) });
     const answer = lore.answer('ecs optimized ami contents');
