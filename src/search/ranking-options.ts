@@ -69,6 +69,11 @@ export interface RankingOptions {
   askedHeadingBoost: number;
   askedHeadingShare: number;
   /**
+   * Factor for a passage that names the act a question of what to do asks about ("what do I need to *install* on
+   * the workers"), in notes of fewer than 1,000 sections. 1 turns it off.
+   */
+  actBoost: number;
+  /**
    * Sections rescored with the best chunk, proximity and coverage, after the first BM25 pass (at least as many
    * as the hits asked for). 20 to 100 rank the dev sets' questions alike; each rescored section costs a scan of
    * its chunks and words, the larger part of a question's time.
@@ -94,6 +99,8 @@ export const DEFAULT_RANKING: Readonly<RankingOptions> = Object.freeze({
   // Not tuned: the FAQ sets store their answers without their own question headings, and no tune rank moves.
   askedHeadingBoost: 1.75,
   askedHeadingShare: 0.6,
+  // Not tuned either; where the how-to question's act was scored up so too, the FAQ tune halves lost first places.
+  actBoost: 1.75,
   rescore: 30,
   phrases: true,
 });

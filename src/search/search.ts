@@ -12,6 +12,7 @@ import { asksForLimit, holdsFigure, LIMIT_WORDS } from './limits-asked.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
 import { asksHeading, namesHeading } from './asked-headings.js';
+import { actAsked } from './acts-asked.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, openingAsMeant, slotOfTerm, wordAsMeant, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
@@ -204,6 +205,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // halves the cue cost questions their first place. A question of a time, a figure, a link or the choices wants
   // the line that states it, wherever it stands, more than the section its words name ("when's the branch cut").
   const namingHeadings = ranking.askedHeadingBoost !== 1 && smallNotes && forms.length === 0 && !asksWhen(opening);
+  const actSlots = smallNotes && ranking.actBoost !== 1 ? slotsOfAct(query, terms, actAsked(opening)) : [];
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
@@ -242,6 +244,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (defines) score *= ranking.definitionBoost;
     if (asking && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
     else if (namingHeadings && namesHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
+    if (actSlots.length > 0 && holdsAny(found, place * terms.length, actSlots)) score *= ranking.actBoost;
     // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
     if (record) score *= ranking.recordBoost;
     ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });
@@ -484,6 +487,20 @@ function bestChunkOf(
 }
 
 /** Whether a chunk's row of found terms holds every one of the slots (a slot of -1 is a term not looked for). */
+function holdsAny(found: Uint8Array, row: number, slots: readonly number[]): boolean {
+  for (const slot of slots) if (found[row + slot] === 1) return true;
+  return false;
+}
+
+/** The places in `terms` of the act's word and its readings (a correction of "instal"); none when there is no act. */
+function slotsOfAct(query: AnalyzedQuery, terms: readonly QueryTerm[], act: string | undefined): number[] {
+  const group = act === undefined ? undefined : query.groups.find((each) => !each.context && each.word === act);
+  if (!group) return [];
+  const slots: number[] = [];
+  for (let t = 0; t < terms.length; t++) if (slotOfTerm(group.terms, (terms[t] as QueryTerm).id) !== -1) slots.push(t);
+  return slots;
+}
+
 function holdsAll(found: Uint8Array, row: number, slots: readonly number[]): boolean {
   for (const slot of slots) if (slot < 0 || found[row + slot] !== 1) return false;
   return true;
