@@ -486,7 +486,7 @@ function bestChunkOf(
   return best;
 }
 
-/** Whether a chunk's row of found terms holds every one of the slots (a slot of -1 is a term not looked for). */
+/** Whether a chunk's row of found terms holds any of the slots. */
 function holdsAny(found: Uint8Array, row: number, slots: readonly number[]): boolean {
   for (const slot of slots) if (found[row + slot] === 1) return true;
   return false;
@@ -501,6 +501,7 @@ function slotsOfAct(query: AnalyzedQuery, terms: readonly QueryTerm[], act: stri
   return slots;
 }
 
+/** Whether a chunk's row of found terms holds every one of the slots (a slot of -1 is a term not looked for). */
 function holdsAll(found: Uint8Array, row: number, slots: readonly number[]): boolean {
   for (const slot of slots) if (slot < 0 || found[row + slot] !== 1) return false;
   return true;
