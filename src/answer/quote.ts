@@ -1,7 +1,7 @@
 import { holdsQuantity, type QuantityAsked } from '../search/quantities.js';
 import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
 import { firstCellOf, TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
-import { BOLD_QUESTION } from '../search/asked-headings.js';
+import { BOLD_QUESTION, Q_LABEL } from '../search/question-lines.js';
 import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
 import { rangeHolds } from '../search/amount-ranges.js';
 
@@ -305,7 +305,7 @@ function tableRows(units: string[], scores: number[], read: number[]): number[] 
 /** What the question line's own words add to a pair's: a tie-break (chosen from 1, 0.5 and 0.1 on the small-notes sets). */
 const ASKING_LINE = 0.1;
 
-const QUESTION_LINE = new RegExp(`^\\s*(?:[-*]\\s*)?(?:\\*\\*)?(?:Q|Question)\\s*[:.)]|${BOLD_QUESTION.source}`, 'i');
+const QUESTION_LINE = new RegExp(`${Q_LABEL.source}|${BOLD_QUESTION.source}`, 'i');
 
 /**
  * In a "Q: … / A: …" FAQ (or one whose questions are lines in bold), the pair that holds most of the question, its

@@ -3,6 +3,7 @@ import { bulletLabel, listIntro, pseudoHeading } from './labels.js';
 import { LineMap } from './lines.js';
 import type { Block } from './markdown.js';
 import { splitSentences } from './sentences.js';
+import { Q_LABEL } from '../search/question-lines.js';
 
 export interface ChunkOptions {
   /** A block or bullet subtree up to this size stays one piece; larger ones are split along their structure. */
@@ -115,6 +116,12 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
       addList(block, intro ? [intro] : [], outline);
       if (outline) unit++;
     } else {
+      // A FAQ's "Q: …" opens a piece of its own, as a heading would: packed with its neighbours, one pair's answer
+      // was ranked, and quoted, by the words of the pairs beside it.
+      if (block.kind === 'paragraph' && Q_LABEL.test(text.slice(lines.startOf(block.startLine), lines.endOf(block.startLine)))) {
+        group++;
+        unit++;
+      }
       addBlock(block, []);
     }
     previous = block;

@@ -3,11 +3,7 @@ import { stemsIn, tokenize } from './analyze.js';
 import { isEnglishWord } from './english-words.js';
 import { shapesQuestionAt } from './phrasing.js';
 import type { AnalyzedQuery } from './query.js';
-
-/** A question written as a line of its own in bold, the answer below it: "**How do I get access to prod?**". */
-export const BOLD_QUESTION = /^\s*(?:[-*]\s+)?(?:\*\*|__)([^*_\n]+\?)\s*(?:\*\*|__)\s*$/;
-/** A FAQ's question line: "Q: Can I use GPUs for training?". */
-const Q_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?(?:Q|Question)\s*[:.)]\s*(?:\*\*|__)?\s*(.+\?)\s*$/i;
+import { BOLD_QUESTION, Q_LINE } from './question-lines.js';
 
 /**
  * Whether the chunk is filed under a question that asks this one, as a team's FAQ writes it: its heading, or a

@@ -84,6 +84,41 @@ describe('chunkNote: headings', () => {
   });
 });
 
+describe('chunkNote: a FAQ of "Q: … / A: …" pairs', () => {
+  it('gives each pair a chunk and a section of its own, however short, as a heading would', () => {
+    const text = [
+      'TEAM FAQ', //                                                    1
+      '(answered once in #ask-team)', //                                2
+      '', //                                                            3
+      'Q: Can I bring a dog to the office?', //                         4
+      'A: Only on Fridays, and only in the ground-floor room.', //     5
+      '', //                                                            6
+      'Q: How long is the notice period?', //                           7
+      'A: One month in the first year, three months after that.', //   8
+      '', //                                                            9
+      'Question: Where do visitors park, and who books', //            10
+      'the space for them?', //                                         11
+      'A: In the back yard; reception books it.', //                   12
+      '', //                                                            13
+      'A follow-up paragraph of the last answer.', //                  14
+    ].join('\n');
+    const chunks = chunk(text);
+    expect(outline(chunks).map((c) => c.lines)).toEqual([
+      [1, 2],
+      [4, 5],
+      [7, 8],
+      [10, 14],
+    ]);
+    expect(new Set(chunks.map((c) => c.unit)).size).toBe(4);
+    expectTextIsItsLines(text, chunks);
+  });
+
+  it('still packs short paragraphs that open with no "Q:" label', () => {
+    const text = ['Quick notes.', '', 'Queue: the PAY queue.', '', 'Questions go to #help.'].join('\n');
+    expect(outline(chunk(text)).map((c) => c.lines)).toEqual([[1, 5]]);
+  });
+});
+
 describe('chunkNote: front matter and line ends', () => {
   it('leaves YAML front matter out of the chunks and numbers the lines after it as in the file', () => {
     const text = ['---', 'title: Notes', 'tags: [a, b]', '---', '', '# Heading', '', 'Paragraph line.', ''].join('\n');
