@@ -14,6 +14,7 @@ import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
+import { stemsIn } from '../search/analyze.js';
 import { selectQuote, statesAmount, statesMoney, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -60,7 +61,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // Team notes, not large documentation: several cues below hold there only.
   const smallNotes = index.unitCount < LARGE_NOTES_SECTIONS;
   const limit = smallNotes && asksWhatLimitIs(opening);
-  const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), size: asksSize(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
+  const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, money: asksCost(opening), duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), size: asksSize(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
   const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
   const named = namedIn(question, smallNotes);
   const needsFigure = asksQuantity(opening) || limit;
@@ -252,14 +253,17 @@ function termWeights(result: SearchResult, index: SearchIndex): Map<string, numb
  * The quote from the chunk that ranked, or, when its own text holds none of the question's words (it
  * matched by its headings alone), from the first chunk of the same section whose text does.
  */
-function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>, options: QuoteOptions): { chunk: Chunk; quote: Quote } {
+function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>, form: QuoteOptions): { chunk: Chunk; quote: Quote } {
+  const heading = ranked.section.join('\n');
+  // As any answer must, the heading a piece leans on holds half the question by importance.
+  const options = holdsShare(heading, weights, FOUND_COVERAGE) ? { ...form, heading } : form;
   const quote = selectQuote(ranked.text, weights, options);
   const before = index.chunks[ranked.id - 1];
   if (quote.highlights.length > 0 && before && continues(ranked, before)) {
     const opening = selectQuote(before.text, weights, options);
     if (opening.held.size > quote.held.size && [...quote.held].every((stem) => opening.held.has(stem))) return { chunk: before, quote: opening };
   }
-  if (quote.highlights.length > 0) return { chunk: ranked, quote };
+  if (quote.highlights.length > 0 || quote.underHeading) return { chunk: ranked, quote };
   const unit = index.unitOf[ranked.id] ?? 0;
   for (let id = index.unitChunks[unit] ?? 0; id < (index.unitChunks[unit + 1] ?? 0); id++) {
     const chunk = index.chunks[id] as Chunk;
@@ -267,6 +271,18 @@ function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>
     if (other.highlights.length > 0) return { chunk, quote: other };
   }
   return { chunk: ranked, quote };
+}
+
+/** Whether a text holds at least `share` of the question's weight. */
+function holdsShare(text: string, weights: ReadonlyMap<string, number>, share: number): boolean {
+  let total = 0;
+  let held = 0;
+  const stems = stemsIn(text);
+  for (const [stem, weight] of weights) {
+    total += weight;
+    if (stems.has(stem)) held += weight;
+  }
+  return total > 0 && held >= share * total;
 }
 
 /**

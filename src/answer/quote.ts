@@ -14,6 +14,11 @@ export interface Quote {
   span: [number, number];
   /** The question's stems the quoted pieces hold. */
   held: ReadonlySet<string>;
+  /**
+   * The quoted piece holds none of the question's words itself: it states what the question asks for (the figure of
+   * "how much is the referral bonus") under a heading that holds them ("## Referral bonus").
+   */
+  underHeading?: true;
 }
 
 export interface QuoteOptions {
@@ -50,6 +55,14 @@ export interface QuoteOptions {
   limit?: boolean;
   /** The question asks why: a piece that gives a reason ("because", "due to") is preferred. */
   reason?: boolean;
+  /** The question asks for a sum of money ("referral bonus amount"): a piece that states one is preferred. */
+  money?: boolean;
+  /**
+   * The headings and parent bullets above the chunk (its section path). A piece of the form asked for (an amount, a
+   * sum, a reason) may be quoted with none of the question's words of its own where the path holds them: under
+   * "## Referral bonus", "- £2,000 (UK) … for a referred person who is hired" answers "how much is the referral bonus".
+   */
+  heading?: string;
   /** Amounts the question names (`amountsAsked`): a table row whose first cell states a range holding one answers for it. */
   amounts?: readonly number[];
   /**
@@ -160,6 +173,7 @@ const REASON = /\b(?:because|due\s+to|owing\s+to|caused\s+by|so\s+that|in\s+orde
 /** What the question's form asks a piece to state, if anything. */
 function formAsked(options: QuoteOptions): RegExp | undefined {
   if (options.amount || options.clock || options.version) return figureAsked(options);
+  if (options.money) return MONEY;
   return options.reason ? REASON : undefined;
 }
 
@@ -207,9 +221,12 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   const form = formAsked(options);
   const factors = units.map((unit) => (form?.test(withoutListNumbers(unit)) ? FORM_FACTOR : 1));
-  const best = bestInContext(units, matched, weights, factors);
+  // A reason is given in a sentence that names what it is the reason for; a figure often stands alone in its list.
+  const heading = form && form !== REASON && options.heading ? questionStemsIn(options.heading, weights) : undefined;
+  const best = bestInContext(units, matched, weights, factors, heading);
+  const underHeading = (matched[best]?.size ?? 0) === 0 && (factors[best] ?? 1) > 1;
   // Rivals are weighed as the best piece was chosen: one without the amount or reason asked for needs half again its words.
-  let [from, to] = rivalsAround(units, scores.map((score, i) => score * (factors[i] ?? 1)), best);
+  let [from, to] = underHeading ? [best, best] : rivalsAround(units, scores.map((score, i) => score * (factors[i] ?? 1)), best);
   if (options.fromOpening) {
     // The opening alone can be a bare "Yes."; the piece after it says why.
     to = Math.max(to < MAX_SPAN ? to : 0, Math.min(1, units.length - 1));
@@ -224,8 +241,9 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
   if (children === 0) to = throughIntroducedList(units, to);
   if (introducesCode(units, to) || (options.procedure && FENCE.test(units[to + 1] ?? ''))) to++;
   if (from > 0 && FENCE.test(units[from] ?? '') && introducesCode(units, from - 1)) from--;
-  if (from === to) [from, to] = withSiblings(units, from);
-  return quoted([...ancestors(units, from), ...Array.from({ length: to - from + 1 }, (_, i) => from + i)]);
+  if (from === to && !underHeading) [from, to] = withSiblings(units, from);
+  const quote = quoted([...ancestors(units, from), ...Array.from({ length: to - from + 1 }, (_, i) => from + i)]);
+  return underHeading && heading ? { ...quote, held: heading, underHeading: true } : quote;
 }
 
 /**
@@ -257,15 +275,26 @@ function rivalsAround(units: readonly string[], scores: readonly number[], best:
  * (self-managed by you)" under "We can use EKS with:" answers "self managed nodes eks", and the same line under
  * ECS does not. (At half or three quarters of their weight instead, the bundled later set lost a question.)
  */
-function bestInContext(units: readonly string[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>, factors: readonly number[]): number {
+function bestInContext(
+  units: readonly string[],
+  matched: readonly ReadonlySet<string>[],
+  weights: ReadonlyMap<string, number>,
+  factors: readonly number[],
+  heading: ReadonlySet<string> | undefined,
+): number {
   let best = 0;
   let bestScore = 0;
+  let bestOwn = 0;
+  const headed = heading !== undefined && heading.size > 0;
   matched.forEach((own, i) => {
-    if (own.size === 0) return;
+    if (own.size === 0 && !(headed && (factors[i] ?? 1) > 1)) return;
     const read = new Set(own);
     for (const parent of ancestors(units, i)) for (const stem of matched[parent] ?? []) read.add(stem);
+    if (headed) for (const stem of heading) read.add(stem);
     const score = weightOf(read, weights) * (factors[i] ?? 1);
-    if (score > bestScore) [best, bestScore] = [i, score];
+    // Read with the heading, a piece that holds the words itself comes before one that leans on the heading.
+    const ownWeight = weightOf(own, weights);
+    if (score > bestScore || (headed && score === bestScore && ownWeight > bestOwn)) [best, bestScore, bestOwn] = [i, score, ownWeight];
   });
   return best;
 }

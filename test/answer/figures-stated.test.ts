@@ -103,6 +103,39 @@ describe('what states the figure a question asks for', () => {
   });
 });
 
+describe('a figure under the heading that names what it is', () => {
+  const referral = {
+    'hiring.md':
+      '# Hiring and onboarding\n\n## Interviews\n\n- Two interviews and a take-home task for engineers.\n\n## Referral bonus\n\n' +
+      '- £2,000 (UK) or €2,300 (NL) for a referred person who is hired and passes probation.\n' +
+      '- Not paid to the hiring manager or to anyone on the interview panel.\n- No bonus for interns or contractors.\n',
+  };
+
+  it.each(['how much is the referral bonus?', 'referral bonus amount'])('quotes the line with the sum for %j, though the line never says "referral bonus"', async (question) => {
+    const answer = (await openLore({ knowledgeDir: await notesFolder(referral) })).answer(question);
+    expect(answer.found).toBe(true);
+    expect(answer.quote.join('\n')).toContain('£2,000');
+    expect(answer.citations[0]?.section).toContain('Referral bonus');
+  });
+
+  it('still quotes a line that names the subject and states the figure before one that only states a figure', async () => {
+    const notes = { 'oncall.md': '# On-call\n\n## Pay\n\n- Travel is paid at 45p a mile.\n- On-call pay is £300 for a primary week.\n' };
+    const answer = (await openLore({ knowledgeDir: await notesFolder(notes) })).answer('how much is on-call pay for a primary week?');
+    expect(answer.found).toBe(true);
+    expect(answer.quote.join('\n')).toContain('£300');
+    expect(answer.quote.join('\n')).not.toContain('45p');
+  });
+
+  it('does not lean on a heading that holds less than half of the question: a figure there answers something else', async () => {
+    const notes = {
+      'vulns.md': '# Security\n\n## Vulnerability management\n\n- The board reviews the policy when the auditors ask for it.\n- Critical findings are fixed within 2 business days.\n',
+    };
+    const answer = (await openLore({ knowledgeDir: await notesFolder(notes) })).answer('how often does the board review the vulnerability management policy?');
+    expect(answer.found).toBe(false);
+    expect(answer.text).toContain("I couldn't find a figure for that in the notes.");
+  });
+});
+
 describe('a question of when an event is', () => {
   it.each([
     ['Every other Thursday at 10:00.', true],
