@@ -58,8 +58,8 @@ export interface QuoteOptions {
   /** The question asks for a sum of money ("referral bonus amount"): a piece that states one is preferred. */
   money?: boolean;
   /**
-   * The headings and parent bullets above the chunk (its section path). A piece of the form asked for (an amount, a
-   * sum, a reason) may be quoted with none of the question's words of its own where the path holds them: under
+   * The headings and parent bullets above the chunk (its section path). A piece of the figure asked for (an amount, a
+   * sum) may be quoted with none of the question's words of its own where the path holds them: under
    * "## Referral bonus", "- £2,000 (UK) … for a referred person who is hired" answers "how much is the referral bonus".
    */
   heading?: string;
@@ -224,7 +224,7 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
   // A reason is given in a sentence that names what it is the reason for; a figure often stands alone in its list.
   const heading = form && form !== REASON && options.heading ? questionStemsIn(options.heading, weights) : undefined;
   const best = bestInContext(units, matched, weights, factors, heading);
-  const underHeading = (matched[best]?.size ?? 0) === 0 && (factors[best] ?? 1) > 1;
+  const underHeading = heading !== undefined && heading.size > 0 && (matched[best]?.size ?? 0) === 0 && (factors[best] ?? 1) > 1;
   // Rivals are weighed as the best piece was chosen: one without the amount or reason asked for needs half again its words.
   let [from, to] = underHeading ? [best, best] : rivalsAround(units, scores.map((score, i) => score * (factors[i] ?? 1)), best);
   if (options.fromOpening) {
@@ -243,7 +243,7 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
   if (from > 0 && FENCE.test(units[from] ?? '') && introducesCode(units, from - 1)) from--;
   if (from === to && !underHeading) [from, to] = withSiblings(units, from);
   const quote = quoted([...ancestors(units, from), ...Array.from({ length: to - from + 1 }, (_, i) => from + i)]);
-  return underHeading && heading ? { ...quote, held: heading, underHeading: true } : quote;
+  return underHeading ? { ...quote, held: heading, underHeading: true } : quote;
 }
 
 /**
