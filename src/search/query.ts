@@ -25,6 +25,8 @@ export interface QueryTerm {
   expansion?: boolean;
   /** A joined pair's question words: a chunk holding the pair as one word ("DriftAlert") holds both. */
   joins?: QueryGroup[];
+  /** A word of the long form of a short form the question writes ("access" for "iam"). */
+  longForm?: true;
 }
 
 /** A word of the question with the index terms that stand for it (itself, a correction, an expansion). */
@@ -709,7 +711,7 @@ function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: nu
           // Two definitions of one short form ("change data capture", "changelog data capture") share words.
           if (stems.includes(word) || hasStem(group.terms, word)) continue;
           const id = index.heldTermId(word);
-          if (id !== -1) group.terms.push({ stem: word, id, weight: WEIGHT.expansion * scale, expansion: true });
+          if (id !== -1) group.terms.push({ stem: word, id, weight: WEIGHT.expansion * scale, expansion: true, longForm: true });
         }
       }
     }

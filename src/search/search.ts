@@ -114,7 +114,12 @@ interface ResolvedTerm extends QueryTerm {
 interface CoverageGroup {
   importance: number;
   strongest: number;
-  terms: { id: number; stem: string; slot: number; weight: number }[];
+  terms: { id: number; stem: string; slot: number; weight: number; longForm?: true }[];
+  /**
+   * A short form the notes never write, found only by the words of its long form: a chunk holds it where it holds
+   * every one of them that the notes write ("iam" is not held by a chunk that says "manage" alone).
+   */
+  byLongForm?: true;
 }
 
 /** Reused from question to question, so that a question allocates no score table of its own. */
@@ -326,13 +331,17 @@ function coverageGroups(query: AnalyzedQuery, resolved: readonly ResolvedTerm[])
   for (const group of query.groups) {
     let strongest = 0;
     const terms: CoverageGroup['terms'] = [];
+    let longForms = 0;
+    let written = false;
     for (const term of group.terms) {
       strongest = Math.max(strongest, term.weight);
       // Every term of a group is among the resolved ones.
       const slot = slotOfTerm(resolved, term.id);
-      terms.push({ id: term.id, stem: term.stem, slot, weight: term.weight });
+      terms.push(term.longForm ? { id: term.id, stem: term.stem, slot, weight: term.weight, longForm: true } : { id: term.id, stem: term.stem, slot, weight: term.weight });
+      if (term.longForm) longForms++;
+      else if (!term.expansion) written = true;
     }
-    groups.push({ importance: group.importance, strongest, terms });
+    groups.push(!written && longForms > 1 ? { importance: group.importance, strongest, terms, byLongForm: true } : { importance: group.importance, strongest, terms });
   }
   for (const phrase of query.phrases) {
     if (!phrase.joins) continue;
@@ -364,12 +373,26 @@ function chunkWeights(index: SearchIndex, from: number, to: number, terms: reado
 function coverageOfRow(table: Float64Array, row: number, groups: readonly CoverageGroup[], totalImportance: number): number {
   let covered = 0;
   for (const group of groups) {
-    let best = 0;
-    for (const term of group.terms) if (term.weight > best && term.slot >= 0 && (table[row + term.slot] ?? 0) > 0) best = term.weight;
+    const best = heldWeight(table, row, group);
     // Importance already carries the word's weight: a corrected typo covers its word in full.
     if (group.strongest > 0) covered += group.importance * (best / group.strongest);
   }
   return covered / totalImportance;
+}
+
+/** The weight at which a chunk (its row of term weights) holds a group's word: its strongest term held. */
+function heldWeight(table: Float64Array, row: number, group: CoverageGroup): number {
+  let best = 0;
+  let wholeLongForm = group.byLongForm === true;
+  let longFormWeight = 0;
+  for (const term of group.terms) {
+    const held = term.slot >= 0 && (table[row + term.slot] ?? 0) > 0;
+    if (group.byLongForm && term.longForm) {
+      if (held) longFormWeight = Math.max(longFormWeight, term.weight);
+      else wholeLongForm = false;
+    } else if (held && term.weight > best) best = term.weight;
+  }
+  return wholeLongForm ? Math.max(best, longFormWeight) : best;
 }
 
 /**

@@ -265,6 +265,27 @@ describe('search ranking', () => {
     });
   });
 
+  describe('a short form the notes never write', () => {
+    const coverageOf = (notes: Record<string, string>, file: string, question: string) => search(indexOf(notes), question).hits.find((hit) => hit.chunk.file === file)?.coverage ?? 0;
+
+    it('is not held by a passage with one common word of its long form: "manage" is not IAM', () => {
+      const notes = {
+        'servers.md': 'We manage the build servers ourselves and patch them every month.',
+        'ops.md': 'Access to the ops dashboards goes through the platform team.',
+      };
+      expect(coverageOf(notes, 'servers.md', 'what iam role do the build servers need')).toBeLessThan(coverageOf(notes, 'servers.md', 'what role do the build servers need'));
+    });
+
+    it('is held by a passage that writes its long form, as far as the notes write its words', () => {
+      const notes = {
+        'policy.md': 'Identity and access management is run by the platform team.',
+        'ops.md': 'Access to the ops dashboards goes through the platform team.',
+      };
+      expect(coverageOf(notes, 'policy.md', 'who runs iam')).toBe(1);
+      expect(coverageOf(notes, 'ops.md', 'who runs iam')).toBeLessThan(0.5);
+    });
+  });
+
   describe('on "what is X?"', () => {
     const notes = {
       'options.md': '- We can run containers with:\n  - EC2 (managed by you)\n  - Fargate (managed by AWS)',
