@@ -286,6 +286,35 @@ describe('search ranking', () => {
     });
   });
 
+  describe('a passage filed under another subject', () => {
+    const notes = {
+      'containers.md': [
+        '## ECS: container orchestration service',
+        '',
+        '- Control plane is free',
+        '- Containers run on EC2 instances you manage',
+        '',
+        '## EKS: managed Kubernetes service',
+        '',
+        '- Control plane runs across three availability zones',
+        '- Worker nodes join the cluster with the kubelet',
+      ].join('\n'),
+    };
+    const scoreOf = (question: string, line: string, otherSubjectFactor?: number) =>
+      search(indexOf(notes), question, { ranking: otherSubjectFactor === undefined ? {} : { otherSubjectFactor } }).hits.find((hit) => hit.chunk.text.includes(line))?.score ?? 0;
+
+    it('weighs less where its section is headed by other names and it lacks the one asked', () => {
+      const question = 'does the ecs control plane span availability zones';
+      expect(scoreOf(question, 'three availability zones') / scoreOf(question, 'three availability zones', 1)).toBeCloseTo(0.9, 5);
+      expect(scoreOf(question, 'Control plane is free') / scoreOf(question, 'Control plane is free', 1)).toBeCloseTo(1, 5);
+    });
+
+    it('weighs as before when the question names its subject too', () => {
+      const question = 'ecs vs eks control plane availability zones';
+      expect(scoreOf(question, 'three availability zones') / scoreOf(question, 'three availability zones', 1)).toBeCloseTo(1, 5);
+    });
+  });
+
   describe('on "what is X?"', () => {
     const notes = {
       'options.md': '- We can run containers with:\n  - EC2 (managed by you)\n  - Fargate (managed by AWS)',
