@@ -46,8 +46,8 @@ function namesIn(text: string): Set<string> {
 /**
  * The subjects a question names, and how to tell a chunk filed under another subject: one whose section is headed
  * by names, none of them the question's, and that lacks a name the question asks about (`holds`: whether the chunk,
- * with its path, holds a stem). "does the ecs control plane span multiple availability zones?" is not answered by
- * EKS's "Control Plane Nodes automatically replicated across multiple availability zones".
+ * with its path, holds a stem). For "does the ecs control plane span multiple availability zones?", EKS's "Control
+ * Plane Nodes automatically replicated across multiple availability zones" is such a chunk.
  */
 export function subjectAsked(index: SearchIndex, question: string): ((chunk: Chunk, holds: (stem: string) => boolean) => boolean) | undefined {
   const subjects = subjectsOf(index);
