@@ -59,7 +59,7 @@ export interface QuoteOptions {
   money?: boolean;
   /**
    * The headings and parent bullets above the chunk (its section path). A piece of the figure asked for (an amount, a
-   * sum) may be quoted with none of the question's words of its own where the path holds them: under
+   * time, a version, a sum) may be quoted with none of the question's words of its own where the path holds them: under
    * "## Referral bonus", "- £2,000 (UK) … for a referred person who is hired" answers "how much is the referral bonus".
    */
   heading?: string;
