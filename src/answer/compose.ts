@@ -14,8 +14,7 @@ import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
-import { stemsIn } from '../search/analyze.js';
-import { selectQuote, statesAmount, statesMoney, type Quote, type QuoteOptions } from './quote.js';
+import { questionStemsIn, selectQuote, statesAmount, statesMoney, weightOf, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
   /** Citations wanted, best first (best + see also). */
@@ -254,9 +253,9 @@ function termWeights(result: SearchResult, index: SearchIndex): Map<string, numb
  * matched by its headings alone), from the first chunk of the same section whose text does.
  */
 function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>, form: QuoteOptions): { chunk: Chunk; quote: Quote } {
-  const heading = ranked.section.join('\n');
+  const heading = questionStemsIn(ranked.section.join('\n'), weights);
   // As any answer must, the heading a piece leans on holds half the question by importance.
-  const options = holdsShare(heading, weights, FOUND_COVERAGE) ? { ...form, heading } : form;
+  const options = weightOf(heading, weights) >= FOUND_COVERAGE * weightOf(weights.keys(), weights) ? { ...form, heading } : form;
   const quote = selectQuote(ranked.text, weights, options);
   const before = index.chunks[ranked.id - 1];
   if (quote.highlights.length > 0 && before && continues(ranked, before)) {
@@ -271,18 +270,6 @@ function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>
     if (other.highlights.length > 0) return { chunk, quote: other };
   }
   return { chunk: ranked, quote };
-}
-
-/** Whether a text holds at least `share` of the question's weight. */
-function holdsShare(text: string, weights: ReadonlyMap<string, number>, share: number): boolean {
-  let total = 0;
-  let held = 0;
-  const stems = stemsIn(text);
-  for (const [stem, weight] of weights) {
-    total += weight;
-    if (stems.has(stem)) held += weight;
-  }
-  return total > 0 && held >= share * total;
 }
 
 /**

@@ -58,11 +58,12 @@ export interface QuoteOptions {
   /** The question asks for a sum of money ("referral bonus amount"): a piece that states one is preferred. */
   money?: boolean;
   /**
-   * The headings and parent bullets above the chunk (its section path). A piece of the figure asked for (an amount, a
-   * time, a version, a sum) may be quoted with none of the question's words of its own where the path holds them: under
-   * "## Referral bonus", "- £2,000 (UK) … for a referred person who is hired" answers "how much is the referral bonus".
+   * The question's stems that the headings and parent bullets above the chunk (its section path) hold
+   * (`questionStemsIn`). A piece of the figure asked for (an amount, a time, a version, a sum) may be quoted with none
+   * of the question's words of its own where the path holds them: under "## Referral bonus", "- £2,000 (UK) … for a
+   * referred person who is hired" answers "how much is the referral bonus".
    */
-  heading?: string;
+  heading?: ReadonlySet<string>;
   /** Amounts the question names (`amountsAsked`): a table row whose first cell states a range holding one answers for it. */
   amounts?: readonly number[];
   /**
@@ -222,7 +223,7 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
   const form = formAsked(options);
   const factors = units.map((unit) => (form?.test(withoutListNumbers(unit)) ? FORM_FACTOR : 1));
   // A reason is given in a sentence that names what it is the reason for; a figure often stands alone in its list.
-  const heading = form && form !== REASON && options.heading ? questionStemsIn(options.heading, weights) : undefined;
+  const heading = form && form !== REASON ? options.heading : undefined;
   const best = bestInContext(units, matched, weights, factors, heading);
   const underHeading = heading !== undefined && heading.size > 0 && (matched[best]?.size ?? 0) === 0 && (factors[best] ?? 1) > 1;
   // Rivals are weighed as the best piece was chosen: one without the amount or reason asked for needs half again its words.
@@ -460,13 +461,13 @@ function countBreaks(text: string, from: number, to: number): number {
 }
 
 /** The question's stems that a piece holds, joined pairs included. */
-function questionStemsIn(unit: string, weights: ReadonlyMap<string, number>): Set<string> {
+export function questionStemsIn(unit: string, weights: ReadonlyMap<string, number>): Set<string> {
   const stems = new Set<string>();
   for (const stem of stemsIn(unit)) if (weights.has(stem)) stems.add(stem);
   return stems;
 }
 
-function weightOf(stems: Iterable<string>, weights: ReadonlyMap<string, number>): number {
+export function weightOf(stems: Iterable<string>, weights: ReadonlyMap<string, number>): number {
   let total = 0;
   for (const stem of stems) total += weights.get(stem) ?? 0;
   return total;
