@@ -212,7 +212,9 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // the line that states it, wherever it stands, more than the section its words name ("when's the branch cut").
   const namingHeadings = ranking.askedHeadingBoost !== 1 && smallNotes && forms.length === 0 && !asksWhen(opening);
   const actSlots = smallNotes && ranking.actBoost !== 1 ? slotsOfAct(query, terms, actAsked(opening)) : [];
-  const otherSubject = smallNotes && ranking.otherSubjectFactor !== 1 ? subjectAsked(index, question) : undefined;
+  const subject = smallNotes && ranking.otherSubjectFactor !== 1 ? subjectAsked(index, question) : undefined;
+  // The terms of the subjects named, for `holdsAll`: a name the question's terms do not hold is held by no chunk.
+  const subjectSlots = subject?.names.map((name) => terms.findIndex((term) => term.stem === name)) ?? [];
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
@@ -254,7 +256,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (actSlots.length > 0 && holdsAny(found, place * terms.length, actSlots)) score *= ranking.actBoost;
     // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
     if (record) score *= ranking.recordBoost;
-    if (otherSubject?.(quoted, (stem) => holdsStem(found, place * terms.length, terms, stem))) score *= ranking.otherSubjectFactor;
+    if (subject?.filedElsewhere(quoted.unit) && !holdsAll(found, place * terms.length, subjectSlots)) score *= ranking.otherSubjectFactor;
     ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });
   }
   proximity?.release();
@@ -525,12 +527,6 @@ function slotsOfAct(query: AnalyzedQuery, terms: readonly QueryTerm[], act: stri
   const slots: number[] = [];
   for (let t = 0; t < terms.length; t++) if (slotOfTerm(group.terms, (terms[t] as QueryTerm).id) !== -1) slots.push(t);
   return slots;
-}
-
-/** Whether a ranked document's chunk holds the term of a stem (its row of found terms). */
-function holdsStem(found: Uint8Array, row: number, terms: readonly ResolvedTerm[], stem: string): boolean {
-  for (let slot = 0; slot < terms.length; slot++) if ((terms[slot] as ResolvedTerm).stem === stem) return found[row + slot] === 1;
-  return false;
 }
 
 /** Whether a chunk's row of found terms holds every one of the slots (a slot of -1 is a term not looked for). */

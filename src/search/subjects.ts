@@ -1,4 +1,3 @@
-import type { Chunk } from '../types.js';
 import { tokenize } from './analyze.js';
 import { isEnglishWord } from './english-words.js';
 import type { SearchIndex } from './index.js';
@@ -43,19 +42,28 @@ function namesIn(text: string): Set<string> {
   return names;
 }
 
+/** The subjects a question names, and the sections filed under others. */
+export interface SubjectAsked {
+  /** The names (stems) of the question that head a section somewhere. */
+  names: readonly string[];
+  /** Whether a section is headed by names, none of them the question's. */
+  filedElsewhere(unit: number): boolean;
+}
+
 /**
- * The subjects a question names, and how to tell a chunk filed under another subject: one whose section is headed
- * by names, none of them the question's, and that lacks a name the question asks about (`holds`: whether the chunk,
- * with its path, holds a stem). For "does the ecs control plane span multiple availability zones?", EKS's "Control
- * Plane Nodes automatically replicated across multiple availability zones" is such a chunk.
+ * The subjects a question names, if any name heads a section. A chunk of a section filed elsewhere that lacks one of
+ * the names is filed under another subject: for "does the ecs control plane span multiple availability zones?",
+ * EKS's "Control Plane Nodes automatically replicated across multiple availability zones".
  */
-export function subjectAsked(index: SearchIndex, question: string): ((chunk: Chunk, holds: (stem: string) => boolean) => boolean) | undefined {
+export function subjectAsked(index: SearchIndex, question: string): SubjectAsked | undefined {
   const subjects = subjectsOf(index);
-  const asked = [...namesIn(question)].filter((name) => subjects.all.has(name));
-  if (asked.length === 0) return undefined;
-  return (chunk, holds) => {
-    const heads = subjects.bySection.get(chunk.unit);
-    if (!heads || heads.size === 0 || asked.some((name) => heads.has(name))) return false;
-    return asked.some((name) => !holds(name));
+  const names = [...namesIn(question)].filter((name) => subjects.all.has(name));
+  if (names.length === 0) return undefined;
+  return {
+    names,
+    filedElsewhere: (unit) => {
+      const heads = subjects.bySection.get(unit);
+      return heads !== undefined && heads.size > 0 && !names.some((name) => heads.has(name));
+    },
   };
 }
