@@ -1,18 +1,22 @@
 /**
- * Dev sets over the bundled notes and over made-up team folders: questions with the lines that answer them, and
- * questions the notes do not answer. Scored by the first citation: the right file and lines overlapping the answer,
- * or an honest "I couldn't find".
+ * Dev sets over the bundled notes and over team folders (made up, and one real handbook): questions with the lines
+ * that answer them, and questions the notes do not answer. Scored by the first citation: the right file and lines
+ * overlapping the answer, or an honest "I couldn't find".
  */
 import { readFileSync } from 'node:fs';
 import type { Answer } from '../src/types.js';
 import { makeTypo } from './devsets/faq-typos.js';
 
-/** `lines` (or any range in `or`) are the lines that answer, 1-based and inclusive. */
+/**
+ * `lines` (or any range in `or`) are the lines of `file` that answer, 1-based and inclusive; `elsewhere`, the same
+ * answer in another note (a handbook says a rule on its own page and again in an overview).
+ */
 export interface NotesQuestion {
   q: string;
   file: string;
   lines: [number, number];
   or?: [number, number][];
+  elsewhere?: { file: string; lines: [number, number] }[];
   kind?: string;
 }
 
@@ -56,20 +60,23 @@ export interface NotesPlace {
 }
 
 /** Whether a place holds lines that answer the question: its file, and a range overlapping one of the answers'. */
-function answersAt(place: NotesPlace | undefined, { file, lines, or = [] }: NotesQuestion): boolean {
-  return place !== undefined && place.file === file && [lines, ...or].some(([start, end]) => place.startLine <= end && start <= place.endLine);
+function answersAt(place: NotesPlace | undefined, { file, lines, or = [], elsewhere = [] }: NotesQuestion): boolean {
+  if (place === undefined) return false;
+  const overlaps = ([start, end]: [number, number]) => place.startLine <= end && start <= place.endLine;
+  return (place.file === file && [lines, ...or].some(overlaps)) || elsewhere.some((other) => place.file === other.file && overlaps(other.lines));
 }
 
 export function scoreNotesDevSet(devset: NotesDevSet, answer: (question: string) => Answer): NotesScore {
   const misses: string[] = [];
   for (const question of devset.questions) {
-    const { q, file, lines, or = [] } = question;
+    const { q, file, lines, or = [], elsewhere = [] } = question;
     const result = answer(q);
     const first = result.citations[0];
     const ranges = [lines, ...or];
     if (result.found && answersAt(first, question)) continue;
     const got = first ? `${first.file}:${first.startLine}-${first.endLine} [${first.section}]` : 'no citation';
-    misses.push(`"${q}" wants ${file}:${ranges.map(([a, b]) => `${a}-${b}`).join(' or ')}; cited ${result.found ? '' : `(not found: ${result.reason}) `}${got}`);
+    const wanted = [`${file}:${ranges.map(([a, b]) => `${a}-${b}`).join(' or ')}`, ...elsewhere.map((other) => `${other.file}:${other.lines[0]}-${other.lines[1]}`)];
+    misses.push(`"${q}" wants ${wanted.join(' or ')}; cited ${result.found ? '' : `(not found: ${result.reason}) `}${got}`);
   }
   const answeredAnyway = devset.noAnswer.filter((question) => answer(question).found);
   return {

@@ -94,22 +94,24 @@ describe.each([
   ['study-notes', 'devset.json', 48, 12],
   ['study-notes', 'devset-second.json', 48, 12],
   ['study-notes', 'devset-fresh.json', 48, 12],
-])('%s %s (made-up notes)', (name, file, answered, unanswered) => {
+  ['handbook-18f', 'devset.json', 50, 12],
+])('%s %s (team notes)', (name, file, answered, unanswered) => {
   const DIR = join(DEVSETS, name);
   const devset = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {
-    questions: { q: string; file: string; lines: [number, number]; or?: [number, number][] }[];
+    questions: { q: string; file: string; lines: [number, number]; or?: [number, number][]; elsewhere?: { file: string; lines: [number, number] }[] }[];
     noAnswer: string[];
   };
 
   it('has questions the notes answer, each on lines that exist in its file, and questions they do not', () => {
     expect(devset.questions.length).toBeGreaterThanOrEqual(answered);
     expect(devset.noAnswer.length).toBeGreaterThanOrEqual(unanswered);
-    const outside = devset.questions.filter(({ file, lines, or = [] }) => {
+    const beyond = (file: string, ranges: [number, number][]) => {
       const path = join(DIR, 'knowledge', file);
       if (!existsSync(path)) return true;
       const count = readFileSync(path, 'utf8').split('\n').length;
-      return [lines, ...or].some(([start, end]) => start < 1 || end < start || end > count);
-    });
+      return ranges.some(([start, end]) => start < 1 || end < start || end > count);
+    };
+    const outside = devset.questions.filter(({ file, lines, or = [], elsewhere = [] }) => beyond(file, [lines, ...or]) || elsewhere.some((other) => beyond(other.file, [other.lines])));
     expect(outside.map((q) => q.q)).toEqual([]);
   });
 });
