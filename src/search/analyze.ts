@@ -324,9 +324,13 @@ export function isParticle(word: string): boolean {
   return PARTICLES.has(word);
 }
 
-/** A verb and the particle after it, as one word: "timed out" → timeout, "failing over" → failov (as "failover"). */
+/**
+ * A verb and the particle after it, as one word: "timed out" → timeout, "failing over" → failov (as "failover").
+ * Porter ends a verb in y with i ("carry", "carried" → carri), which the compound written as one word keeps as y:
+ * "carry over" must meet "carryover" (carryov), not carriov.
+ */
 export function particleStem(verbStem: string, particle: string): string {
-  return stem(verbStem + particle);
+  return stem((verbStem.endsWith('i') ? `${verbStem.slice(0, -1)}y` : verbStem) + particle);
 }
 
 /**

@@ -734,6 +734,12 @@ describe('a verb and its particle', () => {
     expect(search(indexOf(notes), 'timeout').hits.map((hit) => hit.chunk.file)).not.toContain('zones.md');
     expect(firstFile({ 'a.md': 'The runner label is gpu.', 'b.md': 'Runner setup takes a minute.' }, 'how do I set up the runner')).toBe('b.md');
   });
+
+  it('meets a compound written as one word where the notes write a verb in y and its particle apart', () => {
+    const leave = { 'leave.md': 'You can carry over a maximum of 240 annual leave hours.', 'sick.md': 'Sick leave has no maximum.' };
+    expect(firstFile(leave, 'max annual leave carryover')).toBe('leave.md');
+    expect(search(indexOf(leave), 'carryover').hits.map((hit) => hit.chunk.file)).toEqual(['leave.md']);
+  });
 });
 
 describe('the unit ranked in a small collection', () => {
