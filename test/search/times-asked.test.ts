@@ -25,6 +25,11 @@ describe('a time asked for by name', () => {
     ['posted every day at 08:00 UTC', true],
     ['The release is cut every second week.', false],
     ['Ask in #dbt-reviews.', false],
+    // A range, and days counted in a calendar of their own.
+    ['Your business cards will arrive 7-10 business days after that.', true],
+    ['We reply within 5 working days.', true],
+    ['It takes 10 to 15 minutes.', true],
+    ['Upgrade ec2-10 first.', false],
   ])('%j states a time: %s', (text, expected) => {
     expect(holdsTime(text)).toBe(expected);
   });
