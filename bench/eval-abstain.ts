@@ -54,7 +54,7 @@ async function printNamesRead(): Promise<void> {
     rows.push([folder.name, String(counts.asked), `${counts.read} (${fixed(counts.read / counts.asked, 3)})`]);
   }
   rows.push(['all', String(asked), `${read} (${fixed(read / asked, 3)})`]);
-  console.log(`\nThe FAQ sets' ${names.size} tool and product names, asked of small notes that never write them ("where can I ask about …"), where a name read as a word of the notes is a false reading.\n`);
+  console.log(`\nThe FAQ sets' ${names.size} tool and product names, asked of the bundled and team notes, which never write them ("where can I ask about …"), where a name read as a word of the notes is a false reading.\n`);
   console.log(formatTable(['notes', 'names asked', 'read as a word of the notes (lower is better)'], rows));
 }
 

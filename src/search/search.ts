@@ -14,6 +14,7 @@ import { rowAnswers } from './table-records.js';
 import { asksHeading, namesHeading } from './asked-headings.js';
 import { actAsked } from './acts-asked.js';
 import { subjectAsked } from './subjects.js';
+import { orderWithinNotes } from './within-notes.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, openingAsMeant, slotOfTerm, wordAsMeant, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
@@ -210,7 +211,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // In large documentation a heading's words are as often met by a page about something else: over the FAQ tune
   // halves the cue cost questions their first place. A question of a time, a figure, a link or the choices wants
   // the line that states it, wherever it stands, more than the section its words name ("when's the branch cut").
-  const namingHeadings = ranking.askedHeadingBoost !== 1 && smallNotes && forms.length === 0 && !asksWhen(opening);
+  const namesHeadings = ranking.askedHeadingBoost !== 1 && forms.length === 0 && !asksWhen(opening);
+  const namingHeadings = namesHeadings && smallNotes;
   const actSlots = smallNotes && ranking.actBoost !== 1 ? slotsOfAct(query, terms, actAsked(opening)) : [];
   const subject = smallNotes && ranking.otherSubjectFactor !== 1 ? subjectAsked(index, question) : undefined;
   // The terms of the subjects named, for `holdsAll`: a name the question's terms do not hold is held by no chunk.
@@ -261,6 +263,11 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   }
   proximity?.release();
   sortRanked(ranked, docs);
+  // In large notes a heading the question names orders a note's own sections only (`orderWithinNotes`).
+  if (namesHeadings && !smallNotes) {
+    const named = (item: Ranked) => namesHeading(index.chunks[item.chunk] as Chunk, query, totalImportance, ranking.askedHeadingShare);
+    orderWithinNotes(ranked, limit, (item) => docs.fileOf(item.id), named, ranking.askedHeadingBoost);
+  }
   const hits: Hit[] = [];
   for (let i = 0; i < ranked.length && i < limit; i++) {
     const { chunk, score, coverage: share, askedCoverage, place } = ranked[i] as Ranked;
