@@ -1,7 +1,7 @@
 /**
- * Dev sets over the bundled notes and over team folders (made up, and one real handbook): questions with the lines
- * that answer them, and questions the notes do not answer. Scored by the first citation: the right file and lines
- * overlapping the answer, or an honest "I couldn't find".
+ * Dev sets over the bundled notes and over team folders (made up, and two real teams' notes): questions with the
+ * lines that answer them, and questions the notes do not answer. Scored by the first citation: the right file and
+ * lines overlapping the answer, or an honest "I couldn't find".
  */
 import { readFileSync } from 'node:fs';
 import type { Answer } from '../src/types.js';
