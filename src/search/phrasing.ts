@@ -18,8 +18,11 @@ export const PHRASING_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 );
 
-/** Words that, after "how", ask for an amount, a time or a frequency: "how long", "how many", "how often". */
-const AMOUNT_AFTER_HOW: ReadonlySet<string> = new Set(['long', 'much', 'many', 'often']);
+/**
+ * Words that, after "how", ask for an amount, a time, a frequency or a distance: "how long", "how many", "how often",
+ * "how far in advance" (answered "at least three business days in advance", with no "far").
+ */
+const AMOUNT_AFTER_HOW: ReadonlySet<string> = new Set(['long', 'much', 'many', 'often', 'far']);
 
 /**
  * Words that shape a question by the construction they stand in, whether or not the notes use them: "what is ECR

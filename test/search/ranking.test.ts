@@ -473,6 +473,14 @@ describe('search ranking', () => {
     expect(search(indexOf(notes), 'how long does the canary take').hits[0]?.coverage).toBe(1);
   });
 
+  it('reads "how far" as asking for a measure, as "how long" does', () => {
+    const notes = { 'leave.md': 'You should submit leave requests at least three business days in advance.', 'travel.md': 'The office is far from the station.' };
+    const words = (question: string) => analyzeQuery(indexOf(notes), question).groups.map((group) => group.word);
+    expect(words('how far in advance should i submit leave requests')).toEqual(['advance', 'submit', 'leave', 'requests']);
+    expect(words('is the office far')).toContain('far');
+    expect(search(indexOf(notes), 'how far in advance should i submit leave requests').hits[0]?.coverage).toBe(1);
+  });
+
   it('reads a slip of "long", "much" or "many" after "how" as that word, not as a word the notes lack', () => {
     const notes = { 'canary.md': 'The canary takes 5% of traffic for 15 minutes, then 25% for 15 minutes.' };
     const words = (question: string) => analyzeQuery(indexOf(notes), question).groups.map((group) => group.word);

@@ -21,11 +21,11 @@ const SETS = [
   { folder: 'team-web', file: 'devset.json', hits: 29, honest: 6 },
   { folder: 'team-ops', file: 'devset.json', hits: 24, honest: 7 },
   { folder: 'team-infra', file: 'devset.json', hits: 29, honest: 7 },
-  { folder: 'team-people', file: 'devset.json', hits: 25, honest: 2 },
+  { folder: 'team-people', file: 'devset.json', hits: 26, honest: 2 },
   { folder: 'team-finance', file: 'devset.json', hits: 24, honest: 6 },
   { folder: 'study-notes', file: 'devset.json', hits: 40, honest: 8 },
   { folder: 'study-notes', file: 'devset-second.json', hits: 37, honest: 11 },
-  { folder: 'handbook-18f', file: 'devset.json', hits: 33, honest: 8 },
+  { folder: 'handbook-18f', file: 'devset.json', hits: 34, honest: 8 },
   { folder: 'govuk-manual', file: 'devset.json', hits: 23, honest: 8 },
   // Held out: their misses are kept out of view (`heldOut`).
   // Honest on 4 since working and business days read as lengths of time: a question it does not answer now finds
