@@ -96,6 +96,7 @@ describe.each([
   ['study-notes', 'devset-fresh.json', 48, 12],
   ['handbook-18f', 'devset.json', 50, 12],
   ['govuk-manual', 'devset.json', 39, 12],
+  ['sourcegraph-handbook', 'devset.json', 49, 12],
 ])('%s %s (team notes)', (name, file, answered, unanswered) => {
   const DIR = join(DEVSETS, name);
   const devset = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {
