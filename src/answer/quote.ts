@@ -4,6 +4,7 @@ import { firstCellOf, TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-re
 import { BOLD_QUESTION, Q_LABEL } from '../search/question-lines.js';
 import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
 import { rangeHolds } from '../search/amount-ranges.js';
+import { withoutListNumbers } from '../search/list-numbers.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -150,11 +151,6 @@ const DOTTED_VERSIONS = /(?<![\d.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*)(?!
 /** "Both can be on at once", "all at once": at the same time, not a frequency. */
 function withoutIdioms(text: string): string {
   return text.replace(/\b(?:all\s+)?at\s+once\b/giu, ' ');
-}
-
-/** A numbered step's number ("1. A Composer DAG starts a job") is its place in a list, not a figure it states. */
-function withoutListNumbers(text: string): string {
-  return text.replace(/^(\s*)\d+[.)](?=\s)/gm, '$1');
 }
 
 /** The figure a question of amount asks for: a time of day, a version, a length of time, or an amount (of time, said in words too). */

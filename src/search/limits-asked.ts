@@ -1,4 +1,5 @@
 import { asksWhatItIs, isPhrasedAsQuestion } from './answer-cues.js';
+import { withoutListNumbers } from './list-numbers.js';
 
 /**
  * Words that ask for a limit ("flag name max length", "bug bounty max payout", "min request count for the canary").
@@ -32,7 +33,7 @@ export function asksWhatLimitIs(question: string): boolean {
 /** A number standing by itself ("40 characters", "EUR 5,000", "500", "2GB"), not a digit of a name ("EC2", "k8s"). */
 const FIGURE = /(?<![\p{L}\d_-])\d[\d.,]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d_])/iu;
 
-/** Whether a text states a figure. */
+/** Whether a text states a figure; a list's numbering states none ("1. How to create a PR"). */
 export function holdsFigure(text: string): boolean {
-  return FIGURE.test(text);
+  return FIGURE.test(text) && FIGURE.test(withoutListNumbers(text));
 }

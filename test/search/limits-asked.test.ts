@@ -27,6 +27,11 @@ describe('a limit asked for by name', () => {
     ['run it on EC2 or k8s', false],
     ['artifacts up to 2GB', true],
     ['Names are snake_case.', false],
+    // A list's or a heading's numbering is a place, not a figure.
+    ['1. How to create a PR\n2. How to review PRs', false],
+    ['- 2) Restart the pod', false],
+    ['### 3. Team travel', false],
+    ['1. Break up PRs longer than 400 lines.', true],
   ])('%j states a figure: %s', (text, expected) => {
     expect(holdsFigure(text)).toBe(expected);
   });
