@@ -70,7 +70,7 @@ export interface RankingOptions {
   askedHeadingShare: number;
   /**
    * Factor for a passage that names the act a question of what to do asks about ("what do I need to *install* on
-   * the workers"), in notes of fewer than 1,000 sections. 1 turns it off.
+   * the workers", "what do i *tock* parental leave to"), in notes of any size. 1 turns it off.
    */
   actBoost: number;
   /**

@@ -213,7 +213,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // the line that states it, wherever it stands, more than the section its words name ("when's the branch cut").
   const namesHeadings = ranking.askedHeadingBoost !== 1 && forms.length === 0 && !asksWhen(opening);
   const namingHeadings = namesHeadings && smallNotes;
-  const actSlots = smallNotes && ranking.actBoost !== 1 ? slotsOfAct(query, terms, actAsked(opening)) : [];
+  const actSlots = ranking.actBoost !== 1 ? slotsOfAct(query, terms, actAsked(opening)) : [];
   const subject = smallNotes && ranking.otherSubjectFactor !== 1 ? subjectAsked(index, question) : undefined;
   // The terms of the subjects named, for `holdsAll`: a name the question's terms do not hold is held by no chunk.
   const subjectSlots = subject?.names.map((name) => terms.findIndex((term) => term.stem === name)) ?? [];

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
+import { indexNotes } from '../../src/knowledge/build.js';
 import { actAsked } from '../../src/search/acts-asked.js';
+import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
+import { search } from '../../src/search/search.js';
 
 describe('the act a question of what to do asks about', () => {
   it.each([
@@ -28,5 +31,19 @@ describe('the act a question of what to do asks about', () => {
     expect(answer.found).toBe(true);
     expect(answer.quote.join('\n')).toContain('Install docker runtime');
     expect(answer.quote.join('\n')).not.toContain('We can use `EKS` with');
+  });
+
+  it('is the head of the question in large notes too', () => {
+    // As a real handbook of 2,300 sections showed it: the leave page says much of parental leave, the time-tracking
+    // page says what to record it to.
+    const leave = '# Types of leave\n\n## Paid parental leave\n\nParental leave gives 12 weeks of paid parental leave after a birth or an adoption. Parental leave may be taken in blocks.\n';
+    const tock = '# Tock\n\n## Leave\n\nTock any leave, parental leave too, to the Out of office project.\n';
+    // Time is tracked on every project, so "tock" is a common word of these notes.
+    const filler = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => ({ file: `filler-${i}.md`, text: `# Widget ${i}\n\nwidget${i} ships as chart${i}; tock time on it to project ${i}.` }));
+    const { index } = indexNotes([{ file: 'leave.md', text: leave }, { file: 'tock.md', text: tock }, ...filler]);
+    expect(index.unitCount).toBeGreaterThanOrEqual(LARGE_NOTES_SECTIONS);
+    const first = (actBoost: number) => search(index, 'what do i tock parental leave to', { ranking: { actBoost } }).hits[0]?.chunk.file;
+    expect(first(1)).toBe('leave.md');
+    expect(first(1.75)).toBe('tock.md');
   });
 });
