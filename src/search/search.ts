@@ -15,6 +15,7 @@ import { asksHeading, namesHeading } from './asked-headings.js';
 import { actAsked } from './acts-asked.js';
 import { subjectAsked } from './subjects.js';
 import { orderWithinNotes } from './within-notes.js';
+import { onlyPointsElsewhere } from './pointers.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery, openingAsMeant, slotOfTerm, wordAsMeant, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
@@ -228,7 +229,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const id = top[place] as number;
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
-      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, knownScale, recordCue, valueCue)
+      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, knownScale, recordCue, valueCue, ranking.pointerFactor)
       : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance), record: records && answersAsRecord(index.chunks[id] as Chunk) };
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
@@ -497,6 +498,7 @@ function bestChunkOf(
   knownScale: number,
   records?: { answers: (chunk: Chunk) => boolean; boost: number },
   values?: { groups: readonly CoverageGroup[]; holds: (chunk: Chunk) => boolean },
+  pointerFactor = 1,
 ): { id: number; score: number; coverage: number; record: boolean } {
   const from = index.unitChunks[unit] ?? 0;
   const to = index.unitChunks[unit + 1] ?? from + 1;
@@ -515,7 +517,10 @@ function bestChunkOf(
     // A row that answers holds the whole question, as where sections are ranked.
     let coverage = record ? 1 : coverageOfRow(table, row, groups, totalImportance);
     if (!record && values?.holds(index.chunks[id] as Chunk)) coverage += uncoveredShare(table, row, values.groups, totalImportance);
-    const value = score * boost * (1 - coverageWeight + coverageWeight * rankingShare(coverage, knownScale));
+    // A piece that only points elsewhere ("For more information around browser support, see …") names the topic
+    // and says nothing of it: another piece of the section that does is the one to quote.
+    const pointer = pointerFactor !== 1 && onlyPointsElsewhere(index.chunks[id] as Chunk) ? pointerFactor : 1;
+    const value = pointer * score * boost * (1 - coverageWeight + coverageWeight * rankingShare(coverage, knownScale));
     if (value > best.value) best = { id, score, value, coverage, record };
   }
   return best;

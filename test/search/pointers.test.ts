@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
+import { onlyPointsElsewhere } from '../../src/search/pointers.js';
+import { search } from '../../src/search/search.js';
+import type { Chunk } from '../../src/types.js';
+
+const chunkOf = (text: string) => ({ text }) as Chunk;
+
+describe('a piece that only points elsewhere', () => {
+  it.each([
+    ['For more information around browser support, see the [Service Manual](https://www.gov.uk/service-manual).', true],
+    ['See the runbook.\n\n- Refer to the on-call page for the rota.', true],
+    ['More details in #deploys.', true],
+    ['We support the last two versions of every browser. See the matrix for the rest.', false],
+    ['Seeding the database takes ten minutes.', false],
+    ['', false],
+  ])('%j: %s', (text, expected) => {
+    expect(onlyPointsElsewhere(chunkOf(text))).toBe(expected);
+  });
+
+  it("is not the section's piece to quote when another piece says it", () => {
+    // As a real manual of 1,600 sections showed it: the page's answer, a paragraph on internal apps, then a pointer
+    // to a page elsewhere that names the same words.
+    const page = [
+      '# Which browsers we support',
+      '',
+      'Our public site [shares the browser support matrix of the design system](https://design.example.org/#browser-support) for pages served to the general public.',
+      '',
+      'If the application you are working on is aimed at internal users rather than the general public, look at your analytics data and check which browsers your users are using. Then you can make an informed decision about which browsers to test with, and write it down in the README of the application, with the date you looked.',
+      '',
+      'For more information around browser support, see the standards page about [designing for different browsers and devices](https://standards.example.org/browsers-and-devices).',
+      '',
+    ].join('\n');
+    const filler = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => ({ file: `filler-${i}.md`, text: `# Widget ${i}\n\nwidget${i} ships as chart${i}.` }));
+    const { index } = indexNotes([{ file: 'browser-support.md', text: page }, ...filler]);
+    expect(index.unitCount).toBeGreaterThanOrEqual(LARGE_NOTES_SECTIONS);
+    const quoted = (ranking: { pointerFactor?: number }) => search(index, 'which browsers do we support', { ranking }).hits[0]?.chunk.text ?? '';
+    expect(quoted({ pointerFactor: 1 })).toMatch(/^For more information/);
+    expect(quoted({})).toContain('browser support matrix');
+  });
+});
