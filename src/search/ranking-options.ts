@@ -81,8 +81,9 @@ export interface RankingOptions {
    */
   otherSubjectFactor: number;
   /**
-   * Factor for a piece of a section that only points elsewhere ("For more information …, see", "Refer to …"), when
-   * the section's piece to quote is chosen. 1 turns it off.
+   * Factor for a piece that only points elsewhere ("For more information …, see", "Refer to …"): when a section's
+   * piece to quote is chosen, and on the score of a section or chunk whose quoted piece it is. Not for a question of
+   * where something is, or of its link, which a pointer answers. 1 turns it off.
    */
   pointerFactor: number;
   /**

@@ -218,6 +218,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const subject = smallNotes && ranking.otherSubjectFactor !== 1 ? subjectAsked(index, question) : undefined;
   // The terms of the subjects named, for `holdsAll`: a name the question's terms do not hold is held by no chunk.
   const subjectSlots = subject?.names.map((name) => terms.findIndex((term) => term.stem === name)) ?? [];
+  // A question of where something is, or of its link, is answered by a line that points to it.
+  const pointerFactor = forms.some((form) => form.words === LINK_WORDS) || WHERE.test(opening) ? 1 : ranking.pointerFactor;
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
@@ -229,7 +231,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const id = top[place] as number;
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
-      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, knownScale, recordCue, valueCue, ranking.pointerFactor)
+      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, knownScale, recordCue, valueCue, pointerFactor)
       : { id, score: 0, coverage: coverageOfRow(chunkWeights(index, id, id + 1, terms), 0, coverage, totalImportance), record: records && answersAsRecord(index.chunks[id] as Chunk) };
     // The weights table still holds the rows of this document's chunks.
     const row = (best.id - (bySection ? (index.unitChunks[id] ?? 0) : id)) * terms.length;
@@ -259,6 +261,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (actSlots.length > 0 && holdsAny(found, place * terms.length, actSlots)) score *= ranking.actBoost;
     // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
     if (record) score *= ranking.recordBoost;
+    if (pointerFactor !== 1 && onlyPointsElsewhere(quoted)) score *= pointerFactor;
     if (subject?.filedElsewhere(quoted.unit) && !holdsAll(found, place * terms.length, subjectSlots)) score *= ranking.otherSubjectFactor;
     ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });
   }
@@ -438,6 +441,8 @@ const FORMS_ASKED: readonly { asks: (question: string) => boolean; words: Readon
 ];
 
 const FORM_WORD_WEIGHT = 0.01;
+/** A question of where something is: "where do I find the logs" is answered by "See the Kibana dashboard". */
+const WHERE = /^\s*where\b/i;
 const KEPT_FORM_WORD_WEIGHT = 0.5;
 const STAND: ReadonlySet<string> = new Set(['stand', 'stands']);
 const NONE: ReadonlySet<string> = new Set();

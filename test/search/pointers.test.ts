@@ -39,4 +39,38 @@ describe('a piece that only points elsewhere', () => {
     expect(quoted({ pointerFactor: 1 })).toMatch(/^For more information/);
     expect(quoted({})).toContain('browser support matrix');
   });
+
+  describe('among sections', () => {
+    // As the same manual showed it: a page on something else holds a section that only points to the page on
+    // environment syncs elsewhere, and outranked the page on the environments.
+    const environments = [
+      '---',
+      'title: Our environments (integration, staging, production)',
+      '---',
+      '',
+      'The platform has several environments with different purposes. By _environment_, we mean:',
+      '',
+      '- a self-contained, running instance of all the software of the platform',
+      '- the cloud account and network which hosts that instance',
+      '- the configuration (settings) for that instance',
+      '',
+      'This document describes each environment and its uses. Data is synced nightly from production to staging.',
+      '',
+      'Developers also run the whole stack locally on laptops or workstations, with seeded data and stubbed queues.',
+      '',
+    ].join('\n');
+    const indexes = '# Fix out-of-date search indexes\n\n## Rebuild the index\n\nRun the rebuild task against the search cluster.\n\n## Environment syncs\n\nFor more information on environment syncs across the platform see https://docs.example.org/environment-syncs.html\n';
+    const filler = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => ({ file: `filler-${i}.md`, text: `# Widget ${i}\n\nwidget${i} ships as chart${i}.` }));
+    const { index } = indexNotes([{ file: 'environments.md', text: environments }, { file: 'search-indexes.md', text: indexes }, ...filler]);
+    const first = (question: string, ranking: { pointerFactor?: number } = {}) => search(index, question, { ranking }).hits[0]?.chunk.file;
+
+    it('a section that only points elsewhere ranks below one that says it', () => {
+      expect(first('what environments does the platform have', { pointerFactor: 1 })).toBe('search-indexes.md');
+      expect(first('what environments does the platform have')).toBe('environments.md');
+    });
+
+    it('keeps its place for a question of where something is, which a pointer answers', () => {
+      expect(first('where are environment syncs described')).toBe('search-indexes.md');
+    });
+  });
 });

@@ -26,7 +26,7 @@ const SETS = [
   { folder: 'study-notes', file: 'devset.json', hits: 40, honest: 8 },
   { folder: 'study-notes', file: 'devset-second.json', hits: 37, honest: 11 },
   { folder: 'handbook-18f', file: 'devset.json', hits: 35, honest: 8 },
-  { folder: 'govuk-manual', file: 'devset.json', hits: 24, honest: 8 },
+  { folder: 'govuk-manual', file: 'devset.json', hits: 25, honest: 8 },
   { folder: 'sourcegraph-handbook', file: 'devset.json', hits: 30, honest: 6 },
   // Held out: their misses are kept out of view (`heldOut`).
   // Honest on 4 since working and business days read as lengths of time: a question it does not answer now finds
