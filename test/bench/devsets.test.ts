@@ -97,6 +97,7 @@ describe.each([
   ['handbook-18f', 'devset.json', 50, 12],
   ['govuk-manual', 'devset.json', 39, 12],
   ['sourcegraph-handbook', 'devset.json', 49, 12],
+  ['sourcegraph-handbook', 'devset-fresh.json', 27, 8],
 ])('%s %s (team notes)', (name, file, answered, unanswered) => {
   const DIR = join(DEVSETS, name);
   const devset = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {
