@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
-import { indexNotes } from '../../src/knowledge/build.js';
 import { actAsked } from '../../src/search/acts-asked.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { search } from '../../src/search/search.js';
+import { indexAmongLargeNotes } from './large-notes.js';
 
 describe('the act a question of what to do asks about', () => {
   it.each([
@@ -39,8 +39,7 @@ describe('the act a question of what to do asks about', () => {
     const leave = '# Types of leave\n\n## Paid parental leave\n\nParental leave gives 12 weeks of paid parental leave after a birth or an adoption. Parental leave may be taken in blocks.\n';
     const tock = '# Tock\n\n## Leave\n\nTock any leave, parental leave too, to the Out of office project.\n';
     // Time is tracked on every project, so "tock" is a common word of these notes.
-    const filler = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => ({ file: `filler-${i}.md`, text: `# Widget ${i}\n\nwidget${i} ships as chart${i}; tock time on it to project ${i}.` }));
-    const { index } = indexNotes([{ file: 'leave.md', text: leave }, { file: 'tock.md', text: tock }, ...filler]);
+    const index = indexAmongLargeNotes({ 'leave.md': leave, 'tock.md': tock }, (i) => `# Widget ${i}\n\nwidget${i} ships as chart${i}; tock time on it to project ${i}.`);
     expect(index.unitCount).toBeGreaterThanOrEqual(LARGE_NOTES_SECTIONS);
     const first = (actBoost: number) => search(index, 'what do i tock parental leave to', { ranking: { actBoost } }).hits[0]?.chunk.file;
     expect(first(1)).toBe('leave.md');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexNotes } from '../../src/knowledge/build.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { onlyPointsElsewhere } from '../../src/search/pointers.js';
 import { search } from '../../src/search/search.js';
+import { indexAmongLargeNotes } from './large-notes.js';
 import type { Chunk } from '../../src/types.js';
 
 const chunkOf = (text: string) => ({ text }) as Chunk;
@@ -32,8 +32,7 @@ describe('a piece that only points elsewhere', () => {
       'For more information around browser support, see the standards page about [designing for different browsers and devices](https://standards.example.org/browsers-and-devices).',
       '',
     ].join('\n');
-    const filler = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => ({ file: `filler-${i}.md`, text: `# Widget ${i}\n\nwidget${i} ships as chart${i}.` }));
-    const { index } = indexNotes([{ file: 'browser-support.md', text: page }, ...filler]);
+    const index = indexAmongLargeNotes({ 'browser-support.md': page });
     expect(index.unitCount).toBeGreaterThanOrEqual(LARGE_NOTES_SECTIONS);
     const quoted = (ranking: { pointerFactor?: number }) => search(index, 'which browsers do we support', { ranking }).hits[0]?.chunk.text ?? '';
     expect(quoted({ pointerFactor: 1 })).toMatch(/^For more information/);
@@ -60,8 +59,7 @@ describe('a piece that only points elsewhere', () => {
       '',
     ].join('\n');
     const indexes = '# Fix out-of-date search indexes\n\n## Rebuild the index\n\nRun the rebuild task against the search cluster.\n\n## Environment syncs\n\nFor more information on environment syncs across the platform see https://docs.example.org/environment-syncs.html\n';
-    const filler = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => ({ file: `filler-${i}.md`, text: `# Widget ${i}\n\nwidget${i} ships as chart${i}.` }));
-    const { index } = indexNotes([{ file: 'environments.md', text: environments }, { file: 'search-indexes.md', text: indexes }, ...filler]);
+    const index = indexAmongLargeNotes({ 'environments.md': environments, 'search-indexes.md': indexes });
     const first = (question: string, ranking: { pointerFactor?: number } = {}) => search(index, question, { ranking }).hits[0]?.chunk.file;
 
     it('a section that only points elsewhere ranks below one that says it', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indexNotes } from '../../src/knowledge/build.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { search } from '../../src/search/search.js';
+import { indexAmongLargeNotes } from './large-notes.js';
 import { orderWithinNotes } from '../../src/search/within-notes.js';
 
 describe('orderWithinNotes', () => {
@@ -46,8 +46,7 @@ describe('a heading the question names, in large notes', () => {
     '',
   ].join('\n');
   const parking = '# Parking\n\nTo cancel a parking permit or a transit benefit pass for the garage, email the front desk.\n';
-  const filler = Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => ({ file: `filler-${i}.md`, text: `# Widget ${i}\n\nwidget${i} ships as chart${i}.` }));
-  const { index } = indexNotes([{ file: 'transit.md', text: transit }, { file: 'parking.md', text: parking }, ...filler]);
+  const index = indexAmongLargeNotes({ 'transit.md': transit, 'parking.md': parking });
 
   it('quotes the section under it rather than the line that mentions the same words', () => {
     expect(index.unitCount).toBeGreaterThanOrEqual(LARGE_NOTES_SECTIONS);
