@@ -27,7 +27,7 @@ const SETS = [
   { folder: 'study-notes', file: 'devset-second.json', hits: 37, honest: 11 },
   { folder: 'handbook-18f', file: 'devset.json', hits: 35, honest: 8 },
   { folder: 'govuk-manual', file: 'devset.json', hits: 25, honest: 8 },
-  { folder: 'govuk-manual', file: 'devset-fresh.json', hits: 9, honest: 5 },
+  { folder: 'govuk-manual', file: 'devset-fresh.json', hits: 11, honest: 5 },
   { folder: 'sourcegraph-handbook', file: 'devset.json', hits: 30, honest: 6 },
   { folder: 'sourcegraph-handbook', file: 'devset-fresh.json', hits: 9, honest: 4 },
   // Held out: their misses are kept out of view (`heldOut`).
