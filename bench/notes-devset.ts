@@ -1,5 +1,5 @@
 /**
- * Dev sets over the bundled notes and over team folders (made up, and two real teams' notes): questions with the
+ * Dev sets over the bundled notes and over team folders (made up, and real teams' notes): questions with the
  * lines that answer them, and questions the notes do not answer. Scored by the first citation: the right file and
  * lines overlapping the answer, or an honest "I couldn't find".
  */

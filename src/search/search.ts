@@ -441,11 +441,11 @@ const FORMS_ASKED: readonly { asks: (question: string) => boolean; words: Readon
 ];
 
 const FORM_WORD_WEIGHT = 0.01;
-/** A question of where something is: "where do I find the logs" is answered by "See the Kibana dashboard". */
-const WHERE = /^\s*where\b/i;
 const KEPT_FORM_WORD_WEIGHT = 0.5;
 const STAND: ReadonlySet<string> = new Set(['stand', 'stands']);
 const NONE: ReadonlySet<string> = new Set();
+/** A question of where something is: "where do I find the logs" is answered by "See the Kibana dashboard". */
+const WHERE = /^\s*where\b/i;
 
 /** How much of the question (by importance) the groups leave unmatched in a chunk: what `coverageOfRow` misses of them. */
 function uncoveredShare(table: Float64Array, row: number, groups: readonly CoverageGroup[], totalImportance: number): number {
