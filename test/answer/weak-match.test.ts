@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeAnswer, FOUND_COVERAGE } from '../../src/answer/compose.js';
+import { composeAnswer, FOUND_COVERAGE, FOUND_STRENGTH } from '../../src/answer/compose.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { search } from '../../src/search/search.js';
@@ -41,6 +41,18 @@ describe('an answer too weak to give', () => {
     expect(answer.found).toBe(false);
     expect(answer.reason).toBe('low-confidence');
     expect(answer.citations[0]?.file).toBe(`note-${many.length}.md`);
+  });
+
+  it('is not given where the best section scores under one and a half times the question\'s weight', () => {
+    // Three of the five sentences: a shorter section, so a stronger score, that still answers nothing.
+    const shorter = sprawling.replace(/ Most of the hour[^.]*\./, '').replace(/ Finance wants[^.]*\./, '');
+    const { index } = indexNotes(files([...many, shorter]));
+    const result = search(index, question, { limit: 32 });
+    const strength = (result.hits[0]?.score ?? 0) / (result.questionWeight ?? 1);
+    // Strong enough for the rule at 1.25, which let such answers through in mid-sized notes.
+    expect(strength).toBeGreaterThan(1.25);
+    expect(strength).toBeLessThan(FOUND_STRENGTH);
+    expect(composeAnswer(question, result, index, { top: 3 }).found).toBe(false);
   });
 
   it('is given where a section answers in so many words', () => {
