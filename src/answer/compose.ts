@@ -1,7 +1,7 @@
 import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
-import { openingAsMeant, type QueryGroup } from '../search/query.js';
+import { namesSomething, openingAsMeant, type QueryGroup } from '../search/query.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
@@ -188,14 +188,20 @@ export function couldAnswer(hit: Hit, result: SearchResult, index: SearchIndex):
   return index.unitCount < LARGE_NOTES_SECTIONS || hit.score >= FOUND_STRENGTH * (result.questionWeight ?? 0);
 }
 
-/** Whether the words no note uses weigh `UNKNOWN_SHARE` of the question or more, in notes large enough to tell. */
+/**
+ * Whether, in notes large enough to tell, the question names something no note names (a word of no general English:
+ * "what newline character does the InfluxDB API require?"), whatever its share of the question; or the words no note
+ * uses weigh `UNKNOWN_SHARE` of it or more.
+ */
 function asksWhatNotesLack(asked: readonly QueryGroup[], index: SearchIndex): boolean {
   if (index.unitCount < LARGE_NOTES_SECTIONS) return false;
   let total = 0;
   let unknown = 0;
   for (const group of asked) {
     total += group.importance;
-    if (group.terms.length === 0) unknown += group.importance;
+    if (group.terms.length > 0) continue;
+    if (namesSomething(group.word)) return true;
+    unknown += group.importance;
   }
   return total > 0 && unknown >= UNKNOWN_SHARE * total;
 }

@@ -279,7 +279,7 @@ function isCapitals(written: string): boolean {
  * A word that is not general English, nor general English misspelt ("treshold"), nor a bare number ("2", "443"):
  * "ssh", "s3", "milvus".
  */
-function namesSomething(word: string): boolean {
+export function namesSomething(word: string): boolean {
   return /\p{L}/u.test(word) && !isEnglishWord(word) && !isMisspeltEnglish(word);
 }
 
