@@ -23,6 +23,8 @@ const queryList = z
 const metaSchema = z.object({
   title: z.union([z.string(), z.number()]).transform(String).optional(),
   tags: stringList.optional(),
+  /** What Jekyll, Hugo and Docusaurus call a page's search words: read as its tags. */
+  keywords: stringList.optional(),
   aliases: stringList.optional(),
   queries: queryList.optional(),
 });
@@ -56,7 +58,8 @@ export function parseYamlFrontMatter(yamlText: string): FrontMatterResult {
     const form = queriesOnly ? 'use a list of questions, each a string or { q: question, lines: 12-18, section: Title }' : 'use a string or a list of strings';
     return { ok: false, meta: EMPTY_META, problem: `front matter has invalid ${where}: ${form}` };
   }
-  const { title, tags = [], aliases = [], queries = [] } = parsed.data;
+  const { title, tags: tagged = [], keywords = [], aliases = [], queries = [] } = parsed.data;
+  const tags = [...new Set([...tagged, ...keywords])];
   const expectations = queries.filter((entry) => 'lines' in entry || 'section' in entry);
   return {
     ok: true,

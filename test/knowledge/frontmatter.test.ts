@@ -57,3 +57,15 @@ describe('front matter read without the YAML parser', () => {
     expect(readSimply).toBeGreaterThan(200);
   });
 });
+
+describe('front matter keywords', () => {
+  it('reads keywords, as static-site generators write them, among the tags', () => {
+    const read = parseFrontMatter('title: Leaving\nkeywords: quit, quitting, resign\ntags: [people, quit]');
+    expect(read.ok).toBe(true);
+    expect(read.meta.tags).toEqual(['people', 'quit', 'quitting', 'resign']);
+  });
+
+  it('reads a list of keywords as a list of tags', () => {
+    expect(parseFrontMatter('keywords:\n  - out of office\n  - leave').meta.tags).toEqual(['out of office', 'leave']);
+  });
+});
