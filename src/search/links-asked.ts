@@ -16,13 +16,20 @@ const LINK_WORD = new RegExp(`\\b${LINK_WORD_SOURCE}\\b`, 'i');
 const ASKS_FOR_LINK = new RegExp(`\\b(?:what|whats|which|where)(?:'s|\\s+is|\\s+are)?\\s+(?:[\\p{L}\\d'-]+\\s+){0,4}?${LINK_WORD_SOURCE}\\b`, 'iu');
 
 /**
+ * Someone telling what happened or what they did to a link ("i clicked a link in a phishing email", "someone sent me
+ * a link"): a subject before the link word, and no wish for one ("i need the grafana url").
+ */
+const TELLS_OF_LINK = new RegExp(`\\b(?:i|we|someone|somebody|they|he|she)\\s+(?!(?:need|want|am\\s+looking|'m\\s+looking|looking)\\b)[^.?!]*?\\b${LINK_WORD_SOURCE}\\b`, 'i');
+
+/**
  * Whether the question asks for a link: typed as keywords ("jira url", "link to the payments dashboard"), or
  * asked with "what", "which" or "where" of the link itself. A question about links ("Why does my URL rewrite
- * fail?", "how do I link my account") does not.
+ * fail?", "how do I link my account") does not, nor a message that tells of one ("i clicked a link in a phishing
+ * email, what now").
  */
 export function asksForLink(question: string): boolean {
   if (!LINK_WORD.test(question)) return false;
-  return isPhrasedAsQuestion(question) ? ASKS_FOR_LINK.test(question) : true;
+  return isPhrasedAsQuestion(question) ? ASKS_FOR_LINK.test(question) : !TELLS_OF_LINK.test(question);
 }
 
 /** A web address with its scheme, or a host name of three labels or more ("grafana.internal.example.io"). */

@@ -879,6 +879,10 @@ describe('a question that asks for a link', () => {
     ['what is grafana', false],
     ['Why does my URL rewrite fail?', false],
     ["Two sources claim the same hostname and the record won't switch. Why?", false],
+    ['i clicked a link in a phishing email, what now', false],
+    ['someone sent me a link to reset my password', false],
+    ['i need the grafana url', true],
+    ["i'm looking for the link to the payments dashboard", true],
   ])('%j asks for a link: %s', (question, expected) => {
     expect(asksForLink(question)).toBe(expected);
   });
