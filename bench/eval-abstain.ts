@@ -9,7 +9,8 @@ import { answerQuestion } from '../src/answer/answer-question.js';
 import { indexNotes } from '../src/knowledge/build.js';
 import { loadNoteFiles, type LoadedFile } from '../src/knowledge/load.js';
 import { countAbstentions } from './abstain.js';
-import { EvalInputError, readQuestions, runEval } from './eval-input.js';
+import { countInSubsets, type SubsetCounts } from './abstain-subsets.js';
+import { EvalInputError, halvesOf, readQuestions, runEval } from './eval-input.js';
 import { devsetFolders, faqSets } from './faq-sets.js';
 import { countNamesRead, namesIn } from './names-read.js';
 import { fixed, formatTable } from './table.js';
@@ -36,8 +37,36 @@ async function main(): Promise<void> {
   }
   console.log('\nEach question asked of all the notes, then of the notes without its own doc set, where any answer is a false one.\n');
   console.log(formatTable(['set', 'part', 'n', 'answered, all notes', 'right file first', 'answered, own doc set left out (lower is better)'], rows));
+  await printTeamSized();
   await printNamesRead();
 }
+
+/** Draws of a few doc sets each, per FAQ set with halves: notes of a team's size (`abstain-subsets.ts`). */
+const DRAWS = { docSets: [2, 3, 4], drawsEach: 4, seed: 7 };
+
+async function printTeamSized(): Promise<void> {
+  const pooled = new Map<string, SubsetCounts>();
+  for (const set of faqSets()) {
+    const halves = halvesOf(readQuestions(set.questionsFile));
+    if (halves.length < 2) continue;
+    const { files } = await loadNoteFiles(set.knowledgeDir, { maxBytes: MAX_NOTE_BYTES });
+    for (const [part, questions] of halves) {
+      for (const counts of countInSubsets(files, questions, drawAnswerer, DRAWS)) {
+        const key = `${part}\t${counts.size}`;
+        const sum = pooled.get(key) ?? { ...counts, draws: 0, inside: 0, right: 0, outside: 0, answered: 0 };
+        pooled.set(key, { ...sum, draws: sum.draws + counts.draws, inside: sum.inside + counts.inside, right: sum.right + counts.right, outside: sum.outside + counts.outside, answered: sum.answered + counts.answered });
+      }
+    }
+  }
+  const rows = [...pooled].map(([key, c]) => [...key.split('\t'), String(c.draws), `${c.right} of ${c.inside} (${fixed(c.right / c.inside, 3)})`, `${c.answered} of ${c.outside} (${fixed(c.answered / c.outside, 3)})`]);
+  console.log(`\nNotes of a team's size: ${DRAWS.drawsEach} draws each of ${DRAWS.docSets.join(', ')} doc sets of every large FAQ set, every question of the half asked of each draw; a question of a doc set not drawn has no answer there.\n`);
+  console.log(formatTable(['part', 'notes drawn', 'draws', 'right file first (its doc set drawn)', 'answered, its doc set not drawn (lower is better)'], rows));
+}
+
+const drawAnswerer = (files: LoadedFile[]) => {
+  const { index } = indexNotes(files);
+  return { sections: index.unitCount, answer: (question: string) => answerQuestion(index, question) };
+};
 
 /** The FAQ sets' names asked of the small notes, which lack them (`names-read.ts`). */
 async function printNamesRead(): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countAbstentions, docSetOf, isOfDocSet } from '../../bench/abstain.js';
+import { countInSubsets } from '../../bench/abstain-subsets.js';
 import type { EvalQuestion } from '../../bench/eval-input.js';
 import { answerQuestion } from '../../src/answer/answer-question.js';
 import { indexNotes } from '../../src/knowledge/build.js';
@@ -56,5 +57,27 @@ describe('counting honest "I couldn\'t find"s', () => {
     const alwaysAnswers = () => (question: string) => ({ question, found: true, text: '', quote: [], highlights: [], citations: [], lookedFor: [] });
     const counts = countAbstentions(files, questions.map((q) => ({ ...q, half: undefined })), alwaysAnswers);
     expect(counts).toEqual([{ part: 'all', questions: 2, answered: 2, right: 0, answeredWithout: 2 }]);
+  });
+});
+
+describe('honest "I couldn\'t find"s in notes of a team\'s size', () => {
+  const answering = (notes: LoadedFile[]) => ({ sections: notes.length * 600, answer: engine(notes) });
+
+  it('asks every question of each draw, its answer there only when its doc set was drawn', () => {
+    const drawn: string[][] = [];
+    const counts = countInSubsets(files, questions, (notes) => {
+      drawn.push(notes.map((note) => note.file));
+      return answering(notes);
+    }, { docSets: [1], drawsEach: 3, seed: 1 });
+    expect(drawn).toHaveLength(3);
+    for (const notes of drawn) expect(new Set(notes.map((file) => file.split(/[/-]/)[1])).size).toBe(1);
+    // Two notes a draw, 1,200 "sections": every draw in the middle size.
+    expect(counts).toEqual([{ size: '1,000 to 4,000', draws: 3, inside: 3, right: 3, outside: 3, answered: 0 }]);
+  });
+
+  it('counts an answer to a question whose doc set was not drawn as a false one', () => {
+    const alwaysAnswers = (notes: LoadedFile[]) => ({ sections: 10, answer: (question: string) => ({ question, found: true, text: '', quote: [], highlights: [], citations: [], lookedFor: [] }) });
+    const counts = countInSubsets(files, questions, alwaysAnswers, { docSets: [1, 2], drawsEach: 1, seed: 1 });
+    expect(counts).toEqual([{ size: 'under 1,000 sections', draws: 2, inside: 3, right: 0, outside: 1, answered: 1 }]);
   });
 });
