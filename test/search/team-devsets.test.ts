@@ -30,7 +30,7 @@ const SETS = [
   { folder: 'govuk-manual', file: 'devset.json', hits: 25, honest: 9 },
   { folder: 'govuk-manual', file: 'devset-fresh.json', hits: 11, honest: 5 },
   { folder: 'sourcegraph-handbook', file: 'devset.json', hits: 30, honest: 6 },
-  { folder: 'sourcegraph-handbook', file: 'devset-fresh.json', hits: 9, honest: 4 },
+  { folder: 'sourcegraph-handbook', file: 'devset-fresh.json', hits: 10, honest: 4 },
   // Held out: their misses are kept out of view (`heldOut`).
   // Honest on 4 since working and business days read as lengths of time: a question it does not answer now finds
   // one in a passage about something else (counted, not read).
