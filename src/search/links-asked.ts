@@ -19,7 +19,7 @@ const ASKS_FOR_LINK = new RegExp(`\\b(?:what|whats|which|where)(?:'s|\\s+is|\\s+
  * Someone telling what happened or what they did to a link ("i clicked a link in a phishing email", "someone sent me
  * a link"): a subject before the link word, and no wish for one ("i need the grafana url").
  */
-const TELLS_OF_LINK = new RegExp(`\\b(?:i|we|someone|somebody|they|he|she)\\s+(?!(?:need|want|am\\s+looking|'m\\s+looking|looking)\\b)[^.?!]*?\\b${LINK_WORD_SOURCE}\\b`, 'i');
+const TELLS_OF_LINK = new RegExp(`\\b(?:i|we|someone|somebody|they|he|she)\\s+(?!(?:need|want|am\\s+looking|looking)\\b)[^.?!]*?\\b${LINK_WORD_SOURCE}\\b`, 'i');
 
 /**
  * Whether the question asks for a link: typed as keywords ("jira url", "link to the payments dashboard"), or
