@@ -27,6 +27,11 @@ export interface SubsetCounts {
   answered: number;
 }
 
+/** Two counts of the same size summed, as rows pooled over several sets. */
+export function addCounts(a: SubsetCounts, b: SubsetCounts): SubsetCounts {
+  return { size: a.size, draws: a.draws + b.draws, inside: a.inside + b.inside, right: a.right + b.right, outside: a.outside + b.outside, answered: a.answered + b.answered };
+}
+
 const SIZES: readonly { label: string; below: number }[] = [
   { label: 'under 1,000 sections', below: 1000 },
   { label: '1,000 to 4,000', below: 4000 },

@@ -9,7 +9,7 @@ import { answerQuestion } from '../src/answer/answer-question.js';
 import { indexNotes } from '../src/knowledge/build.js';
 import { loadNoteFiles, type LoadedFile } from '../src/knowledge/load.js';
 import { countAbstentions } from './abstain.js';
-import { countInSubsets, type SubsetCounts } from './abstain-subsets.js';
+import { addCounts, countInSubsets, type SubsetCounts } from './abstain-subsets.js';
 import { EvalInputError, halvesOf, readQuestions, runEval } from './eval-input.js';
 import { devsetFolders, faqSets } from './faq-sets.js';
 import { countNamesRead, namesIn } from './names-read.js';
@@ -53,8 +53,8 @@ async function printTeamSized(): Promise<void> {
     for (const [part, questions] of halves) {
       for (const counts of countInSubsets(files, questions, drawAnswerer, DRAWS)) {
         const key = `${part}\t${counts.size}`;
-        const sum = pooled.get(key) ?? { ...counts, draws: 0, inside: 0, right: 0, outside: 0, answered: 0 };
-        pooled.set(key, { ...sum, draws: sum.draws + counts.draws, inside: sum.inside + counts.inside, right: sum.right + counts.right, outside: sum.outside + counts.outside, answered: sum.answered + counts.answered });
+        const sum = pooled.get(key);
+        pooled.set(key, sum ? addCounts(sum, counts) : counts);
       }
     }
   }

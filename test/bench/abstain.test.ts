@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countAbstentions, docSetOf, isOfDocSet } from '../../bench/abstain.js';
-import { countInSubsets } from '../../bench/abstain-subsets.js';
+import { addCounts, countInSubsets } from '../../bench/abstain-subsets.js';
 import type { EvalQuestion } from '../../bench/eval-input.js';
 import { answerQuestion } from '../../src/answer/answer-question.js';
 import { indexNotes } from '../../src/knowledge/build.js';
@@ -79,5 +79,13 @@ describe('honest "I couldn\'t find"s in notes of a team\'s size', () => {
     const alwaysAnswers = (notes: LoadedFile[]) => ({ sections: 10, answer: (question: string) => ({ question, found: true, text: '', quote: [], highlights: [], citations: [], lookedFor: [] }) });
     const counts = countInSubsets(files, questions, alwaysAnswers, { docSets: [1, 2], drawsEach: 1, seed: 1 });
     expect(counts).toEqual([{ size: 'under 1,000 sections', draws: 2, inside: 3, right: 0, outside: 1, answered: 1 }]);
+  });
+});
+
+describe('counts of draws pooled over sets', () => {
+  it('sum every count and keep the size', () => {
+    const a = { size: '1,000 to 4,000', draws: 2, inside: 10, right: 4, outside: 30, answered: 7 };
+    const b = { size: '1,000 to 4,000', draws: 3, inside: 5, right: 1, outside: 20, answered: 2 };
+    expect(addCounts(a, b)).toEqual({ size: '1,000 to 4,000', draws: 5, inside: 15, right: 5, outside: 50, answered: 9 });
   });
 });
