@@ -29,8 +29,20 @@ export const FOUND_COVERAGE = 0.5;
  * score is too weak to be an answer: its words are there, but too few, too seldom or too far apart. 1.5, not 1.25:
  * in notes of 1,000 to 20,000 sections it turns a fifth of the false answers into "I couldn't find" for one right
  * answer in seventy, and the closest lines are still shown (see docs on benchmarks).
+ * The multiple is this at a question of `TYPICAL_QUESTION_WEIGHT`, and scales with the weight to the power
+ * -`STRENGTH_SLOPE` (`strengthNeeded`).
  */
 export const FOUND_STRENGTH = 1.5;
+/** About the weight of a question of five words of the notes, in notes of a few thousand sections. */
+export const TYPICAL_QUESTION_WEIGHT = 20;
+/**
+ * A right section's score grows more slowly than the question's weight: it holds every word of a short question,
+ * often several times, and only some of a long one's. One multiple for all was too lax on short questions and too
+ * strict on long ones; at 0.35, notes of 1,000 to 20,000 sections give a sixth fewer false answers and a few more
+ * right ones, and the real handbooks' answers stay as they were, less two, with fewer false ones (see docs on
+ * benchmarks).
+ */
+const STRENGTH_SLOPE = 0.35;
 /**
  * In large notes, a question whose words that no note uses carry this share of its weight (`QueryGroup.importance`)
  * asks about something the notes do not cover: notes that large, holding the topic, would name its words somewhere.
@@ -185,7 +197,13 @@ function shownWord(word: string): string {
 /** Whether a hit is strong enough to be quoted as the answer: it covers enough of the question, strongly enough. */
 export function couldAnswer(hit: Hit, result: SearchResult, index: SearchIndex): boolean {
   if (hit.askedCoverage < FOUND_COVERAGE) return false;
-  return index.unitCount < LARGE_NOTES_SECTIONS || hit.score >= FOUND_STRENGTH * (result.questionWeight ?? 0);
+  return index.unitCount < LARGE_NOTES_SECTIONS || hit.score >= strengthNeeded(result.questionWeight ?? 0);
+}
+
+/** The score the best section must reach to answer a question of this weight, in large notes. */
+export function strengthNeeded(questionWeight: number): number {
+  if (questionWeight <= 0) return 0;
+  return FOUND_STRENGTH * questionWeight * (questionWeight / TYPICAL_QUESTION_WEIGHT) ** -STRENGTH_SLOPE;
 }
 
 /**
