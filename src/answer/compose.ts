@@ -89,10 +89,11 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // A line that is only a link points to a page that may answer ("[ECS EC2 launch type vs Fargate](…)" for "ecs ec2
   // launch steps"); a rival that answers in the notes' own words is preferred, unless the link is what is asked for.
   const passesLinks = smallNotes && !asksForLink(question);
+  const statesFigure = (quote: Quote) => (!needsFigure || statesAmount(quote.lines, form)) && (!needsMoney || statesMoney(quote.lines));
   for (const hit of rivalsOf(result, index)) {
-    const candidate = { hit, ...quoteFor(hit.chunk) };
-    if (needsFigure && !statesAmount(candidate.quote.lines, form)) continue;
-    if (needsMoney && !statesMoney(candidate.quote.lines)) continue;
+    const ranked = { hit, ...quoteFor(hit.chunk) };
+    const candidate = statesFigure(ranked.quote) ? ranked : figureInSection(hit, ranked.quote, index, (chunk) => quoteFor(chunk), statesFigure);
+    if (!candidate) continue;
     if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
     stating ??= candidate;
     if (!named.every((name) => name.in(answerText(candidate)))) continue;
@@ -148,6 +149,23 @@ interface Answering {
 function rivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
   const best = result.hits[0] as Hit;
   return result.hits.slice(0, RIVALS).filter((hit) => hit === best || (hit.score >= RIVAL_SHARE * best.score && couldAnswer(hit, result, index)));
+}
+
+/**
+ * For a question that needs a figure ("how many starter tasks does a new engineer get"), where the piece of the
+ * section that ranked states none: the first other piece of the section, in the note's order, whose quote holds
+ * words of the question and states the figure. A short piece that repeats the heading's words ("As you complete these
+ * tasks, …") can outrank the one that gives the number ("three starter tasks") within their section.
+ */
+function figureInSection(hit: Hit, ranked: Quote, index: SearchIndex, quoteFor: (chunk: Chunk) => { chunk: Chunk; quote: Quote }, statesFigure: (quote: Quote) => boolean): Answering | undefined {
+  const unit = index.unitOf[hit.chunk.id] ?? 0;
+  for (let id = index.unitChunks[unit] ?? 0; id < (index.unitChunks[unit + 1] ?? 0); id++) {
+    if (id === hit.chunk.id) continue;
+    const other = quoteFor(index.chunks[id] as Chunk);
+    const holdsAsMuch = [...ranked.held].every((stem) => other.quote.held.has(stem));
+    if (other.quote.highlights.length > 0 && holdsAsMuch && statesFigure(other.quote)) return { hit, ...other };
+  }
+  return undefined;
 }
 
 /** What an answer says, for the names the question asks about: its file, section path and quoted lines. */

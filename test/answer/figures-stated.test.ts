@@ -189,3 +189,49 @@ describe('a question of when an event is', () => {
     expect(answer.text).toContain('rarely needed');
   });
 });
+
+describe('a figure in another piece of the section that ranked', () => {
+  const notes = {
+    'onboarding.md': [
+      '# Engineering onboarding',
+      '',
+      '## Week one',
+      '',
+      'Set up your laptop, join the team channels and read the architecture overview before your first standup.',
+      '',
+      '## Design reviews',
+      '',
+      'Every design doc you write gets two reviewers, picked from the rota by the tech lead, and they have five working days to comment before the doc is approved. Reviewers look for missing failure modes, a rollout plan, a rollback plan and the cost of running the thing in production, so write those sections before you ask for a review of your doc.',
+      '',
+      'While the review is open:',
+      '',
+      '- Keep the discussion in the doc\'s comments, not in direct messages.',
+      '- Answer every comment, even with "done".',
+      '- Book a meeting only when the comments go in circles.',
+      '',
+      'When your reviewers approve, thank the design doc reviewers in #eng.',
+      '',
+      '## Pairing',
+      '',
+      'Pair with each teammate for an hour in your first month.',
+      '',
+    ].join('\n'),
+  };
+
+  it('is quoted where the short piece that ranked repeats the question\'s words but states no figure', async () => {
+    const lore = await openLore({ knowledgeDir: await notesFolder(notes) });
+    const question = 'how many reviewers does a design doc get';
+    // The closing line holds every word of the question in few words, and ranks first.
+    expect(lore.search(question, 1)[0]?.chunk.startLine).toBe(17);
+    const answer = lore.answer(question);
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain('gets two reviewers');
+    expect(answer.citations[0]).toMatchObject({ file: 'onboarding.md', startLine: 9, endLine: 9 });
+  });
+
+  it('is not taken from a piece that holds fewer of the question\'s words than the one that ranked', async () => {
+    const lore = await openLore({ knowledgeDir: await notesFolder(notes) });
+    const answer = lore.answer('how many design doc reviewers thank them in #eng');
+    expect(answer.text).not.toContain('gets two reviewers');
+  });
+});
