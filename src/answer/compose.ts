@@ -151,6 +151,9 @@ function rivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
   return result.hits.slice(0, RIVALS).filter((hit) => hit === best || (hit.score >= RIVAL_SHARE * best.score && couldAnswer(hit, result, index)));
 }
 
+/** A section of a long note with no headings can hold thousands of pieces: its first ones are read, as a reader would. */
+const MAX_PIECES_READ = 64;
+
 /**
  * For a question that needs a figure ("how many starter tasks does a new engineer get"), where the piece of the
  * section that ranked states none: the first other piece of the section, in the note's order, whose quote holds
@@ -159,7 +162,9 @@ function rivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
  */
 function figureInSection(hit: Hit, ranked: Quote, index: SearchIndex, quoteFor: (chunk: Chunk) => { chunk: Chunk; quote: Quote }, statesFigure: (quote: Quote) => boolean): Answering | undefined {
   const unit = index.unitOf[hit.chunk.id] ?? 0;
-  for (let id = index.unitChunks[unit] ?? 0; id < (index.unitChunks[unit + 1] ?? 0); id++) {
+  const first = index.unitChunks[unit] ?? 0;
+  const end = Math.min(index.unitChunks[unit + 1] ?? 0, first + MAX_PIECES_READ);
+  for (let id = first; id < end; id++) {
     if (id === hit.chunk.id) continue;
     const other = quoteFor(index.chunks[id] as Chunk);
     const holdsAsMuch = [...ranked.held].every((stem) => other.quote.held.has(stem));
