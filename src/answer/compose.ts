@@ -38,8 +38,8 @@ export const TYPICAL_QUESTION_WEIGHT = 20;
 /**
  * A right section's score grows more slowly than the question's weight: it holds every word of a short question,
  * often several times, and only some of a long one's. One multiple for all was too lax on short questions and too
- * strict on long ones; at 0.35, notes of 1,000 to 20,000 sections give a sixth fewer false answers and a few more
- * right ones, and the real handbooks' answers stay as they were, less two, with fewer false ones (see docs on
+ * strict on long ones; at 0.35, notes of 1,000 to 20,000 sections give a seventh fewer false answers and a few more
+ * right ones, and the real handbooks half their false answers for one right answer in a hundred (see docs on
  * benchmarks).
  */
 const STRENGTH_SLOPE = 0.35;
@@ -92,7 +92,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const statesFigure = (quote: Quote) => (!needsFigure || statesAmount(quote.lines, form)) && (!needsMoney || statesMoney(quote.lines));
   for (const hit of rivalsOf(result, index)) {
     const ranked = { hit, ...quoteFor(hit.chunk) };
-    const candidate = statesFigure(ranked.quote) ? ranked : figureInSection(hit, ranked.quote, index, (chunk) => quoteFor(chunk), statesFigure);
+    const candidate = statesFigure(ranked.quote) ? ranked : figureInSection(hit, ranked.quote, index, quoteFor, statesFigure);
     if (!candidate) continue;
     if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
     stating ??= candidate;
