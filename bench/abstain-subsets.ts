@@ -7,7 +7,7 @@ import type { LoadedFile } from '../src/knowledge/load.js';
 import type { Answer } from '../src/types.js';
 import { docSetOf, isOfDocSet } from './abstain.js';
 import type { EvalQuestion } from './eval-input.js';
-import { seeded, subSeed } from './random.js';
+import { seeded, shuffled, subSeed } from './random.js';
 
 /** What answers from a draw's notes, and how many sections they make (the large-notes rules start at 1,000). */
 export interface DrawAnswerer {
@@ -70,13 +70,4 @@ export function countInSubsets(files: readonly LoadedFile[], questions: readonly
     }
   }
   return counts.filter((count) => count.draws > 0);
-}
-
-function shuffled<T>(items: readonly T[], next: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }

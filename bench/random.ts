@@ -26,6 +26,16 @@ export function seeded(seed: number): Random {
   };
 }
 
+/** A copy of `items` in an order drawn by `next` (Fisher–Yates). */
+export function shuffled<T>(items: readonly T[], next: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
 /** A seed for item `i` of a stream, so each item is independent of how many come before it. */
 export function subSeed(seed: number, i: number): number {
   let h = (seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0;
