@@ -14,6 +14,7 @@ import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
+import { countsOneOf } from './counts-asked.js';
 import { questionStemsIn, selectQuote, statesAmount, statesMoney, weightOf, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -89,10 +90,14 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // A line that is only a link points to a page that may answer ("[ECS EC2 launch type vs Fargate](…)" for "ecs ec2
   // launch steps"); a rival that answers in the notes' own words is preferred, unless the link is what is asked for.
   const passesLinks = smallNotes && !asksForLink(question);
+  // "How many credit hours can I bank?": the piece that counts them ("up to 24 credit hours") answers, more than one
+  // of the same section with a number beside other words ("from one pay period to the next") or a count in words.
+  const countAsked = form.count || asksWhatLimitIs(opening);
   const statesFigure = (quote: Quote) => (!needsFigure || statesAmount(quote.lines, form)) && (!needsMoney || statesMoney(quote.lines));
   for (const hit of rivalsOf(result, index)) {
     const ranked = { hit, ...quoteFor(hit.chunk) };
-    const candidate = statesFigure(ranked.quote) ? ranked : figureInSection(hit, ranked.quote, index, quoteFor, statesFigure);
+    const counted = countAsked && !countsAsked(ranked.quote) ? pieceOfSection(hit, ranked.quote, index, quoteFor, (quote) => statesFigure(quote) && countsAsked(quote)) : undefined;
+    const candidate = counted ?? (statesFigure(ranked.quote) ? ranked : pieceOfSection(hit, ranked.quote, index, quoteFor, statesFigure));
     if (!candidate) continue;
     if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
     stating ??= candidate;
@@ -154,13 +159,19 @@ function rivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
 /** A section of a long note with no headings can hold thousands of pieces: its first ones are read, as a reader would. */
 const MAX_PIECES_READ = 64;
 
+/** Whether a quote counts one of the question's words it holds: "up to 24 credit hours" for "how many credit hours". */
+function countsAsked(quote: Quote): boolean {
+  return countsOneOf(quote.lines.join('\n'), quote.held);
+}
+
 /**
  * For a question that needs a figure ("how many starter tasks does a new engineer get"), where the piece of the
- * section that ranked states none: the first other piece of the section, in the note's order, whose quote holds
- * words of the question and states the figure. A short piece that repeats the heading's words ("As you complete these
+ * section that ranked states none (or, for a count or a limit, counts nothing the question names): the first other
+ * piece of the section, in the note's order, whose quote holds words of the question and `fits`: states the figure,
+ * or counts what is asked. A short piece that repeats the heading's words ("As you complete these
  * tasks, …") can outrank the one that gives the number ("three starter tasks") within their section.
  */
-function figureInSection(hit: Hit, ranked: Quote, index: SearchIndex, quoteFor: (chunk: Chunk) => { chunk: Chunk; quote: Quote }, statesFigure: (quote: Quote) => boolean): Answering | undefined {
+function pieceOfSection(hit: Hit, ranked: Quote, index: SearchIndex, quoteFor: (chunk: Chunk) => { chunk: Chunk; quote: Quote }, fits: (quote: Quote) => boolean): Answering | undefined {
   const unit = index.unitOf[hit.chunk.id] ?? 0;
   const first = index.unitChunks[unit] ?? 0;
   const end = Math.min(index.unitChunks[unit + 1] ?? 0, first + MAX_PIECES_READ);
@@ -168,7 +179,7 @@ function figureInSection(hit: Hit, ranked: Quote, index: SearchIndex, quoteFor: 
     if (id === hit.chunk.id) continue;
     const other = quoteFor(index.chunks[id] as Chunk);
     const holdsAsMuch = [...ranked.held].every((stem) => other.quote.held.has(stem));
-    if (other.quote.highlights.length > 0 && holdsAsMuch && statesFigure(other.quote)) return { hit, ...other };
+    if (other.quote.highlights.length > 0 && holdsAsMuch && fits(other.quote)) return { hit, ...other };
   }
   return undefined;
 }
