@@ -20,6 +20,7 @@ const SETS = [
   { folder: 'team-data', file: 'devset.json', hits: 31, honest: 6 },
   { folder: 'team-web', file: 'devset.json', hits: 29, honest: 6 },
   { folder: 'team-ops', file: 'devset.json', hits: 24, honest: 7 },
+  { folder: 'team-ops', file: 'devset-fresh.json', hits: 29, honest: 4 },
   { folder: 'team-infra', file: 'devset.json', hits: 29, honest: 7 },
   { folder: 'team-people', file: 'devset.json', hits: 26, honest: 2 },
   { folder: 'team-finance', file: 'devset.json', hits: 24, honest: 6 },
