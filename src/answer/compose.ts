@@ -76,7 +76,13 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const smallNotes = index.unitCount < LARGE_NOTES_SECTIONS;
   const limit = smallNotes && asksWhatLimitIs(opening);
   const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, money: asksCost(opening), duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), size: asksSize(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
-  const quoteFor = (ranked: Chunk) => yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form);
+  // A count asked may walk a section's pieces twice (for a count, then for any figure): each piece is quoted once.
+  const quotes = new Map<number, { chunk: Chunk; quote: Quote }>();
+  const quoteFor = (ranked: Chunk) => {
+    let quoted = quotes.get(ranked.id);
+    if (!quoted) quotes.set(ranked.id, (quoted = yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form)));
+    return quoted;
+  };
   const named = namedIn(question, smallNotes);
   const needsFigure = asksQuantity(opening) || limit;
   const needsMoney = asksCost(opening);
