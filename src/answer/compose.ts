@@ -1,7 +1,9 @@
 import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
-import { namesSomething, openingAsMeant, type QueryGroup } from '../search/query.js';
+import { namesSomething } from '../search/query.js';
+import type { QueryGroup } from '../search/query-terms.js';
+import { openingAsMeant } from '../search/question-opening.js';
 import type { Hit, SearchResult } from '../search/search.js';
 import type { Answer, Chunk, Citation, NotFoundReason } from '../types.js';
 import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';

@@ -2,7 +2,7 @@ import type { Chunk } from '../types.js';
 import { stemsIn, tokenize } from './analyze.js';
 import { isEnglishWord } from './english-words.js';
 import { shapesQuestionAt } from './phrasing.js';
-import type { AnalyzedQuery } from './query.js';
+import type { AnalyzedQuery } from './query-terms.js';
 import { BOLD_QUESTION, Q_LINE } from './question-lines.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Chunk } from '../types.js';
 import { contentStems } from './analyze.js';
 import { saysLongForm } from './answer-cues.js';
 import { MEANING_WORDS } from './phrasing.js';
-import { wordAsMeant, type AnalyzedQuery } from './query.js';
+import { wordAsMeant, type AnalyzedQuery } from './query-terms.js';
 import { firstCellOf, tablesIn } from './table-records.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Chunk } from '../types.js';
 import { tokenize } from './analyze.js';
 import { isPhrasedAsQuestion } from './answer-cues.js';
 import { fileWords } from './file-analysis.js';
-import type { QueryGroup } from './query.js';
+import type { QueryGroup } from './query-terms.js';
 
 /**
  * Words that ask for a link ("what's the grafana url", "link to the payments dashboard"). The answer is a web

@@ -1,6 +1,6 @@
 import { BM25 } from './fields.js';
 import type { SearchIndex } from './index.js';
-import type { QueryGroup, QueryTerm } from './query.js';
+import type { QueryGroup, QueryTerm } from './query-terms.js';
 
 /**
  * Group of each term id while the sections of a question with many terms are scanned; -1 elsewhere. Reset by
@@ -40,7 +40,7 @@ export class ProximityScorer {
     groups: readonly QueryGroup[],
     private readonly window: number,
   ) {
-    // Plain loops over the question's few terms, with the ids analysis found: see `slotOfTerm` in query.ts.
+    // Plain loops over the question's few terms, with the ids analysis found: see `slotOfTerm` in query-terms.ts.
     this.weights = new Float64Array(groups.length);
     let termCount = 0;
     for (let g = 0; g < groups.length; g++) {

@@ -17,7 +17,9 @@ import { subjectAsked } from './subjects.js';
 import { orderWithinNotes } from './within-notes.js';
 import { onlyPointsElsewhere } from './pointers.js';
 import { proximityScorer } from './proximity.js';
-import { analyzeQuery, openingAsMeant, slotOfTerm, wordAsMeant, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query.js';
+import { analyzeQuery } from './query.js';
+import { slotOfTerm, wordAsMeant, type AnalyzedQuery, type QueryGroup, type QueryTerm } from './query-terms.js';
+import { openingAsMeant } from './question-opening.js';
 import { DEFAULT_RANKING, type RankingOptions } from './ranking-options.js';
 import { QuestionScores } from './question-scores.js';
 

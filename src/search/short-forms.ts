@@ -1,7 +1,7 @@
 import type { Chunk } from '../types.js';
 import { contentStems } from './analyze.js';
 import type { SearchIndex } from './index.js';
-import type { AnalyzedQuery } from './query.js';
+import type { AnalyzedQuery } from './query-terms.js';
 
 export const NO_SHORT_FORMS: readonly ShortForm[] = [];
 

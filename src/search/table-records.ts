@@ -1,6 +1,6 @@
 import type { Chunk } from '../types.js';
 import { stem, stemsIn, tokenize } from './analyze.js';
-import type { QueryGroup } from './query.js';
+import type { QueryGroup } from './query-terms.js';
 
 /** A line of a Markdown table. */
 export const TABLE_ROW = /^\s*\|/;

@@ -1,9 +1,9 @@
 import type { SearchIndex } from './index.js';
 import { WordStore } from './kept-by-word.js';
-import type { QueryTerm } from './query.js';
+import type { QueryTerm } from './query-terms.js';
 
 /**
- * What each word of a question was read as (`resolve` in `query.ts`: the notes' terms it stands for, its likeliest
+ * What each word of a question was read as (`termsOfWord` in `word-terms.ts`: the notes' terms it stands for, its likeliest
  * corrections, or nothing), kept per index until the notes change. A team asks about the same few words again and
  * again, and reading a word afresh (its slips among the notes' words and English's, its stem's forms, its parts)
  * costs more than the rest of a one-word search. A word's reading depends on the word and the index alone.

@@ -76,7 +76,7 @@ describe('honest "I couldn\'t find"s in notes of a team\'s size', () => {
   });
 
   it('counts an answer to a question whose doc set was not drawn as a false one', () => {
-    const alwaysAnswers = (notes: LoadedFile[]) => ({ sections: 10, answer: (question: string) => ({ question, found: true, text: '', quote: [], highlights: [], citations: [], lookedFor: [] }) });
+    const alwaysAnswers = (_notes: LoadedFile[]) => ({ sections: 10, answer: (question: string) => ({ question, found: true, text: '', quote: [], highlights: [], citations: [], lookedFor: [] }) });
     const counts = countInSubsets(files, questions, alwaysAnswers, { docSets: [1, 2], drawsEach: 1, seed: 1 });
     expect(counts).toEqual([{ size: 'under 1,000 sections', draws: 2, inside: 3, right: 0, outside: 1, answered: 1 }]);
   });

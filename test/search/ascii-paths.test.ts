@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seeded } from '../../bench/random.js';
 import { hasAsciiLower, hasAsciiUpper, hasDigit, isLowerAsciiWord } from '../../src/search/ascii.js';
 import { isPhrasedAsQuestion } from '../../src/search/answer-cues.js';
-import { openingAsMeant } from '../../src/search/query.js';
+import { openingAsMeant } from '../../src/search/question-opening.js';
 import { asksForTime } from '../../src/search/times-asked.js';
 
 // A question of plain ASCII is read by character codes, any other by expressions over every script's letters: a

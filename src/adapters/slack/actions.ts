@@ -3,7 +3,7 @@ import { sendOrApologize } from '../../chat/apology.js';
 import { echoesQuestion } from '../../chat/conversation.js';
 import { decodeButtonValue } from '../../chat/buttons.js';
 import { ACTION } from './buttons.js';
-import { deliver, slackAsker, type ListenerDeps, type SlackClient } from './listeners.js';
+import { deliver, slackAsker, type ListenerDeps } from './listeners.js';
 import { renderAnswer, renderNote } from './render.js';
 
 const FAILED = 'handling a Slack button failed';

@@ -1,0 +1,74 @@
+import { stem } from './analyze.js';
+import type { SearchIndex } from './index.js';
+import { synonymsOf } from './synonyms.js';
+import { hasStem, WEIGHT, type QueryGroup, type QueryTerm } from './query-terms.js';
+
+/**
+ * "benefits" also looks for "advantage", at the weight of an expansion: synonyms of the stem of the group's word
+ * (`stemOfGroup`), then of each of its own terms, each stem once.
+ */
+export function expandSynonyms(index: SearchIndex, groups: QueryGroup[], stemOfGroup: ReadonlyMap<QueryGroup, string>, scale: number): void {
+  for (const group of groups) {
+    const { terms } = group;
+    const wordStem = stemOfGroup.get(group) ?? stem(group.word);
+    const written = terms.length;
+    addSynonyms(index, terms, wordStem, scale);
+    for (let i = 0; i < written; i++) {
+      const own = terms[i] as QueryTerm;
+      if (!own.expansion && own.stem !== wordStem && !ownTermBefore(terms, i, own.stem)) addSynonyms(index, terms, own.stem, scale);
+    }
+  }
+}
+
+function ownTermBefore(terms: readonly QueryTerm[], end: number, stem: string): boolean {
+  for (let i = 0; i < end; i++) if (terms[i]?.stem === stem && !terms[i]?.expansion) return true;
+  return false;
+}
+
+function addSynonyms(index: SearchIndex, terms: QueryTerm[], written: string, scale: number): void {
+  for (const synonym of synonymsOf(written)) {
+    if (hasStem(terms, synonym)) continue;
+    const id = index.heldTermId(synonym);
+    if (id !== -1) terms.push({ stem: synonym, id, weight: WEIGHT.expansion * scale, expansion: true });
+  }
+}
+
+/** "ecs" also looks for "elastic container service", and the reverse. */
+export function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], scale: number): void {
+  // The question's own terms before any expansion: a short list, read with plain loops (see `hasStem`).
+  const stems: string[] = [];
+  for (const group of groups) for (const term of group.terms) if (!stems.includes(term.stem)) stems.push(term.stem);
+  for (const group of groups) {
+    const written = group.terms.length;
+    // A short form the notes never write is still theirs when they name what it stands for: "bq" for BigQuery. And
+    // a short form the speller read as a word of the notes one slip away ("prod" as "prd") still stands for its long form.
+    const shorts: string[] = [];
+    for (let i = 0; i < written; i++) shorts.push(group.terms[i]?.stem ?? '');
+    const typed = stem(group.word);
+    if (!shorts.includes(typed)) shorts.push(typed);
+    for (const short of shorts) {
+      for (const long of index.expansionsOf(short)) {
+        for (const word of long) {
+          // Two definitions of one short form ("change data capture", "changelog data capture") share words.
+          if (stems.includes(word) || hasStem(group.terms, word)) continue;
+          const id = index.heldTermId(word);
+          if (id !== -1) group.terms.push({ stem: word, id, weight: WEIGHT.expansion * scale, expansion: true, longForm: true });
+        }
+      }
+    }
+  }
+  for (const first of stems) {
+    for (const { short, long } of index.contractionsFrom(first)) {
+      if (!allIn(long, stems) || stems.includes(short)) continue;
+      const id = index.heldTermId(short);
+      if (id === -1) continue;
+      const owner = groups.find((group) => hasStem(group.terms, first));
+      owner?.terms.push({ stem: short, id, weight: WEIGHT.expansion * scale, expansion: true });
+    }
+  }
+}
+
+function allIn(words: readonly string[], among: readonly string[]): boolean {
+  for (const word of words) if (!among.includes(word)) return false;
+  return true;
+}
