@@ -17,7 +17,8 @@ import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
 import { countsOneOf } from './counts-asked.js';
-import { questionStemsIn, selectQuote, statesAmount, statesMoney, weightOf, type Quote, type QuoteOptions } from './quote.js';
+import { statesAmount, statesMoney } from './figures-stated.js';
+import { questionStemsIn, selectQuote, weightOf, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
   /** Citations wanted, best first (best + see also). */

@@ -2,9 +2,10 @@ import { holdsQuantity, type QuantityAsked } from '../search/quantities.js';
 import { joinedStemOf, stemsIn, tokenize, type Token } from '../search/analyze.js';
 import { firstCellOf, TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-records.js';
 import { BOLD_QUESTION, Q_LABEL } from '../search/question-lines.js';
-import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
 import { rangeHolds } from '../search/amount-ranges.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
+import { formAsked, REASON } from './figures-stated.js';
+import { ancestors, dedent, FENCE, indentOf, introducesCode, MAX_CHILDREN, throughIntroducedList, toUnits, withSiblings } from './quote-pieces.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -89,96 +90,7 @@ function withQuantity(weights: ReadonlyMap<string, number>, stems: readonly stri
   return new Map([...weights, [QUANTITY_STEM, weight]]);
 }
 
-/** A number standing by itself ("24 hours", "€250", "00:45", "30%", "500k"), not a digit of a name ("SEV3", "EC2"), or a number word. */
-const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
-
-const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.source}`, 'iu');
-
-/**
- * A cost, a limit or a count said without a figure: "the control plane is free", "unlimited on spot", "no limit",
- * how a cost is reckoned ("you pay only for the CPU and memory your containers use", "billed per second"), or as
- * much of a count as the notes know ("replicated across multiple availability zones").
- */
-const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays|paid|charged|charges|billed|pric(?:e|es|ed|ing)|multiple|several)\b/i;
-/** A limit said in words: there is none. */
-const NO_LIMIT = /\b(?:unlimited|no\s+(?:limit|maximum|minimum|cap))\b/i;
-
-/** A version: "2.12", "v3", "1.10.x", "version 3", or a name and a number ("Postgres 15", "Node 20"). */
-const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bversions?\s+v?\d+|\b\p{Lu}[\p{L}\d.-]*\s+v?\d+(?:\.\d+)*(?![\d:])/u;
-
-/**
- * Whether quoted lines state an amount or a time, with a figure or in words; a time in words only where one is
- * asked, and only a time of day where that is asked.
- */
-export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
-  const listed = withoutIdioms(withoutListNumbers(lines.join('\n')));
-  // A date, a time of day or a version is a figure, but no count and no sum ("how much is the stipend per week").
-  const counted = form.count || !(form.duration || form.span || form.clock || form.version) ? withoutTimesAndVersions(listed) : listed;
-  // "Twice a day" says how often, not how long; and no length of time says how big.
-  const text = form.size ? counted.replace(TIME_SPANS, ' ') : form.span ? counted.replace(FREQUENCIES, ' ') : counted;
-  if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
-  // A cost or a count said in words answers "how much", never "how long", "how often", "what time" or "which version".
-  return figureAsked(form).test(text) || (!form.duration && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
-}
-
-/**
- * A sum of money: a currency and a figure ("£38k", "USD 1,280", "42p a mile"), a share ("25% of the fare"), none
- * ("free", "costs nothing"), or what is paid for ("you pay only for the CPU and memory you use", "billed per second").
- */
-const MONEY = /[$£€¥₹]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|pln|inr|jpy|aud|cad)\s?\d|\d[\d.,]*\s?(?:k|m|bn)?\s?(?:usd|eur|gbp|chf|sek|nok|dkk|pln|inr|jpy|aud|cad|dollars?|euros?|pounds?|pence|cents?)\b|\b\d+(?:\.\d+)?[pc]\b|\d\s?%|\b(?:free|unpaid|no\s+(?:extra\s+)?(?:charge|cost)|costs?\s+(?:us\s+)?nothing|pay|pays|paid|billed|charged)\b/iu;
-
-/** Whether quoted lines state a sum of money, or that there is none to pay. */
-export function statesMoney(lines: readonly string[]): boolean {
-  return MONEY.test(lines.join('\n'));
-}
-
-type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count' | 'limit' | 'size'>;
-
-const TIME_SPANS = new RegExp(TIME_SPAN.source, 'giu');
-/** A number of times a period: "twice a day", "3 times per week", "once every month". */
-const FREQUENCIES = /\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|ten)\s+times)\s+(?:an?|per|every|each)\s+\w+/giu;
-
-/** A date, a time of day or a version blanked out: each is a figure, but none is a count. */
-function withoutTimesAndVersions(text: string): string {
-  return text.replace(ISO_DATES, ' ').replace(CLOCK_TIMES, ' ').replace(DOTTED_VERSIONS, ' ');
-}
-
-const ISO_DATES = /\b\d{4}-\d{2}-\d{2}\b/g;
-const CLOCK_TIMES = new RegExp(CLOCK_TIME.source, 'giu');
-/** "24.17.0", "v2.3": numbers joined by dots more than once, or led by a "v"; "1.5" alone may be a count. */
-const DOTTED_VERSIONS = /(?<![\d.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*)(?![\d.]*\d)/gu;
-
-/** "Both can be on at once", "all at once": at the same time, not a frequency. */
-function withoutIdioms(text: string): string {
-  return text.replace(/\b(?:all\s+)?at\s+once\b/giu, ' ');
-}
-
-/** The figure a question of amount asks for: a time of day, a version, a length of time, or an amount (of time, said in words too). */
-function figureAsked(form: FigureForm): RegExp {
-  if (form.clock) return CLOCK_TIME;
-  if (form.version) return VERSION_NUMBER;
-  if (form.span) return TIME_SPAN;
-  return form.duration ? AMOUNT_OR_DURATION : AMOUNT;
-}
-
-/**
- * A piece that gives a reason: "Kafka was rejected because …", "This is why fargate is not suitable for". Not
- * "therefore" or "as a result": what follows them is the consequence, and the reason stands before.
- */
-const REASON = /\b(?:because|due\s+to|owing\s+to|caused\s+by|so\s+that|in\s+order\s+to|(?:this|that)(?:'s|\s+is)\s+why|the\s+reasons?)\b/i;
-
-/** What the question's form asks a piece to state, if anything. */
-function formAsked(options: QuoteOptions): RegExp | undefined {
-  if (options.amount || options.clock || options.version) return figureAsked(options);
-  if (options.money) return MONEY;
-  return options.reason ? REASON : undefined;
-}
-
 const MAX_SPAN = 8;
-const MAX_CHILDREN = 4;
-/** A paragraph longer than this is quoted by its sentences. */
-const LONG_TEXT = 320;
-const MAX_ANCESTORS = 3;
 
 /**
  * The paragraphs or list items (or, in a long paragraph, the sentences) of a chunk that answer: the best-matching
@@ -358,103 +270,6 @@ function questionAndAnswer(units: string[], matched: readonly ReadonlySet<string
   return Array.from({ length: Math.min(end, start + MAX_SPAN) - start + 1 }, (_, i) => start + i);
 }
 
-/** A piece of the chunk that is quoted whole: its text as written, and its first and last line (0-based). */
-interface Unit {
-  text: string;
-  first: number;
-  last: number;
-}
-
-/** A fence line; a code block's piece starts with one, and no other piece holds one. */
-const FENCE = /^\s*(```|~~~)/;
-/** A line that starts a block of its own rather than going on with the paragraph or list item above it. */
-const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(?:Q|Question|A|Answer)\s*[:.)])/i;
-
-/** Whether the piece at `index` ends with a colon and a code block follows it: the block is what it announces. */
-function introducesCode(units: string[], index: number): boolean {
-  return /:\s*$/.test(units[index] ?? '') && FENCE.test(units[index + 1] ?? '');
-}
-
-const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
-
-/**
- * Where the list a piece announces ends: a line ending in a colon says what follows it ("If you want a custom OS:"
- * and the steps below), so the quote goes on through the list's first few items. The piece itself otherwise.
- */
-function throughIntroducedList(units: string[], index: number): number {
-  const first = units[index + 1] ?? '';
-  if (!/:\s*$/.test(units[index] ?? '') || !LIST_ITEM.test(first) || indentOf(first) < indentOf(units[index] ?? '')) return index;
-  const indent = indentOf(first);
-  let end = index;
-  let items = 0;
-  while (end + 1 < units.length && indentOf(units[end + 1] ?? '') >= indent) {
-    if (indentOf(units[end + 1] ?? '') === indent && (!LIST_ITEM.test(units[end + 1] ?? '') || ++items > MAX_CHILDREN)) break;
-    end++;
-  }
-  return end;
-}
-
-/**
- * The chunk's paragraphs, list items and fenced code blocks, each with its lines: a paragraph (or item) wrapped
- * over several lines is one piece, so a quote never stops mid-sentence at a line break, and a code block is one
- * piece, so it is never cut. A very long paragraph is cut into its sentences.
- */
-function toUnits(text: string): Unit[] {
-  const lines = text.split('\n');
-  const blocks: Unit[] = [];
-  let fence: Unit | undefined;
-  lines.forEach((line, n) => {
-    if (fence) {
-      fence.text += `\n${line}`;
-      fence.last = n;
-      if (FENCE.test(line)) fence = undefined;
-      return;
-    }
-    if (line.trim() === '') return;
-    if (FENCE.test(line)) {
-      blocks.push((fence = { text: line, first: n, last: n }));
-      return;
-    }
-    const last = blocks.at(-1);
-    const goesOn = last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text) && !BOLD_QUESTION.test(last.text);
-    if (goesOn) {
-      last.text += `\n${line}`;
-      last.last = n;
-    } else blocks.push({ text: line, first: n, last: n });
-  });
-  const units = blocks.flatMap((block) => (block.text.length <= LONG_TEXT || FENCE.test(block.text) ? [block] : sentencesOf(block)));
-  return units.length > 0 ? units : [{ text: text.trim(), first: 0, last: 0 }];
-}
-
-/**
- * A sentence: up to a full stop, "!" or "?" followed by a space or the end (after any closing quote or bracket), so
- * that `Manpage.md`, `v1.2.3` and `example.com` stay whole.
- */
-const SENTENCE = /(?:[^.!?]|[.!?]+(?!["')\]]*(?:\s|$)))+(?:[.!?]+["')\]]*)?\s*|[.!?]+["')\]]*\s*/g;
-
-/** A long paragraph's sentences, each with the lines it spans. */
-function sentencesOf(block: Unit): Unit[] {
-  const sentences: Unit[] = [];
-  // Line breaks are counted on from the last sentence's start, not from the paragraph's: a paragraph of thousands of
-  // sentences ("1. 1. 1. …") would cost the square of its length.
-  let counted = 0;
-  let line = block.first;
-  for (const match of block.text.matchAll(SENTENCE)) {
-    const sentence = match[0].trim();
-    if (sentence === '') continue;
-    const start = match.index + match[0].length - match[0].trimStart().length;
-    line += countBreaks(block.text, counted, start);
-    counted = start;
-    sentences.push({ text: sentence, first: line, last: line + countBreaks(sentence, 0, sentence.length) });
-  }
-  return sentences.length > 0 ? sentences : [block];
-}
-
-function countBreaks(text: string, from: number, to: number): number {
-  let breaks = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) breaks++;
-  return breaks;
-}
 
 /** The question's stems that a piece holds, joined pairs included. */
 export function questionStemsIn(unit: string, weights: ReadonlyMap<string, number>): Set<string> {
@@ -483,56 +298,4 @@ function highlightsIn(text: string, weights: ReadonlyMap<string, number>): strin
     }
   });
   return [...found];
-}
-
-/** A lone quoted bullet brings its parent and its few siblings: "not suitable for: stateful apps, daemon sets". */
-function withSiblings(units: string[], index: number): [number, number] {
-  const indent = indentOf(units[index] ?? '');
-  let parent = index - 1;
-  while (parent >= 0 && indentOf(units[parent] ?? '') >= indent) parent--;
-  if (parent < 0 || indent === 0) return [index, index];
-  const parentIndent = indentOf(units[parent] ?? '');
-  let end = parent;
-  while (end + 1 < units.length && indentOf(units[end + 1] ?? '') > parentIndent) end++;
-  return end - parent <= MAX_CHILDREN ? [parent, end] : [index, index];
-}
-
-/**
- * The bullets above a quoted line, nearest last: its context in an outline. The line that announces a list
- * ("Freeze windows (no prod deploys):") is the parent of its items as much as a bullet is: "- Public holidays in
- * Berlin." says nothing by itself.
- */
-function ancestors(units: readonly string[], index: number): number[] {
-  const chain: number[] = [];
-  let indent = indentOf(units[index] ?? '');
-  for (let i = index - 1; i >= 0 && chain.length < MAX_ANCESTORS && indent > 0; i--) {
-    const line = units[i] ?? '';
-    if (indentOf(line) < indent && LIST_ITEM.test(line)) {
-      chain.unshift(i);
-      indent = indentOf(line);
-    }
-  }
-  const lead = leadInOf(units, chain[0] ?? index);
-  return lead === undefined ? chain : [lead, ...chain];
-}
-
-/** The paragraph ending in a colon right above the list that holds the item at `index`, if any. */
-function leadInOf(units: readonly string[], index: number): number | undefined {
-  const item = units[index] ?? '';
-  if (!LIST_ITEM.test(item)) return undefined;
-  const indent = indentOf(item);
-  let i = index - 1;
-  // Back over the items before it and what is nested under them.
-  while (i >= 0 && (indentOf(units[i] ?? '') > indent || (indentOf(units[i] ?? '') === indent && LIST_ITEM.test(units[i] ?? '')))) i--;
-  const line = units[i] ?? '';
-  return i >= 0 && !LIST_ITEM.test(line) && !FENCE.test(line) && !TABLE_ROW.test(line) && /:\s*$/.test(line) && indentOf(line) <= indent ? i : undefined;
-}
-
-function indentOf(line: string): number {
-  return /^\s*/.exec(line)?.[0].length ?? 0;
-}
-
-function dedent(lines: string[]): string[] {
-  const indent = Math.min(...lines.filter((line) => line.trim()).map(indentOf));
-  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0).trimEnd());
 }

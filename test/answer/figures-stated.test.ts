@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
-import { statesAmount, statesMoney } from '../../src/answer/quote.js';
+import { statesAmount, statesMoney } from '../../src/answer/figures-stated.js';
 import { asksCost, asksDuration, asksRate, asksSize, asksTimeSpan, asksWhenEventIs } from '../../src/search/answer-cues.js';
 import { saysWhenLoosely } from '../../src/search/times-asked.js';
 import { tempFolders } from '../rerank/temp-folders.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
-import { statesAmount } from '../../src/answer/quote.js';
+import { statesAmount } from '../../src/answer/figures-stated.js';
 import { asksForLimit, asksWhatLimitIs, holdsFigure } from '../../src/search/limits-asked.js';
 import { tempFolders } from '../rerank/temp-folders.js';
 

@@ -1,0 +1,93 @@
+import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
+import { withoutListNumbers } from '../search/list-numbers.js';
+import type { QuoteOptions } from './quote.js';
+
+/**
+ * Whether a quoted piece states what a question of amount, money or reason asks for: a figure of the kind asked (a
+ * count, a length of time, a time of day, a version, a sum), or said in words ("free", "unlimited", "because").
+ */
+
+/** A number standing by itself ("24 hours", "€250", "00:45", "30%", "500k"), not a digit of a name ("SEV3", "EC2"), or a number word. */
+const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
+
+const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.source}`, 'iu');
+
+/**
+ * A cost, a limit or a count said without a figure: "the control plane is free", "unlimited on spot", "no limit",
+ * how a cost is reckoned ("you pay only for the CPU and memory your containers use", "billed per second"), or as
+ * much of a count as the notes know ("replicated across multiple availability zones").
+ */
+const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays|paid|charged|charges|billed|pric(?:e|es|ed|ing)|multiple|several)\b/i;
+/** A limit said in words: there is none. */
+const NO_LIMIT = /\b(?:unlimited|no\s+(?:limit|maximum|minimum|cap))\b/i;
+
+/** A version: "2.12", "v3", "1.10.x", "version 3", or a name and a number ("Postgres 15", "Node 20"). */
+const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bversions?\s+v?\d+|\b\p{Lu}[\p{L}\d.-]*\s+v?\d+(?:\.\d+)*(?![\d:])/u;
+
+/**
+ * Whether quoted lines state an amount or a time, with a figure or in words; a time in words only where one is
+ * asked, and only a time of day where that is asked.
+ */
+export function statesAmount(lines: readonly string[], form: FigureForm = {}): boolean {
+  const listed = withoutIdioms(withoutListNumbers(lines.join('\n')));
+  // A date, a time of day or a version is a figure, but no count and no sum ("how much is the stipend per week").
+  const counted = form.count || !(form.duration || form.span || form.clock || form.version) ? withoutTimesAndVersions(listed) : listed;
+  // "Twice a day" says how often, not how long; and no length of time says how big.
+  const text = form.size ? counted.replace(TIME_SPANS, ' ') : form.span ? counted.replace(FREQUENCIES, ' ') : counted;
+  if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
+  // A cost or a count said in words answers "how much", never "how long", "how often", "what time" or "which version".
+  return figureAsked(form).test(text) || (!form.duration && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
+}
+
+/**
+ * A sum of money: a currency and a figure ("£38k", "USD 1,280", "42p a mile"), a share ("25% of the fare"), none
+ * ("free", "costs nothing"), or what is paid for ("you pay only for the CPU and memory you use", "billed per second").
+ */
+const MONEY = /[$£€¥₹]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk|pln|inr|jpy|aud|cad)\s?\d|\d[\d.,]*\s?(?:k|m|bn)?\s?(?:usd|eur|gbp|chf|sek|nok|dkk|pln|inr|jpy|aud|cad|dollars?|euros?|pounds?|pence|cents?)\b|\b\d+(?:\.\d+)?[pc]\b|\d\s?%|\b(?:free|unpaid|no\s+(?:extra\s+)?(?:charge|cost)|costs?\s+(?:us\s+)?nothing|pay|pays|paid|billed|charged)\b/iu;
+
+/** Whether quoted lines state a sum of money, or that there is none to pay. */
+export function statesMoney(lines: readonly string[]): boolean {
+  return MONEY.test(lines.join('\n'));
+}
+
+export type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count' | 'limit' | 'size'>;
+
+const TIME_SPANS = new RegExp(TIME_SPAN.source, 'giu');
+/** A number of times a period: "twice a day", "3 times per week", "once every month". */
+const FREQUENCIES = /\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|ten)\s+times)\s+(?:an?|per|every|each)\s+\w+/giu;
+
+/** A date, a time of day or a version blanked out: each is a figure, but none is a count. */
+function withoutTimesAndVersions(text: string): string {
+  return text.replace(ISO_DATES, ' ').replace(CLOCK_TIMES, ' ').replace(DOTTED_VERSIONS, ' ');
+}
+
+const ISO_DATES = /\b\d{4}-\d{2}-\d{2}\b/g;
+const CLOCK_TIMES = new RegExp(CLOCK_TIME.source, 'giu');
+/** "24.17.0", "v2.3": numbers joined by dots more than once, or led by a "v"; "1.5" alone may be a count. */
+const DOTTED_VERSIONS = /(?<![\d.])(?:v\d+(?:\.\d+)*|\d+\.\d+\.\d+(?:\.\d+)*)(?![\d.]*\d)/gu;
+
+/** "Both can be on at once", "all at once": at the same time, not a frequency. */
+function withoutIdioms(text: string): string {
+  return text.replace(/\b(?:all\s+)?at\s+once\b/giu, ' ');
+}
+
+/** The figure a question of amount asks for: a time of day, a version, a length of time, or an amount (of time, said in words too). */
+function figureAsked(form: FigureForm): RegExp {
+  if (form.clock) return CLOCK_TIME;
+  if (form.version) return VERSION_NUMBER;
+  if (form.span) return TIME_SPAN;
+  return form.duration ? AMOUNT_OR_DURATION : AMOUNT;
+}
+
+/**
+ * A piece that gives a reason: "Kafka was rejected because …", "This is why fargate is not suitable for". Not
+ * "therefore" or "as a result": what follows them is the consequence, and the reason stands before.
+ */
+export const REASON = /\b(?:because|due\s+to|owing\s+to|caused\s+by|so\s+that|in\s+order\s+to|(?:this|that)(?:'s|\s+is)\s+why|the\s+reasons?)\b/i;
+
+/** What the question's form asks a piece to state, if anything. */
+export function formAsked(options: QuoteOptions): RegExp | undefined {
+  if (options.amount || options.clock || options.version) return figureAsked(options);
+  if (options.money) return MONEY;
+  return options.reason ? REASON : undefined;
+}

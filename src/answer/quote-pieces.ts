@@ -1,0 +1,163 @@
+import { TABLE_ROW } from '../search/table-records.js';
+import { BOLD_QUESTION } from '../search/question-lines.js';
+
+/**
+ * A chunk cut into the pieces a quote is made of (paragraphs, list items, code blocks, the sentences of a long
+ * paragraph), and the outline that ties them: a piece's parent bullets, its siblings, the line that announces its list.
+ */
+
+/** The most bullets nested under a quoted piece, siblings beside it or items of the list it announces that come with it. */
+export const MAX_CHILDREN = 4;
+/** A paragraph longer than this is quoted by its sentences. */
+const LONG_TEXT = 320;
+const MAX_ANCESTORS = 3;
+
+/** A piece of the chunk that is quoted whole: its text as written, and its first and last line (0-based). */
+export interface Unit {
+  text: string;
+  first: number;
+  last: number;
+}
+
+/** A fence line; a code block's piece starts with one, and no other piece holds one. */
+export const FENCE = /^\s*(```|~~~)/;
+/** A line that starts a block of its own rather than going on with the paragraph or list item above it. */
+const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(?:Q|Question|A|Answer)\s*[:.)])/i;
+
+/** Whether the piece at `index` ends with a colon and a code block follows it: the block is what it announces. */
+export function introducesCode(units: string[], index: number): boolean {
+  return /:\s*$/.test(units[index] ?? '') && FENCE.test(units[index + 1] ?? '');
+}
+
+export const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s/;
+
+/**
+ * Where the list a piece announces ends: a line ending in a colon says what follows it ("If you want a custom OS:"
+ * and the steps below), so the quote goes on through the list's first few items. The piece itself otherwise.
+ */
+export function throughIntroducedList(units: string[], index: number): number {
+  const first = units[index + 1] ?? '';
+  if (!/:\s*$/.test(units[index] ?? '') || !LIST_ITEM.test(first) || indentOf(first) < indentOf(units[index] ?? '')) return index;
+  const indent = indentOf(first);
+  let end = index;
+  let items = 0;
+  while (end + 1 < units.length && indentOf(units[end + 1] ?? '') >= indent) {
+    if (indentOf(units[end + 1] ?? '') === indent && (!LIST_ITEM.test(units[end + 1] ?? '') || ++items > MAX_CHILDREN)) break;
+    end++;
+  }
+  return end;
+}
+
+/**
+ * The chunk's paragraphs, list items and fenced code blocks, each with its lines: a paragraph (or item) wrapped
+ * over several lines is one piece, so a quote never stops mid-sentence at a line break, and a code block is one
+ * piece, so it is never cut. A very long paragraph is cut into its sentences.
+ */
+export function toUnits(text: string): Unit[] {
+  const lines = text.split('\n');
+  const blocks: Unit[] = [];
+  let fence: Unit | undefined;
+  lines.forEach((line, n) => {
+    if (fence) {
+      fence.text += `\n${line}`;
+      fence.last = n;
+      if (FENCE.test(line)) fence = undefined;
+      return;
+    }
+    if (line.trim() === '') return;
+    if (FENCE.test(line)) {
+      blocks.push((fence = { text: line, first: n, last: n }));
+      return;
+    }
+    const last = blocks.at(-1);
+    const goesOn = last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text) && !BOLD_QUESTION.test(last.text);
+    if (goesOn) {
+      last.text += `\n${line}`;
+      last.last = n;
+    } else blocks.push({ text: line, first: n, last: n });
+  });
+  const units = blocks.flatMap((block) => (block.text.length <= LONG_TEXT || FENCE.test(block.text) ? [block] : sentencesOf(block)));
+  return units.length > 0 ? units : [{ text: text.trim(), first: 0, last: 0 }];
+}
+
+/**
+ * A sentence: up to a full stop, "!" or "?" followed by a space or the end (after any closing quote or bracket), so
+ * that `Manpage.md`, `v1.2.3` and `example.com` stay whole.
+ */
+const SENTENCE = /(?:[^.!?]|[.!?]+(?!["')\]]*(?:\s|$)))+(?:[.!?]+["')\]]*)?\s*|[.!?]+["')\]]*\s*/g;
+
+/** A long paragraph's sentences, each with the lines it spans. */
+function sentencesOf(block: Unit): Unit[] {
+  const sentences: Unit[] = [];
+  // Line breaks are counted on from the last sentence's start, not from the paragraph's: a paragraph of thousands of
+  // sentences ("1. 1. 1. …") would cost the square of its length.
+  let counted = 0;
+  let line = block.first;
+  for (const match of block.text.matchAll(SENTENCE)) {
+    const sentence = match[0].trim();
+    if (sentence === '') continue;
+    const start = match.index + match[0].length - match[0].trimStart().length;
+    line += countBreaks(block.text, counted, start);
+    counted = start;
+    sentences.push({ text: sentence, first: line, last: line + countBreaks(sentence, 0, sentence.length) });
+  }
+  return sentences.length > 0 ? sentences : [block];
+}
+
+function countBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) breaks++;
+  return breaks;
+}
+
+/** A lone quoted bullet brings its parent and its few siblings: "not suitable for: stateful apps, daemon sets". */
+export function withSiblings(units: string[], index: number): [number, number] {
+  const indent = indentOf(units[index] ?? '');
+  let parent = index - 1;
+  while (parent >= 0 && indentOf(units[parent] ?? '') >= indent) parent--;
+  if (parent < 0 || indent === 0) return [index, index];
+  const parentIndent = indentOf(units[parent] ?? '');
+  let end = parent;
+  while (end + 1 < units.length && indentOf(units[end + 1] ?? '') > parentIndent) end++;
+  return end - parent <= MAX_CHILDREN ? [parent, end] : [index, index];
+}
+
+/**
+ * The bullets above a quoted line, nearest last: its context in an outline. The line that announces a list
+ * ("Freeze windows (no prod deploys):") is the parent of its items as much as a bullet is: "- Public holidays in
+ * Berlin." says nothing by itself.
+ */
+export function ancestors(units: readonly string[], index: number): number[] {
+  const chain: number[] = [];
+  let indent = indentOf(units[index] ?? '');
+  for (let i = index - 1; i >= 0 && chain.length < MAX_ANCESTORS && indent > 0; i--) {
+    const line = units[i] ?? '';
+    if (indentOf(line) < indent && LIST_ITEM.test(line)) {
+      chain.unshift(i);
+      indent = indentOf(line);
+    }
+  }
+  const lead = leadInOf(units, chain[0] ?? index);
+  return lead === undefined ? chain : [lead, ...chain];
+}
+
+/** The paragraph ending in a colon right above the list that holds the item at `index`, if any. */
+function leadInOf(units: readonly string[], index: number): number | undefined {
+  const item = units[index] ?? '';
+  if (!LIST_ITEM.test(item)) return undefined;
+  const indent = indentOf(item);
+  let i = index - 1;
+  // Back over the items before it and what is nested under them.
+  while (i >= 0 && (indentOf(units[i] ?? '') > indent || (indentOf(units[i] ?? '') === indent && LIST_ITEM.test(units[i] ?? '')))) i--;
+  const line = units[i] ?? '';
+  return i >= 0 && !LIST_ITEM.test(line) && !FENCE.test(line) && !TABLE_ROW.test(line) && /:\s*$/.test(line) && indentOf(line) <= indent ? i : undefined;
+}
+
+export function indentOf(line: string): number {
+  return /^\s*/.exec(line)?.[0].length ?? 0;
+}
+
+export function dedent(lines: string[]): string[] {
+  const indent = Math.min(...lines.filter((line) => line.trim()).map(indentOf));
+  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0).trimEnd());
+}
