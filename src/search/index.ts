@@ -1,5 +1,6 @@
 import type { Chunk, NoteMeta } from '../types.js';
-import { type Abbreviation } from './abbreviations.js';
+import type { Abbreviation } from './abbreviations.js';
+import { AbbreviationTable } from './abbreviation-table.js';
 import { DocPostings } from './doc-postings.js';
 import { FileAnalyzer, Sinks } from './file-analysis.js';
 import { ensureSize } from './growable.js';
@@ -76,8 +77,7 @@ export class SearchIndex {
   /** File of each file id, in order of first chunk; `fileOf[chunkId]` indexes it. Edited notes get a new id. */
   readonly files: string[] = [];
   private readonly analyzer = new FileAnalyzer();
-  private expansionsByStem = new Map<string, string[][]>();
-  private contractionsByFirst = new Map<string, Abbreviation[]>();
+  private abbreviations = new AbbreviationTable([]);
   private chunkDocs!: DocPostings;
   private unitDocs!: DocPostings;
   private fileOfChunk = new Int32Array(0);
@@ -110,17 +110,17 @@ export class SearchIndex {
 
   /** Expansions of each abbreviation, by its stem. */
   get expansions(): ReadonlyMap<string, string[][]> {
-    return this.expansionsByStem;
+    return this.abbreviations.expansions;
   }
 
   /** The long forms of an abbreviation, by its stem, each as stems. */
   expansionsOf(stem: string): readonly (readonly string[])[] {
-    return this.expansionsByStem.get(stem) ?? NO_EXPANSIONS;
+    return this.abbreviations.expansionsOf(stem);
   }
 
   /** Abbreviations whose long form starts with this stem. */
   contractionsFrom(stem: string): readonly Abbreviation[] {
-    return this.contractionsByFirst.get(stem) ?? NO_CONTRACTIONS;
+    return this.abbreviations.contractionsFrom(stem);
   }
 
   get fileOf(): Int32Array {
@@ -310,12 +310,12 @@ export class SearchIndex {
       this.entries.set(file, entry);
       this.ranks.insert(entry.fileId, (id) => this.files[id] ?? '', change.order);
     }
-    this.setAbbreviations(change.abbreviations);
+    this.abbreviations = new AbbreviationTable(change.abbreviations);
     this.afterChange();
   }
 
   private *buildSteps(input: IndexInput): Steps<void> {
-    this.setAbbreviations(input.abbreviations);
+    this.abbreviations = new AbbreviationTable(input.abbreviations);
     let characters = 0;
     for (const chunk of input.chunks) characters += chunk.text.length;
     // Room for the postings a typical text makes (one per 10 characters or so), so the lists rarely grow.
@@ -415,19 +415,10 @@ export class SearchIndex {
     };
   }
 
-  private setAbbreviations(abbreviations: readonly Abbreviation[]): void {
-    this.expansionsByStem = new Map();
-    this.contractionsByFirst = new Map();
-    for (const abbreviation of abbreviations) addAbbreviation(abbreviation, this.expansionsByStem, this.contractionsByFirst);
-  }
-
   private termId(stem: string): number {
     return this.analyzer.terms.find(stem);
   }
 }
-
-const NO_EXPANSIONS: readonly (readonly string[])[] = Object.freeze([]);
-const NO_CONTRACTIONS: readonly Abbreviation[] = Object.freeze([]);
 
 function idfOf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -440,15 +431,4 @@ function toChunks(file: string, drafts: readonly Omit<Chunk, 'id' | 'file'>[], f
     units.set(draft.unit, unit);
     return { ...draft, id: firstId + i, file, unit };
   });
-}
-
-function addAbbreviation(abbreviation: Abbreviation, expansions: Map<string, string[][]>, contractions: Map<string, Abbreviation[]>): void {
-  const [first] = abbreviation.long;
-  if (first === undefined) return;
-  const list = expansions.get(abbreviation.short) ?? [];
-  if (!list.some((long) => long.join(' ') === abbreviation.long.join(' '))) {
-    list.push(abbreviation.long);
-    expansions.set(abbreviation.short, list);
-    contractions.set(first, [...(contractions.get(first) ?? []), abbreviation]);
-  }
 }
