@@ -1,17 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import {
   EVERYONE_PERMISSIONS,
   channelPayload,
-  guildPayload,
   snowflake,
   user,
   type FakeIds,
   type FakeUser,
   type JsonObject,
 } from './discord-objects.js';
+import { FakeGateway, type IdentifyRecord } from './discord-gateway.js';
 import {
   ApplicationCommandOptionType,
   ApplicationFlags,
@@ -19,7 +19,6 @@ import {
   ChannelType,
   ComponentType,
   GatewayDispatchEvents,
-  GatewayOpcodes,
   InteractionResponseType,
   InteractionType,
   PermissionFlagsBits,
@@ -55,14 +54,6 @@ export interface MessageBody {
 export interface InteractionCallbackBody {
   type: number;
   data?: MessageBody & { choices?: { name: string; value: string }[] };
-}
-
-export interface IdentifyRecord {
-  token: string;
-  intents: number;
-  compress: boolean;
-  /** `[shard id, shard count]` the client identified as; `[0, 1]` when it sent none. */
-  shard: [number, number];
 }
 
 export interface UserMessageOptions {
@@ -102,10 +93,6 @@ export class FakeDiscord implements FakeIds {
   readonly roleId = '540000000000000001';
 
   readonly requests: RecordedRequest[] = [];
-  readonly identifies: IdentifyRecord[] = [];
-  readonly gatewayQueries: URLSearchParams[] = [];
-  resumes = 0;
-  heartbeats = 0;
   /** Commands by scope: `global` or a guild id. */
   readonly commands = new Map<string, JsonObject[]>();
 
@@ -114,11 +101,7 @@ export class FakeDiscord implements FakeIds {
   private readonly interactionChannels = new Map<string, string>();
   /** The message a component interaction came from, which an update-message callback edits. */
   private readonly interactionMessages = new Map<string, JsonObject>();
-  private readonly sockets = new Set<WebSocket>();
-  private readonly ready = new Set<WebSocket>();
-  /** The shard each identified connection is, as Discord routes events: guild `(id >> 22) % count`, DMs to 0. */
-  private readonly shardOf = new Map<WebSocket, [number, number]>();
-  private session: { id: string; seq: number } | undefined;
+  private readonly gateway: FakeGateway;
   private readonly failures: { match: (request: RecordedRequest) => boolean; status: number; body: JsonObject }[] = [];
   private port = 0;
 
@@ -128,6 +111,7 @@ export class FakeDiscord implements FakeIds {
     private readonly options: FakeDiscordOptions,
   ) {
     this.token = options.token ?? 'fake-bot-token';
+    this.gateway = new FakeGateway(this, options);
   }
 
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -135,7 +119,7 @@ export class FakeDiscord implements FakeIds {
     const wss = new WebSocketServer({ server, path: '/gateway' });
     const fake = new FakeDiscord(server, wss, options);
     server.on('request', (req, res) => void fake.onRequest(req, res));
-    wss.on('connection', (socket, req) => fake.onConnection(socket, req));
+    wss.on('connection', (socket, req) => fake.gateway.onConnection(socket, req));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     fake.port = (server.address() as AddressInfo).port;
     return fake;
@@ -147,7 +131,23 @@ export class FakeDiscord implements FakeIds {
 
   /** Gateway WebSocket connections currently open. */
   get openConnections(): number {
-    return this.sockets.size;
+    return this.gateway.openConnections;
+  }
+
+  get identifies(): readonly IdentifyRecord[] {
+    return this.gateway.identifies;
+  }
+
+  get gatewayQueries(): readonly URLSearchParams[] {
+    return this.gateway.queries;
+  }
+
+  get resumes(): number {
+    return this.gateway.resumes;
+  }
+
+  get heartbeats(): number {
+    return this.gateway.heartbeats;
   }
 
   get gatewayUrl(): string {
@@ -155,7 +155,7 @@ export class FakeDiscord implements FakeIds {
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
+    this.gateway.terminateAll();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -314,7 +314,7 @@ export class FakeDiscord implements FakeIds {
 
   /** Drops every gateway connection with `code`; discord.js should reconnect and resume. */
   dropConnections(code = 4000): void {
-    for (const socket of this.sockets) socket.close(code, 'fake Discord dropped the connection');
+    this.gateway.dropConnections(code);
   }
 
   private sendInteraction(
@@ -357,96 +357,9 @@ export class FakeDiscord implements FakeIds {
   }
 
   private dispatch(t: string, d: JsonObject): void {
-    if (!this.session) throw new Error('fake Discord: no gateway session to dispatch to');
-    this.session.seq += 1;
-    const payload = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: this.session.seq, d });
-    const guildId = typeof d.guild_id === 'string' ? d.guild_id : t === GatewayDispatchEvents.GuildCreate ? String(d.id) : undefined;
-    for (const socket of this.ready) {
-      const [id, count] = this.shardOf.get(socket) ?? [0, 1];
-      if (id === (guildId === undefined ? 0 : shardOfGuild(guildId, count))) socket.send(payload);
-    }
+    this.gateway.dispatch(t, d);
   }
 
-  // ---- gateway connection -------------------------------------------------------------------------------------
-
-  private onConnection(socket: WebSocket, req: IncomingMessage): void {
-    const query = new URL(req.url ?? '/', 'http://x').searchParams;
-    this.gatewayQueries.push(query);
-    this.sockets.add(socket);
-    socket.on('close', () => {
-      this.sockets.delete(socket);
-      this.ready.delete(socket);
-      this.shardOf.delete(socket);
-    });
-    // This fake speaks uncompressed JSON on API v10 only, as discord.js without zlib-sync asks for.
-    if (query.get('v') !== '10' || query.get('encoding') !== 'json' || query.has('compress')) {
-      socket.close(4012, 'fake Discord supports v=10&encoding=json without compression');
-      return;
-    }
-    socket.on('message', (raw) => this.onGatewayMessage(socket, raw));
-    this.send(socket, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 1000 } });
-  }
-
-  private onGatewayMessage(socket: WebSocket, raw: RawData): void {
-    const text = Array.isArray(raw) ? Buffer.concat(raw).toString() : Buffer.from(raw as ArrayBuffer).toString();
-    const payload = JSON.parse(text) as { op: number; d: JsonObject | number | null };
-    switch (payload.op) {
-      case GatewayOpcodes.Heartbeat:
-        this.heartbeats += 1;
-        this.send(socket, { op: GatewayOpcodes.HeartbeatAck });
-        break;
-      case GatewayOpcodes.Identify:
-        this.onIdentify(socket, payload.d as JsonObject);
-        break;
-      case GatewayOpcodes.Resume:
-        this.onResume(socket, payload.d as JsonObject);
-        break;
-      default:
-        break;
-    }
-  }
-
-  private onIdentify(socket: WebSocket, d: JsonObject): void {
-    const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
-    this.identifies.push({ token: String(d.token), intents: Number(d.intents), compress: d.compress === true, shard });
-    if (d.token !== this.token) return socket.close(4004, 'Authentication failed.');
-    if (this.options.closeOnIdentify !== undefined) return socket.close(this.options.closeOnIdentify, 'refused by test');
-    this.session = { id: `session-${snowflake()}`, seq: 0 };
-    this.shardOf.set(socket, shard);
-    this.ready.add(socket);
-    const mine = shardOfGuild(this.guildId, shard[1]) === shard[0];
-    // READY goes to this connection alone: every shard gets its own.
-    this.session.seq += 1;
-    this.send(socket, {
-      op: GatewayOpcodes.Dispatch,
-      t: GatewayDispatchEvents.Ready,
-      s: this.session.seq,
-      d: {
-        v: 10,
-        user: { ...this.bot, verified: true, mfa_enabled: false, flags: 0 },
-        guilds: mine ? [{ id: this.guildId, unavailable: true }] : [],
-        session_id: this.session.id,
-        resume_gateway_url: this.gatewayUrl,
-        shard,
-        application: { id: this.applicationId, flags: 0 },
-      },
-    });
-    if (mine) this.dispatch(GatewayDispatchEvents.GuildCreate, guildPayload(this));
-  }
-
-  private onResume(socket: WebSocket, d: JsonObject): void {
-    if (!this.session || d.session_id !== this.session.id || d.token !== this.token) {
-      this.send(socket, { op: GatewayOpcodes.InvalidSession, d: false });
-      return;
-    }
-    this.resumes += 1;
-    this.ready.add(socket);
-    this.dispatch(GatewayDispatchEvents.Resumed, {});
-  }
-
-  private send(socket: WebSocket, payload: JsonObject): void {
-    socket.send(JSON.stringify(payload));
-  }
 
   // ---- REST ---------------------------------------------------------------------------------------------------
 
@@ -616,9 +529,4 @@ function messageFields(body: JsonObject): JsonObject {
     if (body[key] !== undefined) fields[key] = body[key];
   }
   return fields;
-}
-
-/** The shard Discord sends a guild's events to. */
-export function shardOfGuild(guildId: string, count: number): number {
-  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
