@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { couldAnswer } from '../../src/answer/compose.js';
-import { indexNotes } from '../../src/knowledge/build.js';
 import { silentLogger } from '../../src/logger.js';
 import { EmbeddingCache } from '../../src/rerank/embedding-cache.js';
 import { SectionReranker } from '../../src/rerank/reranker.js';
@@ -10,8 +9,8 @@ import { capturingLogger } from '../capturing-logger.js';
 import { ConceptEncoder } from './concept-encoder.js';
 import { BUNDLE_NOTES, SIZE_CONCEPT, TOO_BIG } from './notes.js';
 import { tempFiles } from './temp-folders.js';
+import { indexOf } from '../search/notes-index.js';
 
-const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
 const files = (result: { hits: { chunk: { file: string } }[] }) => result.hits.map((hit) => hit.chunk.file);
 
 const tempFile = tempFiles('lore-rerank-');

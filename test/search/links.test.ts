@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
 import { proximityScorer } from '../../src/search/proximity.js';
 import { asksForLink, onlyLinks } from '../../src/search/links-asked.js';
 import { crossReferenceSpans } from '../../src/search/field-terms.js';
-
-const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
-const firstFile = (notes: Record<string, string>, question: string) => search(indexOf(notes), question).hits[0]?.chunk.file;
+import { firstFile, indexOf } from './notes-index.js';
 
 describe('words in web addresses', () => {
   const notes = {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
-
-const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
-/** The stems a question looks for in an index: its words', their corrections' and their expansions'. */
-const stemsLookedFor = (index: ReturnType<typeof indexOf>, question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms.map((term) => term.stem));
-const firstFile = (notes: Record<string, string>, question: string) => search(indexOf(notes), question).hits[0]?.chunk.file;
+import { firstFile, indexOf, stemsLookedFor } from './notes-index.js';
 
 describe('how a question\'s words are read', () => {
   it('reads "used for" as asking what a thing is, even where the notes use the word', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { openLore } from '../../src/engine.js';
-import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { openingAsMeant } from '../../src/search/question-opening.js';
@@ -9,10 +8,9 @@ import type { RankingOptions } from '../../src/search/ranking-options.js';
 import { search } from '../../src/search/search.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { rowAnswers } from '../../src/search/table-records.js';
+import { firstFile, indexOf } from './notes-index.js';
 
 const bundled = fileURLToPath(new URL('../../knowledge', import.meta.url));
-const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
-const firstFile = (notes: Record<string, string>, question: string) => search(indexOf(notes), question).hits[0]?.chunk.file;
 
 describe('search ranking', () => {
   const machines = {

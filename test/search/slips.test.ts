@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { indexNotes } from '../../src/knowledge/build.js';
 import { stem } from '../../src/search/analyze.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { search } from '../../src/search/search.js';
 import { isLikelySlip, isMechanicalSlip, keysAdjacent, slipCost, sureEnglishSlip, withinTwoCommonestSlips, withinTwoFingerSlips } from '../../src/search/slips.js';
+import { indexOf } from './notes-index.js';
 
-const indexOf = (notes: Record<string, string>) => indexNotes(Object.entries(notes).map(([file, text]) => ({ file, text }))).index;
 const termsOf = (index: ReturnType<typeof indexOf>, question: string) => analyzeQuery(index, question).groups.flatMap((group) => group.terms);
 const stemsOf = (index: ReturnType<typeof indexOf>, question: string) => termsOf(index, question).map((term) => term.stem);
 
