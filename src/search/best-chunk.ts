@@ -11,7 +11,7 @@ let weights = new Float64Array(1 << 10);
  * The weights of the question's terms in chunks `from` to `to` (exclusive), a row of `terms.length` per chunk, in a
  * table reused from question to question.
  */
-export function chunkWeights(index: SearchIndex, from: number, to: number, terms: readonly ResolvedTerm[]): Float64Array {
+function chunkWeights(index: SearchIndex, from: number, to: number, terms: readonly ResolvedTerm[]): Float64Array {
   const size = (to - from) * terms.length;
   if (weights.length < size) weights = new Float64Array(Math.max(size, 2 * weights.length));
   const table = weights;
@@ -72,4 +72,10 @@ export function bestChunkOf(
     if (value > best.value) best = { id, score, value, coverage, record, table };
   }
   return best;
+}
+
+/** A chunk ranked by itself, where chunks are ranked rather than sections: the chunk to quote, with its coverage. */
+export function chunkItself(index: SearchIndex, id: number, terms: readonly ResolvedTerm[], groups: readonly CoverageGroup[], totalImportance: number, record: boolean): BestChunk {
+  const table = chunkWeights(index, id, id + 1, terms);
+  return { id, score: 0, coverage: coverageOfRow(table, 0, groups, totalImportance), record, table };
 }

@@ -1,8 +1,8 @@
 import type { Chunk } from '../types.js';
 import type { SearchIndex } from './index.js';
 import { asksLongForm, asksMeaning, asksWhen, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo } from './answer-cues.js';
-import { bestChunkOf, chunkWeights, type BestChunk } from './best-chunk.js';
-import { coverageGroups, coverageOfRow, holdsAll, holdsAny, knownImportance, matchedIn, rankingShare, uncoveredShare, type CoverageGroup } from './coverage.js';
+import { bestChunkOf, chunkItself } from './best-chunk.js';
+import { coverageGroups, coverageOfRow, holdsAll, holdsAny, knownImportance, matchedIn, rankingShare, uncoveredShare } from './coverage.js';
 import { askAsForm, FORMS_ASKED, NONE, STAND } from './forms-asked.js';
 import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from './glosses.js';
@@ -253,12 +253,6 @@ function sortRanked(ranked: Ranked[], docs: Documents): void {
     for (; j >= 0 && compareRanked(ranked[j] as Ranked, item, docs) > 0; j--) ranked[j + 1] = ranked[j] as Ranked;
     ranked[j + 1] = item;
   }
-}
-
-/** A chunk ranked by itself, where chunks are ranked: the chunk to quote, with its coverage. */
-function chunkItself(index: SearchIndex, id: number, terms: readonly ResolvedTerm[], groups: readonly CoverageGroup[], totalImportance: number, record: boolean): BestChunk {
-  const table = chunkWeights(index, id, id + 1, terms);
-  return { id, score: 0, coverage: coverageOfRow(table, 0, groups, totalImportance), record, table };
 }
 
 /** The first chunk of a section, or the chunk itself. */
