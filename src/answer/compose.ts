@@ -77,7 +77,8 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // hardware"): asked there to need a figure, it cost right answers and removed no false one.
   // Team notes, not large documentation: several cues below hold there only.
   const smallNotes = index.unitCount < LARGE_NOTES_SECTIONS;
-  const limit = smallNotes && asksWhatLimitIs(opening);
+  const asksLimit = asksWhatLimitIs(opening);
+  const limit = smallNotes && asksLimit;
   const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, money: asksCost(opening), duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), size: asksSize(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
   // A count asked may walk a section's pieces twice (for a count, then for any figure): each piece is quoted once.
   const quotes = new Map<number, { chunk: Chunk; quote: Quote }>();
@@ -101,7 +102,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const passesLinks = smallNotes && !asksForLink(question);
   // "How many credit hours can I bank?": the piece that counts them ("up to 24 credit hours") answers, more than one
   // of the same section with a number beside other words ("from one pay period to the next") or a count in words.
-  const countAsked = form.count || asksWhatLimitIs(opening);
+  const countAsked = form.count || asksLimit;
   const statesFigure = (quote: Quote) => (!needsFigure || statesAmount(quote.lines, form)) && (!needsMoney || statesMoney(quote.lines));
   for (const hit of rivalsOf(result, index)) {
     const ranked = { hit, ...quoteFor(hit.chunk) };
