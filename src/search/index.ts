@@ -2,8 +2,8 @@ import type { Chunk, NoteMeta } from '../types.js';
 import type { Abbreviation } from './abbreviations.js';
 import { AbbreviationTable } from './abbreviation-table.js';
 import { DocPostings } from './doc-postings.js';
+import { DocumentLayout } from './document-layout.js';
 import { FileAnalyzer, Sinks } from './file-analysis.js';
-import { ensureSize } from './growable.js';
 import { runToEnd, type Steps } from '../steps.js';
 import { NoteRanks } from './note-ranks.js';
 import { NoteWords } from './note-words.js';
@@ -80,14 +80,7 @@ export class SearchIndex {
   private abbreviations = new AbbreviationTable([]);
   private chunkDocs!: DocPostings;
   private unitDocs!: DocPostings;
-  private fileOfChunk = new Int32Array(0);
-  private unitOfChunk = new Int32Array(0);
-  private firstChunkOfUnit = new Int32Array(1);
-  private unitStarts = new Int32Array(1);
-  private unitTermList = new Int32Array(0);
-  private unitTermCount = 0;
-  private unitsAllocated = 0;
-  private views = this.makeViews();
+  private layout = new DocumentLayout();
   private readonly entries = new Map<string, FileEntry>();
   /** Live file ids in the order of the notes, and each one's place in it. */
   private readonly ranks = new NoteRanks();
@@ -124,21 +117,21 @@ export class SearchIndex {
   }
 
   get fileOf(): Int32Array {
-    return this.views.fileOf;
+    return this.layout.fileOf;
   }
 
   /** Unit of each chunk, by chunk id. */
   get unitOf(): Int32Array {
-    return this.views.unitOf;
+    return this.layout.unitOf;
   }
 
   /** First chunk of each unit, by unit id, and one past the last unit: a unit's chunks are consecutive. */
   get unitChunks(): Int32Array {
-    return this.views.unitChunks;
+    return this.layout.unitChunks;
   }
 
   get unitWords(): UnitWords {
-    return { starts: this.views.unitStarts, terms: this.views.unitTerms, norms: this.unitDocs.lengthNorms() };
+    return { starts: this.layout.unitWordStarts, terms: this.layout.unitTerms, norms: this.unitDocs.lengthNorms() };
   }
 
   /** Live units (sections). */
@@ -181,12 +174,12 @@ export class SearchIndex {
 
   /** A number that sorts units in the order of the notes (and of a fresh build's ids). */
   orderOfUnit(unit: number): number {
-    return this.ranks.rankOf(this.fileOfChunk[this.firstChunkOfUnit[unit] ?? 0] ?? 0) * ORDER_SPAN + unit;
+    return this.ranks.rankOf(this.layout.fileOfUnit(unit)) * ORDER_SPAN + unit;
   }
 
   /** A number that sorts chunks in the order of the notes (and of a fresh build's ids). */
   orderOfChunk(id: number): number {
-    return this.ranks.rankOf(this.fileOfChunk[id] ?? 0) * ORDER_SPAN + id;
+    return this.ranks.rankOf(this.layout.fileOfChunkId(id)) * ORDER_SPAN + id;
   }
 
   /** `unitPostings` of a term by id (from `idOf`): a question looks each of its stems up once. */
@@ -297,14 +290,14 @@ export class SearchIndex {
       if (this.entries.has(file)) throw new Error(`${file} is already indexed; remove it in the same update`);
       if (drafts.length === 0) continue;
       sinks.clear();
-      const first = { chunk: this.chunks.length, unit: this.unitsAllocated, file: this.files.length };
+      const first = { chunk: this.chunks.length, unit: this.layout.unitsAllocated, file: this.files.length };
       const chunks = toChunks(file, drafts, first.chunk, first.unit);
       const docs = this.analyzer.analyze(chunks, meta, { chunk: 0, unit: 0 }, sinks);
       this.chunkDocs.addDocuments(first.chunk, sinks.chunkLengths, sinks.chunkTf.gathered());
       this.unitDocs.addDocuments(first.unit, sinks.unitLengths, sinks.unitTf.gathered());
       this.files.push(file);
       this.chunks.push(...chunks);
-      this.appendLayout(first.file, docs.unitOfChunk.map((unit) => first.unit + unit), sinks);
+      this.layout.append(first.file, docs.unitOfChunk.map((unit) => first.unit + unit), sinks);
       this.noteWords.retain(docs.words);
       const entry: FileEntry = { file, fileId: first.file, firstChunk: first.chunk, chunks: chunks.length, firstUnit: first.unit, units: docs.units, words: Int32Array.from(docs.words), meta };
       this.entries.set(file, entry);
@@ -320,7 +313,7 @@ export class SearchIndex {
     for (const chunk of input.chunks) characters += chunk.text.length;
     // Room for the postings a typical text makes (one per 10 characters or so), so the lists rarely grow.
     const sinks = new Sinks(Math.max(1 << 12, Math.ceil(characters / 8)));
-    const layout: { file: string; firstChunk: number; units: number; unitOfChunk: number[]; words: Int32Array }[] = [];
+    const notes: { file: string; firstChunk: number; units: number; unitOfChunk: number[]; words: Int32Array }[] = [];
     let sinceStep = 0;
     let unitCount = 0;
     for (let start = 0; start < input.chunks.length; ) {
@@ -329,7 +322,7 @@ export class SearchIndex {
       while (end < input.chunks.length && (input.chunks[end] as Chunk).file === file) end++;
       const chunks = input.chunks.slice(start, end);
       const docs = this.analyzer.analyze(chunks, input.meta.get(file), { chunk: start, unit: unitCount }, sinks);
-      layout.push({ file, firstChunk: start, units: docs.units, unitOfChunk: docs.unitOfChunk.map((unit) => unitCount + unit), words: Int32Array.from(docs.words) });
+      notes.push({ file, firstChunk: start, units: docs.units, unitOfChunk: docs.unitOfChunk.map((unit) => unitCount + unit), words: Int32Array.from(docs.words) });
       this.noteWords.retain(docs.words);
       unitCount += docs.units;
       sinceStep += end - start;
@@ -347,72 +340,21 @@ export class SearchIndex {
     this.unitDocs = new DocPostings(sinks.unitTf.byTerm(termCount), Float64Array.from(sinks.unitLengths), (unit) => this.orderOfUnit(unit));
     yield;
     this.chunks.push(...input.chunks);
-    for (const [fileId, entry] of layout.entries()) {
-      const nextFirst = layout[fileId + 1]?.firstChunk ?? input.chunks.length;
+    for (const [fileId, entry] of notes.entries()) {
+      const nextFirst = notes[fileId + 1]?.firstChunk ?? input.chunks.length;
       const meta = input.meta.get(entry.file);
       this.files.push(entry.file);
       const { file, firstChunk, units, words } = entry;
       this.entries.set(file, { file, fileId, firstChunk, chunks: nextFirst - firstChunk, firstUnit: entry.unitOfChunk[0] ?? 0, units, words, meta });
       this.ranks.append(fileId);
     }
-    this.unitTermList = sinks.unitTerms.view().slice();
-    this.unitTermCount = sinks.unitTerms.length;
-    this.unitStarts = ensureSize(sinks.unitStarts.view().slice(), unitCount + 1);
-    this.unitStarts[unitCount] = this.unitTermCount;
-    this.fileOfChunk = new Int32Array(input.chunks.length);
-    this.unitOfChunk = new Int32Array(input.chunks.length);
-    this.firstChunkOfUnit = new Int32Array(unitCount + 1);
-    for (const [fileId, entry] of layout.entries()) {
-      entry.unitOfChunk.forEach((unit, i) => {
-        const id = entry.firstChunk + i;
-        this.fileOfChunk[id] = fileId;
-        this.unitOfChunk[id] = unit;
-      });
-    }
-    for (let id = input.chunks.length - 1; id >= 0; id--) this.firstChunkOfUnit[this.unitOfChunk[id] ?? 0] = id;
-    this.firstChunkOfUnit[unitCount] = input.chunks.length;
-    this.unitsAllocated = unitCount;
+    this.layout = DocumentLayout.ofBuild(notes, input.chunks.length, unitCount, sinks);
     this.afterChange();
-  }
-
-  /** Adds the chunk-to-unit and chunk-to-file maps and word sequences of one note's new documents. */
-  private appendLayout(fileId: number, unitOfChunk: readonly number[], sinks: Sinks): void {
-    const firstChunk = this.chunks.length - unitOfChunk.length;
-    const end = this.chunks.length;
-    this.fileOfChunk = ensureSize(this.fileOfChunk, end);
-    this.unitOfChunk = ensureSize(this.unitOfChunk, end);
-    unitOfChunk.forEach((unit, i) => {
-      this.fileOfChunk[firstChunk + i] = fileId;
-      this.unitOfChunk[firstChunk + i] = unit;
-    });
-    const firstUnit = this.unitsAllocated;
-    const units = sinks.unitStarts.length;
-    this.firstChunkOfUnit = ensureSize(this.firstChunkOfUnit, firstUnit + units + 1);
-    this.unitStarts = ensureSize(this.unitStarts, firstUnit + units + 1);
-    for (let i = unitOfChunk.length - 1; i >= 0; i--) this.firstChunkOfUnit[unitOfChunk[i] ?? 0] = firstChunk + i;
-    for (let u = 0; u < units; u++) this.unitStarts[firstUnit + u] = this.unitTermCount + sinks.unitStarts.at(u);
-    this.unitTermList = ensureSize(this.unitTermList, this.unitTermCount + sinks.unitTerms.length);
-    this.unitTermList.set(sinks.unitTerms.view(), this.unitTermCount);
-    this.unitTermCount += sinks.unitTerms.length;
-    this.unitsAllocated += units;
-    this.firstChunkOfUnit[this.unitsAllocated] = end;
-    this.unitStarts[this.unitsAllocated] = this.unitTermCount;
   }
 
   private afterChange(): void {
     this.changes++;
     this.ranks.settle(this.files.length);
-    this.views = this.makeViews();
-  }
-
-  private makeViews() {
-    return {
-      fileOf: this.fileOfChunk.subarray(0, this.chunks.length),
-      unitOf: this.unitOfChunk.subarray(0, this.chunks.length),
-      unitChunks: this.firstChunkOfUnit.subarray(0, this.unitsAllocated + 1),
-      unitStarts: this.unitStarts.subarray(0, this.unitsAllocated + 1),
-      unitTerms: this.unitTermList.subarray(0, this.unitTermCount),
-    };
   }
 
   private termId(stem: string): number {
