@@ -3,8 +3,9 @@ export type Intent = 'help' | 'gaps' | 'greeting' | 'thanks' | 'question';
 
 export function intentOf(text: string): Intent {
   const trimmed = text.trim();
-  if (trimmed === '' || /^(help|\?)$/i.test(trimmed)) return 'help';
-  if (/^gaps$/i.test(trimmed)) return 'gaps';
+  // "/help" and "!help" as a chat user types them out of habit (a terminal has no slash commands, Discord bots take "!").
+  if (trimmed === '' || /^[/!]?(help|\?)[!?.]*$/i.test(trimmed)) return 'help';
+  if (/^[/!]?gaps[!?.]*$/i.test(trimmed)) return 'gaps';
   return smallTalkOf(trimmed) ?? 'question';
 }
 
