@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/logger.js';
 import type { AskService } from '../../src/types.js';
-import type { InteractionCallbackBody } from '../fakes/discord-server.js';
+import type { InteractionCallbackBody } from '../fakes/discord-requests.js';
 import { capturingLogger, startHarness, type Harness } from './discord-helpers.js';
 
 /** The engine's entry point, as the brief describes it; loaded dynamically because it may land after this adapter. */

@@ -6,7 +6,7 @@ import { createDiscordAdapter } from '../../src/adapters/discord/client.js';
 import { silentLogger } from '../../src/logger.js';
 import { openFeedback, type Feedback } from '../../src/store/feedback.js';
 import type { RecordingService } from '../../src/store/recording-service.js';
-import type { InteractionCallbackBody, RecordedRequest } from '../fakes/discord-server.js';
+import type { InteractionCallbackBody, RecordedRequest } from '../fakes/discord-requests.js';
 import { tempDir } from '../store/helpers.js';
 import { FixtureService, startHarness, type Harness } from './discord-helpers.js';
 

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InteractionCallbackBody, MessageBody, RecordedRequest } from '../fakes/discord-server.js';
+import type { InteractionCallbackBody, MessageBody, RecordedRequest } from '../fakes/discord-requests.js';
 import { FixtureService, startHarness, type Harness } from './discord-helpers.js';
 
 let h: Harness | undefined;

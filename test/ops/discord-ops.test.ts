@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
 import { createGuardedService } from '../../src/service/guarded.js';
 import { parseRules } from '../../src/service/rules.js';
-import type { InteractionCallbackBody } from '../fakes/discord-server.js';
+import type { InteractionCallbackBody } from '../fakes/discord-requests.js';
 import { FixtureService, startHarness, type Harness } from '../adapters/discord-helpers.js';
 
 let h: Harness | undefined;

@@ -6,7 +6,7 @@ import { ACTION } from '../../src/adapters/slack/buttons.js';
 import { openLore, type Lore } from '../../src/engine.js';
 import { createGuardedService, type GuardOptions } from '../../src/service/guarded.js';
 import { parseRules } from '../../src/service/rules.js';
-import type { InteractionCallbackBody } from '../fakes/discord-server.js';
+import type { InteractionCallbackBody } from '../fakes/discord-requests.js';
 import { blockAction, slashCommand } from '../fakes/slack-payloads.js';
 import type { RecordedCall } from '../fakes/slack-server.js';
 import { capturingLogger, type LogLine } from '../capturing-logger.js';
