@@ -24,27 +24,10 @@ export class DocumentLayout {
   private views = this.makeViews();
 
   /** The layout of a whole build: each note's first chunk and its chunks' units, ids counting from 0. */
-  static ofBuild(notes: readonly { firstChunk: number; unitOfChunk: readonly number[] }[], chunkCount: number, unitCount: number, sequences: UnitSequences): DocumentLayout {
+  static ofBuild(notes: readonly { unitOfChunk: readonly number[] }[], sequences: UnitSequences): DocumentLayout {
     const layout = new DocumentLayout();
-    layout.unitTermList = sequences.unitTerms.view().slice();
-    layout.unitTermCount = sequences.unitTerms.length;
-    layout.unitStarts = ensureSize(sequences.unitStarts.view().slice(), unitCount + 1);
-    layout.unitStarts[unitCount] = layout.unitTermCount;
-    layout.fileOfChunk = new Int32Array(chunkCount);
-    layout.unitOfChunk = new Int32Array(chunkCount);
-    layout.firstChunkOfUnit = new Int32Array(unitCount + 1);
-    for (const [fileId, note] of notes.entries()) {
-      note.unitOfChunk.forEach((unit, i) => {
-        const id = note.firstChunk + i;
-        layout.fileOfChunk[id] = fileId;
-        layout.unitOfChunk[id] = unit;
-      });
-    }
-    for (let id = chunkCount - 1; id >= 0; id--) layout.firstChunkOfUnit[layout.unitOfChunk[id] ?? 0] = id;
-    layout.firstChunkOfUnit[unitCount] = chunkCount;
-    layout.chunks = chunkCount;
-    layout.units = unitCount;
-    layout.views = layout.makeViews();
+    for (const [fileId, note] of notes.entries()) layout.appendChunks(fileId, note.unitOfChunk);
+    layout.appendUnits(sequences);
     return layout;
   }
 
@@ -87,26 +70,39 @@ export class DocumentLayout {
 
   /** Adds one note's new documents, whose chunks follow the last chunk laid out, and their units the last unit. */
   append(fileId: number, unitOfChunk: readonly number[], sequences: UnitSequences): void {
+    this.appendChunks(fileId, unitOfChunk);
+    this.appendUnits(sequences);
+  }
+
+  /** Lays out chunks after the last, of one file, each in its unit; their units follow the last unit. */
+  private appendChunks(fileId: number, unitOfChunk: readonly number[]): void {
     const firstChunk = this.chunks;
     const end = firstChunk + unitOfChunk.length;
     this.fileOfChunk = ensureSize(this.fileOfChunk, end);
     this.unitOfChunk = ensureSize(this.unitOfChunk, end);
+    let lastUnit = this.units;
     unitOfChunk.forEach((unit, i) => {
       this.fileOfChunk[firstChunk + i] = fileId;
       this.unitOfChunk[firstChunk + i] = unit;
+      lastUnit = Math.max(lastUnit, unit);
     });
+    this.firstChunkOfUnit = ensureSize(this.firstChunkOfUnit, lastUnit + 2);
+    for (let i = unitOfChunk.length - 1; i >= 0; i--) this.firstChunkOfUnit[unitOfChunk[i] ?? 0] = firstChunk + i;
+    this.chunks = end;
+  }
+
+  /** Adds the word sequences of the units after the last; their chunks must be laid out already. */
+  private appendUnits(sequences: UnitSequences): void {
     const firstUnit = this.units;
     const units = sequences.unitStarts.length;
-    this.firstChunkOfUnit = ensureSize(this.firstChunkOfUnit, firstUnit + units + 1);
     this.unitStarts = ensureSize(this.unitStarts, firstUnit + units + 1);
-    for (let i = unitOfChunk.length - 1; i >= 0; i--) this.firstChunkOfUnit[unitOfChunk[i] ?? 0] = firstChunk + i;
     for (let u = 0; u < units; u++) this.unitStarts[firstUnit + u] = this.unitTermCount + sequences.unitStarts.at(u);
     this.unitTermList = ensureSize(this.unitTermList, this.unitTermCount + sequences.unitTerms.length);
     this.unitTermList.set(sequences.unitTerms.view(), this.unitTermCount);
     this.unitTermCount += sequences.unitTerms.length;
-    this.chunks = end;
     this.units += units;
-    this.firstChunkOfUnit[this.units] = end;
+    this.firstChunkOfUnit = ensureSize(this.firstChunkOfUnit, this.units + 1);
+    this.firstChunkOfUnit[this.units] = this.chunks;
     this.unitStarts[this.units] = this.unitTermCount;
     this.views = this.makeViews();
   }

@@ -348,7 +348,7 @@ export class SearchIndex {
       this.entries.set(file, { file, fileId, firstChunk, chunks: nextFirst - firstChunk, firstUnit: entry.unitOfChunk[0] ?? 0, units, words, meta });
       this.ranks.append(fileId);
     }
-    this.layout = DocumentLayout.ofBuild(notes, input.chunks.length, unitCount, sinks);
+    this.layout = DocumentLayout.ofBuild(notes, sinks);
     this.afterChange();
   }
 
