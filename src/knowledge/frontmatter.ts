@@ -43,7 +43,8 @@ export function parseFrontMatter(yamlText: string): FrontMatterResult {
 export function parseYamlFrontMatter(yamlText: string): FrontMatterResult {
   let raw: unknown;
   try {
-    raw = parseYaml(yamlText);
+    // The parser's warnings would reach stderr as process warnings, outside the log: what matters is checked below.
+    raw = parseYaml(yamlText, { logLevel: 'error' });
   } catch (error) {
     return { ok: false, meta: EMPTY_META, problem: `front matter is not valid YAML (${(error as Error).message.split('\n')[0]})` };
   }

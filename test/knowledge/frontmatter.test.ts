@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter, parseYamlFrontMatter, simpleFrontMatter } from '../../src/knowledge/frontmatter.js';
+import { processWarningsDuring } from '../process-warnings.js';
 
 describe('front matter read without the YAML parser', () => {
   it.each([
@@ -67,5 +68,26 @@ describe('front matter keywords', () => {
 
   it('reads a list of keywords as a list of tags', () => {
     expect(parseFrontMatter('keywords:\n  - out of office\n  - leave').meta.tags).toEqual(['out of office', 'leave']);
+  });
+});
+
+describe('front matter the YAML parser warns about', () => {
+  it('is read without a process warning, which would reach stderr outside the log', async () => {
+    let read: ReturnType<typeof parseFrontMatter> | undefined;
+    const warnings = await processWarningsDuring(() => {
+      read = parseFrontMatter('title: Incidents\n!!foo tags: ops');
+    });
+    expect(warnings).toEqual([]);
+    expect(read?.ok).toBe(true);
+    expect(read?.meta.title).toBe('Incidents');
+  });
+
+  it('that it cannot read either is reported as the note\'s problem, without a process warning', async () => {
+    let read: ReturnType<typeof parseFrontMatter> | undefined;
+    const warnings = await processWarningsDuring(() => {
+      read = parseFrontMatter('title: Incidents\n**PIR**: post-incident review');
+    });
+    expect(warnings).toEqual([]);
+    expect(read?.ok).toBe(false);
   });
 });

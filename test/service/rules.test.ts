@@ -8,6 +8,7 @@ import { createGuardedService } from '../../src/service/guarded.js';
 import { openRulesFile } from '../../src/service/rules-file.js';
 import { judge, parseRules } from '../../src/service/rules.js';
 import { FixtureService } from '../adapters/slack-fixtures.js';
+import { processWarningsDuring } from '../process-warnings.js';
 
 describe('lore.config.yml validation', () => {
   it.each([
@@ -19,6 +20,15 @@ describe('lore.config.yml validation', () => {
     ['slack: [1', 'lore.config.yml is not valid YAML'],
   ])('%j names the bad key', (text, message) => {
     expect(() => parseRules(text)).toThrow(message);
+  });
+
+  it('is read without a process warning where the YAML parser warns', async () => {
+    let rules: ReturnType<typeof parseRules> | undefined;
+    const warnings = await processWarningsDuring(() => {
+      rules = parseRules('%FOO bar\n---\nslack:\n  dms: false\n');
+    });
+    expect(warnings).toEqual([]);
+    expect(rules?.slack?.dms).toBe(false);
   });
 
   it('keeps every digit of an unquoted Discord id, and normalises folders', () => {
