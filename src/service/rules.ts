@@ -87,7 +87,7 @@ export function parseRules(text: string, source = 'lore.config.yml'): Rules {
   let data: unknown;
   try {
     // Discord ids are larger than JavaScript numbers hold exactly: read integers as bigints and keep every digit.
-    // Its warnings are left out as front matter's are: the schema below says what is wrong, in one message.
+    // The parser's warnings are left out, as for front matter: the schema below says what is wrong, in one message.
     data = parseYaml(text, { intAsBigInt: true, logLevel: 'error' }) ?? {};
   } catch (error) {
     throw new Error(`${source} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
