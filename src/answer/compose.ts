@@ -17,7 +17,7 @@ import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
 import { countsOneOf } from './counts-asked.js';
-import { statesAmount, statesMoney } from './figures-stated.js';
+import { formAsked, statesAmount, statesMoney } from './figures-stated.js';
 import { questionStemsIn, selectQuote, weightOf, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -324,8 +324,13 @@ function termWeights(result: SearchResult, index: SearchIndex): Map<string, numb
  */
 function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>, form: QuoteOptions): { chunk: Chunk; quote: Quote } {
   const heading = questionStemsIn(ranked.section.join('\n'), weights);
+  const held = weightOf(heading, weights);
+  const asked = weightOf(weights.keys(), weights);
   // As any answer must, the heading a piece leans on holds half the question by importance.
-  const options = weightOf(heading, weights) >= FOUND_COVERAGE * weightOf(weights.keys(), weights) ? { ...form, heading } : form;
+  const leaning = held >= FOUND_COVERAGE * asked ? { ...form, heading } : form;
+  // A question that is all the heading's words ("first week checklist") asks for what stands under it: the section's
+  // opening, not a line further down that happens to repeat one of them. A question of a form wants its line.
+  const options = held > 0 && held >= asked && formAsked(form) === undefined && index.unitChunks[index.unitOf[ranked.id] ?? 0] === ranked.id ? { ...leaning, underNamedHeading: true } : leaning;
   const quote = selectQuote(ranked.text, weights, options);
   const before = index.chunks[ranked.id - 1];
   if (quote.highlights.length > 0 && before && continues(ranked, before)) {

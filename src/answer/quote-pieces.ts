@@ -70,7 +70,10 @@ export function toUnits(text: string): Unit[] {
       return;
     }
     const last = blocks.at(-1);
-    const goesOn = last !== undefined && last.last === n - 1 && !BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text) && !BOLD_QUESTION.test(last.text);
+    const goesOn =
+      last !== undefined &&
+      last.last === n - 1 &&
+      (quoteGoesOn(lines[n - 1] ?? '', line) || (!BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text) && !BOLD_QUESTION.test(last.text)));
     if (goesOn) {
       last.text += `\n${line}`;
       last.last = n;
@@ -78,6 +81,27 @@ export function toUnits(text: string): Unit[] {
   });
   const units = blocks.flatMap((block) => (block.text.length <= LONG_TEXT || FENCE.test(block.text) ? [block] : sentencesOf(block)));
   return units.length > 0 ? units : [{ text: text.trim(), first: 0, last: 0 }];
+}
+
+/** A line of a block quote: its `>` markers, and what it says. */
+const QUOTED = /^\s*((?:>\s?)+)(.*)$/;
+/** An Obsidian or GitHub callout's first line: `> [!warning] Before a major upgrade`. */
+const CALLOUT = /^\[![\w-]+\][+-]?(?:\s|$)/;
+
+/**
+ * Whether a line of a block quote goes on with the quoted line above it, as a paragraph's lines do: the same depth of
+ * `>`, neither line blank, and the line starting no block of its own (an item, a heading, a new callout). So a
+ * callout's title and the lines under it ("> [!warning] Before a major upgrade", "> Take a snapshot …") are one piece,
+ * and the title is never quoted without what it announces.
+ */
+function quoteGoesOn(above: string, line: string): boolean {
+  const before = QUOTED.exec(above);
+  const now = QUOTED.exec(line);
+  if (!before || !now) return false;
+  const depth = (markers: string) => markers.replace(/\s/g, '').length;
+  const said = now[2] ?? '';
+  if (depth(before[1] ?? '') !== depth(now[1] ?? '') || (before[2] ?? '').trim() === '' || said.trim() === '') return false;
+  return !CALLOUT.test(said) && !BLOCK_START.test(said) && !TABLE_ROW.test(said) && !FENCE.test(before[2] ?? '');
 }
 
 /**

@@ -30,6 +30,11 @@ export interface QuoteOptions {
    */
   fromOpening?: boolean;
   /**
+   * The question is all the heading's words ("first week checklist"): quote from the section's first piece, through
+   * the best-matching ones when they are near; the first piece alone when it matches best.
+   */
+  underNamedHeading?: boolean;
+  /**
    * The question asks how to do something: a code block right after the quoted piece is the command it describes
    * ("roll back first and investigate second." and then `make rollback …`), quoted with it.
    */
@@ -139,6 +144,9 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
   if (options.fromOpening) {
     // The opening alone can be a bare "Yes."; the piece after it says why.
     to = Math.max(to < MAX_SPAN ? to : 0, Math.min(1, units.length - 1));
+    from = 0;
+  } else if (options.underNamedHeading) {
+    to = to < MAX_SPAN ? to : 0;
     from = 0;
   } else if (to - from >= MAX_SPAN) from = to = best;
   const indent = indentOf(units[to] ?? '');

@@ -12,8 +12,8 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const DAY = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 /** "12 May", "12th of May", "May 12", "May 12th"; not "May 123", "12 Mayfair" or "v1.12 May". */
 const DAY_OF_MONTH = new RegExp(`(?<![\\w.])(?:${DAY}\\s+(?:of\\s+)?${MONTH}|${MONTH}\\.?\\s+${DAY})(?![\\w])`, 'gi');
-/** "2025-05-12", "2025/05/12": a date as ISO writes it. */
-const ISO_DATE = /(?<![\d.])\d{4}[-/.](0?[1-9]|1[0-2])[-/.]([12]\d|3[01]|0?[1-9])(?![\d.]*\d)/g;
+/** "2025-05-12", "2025/05/12", and "2025_05_12" as daily notes are often named: a date as ISO writes it. */
+const ISO_DATE = /(?<![\d.])\d{4}[-/._](0?[1-9]|1[0-2])[-/._]([12]\d|3[01]|0?[1-9])(?![\d.]*\d)/g;
 
 export interface DayOfYear {
   /** The month and day as the index joins an ISO date's: "0512". */

@@ -1,4 +1,4 @@
-import { fold, joinedStem, joinedStemOf, stem, type Token, tokenize } from './analyze.js';
+import { fold, isParticle, joinedStem, joinedStemOf, stem, type Token, tokenize } from './analyze.js';
 import { hasAsciiLower, hasAsciiUpper, hasDigit, isPlainAscii } from './ascii.js';
 import { dropChatClauses } from './chat-clauses.js';
 import { readingInContext } from './context-readings.js';
@@ -89,6 +89,10 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
       left.terms = [{ stem: joined, id, weight: WEIGHT.exact * scale }];
       groups.splice(groups.indexOf(right), 1);
       if (capitals.has(right)) capitals.add(left);
+    } else if (left && !right && groups.includes(left) && left.terms.length === 0 && b.stop && isParticle(b.surface)) {
+      // The same for a verb the notes lack and its particle, a stop word: "how do I fail over" is asked of "failover".
+      left.word = `${left.word} ${b.surface}`;
+      left.terms = [{ stem: joined, id, weight: WEIGHT.exact * scale }];
     } else {
       const joins = [left, right].filter((group): group is QueryGroup => group !== undefined);
       phrases.push({ stem: joined, id, weight: WEIGHT.phrase * scale, joins });

@@ -142,7 +142,10 @@ describe('a question of when an event is', () => {
     ['The contract renews in March 2026.', true],
     ['Branch cut happens after the last release of the sprint.', true],
     ['Within 5 working days of the request.', true],
+    ['Shadowing starts in your third week.', true],
+    ['Your buddy meets you on day one.', true],
     ['Meridns is our DNS provider; contact the account manager for renewals.', false],
+    ['The third party signs the contract.', false],
   ])('%j says when: %s', (line, expected) => {
     expect(saysWhenLoosely(line)).toBe(expected);
   });

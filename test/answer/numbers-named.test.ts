@@ -70,6 +70,8 @@ describe('the days a question names', () => {
     ['Demo on 12 May, then again on 19 May.', '0512', true],
     ['Cut-off: May 12th', '0512', true],
     ['incidents/2024-03-12-payments-outage.md', '0312', true],
+    // Daily notes named as Logseq names them.
+    ['journals/2024_03_12.md', '0312', true],
     ['| 2025-05-19 | Tendai |', '0512', false],
     ['ticket 2025-512', '0512', false],
   ])('%s names day %s: %s', (text, term, names) => {
