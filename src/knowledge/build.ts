@@ -3,6 +3,8 @@ import { builtInAbbreviations, findAbbreviations, withoutAmbiguousNames, type Ab
 import { SearchIndex } from '../search/index.js';
 import { runInSlices, runToEnd, type Steps } from '../steps.js';
 import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkDraft, type ChunkOptions } from './chunk.js';
+import { withoutComments } from './comments.js';
+import { pageProperties } from './page-properties.js';
 import { EMPTY_META, parseFrontMatter } from './frontmatter.js';
 import { loadNoteFiles, type LoadedFile } from './load.js';
 import { listItemRunsTooLong, nestsTooDeep } from '../markdown-limits.js';
@@ -63,9 +65,14 @@ export interface PreparedNote {
 
 /** Parses one note: front matter, chunks, the abbreviations it defines. The build and an edit share it. */
 export function prepareNote({ file, text }: LoadedFile, chunking: ChunkOptions): PreparedNote {
-  const { parsed, drafts, plain } = readBlocks(text, chunking);
+  // Read as a reader sees it: comments blanked, and Logseq's page properties taken as front matter, every line
+  // where it was (see comments.ts and page-properties.ts).
+  const uncommented = withoutComments(text);
+  const properties = pageProperties(uncommented);
+  const visible = properties?.text ?? uncommented;
+  const { parsed, drafts, plain } = readBlocks(visible, chunking);
   const problems: string[] = [];
-  let meta: NoteMeta = EMPTY_META;
+  let meta: NoteMeta = properties?.meta ?? EMPTY_META;
   if (parsed.frontMatter !== undefined) {
     const result = parseFrontMatter(parsed.frontMatter);
     meta = result.meta;
@@ -73,7 +80,7 @@ export function prepareNote({ file, text }: LoadedFile, chunking: ChunkOptions):
   }
   if (plain) problems.push(`${plain}: read as plain paragraphs`);
   const warning = problems.length > 0 ? { file, reason: problems.join('; ') } : undefined;
-  return { note: { file, text, meta }, drafts, abbreviations: findAbbreviations(text), ...(warning ? { warning } : {}) };
+  return { note: { file, text, meta }, drafts, abbreviations: findAbbreviations(visible), ...(warning ? { warning } : {}) };
 }
 
 const NESTED_TOO_DEEP = 'lists or quotes are nested too deep to read as an outline';

@@ -1,0 +1,102 @@
+/**
+ * What a note hides from its readers: HTML comments (`<!-- … -->`), which no Markdown view shows, Obsidian's comments
+ * (`%% … %%`), which its reading view hides, and the block properties Logseq keeps for itself. Authors keep drafts,
+ * to-dos and remarks in comments that were never meant to be read, so lore neither finds nor quotes them. Each is blanked with spaces, its line breaks kept, so every line
+ * keeps its number and a citation still points at the line as the file has it. Code is left as written: a fenced
+ * block or a `code span` may show a comment's syntax (`printf "%%"`, an HTML example), and that is its text.
+ */
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const FENCE_LINE = /\n\s{0,3}(?:`{3,}|~{3,})/;
+const OPENERS = [
+  { open: '<!--', close: '-->' },
+  { open: '%%', close: '%%' },
+] as const;
+
+/**
+ * Block properties Logseq writes for itself and never shows: whether a block is folded, and the id a reference to it
+ * uses (`collapsed:: true`, `id:: 6612a0f3-…`).
+ */
+const UI_PROPERTY = /^[ \t]*(?:collapsed:: (?:true|false)|id:: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})[ \t]*$/gm;
+
+/** The note with its comments, and Logseq's own block properties, blanked (see above); the same string when it holds none. */
+export function withoutComments(text: string): string {
+  const shown = text.includes('::') ? text.replace(UI_PROPERTY, (line) => ' '.repeat(line.length)) : text;
+  return withoutMarkedComments(shown);
+}
+
+function withoutMarkedComments(text: string): string {
+  if (!text.includes('<!--') && !text.includes('%%')) return text;
+  const chars = text.split('');
+  let fence: string | undefined;
+  let lineStart = frontMatterEnd(text);
+  let i = lineStart;
+  while (i < text.length) {
+    if (i === lineStart) {
+      const lineEnd = endOfLine(text, i);
+      const marker = FENCE.exec(text.slice(i, lineEnd))?.[1];
+      if (fence !== undefined) {
+        if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+        i = lineStart = lineEnd + 1;
+        continue;
+      }
+      if (marker !== undefined) {
+        fence = marker;
+        i = lineStart = lineEnd + 1;
+        continue;
+      }
+    }
+    const ch = text[i];
+    if (ch === '\n') {
+      i = lineStart = i + 1;
+      continue;
+    }
+    if (ch === '`') {
+      i = pastCodeSpan(text, i);
+      continue;
+    }
+    const comment = OPENERS.find(({ open }) => text.startsWith(open, i));
+    const end = comment ? text.indexOf(comment.close, i + comment.open.length) : -1;
+    // An opener with no close before the next code fence is no comment: "at 100%%", then a block that prints "%%".
+    if (!comment || end === -1 || FENCE_LINE.test(text.slice(i, end))) {
+      i++;
+      continue;
+    }
+    const after = end + comment.close.length;
+    for (let j = i; j < after; j++) if (chars[j] !== '\n') chars[j] = ' ';
+    i = after;
+    const lastBreak = text.lastIndexOf('\n', after - 1);
+    // A comment that ends mid-line leaves the rest of that line to be read; the next line starts afresh.
+    if (lastBreak >= lineStart) lineStart = -1;
+  }
+  return chars.join('');
+}
+
+/** Where the body starts: past the front matter, which is YAML, not Markdown ("%%" may be a value there). */
+function frontMatterEnd(text: string): number {
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return 0;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(open[0].length));
+  return close ? endOfLine(text, open[0].length + close.index) + 1 : 0;
+}
+
+function endOfLine(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}
+
+/** Past a code span that opens at `from` (its closing run of as many backticks, on the same line); else past the run. */
+function pastCodeSpan(text: string, from: number): number {
+  let run = from;
+  while (text[run] === '`') run++;
+  const ticks = text.slice(from, run);
+  const lineEnd = endOfLine(text, run);
+  let at = text.indexOf(ticks, run);
+  while (at !== -1 && at < lineEnd) {
+    let next = at + ticks.length;
+    if (text[next] !== '`' && text[at - 1] !== '`') return next;
+    while (text[next] === '`') next++;
+    at = text.indexOf(ticks, next);
+  }
+  return run;
+}
