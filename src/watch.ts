@@ -1,7 +1,7 @@
 import { watch, type ChokidarOptions } from 'chokidar';
 import { statSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { isIgnoredName, isNotePath } from './knowledge/load.js';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { isIgnoredPath, isNotePath } from './knowledge/load.js';
 import type { Logger } from './logger.js';
 
 const DEBOUNCE_MS = 250;
@@ -95,7 +95,7 @@ export async function watchNotes(dir: string, handlers: NoteWatchHandlers, logge
       what: 'notes',
       chokidar: {
         followSymlinks: false,
-        ignored: (path, stats) => isIgnoredName(basename(path)) || (stats?.isFile() === true && !isNotePath(path)),
+        ignored: (path, stats) => isIgnoredPath(relative(folder, path).split(sep).join('/')) || (stats?.isFile() === true && !isNotePath(path)),
       },
     });
   let inside = await watchInside();

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import { isIgnoredName, isNotePath } from '../knowledge/load.js';
+import { isIgnoredPath, isNotePath } from '../knowledge/load.js';
 import { redactSecrets, urlSecrets, withoutCredentials } from '../source/git/redact.js';
 import { runGit, type GitRunOptions } from '../source/git/run.js';
 import { describeError, fail, pass, skip, type CheckResult } from './check.js';
@@ -99,7 +99,7 @@ function folderProblem(path: string, files: readonly string[], notes: number): {
 
 /** Files under `path` that lore would read as notes: note extensions, nothing in a dot folder or node_modules. */
 function notesIn(path: string, files: readonly string[]): number {
-  return files.filter((file) => file.startsWith(`${path}/`) && isNotePath(file) && !file.slice(path.length + 1).split('/').some(isIgnoredName)).length;
+  return files.filter((file) => file.startsWith(`${path}/`) && isNotePath(file) && !isIgnoredPath(file.slice(path.length + 1))).length;
 }
 
 /** Folders of the same name elsewhere in the repository, else its top-level folders: where the notes may be. */
@@ -109,7 +109,7 @@ function folderHint(path: string, files: readonly string[]): string {
     const parts = file.split('/').slice(0, -1);
     for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/'));
   }
-  const visible = [...folders].filter((folder) => !folder.split('/').some(isIgnoredName)).sort();
+  const visible = [...folders].filter((folder) => !isIgnoredPath(folder)).sort();
   const leaf = path.split('/').at(-1)?.toLowerCase();
   const sameName = visible.filter((folder) => folder.split('/').at(-1)?.toLowerCase() === leaf);
   if (sameName.length > 0) return ` (such as ${listed(sameName)})`;

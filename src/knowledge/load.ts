@@ -33,6 +33,15 @@ export function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
+/** The folders where Logseq keeps copies of its pages (backups, old versions): never the notes themselves. */
+const LOGSEQ_COPIES: ReadonlySet<string> = new Set(['bak', 'version-files']);
+
+/** True for a path (relative, `/`-separated) that lore never reads: under an ignored name, or Logseq's page copies. */
+export function isIgnoredPath(path: string): boolean {
+  const parts = path.split('/');
+  return parts.some((part, i) => isIgnoredName(part) || (i > 0 && parts[i - 1] === 'logseq' && LOGSEQ_COPIES.has(part)));
+}
+
 /**
  * Reads every note under `dir`. Unreadable, binary, empty or oversized files are skipped with a reason;
  * links are followed only when they resolve inside the folder.
@@ -59,6 +68,7 @@ export async function loadNoteFiles(dir: string, options: LoadOptions): Promise<
       if (isIgnoredName(entry.name)) continue;
       const path = join(folder, entry.name);
       const rel = relative(root, path).split(sep).join('/');
+      if (isIgnoredPath(rel)) continue;
       let target = path;
       if (entry.isSymbolicLink()) {
         try {

@@ -1,7 +1,7 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LoreError } from '../errors.js';
-import { isIgnoredName, isNotePath, readNote, type LoadedFile, type LoadOptions } from './load.js';
+import { isIgnoredPath, isNotePath, readNote, type LoadedFile, type LoadOptions } from './load.js';
 import type { NoteEdit } from './update.js';
 import type { SkippedFile } from '../types.js';
 
@@ -36,7 +36,7 @@ export async function readNoteChanges(dir: string, changes: NoteChanges, known: 
   for (const raw of new Set([...changes.changed, ...changes.removed])) {
     const file = normalize(raw);
     if (file === undefined) ignored.push({ file: String(raw), reason: 'not a path inside the knowledge folder' });
-    else if (!file.split('/').some(isIgnoredName)) paths.add(file);
+    else if (!isIgnoredPath(file)) paths.add(file);
   }
   // Something went away: a watcher may report the rest of a burst later (`rm -r`, a checkout), so the folder's
   // note names are listed and every difference from the index is taken in now.
@@ -71,7 +71,7 @@ async function listNotes(root: string): Promise<Set<string> | undefined> {
   const visit = async (folder: string, prefix: string): Promise<boolean> => {
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      if (isIgnoredName(entry.name)) continue;
+      if (isIgnoredPath(`${prefix}${entry.name}`)) continue;
       if (entry.isSymbolicLink()) return false;
       if (entry.isDirectory()) {
         if (!(await visit(join(folder, entry.name), `${prefix}${entry.name}/`))) return false;

@@ -69,6 +69,17 @@ describe('applying changed paths', () => {
     await expectSameAsFresh(lore, dir);
   });
 
+  it("ignores a change to Logseq's copies of a page, as a fresh build does", async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lore-apply-'));
+    await writeFile(join(dir, 'alpha.md'), '# Alpha\n\nThe alpha service is owned by the platform team.\n');
+    const lore = await openLore({ knowledgeDir: dir });
+    await mkdir(join(dir, 'logseq', 'bak', 'pages'), { recursive: true });
+    await writeFile(join(dir, 'logseq', 'bak', 'pages', 'alpha.md'), '# Alpha\n\nThe quokka cache is owned by nobody.\n');
+    expect(await lore.applyChanges({ changed: ['logseq/bak/pages/alpha.md'], removed: [] })).toBe(true);
+    expect(lore.answer('quokka cache').found).toBe(false);
+    await expectSameAsFresh(lore, dir);
+  });
+
   it('takes in the rest of a burst when a removal is reported before the other changes', async () => {
     dir = await mkdtemp(join(tmpdir(), 'lore-apply-'));
     await writeFile(join(dir, 'alpha.md'), '# Alpha\n\nThe wombat queue drains at noon.\n');

@@ -74,6 +74,20 @@ describe('loadNoteFiles', () => {
     expect(skipped).toEqual([]);
   });
 
+  it("skips the copies of pages Logseq keeps (backups, old versions), and reads a Logseq graph's pages", async () => {
+    const dir = await tempDir();
+    await writeTree(dir, {
+      'pages/Kafka.md': '- Retention is 7 days\n',
+      'journals/2024_03_14.md': '- Standup\n',
+      'logseq/config.edn': '{:meta/version 1}\n',
+      'logseq/bak/pages/Kafka/2024-03-01T10_00_00.000Z.Desktop.md': '- Retention is 3 days\n',
+      'logseq/version-files/base/pages/Kafka.md': '- Retention is 1 day\n',
+      'notes/bak/kept.md': '# a folder named bak elsewhere is read\n',
+    });
+    const { files } = await loadNoteFiles(dir, { maxBytes: MAX_BYTES });
+    expect(files.map((f) => f.file).sort()).toEqual(['journals/2024_03_14.md', 'notes/bak/kept.md', 'pages/Kafka.md']);
+  });
+
   it('skips a link pointing outside the folder with a reason, and follows one pointing inside', async () => {
     const outside = await tempDir();
     const dir = await tempDir();
