@@ -7,7 +7,7 @@
  */
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-const FENCE_LINE = /\n\s{0,3}(?:`{3,}|~{3,})/;
+const FENCE_LINES = /\n[ \t]{0,3}(?:`{3,}|~{3,})/g;
 const OPENERS = [
   { open: '<!--', close: '-->' },
   { open: '%%', close: '%%' },
@@ -28,6 +28,8 @@ export function withoutComments(text: string): string {
 function withoutMarkedComments(text: string): string {
   if (!text.includes('<!--') && !text.includes('%%')) return text;
   const chars = text.split('');
+  const fences = fenceLineStarts(text);
+  const closes: number[] = OPENERS.map(() => -2);
   let fence: string | undefined;
   let lineStart = frontMatterEnd(text);
   let i = lineStart;
@@ -55,10 +57,18 @@ function withoutMarkedComments(text: string): string {
       i = pastCodeSpan(text, i);
       continue;
     }
-    const comment = OPENERS.find(({ open }) => text.startsWith(open, i));
-    const end = comment ? text.indexOf(comment.close, i + comment.open.length) : -1;
+    const kind = OPENERS.findIndex(({ open }) => text.startsWith(open, i));
+    const comment = OPENERS[kind];
+    if (!comment) {
+      i++;
+      continue;
+    }
+    // Each kind's next close is looked for once and kept while it lies ahead: a note of many unclosed openers is
+    // still read in one pass.
+    let end = closes[kind] ?? -2;
+    if (end !== -1 && end < i + comment.open.length) end = closes[kind] = text.indexOf(comment.close, i + comment.open.length);
     // An opener with no close before the next code fence is no comment: "at 100%%", then a block that prints "%%".
-    if (!comment || end === -1 || FENCE_LINE.test(text.slice(i, end))) {
+    if (end === -1 || fenceBetween(fences, i, end)) {
       i++;
       continue;
     }
@@ -70,6 +80,25 @@ function withoutMarkedComments(text: string): string {
     if (lastBreak >= lineStart) lineStart = -1;
   }
   return chars.join('');
+}
+
+/** Where each line that looks like a code fence starts, in order. */
+function fenceLineStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (const match of text.matchAll(FENCE_LINES)) starts.push(match.index + 1);
+  return starts;
+}
+
+/** Whether a fence line starts after `from` and before `to` (`starts` in order). */
+function fenceBetween(starts: readonly number[], from: number, to: number): boolean {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] ?? 0) <= from) low = middle + 1;
+    else high = middle;
+  }
+  return low < starts.length && (starts[low] ?? Infinity) < to;
 }
 
 /** Where the body starts: past the front matter, which is YAML, not Markdown ("%%" may be a value there). */
