@@ -144,6 +144,8 @@ describe('a question of when an event is', () => {
     ['Within 5 working days of the request.', true],
     ['Shadowing starts in your third week.', true],
     ['Your buddy meets you on day one.', true],
+    ['We freeze deploys during the Easter week.', true],
+    ['No deploys on weekends or in the evening.', true],
     ['Meridns is our DNS provider; contact the account manager for renewals.', false],
     ['The third party signs the contract.', false],
   ])('%j says when: %s', (line, expected) => {
