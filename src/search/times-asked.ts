@@ -61,7 +61,8 @@ const LONG_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/i;
 /**
  * A time said less exactly than a day: a month, a quarter or a year ("in March", "by end of Q2", "2026"), a time
  * relative to another ("after the last release", "until the freeze ends", "every other week", "next sprint"), a
- * length of time from now ("within 5 working days"), or a time counted from a start ("in your third week", "day one").
+ * length of time from now ("within 5 working days"), a time counted from a start ("in your third week", "day one"),
+ * a part of the day, a weekend or a named holiday ("during the Easter week").
  */
 const LOOSE_TIME = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\bq[1-4]\b|\b(?:19|20)\d\d\b|\b(?:after|before|until|till|once|every|each|end\s+of|start\s+of|next|last|tomorrow|today|tonight)\b|\b\d+\s*(?:working\s+|business\s+|calendar\s+)?(?:days?|weeks?|months?|years?|hours?|h|mins?|minutes?)\b|\b(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:day|week|month|year|sprint|quarter)\b|\b(?:day|week|month|sprint)\s+(?:\d+|one|two|three|four|five|six)\b|\b(?:weekends?|mornings?|afternoons?|evenings?|christmas|easter|thanksgiving|new\s+year)\b/i;
 

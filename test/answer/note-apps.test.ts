@@ -102,5 +102,7 @@ describe('block quotes as quote pieces', () => {
     expect(selectQuote(two, weigh('restores hour')).lines).toEqual(['> [!warning] Restores', '> take an hour']);
     const apart = ['> Backups are kept 35 days.', '>', '> Restores take an hour.'].join('\n');
     expect(selectQuote(apart, weigh('restores hour')).lines).toEqual(['> Restores take an hour.']);
+    const headed = ['> ## Backups', '> Restores take an hour.'].join('\n');
+    expect(selectQuote(headed, weigh('restores hour')).lines).toEqual(['> Restores take an hour.']);
   });
 });
