@@ -1,9 +1,12 @@
+import { frontMatterLength } from './markdown.js';
+
 /**
  * What a note hides from its readers: HTML comments (`<!-- … -->`), which no Markdown view shows, Obsidian's comments
  * (`%% … %%`), which its reading view hides, and the block properties Logseq keeps for itself. Authors keep drafts,
- * to-dos and remarks in comments that were never meant to be read, so lore neither finds nor quotes them. Each is blanked with spaces, its line breaks kept, so every line
- * keeps its number and a citation still points at the line as the file has it. Code is left as written: a fenced
- * block or a `code span` may show a comment's syntax (`printf "%%"`, an HTML example), and that is its text.
+ * to-dos and remarks in comments that were never meant to be read, so lore neither finds nor quotes them. Each is
+ * blanked with spaces, its line breaks kept, so every line keeps its number and a citation still points at the line
+ * as the file has it. Code is left as written: a fenced block or a `code span` may show a comment's syntax (`printf
+ * "%%"`, an HTML example), and that is its text.
  */
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
@@ -31,7 +34,8 @@ function withoutMarkedComments(text: string): string {
   const fences = fenceLineStarts(text);
   const closes: number[] = OPENERS.map(() => -2);
   let fence: string | undefined;
-  let lineStart = frontMatterEnd(text);
+  // The body starts past the front matter, which is YAML, not Markdown ("%%" may be a value there).
+  let lineStart = frontMatterLength(text);
   let i = lineStart;
   while (i < text.length) {
     if (i === lineStart) {
@@ -99,14 +103,6 @@ function fenceBetween(starts: readonly number[], from: number, to: number): bool
     else high = middle;
   }
   return low < starts.length && (starts[low] ?? Infinity) < to;
-}
-
-/** Where the body starts: past the front matter, which is YAML, not Markdown ("%%" may be a value there). */
-function frontMatterEnd(text: string): number {
-  const open = /^---[ \t]*\r?\n/.exec(text);
-  if (!open) return 0;
-  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(open[0].length));
-  return close ? endOfLine(text, open[0].length + close.index) + 1 : 0;
 }
 
 function endOfLine(text: string, from: number): number {

@@ -61,6 +61,11 @@ export function parsePlainNote(text: string): ParsedNote {
   return { frontMatter, blocks };
 }
 
+/** How many characters the note's front matter takes, its closing line included; 0 when it has none. */
+export function frontMatterLength(text: string): number {
+  return FRONT_MATTER.exec(text)?.[0].length ?? 0;
+}
+
 /** The front matter, and the body with the front matter's lines left blank so that line numbers stay the file's. */
 function splitFrontMatter(text: string): { frontMatter?: string; body: string } {
   const match = FRONT_MATTER.exec(text);
