@@ -100,8 +100,8 @@ function quoteGoesOn(above: string, line: string): boolean {
   if (!before || !now) return false;
   const depth = (markers: string) => markers.replace(/\s/g, '').length;
   const said = now[2] ?? '';
-  if (depth(before[1] ?? '') !== depth(now[1] ?? '') || (before[2] ?? '').trim() === '' || said.trim() === '') return false;
   const saidAbove = before[2] ?? '';
+  if (depth(before[1] ?? '') !== depth(now[1] ?? '') || saidAbove.trim() === '' || said.trim() === '') return false;
   return !CALLOUT.test(said) && !BLOCK_START.test(said) && !TABLE_ROW.test(said) && !FENCE.test(saidAbove) && !TABLE_ROW.test(saidAbove) && !/^#{1,6}\s/.test(saidAbove);
 }
 
