@@ -9,7 +9,7 @@ import { frontMatterLength } from './markdown.js';
  * "%%"`, an HTML example), and that is its text.
  */
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+export const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const FENCE_LINES = /\n[ \t]{0,3}(?:`{3,}|~{3,})/g;
 const OPENERS = [
   { open: '<!--', close: '-->' },

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../src/answer/compose.js';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { search } from '../../src/search/search.js';
+
+/** Notes kept as a docs site keeps them: Docusaurus MDX with tabs and admonitions, Hugo shortcodes, HTML anchors. */
+const site = [
+  {
+    file: 'docs/deploys.mdx',
+    text: [
+      '---',
+      'title: Deploying the API',
+      '---',
+      '',
+      "import Tabs from '@theme/Tabs';",
+      "import TabItem from '@theme/TabItem';",
+      '',
+      'Deploys go out through Argo Rollouts with a canary.',
+      '',
+      ':::caution Freeze',
+      '',
+      'No deploys after 3pm on Fridays.',
+      '',
+      ':::',
+      '',
+      '## Rolling back',
+      '',
+      '<Tabs>',
+      '  <TabItem value="cli" label="CLI">',
+      '',
+      'Run `kubectl argo rollouts undo api` to go back to the previous revision.',
+      '',
+      '  </TabItem>',
+      '  <TabItem value="ui" label="Dashboard">',
+      '',
+      'Open the Rollouts dashboard and press **Rollback** on the api rollout.',
+      '',
+      '  </TabItem>',
+      '</Tabs>',
+      '',
+      ':::tip',
+      'The canary runs at 10% for 15 minutes before it is promoted.',
+      ':::',
+    ].join('\n'),
+  },
+  {
+    file: 'content/backups.md',
+    text: [
+      '---',
+      'title: "Backups"',
+      '---',
+      '',
+      '{{< alert title="Retention" color="warning" >}}',
+      'Nightly snapshots are kept for 35 days; monthly ones for a year.',
+      '{{< /alert >}}',
+      '',
+      '<a name="restore"></a>',
+      '## Restoring',
+      '',
+      'Restore the snapshot to a new instance with `aws rds restore-db-instance-from-db-snapshot`.',
+    ].join('\n'),
+  },
+];
+const { index } = indexNotes(site);
+const ask = (question: string) => composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
+
+describe('notes kept as a docs site', () => {
+  it('quotes the lines inside tabs without the tags around them', () => {
+    const answer = ask('how do i roll back the api');
+    const quote = answer.citations[0]?.snippet ?? '';
+    expect(quote).toContain('kubectl argo rollouts undo api');
+    expect(quote).not.toMatch(/TabItem|<\/?Tabs>/);
+    expect(answer.citations[0]?.file).toBe('docs/deploys.mdx');
+  });
+
+  it('quotes the line inside a shortcode without the shortcode', () => {
+    const answer = ask('how long are backups kept');
+    expect(answer.citations[0]?.snippet).toBe('Nightly snapshots are kept for 35 days; monthly ones for a year.');
+    expect(answer.citations[0]?.startLine).toBe(6);
+  });
+
+  it('quotes an admonition with the title the site shows and without its closing fence', () => {
+    const answer = ask('how long does the canary run');
+    const quote = answer.citations[0]?.snippet ?? '';
+    expect(quote).toContain('The canary runs at 10% for 15 minutes');
+    expect(quote).not.toMatch(/^:::\s*$/m);
+    expect(ask('can we deploy on friday').citations[0]?.snippet).toContain('No deploys after 3pm on Fridays.');
+  });
+
+  it('counts no markup as words of a section: nothing is found for a question only the tags would answer', () => {
+    expect(ask('tabitem value label').found).toBe(false);
+    expect(ask('which theme tabs are imported').citations.some((cited) => cited.snippet.includes('import'))).toBe(false);
+  });
+});
