@@ -10,7 +10,8 @@ import { frontMatterLength } from './markdown.js';
  * at the file's own lines. A line with words between its tags (`<summary>Why?</summary>`) is text and stays; so does
  * an admonition's opening line (`:::tip`, `:::caution Freeze`), which the site shows as the box's title, as a
  * `> [!NOTE]` callout's marker is kept. Code is left as written. A `<script>` or `<style>` element is blanked whole:
- * its content is code the page runs, never shown.
+ * its content is code the page runs, never shown. A `<pre>` or `<code>` element is left as written: what it holds is
+ * shown as code.
  */
 
 /** One tag: a name, then attributes (quoted values and `{…}` JSX expressions may hold `<` or `>`). */
@@ -24,6 +25,8 @@ const MODULE_LINE = /^(?:import\s.+\sfrom\s+(['"]).+\1|import\s+(['"]).+\2|expor
 const MODULE_OPEN = /^import\s+(?:[\w$]+\s*,\s*)?\{[^}]*$/;
 const MODULE_CLOSE = /\}\s*from\s+(['"]).+\1;?\s*$/;
 const HEADING = /^ {0,3}#{1,6}\s/;
+/** The tags of an element whose lines are shown as written: its HTML block is read whole, and what it holds is code. */
+const VERBATIM = /^\s*<\/?(?:pre|code|textarea)\b/i;
 const HIDDEN_ELEMENT = /^\s*<(script|style)\b[^>]*>/i;
 
 /** Whether a note may hold markup worth looking for: a cheap test before reading it line by line. */
@@ -73,7 +76,7 @@ export function withoutMarkup(text: string): string {
       for (let j = i + 1; j < last; j++) if (MODULE_CLOSE.test(lines[j] ?? '')) return j;
       return undefined;
     }
-    const markup = TAGS_ONLY.test(line) || SHORTCODES_ONLY.test(line) || TEMPLATE_TAGS_ONLY.test(line) || ADMONITION_CLOSE.test(line) || MODULE_LINE.test(line);
+    const markup = (TAGS_ONLY.test(line) && !VERBATIM.test(line)) || SHORTCODES_ONLY.test(line) || TEMPLATE_TAGS_ONLY.test(line) || ADMONITION_CLOSE.test(line) || MODULE_LINE.test(line);
     return markup ? i : undefined;
   }
 

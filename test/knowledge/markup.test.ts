@@ -33,6 +33,7 @@ describe('withoutMarkup', () => {
     ['a sentence that starts with a tag', '<kbd>Ctrl</kbd> + C stops it.'],
     ['prose that starts with "import"', 'import the dashboard from the JSON file in the repo.'],
     ['a MkDocs admonition', '!!! warning "Never run FLUSHALL"'],
+    ['the tag that opens preformatted text, read whole as code', '<pre lang="mermaid">'],
   ])('keeps %s', (_, line) => {
     const text = ['Intro.', line, 'After.'].join('\n');
     expect(withoutMarkup(text)).toBe(text);
