@@ -48,6 +48,39 @@ export function throughIntroducedList(units: string[], index: number): number {
   return end;
 }
 
+const STEP = /^\s*\d+[.)]\s/;
+/** The most steps, and pieces in all (steps, their code blocks and nested bullets), of a procedure quoted whole. */
+const MAX_STEPS = 8;
+const MAX_PROCEDURE_PIECES = 16;
+
+/**
+ * The pieces `from` to `to` widened to whole numbered lists, where they start or end in a short one: a procedure's
+ * steps are read together, and step 2 of "how do I restore a backup" is not how to do it without step 1. A code
+ * block between steps belongs to the step before it, as notes often leave it unindented. A long list is left as it is.
+ */
+export function wholeProcedure(units: readonly string[], from: number, to: number): [number, number] {
+  return [stepsAround(units, from)?.[0] ?? from, stepsAround(units, to)?.[1] ?? to];
+}
+
+/** The first and last piece of the short numbered list that holds piece `at` (a step, or what is nested in one). */
+function stepsAround(units: readonly string[], at: number): [number, number] | undefined {
+  const unit = (i: number) => units[i] ?? '';
+  // The step that holds it: the nearest step at or above it, no deeper than it (a code block may stand level with it).
+  let first = at;
+  while (first >= 0 && !(STEP.test(unit(first)) && (indentOf(unit(first)) <= indentOf(unit(at)) || FENCE.test(unit(at))))) first--;
+  if (first < 0) return undefined;
+  const indent = indentOf(unit(first));
+  const inList = (i: number) => indentOf(unit(i)) > indent || (indentOf(unit(i)) === indent && (STEP.test(unit(i)) || FENCE.test(unit(i))));
+  for (let i = first; i <= at; i++) if (!inList(i)) return undefined;
+  while (first > 0 && inList(first - 1)) first--;
+  while (!(STEP.test(unit(first)) && indentOf(unit(first)) === indent)) first++;
+  let last = at;
+  while (last + 1 < units.length && inList(last + 1)) last++;
+  let steps = 0;
+  for (let i = first; i <= last; i++) if (indentOf(unit(i)) === indent && STEP.test(unit(i))) steps++;
+  return steps >= 2 && steps <= MAX_STEPS && last - first + 1 <= MAX_PROCEDURE_PIECES ? [first, last] : undefined;
+}
+
 /**
  * The chunk's paragraphs, list items and fenced code blocks, each with its lines: a paragraph (or item) wrapped
  * over several lines is one piece, so a quote never stops mid-sentence at a line break, and a code block is one

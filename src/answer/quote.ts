@@ -5,7 +5,7 @@ import { BOLD_QUESTION, Q_LABEL } from '../search/question-lines.js';
 import { rangeHolds } from '../search/amount-ranges.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
 import { formAsked, REASON } from './figures-stated.js';
-import { ancestors, dedent, FENCE, indentOf, introducesCode, MAX_CHILDREN, throughIntroducedList, toUnits, withSiblings } from './quote-pieces.js';
+import { ancestors, dedent, FENCE, indentOf, introducesCode, MAX_CHILDREN, throughIntroducedList, toUnits, wholeProcedure, withSiblings } from './quote-pieces.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -36,7 +36,8 @@ export interface QuoteOptions {
   underNamedHeading?: boolean;
   /**
    * The question asks how to do something: a code block right after the quoted piece is the command it describes
-   * ("roll back first and investigate second." and then `make rollback …`), quoted with it.
+   * ("roll back first and investigate second." and then `make rollback …`), quoted with it, and a step of a short
+   * numbered list is quoted with the other steps.
    */
   procedure?: boolean;
   /** The question asks how long, how many, how much, how often or when: a piece that states an amount is preferred. */
@@ -149,6 +150,7 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
     to = to < MAX_SPAN ? to : 0;
     from = 0;
   } else if (to - from >= MAX_SPAN) from = to = best;
+  if (options.procedure && !underHeading) [from, to] = wholeProcedure(units, from, to);
   const indent = indentOf(units[to] ?? '');
   let children = 0;
   while (to + 1 < units.length && children < MAX_CHILDREN && indentOf(units[to + 1] ?? '') > indent) {

@@ -74,6 +74,35 @@ describe('selectQuote', () => {
       expect(quote.lines).toEqual(['Costs, June 2024, both regions together:', '| Item | Monthly cost |', '|---|---|', '| GPU training | 41,200 |']);
       expect(quote.span).toEqual([0, 4]);
     });
+
+    const restore = [
+      '1. Find the snapshot id with `aws rds describe-db-snapshots`.',
+      '2. Restore it to a new instance:',
+      '```bash',
+      'aws rds restore-db-instance-from-db-snapshot',
+      '```',
+      '3. Point `DATABASE_URL` at the new instance and restart the app.',
+      '',
+      'Restores take about 20 minutes.',
+    ];
+
+    it('on a question of how to do something, quotes every step of the numbered list the answering step is in', () => {
+      const quote = selectQuote(restore.join('\n'), weigh('restore backup'), { procedure: true });
+      // The line after the list holds "restore" as well: a close rival, quoted with the steps.
+      expect(quote.lines).toEqual(restore.filter((line) => line !== ''));
+      expect(quote.span).toEqual([0, 7]);
+    });
+
+    it('quotes one step where the question does not ask how to do something', () => {
+      const quote = selectQuote(restore.join('\n'), weigh('find snapshot id'));
+      expect(quote.lines).toEqual([restore[0]]);
+    });
+
+    it('quotes the step alone where the list is too long to read as one answer', () => {
+      const long = Array.from({ length: 12 }, (_, i) => `${i + 1}. Step ${i + 1}${i === 6 ? ': restore the snapshot' : ''}.`);
+      const quote = selectQuote(long.join('\n'), weigh('restore snapshot'), { procedure: true });
+      expect(quote.lines).toEqual([long[6]]);
+    });
   });
 
   it('does not take the list after a line that announces nothing', () => {
