@@ -105,8 +105,9 @@ export function toUnits(text: string): Unit[] {
     const last = blocks.at(-1);
     const goesOn =
       last !== undefined &&
-      last.last === n - 1 &&
-      (quoteGoesOn(lines[n - 1] ?? '', line) || (!BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text) && !BOLD_QUESTION.test(last.text)));
+      ((last.last === n - 1 &&
+        (quoteGoesOn(lines[n - 1] ?? '', line) || (!BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text) && !BOLD_QUESTION.test(last.text)))) ||
+        boxGoesOn(last, line));
     if (goesOn) {
       last.text += `\n${line}`;
       last.last = n;
@@ -136,6 +137,18 @@ function quoteGoesOn(above: string, line: string): boolean {
   const saidAbove = before[2] ?? '';
   if (depth(before[1] ?? '') !== depth(now[1] ?? '') || saidAbove.trim() === '' || said.trim() === '') return false;
   return !CALLOUT.test(said) && !BLOCK_START.test(said) && !TABLE_ROW.test(said) && !FENCE.test(saidAbove) && !TABLE_ROW.test(saidAbove) && !/^#{1,6}\s/.test(saidAbove);
+}
+
+/** The first line of an MkDocs admonition or tab: `!!! warning "Never run FLUSHALL"`, `??? tip`, `=== "Staging"`. */
+const BOX_TITLE = /^\s*(?:!!!|\?\?\?\+?|===)[ \t]+\S/;
+
+/**
+ * Whether a line is the first of the text under an MkDocs box's title, the piece above being the title alone: the
+ * two are one piece across the blank line between them, as a callout's title and its lines are, so that the title
+ * is never quoted without what it announces.
+ */
+function boxGoesOn(above: Unit, line: string): boolean {
+  return above.first === above.last && BOX_TITLE.test(above.text) && !BOX_TITLE.test(line) && !FENCE.test(line) && !/^\s*#/.test(line) && !TABLE_ROW.test(line);
 }
 
 /**

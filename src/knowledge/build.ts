@@ -5,6 +5,7 @@ import { runInSlices, runToEnd, type Steps } from '../steps.js';
 import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkDraft, type ChunkOptions } from './chunk.js';
 import { withoutComments } from './comments.js';
 import { withoutMarkup } from './markup.js';
+import { withIndentedBlocksRead } from './indented-blocks.js';
 import { pageProperties } from './page-properties.js';
 import { EMPTY_META, parseFrontMatter } from './frontmatter.js';
 import { loadNoteFiles, type LoadedFile } from './load.js';
@@ -66,9 +67,10 @@ export interface PreparedNote {
 
 /** Parses one note: front matter, chunks, the abbreviations it defines. The build and an edit share it. */
 export function prepareNote({ file, text }: LoadedFile, chunking: ChunkOptions): PreparedNote {
-  // Read as a reader sees it: comments and markup-only lines blanked, and Logseq's page properties taken as front
-  // matter, every line where it was (see comments.ts, markup.ts and page-properties.ts).
-  const uncommented = withoutMarkup(withoutComments(text));
+  // Read as a reader sees it: comments and markup-only lines blanked, MkDocs boxes out of their indent, and Logseq's
+  // page properties taken as front matter, every line where it was (see comments.ts, markup.ts, indented-blocks.ts
+  // and page-properties.ts).
+  const uncommented = withIndentedBlocksRead(withoutMarkup(withoutComments(text)));
   const properties = pageProperties(uncommented);
   const visible = properties?.text ?? uncommented;
   const { parsed, drafts, plain } = readBlocks(visible, chunking);

@@ -60,6 +60,25 @@ const site = [
       'Restore the snapshot to a new instance with `aws rds restore-db-instance-from-db-snapshot`.',
     ].join('\n'),
   },
+  {
+    file: 'docs/redis.md',
+    text: [
+      '# Redis runbook',
+      '',
+      '!!! warning "Never run FLUSHALL in production"',
+      '',
+      "    FLUSHALL drops every session. Use `redis-cli --scan --pattern 'sess:*'` and delete keys in batches instead.",
+      '',
+      '## Replication',
+      '',
+      '??? tip "Checking replication lag"',
+      '',
+      '    Run `INFO replication` on the replica:',
+      '',
+      '    - `master_last_io_seconds_ago` above 10 means it is behind',
+      '    - `master_link_status` down means it is cut off',
+    ].join('\n'),
+  },
 ];
 const { index } = indexNotes(site);
 const ask = (question: string) => composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
@@ -85,6 +104,21 @@ describe('notes kept as a docs site', () => {
     expect(quote).toContain('The canary runs at 10% for 15 minutes');
     expect(quote).not.toMatch(/^:::\s*$/m);
     expect(ask('can we deploy on friday').citations[0]?.snippet).toContain('No deploys after 3pm on Fridays.');
+  });
+
+  it('quotes an MkDocs box with its title, its text out of the indent', () => {
+    const answer = ask('can i run flushall in prod');
+    expect(answer.citations[0]?.snippet.split('\n')).toEqual([
+      '!!! warning "Never run FLUSHALL in production"',
+      "FLUSHALL drops every session. Use `redis-cli --scan --pattern 'sess:*'` and delete keys in batches instead.",
+    ]);
+    expect([answer.citations[0]?.startLine, answer.citations[0]?.endLine]).toEqual([3, 5]);
+  });
+
+  it('reads a list in an MkDocs box as a list: the item that answers is quoted, not the whole box', () => {
+    const quote = ask('what does master link status down mean').citations[0]?.snippet ?? '';
+    expect(quote).toContain('- `master_link_status` down means it is cut off');
+    expect(quote).not.toContain('master_last_io_seconds_ago');
   });
 
   it('counts no markup as words of a section: nothing is found for a question only the tags would answer', () => {
