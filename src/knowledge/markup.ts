@@ -11,7 +11,8 @@ import { frontMatterLength } from './markdown.js';
  * an admonition's opening line (`:::tip`, `:::caution Freeze`), which the site shows as the box's title, as a
  * `> [!NOTE]` callout's marker is kept. Code is left as written. A `<script>` or `<style>` element is blanked whole:
  * its content is code the page runs, never shown. A `<pre>` or `<code>` element is left as written: what it holds is
- * shown as code.
+ * shown as code. A disclosure's `<summary>` line is read as the bold line the page shows (`**Why is search slow?**`),
+ * so that one that asks is read as a FAQ's question is, with the text under it as its answer.
  */
 
 /** One tag: a name, then attributes (quoted values and `{…}` JSX expressions may hold `<` or `>`). */
@@ -27,6 +28,7 @@ const MODULE_CLOSE = /\}\s*from\s+(['"]).+\1;?\s*$/;
 const HEADING = /^ {0,3}#{1,6}\s/;
 /** The tags of an element whose lines are shown as written: its HTML block is read whole, and what it holds is code. */
 const VERBATIM = /^\s*<\/?(?:pre|code|textarea)\b/i;
+const SUMMARY = /^(\s*)<summary>\s*([^<>*_]*?)\s*<\/summary>\s*$/i;
 const HIDDEN_ELEMENT = /^\s*<(script|style)\b[^>]*>/i;
 
 /** Whether a note may hold markup worth looking for: a cheap test before reading it line by line. */
@@ -56,6 +58,12 @@ export function withoutMarkup(text: string): string {
     }
     if (marker !== undefined) {
       fence = marker;
+      continue;
+    }
+    const summary = SUMMARY.exec(line);
+    if (summary && (summary[2] ?? '') !== '') {
+      lines[i] = `${summary[1] ?? ''}**${summary[2] ?? ''}**`;
+      changed = true;
       continue;
     }
     const end = markupEnd(i);

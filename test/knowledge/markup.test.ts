@@ -25,7 +25,7 @@ describe('withoutMarkup', () => {
   });
 
   it.each([
-    ['words between tags', '<summary>Why is the canary slow?</summary>'],
+    ['words between tags', '<p align="center">Deploys pause at 3pm.</p>'],
     ['an admonition opener, the box title the site shows', ':::caution Freeze'],
     ['a bare admonition opener', ':::tip'],
     ['an autolink', '<https://example.com/runbook>'],
@@ -37,6 +37,13 @@ describe('withoutMarkup', () => {
   ])('keeps %s', (_, line) => {
     const text = ['Intro.', line, 'After.'].join('\n');
     expect(withoutMarkup(text)).toBe(text);
+  });
+
+  it('reads a disclosure\'s summary line as the bold line the page shows', () => {
+    const text = ['<details>', '  <summary>Why is search slow on Mondays?</summary>', 'The weekly reindex runs then.', '</details>'].join('\n');
+    expect(lines(withoutMarkup(text))).toEqual([' '.repeat(9), '  **Why is search slow on Mondays?**', 'The weekly reindex runs then.', ' '.repeat(10)]);
+    const styled = '<summary><strong>telegraf.conf</strong></summary>';
+    expect(withoutMarkup(styled)).toBe(styled);
   });
 
   it('keeps every line where it was, and the text between tags', () => {
