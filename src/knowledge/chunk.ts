@@ -1,5 +1,5 @@
 import type { Chunk } from '../types.js';
-import { bulletLabel, listIntro, pseudoHeading } from './labels.js';
+import { bulletLabel, listIntro, openingHeading, pseudoHeading } from './labels.js';
 import { LineMap } from './lines.js';
 import type { Block } from './markdown.js';
 import { splitSentences } from './sentences.js';
@@ -94,6 +94,18 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
 
   let previous: Block | undefined;
   for (const block of blocks) {
+    const opening = block.kind === 'paragraph' ? openingHeading(block, text.slice(lines.startOf(block.startLine), lines.endOf(block.startLine))) : undefined;
+    if (opening !== undefined && size(block) <= options.maxChars) {
+      // Its first line heads it, as a bold paragraph of its own would: a section of its own, without that line.
+      if (stack.at(-1)?.depth === PSEUDO_HEADING_DEPTH) stack.pop();
+      stack.push({ depth: PSEUDO_HEADING_DEPTH, title: opening });
+      setHeadings();
+      group++;
+      unit++;
+      push(block, [], false, block.startLine + 1);
+      previous = block;
+      continue;
+    }
     if (block.kind === 'heading' || block.kind === 'rule' || pseudoHeading(block) !== undefined) unit++;
     if (block.kind === 'heading') {
       while (stack.length > 0 && (stack.at(-1)?.depth ?? 0) >= (block.depth ?? 1)) stack.pop();

@@ -21,6 +21,22 @@ export function pseudoHeading(block: Block): string | undefined {
   return text.length > 0 && text.length <= 160 ? text : undefined;
 }
 
+/** A line that is nothing but bold or italic text: `**Why is search slow on Mondays?**`. */
+const EMPHASIS_LINE = /^\s*(?:\*\*([^*]+)\*\*|__([^_]+)__|\*([^*]+)\*|_([^_]+)_)\s*$/;
+
+/**
+ * A paragraph whose first line is all bold or italic and whose text goes on below it ("**Why is search slow?**" and
+ * the answer on the next line, no blank line between): that line heads what follows it, as a short paragraph that
+ * is all bold does. `firstLine` is the paragraph's first line as written.
+ */
+export function openingHeading(block: Block, firstLine: string): string | undefined {
+  if (block.kind !== 'paragraph' || block.endLine === block.startLine || block.emphasisOnly) return undefined;
+  const match = EMPHASIS_LINE.exec(firstLine);
+  const emphasised = match ? (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').trim() : undefined;
+  const title = block.lead ?? emphasised;
+  return emphasised && title && title.length <= 160 ? title : undefined;
+}
+
 /** "Ways of running containers:" just before a list names that list. */
 export function listIntro(block: Block | undefined): string | undefined {
   if (block?.kind !== 'paragraph') return undefined;

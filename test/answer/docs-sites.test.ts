@@ -79,6 +79,24 @@ const site = [
       '    - `master_link_status` down means it is cut off',
     ].join('\n'),
   },
+  {
+    file: 'README.md',
+    text: [
+      '# Search',
+      '',
+      '<details>',
+      '<summary>How do I get access to the billing database?</summary>',
+      '',
+      'Request the `billing-ro` role in Okta; @payments approves it within a day.',
+      '',
+      '</details>',
+      '',
+      '<details>',
+      '<summary>Why is search slow on Mondays?</summary>',
+      'The weekly reindex runs Monday 02:00–06:00 UTC.',
+      '</details>',
+    ].join('\n'),
+  },
 ];
 const { index } = indexNotes(site);
 const ask = (question: string) => composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
@@ -119,6 +137,14 @@ describe('notes kept as a docs site', () => {
     const quote = ask('what does master link status down mean').citations[0]?.snippet ?? '';
     expect(quote).toContain('- `master_link_status` down means it is cut off');
     expect(quote).not.toContain('master_last_io_seconds_ago');
+  });
+
+  it('answers from under a disclosure\'s summary, as from under a FAQ\'s question, and names it in the section path', () => {
+    const access = ask('how do i get access to the billing database').citations[0];
+    expect(access?.snippet).toBe('Request the `billing-ro` role in Okta; @payments approves it within a day.');
+    const slow = ask('why is search slow on mondays').citations[0];
+    expect(slow?.snippet).toBe('The weekly reindex runs Monday 02:00–06:00 UTC.');
+    expect(slow?.section).toBe('Search › Why is search slow on Mondays?');
   });
 
   it('counts no markup as words of a section: nothing is found for a question only the tags would answer', () => {

@@ -82,6 +82,28 @@ describe('chunkNote: headings', () => {
     ]);
     expect(chunks.some((c) => c.text.includes('**Backups**'))).toBe(false);
   });
+
+  it('takes a bold first line for the heading of the lines under it, with no blank line between', () => {
+    const text = [
+      '## Troubleshooting', //                                              1
+      '', //                                                                2
+      '**`port is already allocated` when starting compose**', //          3
+      'Something else is on 5433. `lsof -i :5433` finds it.', //           4
+      '', //                                                                5
+      '**Why are tests slow on Mondays?**', //                             6
+      'The weekly reindex runs then.', //                                   7
+      '', //                                                                8
+      '**Lock your screen before leaving it.** Press Control + Shift', //  9
+      'and Power.', //                                                      10
+    ].join('\n');
+    const chunks = chunk(text);
+    expect(outline(chunks)).toEqual([
+      { lines: [4, 4], section: ['Troubleshooting', 'port is already allocated when starting compose'] },
+      // A bold lead-in that the line goes on from is no heading: that paragraph stays under the one above.
+      { lines: [7, 10], section: ['Troubleshooting', 'Why are tests slow on Mondays?'] },
+    ]);
+    expect(new Set(chunks.map((c) => c.unit)).size).toBe(2);
+  });
 });
 
 describe('chunkNote: a FAQ of "Q: … / A: …" pairs', () => {
