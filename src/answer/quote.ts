@@ -297,7 +297,7 @@ export function weightOf(stems: Iterable<string>, weights: ReadonlyMap<string, n
 function highlightsIn(text: string, weights: ReadonlyMap<string, number>): string[] {
   const found = new Set<string>();
   const tokens = tokenize(text);
-  const written = (token: Token) => text.slice(token.offset, token.offset + token.surface.length);
+  const written = (token: Token) => text.slice(token.offset, token.end);
   for (const token of tokens) if (!token.stop && weights.has(token.stem)) found.add(written(token));
   tokens.forEach((token, i) => {
     const previous = tokens[i - 1];

@@ -9,6 +9,8 @@ export interface Token {
   stem: string;
   /** Offset of the word in the analysed text. */
   offset: number;
+  /** Where the word ends as written: past `offset + surface.length` for "D.C." read as "dc". */
+  end: number;
   stop: boolean;
 }
 
@@ -193,6 +195,7 @@ export class WordScanner {
       i++;
     }
     const headEnd = i;
+    if (headEnd - start === 1 && code === DOT && isAsciiLetter(text.charCodeAt(start)) && this.initialism(start)) return true;
     if (i < length) {
       if (code > 127) return this.match(start);
       const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
@@ -207,6 +210,27 @@ export class WordScanner {
     this.found(start, headEnd, i);
     // The word is the letters and digits read, less a final "n" before "'t".
     if (!this.replaced) this.hash = this.end === headEnd ? hash : hashBefore;
+    return true;
+  }
+
+  /**
+   * Letters each followed by a dot, read as the one word they spell: "D.C." is "dc", "U.K." is "uk", "p.m." is "pm",
+   * as a question types them. Only single letters: "v1.2", "t.co" and "node.js" are read as before.
+   */
+  private initialism(start: number): boolean {
+    const text = this.text;
+    let letters = text[start] ?? '';
+    let i = start + 1;
+    while (text.charCodeAt(i) === DOT && isAsciiLetter(text.charCodeAt(i + 1)) && !isWordCode(text.charCodeAt(i + 2))) {
+      letters += text[i + 1] ?? '';
+      i += 2;
+    }
+    if (letters.length < 2) return false;
+    this.position = i;
+    this.offset = start;
+    this.end = i;
+    this.replaced = letters;
+    this.hash = hashOf(letters, 0, letters.length, FNV_OFFSET);
     return true;
   }
 
@@ -244,6 +268,7 @@ export class WordScanner {
 }
 
 const APOSTROPHE = 39;
+const DOT = 46;
 const CAN_HASH = hashOf('can', 0, 3, FNV_OFFSET);
 
 /** An ASCII letter or digit; folded text has lower case only, but the pattern would take upper case too. */
@@ -263,9 +288,9 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const words = scanner.reset(text);
   while (words.next()) {
-    const { surface, offset } = words;
+    const { surface, offset, end } = words;
     const stop = isStopToken(surface);
-    tokens.push({ surface, stem: stop ? surface : stem(surface), offset, stop });
+    tokens.push({ surface, stem: stop ? surface : stem(surface), offset, end, stop });
   }
   return tokens;
 }
@@ -306,7 +331,7 @@ export function hyphenated(text: string, from: number, to: number, aStop: boolea
  * stemmed as one word (`on-call` → oncal, as `oncall` is).
  */
 export function joinedStemOf(text: string, a: Token, b: Token): string | undefined {
-  const from = a.offset + a.surface.length;
+  const from = a.end;
   if (hyphenated(text, from, b.offset, a.stop, b.stop)) return stem(a.surface + b.surface);
   if (!a.stop && b.stop && isParticle(b.surface) && joinable(text, from, b.offset)) return particleStem(a.stem, b.surface);
   return a.stop || b.stop || !joinable(text, from, b.offset) ? undefined : joinedStem(a, b);

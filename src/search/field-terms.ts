@@ -112,7 +112,7 @@ export class FieldTerms {
       }
       previous = term;
       previousWord = word;
-      previousEnd = scanner.offset + scanner.length;
+      previousEnd = scanner.end;
     }
     // A day written in words ("12 May") is also the term an ISO date's month and day join into ("05-12").
     for (const day of daysOfYear(text)) joined.push(this.terms.idOf(day.term));

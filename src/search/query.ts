@@ -71,7 +71,7 @@ function analyzeText(index: SearchIndex, text: string, scale: number): AnalyzedQ
     groupOf.set(token, group);
     wordStems.push(token.stem);
     stemOfGroup.set(group, terms.length === 0 ? meantStem(token.surface) : token.stem);
-    if (cased && isCapitals(text.slice(token.offset, token.offset + token.surface.length))) capitals.add(group);
+    if (cased && isCapitals(text.slice(token.offset, token.end))) capitals.add(group);
   }
   const phrases: QueryTerm[] = [];
   for (let i = 1; i < tokens.length; i++) {

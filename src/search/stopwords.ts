@@ -1,6 +1,7 @@
 /**
  * Words that carry no topic in a question: English function words plus the filler of chat questions
- * ("can someone tell me…", "pls", "btw"). Negations and words like "not", "free", "only" stay: they change answers.
+ * ("can someone tell me…", "pls", "btw"), and "e.g." and "i.e." as they are read ("eg", "ie"), as "etc" is.
+ * Negations and words like "not", "free", "only" stay: they change answers.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any anyone anything are aren as at be because been before being
@@ -12,7 +13,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   them themselves then there these they this those through to too under until up upon us ve very via want wants was
   wasn way we were weren what whats when where whether which while who whom whose why will with within without won
   would wouldn yet you your yours yourself yourselves hi hey hello tell know anybody somebody guys folks team question
-  sorry d m o y ok okay pls plz thx ty btw fyi asap imo imho afaik tbh iirc vs versus`
+  sorry d m o y ok okay pls plz thx ty btw fyi asap imo imho afaik tbh iirc vs versus eg ie`
     .split(/\s+/)
     .filter(Boolean)
     .concat(contractionsWithoutApostrophe()),

@@ -94,6 +94,15 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads letters each followed by a dot as the one word they spell, with where it is written', () => {
+    const text = 'The D.C. office, the U.K. team, 9 p.m., e.g. this';
+    const tokens = tokenize(text);
+    const words = tokens.map((t) => [t.surface, text.slice(t.offset, t.end)]);
+    expect(words).toEqual(expect.arrayContaining([['dc', 'D.C'], ['uk', 'U.K'], ['pm', 'p.m']]));
+    expect(tokens.find((t) => t.surface === 'eg')?.stop).toBe(true);
+    expect(tokenize('v1.2 on t.co with node.js').map((t) => t.surface)).toEqual(['v1', '2', 'on', 't', 'co', 'with', 'node', 'js']);
+  });
+
   it('takes an apology for chat, not a topic the notes lack', () => {
     const tokens = tokenize('sorry if this was covered already, but when did engineering move over to okta?');
     expect(tokens.find((t) => t.surface === 'sorry')?.stop).toBe(true);
