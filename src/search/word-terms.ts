@@ -58,7 +58,7 @@ export function termsOfWord(index: SearchIndex, token: Token): QueryTerm[] | und
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {
-    const shorter = shorterStem(index, token.stem);
+    const shorter = shorterStem(index, token.stem) ?? agentNounOf(index, token.stem);
     if (shorter) return [{ ...shorter, weight: WEIGHT.oneEdit }];
     const inflected = english ? undefined : englishSlipOf(index, token.surface);
     if (inflected) return [{ ...inflected, weight: WEIGHT.oneEdit }];
@@ -227,6 +227,23 @@ function shorterStem(index: SearchIndex, stem: string): KnownTerm | undefined {
     const prefix = stem.slice(0, length);
     const id = index.heldTermId(prefix);
     if (id !== -1) return { stem: prefix, id };
+  }
+  return undefined;
+}
+
+/**
+ * The agent noun of a verb the notes never use, where they use the noun: "who owns billing" where a table's column
+ * is "Owner", or "who leads search" where a line says "Leader: Ana". Porter cuts "-er" only from longer stems
+ * ("maintainer" is "maintain", "owner" stays "owner"), so the two never meet otherwise. The noun is the stem and
+ * "er" ("builder"), "r" after an "e" ("writer"), or "er" after a doubled last letter ("runner").
+ */
+function agentNounOf(index: SearchIndex, stem: string): KnownTerm | undefined {
+  if (stem.length < 3) return undefined;
+  const last = stem.at(-1) ?? '';
+  const nouns = last === 'e' ? [`${stem}r`] : [`${stem}er`, `${stem}${last}er`];
+  for (const noun of nouns) {
+    const id = index.heldTermId(noun);
+    if (id !== -1) return { stem: noun, id };
   }
   return undefined;
 }
