@@ -27,7 +27,8 @@ const AMOUNT_AFTER_HOW: ReadonlySet<string> = new Set(['long', 'much', 'many', '
 /**
  * Words that shape a question by the construction they stand in, whether or not the notes use them: "what is ECR
  * used for?" asks what ECR is, and "how long does the canary run?" asks for a time, whose answer ("15 minutes")
- * need not say "long". Counted as topics, they sink the line that answers.
+ * need not say "long", nor "take" in "how long does the upgrade take?". Counted as topics, they sink the line that
+ * answers.
  */
 export function shapesQuestionAt(tokens: readonly Pick<Token, 'surface'>[], index: number): boolean {
   const word = tokens[index]?.surface;
@@ -35,7 +36,17 @@ export function shapesQuestionAt(tokens: readonly Pick<Token, 'surface'>[], inde
   if (word === 'used') return tokens[index + 1]?.surface === 'for';
   // A pro-form, standing for a noun said before ("and where are the older ones?"), like "it" or "those".
   if (word === 'ones') return true;
+  // "How long does the upgrade take?": the verb of the construction that asks for a length of time, as "long" is.
+  if (TAKE.has(word)) return asksHowLongBefore(tokens, index);
   return tokens[index - 1]?.surface === 'how' && (AMOUNT_AFTER_HOW.has(word) || slipOfAmountWord(word));
+}
+
+const TAKE: ReadonlySet<string> = new Set(['take', 'takes', 'took', 'taking']);
+
+/** Whether "how long" comes before the word at `index`. */
+function asksHowLongBefore(tokens: readonly Pick<Token, 'surface'>[], index: number): boolean {
+  for (let i = 1; i < index; i++) if (tokens[i]?.surface === 'long' && tokens[i - 1]?.surface === 'how') return true;
+  return false;
 }
 
 const ASKING_VERBS: ReadonlySet<string> = new Set(['do', 'does', 'did', 'can', 'could', 'should', 'would', 'shall', 'will', 'may', 'might', 'must']);
