@@ -2,6 +2,7 @@ import type { MarkedToken, Token, Tokens } from 'marked';
 import { isFootnoteDefinition, isFootnoteReference } from './footnotes.js';
 import { isMarkupHeavy, nestsTooDeep } from '../markdown-limits.js';
 import { highlighter, noteText, parseNote, plainText } from './markdown.js';
+import { withBoxTitles } from './box-titles.js';
 
 /** Where in the text a piece of inline content sits. */
 export interface InlineState {
@@ -84,7 +85,8 @@ export function alignedTable(cells: readonly (readonly Cell[])[]): string[] {
 }
 
 /** A note's Markdown in `dialect`, with `highlights` marked in bold wherever they stand as whole words in plain text. */
-export function renderMarkdown(markdown: string, dialect: Dialect, highlights: readonly string[] = []): string {
+export function renderMarkdown(written: string, dialect: Dialect, highlights: readonly string[] = []): string {
+  const markdown = withBoxTitles(written);
   if (nestsTooDeep(markdown) || isMarkupHeavy(markdown)) return asPlainText(markdown, dialect, highlights);
   const walker = new DialectWalker(dialect, highlights);
   let lines: string[];
