@@ -11,6 +11,11 @@ export interface NoteMeta {
   tags: string[];
   /** Extra words that should find this note. */
   aliases: string[];
+  /**
+   * The title a docs site shows as the page's first heading: the front matter's, where the note has no `#` heading
+   * of its own. Shown first in the section path of its citations, as a `# Title` would be.
+   */
+  heading?: string;
   /** Questions this note answers; `lore check` asserts each finds this note first. */
   queries: string[];
   /** Queries written with the lines or section that should be cited (`- { q: …, lines: 12-18 }`); `lore check` asserts those too. */

@@ -27,12 +27,17 @@ export function parseShortCitation(text: string): Pick<Citation, 'file' | 'start
   return match ? { file: match[1] ?? '', startLine: Number(match[2]), endLine: Number(match[3]) } : undefined;
 }
 
-export function toCitation(chunk: Chunk, snippet: string, score: number, baseUrl?: string): Citation {
+/** A chunk's section path as citations show it, after `page`, a title shown before its headings (`NoteMeta.heading`). */
+export function sectionPath(chunk: Pick<Chunk, 'section'>, page?: string): string {
+  return (page && chunk.section[0] !== page ? [page, ...chunk.section] : chunk.section).join(SECTION_SEPARATOR);
+}
+
+export function toCitation(chunk: Chunk, snippet: string, score: number, baseUrl?: string, page?: string): Citation {
   const citation: Citation = {
     file: chunk.file,
     startLine: chunk.startLine,
     endLine: chunk.endLine,
-    section: chunk.section.join(SECTION_SEPARATOR),
+    section: sectionPath(chunk, page),
     snippet,
     score: Math.round(score * 1000) / 1000,
   };

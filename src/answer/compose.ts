@@ -11,7 +11,7 @@ import { saysWhen, saysWhenLoosely } from '../search/times-asked.js';
 import { quantitiesIn, wordsOfQuantities } from '../search/quantities.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { asksForLink, holdsLink, isPageAsked, onlyLinks } from '../search/links-asked.js';
-import { SECTION_SEPARATOR, toCitation } from './citation.js';
+import { sectionPath, toCitation } from './citation.js';
 import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
@@ -134,13 +134,13 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   }
   const { hit: answer, chunk, quote } = answering;
   const quoted = { ...chunk, startLine: chunk.startLine + quote.span[0], endLine: chunk.startLine + quote.span[1] };
-  const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), answer.score, options.baseUrl)];
+  const citations: Citation[] = [toCitation(quoted, quote.lines.join('\n'), answer.score, options.baseUrl, index.headingOf(quoted.file))];
   for (const hit of result.hits) {
     if (hit === answer) continue;
     if (citations.length >= options.top) break;
     if (hit.score < SEE_ALSO_SHARE * best.score || hit.coverage < FOUND_COVERAGE / 2) break;
     if (citations.some((c) => c.file === hit.chunk.file && c.startLine <= hit.chunk.endLine && hit.chunk.startLine <= c.endLine)) continue;
-    citations.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
+    citations.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl, index.headingOf(hit.chunk.file)));
   }
   return { question, found: true, text: quote.lines.join('\n'), quote: quote.lines, highlights: quote.highlights, citations, lookedFor };
 }
@@ -379,9 +379,9 @@ function closest(hits: Hit[], index: SearchIndex, options: ComposeOptions): Cita
   const weights = new Map<string, number>();
   for (const hit of hits) {
     if (picked.length >= CLOSEST || hit.coverage <= 0) break;
-    if (picked.some((c) => c.file === hit.chunk.file && c.section === hit.chunk.section.join(SECTION_SEPARATOR))) continue;
+    if (picked.some((c) => c.file === hit.chunk.file && c.section === sectionPath(hit.chunk, index.headingOf(hit.chunk.file)))) continue;
     for (const stem of hit.matched) weights.set(stem, index.idf(stem));
-    picked.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl));
+    picked.push(toCitation(hit.chunk, snippetOf(hit, weights), hit.score, options.baseUrl, index.headingOf(hit.chunk.file)));
   }
   return picked;
 }

@@ -81,6 +81,8 @@ export function prepareNote({ file, text }: LoadedFile, chunking: ChunkOptions):
     meta = result.meta;
     if (!result.ok) problems.push(result.problem);
   }
+  // A docs site shows the front matter's title as the first heading of a page that has none of its own.
+  if (meta.title && !parsed.blocks.some((block) => block.kind === 'heading' && block.depth === 1)) meta = { ...meta, heading: meta.title };
   if (plain) problems.push(`${plain}: read as plain paragraphs`);
   const warning = problems.length > 0 ? { file, reason: problems.join('; ') } : undefined;
   return { note: { file, text, meta }, drafts, abbreviations: findAbbreviations(visible), ...(warning ? { warning } : {}) };

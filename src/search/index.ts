@@ -159,6 +159,11 @@ export class SearchIndex {
     return this.chunkDocs.termCount;
   }
 
+  /** The title a note's citations show first in their section path, if it has one apart from its headings (`NoteMeta.heading`). */
+  headingOf(file: string): string | undefined {
+    return this.entries.get(file)?.meta?.heading;
+  }
+
   isLiveChunk(id: number): boolean {
     return this.chunkDocs.isLive(id);
   }

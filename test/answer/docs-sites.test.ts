@@ -147,6 +147,17 @@ describe('notes kept as a docs site', () => {
     expect(slow?.section).toBe('Search › Why is search slow on Mondays?');
   });
 
+  it('shows a page\'s front-matter title first in its section path, as the site shows it as the page\'s heading', () => {
+    expect(ask('how long are backups kept').citations[0]?.section).toBe('Backups');
+    expect(ask('how do i roll back the api').citations[0]?.section).toBe('Deploying the API › Rolling back');
+  });
+
+  it('shows no front-matter title before a page\'s own # heading', () => {
+    const { index } = indexNotes([{ file: 'a.md', text: '---\ntitle: Runbook\n---\n# Redis\n\nFLUSHALL drops every session.\n' }]);
+    const answer = composeAnswer('flushall', search(index, 'flushall', { limit: 8 }), index, { top: 3 });
+    expect(answer.citations[0]?.section).toBe('Redis');
+  });
+
   it('counts no markup as words of a section: nothing is found for a question only the tags would answer', () => {
     expect(ask('tabitem value label').found).toBe(false);
     expect(ask('which theme tabs are imported').citations.some((cited) => cited.snippet.includes('import'))).toBe(false);
