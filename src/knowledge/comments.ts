@@ -10,6 +10,22 @@ import { frontMatterLength } from './markdown.js';
  */
 
 export const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/** Told a note's lines in order, says which are code: a fence line, or a line of a fenced block. */
+export class CodeFences {
+  private open: string | undefined;
+
+  /** Whether `line`, the next line of the note, is code. */
+  isCode(line: string): boolean {
+    const marker = FENCE.exec(line)?.[1];
+    if (this.open !== undefined) {
+      if (marker !== undefined && marker[0] === this.open[0] && marker.length >= this.open.length) this.open = undefined;
+      return true;
+    }
+    this.open = marker;
+    return marker !== undefined;
+  }
+}
 const FENCE_LINES = /\n[ \t]{0,3}(?:`{3,}|~{3,})/g;
 const OPENERS = [
   { open: '<!--', close: '-->' },

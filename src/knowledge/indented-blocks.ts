@@ -1,4 +1,4 @@
-import { FENCE } from './comments.js';
+import { CodeFences } from './comments.js';
 import { frontMatterLength } from './markdown.js';
 
 /**
@@ -18,19 +18,11 @@ export function withIndentedBlocksRead(text: string): string {
   if (!MAY_HOLD_BLOCKS.test(text)) return text;
   const start = frontMatterLength(text);
   const lines = text.slice(start).split('\n');
-  let fence: string | undefined;
+  const code = new CodeFences();
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const marker = FENCE.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (marker !== undefined) {
-      fence = marker;
-      continue;
-    }
+    if (code.isCode(line)) continue;
     const opener = OPENER.exec(line);
     if (!opener) continue;
     const body = (opener[1] ?? '').length + BODY_INDENT;

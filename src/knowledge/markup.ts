@@ -1,4 +1,4 @@
-import { FENCE } from './comments.js';
+import { CodeFences, FENCE } from './comments.js';
 import { frontMatterLength } from './markdown.js';
 
 /**
@@ -43,7 +43,7 @@ export function withoutMarkup(text: string): string {
   const start = frontMatterLength(text);
   const lines = text.slice(start).split('\n');
   const closes = new Map<string, { stop: number; closed: boolean }>();
-  let fence: string | undefined;
+  const code = new CodeFences();
   let changed = false;
   const blank = (from: number, to: number): void => {
     for (let j = from; j <= to; j++) lines[j] = ' '.repeat(lines[j]?.length ?? 0);
@@ -51,15 +51,7 @@ export function withoutMarkup(text: string): string {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const marker = FENCE.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (marker !== undefined) {
-      fence = marker;
-      continue;
-    }
+    if (code.isCode(line)) continue;
     const summary = SUMMARY.exec(line);
     if (summary && (summary[2] ?? '') !== '') {
       lines[i] = `${summary[1] ?? ''}**${summary[2] ?? ''}**`;
