@@ -157,10 +157,6 @@ export class WordScanner {
     return this.replaced || this.text.slice(this.offset, this.end);
   }
 
-  get length(): number {
-    return this.replaced ? this.replaced.length : this.end - this.offset;
-  }
-
   next(): boolean {
     while (this.scan()) {
       if (this.replaced || this.end > this.offset) return true;
