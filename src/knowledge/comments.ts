@@ -49,21 +49,14 @@ function withoutMarkedComments(text: string): string {
   const chars = text.split('');
   const fences = fenceLineStarts(text);
   const closes: number[] = OPENERS.map(() => -2);
-  let fence: string | undefined;
+  const code = new CodeFences();
   // The body starts past the front matter, which is YAML, not Markdown ("%%" may be a value there).
   let lineStart = frontMatterLength(text);
   let i = lineStart;
   while (i < text.length) {
     if (i === lineStart) {
       const lineEnd = endOfLine(text, i);
-      const marker = FENCE.exec(text.slice(i, lineEnd))?.[1];
-      if (fence !== undefined) {
-        if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-        i = lineStart = lineEnd + 1;
-        continue;
-      }
-      if (marker !== undefined) {
-        fence = marker;
+      if (code.isCode(text.slice(i, lineEnd))) {
         i = lineStart = lineEnd + 1;
         continue;
       }
