@@ -1,5 +1,6 @@
 import { TABLE_ROW } from '../search/table-records.js';
 import { BOLD_QUESTION } from '../search/question-lines.js';
+import { BOX_TITLE } from '../knowledge/indented-blocks.js';
 
 /**
  * A chunk cut into the pieces a quote is made of (paragraphs, list items, code blocks, the sentences of a long
@@ -138,9 +139,6 @@ function quoteGoesOn(above: string, line: string): boolean {
   if (depth(before[1] ?? '') !== depth(now[1] ?? '') || saidAbove.trim() === '' || said.trim() === '') return false;
   return !CALLOUT.test(said) && !BLOCK_START.test(said) && !TABLE_ROW.test(said) && !FENCE.test(saidAbove) && !TABLE_ROW.test(saidAbove) && !/^#{1,6}\s/.test(saidAbove);
 }
-
-/** The first line of an MkDocs admonition or tab: `!!! warning "Never run FLUSHALL"`, `??? tip`, `=== "Staging"`. */
-const BOX_TITLE = /^\s*(?:!!!|\?\?\?\+?|===)[ \t]+\S/;
 
 /**
  * Whether a line is the first of the text under an MkDocs box's title, the piece above being the title alone: the

@@ -9,7 +9,8 @@ import { frontMatterLength } from './markdown.js';
  * body loses the four spaces, and keeps its number. Boxes nest; each level loses its four spaces in turn.
  */
 
-const OPENER = /^(\s*)(?:!!!|\?\?\?\+?|===)[ \t]+\S/;
+/** The first line of an MkDocs admonition or tab: `!!! warning "Never run FLUSHALL"`, `??? tip`, `=== "Staging"`. */
+export const BOX_TITLE = /^(\s*)(?:!!!|\?\?\?\+?|===)[ \t]+\S/;
 const BODY_INDENT = 4;
 const MAY_HOLD_BLOCKS = /^\s*(?:!!!|\?\?\?\+?|===)[ \t]/m;
 
@@ -23,7 +24,7 @@ export function withIndentedBlocksRead(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (code.isCode(line)) continue;
-    const opener = OPENER.exec(line);
+    const opener = BOX_TITLE.exec(line);
     if (!opener) continue;
     const body = (opener[1] ?? '').length + BODY_INDENT;
     let end = i + 1;
