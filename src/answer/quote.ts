@@ -238,11 +238,13 @@ function tableRows(units: string[], scores: number[], read: number[]): number[] 
   if (end - start < 2 || !TABLE_RULE.test(units[start + 1] ?? '')) return undefined;
   const rows = scores.slice(start + 2, end + 1);
   const bestRow = Math.max(...rows);
+  // An HTML table read as Markdown holds a bare `|` between rows written over several lines (`html-tables.ts`).
+  const filled = (row: number) => /[\p{L}\p{N}]/u.test(units[row] ?? '');
   // A header that holds the question while no row does ("who approves spending over budget" over "Overspend |
   // Approved by") says the table is the answer: its first rows, not the header alone.
-  if (bestRow <= 0 && intro.length === 0 && best === start) return [start, start + 1, ...rows.slice(0, MAX_ROWS).map((_, i) => start + 2 + i)];
+  if (bestRow <= 0 && intro.length === 0 && best === start) return [start, start + 1, ...rows.map((_, i) => start + 2 + i).filter(filled).slice(0, MAX_ROWS)];
   if (bestRow <= 0 && intro.length === 0) return undefined;
-  const picked = rows.flatMap((score, i) => (score >= 0.5 * bestRow ? [start + 2 + i] : []));
+  const picked = rows.flatMap((score, i) => (score >= 0.5 * bestRow && filled(start + 2 + i) ? [start + 2 + i] : []));
   // A line that announces the table and holds words of the question comes with the rows, as it comes with the
   // whole table when it is the best piece itself.
   const announced = intro.length === 0 && start > 0 && /:\s*$/.test(units[start - 1] ?? '') && (scores[start - 1] ?? 0) > 0 ? [start - 1] : [];

@@ -1,4 +1,5 @@
 import { CodeFences, FENCE } from './comments.js';
+import { htmlTableAt, HTML_TABLE_OPEN } from './html-tables.js';
 import { frontMatterLength } from './markdown.js';
 
 /**
@@ -12,7 +13,8 @@ import { frontMatterLength } from './markdown.js';
  * `> [!NOTE]` callout's marker is kept. Code is left as written. A `<script>` or `<style>` element is blanked whole:
  * its content is code the page runs, never shown. A `<pre>` or `<code>` element is left as written: what it holds is
  * shown as code. A disclosure's `<summary>` line is read as the bold line the page shows (`**Why is search slow?**`),
- * so that one that asks is read as a FAQ's question is, with the text under it as its answer.
+ * so that one that asks is read as a FAQ's question is, with the text under it as its answer. An HTML table written over many lines is read as the Markdown table it
+ * shows (`html-tables.ts`).
  */
 
 /** One tag: a name, then attributes (quoted values and `{…}` JSX expressions may hold `<` or `>`). */
@@ -52,6 +54,13 @@ export function withoutMarkup(text: string): string {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (code.isCode(line)) continue;
+    const table = HTML_TABLE_OPEN.test(line) ? htmlTableAt(lines, i) : undefined;
+    if (table) {
+      lines.splice(i, table.lines.length, ...table.lines);
+      changed = true;
+      i = table.end;
+      continue;
+    }
     const summary = SUMMARY.exec(line);
     if (summary && (summary[2] ?? '') !== '') {
       lines[i] = `${summary[1] ?? ''}**${summary[2] ?? ''}**`;

@@ -97,6 +97,30 @@ const site = [
       '</details>',
     ].join('\n'),
   },
+  {
+    file: 'wiki/services.html.md',
+    text: [
+      '# Services',
+      '',
+      '<table>',
+      '<tr>',
+      '<th>Service</th>',
+      '<th>Owner</th>',
+      '<th>Slack channel</th>',
+      '</tr>',
+      '<tr>',
+      '<td>billing</td>',
+      '<td>@payments</td>',
+      '<td>#billing-dev</td>',
+      '</tr>',
+      '<tr>',
+      '<td>catalog</td>',
+      '<td>@merch</td>',
+      '<td>#catalog</td>',
+      '</tr>',
+      '</table>',
+    ].join('\n'),
+  },
 ];
 const { index } = indexNotes(site);
 const ask = (question: string) => composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
@@ -145,6 +169,18 @@ describe('notes kept as a docs site', () => {
     const slow = ask('why is search slow on mondays').citations[0];
     expect(slow?.snippet).toBe('The weekly reindex runs Monday 02:00–06:00 UTC.');
     expect(slow?.section).toBe('Search › Why is search slow on Mondays?');
+  });
+
+  it('quotes an HTML table written one cell a line as its header and the row that answers, citing the row\'s lines', () => {
+    const owner = ask('who owns billing').citations[0];
+    expect(owner?.snippet.split('\n')).toEqual(['| Service | Owner | Slack channel |', '| --- | --- | --- |', '| billing | @payments | #billing-dev |']);
+    expect([owner?.file, owner?.startLine, owner?.endLine]).toEqual(['wiki/services.html.md', 4, 9]);
+    expect(ask('slack channel for catalog').citations[0]?.snippet).toContain('| catalog | @merch | #catalog |');
+  });
+
+  it('quotes such a table\'s rows, not the bare pipes between them, where its header alone holds the question', () => {
+    const rows = ask('service slack channels').citations[0]?.snippet.split('\n') ?? [];
+    expect(rows).toEqual(['| Service | Owner | Slack channel |', '| --- | --- | --- |', '| billing | @payments | #billing-dev |', '| catalog | @merch | #catalog |']);
   });
 
   it('shows a page\'s front-matter title first in its section path, as the site shows it as the page\'s heading', () => {

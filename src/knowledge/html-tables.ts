@@ -1,0 +1,117 @@
+/**
+ * An HTML table written over many lines, as wiki exports and docs sites write them (`<tr>`, then one `<td>` a line),
+ * read as the Markdown table it shows. Left as HTML, its tag-only lines are blanked and each cell is a line of its own,
+ * so "who owns billing" quotes `<td>@payments</td>` without its row or the header that says it is the owner. Each row
+ * is written on the line where it starts, the rule under the header on the line after the header's start, and the
+ * lines between rows hold a lone `|`, which continues the table without a word of its own: every line keeps its
+ * number, so a quoted row still cites the lines it was written on.
+ */
+
+export const HTML_TABLE_OPEN = /^\s*<table\b[^>]*>/i;
+const TABLE_CLOSE = /<\/table\s*>/i;
+const TABLE_CLOSE_AND_AFTER = /<\/table\s*>[\s\S]*$/i;
+const STOP = /^ {0,3}(?:#{1,6}\s|```|~~~)/;
+/** How far a table may run before it is taken for a tag left unclosed. */
+const MAX_TABLE_LINES = 2000;
+const CONTINUATION = '|';
+
+interface Row {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * The lines `lines[start..end]` read as a Markdown table, `end` being the line that closes the `<table>` opened on line
+ * `start`; undefined where there is no such table, it has fewer than two rows, or two rows share a line (a table
+ * written one row a line is already read row by row).
+ */
+export function htmlTableAt(lines: readonly string[], start: number): { end: number; lines: string[] } | undefined {
+  if (!HTML_TABLE_OPEN.test(lines[start] ?? '')) return undefined;
+  let end = -1;
+  const last = Math.min(lines.length, start + MAX_TABLE_LINES);
+  for (let i = start; i < last; i++) {
+    const line = lines[i] ?? '';
+    if (i > start && (STOP.test(line) || HTML_TABLE_OPEN.test(line))) return undefined;
+    if (TABLE_CLOSE.test(line)) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const rows = rowsOf(lines, start, end);
+  if (rows === undefined || rows.length < 2) return undefined;
+  const [header, ...body] = rows as [Row, ...Row[]];
+  // The rule goes on the line after the header's; the first row must start below it.
+  if ((body[0]?.line ?? 0) <= header.line + 1) return undefined;
+  const width = Math.max(...rows.map((row) => row.cells.length));
+  const shown: string[] = [];
+  const rowAt = new Map(body.map((row) => [row.line, row]));
+  const lastRow = body.at(-1)?.line ?? header.line;
+  for (let i = start; i <= end; i++) {
+    const row = i === header.line ? header : rowAt.get(i);
+    if (row) shown.push(markdownRow(row.cells, width));
+    else if (i === header.line + 1) shown.push(`|${' --- |'.repeat(width)}`);
+    else if (i > header.line && i < lastRow) shown.push(CONTINUATION);
+    else shown.push('');
+  }
+  return { end, lines: shown };
+}
+
+/** The rows of the table, each at the line its `<tr>` opens on; undefined where two rows start on one line. */
+function rowsOf(lines: readonly string[], start: number, end: number): Row[] | undefined {
+  const rows: Row[] = [];
+  let row: Row | undefined;
+  let cell: string[] | undefined;
+  // HTML lets `</td>` and `</tr>` go unwritten: a cell ends where the next cell or row starts, too.
+  const finishCell = () => {
+    if (cell && row) row.cells.push(cellText(cell.join(' ')));
+    cell = undefined;
+  };
+  const token = /<(\/?)(tr|td|th)\b[^>]*>/gi;
+  for (let i = start; i <= end; i++) {
+    const line = lines[i] ?? '';
+    let at = 0;
+    for (let match = token.exec(line); match !== null; match = token.exec(line)) {
+      cell?.push(line.slice(at, match.index));
+      at = match.index + match[0].length;
+      const closing = match[1] === '/';
+      const tag = (match[2] ?? '').toLowerCase();
+      finishCell();
+      if (tag === 'tr' && !closing) {
+        if (rows.at(-1)?.line === i) return undefined;
+        row = { line: i, cells: [] };
+        rows.push(row);
+      } else if (tag === 'tr') row = undefined;
+      else if (!closing) {
+        if (!row) return undefined;
+        cell = [];
+      }
+    }
+    cell?.push(line.slice(at).replace(TABLE_CLOSE_AND_AFTER, ''));
+  }
+  finishCell();
+  return rows.filter((r) => r.cells.length > 0);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** A cell's text as a Markdown cell holds it: tags gone, entities read, one line, its pipes escaped. */
+function cellText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? '')
+    .replace(/&#(x[\da-f]{1,6}|\d{1,7});/gi, (entity, code: string) => fromCodePoint(code.startsWith('x') || code.startsWith('X') ? parseInt(code.slice(1), 16) : Number(code)) ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\|/g, '\\|');
+}
+
+function fromCodePoint(code: number): string | undefined {
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+function markdownRow(cells: readonly string[], width: number): string {
+  const padded = Array.from({ length: width }, (_, i) => cells[i] ?? '');
+  return `| ${padded.join(' | ')} |`;
+}
