@@ -13,7 +13,8 @@ import { frontMatterLength } from './markdown.js';
  * `> [!NOTE]` callout's marker is kept. Code is left as written. A `<script>` or `<style>` element is blanked whole:
  * its content is code the page runs, never shown. A `<pre>` or `<code>` element is left as written: what it holds is
  * shown as code. A disclosure's `<summary>` line is read as the bold line the page shows (`**Why is search slow?**`),
- * so that one that asks is read as a FAQ's question is, with the text under it as its answer. An HTML table written over many lines is read as the Markdown table it
+ * so that one that asks is read as a FAQ's question is, with the text under it as its answer, also where it shares
+ * its line with the `<details>` that opens it. An HTML table written over many lines is read as the Markdown table it
  * shows (`html-tables.ts`).
  */
 
@@ -30,7 +31,7 @@ const MODULE_CLOSE = /\}\s*from\s+(['"]).+\1;?\s*$/;
 const HEADING = /^ {0,3}#{1,6}\s/;
 /** The tags of an element whose lines are shown as written: its HTML block is read whole, and what it holds is code. */
 const VERBATIM = /^\s*<\/?(?:pre|code|textarea)\b/i;
-const SUMMARY = /^(\s*)<summary>\s*([^<>*_]*?)\s*<\/summary>\s*$/i;
+const SUMMARY = /^(\s*)(?:<details\b[^>]*>\s*)?<summary>\s*([^<>*_]*?)\s*<\/summary>\s*$/i;
 const HIDDEN_ELEMENT = /^\s*<(script|style)\b[^>]*>/i;
 
 /** Whether a note may hold markup worth looking for: a cheap test before reading it line by line. */

@@ -95,6 +95,12 @@ const site = [
       '<summary>Why is search slow on Mondays?</summary>',
       'The weekly reindex runs Monday 02:00–06:00 UTC.',
       '</details>',
+      '',
+      '<details><summary>Where do search logs go?</summary>',
+      '',
+      'To the `search-prod` index in Kibana, kept for 14 days.',
+      '',
+      '</details>',
     ].join('\n'),
   },
   {
@@ -169,6 +175,12 @@ describe('notes kept as a docs site', () => {
     const slow = ask('why is search slow on mondays').citations[0];
     expect(slow?.snippet).toBe('The weekly reindex runs Monday 02:00–06:00 UTC.');
     expect(slow?.section).toBe('Search › Why is search slow on Mondays?');
+  });
+
+  it('reads a <summary> on the line of its <details> as the question the text under it answers', () => {
+    const logs = ask('where do search logs go').citations[0];
+    expect(logs?.snippet).toBe('To the `search-prod` index in Kibana, kept for 14 days.');
+    expect(logs?.section).toBe('Search › Where do search logs go?');
   });
 
   it('quotes an HTML table written one cell a line as its header and the row that answers, citing the row\'s lines', () => {

@@ -46,6 +46,11 @@ describe('withoutMarkup', () => {
     expect(withoutMarkup(styled)).toBe(styled);
   });
 
+  it('reads a summary on the line of the <details> that opens it as that bold line too', () => {
+    const text = ['<details open><summary>Where do search logs go?</summary>', 'To Kibana.', '</details>'].join('\n');
+    expect(lines(withoutMarkup(text))).toEqual(['**Where do search logs go?**', 'To Kibana.', ' '.repeat(10)]);
+  });
+
   it('keeps every line where it was, and the text between tags', () => {
     const text = ['# Rolling back', '', '<Tabs>', '  <TabItem value="cli">', '', 'Run `kubectl argo rollouts undo api`.', '', '  </TabItem>', '</Tabs>'].join('\n');
     const shown = lines(withoutMarkup(text));
