@@ -52,11 +52,14 @@ const HEADING_NUMBER = /^\s*\d+(?:[.)]|\uFE0F?\u20E3)\s*/u;
  * aside, is a word of the question ("ecs optimized ami contents", "whats baked into the ecs-optimized ami"), as
  * written, not through an expansion, and those words hold at least `share` of the question by importance. Such a
  * question asks about what stands under that heading, where a passage elsewhere may hold the same words
- * ("You don't have to install Docker … if you use the ECS-optimized AMIs").
+ * ("You don't have to install Docker … if you use the ECS-optimized AMIs"). The note's title above the heading holds
+ * words of the question too: "how do i upgrade postgres" names "2. Upgrade" under "# Postgres upgrade", where every
+ * step holds both words through the title.
  */
 export function namesHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
   const words = headingWords(chunk);
   if (words === undefined) return false;
+  const above = chunk.section.length > 1 ? titleAbove(chunk) : undefined;
   const asked = new Set<string>();
   let held = 0;
   for (const group of query.groups) {
@@ -65,12 +68,24 @@ export function namesHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance
     for (const term of group.terms) {
       if (term.expansion) continue;
       asked.add(term.stem);
-      if (words.has(term.stem)) holds = true;
+      if (words.has(term.stem) || above?.has(term.stem)) holds = true;
     }
     if (holds) held += group.importance;
   }
   for (const word of words) if (!asked.has(word)) return false;
   return held >= share * totalImportance;
+}
+
+const TITLE_ABOVE = new WeakMap<Chunk, ReadonlySet<string>>();
+
+/** The stems of the note's title above the chunk's own heading: "Postgres upgrade" above "2. Upgrade". */
+function titleAbove(chunk: Chunk): ReadonlySet<string> {
+  let words = TITLE_ABOVE.get(chunk);
+  if (words === undefined) {
+    words = new Set(tokenize(chunk.section[0] ?? '').filter((token) => !token.stop).map((token) => token.stem));
+    TITLE_ABOVE.set(chunk, words);
+  }
+  return words;
 }
 
 /** Each chunk's heading words, read once: the same chunks rank for question after question. */

@@ -79,4 +79,43 @@ describe('a question that names a heading', () => {
     expect(answer.found).toBe(true);
     expect(answer.quote.join('\n')).toContain('Tuesday at 10:00');
   });
+
+  describe('under one title over every section, as a runbook writes its steps', () => {
+    const runbook = [
+      '# Postgres upgrade',
+      '',
+      '## 1. Prepare',
+      '',
+      'Take a snapshot of the database volume and tell #oncall before you start. Check that the replicas are in sync.',
+      '',
+      '## 2. Upgrade',
+      '',
+      'Stop the app writers, then run `pg_upgrade --link` against the new data directory. Start the new cluster and run `vacuumdb --analyze-in-stages`.',
+      '',
+      '## 3. Verify',
+      '',
+      'Run the smoke tests.',
+      '',
+    ].join('\n');
+
+    it('reads the heading with the title above it: the question names the step and the title the rest', () => {
+      const { index: steps } = indexNotes([{ file: 'pg.md', text: runbook }]);
+      const asks = (question: string, heading: string) => {
+        const query = analyzeQuery(steps, question);
+        const chunk = steps.chunks.find((each) => each.section.at(-1) === heading);
+        expect(chunk, heading).toBeDefined();
+        return namesHeading(chunk!, query, query.groups.reduce((sum, group) => sum + group.importance, 0), 0.6);
+      };
+      expect(asks('how do i upgrade postgres', '2. Upgrade')).toBe(true);
+      // The title holds the question's words, but the step's own heading is not named.
+      expect(asks('how do i upgrade postgres', '3. Verify')).toBe(false);
+    });
+
+    it('quotes the step the question names, not the shortest section under the title', async () => {
+      const lore = await openLore({ knowledgeDir: await notesFolder({ 'pg.md': runbook }) });
+      const answer = lore.answer('how do i upgrade postgres');
+      expect(answer.citations[0]?.section).toBe('Postgres upgrade › 2. Upgrade');
+      expect(answer.quote.join('\n')).toContain('pg_upgrade --link');
+    });
+  });
 });
