@@ -14,16 +14,19 @@ const STOP = /^ {0,3}(?:#{1,6}\s|```|~~~)/;
 /** How far a table may run before it is taken for a tag left unclosed. */
 const MAX_TABLE_LINES = 2000;
 const CONTINUATION = '|';
+const TAGS_ONLY = /^\s*(?:<\/?(?:table|thead|tbody|colgroup|col)\b[^>]*>\s*)+$/i;
 
 interface Row {
   line: number;
   cells: string[];
+  /** Whether any of its cells is a `<th>`. */
+  headed: boolean;
 }
 
 /**
  * The lines `lines[start..end]` read as a Markdown table, `end` being the line that closes the `<table>` opened on line
- * `start`; undefined where there is no such table, it has fewer than two rows, or two rows share a line (a table
- * written one row a line is already read row by row).
+ * `start`; undefined where there is no such table, it has fewer than two rows, two rows share a line, or the rule
+ * under the header finds no line of its own.
  */
 export function htmlTableAt(lines: readonly string[], start: number): { end: number; lines: string[] } | undefined {
   if (!HTML_TABLE_OPEN.test(lines[start] ?? '')) return undefined;
@@ -40,10 +43,25 @@ export function htmlTableAt(lines: readonly string[], start: number): { end: num
   if (end < 0) return undefined;
   const rows = rowsOf(lines, start, end);
   if (rows === undefined || rows.length < 2) return undefined;
-  const [header, ...body] = rows as [Row, ...Row[]];
-  // The rule goes on the line after the header's; the first row must start below it.
-  if ((body[0]?.line ?? 0) <= header.line + 1) return undefined;
   const width = Math.max(...rows.map((row) => row.cells.length));
+  // A table of two columns with no header cell is a list of names and values, as a wiki's info box is: each row
+  // is read as its line "Location: 50 United Nations Plaza", not under its first row taken for a header.
+  if (width === 2 && !rows[0]?.headed) {
+    const rowAt = new Map(rows.map((row) => [row.line, row]));
+    const shown = Array.from({ length: end - start + 1 }, (_, i) => {
+      const row = rowAt.get(start + i);
+      return row ? [row.cells[0]?.replace(/\s*:$/, ''), row.cells[1]].filter(Boolean).join(': ') : '';
+    });
+    return { end, lines: shown };
+  }
+  const [header, ...body] = rows as [Row, ...Row[]];
+  // The rule goes on the line after the header's; where the first row starts there (a table written one row a
+  // line), the header goes up a line, onto the `<table>` or `<thead>` line above it, and the rule onto its own.
+  const first = body[0]?.line ?? 0;
+  if (first <= header.line + 1) {
+    if (first < header.line + 1 || header.line <= start || !TAGS_ONLY.test(lines[header.line - 1] ?? '')) return undefined;
+    header.line--;
+  }
   const shown: string[] = [];
   const rowAt = new Map(body.map((row) => [row.line, row]));
   const lastRow = body.at(-1)?.line ?? header.line;
@@ -79,11 +97,12 @@ function rowsOf(lines: readonly string[], start: number, end: number): Row[] | u
       finishCell();
       if (tag === 'tr' && !closing) {
         if (rows.at(-1)?.line === i) return undefined;
-        row = { line: i, cells: [] };
+        row = { line: i, cells: [], headed: false };
         rows.push(row);
       } else if (tag === 'tr') row = undefined;
       else if (!closing) {
         if (!row) return undefined;
+        if (tag === 'th') row.headed = true;
         cell = [];
       }
     }

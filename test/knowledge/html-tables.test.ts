@@ -68,8 +68,19 @@ describe('htmlTableAt', () => {
     expect(htmlTableAt(lines, 0)?.lines.filter((line) => /\w/.test(line))).toEqual(['| Service | Owner |', '| billing | @payments |']);
   });
 
+  it('writes a table of one row a line with its header on the line above, where that line holds only tags', () => {
+    const lines = ['<table>', '<tr><th>Service</th><th>Owner</th></tr>', '<tr><td>billing</td><td>@payments</td></tr>', '<tr><td>search</td><td>@platform</td></tr>', '</table>'];
+    expect(htmlTableAt(lines, 0)?.lines).toEqual(['| Service | Owner |', '| --- | --- |', '| billing | @payments |', '| search | @platform |', '']);
+  });
+
+  it('reads a table of two columns with no header cell as lines of a name and its value, as an info box shows them', () => {
+    const lines = ['<table>', '  <tr>', '    <td><strong>Location</strong></td>', '    <td>50 United Nations Plaza<br />Suite #5685</td>', '  </tr>', '  <tr>', '    <td>Seats:</td>', '    <td>Room #5685, fifth floor</td>', '  </tr>', '</table>'];
+    expect(htmlTableAt(lines, 0)?.lines).toEqual(['', 'Location: 50 United Nations Plaza Suite #5685', '', '', '', 'Seats: Room #5685, fifth floor', '', '', '', '']);
+  });
+
   it.each([
-    ['a table written one row a line (already read row by row)', ['<table>', '<tr><th>A</th><th>B</th></tr>', '<tr><td>1</td><td>2</td></tr>', '</table>']],
+    ['a table written one row a line with no line above its header', ['<table><tr><th>A</th><th>B</th></tr>', '<tr><td>1</td><td>2</td></tr>', '</table>']],
+    ['a table whose rows share a line', ['<table>', '<tr><th>A</th></tr><tr><td>1</td></tr>', '</table>']],
     ['a table never closed', ['<table>', '<tr>', '<td>a</td>', '</tr>', '<tr>', '<td>b</td>']],
     ['a table cut by a heading before it closes', ['<table>', '<tr>', '<th>A</th>', '</tr>', '## Next', '<tr>', '<td>1</td>', '</tr>', '</table>']],
     ['a table of one row', ['<table>', '<tr>', '<td>a</td>', '<td>b</td>', '</tr>', '</table>']],
