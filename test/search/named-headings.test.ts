@@ -24,6 +24,17 @@ const images = [
   '',
 ].join('\n');
 
+/** Whether a question names the heading of a one-note index, as the ranking asks it (share 0.6). */
+function namesIn(file: string, text: string): (question: string, heading: string) => boolean {
+  const { index } = indexNotes([{ file, text }]);
+  return (question, heading) => {
+    const query = analyzeQuery(index, question);
+    const chunk = index.chunks.find((each) => each.section.at(-1) === heading);
+    expect(chunk, heading).toBeDefined();
+    return namesHeading(chunk!, query, query.groups.reduce((sum, group) => sum + group.importance, 0), 0.6);
+  };
+}
+
 describe('a question that names a heading', () => {
   const { index } = indexNotes([{ file: 'hosts.md', text: images }]);
   const under = (heading: string) => index.chunks.find((chunk) => chunk.section.at(-1) === heading);
@@ -52,13 +63,7 @@ describe('a question that names a heading', () => {
   });
 
   it('keeps a number that is no numbering: a year names its goals', () => {
-    const { index: goals } = indexNotes([{ file: 'goals.md', text: '# Team\n\n## 2024 goals\n\n- Ship the new billing flow.\n\n## 2. Hiring\n\n- Two backend engineers.\n' }]);
-    const asks = (question: string, heading: string) => {
-      const query = analyzeQuery(goals, question);
-      const chunk = goals.chunks.find((each) => each.section.at(-1) === heading);
-      expect(chunk, heading).toBeDefined();
-      return namesHeading(chunk!, query, query.groups.reduce((sum, group) => sum + group.importance, 0), 0.6);
-    };
+    const asks = namesIn('goals.md', '# Team\n\n## 2024 goals\n\n- Ship the new billing flow.\n\n## 2. Hiring\n\n- Two backend engineers.\n');
     expect(asks('team goals', '2024 goals')).toBe(false);
     expect(asks('2024 goals', '2024 goals')).toBe(true);
     expect(asks('who are we hiring', '2. Hiring')).toBe(true);
@@ -99,13 +104,7 @@ describe('a question that names a heading', () => {
     ].join('\n');
 
     it('reads the heading with the title above it: the question names the step and the title the rest', () => {
-      const { index: steps } = indexNotes([{ file: 'pg.md', text: runbook }]);
-      const asks = (question: string, heading: string) => {
-        const query = analyzeQuery(steps, question);
-        const chunk = steps.chunks.find((each) => each.section.at(-1) === heading);
-        expect(chunk, heading).toBeDefined();
-        return namesHeading(chunk!, query, query.groups.reduce((sum, group) => sum + group.importance, 0), 0.6);
-      };
+      const asks = namesIn('pg.md', runbook);
       expect(asks('how do i upgrade postgres', '2. Upgrade')).toBe(true);
       // The title holds the question's words, but the step's own heading is not named.
       expect(asks('how do i upgrade postgres', '3. Verify')).toBe(false);
