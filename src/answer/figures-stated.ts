@@ -1,4 +1,4 @@
-import { CLOCK_TIME, DURATION_IN_WORDS, TIME_SPAN } from '../search/times-asked.js';
+import { CLOCK_TIME, DURATION_IN_WORDS, LONG_WEEKDAY, TIME_SPAN } from '../search/times-asked.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
 import type { QuoteOptions } from './quote.js';
 
@@ -10,7 +10,8 @@ import type { QuoteOptions } from './quote.js';
 /** A number standing by itself ("24 hours", "€250", "00:45", "30%", "500k"), not a digit of a name ("SEV3", "EC2"), or a number word. */
 const AMOUNT = /(?:^|[^\p{L}\d_-])\d[\d.,:]*(?:%|k|m|gb|mb|ms|s|h|d)?(?![\p{L}\d])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|hundred|thousand|once|twice|daily|weekly|monthly|yearly|hourly|nightly|annually)\b/iu;
 
-const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.source}`, 'iu');
+/** An amount, a time in words, or a day of the week: "every Tuesday" says when and how often. */
+const AMOUNT_OR_DURATION = new RegExp(`${AMOUNT.source}|${DURATION_IN_WORDS.source}|${LONG_WEEKDAY.source}`, 'iu');
 
 /**
  * A cost, a limit or a count said without a figure: "the control plane is free", "unlimited on spot", "no limit",

@@ -56,7 +56,7 @@ export const CLOCK_TIME = /(?<![\d.:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?![\d.:])|[.
 
 /** A day of the week, written out ("Thursdays") or short and capitalised ("Mon/Wed/Fri"): "sat" and "sun" are words too. */
 const SHORT_WEEKDAY = /\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b/;
-const LONG_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/i;
+export const LONG_WEEKDAY = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b/i;
 
 /**
  * A time said less exactly than a day: a month, a quarter or a year ("in March", "by end of Q2", "2026"), a time

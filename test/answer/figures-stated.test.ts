@@ -32,6 +32,20 @@ describe('what states the figure a question asks for', () => {
     expect(statesAmount(['The licence is free for teams under ten.'], {})).toBe(true);
   });
 
+  it('takes a day of the week for when and how often, not for how long or how many', () => {
+    const when = { duration: asksDuration('when are releases cut') };
+    expect(when.duration).toBe(true);
+    expect(statesAmount(['Releases are cut every Tuesday by the release captain.'], when)).toBe(true);
+    expect(statesAmount(['Releases are cut by the release captain.'], when)).toBe(false);
+    expect(statesAmount(['Releases are cut every Tuesday.'], { span: asksTimeSpan('how long does a release take') })).toBe(false);
+    expect(statesAmount(['Releases are cut every Tuesday.'], { count: true, amount: true })).toBe(false);
+  });
+
+  it('quotes the line that says the day for "when", not a time of day on a line that holds none of the question', async () => {
+    const lore = await openLore({ knowledgeDir: await notesFolder({ 'release.md': '# Release process\n\nReleases are cut every Tuesday by the release captain.\n\n- Freeze the branch at 10:00 UTC.\n- Run the smoke suite against staging.\n' }) });
+    expect(lore.answer('when are releases cut').quote).toEqual(['Releases are cut every Tuesday by the release captain.']);
+  });
+
   it('takes no length of time for a size: "7 years" and "hourly" say how long and how often, not how big', () => {
     const size = { size: asksSize('how big is the raw stripe schema'), amount: true };
     expect(size.size).toBe(true);
