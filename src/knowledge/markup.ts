@@ -1,4 +1,5 @@
 import { CodeFences, FENCE } from './comments.js';
+import { markdownOfHtmlLine } from './html-lines.js';
 import { htmlTableAt, HTML_TABLE_OPEN } from './html-tables.js';
 import { frontMatterLength } from './markdown.js';
 
@@ -14,7 +15,8 @@ import { frontMatterLength } from './markdown.js';
  * its content is code the page runs, never shown. A `<pre>` or `<code>` element is left as written: what it holds is
  * shown as code. A disclosure's `<summary>` line is read as the bold line the page shows (`**Why is search slow?**`),
  * so that one that asks is read as a FAQ's question is, with the text under it as its answer, also where it shares
- * its line with the `<details>` that opens it. An HTML table written over many lines is read as the Markdown table it
+ * its line with the `<details>` that opens it. A line that is one element of text (`<p>…</p>`, `<li>…`) is read as the
+ * Markdown line it shows (`html-lines.ts`). An HTML table written over many lines is read as the Markdown table it
  * shows (`html-tables.ts`).
  */
 
@@ -65,6 +67,12 @@ export function withoutMarkup(text: string): string {
     const summary = SUMMARY.exec(line);
     if (summary && (summary[2] ?? '') !== '') {
       lines[i] = `${summary[1] ?? ''}**${summary[2] ?? ''}**`;
+      changed = true;
+      continue;
+    }
+    const shown = markdownOfHtmlLine(line);
+    if (shown !== undefined) {
+      lines[i] = shown;
       changed = true;
       continue;
     }

@@ -25,7 +25,7 @@ describe('withoutMarkup', () => {
   });
 
   it.each([
-    ['words between tags', '<p align="center">Deploys pause at 3pm.</p>'],
+    ['words between inline tags', '<span class="note">Deploys pause at 3pm.</span>'],
     ['an admonition opener, the box title the site shows', ':::caution Freeze'],
     ['a bare admonition opener', ':::tip'],
     ['an autolink', '<https://example.com/runbook>'],
