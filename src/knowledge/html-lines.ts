@@ -1,15 +1,22 @@
+import { FENCE } from './comments.js';
+
 /**
  * A line that is one HTML element of text, as wiki exports and docs sites write them (`<p>Releases are cut every
  * <strong>Tuesday</strong>.</p>`, `<li>Freeze the branch.</li>`, `<dt>Release captain</dt>`), read as the Markdown
  * line it shows: a paragraph, a list item, a bold term, a heading. Left as HTML, such lines run together into one
  * HTML block, quoted whole with their tags. Only a line the element opens and closes is read so (a list item's close
- * may be left out, as HTML allows), so every line keeps its number.
+ * may be left out, as HTML allows), so every line keeps its number. An element that runs on over lines of one
+ * paragraph (`htmlElementAt`) is read line by line, each line as the text it shows.
  */
 
 const LINE_ELEMENT = /^\s*<(p|li|dt|dd|h[1-6])(?:\s[^<>]*)?>(.*?)(?:<\/\1\s*>)?\s*$/i;
 /** Another element of block level on the same line: the line is more than one element, and is left as written. */
 const BLOCK_TAG = /<\/?(?:p|li|dt|dd|h[1-6]|ul|ol|dl|div|table|tr|td|th|pre|blockquote)\b/i;
 const TAG = /<\/?[A-Za-z][\w.-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?\/?>/g;
+/** An element of text opened at the start of a line. */
+const OPEN_ELEMENT = /^\s*<(p|li|dt|dd)(?:\s[^<>]*)?>/i;
+/** How far an element may run on over lines before its close is taken for missing. */
+const MAX_ELEMENT_LINES = 30;
 
 /** The Markdown of a line that is one element of text (see above); undefined for any other line. */
 export function markdownOfHtmlLine(line: string): string | undefined {
@@ -25,6 +32,46 @@ export function markdownOfHtmlLine(line: string): string | undefined {
   if (name === 'dt') return /^\*\*.*\*\*$/.test(text) ? text : `**${text}**`;
   if (name.startsWith('h')) return `${'#'.repeat(Number(name.slice(1)))} ${text}`;
   return text;
+}
+
+/**
+ * An element of text opened on line `start` and closed on a later line of the same paragraph (`<p>Releases are cut
+ * every Tuesday`, then `after the freeze.</p>`), as the lines `start..end` read as Markdown: the first line that
+ * shows text takes the list marker or the bold of a term, and every line is the text it shows, its tags dropped, so
+ * no `</p>` is quoted. Undefined where the element closes on its own line (`markdownOfHtmlLine`), or no close comes
+ * before a blank line, a code fence, another block element or `MAX_ELEMENT_LINES`: such a line is left to the one-line reading.
+ */
+export function htmlElementAt(lines: readonly string[], start: number): { end: number; lines: string[] } | undefined {
+  const open = OPEN_ELEMENT.exec(lines[start] ?? '');
+  const name = open?.[1]?.toLowerCase();
+  if (!open || !name) return undefined;
+  const close = new RegExp(String.raw`</${name}\s*>\s*$`, 'i');
+  const rest = (lines[start] ?? '').slice(open[0].length);
+  if (BLOCK_TAG.test(rest)) return undefined;
+  let end = -1;
+  const last = Math.min(lines.length, start + MAX_ELEMENT_LINES);
+  for (let i = start + 1; i < last; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '' || FENCE.test(line)) return undefined;
+    const closed = close.exec(line);
+    const before = closed ? line.slice(0, closed.index) : line;
+    if (BLOCK_TAG.test(before)) return undefined;
+    if (closed) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const texts = [rest, ...lines.slice(start + 1, end), (lines[end] ?? '').replace(close, '')].map(inlineMarkdown);
+  const first = texts.findIndex((text) => /[\p{L}\p{N}]/u.test(text));
+  if (first < 0) return undefined;
+  const lastText = texts.findLastIndex((text) => text !== '');
+  if (name === 'li') texts[first] = `- ${texts[first] ?? ''}`;
+  if (name === 'dt') {
+    texts[first] = `**${texts[first] ?? ''}`;
+    texts[lastText] = `${texts[lastText] ?? ''}**`;
+  }
+  return { end, lines: texts };
 }
 
 /** Inline HTML as Markdown writes it: bold, italics, code and links kept, other tags dropped. */

@@ -1,5 +1,5 @@
 import { CodeFences, FENCE } from './comments.js';
-import { markdownOfHtmlLine } from './html-lines.js';
+import { htmlElementAt, markdownOfHtmlLine } from './html-lines.js';
 import { htmlTableAt, HTML_TABLE_OPEN } from './html-tables.js';
 import { frontMatterLength } from './markdown.js';
 
@@ -68,6 +68,13 @@ export function withoutMarkup(text: string): string {
     if (summary && (summary[2] ?? '') !== '') {
       lines[i] = `${summary[1] ?? ''}**${summary[2] ?? ''}**`;
       changed = true;
+      continue;
+    }
+    const element = htmlElementAt(lines, i);
+    if (element) {
+      lines.splice(i, element.lines.length, ...element.lines);
+      changed = true;
+      i = element.end;
       continue;
     }
     const shown = markdownOfHtmlLine(line);

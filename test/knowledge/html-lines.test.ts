@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose.js';
 import { indexNotes } from '../../src/knowledge/build.js';
 import { search } from '../../src/search/search.js';
-import { markdownOfHtmlLine } from '../../src/knowledge/html-lines.js';
+import { htmlElementAt, markdownOfHtmlLine } from '../../src/knowledge/html-lines.js';
 import { withoutMarkup } from '../../src/knowledge/markup.js';
 
 describe('markdownOfHtmlLine', () => {
@@ -31,6 +31,34 @@ describe('markdownOfHtmlLine', () => {
   it('keeps every line where it was, so a list written in HTML is a Markdown list on the same lines', () => {
     const text = ['# Release', '', '<ul>', '<li>Freeze the branch.</li>', '<li>Announce it in #releases.</li>', '</ul>'].join('\n');
     expect(withoutMarkup(text).split('\n')).toEqual(['# Release', '', '    ', '- Freeze the branch.', '- Announce it in #releases.', '     ']);
+  });
+});
+
+describe('htmlElementAt', () => {
+  it.each([
+    ['a paragraph over two lines', ['<p>Releases are cut every <strong>Tuesday</strong>', 'after the freeze.</p>'], ['Releases are cut every **Tuesday**', 'after the freeze.']],
+    ['a list item over two lines', ['<li>Announce the release in', '<code>#releases</code> once it is out.</li>'], ['- Announce the release in', '`#releases` once it is out.']],
+    ['a paragraph whose tags have lines of their own', ['<p>', 'Hotfixes skip the freeze.', '</p>'], ['', 'Hotfixes skip the freeze.', '']],
+    ['a term over two lines', ['<dt>Release', 'captain</dt>'], ['**Release', 'captain**']],
+  ])('reads %s line by line', (_, lines, shown) => {
+    expect(htmlElementAt(lines, 0)).toEqual({ end: lines.length - 1, lines: shown });
+  });
+
+  it.each([
+    ['an element closed on its own line', ['<p>One line.</p>', 'Next.</p>']],
+    ['an element never closed', ['<p>Releases are cut', 'every Tuesday.']],
+    ['a close after a blank line', ['<p>Releases are cut', '', 'every Tuesday.</p>']],
+    ['a list item with a list inside', ['<li>Parent', '<ul>', '<li>child</li>', '</ul>', '</li>']],
+    ['a close with more after it', ['<li>One', 'more</li><li>two</li>']],
+    ['an item holding code', ['<li>Run', '```html', '<b>x</b>', '```', '</li>']],
+    ['Markdown', ['- Freeze', '  the branch.']],
+  ])('leaves alone %s', (_, lines) => {
+    expect(htmlElementAt(lines, 0)).toBeUndefined();
+  });
+
+  it('keeps every line where it was, with no tag left to quote', () => {
+    const text = ['# Release', '', '<p>Releases are cut every', 'Tuesday by the captain.</p>', '', 'Next.'].join('\n');
+    expect(withoutMarkup(text).split('\n')).toEqual(['# Release', '', 'Releases are cut every', 'Tuesday by the captain.', '', 'Next.']);
   });
 });
 
@@ -65,5 +93,18 @@ describe('a page exported from a wiki as HTML lines', () => {
     const captain = ask('what is a release captain');
     expect(captain?.snippet).toBe('The engineer on the rotation who cuts the branch and owns the rollout.');
     expect(captain?.section).toBe('Release process › Release captain');
+  });
+});
+
+describe('a page whose HTML elements run on over lines', () => {
+  const page = ['# Hotfixes', '', '<p>Hotfixes skip the release freeze', 'and ship the <em>same day</em>.</p>', '', '<ul>', '<li>Page the release captain', 'before you merge.</li>', '</ul>'].join('\n');
+  const { index } = indexNotes([{ file: 'wiki/hotfix.md', text: page }]);
+  const ask = (question: string) => composeAnswer(question, search(index, question, { limit: 16 }), index, { top: 3 }).citations[0];
+
+  it('quotes the text without its closing tag, citing the lines it was written on', () => {
+    const freeze = ask('do hotfixes skip the freeze');
+    expect(freeze?.snippet).toBe('Hotfixes skip the release freeze\nand ship the *same day*.');
+    expect([freeze?.startLine, freeze?.endLine]).toEqual([3, 4]);
+    expect(ask('who do i page before i merge')?.snippet).toBe('- Page the release captain\nbefore you merge.');
   });
 });
