@@ -73,6 +73,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     return notFound(question, reason, lookedFor, closest(result.hits, index, options), unknown, lead);
   }
   const weights = termWeights(result, index);
+  const wordsOf = wordsRead(result);
   // In large documentation a limit is as often stated in words ("the maximum dataset size is determined by the
   // hardware"): asked there to need a figure, it cost right answers and removed no false one.
   // Team notes, not large documentation: several cues below hold there only.
@@ -106,8 +107,8 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const statesFigure = (quote: Quote) => (!needsFigure || statesAmount(quote.lines, form)) && (!needsMoney || statesMoney(quote.lines));
   for (const hit of rivalsOf(result, index)) {
     const ranked = { hit, ...quoteFor(hit.chunk) };
-    const counted = countAsked && !countsAsked(ranked.quote) ? pieceOfSection(hit, ranked.quote, index, quoteFor, (quote) => statesFigure(quote) && countsAsked(quote)) : undefined;
-    const candidate = counted ?? (statesFigure(ranked.quote) ? ranked : pieceOfSection(hit, ranked.quote, index, quoteFor, statesFigure));
+    const counted = countAsked && !countsAsked(ranked.quote) ? pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, (quote) => statesFigure(quote) && countsAsked(quote)) : undefined;
+    const candidate = counted ?? (statesFigure(ranked.quote) ? ranked : pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, statesFigure));
     if (!candidate) continue;
     if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
     stating ??= candidate;
@@ -179,16 +180,20 @@ function countsAsked(quote: Quote): boolean {
  * section that ranked states none (or, for a count or a limit, counts nothing the question names): the first other
  * piece of the section, in the note's order, whose quote holds words of the question and `fits`: states the figure,
  * or counts what is asked. A short piece that repeats the heading's words ("As you complete these
- * tasks, …") can outrank the one that gives the number ("three starter tasks") within their section.
+ * tasks, …") can outrank the one that gives the number ("three starter tasks") within their section. The other piece
+ * must hold every word of the question the ranked one holds, in any of its readings: "Wait up to 5 business days …
+ * from HR links" holds "hr" as much as the step after it that links to a page of "employee-resources" (a reading of
+ * "hr", as "human resources").
  */
-function pieceOfSection(hit: Hit, ranked: Quote, index: SearchIndex, quoteFor: (chunk: Chunk) => { chunk: Chunk; quote: Quote }, fits: (quote: Quote) => boolean): Answering | undefined {
+function pieceOfSection(hit: Hit, ranked: Quote, index: SearchIndex, wordsOf: WordsRead, quoteFor: (chunk: Chunk) => { chunk: Chunk; quote: Quote }, fits: (quote: Quote) => boolean): Answering | undefined {
   const unit = index.unitOf[hit.chunk.id] ?? 0;
   const first = index.unitChunks[unit] ?? 0;
   const end = Math.min(index.unitChunks[unit + 1] ?? 0, first + MAX_PIECES_READ);
   for (let id = first; id < end; id++) {
     if (id === hit.chunk.id) continue;
     const other = quoteFor(index.chunks[id] as Chunk);
-    const holdsAsMuch = [...ranked.held].every((stem) => other.quote.held.has(stem));
+    const held = wordsOf(other.quote.held);
+    const holdsAsMuch = [...wordsOf(ranked.held)].every((word) => held.has(word));
     if (other.quote.highlights.length > 0 && holdsAsMuch && fits(other.quote)) return { hit, ...other };
   }
   return undefined;
@@ -307,6 +312,17 @@ function unknownText(lookedFor: string[], unknown: string[]): string {
   if (unknown.length === 0) return '';
   if (unknown.length === lookedFor.length) return lookedFor.length === 1 ? ' No note uses that word.' : ' No note uses any of these words.';
   return ` No note uses: ${unknown.join(', ')}.`;
+}
+
+/** The question's words that `stems` stand for: a correction, synonym or long form its word, a joined pair both. */
+type WordsRead = (stems: Iterable<string>) => Set<string>;
+
+function wordsRead(result: SearchResult): WordsRead {
+  const words = new Map<string, string[]>();
+  const add = (stem: string, word: string) => words.set(stem, [...(words.get(stem) ?? []), word]);
+  for (const group of result.query.groups) for (const term of group.terms) add(term.stem, group.word);
+  for (const phrase of result.query.phrases) for (const group of phrase.joins ?? []) add(phrase.stem, group.word);
+  return (stems) => new Set([...stems].flatMap((stem) => words.get(stem) ?? [stem]));
 }
 
 /** Stem → how much it matters, for choosing and marking the quoted lines. */
