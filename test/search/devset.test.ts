@@ -29,6 +29,7 @@ const SETS = [
   { name: 'devset-blind5.json', hitAt1: 0.73, noAnswerShare: 0.91 },
   { name: 'devset-blind6.json', hitAt1: 0.62, noAnswerShare: 0.83 },
   { name: 'devset-blind7.json', hitAt1: 0.68, noAnswerShare: 0.66 },
+  { name: 'devset-blind8.json', hitAt1: 0.75, noAnswerShare: 0.75 },
 ] as const;
 
 let lore: Lore;
