@@ -14,6 +14,7 @@ import { asksForLink, holdsLink, isPageAsked, onlyLinks } from '../search/links-
 import { sectionPath, toCitation } from './citation.js';
 import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
+import { familyNamesIn, namesFamilyName } from './family-names.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
 import { countsOneOf } from './counts-asked.js';
@@ -88,7 +89,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     if (!quoted) quotes.set(ranked.id, (quoted = yesOrNoOpening(opening, ranked, index, weights) ?? quoteOf(ranked, index, weights, form)));
     return quoted;
   };
-  const named = namedIn(question, smallNotes);
+  const named = namedIn(question, smallNotes, index);
   const needsFigure = asksQuantity(opening) || limit;
   const needsMoney = asksCost(opening);
   const needsLink = asksForLink(question);
@@ -209,13 +210,14 @@ const MAX_NAMED = 8;
 
 /**
  * What the question names that its answer must name too: a release, a ticket, a year ("k8s 1.30"), a day ("12 may"),
- * and, in a team's notes (`withCode`), a setting, table or file written as code ("max_connections"). Large
+ * and, in a team's notes (`withCode`), a setting, table or file written as code ("max_connections") and one of a
+ * numbered family the notes number otherwise too ("sev3" where they hold SEV1 and SEV2, "p99" beside p95). Large
  * documentation is asked about errors that quote such names ("module 'resty.worker.events' not found"), and its
  * answers need not repeat them.
  * Each once, and no more than `MAX_NAMED`: every one is looked for in every passage that could answer, and a question
  * of a thousand dates would cost that many readings of each.
  */
-function namedIn(question: string, withCode: boolean): { written: string; in: (text: string) => boolean }[] {
+function namedIn(question: string, withCode: boolean, index: SearchIndex): { written: string; in: (text: string) => boolean }[] {
   const numbers = [...new Set(numbersNamed(question))];
   const days = [...new Map(daysNamed(question).map((day) => [day.term, day])).values()];
   // The days a passage names are read once, whichever of the question's days is looked for.
@@ -225,6 +227,7 @@ function namedIn(question: string, withCode: boolean): { written: string; in: (t
     ...numbers.map((number) => ({ written: number, in: (text: string) => namesNumber(text, number) })),
     ...days.map((day) => ({ written: day.written, in: (text: string) => daysOf(text).has(day.term) })),
     ...(withCode ? identifiersNamed(question) : []).map((name) => ({ written: name, in: (text: string) => namesIdentifier(text, name) })),
+    ...(withCode ? familyNamesIn(question, index) : []).map((name) => ({ written: name, in: (text: string) => namesFamilyName(text, name) })),
   ].slice(0, MAX_NAMED);
 }
 
