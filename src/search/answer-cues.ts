@@ -171,6 +171,18 @@ const ASKS_ON_WHAT_CONDITION = /\bwhen\s+(?!did\b|was\b|were\b)\w+\s+(?:i|we|you
  */
 const ASKS_WHEN_IT_IS_WORTH = /\bwhen\s+(?:is\s+it|it['’]?s|would\s+it\s+be|will\s+it\s+be)\s+(?:\w+ly\s+|ever\s+|even\s+)?(?!going\b|due\b|set\b)\w+(?<!ed)\s+(?:to\b|\w+ing\b)|\bwhen\s+(?:does|would|will)\s+it\s+make\s+sense\b/i;
 
+const DATE_NAMED = /\b(?:dates?|deadlines?)\b/i;
+const ASKS_OTHER_THAN_WHEN = /^\W*(?:where|how|why|who|whom|whose)\b/i;
+
+/**
+ * "parlo cutover date", "budget submissions deadline", "due date for SEC-1413": a date or a deadline asked for by its
+ * name, which only a time answers, as "when" asks. Not "where do i find my nte date" or "how do i change the due
+ * date", which ask something else about it.
+ */
+export function asksForDate(question: string): boolean {
+  return DATE_NAMED.test(question) && !ASKS_OTHER_THAN_WHEN.test(question);
+}
+
 /**
  * "When does our contract renew?": when an event is, which only a time answers, exactly or loosely. Not "when do I
  * need a custom AMI?" or "when is it worth building a custom AMI?", which ask on what condition ("rarely, unless

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { statesAmount, statesMoney } from '../../src/answer/figures-stated.js';
-import { asksCost, asksDuration, asksRate, asksSize, asksTimeSpan, asksWhenEventIs } from '../../src/search/answer-cues.js';
+import { asksCost, asksDuration, asksForDate, asksRate, asksSize, asksTimeSpan, asksWhenEventIs } from '../../src/search/answer-cues.js';
 import { saysWhenLoosely } from '../../src/search/times-asked.js';
 import { tempFolders } from '../rerank/temp-folders.js';
 
@@ -192,6 +192,35 @@ describe('a question of when an event is', () => {
     ['when does it make sense to split a topic', false],
   ])('%j asks when an event is: %s', (question, expected) => {
     expect(asksWhenEventIs(question)).toBe(expected);
+  });
+
+  it.each([
+    ['parlo cutover date', true],
+    ['budget submissions deadline', true],
+    ['due date for SEC-1413, the per-IP limit on the token endpoint?', true],
+    ['where do i find my nte date', false],
+    ['how do i change the due date of a ticket', false],
+    ['how often do we update the status page', false],
+  ])('%j asks for a date by its name: %s', (question, expected) => {
+    expect(asksForDate(question)).toBe(expected);
+  });
+
+  it('answers a date asked for by its name only with a time', async () => {
+    const notes = {
+      'threat-model.md': [
+        '# Threat model: API',
+        '',
+        '- Key lifetime capped at 365 days',
+        '  - owner Nadia, SEC-1412, due 2025-01-31',
+        '- Per-IP throttling on the token endpoint, as a Cloudflare rule',
+        '  - owner Yusuf, SEC-1413',
+      ].join('\n'),
+    };
+    const lore = await openLore({ knowledgeDir: await notesFolder(notes) });
+    expect(lore.answer('due date for SEC-1413, the per-IP throttling on the token endpoint?').found).toBe(false);
+    const dated = lore.answer('due date for SEC-1412, the key lifetime cap');
+    expect(dated.found).toBe(true);
+    expect(dated.text).toContain('due 2025-01-31');
   });
 
   it('answers a question of when it is worth acting by its condition', async () => {

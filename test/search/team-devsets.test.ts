@@ -17,7 +17,7 @@ const SETS = [
   { folder: 'team-payments', file: 'devset-fresh.json', hits: 28, honest: 7 },
   { folder: 'team-mobile', file: 'devset.json', hits: 34, honest: 5 },
   { folder: 'team-security', file: 'devset.json', hits: 27, honest: 6 },
-  { folder: 'team-security', file: 'devset-fresh.json', hits: 25, honest: 2 },
+  { folder: 'team-security', file: 'devset-fresh.json', hits: 25, honest: 3 },
   { folder: 'team-data', file: 'devset.json', hits: 31, honest: 6 },
   { folder: 'team-web', file: 'devset.json', hits: 29, honest: 6 },
   { folder: 'team-ops', file: 'devset.json', hits: 24, honest: 7 },
