@@ -192,6 +192,7 @@ export class WordScanner {
     }
     const headEnd = i;
     if (headEnd - start === 1 && code === DOT && isAsciiLetter(text.charCodeAt(start)) && this.initialism(start)) return true;
+    if (code === AMPERSAND && headEnd - start <= MAX_AMPERSAND_PART && this.ampersandName(start, headEnd)) return true;
     if (i < length) {
       if (code > 127) return this.match(start);
       const next = i + 1 < length ? text.charCodeAt(i + 1) : 0;
@@ -230,6 +231,26 @@ export class WordScanner {
     return true;
   }
 
+  /**
+   * Two short runs of letters joined by "&", read as the one name they make: "R&D", "P&L", "Q&A", "AT&T". Split, they
+   * are letters alone, which every question and note holds as stop words, so "cost centre owner for R&D" looked only
+   * for "cost centre owner". Not "a && b", nor an entity ("R&amp;D") or a query string ("a=b&c=d").
+   */
+  private ampersandName(start: number, amp: number): boolean {
+    const text = this.text;
+    for (let i = start; i < amp; i++) if (!isAsciiLetter(text.charCodeAt(i))) return false;
+    let end = amp + 1;
+    while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+    if (end === amp + 1 || end - amp - 1 > MAX_AMPERSAND_PART || isWordCode(text.charCodeAt(end)) || text.charCodeAt(end) === SEMICOLON) return false;
+    if (start > 0 && /[=&]/.test(text[start - 1] ?? '')) return false;
+    this.position = end;
+    this.offset = start;
+    this.end = end;
+    this.replaced = '';
+    this.hash = hashOf(text, start, end, FNV_OFFSET);
+    return true;
+  }
+
   private match(from: number): boolean {
     WORD.lastIndex = from;
     const match = WORD.exec(this.text);
@@ -265,6 +286,10 @@ export class WordScanner {
 
 const APOSTROPHE = 39;
 const DOT = 46;
+const AMPERSAND = 38;
+const SEMICOLON = 59;
+/** The longest run of letters on either side of a name joined by "&" ("AT&T"): longer ones are words ("salt&pepper"). */
+const MAX_AMPERSAND_PART = 2;
 const CAN_HASH = hashOf('can', 0, 3, FNV_OFFSET);
 
 /** An ASCII letter or digit; folded text has lower case only, but the pattern would take upper case too. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findAbbreviations } from '../../src/search/abbreviations.js';
 import { compounds, isStopWord, stem, tokenize } from '../../src/search/analyze.js';
+import { composeAnswer } from '../../src/answer/compose.js';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { search } from '../../src/search/search.js';
 
 const stems = (words: string) => words.split(' ').map(stem);
 
@@ -101,6 +104,33 @@ describe('tokenize', () => {
     expect(words).toEqual(expect.arrayContaining([['dc', 'D.C'], ['uk', 'U.K'], ['pm', 'p.m']]));
     expect(tokens.find((t) => t.surface === 'eg')?.stop).toBe(true);
     expect(tokenize('v1.2 on t.co with node.js').map((t) => t.surface)).toEqual(['v1', '2', 'on', 't', 'co', 'with', 'node', 'js']);
+  });
+
+  it('reads two short runs of letters joined by "&" as the one name they make, with where it is written', () => {
+    const text = 'R&D budget, the P&L, a Q&A with AT&T.';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => [t.surface, text.slice(t.offset, t.end), t.stop])).toEqual([
+      ['r&d', 'R&D', false],
+      ['budget', 'budget', false],
+      ['the', 'the', true],
+      ['p&l', 'P&L', false],
+      ['a', 'a', true],
+      ['q&a', 'Q&A', false],
+      ['with', 'with', true],
+      ['at&t', 'AT&T', false],
+    ]);
+  });
+
+  it.each([['a && b'], ['R&amp;D'], ['?a=b&c=d'], ['salt&pepper'], ['x=1&y=2']])('leaves %s as the words it was', (text) => {
+    expect(tokenize(text).some((t) => t.surface.includes('&'))).toBe(false);
+  });
+
+  it('finds a name joined by "&" in the notes, which its letters alone never could', () => {
+    const { index } = indexNotes([{ file: 'finance.md', text: '# Finance\n\n- The P&L review is on the first Monday of the month.\n- The budget review is in March.\n' }]);
+    const asked = 'when is the p&l review';
+    const answer = composeAnswer(asked, search(index, asked, { limit: 8 }), index, { top: 3 });
+    expect(answer.lookedFor).toContain('p&l');
+    expect(answer.quote).toEqual(['- The P&L review is on the first Monday of the month.']);
   });
 
   it('takes an apology for chat, not a topic the notes lack', () => {
