@@ -171,7 +171,8 @@ const ASKS_ON_WHAT_CONDITION = /\bwhen\s+(?!did\b|was\b|were\b)\w+\s+(?:i|we|you
  */
 const ASKS_WHEN_IT_IS_WORTH = /\bwhen\s+(?:is\s+it|it['’]?s|would\s+it\s+be|will\s+it\s+be)\s+(?:\w+ly\s+|ever\s+|even\s+)?(?!going\b|due\b|set\b)\w+(?<!ed)\s+(?:to\b|\w+ing\b)|\bwhen\s+(?:does|would|will)\s+it\s+make\s+sense\b/i;
 
-const DATE_NAMED = /\b(?:dates?|deadlines?)\b/i;
+/** "date" as a noun of its own: not "up to date", "out of date" or "to date", which say current or so far. */
+const DATE_NAMED = /(?<!\b(?:to|of)[\s-]+)\bdates?\b|\bdeadlines?\b/i;
 const ASKS_OTHER_THAN_WHEN = /^\W*(?:where|how|why|who|whom|whose)\b/i;
 
 /**

@@ -201,6 +201,9 @@ describe('a question of when an event is', () => {
     ['where do i find my nte date', false],
     ['how do i change the due date of a ticket', false],
     ['how often do we update the status page', false],
+    ['are the runbooks up to date?', false],
+    ['which dashboards are out-of-date', false],
+    ['what is the deadline for the finance tables to be up to date', true],
   ])('%j asks for a date by its name: %s', (question, expected) => {
     expect(asksForDate(question)).toBe(expected);
   });
