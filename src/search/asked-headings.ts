@@ -1,5 +1,5 @@
 import type { Chunk } from '../types.js';
-import { stemsIn, tokenize } from './analyze.js';
+import { contentStems, stemsIn, tokenize } from './analyze.js';
 import { isEnglishWord } from './english-words.js';
 import { shapesQuestionAt } from './phrasing.js';
 import type { AnalyzedQuery } from './query-terms.js';
@@ -82,7 +82,7 @@ const TITLE_ABOVE = new WeakMap<Chunk, ReadonlySet<string>>();
 function titleAbove(chunk: Chunk): ReadonlySet<string> {
   let words = TITLE_ABOVE.get(chunk);
   if (words === undefined) {
-    words = new Set(tokenize(chunk.section[0] ?? '').filter((token) => !token.stop).map((token) => token.stem));
+    words = new Set(contentStems(chunk.section[0] ?? ''));
     TITLE_ABOVE.set(chunk, words);
   }
   return words;
@@ -96,7 +96,7 @@ function headingWords(chunk: Chunk): ReadonlySet<string> | undefined {
   let words = HEADING_WORDS.get(chunk);
   if (words === undefined) {
     const heading = chunk.section[chunk.section.length - 1];
-    const stems = heading === undefined ? [] : tokenize(heading.replace(HEADING_NUMBER, '')).filter((token) => !token.stop).map((token) => token.stem);
+    const stems = heading === undefined ? [] : contentStems(heading.replace(HEADING_NUMBER, ''));
     words = stems.length > 0 ? new Set(stems) : null;
     HEADING_WORDS.set(chunk, words);
   }
