@@ -1,4 +1,4 @@
-import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksForDate, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { namesSomething } from '../search/query.js';
@@ -98,7 +98,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // "When is the ops sync?" may be answered without a day ("after the last release"), so a rival that says when is
   // only preferred. In large notes the rivals are other pages, and one that happens to hold a date is no better.
   const prefersWhen = smallNotes && asksWhen(opening);
-  const needsWhen = smallNotes && (asksWhenEventIs(opening) || asksForDate(opening));
+  const needsWhen = smallNotes && asksWhenEventIs(opening);
   // A line that is only a link points to a page that may answer ("[ECS EC2 launch type vs Fargate](…)" for "ecs ec2
   // launch steps"); a rival that answers in the notes' own words is preferred, unless the link is what is asked for.
   const passesLinks = smallNotes && !asksForLink(question);

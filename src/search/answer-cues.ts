@@ -187,10 +187,10 @@ export function asksForDate(question: string): boolean {
 /**
  * "When does our contract renew?": when an event is, which only a time answers, exactly or loosely. Not "when do I
  * need a custom AMI?" or "when is it worth building a custom AMI?", which ask on what condition ("rarely, unless
- * you want a special OS").
+ * you want a special OS"). A date or deadline asked for by its name (`asksForDate`) asks the same.
  */
 export function asksWhenEventIs(question: string): boolean {
-  return asksWhen(question) && !ASKS_ON_WHAT_CONDITION.test(question) && !ASKS_WHEN_IT_IS_WORTH.test(question);
+  return (asksWhen(question) && !ASKS_ON_WHAT_CONDITION.test(question) && !ASKS_WHEN_IT_IS_WORTH.test(question)) || asksForDate(question);
 }
 
 const REASON_QUESTION = /\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:is|was|are|were)\s+the\s+reasons?\b/i;
