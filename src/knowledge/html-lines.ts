@@ -15,6 +15,8 @@ const BLOCK_TAG = /<\/?(?:p|li|dt|dd|h[1-6]|ul|ol|dl|div|table|tr|td|th|pre|bloc
 const TAG = /<\/?[A-Za-z][\w.-]*(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?\/?>/g;
 /** An element of text opened at the start of a line. */
 const OPEN_ELEMENT = /^\s*<(p|li|dt|dd)(?:\s[^<>]*)?>/i;
+/** Text a reader sees: a letter or a digit. */
+const SHOWS_TEXT = /[\p{L}\p{N}]/u;
 /** How far an element may run on over lines before its close is taken for missing. */
 const MAX_ELEMENT_LINES = 30;
 
@@ -27,11 +29,9 @@ export function markdownOfHtmlLine(line: string): string | undefined {
   // Another element on the line, or a heading left open, is more than this line shows.
   if (BLOCK_TAG.test(inner) || (name.startsWith('h') && !/<\/h[1-6]\s*>\s*$/i.test(line))) return undefined;
   const text = inlineMarkdown(inner);
-  if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
-  if (name === 'li') return `- ${text}`;
-  if (name === 'dt') return /^\*\*.*\*\*$/.test(text) ? text : `**${text}**`;
+  if (!SHOWS_TEXT.test(text)) return undefined;
   if (name.startsWith('h')) return `${'#'.repeat(Number(name.slice(1)))} ${text}`;
-  return text;
+  return marked(name, [text])[0];
 }
 
 /**
@@ -63,15 +63,24 @@ export function htmlElementAt(lines: readonly string[], start: number): { end: n
   }
   if (end < 0) return undefined;
   const texts = [rest, ...lines.slice(start + 1, end), (lines[end] ?? '').replace(close, '')].map(inlineMarkdown);
-  const first = texts.findIndex((text) => /[\p{L}\p{N}]/u.test(text));
-  if (first < 0) return undefined;
-  const lastText = texts.findLastIndex((text) => text !== '');
-  if (name === 'li') texts[first] = `- ${texts[first] ?? ''}`;
-  if (name === 'dt') {
-    texts[first] = `**${texts[first] ?? ''}`;
-    texts[lastText] = `${texts[lastText] ?? ''}**`;
+  if (!texts.some((text) => SHOWS_TEXT.test(text))) return undefined;
+  return { end, lines: marked(name, texts) };
+}
+
+/**
+ * The lines of an element's text as Markdown shows that element: a list item with a marker on its first line of text,
+ * a term in bold from its first line of text to its last (unless it is bold already), any other as it is.
+ */
+function marked(name: string, texts: readonly string[]): string[] {
+  const shown = [...texts];
+  const first = shown.findIndex((text) => SHOWS_TEXT.test(text));
+  const last = shown.findLastIndex((text) => text !== '');
+  if (name === 'li') shown[first] = `- ${shown[first] ?? ''}`;
+  if (name === 'dt' && !/^\*\*.*\*\*$/.test(shown.join('\n'))) {
+    shown[first] = `**${shown[first] ?? ''}`;
+    shown[last] = `${shown[last] ?? ''}**`;
   }
-  return { end, lines: texts };
+  return shown;
 }
 
 /** Inline HTML as Markdown writes it: bold, italics, code and links kept, other tags dropped. */
