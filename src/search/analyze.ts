@@ -242,7 +242,8 @@ export class WordScanner {
     let end = amp + 1;
     while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
     if (end === amp + 1 || end - amp - 1 > MAX_AMPERSAND_PART || isWordCode(text.charCodeAt(end)) || text.charCodeAt(end) === SEMICOLON) return false;
-    if (start > 0 && /[=&]/.test(text[start - 1] ?? '')) return false;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    if (before === EQUALS || before === AMPERSAND) return false;
     this.position = end;
     this.offset = start;
     this.end = end;
@@ -288,6 +289,7 @@ const APOSTROPHE = 39;
 const DOT = 46;
 const AMPERSAND = 38;
 const SEMICOLON = 59;
+const EQUALS = 61;
 /** The longest run of letters on either side of a name joined by "&" ("AT&T"): longer ones are words ("salt&pepper"). */
 const MAX_AMPERSAND_PART = 2;
 const CAN_HASH = hashOf('can', 0, 3, FNV_OFFSET);
