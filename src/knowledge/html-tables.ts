@@ -4,7 +4,8 @@
  * so "who owns billing" quotes `<td>@payments</td>` without its row or the header that says it is the owner. Each row
  * is written on the line where it starts, the rule under the header on the line after the header's start, and the
  * lines between rows hold a lone `|`, which continues the table without a word of its own: every line keeps its
- * number, so a quoted row still cites the lines it was written on.
+ * number, so a quoted row still cites the lines it was written on. A table with no room for that (its rows sharing a
+ * line) is read as records instead, each on the line its row starts on.
  */
 
 export const HTML_TABLE_OPEN = /^\s*<table\b[^>]*>/i;
@@ -25,8 +26,8 @@ interface Row {
 
 /**
  * The lines `lines[start..end]` read as a Markdown table, `end` being the line that closes the `<table>` opened on line
- * `start`; undefined where there is no such table, it has fewer than two rows, two rows share a line, or the rule
- * under the header finds no line of its own.
+ * `start`, or as records (`asRecords`) where two rows share a line or the rule under the header finds no line of its
+ * own; undefined where there is no such table or it has fewer than two rows.
  */
 export function htmlTableAt(lines: readonly string[], start: number): { end: number; lines: string[] } | undefined {
   if (!HTML_TABLE_OPEN.test(lines[start] ?? '')) return undefined;
@@ -46,20 +47,16 @@ export function htmlTableAt(lines: readonly string[], start: number): { end: num
   const width = Math.max(...rows.map((row) => row.cells.length));
   // A table of two columns with no header cell is a list of names and values, as a wiki's info box is: each row
   // is read as its line "Location: 50 United Nations Plaza", not under its first row taken for a header.
-  if (width === 2 && !rows[0]?.headed) {
-    const rowAt = new Map(rows.map((row) => [row.line, row]));
-    const shown = Array.from({ length: end - start + 1 }, (_, i) => {
-      const row = rowAt.get(start + i);
-      return row ? [row.cells[0]?.replace(/\s*:$/, ''), row.cells[1]].filter(Boolean).join(': ') : '';
-    });
-    return { end, lines: shown };
-  }
+  if (width === 2 && !rows[0]?.headed) return { end, lines: asRecords(rows, undefined, start, end) };
   const [header, ...body] = rows as [Row, ...Row[]];
+  // A Markdown table needs a line for each row and one for the rule under its header: a table with no room for them
+  // (its rows sharing a line, as a wiki export writes a whole table on one) is read as records instead.
+  if (rows.some((row, i) => i > 0 && rows[i - 1]?.line === row.line)) return { end, lines: asRecords(body, header, start, end) };
   // The rule goes on the line after the header's; where the first row starts there (a table written one row a
   // line), the header goes up a line, onto the `<table>` or `<thead>` line above it, and the rule onto its own.
   const first = body[0]?.line ?? 0;
   if (first <= header.line + 1) {
-    if (first < header.line + 1 || header.line <= start || !TAGS_ONLY.test(lines[header.line - 1] ?? '')) return undefined;
+    if (header.line <= start || !TAGS_ONLY.test(lines[header.line - 1] ?? '')) return { end, lines: asRecords(body, header, start, end) };
     header.line--;
   }
   const shown: string[] = [];
@@ -75,7 +72,35 @@ export function htmlTableAt(lines: readonly string[], start: number): { end: num
   return { end, lines: shown };
 }
 
-/** The rows of the table, each at the line its `<tr>` opens on; undefined where two rows start on one line. */
+/**
+ * The table's lines, each holding the rows that start on it as records: every cell named by its column's header
+ * ("Service: search, Owner: @discovery."), or, with no header, a row's first cell naming its second ("Location: 50
+ * United Nations Plaza"). Each record ends a sentence, so that a long line of them is quoted by the record that answers.
+ */
+function asRecords(rows: readonly Row[], header: Row | undefined, start: number, end: number): string[] {
+  const shown = Array.from({ length: end - start + 1 }, () => [] as string[]);
+  for (const row of rows) shown[row.line - start]?.push(header ? recordOf(row, header) : nameAndValue(row));
+  return shown.map((records) => {
+    const said = records.filter(Boolean);
+    return said.length > 1 ? said.map(endingSentence).join(' ') : (said[0] ?? '');
+  });
+}
+
+function endingSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function recordOf(row: Row, header: Row): string {
+  const fields = row.cells.map((cell, i) => (cell === '' ? '' : header.cells[i] ? `${header.cells[i]}: ${cell}` : cell)).filter(Boolean);
+  const record = fields.join(', ').replace(/\\\|/g, '|');
+  return record === '' ? record : endingSentence(record);
+}
+
+function nameAndValue(row: Row): string {
+  return [row.cells[0]?.replace(/\s*:$/, ''), row.cells[1]].filter(Boolean).join(': ').replace(/\\\|/g, '|');
+}
+
+/** The rows of the table, each at the line its `<tr>` opens on. */
 function rowsOf(lines: readonly string[], start: number, end: number): Row[] | undefined {
   const rows: Row[] = [];
   let row: Row | undefined;
@@ -96,7 +121,6 @@ function rowsOf(lines: readonly string[], start: number, end: number): Row[] | u
       const tag = (match[2] ?? '').toLowerCase();
       finishCell();
       if (tag === 'tr' && !closing) {
-        if (rows.at(-1)?.line === i) return undefined;
         row = { line: i, cells: [], headed: false };
         rows.push(row);
       } else if (tag === 'tr') row = undefined;

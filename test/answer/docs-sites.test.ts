@@ -127,6 +127,16 @@ const site = [
       '</table>',
     ].join('\n'),
   },
+  {
+    file: 'wiki/escalation.html.md',
+    text: [
+      '# Escalation',
+      '',
+      '<p>Page the team that owns the failing system.</p>',
+      '',
+      '<table><tr><th>Team</th><th>Pager rotation</th><th>Escalates to</th></tr><tr><td>Storage</td><td>storage-primary</td><td>Dana Whitfield</td></tr><tr><td>Networking</td><td>net-oncall</td><td>Luis Ortega</td></tr><tr><td>Identity</td><td>iam-primary</td><td>Priya Nair</td></tr><tr><td>Data platform</td><td>dp-oncall</td><td>Tomasz Wolak</td></tr><tr><td>Edge</td><td>edge-primary</td><td>Mei Tanaka</td></tr><tr><td>Payments</td><td>pay-primary</td><td>Ana Lima</td></tr><tr><td>Search</td><td>search-oncall</td><td>Ben Okafor</td></tr><tr><td>Mobile</td><td>mobile-primary</td><td>Eva Berg</td></tr><tr><td>Billing</td><td>billing-oncall</td><td>Sam Reyes</td></tr></table>',
+    ].join('\n'),
+  },
 ];
 const { index } = indexNotes(site);
 const ask = (question: string) => composeAnswer(question, search(index, question, { limit: 32 }), index, { top: 3 });
@@ -188,6 +198,13 @@ describe('notes kept as a docs site', () => {
     expect(owner?.snippet.split('\n')).toEqual(['| Service | Owner | Slack channel |', '| --- | --- | --- |', '| billing | @payments | #billing-dev |']);
     expect([owner?.file, owner?.startLine, owner?.endLine]).toEqual(['wiki/services.html.md', 4, 9]);
     expect(ask('slack channel for catalog').citations[0]?.snippet).toContain('| catalog | @merch | #catalog |');
+  });
+
+  it('reads a long HTML table exported on one line as records and quotes the one that answers, not the tags', () => {
+    const pager = ask('which pager rotation does networking use').citations[0];
+    expect(pager?.snippet).toBe('Team: Networking, Pager rotation: net-oncall, Escalates to: Luis Ortega.');
+    expect([pager?.file, pager?.startLine, pager?.endLine]).toEqual(['wiki/escalation.html.md', 5, 5]);
+    expect(ask('who does identity escalate to').citations[0]?.snippet).toContain('Escalates to: Priya Nair');
   });
 
   it('quotes such a table\'s rows, not the bare pipes between them, where its header alone holds the question', () => {

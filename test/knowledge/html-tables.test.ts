@@ -78,9 +78,27 @@ describe('htmlTableAt', () => {
     expect(htmlTableAt(lines, 0)?.lines).toEqual(['', 'Location: 50 United Nations Plaza Suite #5685', '', '', '', 'Seats: Room #5685, fifth floor', '', '', '', '']);
   });
 
+  it('reads a table written on one line as records, each cell named by its header and each record a sentence', () => {
+    const lines = ['<table><tr><th>Service</th><th>Owner</th></tr><tr><td>billing</td><td>@payments</td></tr><tr><td>search</td><td>@discovery</td></tr></table>'];
+    expect(htmlTableAt(lines, 0)).toEqual({ end: 0, lines: ['Service: billing, Owner: @payments. Service: search, Owner: @discovery.'] });
+  });
+
+  it('writes each record on the line its row starts on, where rows share some lines', () => {
+    const lines = ['<table>', '<tr><th>A</th><th>B</th></tr><tr><td>1</td><td></td></tr>', '<tr><td>x|y</td><td>done.</td></tr>', '</table>'];
+    expect(htmlTableAt(lines, 0)?.lines).toEqual(['', 'A: 1.', 'A: x|y, B: done.', '']);
+  });
+
+  it('reads a table with no line for the rule under its header as records', () => {
+    const lines = ['<table><tr><th>A</th><th>B</th></tr>', '<tr><td>1</td><td>2</td></tr>', '</table>'];
+    expect(htmlTableAt(lines, 0)?.lines).toEqual(['', 'A: 1, B: 2.', '']);
+  });
+
+  it('reads an info box written on one line as names and values, a sentence each', () => {
+    const lines = ['<table><tr><td>Location</td><td>50 United Nations Plaza</td></tr><tr><td>Seats:</td><td>Room 5685</td></tr></table>'];
+    expect(htmlTableAt(lines, 0)?.lines).toEqual(['Location: 50 United Nations Plaza. Seats: Room 5685.']);
+  });
+
   it.each([
-    ['a table written one row a line with no line above its header', ['<table><tr><th>A</th><th>B</th></tr>', '<tr><td>1</td><td>2</td></tr>', '</table>']],
-    ['a table whose rows share a line', ['<table>', '<tr><th>A</th></tr><tr><td>1</td></tr>', '</table>']],
     ['a table never closed', ['<table>', '<tr>', '<td>a</td>', '</tr>', '<tr>', '<td>b</td>']],
     ['a table cut by a heading before it closes', ['<table>', '<tr>', '<th>A</th>', '</tr>', '## Next', '<tr>', '<td>1</td>', '</tr>', '</table>']],
     ['a table of one row', ['<table>', '<tr>', '<td>a</td>', '<td>b</td>', '</tr>', '</table>']],
