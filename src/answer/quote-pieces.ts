@@ -22,6 +22,11 @@ export interface Unit {
 
 /** A fence line; a code block's piece starts with one, and no other piece holds one. */
 export const FENCE = /^\s*(```|~~~)/;
+/**
+ * A line ending in a Markdown hard break (two spaces or more): its writer ended it there, as each line of an address
+ * or of a wiki export's paragraphs (`<p>…</p>` a line) is; the line after it is a piece of its own.
+ */
+const HARD_BREAK = /\S {2,}$/;
 /** A line that starts a block of its own rather than going on with the paragraph or list item above it. */
 const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(?:Q|Question|A|Answer)\s*[:.)])/i;
 
@@ -107,6 +112,7 @@ export function toUnits(text: string): Unit[] {
     const goesOn =
       last !== undefined &&
       ((last.last === n - 1 &&
+        !HARD_BREAK.test(lines[n - 1] ?? '') &&
         (quoteGoesOn(lines[n - 1] ?? '', line) || (!BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text) && !BOLD_QUESTION.test(last.text)))) ||
         boxGoesOn(last, line));
     if (goesOn) {

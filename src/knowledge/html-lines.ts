@@ -80,8 +80,13 @@ function marked(name: string, texts: readonly string[]): string[] {
     shown[first] = `**${shown[first] ?? ''}`;
     shown[last] = `${shown[last] ?? ''}**`;
   }
+  // A paragraph's end is kept as a Markdown hard break, two spaces no reader sees: the next element's line follows
+  // with no blank line between them (every line keeps its number), and the quote still reads each as a piece of its own.
+  if ((name === 'p' || name === 'dd') && last >= 0) shown[last] = `${shown[last] ?? ''}${HARD_BREAK}`;
   return shown;
 }
+
+const HARD_BREAK = '  ';
 
 /** Inline HTML as Markdown writes it: bold, italics, code and links kept, other tags dropped. */
 function inlineMarkdown(html: string): string {

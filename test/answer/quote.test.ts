@@ -217,6 +217,15 @@ describe('selectQuote', () => {
     expect(quote.span).toEqual([0, 2]);
   });
 
+  it('ends a piece at a Markdown hard break, as the writer ended the line there', () => {
+    const text = ['**Owner:** Priya Shah  ', '**Runbook:** see the wiki  ', '**Pager:** billing-primary'].join('\n');
+    const quote = selectQuote(text, weigh('billing pager'));
+    expect(quote.lines).toEqual(['**Pager:** billing-primary']);
+    expect(quote.span).toEqual([2, 2]);
+    // Without the breaks the three lines are one paragraph, quoted whole.
+    expect(selectQuote(text.replace(/ +$/gm, ''), weigh('billing pager')).lines).toHaveLength(3);
+  });
+
   it('keeps an answer wrapped over several lines with its question', () => {
     const text = ['Q: How do I rotate the token?', 'A: Run the rotate job, then restart', 'the workers so they read it.', 'Q: Where are the logs?', 'A: In the logs bucket.'].join('\n');
     const quote = selectQuote(text, weigh('rotate token'));

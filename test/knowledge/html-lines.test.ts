@@ -7,13 +7,13 @@ import { withoutMarkup } from '../../src/knowledge/markup.js';
 
 describe('markdownOfHtmlLine', () => {
   it.each([
-    ['a paragraph, its bold kept', '<p align="center">Releases are cut every <strong>Tuesday</strong>.</p>', 'Releases are cut every **Tuesday**.'],
+    ['a paragraph, its bold kept', '<p align="center">Releases are cut every <strong>Tuesday</strong>.</p>', 'Releases are cut every **Tuesday**.  '],
     ['a list item', '  <li>Freeze the branch at 10:00 UTC.</li>', '- Freeze the branch at 10:00 UTC.'],
     ['a list item left open, as HTML allows', '<li>Run the <code>smoke</code> suite', '- Run the `smoke` suite'],
     ['a term', '<dt>Release captain</dt>', '**Release captain**'],
-    ['a definition with a link', '<dd>See <a href="https://wiki/rota">the rota</a>.</dd>', 'See [the rota](https://wiki/rota).'],
+    ['a definition with a link', '<dd>See <a href="https://wiki/rota">the rota</a>.</dd>', 'See [the rota](https://wiki/rota).  '],
     ['a heading', '<h2 id="rollback">Rolling back</h2>', '## Rolling back'],
-    ['a line break and italics', '<p>First line<br/>and <em>second</em></p>', 'First line and *second*'],
+    ['a line break and italics', '<p>First line<br/>and <em>second</em></p>', 'First line and *second*  '],
   ])('reads %s', (_, line, shown) => {
     expect(markdownOfHtmlLine(line)).toBe(shown);
   });
@@ -36,9 +36,9 @@ describe('markdownOfHtmlLine', () => {
 
 describe('htmlElementAt', () => {
   it.each([
-    ['a paragraph over two lines', ['<p>Releases are cut every <strong>Tuesday</strong>', 'after the freeze.</p>'], ['Releases are cut every **Tuesday**', 'after the freeze.']],
+    ['a paragraph over two lines', ['<p>Releases are cut every <strong>Tuesday</strong>', 'after the freeze.</p>'], ['Releases are cut every **Tuesday**', 'after the freeze.  ']],
     ['a list item over two lines', ['<li>Announce the release in', '<code>#releases</code> once it is out.</li>'], ['- Announce the release in', '`#releases` once it is out.']],
-    ['a paragraph whose tags have lines of their own', ['<p>', 'Hotfixes skip the freeze.', '</p>'], ['', 'Hotfixes skip the freeze.', '']],
+    ['a paragraph whose tags have lines of their own', ['<p>', 'Hotfixes skip the freeze.', '</p>'], ['', 'Hotfixes skip the freeze.  ', '']],
     ['a term over two lines', ['<dt>Release', 'captain</dt>'], ['**Release', 'captain**']],
   ])('reads %s line by line', (_, lines, shown) => {
     expect(htmlElementAt(lines, 0)).toEqual({ end: lines.length - 1, lines: shown });
@@ -58,7 +58,7 @@ describe('htmlElementAt', () => {
 
   it('keeps every line where it was, with no tag left to quote', () => {
     const text = ['# Release', '', '<p>Releases are cut every', 'Tuesday by the captain.</p>', '', 'Next.'].join('\n');
-    expect(withoutMarkup(text).split('\n')).toEqual(['# Release', '', 'Releases are cut every', 'Tuesday by the captain.', '', 'Next.']);
+    expect(withoutMarkup(text).split('\n')).toEqual(['# Release', '', 'Releases are cut every', 'Tuesday by the captain.  ', '', 'Next.']);
   });
 });
 
@@ -106,5 +106,24 @@ describe('a page whose HTML elements run on over lines', () => {
     expect(freeze?.snippet).toBe('Hotfixes skip the release freeze\nand ship the *same day*.');
     expect([freeze?.startLine, freeze?.endLine]).toEqual([3, 4]);
     expect(ask('who do i page before i merge')?.snippet).toBe('- Page the release captain\nbefore you merge.');
+  });
+});
+
+describe('a page of HTML paragraphs on consecutive lines, as wiki exports write them', () => {
+  const page = [
+    '# Releases',
+    '',
+    '<p>Deploys happen on Tuesdays after the standup.</p>',
+    '<p>Rollbacks are done with <code>deploy rollback</code> by the on-call engineer.</p>',
+    '<p>The changelog lives in the releases channel.</p>',
+  ].join('\n');
+  const { index } = indexNotes([{ file: 'wiki/releases.md', text: page }]);
+  const ask = (question: string) => composeAnswer(question, search(index, question, { limit: 16 }), index, { top: 3 }).citations[0];
+
+  it('quotes the paragraph that answers alone, not the lines of the others beside it', () => {
+    const rollback = ask('how do i roll back');
+    expect(rollback?.snippet).toBe('Rollbacks are done with `deploy rollback` by the on-call engineer.');
+    expect([rollback?.startLine, rollback?.endLine]).toEqual([4, 4]);
+    expect(ask('where is the changelog')?.snippet).toBe('The changelog lives in the releases channel.');
   });
 });
