@@ -107,11 +107,14 @@ const COST_QUESTION = /\b(?:costs?|prices?|fees?|charges?|payouts?|salary|salari
  * "Pemberton Lisle audit fee", "on-call allowance per week", "how much does BrowserStack cost us": a sum of money is
  * asked, which a currency, a share ("25% of the fare") or "free" states, and "2 people" does not. A yes/no question
  * ("does the EKS control plane cost money?") is answered by "not free" or "you pay only for …" as well, and a how-to
- * ("how should I name a column holding a price?") asks no sum.
+ * ("how should I name a column holding a price?"), a question of who or where ("whos the cost centre owner") asks no sum.
  */
 export function asksCost(question: string): boolean {
-  return COST_QUESTION.test(question) && !asksYesOrNo(question) && !asksHowTo(question);
+  return COST_QUESTION.test(question) && !asksYesOrNo(question) && !asksHowTo(question) && !ASKS_WHO_OR_WHERE.test(question);
 }
+
+/** "whos the cost centre owner for R&D", "where is the price list": a person or a place is asked, not a sum. */
+const ASKS_WHO_OR_WHERE = /^\W*(?:who|whom|whose|whos|where|wheres)\b/i;
 
 const SIZE_QUESTION = /\bhow\s+(?:big|large|small|heavy)\b/i;
 

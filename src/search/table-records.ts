@@ -8,7 +8,7 @@ export const TABLE_ROW = /^\s*\|/;
 export const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
 
 /**
- * Whether one row of a table in the chunk, read with the table's header, holds every word of the question, some in
+ * Whether one row of a table in the chunk, read with the table's header (and the heading it stands under), holds every word of the question, some in
  * the row (the record asked about) and some in the header (what is asked of it): a record that answers it ("slack
  * channel for the billing team" → the billing row under "Service | Owner team | Slack channel"). A whole table is
  * one long chunk, whose score BM25's length normalisation holds down below a short line that only mentions a word;
@@ -23,8 +23,12 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
   const stemsAsked = asked.map((group) => (group.terms.length > 0 ? group.terms.map((term) => term.stem) : [stem(group.word)]));
   const holds = (group: readonly string[], stems: ReadonlySet<string>) => group.some((asked) => stems.has(asked));
   const lines = chunk.text.split('\n');
+  // The heading the table stands under names what its rows are ("Cost centres" over "Code | Department | Owner"):
+  // "cost centre owner for R&D" asks the R&D row's Owner as much as "owner for R&D" does.
+  const heading = stemsIn(chunk.section.at(-1) ?? '');
   for (const table of tablesIn(lines)) {
     const header = headerStemsOf(lines[table.header] ?? '');
+    for (const named of heading) header.add(named);
     for (let row = table.header + 2; row <= table.last; row++) {
       const own = stemsIn(lines[row] ?? '');
       // The header must name something asked that the row does not say: "no page at night" under "Who gets paged"

@@ -75,6 +75,9 @@ describe('what states the figure a question asks for', () => {
     ['uk pay date in august', false],
     ['pay as you go fargate cpu memory', false],
     ['how should i name a column holding a price in pounds', false],
+    ['whos the cost centre owner for R&D', false],
+    ["who's paid the on-call allowance", false],
+    ['where is the price list for resellers', false],
   ])('%j asks for a sum of money: %s', (question, expected) => {
     expect(asksCost(question)).toBe(expected);
   });

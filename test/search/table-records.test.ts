@@ -49,6 +49,23 @@ describe('search ranking', () => {
       expect(firstFile(renamed, 'what is a sev2')).toBe('comms.md');
     });
 
+    it('reads a row with the heading its table stands under, which names what the rows are', () => {
+      const centres = ['CC100 | Finance | Odalys Penhaligon', 'CC400 | R&D | Suvi Nakamura-Holt', 'CC600 | IT | Konrad Pyle'];
+      const table = ['| Code | Department | Owner |', '|---|---|---|', ...centres.map((row) => `| ${row} |`)].join('\n');
+      const notes = {
+        'reference.md': `# Finance reference\n\n## Cost centres\n\n${table}\n`,
+        'kickoff.md': '# Budget kick-off\n\n- one template per cost centre; owners get an email with the link\n  - cost centre owners who have never used the tool get a training, owner Cosmo\n',
+      };
+      const index = indexOf(notes);
+      const chunk = index.chunks.find((c) => c.text.includes('CC400'));
+      expect(chunk && rowAnswers(chunk, analyzeQuery(index, 'whos the cost centre owner for R&D').groups)).toBe(true);
+      expect(firstFile(notes, 'whos the cost centre owner for R&D')).toBe('reference.md');
+      // Under a heading that names something else, the row does not hold "cost centre".
+      const renamed = { ...notes, 'reference.md': (notes['reference.md'] as string).replace('## Cost centres', '## Departments') };
+      const other = indexOf(renamed).chunks.find((c) => c.text.includes('CC400'));
+      expect(other && rowAnswers(other, analyzeQuery(indexOf(renamed), 'whos the cost centre owner for R&D').groups)).toBe(false);
+    });
+
     it('wants the header to name something asked that the row does not say itself', () => {
       const levels = {
         'severity.md': '| Level | Who gets paged |\n|---|---|\n| SEV3 | Owning team\'s channel, no page at night |\n| SEV4 | Jira ticket only |',
