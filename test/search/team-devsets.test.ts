@@ -24,6 +24,7 @@ const SETS = [
   { folder: 'team-ops', file: 'devset.json', hits: 24, honest: 7 },
   { folder: 'team-ops', file: 'devset-fresh.json', hits: 29, honest: 4 },
   { folder: 'team-infra', file: 'devset.json', hits: 29, honest: 7 },
+  { folder: 'team-infra', file: 'devset-fresh.json', hits: 24, honest: 4 },
   { folder: 'team-people', file: 'devset.json', hits: 26, honest: 2 },
   { folder: 'team-finance', file: 'devset.json', hits: 24, honest: 6 },
   { folder: 'team-finance', file: 'devset-fresh.json', hits: 23, honest: 1 },
