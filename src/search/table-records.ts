@@ -25,9 +25,10 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
   const lines = chunk.text.split('\n');
   // The heading the table stands under names what its rows are ("Cost centres" over "Code | Department | Owner"):
   // "cost centre owner for R&D" asks the R&D row's Owner as much as "owner for R&D" does.
-  const heading = stemsIn(chunk.section.at(-1) ?? '');
+  let heading: Set<string> | undefined;
   for (const table of tablesIn(lines)) {
     const header = headerStemsOf(lines[table.header] ?? '');
+    heading ??= stemsIn(chunk.section.at(-1) ?? '');
     for (const named of heading) header.add(named);
     for (let row = table.header + 2; row <= table.last; row++) {
       const own = stemsIn(lines[row] ?? '');
