@@ -8,11 +8,11 @@ export const TABLE_ROW = /^\s*\|/;
 export const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
 
 /**
- * Whether one row of a table in the chunk, read with the table's header (and the heading it stands under), holds every word of the question, some in
- * the row (the record asked about) and some in the header (what is asked of it): a record that answers it ("slack
- * channel for the billing team" → the billing row under "Service | Owner team | Slack channel"). A whole table is
- * one long chunk, whose score BM25's length normalisation holds down below a short line that only mentions a word;
- * the row is as direct an answer as a "Yes" is to a yes/no question.
+ * Whether one row of a table in the chunk, read with the table's header and the heading the table stands under, holds
+ * every word of the question, some in the row (the record asked about) and some in the header or heading (what is
+ * asked of it): a record that answers it ("slack channel for the billing team" → the billing row under "Service |
+ * Owner team | Slack channel"). A whole table is one long chunk, whose score BM25's length normalisation holds down
+ * below a short line that only mentions a word; the row is as direct an answer as a "Yes" is to a yes/no question.
  */
 export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean {
   // Asked for every section ranked, in every question: most chunks hold no table, and one scan says so.
