@@ -41,7 +41,7 @@ export interface NotesScore {
   answeredAnyway: string[];
 }
 
-export const NOTES_DEV_SETS = ['devset.json', 'devset-later.json', 'devset-fresh.json', 'devset-paraphrase.json', 'devset-blind.json', 'devset-blind2.json', 'devset-blind3.json', 'devset-blind4.json', 'devset-blind5.json', 'devset-blind6.json', 'devset-blind7.json', 'devset-blind8.json', 'devset-blind9.json'] as const;
+export const NOTES_DEV_SETS = ['devset.json', 'devset-later.json', 'devset-fresh.json', 'devset-paraphrase.json', 'devset-blind.json', 'devset-blind2.json', 'devset-blind3.json', 'devset-blind4.json', 'devset-blind5.json', 'devset-blind6.json', 'devset-blind7.json', 'devset-blind8.json', 'devset-blind9.json', 'devset-blind10.json'] as const;
 
 export function readNotesDevSet(path: URL | string): NotesDevSet {
   return JSON.parse(readFileSync(path, 'utf8')) as NotesDevSet;
