@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import { isIgnoredPath, isNotePath } from '../knowledge/load.js';
+import { isIgnoredPath, isNotePath, NOTE_KINDS } from '../knowledge/load.js';
 import { redactSecrets, urlSecrets, withoutCredentials } from '../source/git/redact.js';
 import { runGit, type GitRunOptions } from '../source/git/run.js';
 import { describeError, fail, pass, skip, type CheckResult } from './check.js';
@@ -93,7 +93,7 @@ function folderProblem(path: string, files: readonly string[], notes: number): {
   if (!files.some((file) => file.startsWith(`${path}/`))) {
     return { what: 'there is no such folder', fix: `set KNOWLEDGE_GIT_PATH to a folder of the repository${folderHint(path, files)}, ${unset}` };
   }
-  if (notes === 0) return { what: 'that folder holds no .md, .markdown, .mdx or .txt notes', fix: `push notes to it, or set KNOWLEDGE_GIT_PATH to the folder that holds them, ${unset}` };
+  if (notes === 0) return { what: `that folder holds no ${NOTE_KINDS} notes`, fix: `push notes to it, or set KNOWLEDGE_GIT_PATH to the folder that holds them, ${unset}` };
   return undefined;
 }
 

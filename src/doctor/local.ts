@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { Config } from '../config.js';
 import { openLore } from '../engine.js';
 import { silentLogger } from '../logger.js';
+import { NOTE_KINDS } from '../knowledge/load.js';
 import { parseRules, type PlatformRules } from '../service/rules.js';
 import { openDatabase } from '../store/db.js';
 import { openSqlClient } from '../store/open.js';
@@ -37,7 +38,7 @@ export async function checkNotes(config: Config, show: ShowPath): Promise<CheckR
       skipped.map((s) => `skipped ${s.file}: ${s.reason}`),
     );
   } catch (error) {
-    return fail(name, describeError(error), 'set KNOWLEDGE_DIR (or pass --knowledge DIR) to a folder of .md, .markdown, .mdx or .txt notes');
+    return fail(name, describeError(error), `set KNOWLEDGE_DIR (or pass --knowledge DIR) to a folder of ${NOTE_KINDS} notes`);
   }
 }
 

@@ -4,11 +4,12 @@ import { SearchIndex } from '../search/index.js';
 import { runInSlices, runToEnd, type Steps } from '../steps.js';
 import { DEFAULT_CHUNK_OPTIONS, chunkNote, type ChunkDraft, type ChunkOptions } from './chunk.js';
 import { withoutComments } from './comments.js';
+import { withErbRead } from './erb.js';
 import { withoutMarkup } from './markup.js';
 import { withIndentedBlocksRead } from './indented-blocks.js';
 import { pageProperties } from './page-properties.js';
 import { EMPTY_META, parseFrontMatter } from './frontmatter.js';
-import { loadNoteFiles, type LoadedFile } from './load.js';
+import { isTemplatedMarkdown, loadNoteFiles, type LoadedFile } from './load.js';
 import { listItemRunsTooLong, nestsTooDeep } from '../markdown-limits.js';
 import { parseNote, parsePlainNote, type ParsedNote } from './markdown.js';
 import { compareNotePaths } from './note-order.js';
@@ -68,9 +69,10 @@ export interface PreparedNote {
 /** Parses one note: front matter, chunks, the abbreviations it defines. The build and an edit share it. */
 export function prepareNote({ file, text }: LoadedFile, chunking: ChunkOptions): PreparedNote {
   // Read as a reader sees it: comments and markup-only lines blanked, MkDocs boxes out of their indent, and Logseq's
-  // page properties taken as front matter, every line where it was (see comments.ts, markup.ts, indented-blocks.ts
-  // and page-properties.ts).
-  const uncommented = withIndentedBlocksRead(withoutMarkup(withoutComments(text)));
+  // page properties taken as front matter, every line where it was (see erb.ts, comments.ts, markup.ts,
+  // indented-blocks.ts and page-properties.ts).
+  const rendered = isTemplatedMarkdown(file) ? withErbRead(text) : text;
+  const uncommented = withIndentedBlocksRead(withoutMarkup(withoutComments(rendered)));
   const properties = pageProperties(uncommented);
   const visible = properties?.text ?? uncommented;
   const { parsed, drafts, plain } = readBlocks(visible, chunking);

@@ -5,6 +5,15 @@ import type { SkippedFile } from '../types.js';
 
 export const NOTE_EXTENSIONS = new Set(['.md', '.markdown', '.mdx', '.txt']);
 
+/**
+ * Markdown a site generator renders through ERB first, as Middleman and the GOV.UK tech-docs template do
+ * (`deploying.html.md.erb`): Markdown, with template tags read as the page shows them (`markup.ts`).
+ */
+const TEMPLATED_MARKDOWN = /\.(?:md|markdown)\.erb$/i;
+
+/** The kinds of file read as notes, as messages name them. */
+export const NOTE_KINDS = '.md, .markdown, .mdx, .md.erb or .txt';
+
 export interface LoadedFile {
   /** Relative to the knowledge folder, `/`-separated. */
   file: string;
@@ -23,9 +32,14 @@ export interface LoadOptions {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** True for Markdown that is run through ERB before it is rendered. */
+export function isTemplatedMarkdown(path: string): boolean {
+  return TEMPLATED_MARKDOWN.test(path);
+}
+
 /** True for files that lore reads as notes. */
 export function isNotePath(path: string): boolean {
-  return NOTE_EXTENSIONS.has(extname(path).toLowerCase());
+  return NOTE_EXTENSIONS.has(extname(path).toLowerCase()) || isTemplatedMarkdown(path);
 }
 
 /** True for names lore never descends into or reads. */
@@ -100,7 +114,7 @@ export async function loadNoteFiles(dir: string, options: LoadOptions): Promise<
 
   if (files.length === 0) {
     const why = skipped.length > 0 ? ` (${skipped.length} skipped: ${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '';
-    throw new LoreError('KNOWLEDGE_EMPTY', `No notes found in ${dir}: add .md, .markdown, .mdx or .txt files${why}.`);
+    throw new LoreError('KNOWLEDGE_EMPTY', `No notes found in ${dir}: add ${NOTE_KINDS} files${why}.`);
   }
   return { files, skipped };
 }

@@ -61,6 +61,11 @@ export function parsePlainNote(text: string): ParsedNote {
   return { frontMatter, blocks };
 }
 
+/** The YAML between a note's front-matter fences, if it opens with front matter. */
+export function frontMatterText(text: string): string | undefined {
+  return FRONT_MATTER.exec(text)?.[1];
+}
+
 /** How many characters the note's front matter takes, its closing line included; 0 when it has none. */
 export function frontMatterLength(text: string): number {
   return FRONT_MATTER.exec(text)?.[0].length ?? 0;

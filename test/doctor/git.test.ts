@@ -69,7 +69,7 @@ describe('lore doctor with notes from git', () => {
       ['runbooks', 'there is no such folder', 'set KNOWLEDGE_GIT_PATH to a folder of the repository (such as handbook/runbooks), or unset it'],
       ['guides', 'there is no such folder', 'set KNOWLEDGE_GIT_PATH to a folder of the repository (its top-level folders: assets, handbook), or unset it'],
       ['README.txt', 'README.txt is a file, not a folder,', 'set KNOWLEDGE_GIT_PATH to the folder that holds the notes, or unset it'],
-      ['assets', 'that folder holds no .md, .markdown, .mdx or .txt notes', 'push notes to it, or set KNOWLEDGE_GIT_PATH to the folder that holds them, or unset it'],
+      ['assets', 'that folder holds no .md, .markdown, .mdx, .md.erb or .txt notes', 'push notes to it, or set KNOWLEDGE_GIT_PATH to the folder that holds them, or unset it'],
     ])('fails %s: %s', async (path, what, fix) => {
       const { code, stdout } = await doctor({ KNOWLEDGE_GIT_URL: remote.url, KNOWLEDGE_GIT_PATH: path });
       expect(code).toBe(1);

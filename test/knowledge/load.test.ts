@@ -38,10 +38,12 @@ afterEach(async () => {
 });
 
 describe('loadNoteFiles', () => {
-  it('reads .md, .markdown, .mdx and .txt files recursively and nothing else', async () => {
+  it('reads .md, .markdown, .mdx, .md.erb and .txt files recursively and nothing else', async () => {
     const dir = await tempDir();
     await writeTree(dir, {
       'a.md': '# A\n',
+      'deploy.html.md.erb': '# <%= current_page.data.title %>\n',
+      'layout.erb': '<%= yield %>\n',
       'b.markdown': '# B\n',
       'c.mdx': '# C\n',
       'd.txt': 'plain text note\n',
@@ -53,7 +55,7 @@ describe('loadNoteFiles', () => {
       'notes.md.bak': '# backup',
     });
     const { files, skipped } = await loadNoteFiles(dir, { maxBytes: MAX_BYTES });
-    expect(files.map((f) => f.file).sort()).toEqual(['E.MD', 'a.md', 'b.markdown', 'c.mdx', 'd.txt', 'sub/deep/er/f.md']);
+    expect(files.map((f) => f.file).sort()).toEqual(['E.MD', 'a.md', 'b.markdown', 'c.mdx', 'd.txt', 'deploy.html.md.erb', 'sub/deep/er/f.md']);
     expect(skipped).toEqual([]);
     expect(files.find((f) => f.file === 'd.txt')?.text).toBe('plain text note\n');
   });
