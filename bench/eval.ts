@@ -231,7 +231,7 @@ async function main(): Promise<void> {
     console.log(formatTable(['set', 'part', 'misspelt words', 'taken for the word meant', 'share'], spelled.map((row) => [row.set, row.part, row.words, row.fixed, fixed(row.fixed / row.words, 3)])));
   }
   if (bundled.answers.length > 0) {
-    console.log('\nBundled notes, then team notes (bench/devsets: team-*, study-notes, made up; handbook-18f, govuk-manual and sourcegraph-handbook, real): first citation on the answering lines; honest "I couldn\'t find" where the notes do not answer. With typos: the same questions with one or two typos each, made as the FAQ sets\' are.\n');
+    console.log('\nBundled notes, then team notes (bench/devsets: team-*, study-notes, made up; handbook-18f, govuk-manual, sourcegraph-handbook, cloud-platform-guide and gds-way, real): first citation on the answering lines; honest "I couldn\'t find" where the notes do not answer. With typos: the same questions with one or two typos each, made as the FAQ sets\' are.\n');
     console.log(formatTable(['dev set', 'hit@1', 'share', 'honest not-found', 'with typos: hit@1', 'honest'], bundled.answers));
     console.log(
       "\nThe same questions, ranked: each engine's first place on the answering lines, answered or not. lore: its first citation, the answer or the closest lines it shows with \"I couldn't find\". " +

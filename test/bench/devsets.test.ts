@@ -100,6 +100,8 @@ describe.each([
   ['govuk-manual', 'devset-fresh.json', 20, 6],
   ['sourcegraph-handbook', 'devset.json', 49, 12],
   ['sourcegraph-handbook', 'devset-fresh.json', 27, 8],
+  ['cloud-platform-guide', 'devset.json', 40, 12],
+  ['gds-way', 'devset.json', 40, 12],
 ])('%s %s (team notes)', (name, file, answered, unanswered) => {
   const DIR = join(DEVSETS, name);
   const devset = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as {

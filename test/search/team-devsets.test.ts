@@ -42,6 +42,8 @@ const SETS = [
   { folder: 'sourcegraph-handbook', file: 'devset-fresh.json', hits: 10, honest: 5 },
   { folder: 'sourcegraph-handbook', file: 'devset-fresh2.json', hits: 11, honest: 7 },
   { folder: 'sourcegraph-handbook', file: 'devset-fresh3.json', hits: 8, honest: 7 },
+  { folder: 'cloud-platform-guide', file: 'devset.json', hits: 13, honest: 10 },
+  { folder: 'gds-way', file: 'devset.json', hits: 29, honest: 10 },
   // Held out: their misses are kept out of view (`heldOut`).
   // Honest on 4 since working and business days read as lengths of time: a question it does not answer now finds
   // one in a passage about something else (counted, not read).
