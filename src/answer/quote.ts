@@ -98,6 +98,9 @@ function withQuantity(weights: ReadonlyMap<string, number>, stems: readonly stri
 
 const MAX_SPAN = 8;
 
+/** A paragraph or list item of images alone (`![Run a query](../images/query.png)`), on one line or more. */
+const IMAGES_ONLY = /^\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+$/;
+
 /**
  * The paragraphs or list items (or, in a long paragraph, the sentences) of a chunk that answer: the best-matching
  * one, its close rivals when they are near, and the bullets nested under the last of them. A fenced code block is
@@ -107,7 +110,9 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
   const found = toUnits(text);
   const units = found.map((unit) => unit.text);
   const weights = options.quantities ? withQuantity(questionWeights, options.quantities.stems) : questionWeights;
-  const matched = units.map((unit) => questionStemsIn(unit, weights));
+  // A piece that is only an image shows the reader nothing in chat but its Markdown: it is quoted, if at all, beside
+  // the text around it, never for the words of its caption and file name.
+  const matched = units.map((unit) => (IMAGES_ONLY.test(unit) ? new Set<string>() : questionStemsIn(unit, weights)));
   if (options.quantities) {
     const { asked } = options.quantities;
     units.forEach((unit, i) => {

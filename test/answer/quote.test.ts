@@ -6,6 +6,13 @@ import { stem } from '../../src/search/analyze.js';
 const weigh = (words: string): Map<string, number> => new Map(words.split(' ').map((word) => [stem(word), 1]));
 
 describe('selectQuote', () => {
+  it('quotes the text beside an image, not the image, whose caption and file name hold more of the question', () => {
+    const text = ['In the **Search box**, enter the query you need and run it.', '', '![Run a query in OpenSearch](../images/opensearch-query.png)'].join('\n');
+    expect(selectQuote(text, weigh('opensearch query')).lines).toEqual(['In the **Search box**, enter the query you need and run it.']);
+    const listed = ['- Open the dashboard.', '- ![Export the query results](export-query.png)'].join('\n');
+    expect(selectQuote(listed, weigh('export query dashboard')).lines).toEqual(['- Open the dashboard.']);
+  });
+
   const ownImage = [
     'If you build your own image:',
     '* Install the runtime yourself',
