@@ -15,7 +15,7 @@ const TAG = /<%(?!%)([=#-]?)([\s\S]*?)-?=?%>/g;
 const NOTHING_SHOWN = /^\s*(?:#{1,6}\s*)?$/;
 const PAGE_TITLE = /^\s*current_page\.data\.title\s*$/;
 /** A helper's first argument, in quotes, holding words (a path such as `'partials/links'` holds no space). */
-const QUOTED_WORDS = /^\s*[\w.]+\s*\(?\s*(["'])([^"']*\s[^"']*)\1/;
+const QUOTED_WORDS = /^\s*[\w.]+\s*\(?\s*(?:'([^'\n]*\s[^'\n]*)'|"([^"\n]*\s[^"\n]*)")/;
 
 /** The note with its ERB tags read as the page shows them; the same string when it holds none. */
 export function withErbRead(text: string): string {
@@ -36,5 +36,6 @@ export function withErbRead(text: string): string {
 /** What an output tag's code shows on the page, as far as it can be known without running it. */
 function shownBy(code: string, title: string | undefined): string {
   if (PAGE_TITLE.test(code)) return title ?? '';
-  return QUOTED_WORDS.exec(code)?.[2] ?? '';
+  const quoted = QUOTED_WORDS.exec(code);
+  return quoted?.[1] ?? quoted?.[2] ?? '';
 }

@@ -22,6 +22,11 @@ describe('withErbRead', () => {
     expect(shown).toEqual(['Before.', ' '.repeat(line.length), 'After.']);
   });
 
+  it('shows quoted words that hold the other kind of quote', () => {
+    const line = `<%= warning_text('Make the repo <a href="https://example.com/visibility">private</a> first') %>`;
+    expect(bodyLines(withErbRead(page(line)))).toEqual(['Make the repo <a href="https://example.com/visibility">private</a> first']);
+  });
+
   it('shows the words a helper is handed in quotes', () => {
     const shown = bodyLines(withErbRead(page("<%= warning_text('Never share the admin key') %>\nSee <%= link_to 'the runbook', '/runbook' %> first.")));
     expect(shown).toEqual(['Never share the admin key', 'See the runbook first.']);
