@@ -7,7 +7,7 @@ export const NOTE_EXTENSIONS = new Set(['.md', '.markdown', '.mdx', '.txt']);
 
 /**
  * Markdown a site generator renders through ERB first, as Middleman and the GOV.UK tech-docs template do
- * (`deploying.html.md.erb`): Markdown, with template tags read as the page shows them (`markup.ts`).
+ * (`deploying.html.md.erb`): Markdown, with template tags read as the page shows them (`erb.ts`).
  */
 const TEMPLATED_MARKDOWN = /\.(?:md|markdown)\.erb$/i;
 
