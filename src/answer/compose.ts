@@ -1,4 +1,4 @@
-import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeCount, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { namesSomething } from '../search/query.js';
@@ -81,7 +81,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const smallNotes = index.unitCount < LARGE_NOTES_SECTIONS;
   const asksLimit = asksWhatLimitIs(opening);
   const limit = smallNotes && asksLimit;
-  const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, money: asksCost(opening), duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), size: asksSize(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
+  const form: QuoteOptions = { amounts: amountsAsked(question), procedure: asksHowTo(opening), amount: asksAmount(opening) || limit, money: asksCost(opening), duration: asksDuration(opening), span: asksTimeSpan(opening), clock: asksTimeOfDay(opening), version: asksVersion(opening), rate: asksRate(opening), count: asksCount(opening), units: asksTimeCount(opening), size: asksSize(opening), reason: asksReason(opening), limit, quantities: quantitiesAskedIn(question) };
   // A count asked may walk a section's pieces twice (for a count, then for any figure): each piece is quoted once.
   const quotes = new Map<number, { chunk: Chunk; quote: Quote }>();
   const quoteFor = (ranked: Chunk) => {

@@ -1,5 +1,6 @@
 import { CLOCK_TIME, DURATION_IN_WORDS, LONG_WEEKDAY, TIME_SPAN } from '../search/times-asked.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
+import { isStopWord } from '../search/analyze.js';
 import type { QuoteOptions } from './quote.js';
 
 /**
@@ -34,7 +35,8 @@ export function statesAmount(lines: readonly string[], form: FigureForm = {}): b
   // A date, a time of day or a version is a figure, but no count and no sum ("how much is the stipend per week").
   const counted = form.count || !(form.duration || form.span || form.clock || form.version) ? withoutTimesAndVersions(listed) : listed;
   // "Twice a day" says how often, not how long; and no length of time says how big.
-  const text = form.size ? counted.replace(TIME_SPANS, ' ') : form.span ? counted.replace(FREQUENCIES, ' ') : counted;
+  const unrepeated = form.units ? counted.replace(REPEATS, ' ').replace(FREQUENCY_WORDS, ' ') : form.span ? withoutHowOftenOfThings(counted) : counted;
+  const text = form.size ? unrepeated.replace(TIME_SPANS, ' ') : form.span ? unrepeated.replace(FREQUENCIES, ' ') : unrepeated;
   if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
   // A cost or a count said in words answers "how much", never "how long", "how often", "what time" or "which version".
   return figureAsked(form).test(text) || (!form.duration && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
@@ -51,11 +53,26 @@ export function statesMoney(lines: readonly string[]): boolean {
   return MONEY.test(lines.join('\n'));
 }
 
-export type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count' | 'limit' | 'size'>;
+export type FigureForm = Pick<QuoteOptions, 'duration' | 'span' | 'clock' | 'version' | 'rate' | 'count' | 'limit' | 'size' | 'units'>;
 
 const TIME_SPANS = new RegExp(TIME_SPAN.source, 'giu');
 /** A number of times a period: "twice a day", "3 times per week", "once every month". */
 const FREQUENCIES = /\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|ten)\s+times)\s+(?:an?|per|every|each)\s+\w+/giu;
+/**
+ * A word of frequency before the thing it describes ("a nightly job", "daily snapshots") blanked out: it says how often
+ * that thing happens, not how long anything lasts. Said of a thing ("the rotation is weekly", "rotated weekly"), the
+ * word names a period and still answers how long.
+ */
+function withoutHowOftenOfThings(text: string): string {
+  return text.replace(FREQUENCY_BEFORE_WORD, (match, _word: string, next: string) => (isStopWord(next.toLowerCase()) ? match : ` ${next}`));
+}
+
+const FREQUENCY_BEFORE_WORD = /\b(hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annual|annually)\s+(\p{L}+)/giu;
+
+/** How often, said in a word: never a count of days or hours. */
+const FREQUENCY_WORDS = /\b(?:once|twice|hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b/giu;
+/** A period repeated: "every 3 hours", "each week", "every other day". */
+const REPEATS = new RegExp(String.raw`\b(?:every|each)\s+(?:other\s+)?(?:${TIME_SPAN.source}|second|minute|hour|day|week|month|year)`, 'giu');
 
 /** A date, a time of day or a version blanked out: each is a figure, but none is a count. */
 function withoutTimesAndVersions(text: string): string {

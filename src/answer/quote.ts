@@ -79,6 +79,8 @@ export interface QuoteOptions {
    * range holding it ("after 30 minutes"), holds those words.
    */
   quantities?: { asked: readonly QuantityAsked[]; stems: readonly string[] };
+  /** The count asked is of a unit of time ("how many days are backups kept"): "every 3 hours" or "daily" does not state it. */
+  units?: boolean;
 }
 
 /**

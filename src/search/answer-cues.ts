@@ -137,6 +137,13 @@ export function asksTimeSpan(question: string): boolean {
   return SPAN_QUESTION.test(question);
 }
 
+const TIME_COUNT_QUESTION = /\bhow\s+many\s+(?:seconds|minutes|hours|days|weeks|months|years)\b/i;
+
+/** "How many days are backups retained?": a count of a unit of time, which a period repeated ("every 3 hours") is not. */
+export function asksTimeCount(question: string): boolean {
+  return TIME_COUNT_QUESTION.test(question);
+}
+
 const TIME_OF_DAY_QUESTION = /\bwhat\s+time\b/i;
 
 /** "What time is the handover?": the time asked is one of day, not a length of time. */

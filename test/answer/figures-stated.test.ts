@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { statesAmount, statesMoney } from '../../src/answer/figures-stated.js';
-import { asksCost, asksDuration, asksForDate, asksRate, asksSize, asksTimeSpan, asksWhenEventIs } from '../../src/search/answer-cues.js';
+import { asksCost, asksDuration, asksTimeCount, asksForDate, asksRate, asksSize, asksTimeSpan, asksWhenEventIs } from '../../src/search/answer-cues.js';
 import { saysWhenLoosely } from '../../src/search/times-asked.js';
 import { tempFolders } from '../rerank/temp-folders.js';
 
@@ -61,6 +61,41 @@ describe('what states the figure a question asks for', () => {
     expect(statesAmount(['The liaison triages ESC tickets twice a day, at 10:00 and 15:00.'], span)).toBe(false);
     expect(statesAmount(['Engineering has 3 times a week to look, and 5 days to fix.'], span)).toBe(true);
     expect(statesAmount(['Engineering fixes an ESC ticket within a day.'], span)).toBe(true);
+  });
+
+  it('takes no word of frequency before a thing for a length of time: "a nightly job" says how often, "is weekly" how long', () => {
+    const span = { span: asksTimeSpan('how long are the grafana metrics retained'), duration: true };
+    expect(statesAmount(['A nightly job writes drift metrics to Grafana.'], span)).toBe(false);
+    expect(statesAmount(['A nightly job writes drift metrics to Grafana.'], { duration: true })).toBe(true);
+    expect(statesAmount(['The on-call rotation is weekly.'], span)).toBe(true);
+    expect(statesAmount(['Secrets are rotated weekly by the platform team.'], span)).toBe(true);
+    expect(statesAmount(['Nightly dumps are kept for 7 days.'], span)).toBe(true);
+  });
+
+  it('takes no period repeated for a count of a unit of time: "every 3 hours" says how often', () => {
+    const question = 'backups - how many days are they retained';
+    const form = { count: true, duration: true, units: asksTimeCount(question) };
+    expect(form.units).toBe(true);
+    expect(asksTimeCount('how many people are on call')).toBe(false);
+    expect(statesAmount(['A backup of the cluster is scheduled to run every 3 hours.'], form)).toBe(false);
+    expect(statesAmount(['A backup of the cluster is scheduled to run every 3 hours.'], { ...form, units: false })).toBe(true);
+    expect(statesAmount(['Backups run every 3 hours and are kept for 30 days.'], form)).toBe(true);
+    expect(statesAmount(['Snapshots are taken daily.'], form)).toBe(false);
+    expect(statesAmount(['Snapshots are kept for two weeks.'], form)).toBe(true);
+  });
+
+  it('answers a retention honestly where the notes say only how often, and with the figure once they give it', async () => {
+    const notes = { 'backups.md': '# Backups\n\n- Daily snapshots of the orders database are taken automatically.\n- Cluster backups are retained in S3; a backup runs every 3 hours.\n' };
+    const lore = await openLore({ knowledgeDir: await notesFolder(notes) });
+    for (const question of ['how long are the daily snapshots of the orders database kept?', 'cluster backups - how many days are they retained']) {
+      const unstated = lore.answer(question);
+      expect(unstated.found, question).toBe(false);
+      expect(unstated.text).toContain("I couldn't find a figure for that in the notes.");
+    }
+    const kept = { 'backups.md': '# Backups\n\n- Daily snapshots of the orders database are taken automatically and kept for 35 days.\n- Cluster backups are retained in S3 for 14 days; a backup runs every 3 hours.\n' };
+    const stated = await openLore({ knowledgeDir: await notesFolder(kept) });
+    expect(stated.answer('how long are the daily snapshots of the orders database kept?').text).toContain('35 days');
+    expect(stated.answer('cluster backups - how many days are they retained').text).toContain('14 days');
   });
 
   it.each([
