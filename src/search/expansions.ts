@@ -46,6 +46,8 @@ export function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], sc
     for (let i = 0; i < written; i++) shorts.push(group.terms[i]?.stem ?? '');
     const typed = stem(group.word);
     if (!shorts.includes(typed)) shorts.push(typed);
+    const swapped = index.heldTermId(typed) === -1 && !shorts.some((short) => index.expansionsOf(short).length > 0) ? shortFormSwapped(index, group.word) : undefined;
+    if (swapped) shorts.push(swapped);
     for (const short of shorts) {
       for (const long of index.expansionsOf(short)) {
         for (const word of long) {
@@ -66,6 +68,21 @@ export function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], sc
       owner?.terms.push({ stem: short, id, weight: WEIGHT.expansion * scale, expansion: true });
     }
   }
+}
+
+/**
+ * The short form a word the notes lack is with two neighbouring letters swapped, the commonest slip ("prdo" for
+ * "prod"), where the notes hold what it stands for: a short form is seldom in the notes' own vocabulary, so the
+ * speller, which reads words as the notes write them, cannot find it.
+ */
+function shortFormSwapped(index: SearchIndex, word: string): string | undefined {
+  if (word.length < 3 || !/^[a-z0-9]+$/.test(word)) return undefined;
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const short = stem(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    if (index.expansionsOf(short).length > 0) return short;
+  }
+  return undefined;
 }
 
 function allIn(words: readonly string[], among: readonly string[]): boolean {

@@ -139,6 +139,15 @@ describe('correcting a typo', () => {
     expect(terms).toContain(stem('production'));
   });
 
+  it('reads a short form typed with two letters swapped by its long form: "prdo" is "prod"', () => {
+    const index = indexOf({ 'clusters.md': 'Clusters: prd-fra-1, stg-fra-1.\n\nUpgrade windows: production clusters on Tuesdays.\n\nThe staging database is restored nightly.' });
+    expect(stemsOf(index, 'prdo')).toContain(stem('production'));
+    expect(stemsOf(index, 'clusters in prdo')).toContain(stem('production'));
+    // A word of the notes is read as written, and a swap that makes no short form stands for nothing.
+    expect(stemsOf(index, 'staging')).not.toContain(stem('production'));
+    expect(stemsOf(index, 'rdpo')).not.toContain(stem('production'));
+  });
+
   it('corrects a four-letter word with a neighbouring key struck', () => {
     const index = indexOf({ 'a.md': 'The scrape rate is one per minute.', 'b.md': 'Each task has its own certs.' });
     expect(stemsOf(index, 'rste')).toContain('rate');
