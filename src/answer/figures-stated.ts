@@ -67,10 +67,11 @@ function withoutHowOftenOfThings(text: string): string {
   return text.replace(FREQUENCY_BEFORE_WORD, (match, _word: string, next: string) => (isStopWord(next.toLowerCase()) ? match : ` ${next}`));
 }
 
-const FREQUENCY_BEFORE_WORD = /\b(hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annual|annually)\s+(\p{L}+)/giu;
-
+/** How often, said in one word. */
+const FREQUENCY_WORD = String.raw`(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annual|annually)`;
+const FREQUENCY_BEFORE_WORD = new RegExp(String.raw`\b(${FREQUENCY_WORD})\s+(\p{L}+)`, 'giu');
 /** How often, said in a word: never a count of days or hours. */
-const FREQUENCY_WORDS = /\b(?:once|twice|hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b/giu;
+const FREQUENCY_WORDS = new RegExp(String.raw`\b(?:once|twice|${FREQUENCY_WORD})\b`, 'giu');
 /** A period repeated: "every 3 hours", "each week", "every other day". */
 const REPEATS = new RegExp(String.raw`\b(?:every|each)\s+(?:other\s+)?(?:${TIME_SPAN.source}|second|minute|hour|day|week|month|year)`, 'giu');
 
