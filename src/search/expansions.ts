@@ -1,4 +1,5 @@
 import { stem } from './analyze.js';
+import { isEnglishWord } from './english-words.js';
 import type { SearchIndex } from './index.js';
 import { synonymsOf } from './synonyms.js';
 import { hasStem, WEIGHT, type QueryGroup, type QueryTerm } from './query-terms.js';
@@ -70,16 +71,20 @@ export function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], sc
   }
 }
 
+/** Short forms the notes define run to ten letters (`PARENTHESISED_SHORT`), the built-in ones to six. */
+const LONGEST_SHORT_FORM = 10;
+
 /**
  * The short form a word the notes lack is with two neighbouring letters swapped, the commonest slip ("prdo" for
  * "prod"), where the notes hold what it stands for: a short form is seldom in the notes' own vocabulary, so the
- * speller, which reads words as the notes write them, cannot find it.
+ * speller, which reads words as the notes write them, cannot find it. A word of English is meant as written ("bots").
  */
 function shortFormSwapped(index: SearchIndex, word: string): string | undefined {
-  if (word.length < 3 || !/^[a-z0-9]+$/.test(word)) return undefined;
+  if (word.length < 3 || word.length > LONGEST_SHORT_FORM || !/^[a-z0-9]+$/.test(word) || isEnglishWord(word)) return undefined;
   for (let i = 0; i + 1 < word.length; i++) {
     if (word[i] === word[i + 1]) continue;
-    const short = stem(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    // As written, not stemmed: "pics" is no "pcis", the plural of PCI, and "deis" no "dies", whose stem "di" is a short form.
+    const short = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
     if (index.expansionsOf(short).length > 0) return short;
   }
   return undefined;

@@ -148,6 +148,13 @@ describe('correcting a typo', () => {
     expect(stemsOf(index, 'rdpo')).not.toContain(stem('production'));
   });
 
+  it('reads no name or English word as a swapped short form: "pics" is no plural of PCI, "bots" no OBT', () => {
+    const index = indexOf({ 'cards.md': 'Card data is in scope for PCI (Payment Card Industry) audits.\n\nThe OBT (One Big Table) feeds every dashboard.' });
+    expect(stemsOf(index, 'pcis')).toContain(stem('payment'));
+    expect(stemsOf(index, 'pics')).not.toContain(stem('payment'));
+    expect(stemsOf(index, 'bots')).not.toContain(stem('table'));
+  });
+
   it('corrects a four-letter word with a neighbouring key struck', () => {
     const index = indexOf({ 'a.md': 'The scrape rate is one per minute.', 'b.md': 'Each task has its own certs.' });
     expect(stemsOf(index, 'rste')).toContain('rate');
