@@ -34,7 +34,8 @@ export function statesAmount(lines: readonly string[], form: FigureForm = {}): b
   const listed = withoutIdioms(withoutListNumbers(lines.join('\n')));
   // A date, a time of day or a version is a figure, but no count and no sum ("how much is the stipend per week").
   const counted = form.count || !(form.duration || form.span || form.clock || form.version) ? withoutTimesAndVersions(listed) : listed;
-  // "Twice a day" says how often, not how long; and no length of time says how big.
+  // "Twice a day" or "a nightly job" says how often, not how long, and "every 3 hours" or "daily" no count of days;
+  // no length of time says how big.
   const unrepeated = form.units ? counted.replace(REPEATS, ' ').replace(FREQUENCY_WORDS, ' ') : form.span ? withoutHowOftenOfThings(counted) : counted;
   const text = form.size ? unrepeated.replace(TIME_SPANS, ' ') : form.span ? unrepeated.replace(FREQUENCIES, ' ') : unrepeated;
   if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
