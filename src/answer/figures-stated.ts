@@ -1,4 +1,4 @@
-import { CLOCK_TIME, DURATION_IN_WORDS, LONG_WEEKDAY, TIME_SPAN } from '../search/times-asked.js';
+import { CLOCK_TIME, DURATION_IN_WORDS, FREQUENCY_WORD, LONG_WEEKDAY, TIME_SPAN } from '../search/times-asked.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
 import { isStopWord } from '../search/analyze.js';
 import type { QuoteOptions } from './quote.js';
@@ -36,8 +36,11 @@ export function statesAmount(lines: readonly string[], form: FigureForm = {}): b
   const counted = form.count || !(form.duration || form.span || form.clock || form.version) ? withoutTimesAndVersions(listed) : listed;
   // "Twice a day" or "a nightly job" says how often, not how long, and "every 3 hours" or "daily" no count of days;
   // no length of time says how big.
-  const unrepeated = form.units ? counted.replace(REPEATS, ' ').replace(FREQUENCY_WORDS, ' ') : form.span ? withoutHowOftenOfThings(counted) : counted;
-  const text = form.size ? unrepeated.replace(TIME_SPANS, ' ') : form.span ? unrepeated.replace(FREQUENCIES, ' ') : unrepeated;
+  let text = counted;
+  if (form.units) text = text.replace(REPEATS, ' ').replace(FREQUENCY_WORDS, ' ');
+  else if (form.span) text = withoutHowOftenOfThings(text);
+  if (form.size) text = text.replace(TIME_SPANS, ' ');
+  else if (form.span) text = text.replace(FREQUENCIES, ' ');
   if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
   // A cost or a count said in words answers "how much", never "how long", "how often", "what time" or "which version".
   return figureAsked(form).test(text) || (!form.duration && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
@@ -68,11 +71,11 @@ function withoutHowOftenOfThings(text: string): string {
   return text.replace(FREQUENCY_BEFORE_WORD, (match, _word: string, next: string) => (isStopWord(next.toLowerCase()) ? match : ` ${next}`));
 }
 
-/** How often, said in one word. */
-const FREQUENCY_WORD = String.raw`(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annual|annually)`;
-const FREQUENCY_BEFORE_WORD = new RegExp(String.raw`\b(${FREQUENCY_WORD})\s+(\p{L}+)`, 'giu');
+/** How often, said in one word: the words a length of time reads as a period, and "fortnightly" and "annual". */
+const HOW_OFTEN = String.raw`(?:${FREQUENCY_WORD}|fortnightly|annual)`;
+const FREQUENCY_BEFORE_WORD = new RegExp(String.raw`\b(${HOW_OFTEN})\s+(\p{L}+)`, 'giu');
 /** How often, said in a word: never a count of days or hours. */
-const FREQUENCY_WORDS = new RegExp(String.raw`\b(?:once|twice|${FREQUENCY_WORD})\b`, 'giu');
+const FREQUENCY_WORDS = new RegExp(String.raw`\b(?:once|twice|${HOW_OFTEN})\b`, 'giu');
 /** A period repeated: "every 3 hours", "each week", "every other day". */
 const REPEATS = new RegExp(String.raw`\b(?:every|each)\s+(?:other\s+)?(?:${TIME_SPAN.source}|second|minute|hour|day|week|month|year)`, 'giu');
 

@@ -42,12 +42,15 @@ export const DURATION_IN_WORDS = /\b(?:an?|half\s+an?|a\s+few|a\s+couple\s+of)\s
 /** A figure or a number word, and a unit of time after it. */
 const COUNT = String.raw`(?<![\p{L}\d_-])(?<!\d[.,])\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|several|few)`;
 const TIME_UNIT = String.raw`(?:ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\b`;
+/** How often, in one word: "the rotation is weekly" names a period too. */
+export const FREQUENCY_WORD = String.raw`(?:hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually)`;
+
 /**
  * A length of time: "35 days", "24h", "two years", "7-10 business days", "about an hour", "kept forever", or the
  * period a word of frequency names ("the rotation is weekly").
  */
 export const TIME_SPAN = new RegExp(
-  String.raw`(?:${COUNT})(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*-?\s*(?:(?:working|business|calendar)\s+)?${TIME_UNIT}|${DURATION_IN_WORDS.source}|\b(?:forever|indefinitely|permanently|overnight|hourly|daily|nightly|weekly|monthly|quarterly|yearly|annually)\b`,
+  String.raw`(?:${COUNT})(?:\s*(?:-|–|to)\s*\d[\d.,]*)?\s*-?\s*(?:(?:working|business|calendar)\s+)?${TIME_UNIT}|${DURATION_IN_WORDS.source}|\b(?:forever|indefinitely|permanently|overnight|${FREQUENCY_WORD})\b`,
   'iu',
 );
 
