@@ -2,6 +2,7 @@ import type { Chunk } from '../types.js';
 import { contentStems, stemsIn, tokenize } from './analyze.js';
 import { isEnglishWord } from './english-words.js';
 import { shapesQuestionAt } from './phrasing.js';
+import type { SearchIndex } from './index.js';
 import type { AnalyzedQuery } from './query-terms.js';
 import { BOLD_QUESTION, Q_LINE } from './question-lines.js';
 
@@ -56,10 +57,9 @@ const HEADING_NUMBER = /^\s*\d+(?:[.)]|\uFE0F?\u20E3)\s*/u;
  * words of the question too: "how do i upgrade postgres" names "2. Upgrade" under "# Postgres upgrade", where every
  * step holds both words through the title.
  */
-export function namesHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
-  const words = headingWords(chunk);
+export function namesHeading(headings: HeadingReader, id: number, query: AnalyzedQuery, totalImportance: number, share: number): boolean {
+  const { words, above } = headings(id);
   if (words === undefined) return false;
-  const above = chunk.section.length > 1 ? titleAbove(chunk) : undefined;
   const asked = new Set<string>();
   let held = 0;
   for (const group of query.groups) {
@@ -76,29 +76,39 @@ export function namesHeading(chunk: Chunk, query: AnalyzedQuery, totalImportance
   return held >= share * totalImportance;
 }
 
-const TITLE_ABOVE = new WeakMap<Chunk, ReadonlySet<string>>();
-
-/** The stems of the note's title above the chunk's own heading: "Postgres upgrade" above "2. Upgrade". */
-function titleAbove(chunk: Chunk): ReadonlySet<string> {
-  let words = TITLE_ABOVE.get(chunk);
-  if (words === undefined) {
-    words = new Set(contentStems(chunk.section[0] ?? ''));
-    TITLE_ABOVE.set(chunk, words);
-  }
-  return words;
+/** A chunk's heading as `namesHeading` reads it. */
+export interface HeadingReading {
+  /** The stems of the chunk's own heading, its numbering and stop words left out; undefined when it has none. */
+  words: ReadonlySet<string> | undefined;
+  /** The stems of the note's title above the chunk's own heading: "Postgres upgrade" above "2. Upgrade". */
+  above: ReadonlySet<string> | undefined;
 }
 
-/** Each chunk's heading words, read once: the same chunks rank for question after question. */
-const HEADING_WORDS = new WeakMap<Chunk, ReadonlySet<string> | null>();
+export type HeadingReader = (id: number) => HeadingReading;
 
-/** The stems of the chunk's own heading, its numbering and stop words left out; undefined when it has none. */
-function headingWords(chunk: Chunk): ReadonlySet<string> | undefined {
-  let words = HEADING_WORDS.get(chunk);
-  if (words === undefined) {
-    const heading = chunk.section[chunk.section.length - 1];
-    const stems = heading === undefined ? [] : contentStems(heading.replace(HEADING_NUMBER, ''));
-    words = stems.length > 0 ? new Set(stems) : null;
-    HEADING_WORDS.set(chunk, words);
+function readHeading(chunk: Chunk): HeadingReading {
+  const heading = chunk.section[chunk.section.length - 1];
+  const stems = heading === undefined ? [] : contentStems(heading.replace(HEADING_NUMBER, ''));
+  if (stems.length === 0) return NO_HEADING;
+  return { words: new Set(stems), above: chunk.section.length > 1 ? new Set(contentStems(chunk.section[0] ?? '')) : undefined };
+}
+
+const NO_HEADING: HeadingReading = { words: undefined, above: undefined };
+
+/**
+ * Each chunk's heading, read once per index and kept by the chunk's id: the same chunks rank for question after
+ * question, an id is never given to another chunk (an edit adds chunks with new ids), and a reading kept by id costs
+ * no visit to the chunk, which in large notes is seldom in the processor's caches.
+ */
+const READINGS = new WeakMap<SearchIndex, (HeadingReading | undefined)[]>();
+
+/** The headings of the index's chunks, by id. */
+export function headingsIn(index: SearchIndex): HeadingReader {
+  let readings = READINGS.get(index);
+  if (!readings) {
+    readings = [];
+    READINGS.set(index, readings);
   }
-  return words ?? undefined;
+  const kept = readings;
+  return (id) => (kept[id] ??= readHeading(index.chunks[id] as Chunk));
 }

@@ -1,7 +1,6 @@
 import type { Chunk } from '../types.js';
 import { coverageOfRow, rankingShare, uncoveredShare, type CoverageGroup } from './coverage.js';
 import type { SearchIndex } from './index.js';
-import { onlyPointsElsewhere } from './pointers.js';
 import type { ResolvedTerm } from './resolved-terms.js';
 
 /** Reused from question to question, so that a question allocates no table of its own. */
@@ -47,6 +46,7 @@ export function bestChunkOf(
   records?: { answers: (chunk: Chunk) => boolean; boost: number },
   values?: { groups: readonly CoverageGroup[]; holds: (chunk: Chunk) => boolean },
   pointerFactor = 1,
+  pointsElsewhere?: (id: number) => boolean,
 ): BestChunk {
   const from = index.unitChunks[unit] ?? 0;
   const to = index.unitChunks[unit + 1] ?? from + 1;
@@ -67,7 +67,7 @@ export function bestChunkOf(
     if (!record && values?.holds(index.chunks[id] as Chunk)) coverage += uncoveredShare(table, row, values.groups, totalImportance);
     // A piece that only points elsewhere ("For more information around browser support, see …") names the topic
     // and says nothing of it: another piece of the section that does is the one to quote.
-    const pointer = pointerFactor !== 1 && onlyPointsElsewhere(index.chunks[id] as Chunk) ? pointerFactor : 1;
+    const pointer = pointerFactor !== 1 && pointsElsewhere?.(id) ? pointerFactor : 1;
     const value = pointer * score * boost * (1 - coverageWeight + coverageWeight * rankingShare(coverage, knownScale));
     if (value > best.value) best = { id, score, value, coverage, record, table };
   }

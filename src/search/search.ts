@@ -11,11 +11,11 @@ import { LINK_WORDS } from './links-asked.js';
 import { holdsValueAsked, valuesAsked } from './values-asked.js';
 import { LARGE_NOTES_SECTIONS } from './notes-size.js';
 import { rowAnswers } from './table-records.js';
-import { asksHeading, namesHeading } from './asked-headings.js';
+import { asksHeading, headingsIn, namesHeading } from './asked-headings.js';
 import { actAsked } from './acts-asked.js';
 import { subjectAsked } from './subjects.js';
 import { orderWithinNotes } from './within-notes.js';
-import { onlyPointsElsewhere } from './pointers.js';
+import { pointersIn } from './pointers.js';
 import { proximityScorer } from './proximity.js';
 import { analyzeQuery } from './query.js';
 import { slotOfTerm, wordAsMeant, type AnalyzedQuery, type QueryTerm } from './query-terms.js';
@@ -153,12 +153,14 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // the line that states it, wherever it stands, more than the section its words name ("when's the branch cut").
   const namesHeadings = ranking.askedHeadingBoost !== 1 && forms.length === 0 && !asksWhen(opening);
   const namingHeadings = namesHeadings && smallNotes;
+  const headings = namesHeadings ? headingsIn(index) : undefined;
   const actSlots = ranking.actBoost !== 1 ? slotsOfAct(query, terms, actAsked(opening)) : [];
   const subject = smallNotes && ranking.otherSubjectFactor !== 1 ? subjectAsked(index, question) : undefined;
   // The terms of the subjects named, for `holdsAll`: a name the question's terms do not hold is held by no chunk.
   const subjectSlots = subject?.names.map((name) => terms.findIndex((term) => term.stem === name)) ?? [];
   // A question of where something is, or of its link, is answered by a line that points to it.
   const pointerFactor = forms.some((form) => form.words === LINK_WORDS) || WHERE.test(opening) ? 1 : ranking.pointerFactor;
+  const pointsElsewhere = pointerFactor !== 1 ? pointersIn(index) : undefined;
   const proximity = bySection && ranking.proximityWeight > 0 ? proximityScorer(index, query.groups, ranking.proximityWindow) : undefined;
   // Which terms each ranked document's chunk holds, a row of terms.length per place in `top`, for `matched`.
   if (shared.found.length < top.length * terms.length) shared.found = new Uint8Array(2 * top.length * terms.length);
@@ -170,7 +172,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     const id = top[place] as number;
     // Coverage is read on the chunk to quote: a long section matching the question's words far apart is no answer.
     const best = bySection
-      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, knownScale, recordCue, valueCue, pointerFactor)
+      ? bestChunkOf(index, id, terms, coverage, totalImportance, coverageWeight, knownScale, recordCue, valueCue, pointerFactor, pointsElsewhere)
       : chunkItself(index, id, terms, coverage, totalImportance, records && answersAsRecord(index.chunks[id] as Chunk));
     const weights = best.table;
     // The table holds the rows of this document's chunks.
@@ -197,19 +199,19 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     if (defines) score *= ranking.definitionBoost;
     if (asking && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
-    else if (namingHeadings && namesHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
+    else if (namingHeadings && headings && namesHeading(headings, best.id, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
     if (actSlots.length > 0 && holdsAny(found, place * terms.length, actSlots)) score *= ranking.actBoost;
     // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
     if (record) score *= ranking.recordBoost;
-    if (pointerFactor !== 1 && onlyPointsElsewhere(quoted)) score *= pointerFactor;
+    if (pointsElsewhere?.(best.id)) score *= pointerFactor;
     if (subject?.filedElsewhere(quoted.unit) && !holdsAll(found, place * terms.length, subjectSlots)) score *= ranking.otherSubjectFactor;
     ranked.push({ id, score, coverage: share, askedCoverage, chunk: best.id, place });
   }
   proximity?.release();
   sortRanked(ranked, docs);
   // In large notes a heading the question names orders a note's own sections only (`orderWithinNotes`).
-  if (namesHeadings && !smallNotes) {
-    const named = (item: Ranked) => namesHeading(index.chunks[item.chunk] as Chunk, query, totalImportance, ranking.askedHeadingShare);
+  if (headings && !smallNotes) {
+    const named = (item: Ranked) => namesHeading(headings, item.chunk, query, totalImportance, ranking.askedHeadingShare);
     orderWithinNotes(ranked, limit, (item) => docs.fileOf(item.id), named, ranking.askedHeadingBoost);
   }
   const hits: Hit[] = [];

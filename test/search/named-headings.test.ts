@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLore } from '../../src/engine.js';
 import { indexNotes } from '../../src/knowledge/build.js';
-import { namesHeading } from '../../src/search/asked-headings.js';
+import { headingsIn, namesHeading } from '../../src/search/asked-headings.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { tempFolders } from '../rerank/temp-folders.js';
 
@@ -31,7 +31,7 @@ function namesIn(file: string, text: string): (question: string, heading: string
     const query = analyzeQuery(index, question);
     const chunk = index.chunks.find((each) => each.section.at(-1) === heading);
     expect(chunk, heading).toBeDefined();
-    return namesHeading(chunk!, query, query.groups.reduce((sum, group) => sum + group.importance, 0), 0.6);
+    return namesHeading(headingsIn(index), chunk!.id, query, query.groups.reduce((sum, group) => sum + group.importance, 0), 0.6);
   };
 }
 
@@ -43,7 +43,7 @@ describe('a question that names a heading', () => {
     const total = query.groups.reduce((sum, group) => sum + group.importance, 0);
     const chunk = under(heading);
     expect(chunk, heading).toBeDefined();
-    return namesHeading(chunk!, query, total, 0.6);
+    return namesHeading(headingsIn(index), chunk!.id, query, total, 0.6);
   };
 
   it.each([
