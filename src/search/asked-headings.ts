@@ -106,9 +106,13 @@ const READINGS = new WeakMap<SearchIndex, (HeadingReading | undefined)[]>();
 export function headingsIn(index: SearchIndex): HeadingReader {
   let readings = READINGS.get(index);
   if (!readings) {
-    readings = [];
+    // Filled, not left with holes: an array first written at a high index is kept as a dictionary.
+    readings = new Array<HeadingReading | undefined>(index.chunks.length).fill(undefined);
     READINGS.set(index, readings);
   }
   const kept = readings;
-  return (id) => (kept[id] ??= readHeading(index.chunks[id] as Chunk));
+  return (id) => {
+    while (kept.length <= id) kept.push(undefined);
+    return (kept[id] ??= readHeading(index.chunks[id] as Chunk));
+  };
 }

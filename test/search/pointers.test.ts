@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { indexNotes } from '../../src/knowledge/build.js';
+import { applyNoteEdit } from '../../src/knowledge/update.js';
 import { LARGE_NOTES_SECTIONS } from '../../src/search/notes-size.js';
 import { onlyPointsElsewhere } from '../../src/search/pointers.js';
 import { search } from '../../src/search/search.js';
@@ -69,6 +71,22 @@ describe('a piece that only points elsewhere', () => {
 
     it('keeps its place for a question of where something is, which a pointer answers', () => {
       expect(first('where are environment syncs described')).toBe('search-indexes.md');
+    });
+
+    it('reads the pieces an edit adds for themselves, not as the pieces they replace', () => {
+      // Readings are kept by piece id: an edit's pieces take new ids, so the pointer read before says nothing of them.
+      const files = [
+        { file: 'environments.md', text: environments },
+        { file: 'search-indexes.md', text: indexes },
+        ...Array.from({ length: LARGE_NOTES_SECTIONS }, (_, i) => ({ file: `filler-${i}.md`, text: `# Widget ${i}\n\nwidget${i} ships as chart${i}.` })),
+      ];
+      const knowledge = { ...indexNotes(files), skipped: [], buildMs: 0, builtAt: new Date() };
+      const firstIn = (question: string) => search(knowledge.index, question).hits[0]?.chunk.file;
+      expect(firstIn('what environments does the platform have')).toBe('environments.md');
+      const stated = indexes.replace(/For more information on environment syncs .*\n/, 'The platform has environments for integration, staging and production, and each has its own data.\n');
+      applyNoteEdit(knowledge, { loaded: [{ file: 'search-indexes.md', text: stated }], removed: [], skipped: [] });
+      expect(search(knowledge.index, 'what environments does the platform have').hits.find((hit) => hit.chunk.file === 'search-indexes.md')?.chunk.text).toMatch(/^The platform has environments/);
+      expect(firstIn('what environments does the platform have')).toBe('search-indexes.md');
     });
   });
 });
