@@ -278,9 +278,11 @@ export class WordScanner {
     this.end = apostrophe;
     if (end - apostrophe !== 2 || text.charCodeAt(apostrophe + 1) !== 116) return;
     if (text.charCodeAt(apostrophe - 1) === 110) this.end = apostrophe - 1;
-    if (this.end - start === 2 && text.charCodeAt(start) === 99 && text.charCodeAt(start + 1) === 97) {
-      this.replaced = 'can';
-      this.hash = CAN_HASH;
+    if (this.end - start > 3) return;
+    const meant = NOT_CHANGES.get(text.slice(start, this.end));
+    if (meant) {
+      this.replaced = meant.word;
+      this.hash = meant.hash;
     }
   }
 }
@@ -292,7 +294,14 @@ const SEMICOLON = 59;
 const EQUALS = 61;
 /** The longest run of letters on either side of a name joined by "&" ("AT&T"): longer ones are words ("salt&pepper"). */
 const MAX_AMPERSAND_PART = 2;
-const CAN_HASH = hashOf('can', 0, 3, FNV_OFFSET);
+/**
+ * The auxiliaries that "n't" changes: "can't" is "can", "won't" "will", "shan't" "shall", "ain't" "is". Cut at the
+ * apostrophe they would be "ca", "wo", "sha" and "ai", words of no stop list ("service pod won't start" looked for
+ * "wo").
+ */
+const NOT_CHANGES: ReadonlyMap<string, { word: string; hash: number }> = new Map(
+  Object.entries({ ca: 'can', wo: 'will', sha: 'shall', ai: 'is' }).map(([cut, word]) => [cut, { word, hash: hashOf(word, 0, word.length, FNV_OFFSET) }]),
+);
 
 /** An ASCII letter or digit; folded text has lower case only, but the pattern would take upper case too. */
 function isWordCode(code: number): boolean {

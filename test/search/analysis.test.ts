@@ -171,8 +171,9 @@ describe('tokenize', () => {
     expect(isStopWord('the')).toBe(true);
   });
 
-  it("drops possessive and contracted endings: prometheus's, isn't, can't, don't", () => {
-    expect(tokenize("prometheus's isn't can't don't won't").map((t) => t.surface)).toEqual(['prometheus', 'is', 'can', 'do', 'wo']);
+  it("drops possessive and contracted endings: prometheus's, isn't, can't, don't, and reads won't as will", () => {
+    expect(tokenize("prometheus's isn't can't don't won't shan't ain't").map((t) => t.surface)).toEqual(['prometheus', 'is', 'can', 'do', 'will', 'shall', 'is']);
+    expect(tokenize("won't shan't ain't").every((t) => t.stop)).toBe(true);
   });
 
   it('finds no words in emoji, punctuation or control characters', () => {
