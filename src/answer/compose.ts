@@ -30,6 +30,15 @@ export interface ComposeOptions {
 /** Below this share of the question matched, the best chunk is not taken for an answer. */
 export const FOUND_COVERAGE = 0.5;
 /**
+ * In a team's notes, a question of more words than this asks with a lower share (`coverageNeeded`): a long question
+ * carries words of its own context ("service pod won't let me write files, where should i save stuff i download from
+ * s3"), which the lines that answer need not repeat, so the share a right answer holds falls as the question grows.
+ * Large notes scale their bar with the question already (`STRENGTH_SLOPE`).
+ */
+const LONG_QUESTION_WORDS = 6;
+/** How fast the share needed falls past `LONG_QUESTION_WORDS`: as the words' count to the power minus this. */
+const LONG_QUESTION_SLOPE = 0.5;
+/**
  * In large notes, below this multiple of the question's weight (`SearchResult.questionWeight`), the best section's
  * score is too weak to be an answer: its words are there, but too few, too seldom or too far apart. 1.5, not 1.25:
  * in notes of 1,000 to 20,000 sections it turns a fifth of the false answers into "I couldn't find" for one right
@@ -248,8 +257,20 @@ function shownWord(word: string): string {
 
 /** Whether a hit is strong enough to be quoted as the answer: it covers enough of the question, strongly enough. */
 export function couldAnswer(hit: Hit, result: SearchResult, index: SearchIndex): boolean {
-  if (hit.askedCoverage < FOUND_COVERAGE) return false;
+  if (hit.askedCoverage < coverageNeeded(result, index)) return false;
   return index.unitCount < LARGE_NOTES_SECTIONS || hit.score >= strengthNeeded(result.questionWeight ?? 0);
+}
+
+/**
+ * The share of the question the best chunk must hold to answer: `FOUND_COVERAGE`, and in a team's notes less for a
+ * question of more than `LONG_QUESTION_WORDS` words asked now, never under half of it.
+ */
+export function coverageNeeded(result: SearchResult, index: SearchIndex): number {
+  if (index.unitCount >= LARGE_NOTES_SECTIONS) return FOUND_COVERAGE;
+  let words = 0;
+  for (const group of result.query.groups) if (!group.context) words++;
+  if (words <= LONG_QUESTION_WORDS) return FOUND_COVERAGE;
+  return Math.max(FOUND_COVERAGE / 2, FOUND_COVERAGE * (words / LONG_QUESTION_WORDS) ** -LONG_QUESTION_SLOPE);
 }
 
 /** The score the best section must reach to answer a question of this weight, in large notes. */

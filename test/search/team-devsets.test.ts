@@ -11,7 +11,7 @@ const DEVSETS = fileURLToPath(new URL('../../bench/devsets/', import.meta.url));
  * lists the misses.
  */
 const SETS = [
-  { folder: 'team-ml', file: 'devset.json', hits: 41, honest: 7 },
+  { folder: 'team-ml', file: 'devset.json', hits: 42, honest: 7 },
   { folder: 'team-ml', file: 'devset-fresh.json', hits: 25, honest: 3 },
   { folder: 'team-payments', file: 'devset.json', hits: 45, honest: 8 },
   { folder: 'team-payments', file: 'devset-fresh.json', hits: 28, honest: 7 },
@@ -26,10 +26,12 @@ const SETS = [
   { folder: 'team-infra', file: 'devset.json', hits: 29, honest: 7 },
   { folder: 'team-infra', file: 'devset-fresh.json', hits: 24, honest: 4 },
   { folder: 'team-people', file: 'devset.json', hits: 26, honest: 2 },
-  { folder: 'team-finance', file: 'devset.json', hits: 24, honest: 6 },
+  { folder: 'team-finance', file: 'devset.json', hits: 25, honest: 6 },
   { folder: 'team-finance', file: 'devset-fresh.json', hits: 23, honest: 1 },
-  { folder: 'study-notes', file: 'devset.json', hits: 40, honest: 8 },
-  { folder: 'study-notes', file: 'devset-second.json', hits: 37, honest: 11 },
+  // Honest on 7 since a long question needs a smaller share of its words held: "what's the default max message size a
+  // kafka broker accepts?" (seven words) now takes a line with another limit's default.
+  { folder: 'study-notes', file: 'devset.json', hits: 41, honest: 7 },
+  { folder: 'study-notes', file: 'devset-second.json', hits: 38, honest: 11 },
   { folder: 'handbook-18f', file: 'devset.json', hits: 33, honest: 12 },
   { folder: 'handbook-18f', file: 'devset-fresh.json', hits: 14, honest: 6 },
   { folder: 'handbook-18f', file: 'devset-fresh2.json', hits: 15, honest: 6 },
@@ -42,13 +44,14 @@ const SETS = [
   { folder: 'sourcegraph-handbook', file: 'devset-fresh.json', hits: 10, honest: 5 },
   { folder: 'sourcegraph-handbook', file: 'devset-fresh2.json', hits: 11, honest: 7 },
   { folder: 'sourcegraph-handbook', file: 'devset-fresh3.json', hits: 8, honest: 7 },
-  { folder: 'cloud-platform-guide', file: 'devset.json', hits: 13, honest: 10 },
-  { folder: 'gds-way', file: 'devset.json', hits: 29, honest: 10 },
+  { folder: 'cloud-platform-guide', file: 'devset.json', hits: 14, honest: 10 },
+  { folder: 'gds-way', file: 'devset.json', hits: 30, honest: 10 },
   // Held out: their misses are kept out of view (`heldOut`).
   // Honest on 4 since working and business days read as lengths of time: a question it does not answer now finds
   // one in a passage about something else (counted, not read).
   { folder: 'team-support', file: 'devset.json', hits: 35, honest: 4 },
-  { folder: 'study-notes', file: 'devset-fresh.json', hits: 33, honest: 7 },
+  // Honest on 6 since a long question needs a smaller share of its words held (counted, not read).
+  { folder: 'study-notes', file: 'devset-fresh.json', hits: 35, honest: 6 },
   { folder: 'team-platform', file: 'devset.json', hits: 31, honest: 5 },
 ] as const;
 
