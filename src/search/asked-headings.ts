@@ -5,6 +5,7 @@ import { shapesQuestionAt } from './phrasing.js';
 import type { SearchIndex } from './index.js';
 import type { AnalyzedQuery } from './query-terms.js';
 import { BOLD_QUESTION, Q_LINE } from './question-lines.js';
+import { readingsByChunk } from './chunk-readings.js';
 
 /**
  * Whether the chunk is filed under a question that asks this one, as a team's FAQ writes it: its heading, or a
@@ -95,24 +96,5 @@ function readHeading(chunk: Chunk): HeadingReading {
 
 const NO_HEADING: HeadingReading = { words: undefined, above: undefined };
 
-/**
- * Each chunk's heading, read once per index and kept by the chunk's id: the same chunks rank for question after
- * question, an id is never given to another chunk (an edit adds chunks with new ids), and a reading kept by id costs
- * no visit to the chunk, which in large notes is seldom in the processor's caches.
- */
-const READINGS = new WeakMap<SearchIndex, (HeadingReading | undefined)[]>();
-
-/** The headings of the index's chunks, by id. */
-export function headingsIn(index: SearchIndex): HeadingReader {
-  let readings = READINGS.get(index);
-  if (!readings) {
-    // Filled, not left with holes: an array first written at a high index is kept as a dictionary.
-    readings = new Array<HeadingReading | undefined>(index.chunks.length).fill(undefined);
-    READINGS.set(index, readings);
-  }
-  const kept = readings;
-  return (id) => {
-    while (kept.length <= id) kept.push(undefined);
-    return (kept[id] ??= readHeading(index.chunks[id] as Chunk));
-  };
-}
+/** The headings of the index's chunks, by id (`readingsByChunk`). */
+export const headingsIn: (index: SearchIndex) => HeadingReader = readingsByChunk(readHeading);

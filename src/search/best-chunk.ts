@@ -67,7 +67,7 @@ export function bestChunkOf(
     if (!record && values?.holds(index.chunks[id] as Chunk)) coverage += uncoveredShare(table, row, values.groups, totalImportance);
     // A piece that only points elsewhere ("For more information around browser support, see …") names the topic
     // and says nothing of it: another piece of the section that does is the one to quote.
-    const pointer = pointerFactor !== 1 && pointsElsewhere?.(id) ? pointerFactor : 1;
+    const pointer = pointsElsewhere?.(id) ? pointerFactor : 1;
     const value = pointer * score * boost * (1 - coverageWeight + coverageWeight * rankingShare(coverage, knownScale));
     if (value > best.value) best = { id, score, value, coverage, record, table };
   }
