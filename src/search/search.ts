@@ -152,7 +152,6 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // halves the cue cost questions their first place. A question of a time, a figure, a link or the choices wants
   // the line that states it, wherever it stands, more than the section its words name ("when's the branch cut").
   const namesHeadings = ranking.askedHeadingBoost !== 1 && forms.length === 0 && !asksWhen(opening);
-  const namingHeadings = namesHeadings && smallNotes;
   const headings = namesHeadings ? headingsIn(index) : undefined;
   const actSlots = ranking.actBoost !== 1 ? slotsOfAct(query, terms, actAsked(opening)) : [];
   const subject = smallNotes && ranking.otherSubjectFactor !== 1 ? subjectAsked(index, question) : undefined;
@@ -199,7 +198,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
     if (defines) score *= ranking.definitionBoost;
     if (asking && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
-    else if (namingHeadings && headings && namesHeading(headings, best.id, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
+    else if (smallNotes && headings && namesHeading(headings, best.id, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
     if (actSlots.length > 0 && holdsAny(found, place * terms.length, actSlots)) score *= ranking.actBoost;
     // A row keyed by the name under a "Definition" column is a record that answers, as much as a row under "Owner".
     if (record) score *= ranking.recordBoost;
