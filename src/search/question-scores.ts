@@ -1,26 +1,42 @@
 import { ensureSize } from './growable.js';
 
+/** The highest stamp an `Int32Array` holds; after it the stamps start again from 1. */
+const LAST_STAMP = 0x7fffffff;
+
 /**
  * The scores of one question's documents, in arrays reused from question to question rather than a map made
  * anew each time: a score by document id, the ids in the order they were first reached (which settles ties),
- * and, per document, the first question word (group) met in it and whether another one was.
+ * and, per document, the first question word (group) met in it and whether another one was. A document's values
+ * count only where its stamp is the question's: forgetting a question is a new stamp, not a pass that clears the
+ * values of every document it reached (cold in memory by the next question).
  */
 export class QuestionScores {
   private values = new Float64Array(0);
   /** The first group met in each document, plus one (0: none yet). */
   private firstGroup = new Int32Array(0);
   private several = new Uint8Array(0);
-  private seen = new Uint8Array(0);
+  /** The question each document's values are of. */
+  private stamps = new Int32Array(0);
+  private stamp: number;
   private heap = new Int32Array(64);
   /** Documents with a score, in the order they got it. */
   readonly reached: number[] = [];
 
+  /** `firstStamp` is for tests of what happens when the stamps run out. */
+  constructor(firstStamp = 1) {
+    this.stamp = firstStamp;
+  }
+
   /** Adds to a document's score; `group` is the question word the score is for, -1 for none. */
   add(id: number, value: number, group: number): void {
     if (id >= this.values.length) this.grow(id + 1);
-    if (this.seen[id] === 0) {
-      this.seen[id] = 1;
+    if (this.stamps[id] !== this.stamp) {
+      this.stamps[id] = this.stamp;
       this.reached.push(id);
+      this.values[id] = value;
+      this.firstGroup[id] = group < 0 ? 0 : group + 1;
+      this.several[id] = 0;
+      return;
     }
     this.values[id] = (this.values[id] ?? 0) + value;
     if (group < 0) return;
@@ -30,12 +46,12 @@ export class QuestionScores {
   }
 
   score(id: number): number {
-    return this.values[id] ?? 0;
+    return this.stamps[id] === this.stamp ? (this.values[id] ?? 0) : 0;
   }
 
   /** Whether words of two different groups of the question are in the document. */
   holdsTwoGroups(id: number): boolean {
-    return this.several[id] === 1;
+    return this.stamps[id] === this.stamp && this.several[id] === 1;
   }
 
   /**
@@ -76,15 +92,15 @@ export class QuestionScores {
     return best;
   }
 
-  /** Forgets the last question, in time proportional to the documents it reached. */
+  /** Forgets the last question. */
   reset(): void {
-    for (const id of this.reached) {
-      this.values[id] = 0;
-      this.firstGroup[id] = 0;
-      this.several[id] = 0;
-      this.seen[id] = 0;
-    }
     this.reached.length = 0;
+    if (this.stamp < LAST_STAMP) {
+      this.stamp++;
+      return;
+    }
+    this.stamps.fill(0);
+    this.stamp = 1;
   }
 
   /** Whether the document at place `a` of `reached` ranks below the one at `b`: a lower score, or reached later on a tie. */
@@ -115,7 +131,7 @@ export class QuestionScores {
     this.values = ensureSize(this.values, length);
     this.firstGroup = ensureSize(this.firstGroup, length);
     this.several = ensureSize(this.several, length);
-    this.seen = ensureSize(this.seen, length);
+    this.stamps = ensureSize(this.stamps, length);
   }
 }
 

@@ -33,6 +33,23 @@ describe('QuestionScores', () => {
     expect(scores.holdsTwoGroups(100_000)).toBe(false);
     scores.add(100_000, 1, 0);
     expect(scores.score(100_000)).toBe(1);
+    expect(scores.holdsTwoGroups(100_000)).toBe(false);
+    scores.add(100_000, 1, 1);
+    expect(scores.holdsTwoGroups(100_000)).toBe(true);
+  });
+
+  it('forgets the last question when its stamps run out, and goes on counting afresh', () => {
+    const scores = new QuestionScores(0x7fffffff - 1);
+    for (let question = 0; question < 4; question++) {
+      scores.add(7, 2, 0);
+      scores.add(3, 1, 1);
+      scores.add(7, 1, 1);
+      expect(scores.reached).toEqual([7, 3]);
+      expect([scores.score(7), scores.score(3), scores.score(4)]).toEqual([3, 1, 0]);
+      expect([scores.holdsTwoGroups(7), scores.holdsTwoGroups(3)]).toEqual([true, false]);
+      scores.reset();
+      expect([scores.score(7), scores.score(3)]).toEqual([0, 0]);
+    }
   });
 
   it('returns the same top k as sorting every document by score, the first reached first on ties', () => {
