@@ -69,6 +69,10 @@ describe('the days a question names', () => {
     ['| 2025-05-12 | Yusra Pemberton |', '0512', true],
     ['Demo on 12 May, then again on 19 May.', '0512', true],
     ['Cut-off: May 12th', '0512', true],
+    ['Freeze from the 3rd of March', '0303', true],
+    ['Sept. 5 is the offsite', '0905', true],
+    ['DUE DECEMBER 1ST', '1201', true],
+    ['review on 7\nFebruary', '0207', true],
     ['incidents/2024-03-12-payments-outage.md', '0312', true],
     // Daily notes named as Logseq names them.
     ['journals/2024_03_12.md', '0312', true],

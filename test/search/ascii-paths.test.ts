@@ -55,12 +55,22 @@ describe('the character-code tests find what their expressions find', () => {
     ];
     let matched = 0;
     for (let i = 0; i < 3000; i++) {
-      const text = Array.from({ length: random.int(0, 6) }, () => random.pick(characters)).join('');
+      // Every tenth text is long, past the length where `hasDigit` hands the search to the expression engine.
+      const text = Array.from({ length: i % 10 === 0 ? random.int(60, 80) : random.int(0, 6) }, () => random.pick(characters)).join('');
       for (const [name, test, expression] of checks) {
         expect(test(text), `${name}(${JSON.stringify(text)})`).toBe(expression.test(text));
         if (expression.test(text)) matched++;
       }
     }
     expect(matched).toBeGreaterThan(3000);
+  });
+
+  it.each([
+    ['a long text of look-alike digits only', 'Step ٣ of １: wait. '.repeat(6), false],
+    ['a long text with one digit at its end', `${'no digits here, '.repeat(6)}7`, true],
+    ['a long text with none', 'nothing to count here at all, '.repeat(4), false],
+  ])('hasDigit on %s', (_, text, found) => {
+    expect(text.length).toBeGreaterThan(64);
+    expect(hasDigit(text)).toBe(found);
   });
 });
