@@ -22,7 +22,7 @@ export function isAsciiSpace(code: number): boolean {
 
 /**
  * Past this length a text is searched faster by the expression engine, which reads the characters where they lie,
- * than by `charCodeAt`: a note's text, read for dates as it is indexed, four to six times faster. A question's words
+ * than by `charCodeAt`: a note's text, read for dates as it is indexed, three to six times faster. A question's words
  * stay below it, where the codes are quicker from cold.
  */
 const LONG_TEXT = 64;

@@ -12,14 +12,15 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const DAY = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 /** "12 May", "12th of May", "May 12", "May 12th"; not "May 123", "12 Mayfair" or "v1.12 May". */
 const DAY_OF_MONTH = new RegExp(`(?<![\\w.])(?:${DAY}\\s+(?:of\\s+)?${MONTH}|${MONTH}\\.?\\s+${DAY})(?![\\w])`, 'gi');
-/** "2025-05-12", "2025/05/12", and "2025_05_12" as daily notes are often named: a date as ISO writes it. */
+/** A month's first three letters, as every spelling DAY_OF_MONTH reads begins. */
+const MONTH_PREFIX = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
 /**
  * What every match of DAY_OF_MONTH holds, tested first: a digit and a month's first three letters with only
  * spaces (and "of", a suffix or a full stop) between. It fails fast on the long texts that hold neither, where
  * DAY_OF_MONTH's look-behind is tried at every character.
  */
-const MONTH_PREFIX = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
 const MAYBE_DAY_OF_MONTH = new RegExp(`\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_PREFIX}|${MONTH_PREFIX}[a-z]*\\.?\\s+\\d`, 'i');
+/** "2025-05-12", "2025/05/12", and "2025_05_12" as daily notes are often named: a date as ISO writes it. */
 const ISO_DATE = /(?<![\d.])\d{4}[-/._](0?[1-9]|1[0-2])[-/._]([12]\d|3[01]|0?[1-9])(?![\d.]*\d)/g;
 
 export interface DayOfYear {
