@@ -13,7 +13,7 @@ const DAY = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 /** "12 May", "12th of May", "May 12", "May 12th"; not "May 123", "12 Mayfair" or "v1.12 May". */
 const DAY_OF_MONTH = new RegExp(`(?<![\\w.])(?:${DAY}\\s+(?:of\\s+)?${MONTH}|${MONTH}\\.?\\s+${DAY})(?![\\w])`, 'gi');
 /** A month's first three letters, as every spelling DAY_OF_MONTH reads begins. */
-const MONTH_PREFIX = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const MONTH_PREFIX = `(?:${MONTHS.join('|')})`;
 /**
  * What every match of DAY_OF_MONTH holds, tested first: a digit and a month's first three letters with only
  * spaces (and "of", a suffix or a full stop) between. It fails fast on the long texts that hold neither, where
