@@ -1,4 +1,4 @@
-import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeCount, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeCount, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksWhenItWas, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { namesSomething } from '../search/query.js';
@@ -114,18 +114,26 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // "How many credit hours can I bank?": the piece that counts them ("up to 24 credit hours") answers, more than one
   // of the same section with a number beside other words ("from one pay period to the next") or a count in words.
   const countAsked = form.count || asksLimit;
-  const statesFigure = (quote: Quote) => (!needsFigure || statesAmount(quote.lines, form)) && (!needsMoney || statesMoney(quote.lines));
+  // A release or a dated entry states its version or day once, in the heading its lines stand under ("## [3.2.0] -
+  // 2025-09-14", "### Removed", "- The legacy `/v1/charges` endpoint"): that heading is shown with the quote.
+  const headingStates = form.version === true || asksWhenItWas(opening);
+  const statesFigure = (quote: Quote, chunk: Chunk) =>
+    (!needsFigure || statesAmount(quote.lines, form) || (form.version === true && statesAmount(chunk.section, form))) && (!needsMoney || statesMoney(quote.lines));
+  const saysWhenFor = (answering: Answering, loosely: boolean) => {
+    const said = answering.quote.lines.join('\n');
+    return (loosely ? saysWhenLoosely(said) : saysWhen(said)) || (headingStates && saysWhen(answering.chunk.section.join('\n')));
+  };
   for (const hit of rivalsOf(result, index)) {
     const ranked = { hit, ...quoteFor(hit.chunk) };
-    const counted = countAsked && !countsAsked(ranked.quote) ? pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, (quote) => statesFigure(quote) && countsAsked(quote)) : undefined;
-    const candidate = counted ?? (statesFigure(ranked.quote) ? ranked : pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, statesFigure));
+    const counted = countAsked && !countsAsked(ranked.quote) ? pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, (quote, chunk) => statesFigure(quote, chunk) && countsAsked(quote)) : undefined;
+    const candidate = counted ?? (statesFigure(ranked.quote, ranked.chunk) ? ranked : pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, statesFigure));
     if (!candidate) continue;
     if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
     stating ??= candidate;
     if (!named.every((name) => name.in(answerText(candidate)))) continue;
     answering ??= candidate;
     if (passesLinks && onlyLinks(candidate.quote.lines)) continue;
-    if (!prefersWhen || saysWhen(candidate.quote.lines.join('\n'))) {
+    if (!prefersWhen || saysWhenFor(candidate, false)) {
       answering = candidate;
       break;
     }
@@ -140,7 +148,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     const unnamed = named.find((name) => !name.in(answerText(stating)))?.written ?? '';
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), `I couldn't find an answer in the notes that mentions ${unnamed}.`);
   }
-  if (needsWhen && !saysWhenLoosely(answering.quote.lines.join('\n'))) {
+  if (needsWhen && !saysWhenFor(answering, true)) {
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find when that is in the notes.");
   }
   const { hit: answer, chunk, quote } = answering;
@@ -195,7 +203,7 @@ function countsAsked(quote: Quote): boolean {
  * from HR links" holds "hr" as much as the step after it that links to a page of "employee-resources" (a reading of
  * "hr", as "human resources").
  */
-function pieceOfSection(hit: Hit, ranked: Quote, index: SearchIndex, wordsOf: WordsRead, quoteFor: (chunk: Chunk) => { chunk: Chunk; quote: Quote }, fits: (quote: Quote) => boolean): Answering | undefined {
+function pieceOfSection(hit: Hit, ranked: Quote, index: SearchIndex, wordsOf: WordsRead, quoteFor: (chunk: Chunk) => { chunk: Chunk; quote: Quote }, fits: (quote: Quote, chunk: Chunk) => boolean): Answering | undefined {
   const unit = index.unitOf[hit.chunk.id] ?? 0;
   const first = index.unitChunks[unit] ?? 0;
   const end = Math.min(index.unitChunks[unit + 1] ?? 0, first + MAX_PIECES_READ);
@@ -204,7 +212,7 @@ function pieceOfSection(hit: Hit, ranked: Quote, index: SearchIndex, wordsOf: Wo
     const other = quoteFor(index.chunks[id] as Chunk);
     const held = wordsOf(other.quote.held);
     const holdsAsMuch = [...wordsOf(ranked.held)].every((word) => held.has(word));
-    if (other.quote.highlights.length > 0 && holdsAsMuch && fits(other.quote)) return { hit, ...other };
+    if (other.quote.highlights.length > 0 && holdsAsMuch && fits(other.quote, other.chunk)) return { hit, ...other };
   }
   return undefined;
 }

@@ -168,6 +168,16 @@ export function asksWhen(question: string): boolean {
   return DATE_QUESTION.test(question);
 }
 
+const PAST_WHEN_QUESTION = /(?:^|[,;:!?.]\s)\s*when\s+(?:did|was|were)\b|\bwhat\s+(?:day|date)\s+(?:did|was|were)\b/i;
+
+/**
+ * "When did we add partial refunds?", "when was the ledger decision made?": when something happened, which the
+ * day a note files it under says ("## [3.1.0] - 2025-05-20", "## 2025-03-11 incident review").
+ */
+export function asksWhenItWas(question: string): boolean {
+  return PAST_WHEN_QUESTION.test(question);
+}
+
 /**
  * "When do I need …", "when do we have to …": when the asker must act, which a condition answers. Not "when did we
  * move to okta?": what was done was done at a time.
