@@ -7,7 +7,8 @@ import { stopWordMeant } from './stop-word-slips.js';
  * of English it is a sure slip of (`sureEnglishSlip`): "Whatt is Local PV ZFS?" asks
  * what something is, "Cann I …" yes or no, as their clean twins do. For the answer cues, which read the opening.
  */
-export function openingAsMeant(question: string): string {
+export function openingAsMeant(asked: string): string {
+  const question = asked.includes('/') || asked.includes('`') ? withoutCode(asked) : asked;
   if (!isPlainAscii(question)) return openingAsMeantInUnicode(question);
   // Plain ASCII, the common case, read without the regular expressions of any script's letters.
   let start = 0;
@@ -35,6 +36,17 @@ export function openingAsMeant(question: string): string {
   }
   return from === 0 ? opened : read + opened.slice(from);
 }
+
+/**
+ * Code and paths written in a question stand for one name each, so that their words shape nothing: "when was
+ * /v1/charges removed?" asks when, not a price, and "what's in `cost_report.sql`" asks no sum. Not "CI/CD" or
+ * "and/or", words written with one slash between them.
+ */
+function withoutCode(question: string): string {
+  return question.replace(CODE_OR_PATH, (_match, before: string) => `${before}x`);
+}
+
+const CODE_OR_PATH = /(^|[\s(])(?:`[^`]+`|\w+:\/\/\S+|[~.]{0,2}\/[\w.{}:-]+(?:\/[\w.{}:-]*)*|[\w.{}:-]+(?:\/[\w.{}:-]+){2,})/g;
 
 function openingAsMeantInUnicode(question: string): string {
   const first = /^\s*(\p{L}+)/u.exec(question);
