@@ -20,7 +20,11 @@ const YEAR = /^(?:19|20)\d\d$/;
  * otherwise: "stuck for 2 hours", "45 mins late", "refunds over 1000", "3 replicas".
  */
 export function numbersNamed(question: string): string[] {
-  const words = question.toLowerCase().split(/\s+/);
+  // A day's number is the day's ("the october 6 sync", "6 oct"), which `daysNamed` asks for, as the notes date it
+  // ("## 2025-10-06"), where the number alone is not written.
+  let undated = question;
+  for (const day of daysIn(question)) undated = undated.slice(0, day.start) + ' '.repeat(day.end - day.start) + undated.slice(day.end);
+  const words = undated.toLowerCase().split(/\s+/);
   const named: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const written = words[i] ?? '';
