@@ -23,8 +23,17 @@ const AMOUNT_IN_WORDS = /\b(?:free|unlimited|no\s+(?:limit|charge|cost)|pay|pays
 /** A limit said in words: there is none. */
 const NO_LIMIT = /\b(?:unlimited|no\s+(?:limit|maximum|minimum|cap))\b/i;
 
-/** A version: "2.12", "v3", "1.10.x", "version 3", or a name and a number ("Postgres 15", "Node 20"). */
-const VERSION_NUMBER = /(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bversions?\s+v?\d+|\b\p{Lu}[\p{L}\d.-]*\s+v?\d+(?:\.\d+)*(?![\d:])/u;
+/**
+ * A version: "2.12", "v3", "1.10.x", "version 3", or a name and a number ("Postgres 15", "Node 20"), said of it
+ * ("Node.js is now 20", "upgraded Postgres to 16", "Node: 20") where the number counts nothing ("on 3 nodes", "at 80%").
+ */
+const VERSION_NUMBER = new RegExp(
+  [
+    String.raw`(?<![\d.])v?\d+(?:\.(?:\d+|x))+(?![\d.]*\d)|\bv\d+\b|\bversions?\s+v?\d+|\b\p{Lu}[\p{L}\d.-]*\s+v?\d+(?:\.\d+)*(?![\d:])`,
+    String.raw`\b\p{Lu}[\p{L}\d.-]*(?:(?:\s+(?:is|was|are|were|now|still|at|on|to|from))+\s+|\s*(?:>=|=>|>|=|:)\s*)v?\d+(?:\.\d+)*(?![\d:%])(?!\s*(?:k|m|gb|mb|tb|kb|ms|s|h|d)\b)(?!\s+\p{L}{3,}s\b)`,
+  ].join('|'),
+  'u',
+);
 
 /**
  * Whether quoted lines state an amount or a time, with a figure or in words; a time in words only where one is
