@@ -235,12 +235,14 @@ function shorterStem(index: SearchIndex, stem: string): KnownTerm | undefined {
  * The agent noun of a verb the notes never use, where they use the noun: "who owns billing" where a table's column
  * is "Owner", or "who leads search" where a line says "Leader: Ana". Porter cuts "-er" only from longer stems
  * ("maintainer" is "maintain", "owner" stays "owner"), so the two never meet otherwise. The noun is the stem and
- * "er" ("builder"), "r" after an "e" ("writer"), or "er" after a doubled last letter ("runner").
+ * "er" ("builder"), "r" after an "e" ("writer"), or "er" after a doubled last letter ("runner"); or the "-ee" of
+ * who the act concerns, which Porter leaves as the stem and "e" ("who attended" where a line says "Attendees:",
+ * "assigned" and "Assignee").
  */
 function agentNounOf(index: SearchIndex, stem: string): KnownTerm | undefined {
   if (stem.length < 3) return undefined;
   const last = stem.at(-1) ?? '';
-  const nouns = last === 'e' ? [`${stem}r`] : [`${stem}er`, `${stem}${last}er`];
+  const nouns = last === 'e' ? [`${stem}r`] : [`${stem}er`, `${stem}${last}er`, `${stem}e`];
   for (const noun of nouns) {
     const id = index.heldTermId(noun);
     if (id !== -1) return { stem: noun, id };

@@ -25,6 +25,16 @@ describe('a verb the notes never use, read as the agent noun they do', () => {
     expect(ask('who leads search').citations[0]?.snippet).toContain('Leader: Ana Costa.');
   });
 
+  it('"who attended the sync" is answered by the line that names its attendees, as "who was assigned" by its assignee', () => {
+    const minutes = [
+      ...notes,
+      { file: 'sync.md', text: '# Weekly sync\n\n- Decided to move CI runners to c6i.\n- Attendees: Ana, Bram, Chen\n' },
+      { file: 'tickets.md', text: '# Tickets\n\n## SEC-12\n\n- Opened after the pen test.\n- Assignee: Dorota\n' },
+    ];
+    expect(ask('who attended the weekly sync', minutes).quote).toEqual(['- Attendees: Ana, Bram, Chen']);
+    expect(ask('who was assigned SEC-12', minutes).quote).toEqual(['- Assignee: Dorota']);
+  });
+
   it('reads the verb as written where the notes use it', () => {
     const own = [...notes, { file: 'kafka.md', text: '# Kafka\n\nThe platform team owns Kafka.\n' }];
     const { index } = indexNotes(own);
