@@ -58,7 +58,7 @@ export function termsOfWord(index: SearchIndex, token: Token): QueryTerm[] | und
   const best = close[0]?.distance;
   // A one-letter slip is likelier than a stemmer quirk: "writetn" is "written", not "write".
   if (best !== 1) {
-    const shorter = shorterStem(index, token.stem) ?? agentNounOf(index, token.stem);
+    const shorter = shorterStem(index, token.stem) ?? agentNounOf(index, token.stem, token.surface);
     if (shorter) return [{ ...shorter, weight: WEIGHT.oneEdit }];
     const inflected = english ? undefined : englishSlipOf(index, token.surface);
     if (inflected) return [{ ...inflected, weight: WEIGHT.oneEdit }];
@@ -231,18 +231,21 @@ function shorterStem(index: SearchIndex, stem: string): KnownTerm | undefined {
   return undefined;
 }
 
+/** A verb's past or present participle, as written: "attended", "assigning". */
+const VERB_FORM = /(?:ed|ing)$/;
+
 /**
  * The agent noun of a verb the notes never use, where they use the noun: "who owns billing" where a table's column
  * is "Owner", or "who leads search" where a line says "Leader: Ana". Porter cuts "-er" only from longer stems
  * ("maintainer" is "maintain", "owner" stays "owner"), so the two never meet otherwise. The noun is the stem and
- * "er" ("builder"), "r" after an "e" ("writer"), or "er" after a doubled last letter ("runner"); or the "-ee" of
- * who the act concerns, which Porter leaves as the stem and "e" ("who attended" where a line says "Attendees:",
- * "assigned" and "Assignee").
+ * "er" ("builder"), "r" after an "e" ("writer"), or "er" after a doubled last letter ("runner"); or, for a verb
+ * written as one ("attended", "assigned"), the "-ee" of whom the act concerns, which Porter leaves as the stem and
+ * "e" ("Attendees:", "Assignee"). Not for any word: "mutative" would be "mute".
  */
-function agentNounOf(index: SearchIndex, stem: string): KnownTerm | undefined {
+function agentNounOf(index: SearchIndex, stem: string, written: string): KnownTerm | undefined {
   if (stem.length < 3) return undefined;
   const last = stem.at(-1) ?? '';
-  const nouns = last === 'e' ? [`${stem}r`] : [`${stem}er`, `${stem}${last}er`, `${stem}e`];
+  const nouns = last === 'e' ? [`${stem}r`] : [`${stem}er`, `${stem}${last}er`, ...(VERB_FORM.test(written) ? [`${stem}e`] : [])];
   for (const noun of nouns) {
     const id = index.heldTermId(noun);
     if (id !== -1) return { stem: noun, id };
