@@ -350,6 +350,22 @@ export function joinable(text: string, from: number, to: number): boolean {
 }
 
 /**
+ * Whether `text[from, to)` is the comma of a number grouped in thousands ("2,000", "1,250,000"): one to three digits
+ * before it, three after, and no digit beyond. The two sides joined are the number a question writes ("2000").
+ */
+export function groupsThousands(text: string, from: number, to: number): boolean {
+  if (to !== from + 1 || text.charCodeAt(from) !== 44) return false;
+  let before = 0;
+  while (before < 4 && isDigitCode(text.charCodeAt(from - 1 - before))) before++;
+  if (before === 0 || before > 3 || isWordCode(text.charCodeAt(from - 1 - before))) return false;
+  return isDigitCode(text.charCodeAt(to)) && isDigitCode(text.charCodeAt(to + 1)) && isDigitCode(text.charCodeAt(to + 2)) && !isWordCode(text.charCodeAt(to + 3));
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
  * Whether a stop word or a single letter and a content word are one word written with a hyphen
  * (`on-call`, `log-in`, `e-mail`): exactly one of the two is a stop word, and a lone `-` stands between them.
  */
@@ -364,6 +380,7 @@ export function hyphenated(text: string, from: number, to: number, aStop: boolea
  */
 export function joinedStemOf(text: string, a: Token, b: Token): string | undefined {
   const from = a.end;
+  if (groupsThousands(text, from, b.offset)) return joinedStem(a, b);
   if (hyphenated(text, from, b.offset, a.stop, b.stop)) return stem(a.surface + b.surface);
   if (!a.stop && b.stop && isParticle(b.surface) && joinable(text, from, b.offset)) return particleStem(a.stem, b.surface);
   return a.stop || b.stop || !joinable(text, from, b.offset) ? undefined : joinedStem(a, b);

@@ -1,4 +1,4 @@
-import { hyphenated, isParticle, isStopToken, joinable, particleStem, stemWord, WordScanner } from './analyze.js';
+import { groupsThousands, hyphenated, isParticle, isStopToken, joinable, particleStem, stemWord, WordScanner } from './analyze.js';
 import { daysOfYear } from './dates.js';
 import { ensureSize, IntList } from './growable.js';
 import { PairTable, StringTable } from './intern.js';
@@ -104,7 +104,7 @@ export class FieldTerms {
         }
         if (!inLink) this.collect(word);
         words?.push(word);
-        if (previous !== STOP && joinable(text, previousEnd, scanner.offset)) {
+        if (previous !== STOP && (joinable(text, previousEnd, scanner.offset) || groupsThousands(text, previousEnd, scanner.offset))) {
           const pair = this.pairTerm(previous, term);
           joined.push(pair);
           if (inReference) references?.push(pair);
