@@ -2,6 +2,7 @@ import { isPlainAscii } from './ascii.js';
 import { isStopToken } from './analyze.js';
 import { isPhrasedAsQuestion } from './answer-cues.js';
 import { daysIn } from './dates.js';
+import { STOP_WORDS } from './stopwords.js';
 
 /**
  * Words that name a time or a length of time: "sev1 ack time", "ci time for a dbt pr", "review times". The answer
@@ -36,8 +37,11 @@ export function holdsTime(text: string): boolean {
   return TIME_SPAN.test(text) || CLOCK_TIME.test(text);
 }
 
-/** A time said with an article rather than a figure: "about an hour", "a few minutes", "half a day". */
-export const DURATION_IN_WORDS = /\b(?:an?|half\s+an?|a\s+few|a\s+couple\s+of)\s+(?:second|minute|hour|day|week|month|year)s?\b/i;
+/** "Second" as a length of time: not before a word of content, where it counts ("a second approver", "a second monitor"). */
+const SECOND_OF_TIME = String.raw`second(?!\s+(?!(?:${[...STOP_WORDS].join("|")})\b)[a-z])\b`;
+
+/** A time said with an article rather than a figure: "about an hour", "a few minutes", "half a day", "wait a second". */
+export const DURATION_IN_WORDS = new RegExp(String.raw`\b(?:an?|half\s+an?|a\s+few|a\s+couple\s+of)\s+(?:${SECOND_OF_TIME}|seconds\b|(?:minute|hour|day|week|month|year)s?\b)`, 'i');
 
 /** A figure or a number word, and a unit of time after it. */
 const COUNT = String.raw`(?<![\p{L}\d_-])(?<!\d[.,])\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|sixty|ninety|several|few)`;
