@@ -123,21 +123,33 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     const said = answering.quote.lines.join('\n');
     return (loosely ? saysWhenLoosely(said) : saysWhen(said)) || (headingStates && saysWhen(answering.chunk.section.join('\n')));
   };
-  for (const hit of rivalsOf(result, index)) {
-    const ranked = { hit, ...quoteFor(hit.chunk) };
-    const counted = countAsked && !countsAsked(ranked.quote) ? pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, (quote, chunk) => statesFigure(quote, chunk) && countsAsked(quote)) : undefined;
-    const candidate = counted ?? (statesFigure(ranked.quote, ranked.chunk) ? ranked : pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, statesFigure));
-    if (!candidate) continue;
-    if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
-    stating ??= candidate;
-    if (!named.every((name) => name.in(answerText(candidate)))) continue;
-    answering ??= candidate;
-    if (passesLinks && onlyLinks(candidate.quote.lines)) continue;
-    if (!prefersWhen || saysWhenFor(candidate, false)) {
-      answering = candidate;
-      break;
+  // A time said in the quote's own lines answers before a day its heading files it under ("14:41 Rollback to v2.13.2
+  // completed." before "Rollback took 11 minutes" in a postmortem dated in its title).
+  const saysWhenItself = (answering: Answering) => saysWhen(answering.quote.lines.join('\n'));
+  let dated: Answering | undefined;
+  // Where no rival states the figure or the time asked, further hits may (`formRivalsOf`), by that form only.
+  choosing: for (const byForm of [false, true]) {
+    // Not a version: further down, the versions stated are other things' ("Built on Feast 0.36" for redis's).
+    if (byForm && !(smallNotes && !form.version && (needsFigure || needsMoney ? !stating : prefersWhen))) break;
+    for (const hit of byForm ? formRivalsOf(result, index) : rivalsOf(result, index)) {
+      const ranked = { hit, ...quoteFor(hit.chunk) };
+      const counted = countAsked && !countsAsked(ranked.quote) ? pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, (quote, chunk) => statesFigure(quote, chunk) && countsAsked(quote)) : undefined;
+      const candidate = counted ?? (statesFigure(ranked.quote, ranked.chunk) ? ranked : pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, statesFigure));
+      if (!candidate) continue;
+      if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
+      if (byForm && (!saysInOneLine(candidate.quote, quoteFor(best.chunk).quote, wordsOf, weights) || (prefersWhen && !saysWhenItself(candidate)))) continue;
+      stating ??= candidate;
+      if (!named.every((name) => name.in(answerText(candidate)))) continue;
+      answering ??= candidate;
+      if (passesLinks && onlyLinks(candidate.quote.lines)) continue;
+      if (!prefersWhen || saysWhenItself(candidate)) {
+        answering = candidate;
+        break choosing;
+      }
+      if (saysWhenFor(candidate, false)) dated ??= candidate;
     }
   }
+  if (dated && answering && !saysWhenItself(answering)) answering = dated;
   if (!stating) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
     // "url of the airbyte staging instance" is not answered by the line that names the instance without its address.
@@ -185,6 +197,18 @@ function rivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
   return result.hits.slice(0, RIVALS).filter((hit) => hit === best || (hit.score >= RIVAL_SHARE * best.score && couldAnswer(hit, result, index)));
 }
 
+/**
+ * In a team's notes, where no rival states the figure or the time asked: the further hits that hold as much of the
+ * question as the best one, however much lower they rank. "Use the home office budget; see the expenses policy."
+ * outranks the list that gives the budget ("Home office: one-time budget of €600"), and a line that only names the
+ * rollback the timeline that dates it, though both hold every word of the question the notes hold.
+ */
+function formRivalsOf(result: SearchResult, index: SearchIndex): Hit[] {
+  const best = result.hits[0] as Hit;
+  const rivals = new Set(rivalsOf(result, index));
+  return result.hits.filter((hit) => !rivals.has(hit) && hit.score >= SEE_ALSO_SHARE * best.score && hit.askedCoverage >= best.askedCoverage && couldAnswer(hit, result, index));
+}
+
 /** A section of a long note with no headings can hold thousands of pieces: its first ones are read, as a reader would. */
 const MAX_PIECES_READ = 64;
 
@@ -215,6 +239,19 @@ function pieceOfSection(hit: Hit, ranked: Quote, index: SearchIndex, wordsOf: Wo
     if (other.quote.highlights.length > 0 && holdsAsMuch && fits(other.quote, other.chunk)) return { hit, ...other };
   }
   return undefined;
+}
+
+/**
+ * Whether one line of a quote holds every word of the question another quote holds: a further hit answers by its
+ * form only where it says so in one place ("Home office: one-time budget of €600"), not in words scattered over a
+ * page of terms.
+ */
+function saysInOneLine(quote: Quote, than: Quote, wordsOf: WordsRead, weights: ReadonlyMap<string, number>): boolean {
+  const wanted = [...wordsOf(than.held)];
+  return quote.lines.some((line) => {
+    const held = wordsOf(questionStemsIn(line, weights));
+    return wanted.every((word) => held.has(word));
+  });
 }
 
 /** What an answer says, for the names the question asks about: its file, section path and quoted lines. */
