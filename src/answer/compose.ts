@@ -10,6 +10,8 @@ import { LARGE_NOTES_SECTIONS } from '../search/notes-size.js';
 import { saysWhen, saysWhenLoosely } from '../search/times-asked.js';
 import { quantitiesIn, wordsOfQuantities } from '../search/quantities.js';
 import { asksWhatLimitIs } from '../search/limits-asked.js';
+import { asksForShare, holdsShare } from '../search/shares-asked.js';
+import { FORMS_ASKED } from '../search/forms-asked.js';
 import { asksForLink, holdsLink, isPageAsked, onlyLinks } from '../search/links-asked.js';
 import { sectionPath, toCitation } from './citation.js';
 import { amountsAsked } from '../search/amount-ranges.js';
@@ -101,6 +103,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const named = namedIn(question, smallNotes, index);
   const needsFigure = asksQuantity(opening) || limit;
   const needsMoney = asksCost(opening);
+  const needsShare = asksForShare(opening);
   const needsLink = asksForLink(question);
   let stating: Answering | undefined;
   let answering: Answering | undefined;
@@ -118,7 +121,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // 2025-09-14", "### Removed", "- The legacy `/v1/charges` endpoint"): that heading is shown with the quote.
   const headingStates = form.version === true || asksWhenItWas(opening);
   const statesFigure = (quote: Quote, chunk: Chunk) =>
-    (!needsFigure || statesAmount(quote.lines, form) || (form.version === true && statesAmount(chunk.section, form))) && (!needsMoney || statesMoney(quote.lines));
+    (!needsFigure || statesAmount(quote.lines, form) || (form.version === true && statesAmount(chunk.section, form))) && (!needsMoney || statesMoney(quote.lines)) && (!needsShare || holdsShare(quote.lines.join('\n')));
   const saysWhenFor = (answering: Answering, loosely: boolean) => {
     const said = answering.quote.lines.join('\n');
     return (loosely ? saysWhenLoosely(said) : saysWhen(said)) || (headingStates && saysWhen(answering.chunk.section.join('\n')));
@@ -130,7 +133,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // Where no rival states the figure or the time asked, further hits may (`formRivalsOf`), by that form only.
   choosing: for (const byForm of [false, true]) {
     // Not a version: further down, the versions stated are other things' ("Built on Feast 0.36" for redis's).
-    if (byForm && !(smallNotes && !form.version && (needsFigure || needsMoney ? !stating : prefersWhen))) break;
+    if (byForm && !(smallNotes && !form.version && (needsFigure || needsMoney || needsShare ? !stating : prefersWhen))) break;
     for (const hit of byForm ? formRivalsOf(result, index) : rivalsOf(result, index)) {
       const ranked = { hit, ...quoteFor(hit.chunk) };
       const counted = countAsked && !countsAsked(ranked.quote) ? pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, (quote, chunk) => statesFigure(quote, chunk) && countsAsked(quote)) : undefined;
@@ -153,7 +156,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   if (!stating) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
     // "url of the airbyte staging instance" is not answered by the line that names the instance without its address.
-    const lead = needsFigure || needsMoney ? "I couldn't find a figure for that in the notes." : "I couldn't find a link for that in the notes.";
+    const lead = needsFigure || needsMoney || needsShare ? "I couldn't find a figure for that in the notes." : "I couldn't find a link for that in the notes.";
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), lead);
   }
   if (!answering) {
@@ -241,13 +244,16 @@ function pieceOfSection(hit: Hit, ranked: Quote, index: SearchIndex, wordsOf: Wo
   return undefined;
 }
 
+const FORM_WORDS: ReadonlySet<string> = new Set(FORMS_ASKED.flatMap((form) => [...form.words]));
+
 /**
  * Whether one line of a quote holds every word of the question another quote holds: a further hit answers by its
  * form only where it says so in one place ("Home office: one-time budget of €600"), not in words scattered over a
  * page of terms.
  */
 function saysInOneLine(quote: Quote, than: Quote, wordsOf: WordsRead, weights: ReadonlyMap<string, number>): boolean {
-  const wanted = [...wordsOf(than.held)];
+  // A word that asks for the answer's form ("percentage") is said by the figure ("10%").
+  const wanted = [...wordsOf(than.held)].filter((word) => !FORM_WORDS.has(word));
   return quote.lines.some((line) => {
     const held = wordsOf(questionStemsIn(line, weights));
     return wanted.every((word) => held.has(word));

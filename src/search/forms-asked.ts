@@ -4,6 +4,7 @@ import { MEANING_WORDS } from './phrasing.js';
 import type { AnalyzedQuery } from './query-terms.js';
 import { asksForTime, holdsTime, TIME_WORDS } from './times-asked.js';
 import { asksForLimit, holdsFigure, LIMIT_WORDS } from './limits-asked.js';
+import { asksForShare, holdsShare, SHARE_WORDS } from './shares-asked.js';
 
 /**
  * In a question of what a name means, the words that ask it ("mean", "stand for") are its form, not its topic:
@@ -32,6 +33,7 @@ export const FORMS_ASKED: readonly { asks: (question: string) => boolean; words:
   { asks: asksForOptions, words: OPTION_WORDS, holds: holdsAnnouncedList, smallNotesOnly: true },
   { asks: asksForTime, words: TIME_WORDS, holds: holdsTime },
   { asks: asksForLimit, words: LIMIT_WORDS, holds: holdsFigure },
+  { asks: asksForShare, words: SHARE_WORDS, holds: holdsShare },
 ];
 
 const FORM_WORD_WEIGHT = 0.01;
