@@ -27,6 +27,12 @@ export const FENCE = /^\s*(```|~~~)/;
  * or of a wiki export's paragraphs (`<p>…</p>` a line) is; the line after it is a piece of its own.
  */
 const HARD_BREAK = /\S {2,}$/;
+/**
+ * A line that opens with a label and a colon: "Mon: Ana on PTO.", "**Duration:** 47 minutes", "Date: 2025-06-03".
+ * Lines of them one under another are records, each a piece of its own, not a paragraph of sentences.
+ */
+const LABELLED = /^\s*(?:\*\*|__)?\p{Lu}[\p{L}\d-]*(?: [\p{L}\d-]+){0,2}(?::(?:\*\*|__)?|(?:\*\*|__):)\s/u;
+
 /** A line that starts a block of its own rather than going on with the paragraph or list item above it. */
 const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|>|\||<|```|~~~|(?:\*\*)?(?:Q|Question|A|Answer)\s*[:.)])/i;
 
@@ -113,6 +119,7 @@ export function toUnits(text: string): Unit[] {
       last !== undefined &&
       ((last.last === n - 1 &&
         !HARD_BREAK.test(lines[n - 1] ?? '') &&
+        !(LABELLED.test(line) && LABELLED.test(lines[n - 1] ?? '')) &&
         (quoteGoesOn(lines[n - 1] ?? '', line) || (!BLOCK_START.test(line) && !TABLE_ROW.test(last.text) && !/^\s*#/.test(last.text) && !FENCE.test(last.text) && !BOLD_QUESTION.test(last.text)))) ||
         boxGoesOn(last, line));
     if (goesOn) {

@@ -229,8 +229,18 @@ describe('selectQuote', () => {
     const quote = selectQuote(text, weigh('billing pager'));
     expect(quote.lines).toEqual(['**Pager:** billing-primary']);
     expect(quote.span).toEqual([2, 2]);
-    // Without the breaks the three lines are one paragraph, quoted whole.
-    expect(selectQuote(text.replace(/ +$/gm, ''), weigh('billing pager')).lines).toHaveLength(3);
+    // Without the breaks, prose lines are one paragraph, quoted whole.
+    const prose = ['Priya Shah owns it', 'and the runbook is on the wiki;', 'the pager is billing-primary.'].join('\n');
+    expect(selectQuote(prose, weigh('billing pager')).lines).toHaveLength(3);
+  });
+
+  it('quotes one of labelled lines written one under another, as records, not a paragraph', () => {
+    const fields = ['**Severity:** SEV-1', '**Duration:** 47 minutes', '**Author:** Priya Natarajan'].join('\n');
+    expect(selectQuote(fields, weigh('author')).lines).toEqual(['**Author:** Priya Natarajan']);
+    const standup = ['Mon: Ana on PTO. Deploy freeze lifted at noon.', 'Tue: Billing migration done in staging.', 'Wed: Search reindex took 6 hours.'].join('\n');
+    const quote = selectQuote(standup, weigh('reindex'));
+    expect(quote.lines).toEqual(['Wed: Search reindex took 6 hours.']);
+    expect(quote.span).toEqual([2, 2]);
   });
 
   it('keeps an answer wrapped over several lines with its question', () => {
