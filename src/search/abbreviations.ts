@@ -38,6 +38,15 @@ export const BUILT_IN_ABBREVIATIONS: readonly (readonly [string, string])[] = [
   ['pkg', 'package'],
   ['deps', 'dependencies'],
   ['svc', 'service'],
+  // Days of the week as standup and meeting notes head their lines ("Mon: Ana on PTO"); not "sat" or "sun", which
+  // are words of their own.
+  ['mon', 'monday'],
+  ['tue', 'tuesday'],
+  ['tues', 'tuesday'],
+  ['wed', 'wednesday'],
+  ['thu', 'thursday'],
+  ['thurs', 'thursday'],
+  ['fri', 'friday'],
 ];
 
 const PARENTHESISED_SHORT = /\(\s*([A-Za-z][A-Za-z0-9]{1,9})\s*\)/g;
