@@ -60,13 +60,18 @@ export function expandAbbreviations(index: SearchIndex, groups: QueryGroup[], sc
       }
     }
   }
-  for (const first of stems) {
+  // A long form the notes never write is still looked for by the short form they do: "monday" by "Mon:", "kubernetes"
+  // by "k8s".
+  const unheld = new Map<string, QueryGroup>();
+  for (const group of groups) if (group.terms.length === 0) unheld.set(stem(group.word), group);
+  const longs = [...stems, ...unheld.keys()];
+  for (const first of longs) {
     for (const { short, long } of index.contractionsFrom(first)) {
-      if (!allIn(long, stems) || stems.includes(short)) continue;
+      if (!allIn(long, longs) || stems.includes(short)) continue;
       const id = index.heldTermId(short);
       if (id === -1) continue;
-      const owner = groups.find((group) => hasStem(group.terms, first));
-      owner?.terms.push({ stem: short, id, weight: WEIGHT.expansion * scale, expansion: true });
+      const owner = unheld.get(first) ?? groups.find((group) => hasStem(group.terms, first));
+      if (owner && !hasStem(owner.terms, short)) owner.terms.push({ stem: short, id, weight: WEIGHT.expansion * scale, expansion: true });
     }
   }
 }
