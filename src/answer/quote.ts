@@ -139,7 +139,7 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
     const held = new Set(picked.flatMap((i) => [...(matched[i] ?? [])]));
     return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [found[picked[0] ?? 0]?.first ?? 0, found[picked.at(-1) ?? 0]?.last ?? 0], held };
   };
-  const structured = tableRows(units, scores, read) ?? questionAndAnswer(units, matched, weights);
+  const structured = tableRows(units, scores, read, matched, weights) ?? questionAndAnswer(units, matched, weights);
   if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   const form = formAsked(options);
   const factors = units.map((unit) => (form?.test(withoutListNumbers(unit)) ? FORM_FACTOR : 1));
@@ -232,7 +232,7 @@ const MAX_ROWS = 5;
  * under "Service | Database | Owner"), also where the chunk holds more than the table; undefined when the
  * best-matching piece (`read`: a row with its header's words) is not in a table with rows to choose from.
  */
-function tableRows(units: string[], scores: number[], read: number[]): number[] | undefined {
+function tableRows(units: string[], scores: number[], read: number[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>): number[] | undefined {
   let best = read.indexOf(Math.max(...read));
   if ((read[best] ?? 0) <= 0) return undefined;
   // "Monthly costs, June 2024:" says what the table below it holds: the table is the answer.
@@ -243,7 +243,7 @@ function tableRows(units: string[], scores: number[], read: number[]): number[] 
   let end = best;
   while (end + 1 < units.length && TABLE_ROW.test(units[end + 1] ?? '')) end++;
   if (end - start < 2 || !TABLE_RULE.test(units[start + 1] ?? '')) return undefined;
-  const rows = scores.slice(start + 2, end + 1);
+  const rows = rowScores(scores.slice(start + 2, end + 1), matched.slice(start + 2, end + 1), weights);
   const bestRow = Math.max(...rows);
   // An HTML table read as Markdown holds a bare `|` between rows written over several lines (`html-tables.ts`).
   const filled = (row: number) => /[\p{L}\p{N}]/u.test(units[row] ?? '');
@@ -257,6 +257,21 @@ function tableRows(units: string[], scores: number[], read: number[]): number[] 
   const announced = intro.length === 0 && start > 0 && /:\s*$/.test(units[start - 1] ?? '') && (scores[start - 1] ?? 0) > 0 ? [start - 1] : [];
   if (picked.length <= MAX_ROWS) return [...intro, ...announced, start, start + 1, ...picked];
   return intro.length > 0 ? [...intro, start, start + 1, ...picked.slice(0, MAX_ROWS)] : undefined;
+}
+
+/**
+ * The rows' scores for choosing among them, less the words of the question that every row holds: in a schedule
+ * whose rows all start "2025-10-…", the year and month pick no row, and "who is secondary on 2025-10-20" is
+ * answered by the row of that day alone.
+ */
+function rowScores(scores: number[], matched: readonly ReadonlySet<string>[], weights: ReadonlyMap<string, number>): number[] {
+  const [first, ...rest] = matched;
+  if (!first || rest.length === 0) return scores;
+  const everywhere = [...first].filter((stem) => rest.every((row) => row.has(stem)));
+  if (everywhere.length === 0) return scores;
+  const shared = weightOf(everywhere, weights);
+  const distinct = scores.map((score) => score - shared);
+  return Math.max(...distinct) > 0 ? distinct : scores;
 }
 
 /** What the question line's own words add to a pair's: a tie-break (chosen from 1, 0.5 and 0.1 on the small-notes sets). */
