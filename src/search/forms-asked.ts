@@ -27,11 +27,13 @@ export function askAsForm(query: AnalyzedQuery, keep: ReadonlySet<string>, formW
  * `FORM_WORD_WEIGHT`, and a passage of that form covers them. The choices ("ecs compute options", answered by
  * "We can use ECS with:" and its list) are asked in notes under `LARGE_NOTES_SECTIONS` only: in large
  * documentation, lists announced by a colon are everywhere, and the cue cost a FAQ tune question its first place.
+ * The words in `kept` are looked for at `KEPT_FORM_WORD_WEIGHT`: notes write them as a label ("**Duration:** 47
+ * minutes"), where "time" is seldom one.
  */
-export const FORMS_ASKED: readonly { asks: (question: string) => boolean; words: ReadonlySet<string>; holds: (text: string) => boolean; smallNotesOnly?: boolean }[] = [
+export const FORMS_ASKED: readonly { asks: (question: string) => boolean; words: ReadonlySet<string>; holds: (text: string) => boolean; smallNotesOnly?: boolean; kept?: ReadonlySet<string> }[] = [
   { asks: asksForLink, words: LINK_WORDS, holds: holdsLink },
   { asks: asksForOptions, words: OPTION_WORDS, holds: holdsAnnouncedList, smallNotesOnly: true },
-  { asks: asksForTime, words: TIME_WORDS, holds: holdsTime },
+  { asks: asksForTime, words: TIME_WORDS, holds: holdsTime, kept: new Set(['duration']) },
   { asks: asksForLimit, words: LIMIT_WORDS, holds: holdsFigure },
   { asks: asksForShare, words: SHARE_WORDS, holds: holdsShare },
 ];

@@ -101,7 +101,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   if (glossed) askAsForm(query, longForm ? STAND : NONE);
   const smallNotes = index.unitCount < LARGE_NOTES_SECTIONS;
   const forms = FORMS_ASKED.filter((form) => (smallNotes || !form.smallNotesOnly) && form.asks(opening));
-  for (const form of forms) askAsForm(query, NONE, form.words);
+  for (const form of forms) askAsForm(query, form.kept ?? NONE, form.words);
   const terms = resolveTerms(index, query, ranking.phrases);
   // Counted over the whole index, as the IDF and average lengths that make section statistics are.
   const bySection = ranking.sections && index.unitCount >= ranking.minSections;

@@ -122,3 +122,21 @@ describe('a number grouped in thousands', () => {
     expect(over.text).toContain('anything over €2,000 also needs finance');
   });
 });
+
+describe('"duration" asked, a line labelled so', () => {
+  it('quotes the labelled line, not another line that states a length of time', async () => {
+    const postmortem = `# Postmortem: checkout outage
+
+**Severity:** SEV-1
+**Duration:** 47 minutes (14:02–14:49 UTC)
+
+## What went well
+
+- The alert fired within 3 minutes.
+`;
+    const lore = await openLore({ knowledgeDir: await notesFolder({ 'postmortem.md': postmortem, 'expenses.md': EXPENSES, 'release.md': RELEASE }) });
+    const answer = lore.answer('outage duration');
+    expect(answer.found).toBe(true);
+    expect(answer.quote).toEqual(['**Duration:** 47 minutes (14:02–14:49 UTC)']);
+  });
+});
