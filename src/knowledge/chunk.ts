@@ -1,5 +1,5 @@
 import type { Chunk } from '../types.js';
-import { bulletLabel, listIntro, openingHeading, pseudoHeading } from './labels.js';
+import { bulletLabel, listIntro, openingHeading, pseudoHeading, titleLine } from './labels.js';
 import { LineMap } from './lines.js';
 import type { Block } from './markdown.js';
 import { splitSentences } from './sentences.js';
@@ -93,7 +93,16 @@ export function chunkNote(text: string, blocks: Block[], options: ChunkOptions =
   };
 
   let previous: Block | undefined;
+  const title = titleLine(blocks);
   for (const block of blocks) {
+    if (block === title) {
+      stack.push({ depth: 1, title: block.text ?? '' });
+      setHeadings();
+      group++;
+      unit++;
+      previous = block;
+      continue;
+    }
     const opening = block.kind === 'paragraph' ? openingHeading(block, text.slice(lines.startOf(block.startLine), lines.endOf(block.startLine))) : undefined;
     if (opening !== undefined && size(block) <= options.maxChars) {
       // Its first line heads it, as a bold paragraph of its own would: a section of its own, without that line.

@@ -50,3 +50,19 @@ function truncate(text: string): string {
   const space = cut.lastIndexOf(' ');
   return `${space > 20 ? cut.slice(0, space) : cut}…`;
 }
+
+/** The longest first line read as a note's title. */
+const MAX_TITLE = 80;
+
+/**
+ * The first line of a note with no headings, standing alone above the rest ("Standup notes - week 41", then a blank
+ * line): its title, as a `#` heading would be in Markdown. Not a sentence (it ends in no stop), nor a label ("Owner:
+ * …").
+ */
+export function titleLine(blocks: readonly Block[]): Block | undefined {
+  const [first, next] = blocks;
+  if (!first || !next || first.kind !== 'paragraph' || first.endLine !== first.startLine) return undefined;
+  if (blocks.some((block) => block.kind === 'heading')) return undefined;
+  const text = first.text ?? '';
+  return text.length > 0 && text.length <= MAX_TITLE && !/[.!?:;,]\s*$/.test(text) && !text.includes(': ') ? first : undefined;
+}

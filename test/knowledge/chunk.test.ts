@@ -351,3 +351,16 @@ describe('chunkNote: long paragraphs', () => {
     expect(chunks.at(-1)?.endLine).toBe(602);
   });
 });
+
+describe('the title line of a note with no headings', () => {
+  it('heads the note, as a # heading would', () => {
+    const text = 'Standup notes - week 41\n\nMon: Ana on PTO.\nFri: Retro moved to next Monday.\n';
+    expect(outline(chunk(text))).toEqual([{ lines: [3, 4], section: ['Standup notes - week 41'] }]);
+  });
+
+  it('is not a sentence, a label, or a line of a note that has headings', () => {
+    expect(chunk('We release every two weeks.\n\nOn Tuesdays.\n')[0]?.section).toEqual([]);
+    expect(chunk('Owner: payments team\n\nRuns nightly.\n')[0]?.section).toEqual([]);
+    expect(chunk('Draft\n\n# Release process\n\nOn Tuesdays.\n').at(-1)?.section).toEqual(['Release process']);
+  });
+});
