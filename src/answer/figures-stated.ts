@@ -50,10 +50,19 @@ export function statesAmount(lines: readonly string[], form: FigureForm = {}): b
   else if (form.span) text = withoutHowOftenOfThings(text);
   if (form.size) text = text.replace(TIME_SPANS, ' ');
   else if (form.span) text = text.replace(FREQUENCIES, ' ');
+  if (form.span && (TIMED_SETTING.test(text) || TIMED_CAMEL_SETTING.test(text))) return true;
   if (form.limit) return figureAsked(form).test(text) || NO_LIMIT.test(text);
   // A cost or a count said in words answers "how much", never "how long", "how often", "what time" or "which version".
   return figureAsked(form).test(text) || (!form.duration && !form.version && !form.rate && AMOUNT_IN_WORDS.test(text));
 }
+
+/**
+ * A setting named with its unit of time and a number on its line: "| `PAYMENT_TIMEOUT_MS` | 8000 |", "ttl_seconds:
+ * 300", "retryDelayMs = 250". The number is a length of time, though no unit follows it.
+ */
+const TIMED_SETTING = /[\p{L}\d][_.-](?:ms|millis|milliseconds|secs?|seconds|mins?|minutes|hours|hrs|days)(?![\p{L}\d])[^\n\d]*\d/iu;
+/** The same, in camel case: "retryDelayMs = 250". */
+const TIMED_CAMEL_SETTING = /\p{Ll}(?:Ms|Millis|Secs?|Seconds|Mins?|Minutes|Hours|Days)(?![\p{L}\d])[^\n\d]*\d/u;
 
 /**
  * A sum of money: a currency and a figure ("£38k", "USD 1,280", "42p a mile"), a share ("25% of the fare"), none

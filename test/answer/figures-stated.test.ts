@@ -324,3 +324,31 @@ describe('a figure in another piece of the section that ranked', () => {
     expect(answer.text).not.toContain('gets two reviewers');
   });
 });
+
+describe('a setting named with its unit of time', () => {
+  it.each([
+    ['| `PAYMENT_TIMEOUT_MS` | 8000 | How long to wait for the payment provider |', true],
+    ['ttl_seconds: 300', true],
+    ['retryDelayMs = 250', true],
+    ['| `MAX_ITEMS` | 8000 | Items per page |', false],
+    ['See `timeout_ms` in the config reference.', false],
+  ])('%j states how long: %s', (line, expected) => {
+    expect(statesAmount([line], { span: true, duration: true })).toBe(expected);
+  });
+
+  it('answers "how long" from the row of a settings table', async () => {
+    const readme = `# orders-service
+
+## Configuration
+
+| Variable | Default | Meaning |
+|---|---|---|
+| \`DATABASE_URL\` | postgres://localhost/orders | Postgres connection string |
+| \`PAYMENT_TIMEOUT_MS\` | 8000 | How long to wait for the payment provider |
+`;
+    const lore = await openLore({ knowledgeDir: await notesFolder({ 'README.md': readme, 'other.md': '# Deploys\n\nMerges to main deploy to staging.\n' }) });
+    const answer = lore.answer('how long do we wait for the payment provider');
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain('| `PAYMENT_TIMEOUT_MS` | 8000 |');
+  });
+});
