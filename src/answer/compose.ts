@@ -130,10 +130,11 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // completed." before "Rollback took 11 minutes" in a postmortem dated in its title).
   const saysWhenItself = (answering: Answering) => saysWhen(answering.quote.lines.join('\n'));
   let dated: Answering | undefined;
-  // Where no rival states the figure or the time asked, further hits may (`formRivalsOf`), by that form only.
+  // Where no rival states the figure, sum, share or time asked, further hits may (`formRivalsOf`), by that form only.
+  // Not a version: further down, the versions stated are other things' ("Built on Feast 0.36" for redis's).
+  const looksFurther = () => smallNotes && !form.version && (needsFigure || needsMoney || needsShare ? stating === undefined : prefersWhen);
   choosing: for (const byForm of [false, true]) {
-    // Not a version: further down, the versions stated are other things' ("Built on Feast 0.36" for redis's).
-    if (byForm && !(smallNotes && !form.version && (needsFigure || needsMoney || needsShare ? !stating : prefersWhen))) break;
+    if (byForm && !looksFurther()) break;
     for (const hit of byForm ? formRivalsOf(result, index) : rivalsOf(result, index)) {
       const ranked = { hit, ...quoteFor(hit.chunk) };
       const counted = countAsked && !countsAsked(ranked.quote) ? pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, (quote, chunk) => statesFigure(quote, chunk) && countsAsked(quote)) : undefined;
