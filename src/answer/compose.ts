@@ -122,13 +122,11 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const headingStates = form.version === true || asksWhenItWas(opening);
   const statesFigure = (quote: Quote, chunk: Chunk) =>
     (!needsFigure || statesAmount(quote.lines, form) || (form.version === true && statesAmount(chunk.section, form))) && (!needsMoney || statesMoney(quote.lines)) && (!needsShare || holdsShare(quote.lines.join('\n')));
-  const saysWhenFor = (answering: Answering, loosely: boolean) => {
-    const said = answering.quote.lines.join('\n');
-    return (loosely ? saysWhenLoosely(said) : saysWhen(said)) || (headingStates && saysWhen(answering.chunk.section.join('\n')));
-  };
   // A time said in the quote's own lines answers before a day its heading files it under ("14:41 Rollback to v2.13.2
   // completed." before "Rollback took 11 minutes" in a postmortem dated in its title).
   const saysWhenItself = (answering: Answering) => saysWhen(answering.quote.lines.join('\n'));
+  const saysWhenFor = (answering: Answering, loosely: boolean) =>
+    (loosely ? saysWhenLoosely(answering.quote.lines.join('\n')) : saysWhenItself(answering)) || (headingStates && saysWhen(answering.chunk.section.join('\n')));
   let dated: Answering | undefined;
   // Where no rival states the figure, sum, share or time asked, further hits may (`formRivalsOf`), by that form only.
   // Not a version: further down, the versions stated are other things' ("Built on Feast 0.36" for redis's).

@@ -356,13 +356,9 @@ export function joinable(text: string, from: number, to: number): boolean {
 export function groupsThousands(text: string, from: number, to: number): boolean {
   if (to !== from + 1 || text.charCodeAt(from) !== 44) return false;
   let before = 0;
-  while (before < 4 && isDigitCode(text.charCodeAt(from - 1 - before))) before++;
+  while (before < 4 && isAsciiDigit(text.charCodeAt(from - 1 - before))) before++;
   if (before === 0 || before > 3 || isWordCode(text.charCodeAt(from - 1 - before))) return false;
-  return isDigitCode(text.charCodeAt(to)) && isDigitCode(text.charCodeAt(to + 1)) && isDigitCode(text.charCodeAt(to + 2)) && !isWordCode(text.charCodeAt(to + 3));
-}
-
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
+  return isAsciiDigit(text.charCodeAt(to)) && isAsciiDigit(text.charCodeAt(to + 1)) && isAsciiDigit(text.charCodeAt(to + 2)) && !isWordCode(text.charCodeAt(to + 3));
 }
 
 /**
