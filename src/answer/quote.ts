@@ -4,7 +4,7 @@ import { firstCellOf, TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-re
 import { BOLD_QUESTION, Q_LABEL } from '../search/question-lines.js';
 import { rangeHolds } from '../search/amount-ranges.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
-import { formAsked, REASON } from './figures-stated.js';
+import { formAsked, REASON, statesAmount } from './figures-stated.js';
 import { ancestors, dedent, FENCE, indentOf, introducesCode, MAX_CHILDREN, throughIntroducedList, toUnits, wholeProcedure, withSiblings } from './quote-pieces.js';
 
 export interface Quote {
@@ -139,10 +139,14 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
     const held = new Set(picked.flatMap((i) => [...(matched[i] ?? [])]));
     return { lines, highlights: highlightsIn(lines.join('\n'), weights), span: [found[picked[0] ?? 0]?.first ?? 0, found[picked.at(-1) ?? 0]?.last ?? 0], held };
   };
-  const structured = tableRows(units, scores, read, matched, weights) ?? questionAndAnswer(units, matched, weights);
-  if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   const form = formAsked(options);
-  const factors = units.map((unit) => (form?.test(withoutListNumbers(unit)) ? FORM_FACTOR : 1));
+  // A figure is judged as the answer is: "2026-05-01" is a date, no count of "how many days".
+  const figure = options.amount || options.clock || options.version;
+  const factors = units.map((unit) => (form?.test(withoutListNumbers(unit)) && (!figure || statesAmount([unit], options)) ? FORM_FACTOR : 1));
+  // A line under a table that states the figure asked ("28 days of paid leave a year") outweighs rows that only
+  // share a word with the question ("New Year's Day"), as it would any other piece.
+  const structured = tableRows(units, scores, read.map((score, i) => score * (factors[i] ?? 1)), matched, weights) ?? questionAndAnswer(units, matched, weights);
+  if (structured) return quoted([...ancestors(units, structured[0] ?? 0), ...structured]);
   // A reason is given in a sentence that names what it is the reason for; a figure often stands alone in its list.
   const heading = form && form !== REASON ? options.heading : undefined;
   const best = bestInContext(units, matched, weights, factors, heading);
