@@ -60,6 +60,24 @@ export function throughIntroducedList(units: string[], index: number): number {
   return end;
 }
 
+/**
+ * Where a short list that starts at `index` ends: its items at that level, with what is nested under them, where
+ * there are at most MAX_CHILDREN + 1. The piece itself otherwise, or where it is no list item.
+ */
+export function throughShortList(units: readonly string[], index: number): number {
+  const first = units[index] ?? '';
+  if (!LIST_ITEM.test(first)) return index;
+  const indent = indentOf(first);
+  let end = index;
+  let items = 1;
+  while (end + 1 < units.length && indentOf(units[end + 1] ?? '') >= indent) {
+    const next = units[end + 1] ?? '';
+    if (indentOf(next) === indent && (!LIST_ITEM.test(next) || ++items > MAX_CHILDREN + 1)) break;
+    end++;
+  }
+  return items > MAX_CHILDREN + 1 ? index : end;
+}
+
 const STEP = /^\s*\d+[.)]\s/;
 /** The most steps, and pieces in all (steps, their code blocks and nested bullets), of a procedure quoted whole. */
 const MAX_STEPS = 8;

@@ -5,7 +5,7 @@ import { BOLD_QUESTION, Q_LABEL } from '../search/question-lines.js';
 import { rangeHolds } from '../search/amount-ranges.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
 import { formAsked, REASON, statesAmount } from './figures-stated.js';
-import { ancestors, dedent, FENCE, indentOf, introducesCode, MAX_CHILDREN, throughIntroducedList, toUnits, wholeProcedure, withSiblings } from './quote-pieces.js';
+import { ancestors, dedent, FENCE, indentOf, introducesCode, MAX_CHILDREN, throughIntroducedList, throughShortList, toUnits, wholeProcedure, withSiblings } from './quote-pieces.js';
 
 export interface Quote {
   /** The quoted lines, dedented, in the note's Markdown. */
@@ -158,7 +158,9 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
     to = Math.max(to < MAX_SPAN ? to : 0, Math.min(1, units.length - 1));
     from = 0;
   } else if (options.underNamedHeading) {
+    // "what was fixed in 2.3.1" under "## [2.3.1]", "### Fixed": the short list there is the answer, all of it.
     to = to < MAX_SPAN ? to : 0;
+    if (to === 0 && (matched[0]?.size ?? 0) === 0) to = throughShortList(units, 0);
     from = 0;
   } else if (to - from >= MAX_SPAN) from = to = best;
   if (options.procedure && !underHeading) [from, to] = wholeProcedure(units, from, to);
