@@ -12,6 +12,17 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const DAY = '([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 /** "12 May", "12th of May", "May 12", "May 12th"; not "May 123", "12 Mayfair" or "v1.12 May". */
 const DAY_OF_MONTH = new RegExp(`(?<![\\w.])(?:${DAY}\\s+(?:of\\s+)?${MONTH}|${MONTH}\\.?\\s+${DAY})(?![\\w])`, 'gi');
+/** A day in a list of days, not captured. */
+const ANY_DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const AND = '\\s*,?\\s+(?:and|or|&)\\s+';
+/**
+ * The days of a list before the last, which DAY_OF_MONTH reads with its month: the "24th" of "the 24th and 31st of
+ * December", the "24" of "Dec 24, 25 and 31".
+ */
+const LISTED_DAY = new RegExp(
+  `(?<![\\w.])${DAY}(?=(?:\\s*,\\s*${ANY_DAY})*${AND}${ANY_DAY}\\s+(?:of\\s+)?${MONTH}(?!\\w))|(?<=(?<![\\w.])${MONTH}\\.?\\s+${ANY_DAY}(?:\\s*,\\s*${ANY_DAY})*(?:\\s*,\\s*|${AND}))${DAY}(?!\\w)`,
+  'gi',
+);
 /** A month's first three letters, as every spelling DAY_OF_MONTH reads begins. */
 const MONTH_PREFIX = `(?:${MONTHS.join('|')})`;
 /**
@@ -41,7 +52,13 @@ export function daysOfYear(text: string): DayOfYear[] {
     if (month === -1 || !(day >= 1 && day <= 31)) continue;
     found.push({ term: `${pad(month + 1)}${pad(day)}`, start: match.index, end: match.index + match[0].length });
   }
-  return found;
+  for (const match of text.matchAll(LISTED_DAY)) {
+    const day = Number(match[1] ?? match[4]);
+    const month = MONTHS.indexOf((match[2] ?? match[3] ?? '').slice(0, 3).toLowerCase());
+    if (month === -1 || !(day >= 1 && day <= 31)) continue;
+    found.push({ term: `${pad(month + 1)}${pad(day)}`, start: match.index, end: match.index + match[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** The days a text names, written in words or as ISO dates ("anything on 2025-06-03?"), in order. */

@@ -55,3 +55,12 @@ describe('a figure stated under a table', () => {
     expect(answer.quote).toContain('| 2026-05-01 | Labour Day | Berlin |');
   });
 });
+
+describe('a day named in a list of days', () => {
+  it('answers for the first day of "the 24th and 31st of December"', async () => {
+    const lore = await openLore({ knowledgeDir: await notesFolder({ ...NOTES, 'leave.md': '# Leave\n\nEveryone gets 28 days of paid leave a year, plus the 24th and 31st of December off.\n' }) });
+    const answer = lore.answer('do i get the 24th of december off');
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.file).toBe('leave.md');
+  });
+});

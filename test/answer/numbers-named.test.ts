@@ -76,8 +76,13 @@ describe('the days a question names', () => {
     ['incidents/2024-03-12-payments-outage.md', '0312', true],
     // Daily notes named as Logseq names them.
     ['journals/2024_03_12.md', '0312', true],
+    // The days of a list before its last, which alone stands beside the month.
+    ['plus the 24th and 31st of December off', '1224', true],
+    ['closed 24, 25 and 26 December', '1225', true],
+    ['Dec 24, 25 and 31', '1231', true],
     ['| 2025-05-19 | Tendai |', '0512', false],
     ['ticket 2025-512', '0512', false],
+    ['items 24 and 31 of the list', '1224', false],
   ])('%s names day %s: %s', (text, term, names) => {
     expect(daysIn(text).some((day) => day.term === term)).toBe(names);
   });
