@@ -125,8 +125,13 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // A time said in the quote's own lines answers before a day its heading files it under ("14:41 Rollback to v2.13.2
   // completed." before "Rollback took 11 minutes" in a postmortem dated in its title).
   const saysWhenItself = (answering: Answering) => saysWhen(answering.quote.lines.join('\n'));
+  // A heading that names what the question names ("2.3.0 release date" under "## [2.3.0] - 2025-09-01") dates it.
+  const headingDates = (answering: Answering) => {
+    const heading = answering.chunk.section.join('\n');
+    return (headingStates || named.some((name) => name.in(heading))) && saysWhen(heading);
+  };
   const saysWhenFor = (answering: Answering, loosely: boolean) =>
-    (loosely ? saysWhenLoosely(answering.quote.lines.join('\n')) : saysWhenItself(answering)) || (headingStates && saysWhen(answering.chunk.section.join('\n')));
+    (loosely ? saysWhenLoosely(answering.quote.lines.join('\n')) : saysWhenItself(answering)) || headingDates(answering);
   let dated: Answering | undefined;
   // Where no rival states the figure, sum, share or time asked, further hits may (`formRivalsOf`), by that form only.
   // Not a version: further down, the versions stated are other things' ("Built on Feast 0.36" for redis's).

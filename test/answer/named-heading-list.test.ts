@@ -34,3 +34,19 @@ describe('a question that is all the words of its heading, over a short list', (
     expect(quote.lines).toEqual(['- Item number 1']);
   });
 });
+
+describe('a date asked for a release the heading names', () => {
+  it('answers "2.3.1 release date" from under "## [2.3.1] - 2025-09-15", whose heading is shown with the quote', async () => {
+    const lore = await openLore({ knowledgeDir: await notesFolder({ 'CHANGELOG.md': CHANGELOG, 'other.md': '# Deploys\n\nWe deploy on weekdays.\n' }) });
+    const answer = lore.answer('2.3.1 release date');
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]?.section).toContain('[2.3.1] - 2025-09-15');
+  });
+
+  it('still says it cannot find when, where the heading names no release asked', async () => {
+    const notes = { 'CHANGELOG.md': CHANGELOG, 'other.md': '# Deploys\n\nWe deploy on weekdays.\n' };
+    const lore = await openLore({ knowledgeDir: await notesFolder(notes) });
+    const answer = lore.answer('invoice export deadline');
+    expect(answer.found).toBe(false);
+  });
+});
