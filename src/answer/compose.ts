@@ -20,7 +20,7 @@ import { familyNamesIn, namesFamilyName } from './family-names.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
 import { countsOneOf } from './counts-asked.js';
-import { formAsked, statesAmount, statesMoney } from './figures-stated.js';
+import { formAsked, statesAmount, statesMoney, statesVersionOf } from './figures-stated.js';
 import { questionStemsIn, selectQuote, weightOf, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -134,8 +134,9 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
     (loosely ? saysWhenLoosely(answering.quote.lines.join('\n')) : saysWhenItself(answering)) || headingDates(answering);
   let dated: Answering | undefined;
   // Where no rival states the figure, sum, share or time asked, further hits may (`formRivalsOf`), by that form only.
-  // Not a version: further down, the versions stated are other things' ("Built on Feast 0.36" for redis's).
-  const looksFurther = () => smallNotes && !form.version && (needsFigure || needsMoney || needsShare ? stating === undefined : prefersWhen);
+  // A version only where it is the version of a word of the question: further down, the versions stated are often
+  // other things' ("Built on Feast 0.36" for redis's).
+  const looksFurther = () => smallNotes && (needsFigure || needsMoney || needsShare ? stating === undefined : prefersWhen);
   choosing: for (const byForm of [false, true]) {
     if (byForm && !looksFurther()) break;
     for (const hit of byForm ? formRivalsOf(result, index) : rivalsOf(result, index)) {
@@ -144,7 +145,8 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
       const candidate = counted ?? (statesFigure(ranked.quote, ranked.chunk) ? ranked : pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, statesFigure));
       if (!candidate) continue;
       if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
-      if (byForm && (!saysInOneLine(candidate.quote, quoteFor(best.chunk).quote, wordsOf, weights) || (prefersWhen && !saysWhenItself(candidate)))) continue;
+      if (byForm && (!saysInOneLine(candidate, quoteFor(best.chunk).quote, wordsOf, weights) || (prefersWhen && !saysWhenItself(candidate)))) continue;
+      if (byForm && form.version && !statesVersionOf(candidate.quote.lines, candidate.quote.highlights)) continue;
       stating ??= candidate;
       if (!named.every((name) => name.in(answerText(candidate)))) continue;
       answering ??= candidate;
@@ -251,13 +253,14 @@ function pieceOfSection(hit: Hit, ranked: Quote, index: SearchIndex, wordsOf: Wo
 const FORM_WORDS: ReadonlySet<string> = new Set(FORMS_ASKED.flatMap((form) => [...form.words]));
 
 /**
- * Whether one line of a quote holds every word of the question another quote holds: a further hit answers by its
- * form only where it says so in one place ("Home office: one-time budget of €600"), not in words scattered over a
- * page of terms.
+ * Whether one line of a quote, read with the headings above it, holds every word of the question another quote
+ * holds: a further hit answers by its form only where it says so in one place ("Home office: one-time budget of
+ * €600"; "We use Postgres 16" under "# Use Postgres for the ledger"), not in words scattered over a page of terms.
  */
-function saysInOneLine(quote: Quote, than: Quote, wordsOf: WordsRead, weights: ReadonlyMap<string, number>): boolean {
+function saysInOneLine({ chunk, quote }: Answering, than: Quote, wordsOf: WordsRead, weights: ReadonlyMap<string, number>): boolean {
   // A word that asks for the answer's form ("percentage") is said by the figure ("10%").
-  const wanted = [...wordsOf(than.held)].filter((word) => !FORM_WORDS.has(word));
+  const headings = wordsOf(questionStemsIn(chunk.section.join('\n'), weights));
+  const wanted = [...wordsOf(than.held)].filter((word) => !FORM_WORDS.has(word) && !headings.has(word));
   return quote.lines.some((line) => {
     const held = wordsOf(questionStemsIn(line, weights));
     return wanted.every((word) => held.has(word));

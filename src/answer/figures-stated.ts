@@ -57,6 +57,19 @@ export function statesAmount(lines: readonly string[], form: FigureForm = {}): b
 }
 
 /**
+ * Whether the lines state the version of one of `names` (words as written, the question's): the name, then its number
+ * ("Postgres 16", "redis: 7.2", "node >= 20"). "Built on Feast 0.36" states Feast's version, not redis's.
+ */
+export function statesVersionOf(lines: readonly string[], names: readonly string[]): boolean {
+  const text = lines.join('\n');
+  return names.some((name) => new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?:\\s+(?:is|was|are|were|now|still|at|on|to|from))*\\s*(?:>=|=>|>|=|:)?\\s*v?\\d+(?:\\.\\d+)*(?![\\d:%])`, 'iu').test(text));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
  * A setting named with its unit of time and a number on its line: "| `PAYMENT_TIMEOUT_MS` | 8000 |", "ttl_seconds:
  * 300", "retryDelayMs = 250". The number is a length of time, though no unit follows it.
  */

@@ -95,6 +95,44 @@ Keep a list of email tickets answered by hand, and add them to Helpdock when it 
   });
 });
 
+const ADR = `# ADR 0003: Use Postgres for the ledger
+
+- Status: Accepted
+
+## Context
+
+The ledger needs strict transactions and audit history. We considered DynamoDB and Postgres.
+
+## Decision
+
+We use Postgres 16 on RDS, with one primary and two read replicas.
+`;
+
+describe('a version further down', () => {
+  it('quotes the line that gives the version of the thing asked, its other words in the heading above it', async () => {
+    const lore = await openLore({ knowledgeDir: await notesFolder({ 'adr.md': ADR, 'release.md': RELEASE }) });
+    const answer = lore.answer('which postgres version for the ledger');
+    expect(answer.found).toBe(true);
+    expect(answer.quote).toEqual(['We use Postgres 16 on RDS, with one primary and two read replicas.']);
+  });
+
+  it('does not take the version of another thing', async () => {
+    const service = `# keel-online
+
+## Overview
+
+keel-online serves features to the ranking models. keel-online caches them in redis: keel-online reads redis first.
+
+## Stack
+
+Its feature store and the redis cache of keel-online sit on Feast 0.36 and on three nodes that the platform team looks after for every service of the ranking group.
+`;
+    const lore = await openLore({ knowledgeDir: await notesFolder({ 'keel.md': service, 'release.md': RELEASE }) });
+    const answer = lore.answer('which redis version is keel-online running');
+    expect(answer.text).not.toContain('Feast 0.36');
+  });
+});
+
 describe('"a second" that counts, not a length of time', () => {
   it('reads "a second approver" as no time', () => {
     expect(TIME_SPAN.test('Hotfixes need a second approver.')).toBe(false);
