@@ -20,7 +20,7 @@ import { familyNamesIn, namesFamilyName } from './family-names.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
 import { countsOneOf } from './counts-asked.js';
-import { formAsked, statesAmount, statesMoney, statesVersionOf } from './figures-stated.js';
+import { formAsked, REASON, statesAmount, statesMoney, statesVersionOf } from './figures-stated.js';
 import { questionStemsIn, selectQuote, weightOf, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -114,6 +114,9 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // A line that is only a link points to a page that may answer ("[ECS EC2 launch type vs Fargate](…)" for "ecs ec2
   // launch steps"); a rival that answers in the notes' own words is preferred, unless the link is what is asked for.
   const passesLinks = smallNotes && !asksForLink(question);
+  // "Why did we pick postgres?": a rival that gives a reason ("DynamoDB was rejected because …") answers before the
+  // section that only names the choice. In large notes the rivals are other pages, and a "because" there is no better.
+  const prefersReason = smallNotes && form.reason === true;
   // "How many credit hours can I bank?": the piece that counts them ("up to 24 credit hours") answers, more than one
   // of the same section with a number beside other words ("from one pay period to the next") or a count in words.
   const countAsked = form.count || asksLimit;
@@ -151,6 +154,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
       if (!named.every((name) => name.in(answerText(candidate)))) continue;
       answering ??= candidate;
       if (passesLinks && onlyLinks(candidate.quote.lines)) continue;
+      if (prefersReason && !REASON.test(candidate.quote.lines.join('\n'))) continue;
       if (!prefersWhen || saysWhenItself(candidate)) {
         answering = candidate;
         break choosing;
