@@ -12,7 +12,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   s same shall shan she should shouldn so some someone something still such t than thank thanks that the their theirs
   them themselves then there these they this those through to too under until up upon us ve very via want wants was
   wasn way we were weren what whats when where whether which while who whom whose why will with within without won
-  would wouldn yet you your yours yourself yourselves hi hey hello tell know anybody somebody guys folks team question
+  would wouldn yet you your yours yourself yourselves hi hey hello tell know anybody somebody guys folks team question questions
   sorry d m o y ok okay pls plz thx ty btw fyi asap imo imho afaik tbh iirc vs versus eg ie`
     .split(/\s+/)
     .filter(Boolean)

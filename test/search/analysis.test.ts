@@ -169,6 +169,9 @@ describe('tokenize', () => {
     expect(isStopWord('not')).toBe(false);
     expect(isStopWord('free')).toBe(false);
     expect(isStopWord('the')).toBe(true);
+    // "any questions about expenses": the plural is chat filler as much as "question" is.
+    expect(isStopWord('question')).toBe(true);
+    expect(isStopWord('questions')).toBe(true);
   });
 
   it("drops possessive and contracted endings: prometheus's, isn't, can't, don't, and reads won't as will", () => {
