@@ -20,7 +20,8 @@ import { familyNamesIn, namesFamilyName } from './family-names.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
 import { countsOneOf } from './counts-asked.js';
-import { formAsked, REASON, statesAmount, statesMoney, statesVersionOf } from './figures-stated.js';
+import { formAsked, statesAmount, statesMoney, statesVersionOf } from './figures-stated.js';
+import { holdsReason } from '../search/reasons-asked.js';
 import { questionStemsIn, selectQuote, weightOf, type Quote, type QuoteOptions } from './quote.js';
 
 export interface ComposeOptions {
@@ -154,7 +155,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
       if (!named.every((name) => name.in(answerText(candidate)))) continue;
       answering ??= candidate;
       if (passesLinks && onlyLinks(candidate.quote.lines)) continue;
-      if (prefersReason && !REASON.test(candidate.quote.lines.join('\n'))) continue;
+      if (prefersReason && !holdsReason(candidate.quote.lines.join('\n'))) continue;
       if (!prefersWhen || saysWhenItself(candidate)) {
         answering = candidate;
         break choosing;

@@ -1,3 +1,4 @@
+import { REASON } from '../search/reasons-asked.js';
 import { CLOCK_TIME, DURATION_IN_WORDS, FREQUENCY_WORD, LONG_WEEKDAY, TIME_SPAN } from '../search/times-asked.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
 import { isStopWord } from '../search/analyze.js';
@@ -133,11 +134,6 @@ function figureAsked(form: FigureForm): RegExp {
   return form.duration ? AMOUNT_OR_DURATION : AMOUNT;
 }
 
-/**
- * A piece that gives a reason: "Kafka was rejected because …", "This is why fargate is not suitable for". Not
- * "therefore" or "as a result": what follows them is the consequence, and the reason stands before.
- */
-export const REASON = /\b(?:because|due\s+to|owing\s+to|caused\s+by|so\s+that|in\s+order\s+to|(?:this|that)(?:'s|\s+is)\s+why|the\s+reasons?)\b/i;
 
 /** What the question's form asks a piece to state, if anything. */
 export function formAsked(options: QuoteOptions): RegExp | undefined {

@@ -4,7 +4,8 @@ import { firstCellOf, TABLE_ROW, TABLE_RULE, tablesIn } from '../search/table-re
 import { BOLD_QUESTION, Q_LABEL } from '../search/question-lines.js';
 import { rangeHolds } from '../search/amount-ranges.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
-import { formAsked, REASON, statesAmount } from './figures-stated.js';
+import { REASON } from '../search/reasons-asked.js';
+import { formAsked, statesAmount } from './figures-stated.js';
 import { ancestors, dedent, FENCE, indentOf, introducesCode, MAX_CHILDREN, throughIntroducedList, throughShortList, toUnits, wholeProcedure, withSiblings } from './quote-pieces.js';
 
 export interface Quote {

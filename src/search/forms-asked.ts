@@ -5,6 +5,7 @@ import type { AnalyzedQuery } from './query-terms.js';
 import { asksForTime, holdsTime, TIME_WORDS } from './times-asked.js';
 import { asksForLimit, holdsFigure, LIMIT_WORDS } from './limits-asked.js';
 import { asksForShare, holdsShare, SHARE_WORDS } from './shares-asked.js';
+import { asksForReasonByName, holdsReason, REASON_WORDS } from './reasons-asked.js';
 
 /**
  * In a question of what a name means, the words that ask it ("mean", "stand for") are its form, not its topic:
@@ -36,6 +37,8 @@ export const FORMS_ASKED: readonly { asks: (question: string) => boolean; words:
   { asks: asksForTime, words: TIME_WORDS, holds: holdsTime, kept: new Set(['duration']) },
   { asks: asksForLimit, words: LIMIT_WORDS, holds: holdsFigure },
   { asks: asksForShare, words: SHARE_WORDS, holds: holdsShare },
+  // An ADR heads its reasons "Rationale" as a postmortem labels its "Duration".
+  { asks: asksForReasonByName, words: REASON_WORDS, holds: holdsReason, kept: REASON_WORDS },
 ];
 
 const FORM_WORD_WEIGHT = 0.01;

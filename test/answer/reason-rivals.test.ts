@@ -34,3 +34,12 @@ describe('a "why" question among close rivals', () => {
     expect(answer.citations[0]?.file).toBe('adr.md');
   });
 });
+
+describe('"reason" asked by name', () => {
+  it('is the form of the answer, which says "because", not a word it must hold', async () => {
+    const lore = await openLore({ knowledgeDir: await notesFolder({ 'adr.md': ADR, 'deploys.md': OTHER, 'runbook.md': '# Postgres failover\n\n1. Promote the Postgres replica.\n2. Check the app reconnects.\n' }) });
+    const answer = lore.answer('reason for picking postgres');
+    expect(answer.found).toBe(true);
+    expect(answer.text).toContain('because');
+  });
+});
