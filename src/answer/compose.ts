@@ -1,4 +1,4 @@
-import { asksAmount, asksCost, asksCount, asksDuration, asksHowTo, asksSize, asksTimeOfDay, asksTimeCount, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksWhenItWas, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
+import { asksAmount, asksCost, asksCount, asksDuration, asksFrequency, asksHowTo, asksSize, asksTimeOfDay, asksTimeCount, asksTimeSpan, asksVersion, asksWhen, asksWhenEventIs, asksWhenItWas, asksLongForm, asksQuantity, asksRate, asksReason, asksYesOrNo, LONG_FORM_WORDS, opensWithYesOrNo } from '../search/answer-cues.js';
 import type { SearchIndex } from '../search/index.js';
 import { saysWhatNameStandsFor } from '../search/glosses.js';
 import { namesSomething } from '../search/query.js';
@@ -20,7 +20,7 @@ import { familyNamesIn, namesFamilyName } from './family-names.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
 import { countsOneOf } from './counts-asked.js';
-import { formAsked, statesAmount, statesMoney, statesVersionOf } from './figures-stated.js';
+import { formAsked, statesAmount, statesFrequency, statesMoney, statesVersionOf } from './figures-stated.js';
 import { holdsReason } from '../search/reasons-asked.js';
 import { questionStemsIn, selectQuote, weightOf, type Quote, type QuoteOptions } from './quote.js';
 
@@ -118,6 +118,8 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // "Why did we pick postgres?": a rival that gives a reason ("DynamoDB was rejected because …") answers before the
   // section that only names the choice. In large notes the rivals are other pages, and a "because" there is no better.
   const prefersReason = smallNotes && form.reason === true;
+  // "How often do we release?" is answered by "every two weeks", more than by a rival's "about 2 days".
+  const prefersFrequency = smallNotes && asksFrequency(opening);
   // "How many credit hours can I bank?": the piece that counts them ("up to 24 credit hours") answers, more than one
   // of the same section with a number beside other words ("from one pay period to the next") or a count in words.
   const countAsked = form.count || asksLimit;
@@ -156,6 +158,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
       answering ??= candidate;
       if (passesLinks && onlyLinks(candidate.quote.lines)) continue;
       if (prefersReason && !holdsReason(candidate.quote.lines.join('\n'))) continue;
+      if (prefersFrequency && !statesFrequency(candidate.quote.lines)) continue;
       if (!prefersWhen || saysWhenItself(candidate)) {
         answering = candidate;
         break choosing;

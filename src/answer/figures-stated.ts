@@ -111,6 +111,16 @@ const FREQUENCY_WORDS = new RegExp(String.raw`\b(?:once|twice|${HOW_OFTEN})\b`, 
 /** A period repeated: "every 3 hours", "each week", "every other day". */
 const REPEATS = new RegExp(String.raw`\b(?:every|each)\s+(?:other\s+)?(?:${TIME_SPAN.source}|second|minute|hour|day|week|month|year)`, 'giu');
 
+/** A weekday that recurs: "every Tuesday", "on Mondays". */
+const WEEKDAYS_REPEATED = /\b(?:every|each)\s+(?:other\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b/iu;
+const HOW_OFTEN_STATED = [REPEATS, FREQUENCY_WORDS, FREQUENCIES].map((pattern) => new RegExp(pattern.source, 'iu'));
+
+/** Whether quoted lines say how often: "every two weeks", "weekly", "twice a month", "on Tuesdays". */
+export function statesFrequency(lines: readonly string[]): boolean {
+  const text = withoutIdioms(lines.join('\n'));
+  return WEEKDAYS_REPEATED.test(text) || HOW_OFTEN_STATED.some((pattern) => pattern.test(text));
+}
+
 /** A date, a time of day or a version blanked out: each is a figure, but none is a count. */
 function withoutTimesAndVersions(text: string): string {
   return text.replace(ISO_DATES, ' ').replace(CLOCK_TIMES, ' ').replace(DOTTED_VERSIONS, ' ');

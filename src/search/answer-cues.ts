@@ -125,6 +125,11 @@ export function asksSize(question: string): boolean {
 
 const FREQUENCY_QUESTION = /\bhow\s+often\b/i;
 
+/** "How often do we release?": how often something happens is asked. */
+export function asksFrequency(question: string): boolean {
+  return FREQUENCY_QUESTION.test(question);
+}
+
 /** "How long does setup take?", "how often", "what time", "when is the freeze": an amount of time is asked. */
 export function asksDuration(question: string): boolean {
   return asksTimeSpan(question) || FREQUENCY_QUESTION.test(question) || asksTimeOfDay(question) || WHEN_QUESTION.test(question);
