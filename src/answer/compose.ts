@@ -437,8 +437,8 @@ function quoteOf(ranked: Chunk, index: SearchIndex, weights: Map<string, number>
   // A question that is all the heading's words ("first week checklist") asks for what stands under it: the section's
   // opening, not a line further down that happens to repeat one of them. A question of a form wants its line.
   // Every word, not a sum of weights: summed in another order, the same weights differ in their last digit.
-  const named = held > 0 && [...weights].every(([stem, weight]) => weight <= 0 || heading.has(stem));
-  const options = named && formAsked(form) === undefined && index.unitChunks[index.unitOf[ranked.id] ?? 0] === ranked.id ? { ...leaning, underNamedHeading: true } : leaning;
+  const allInHeading = held > 0 && [...weights].every(([stem, weight]) => weight <= 0 || heading.has(stem));
+  const options = allInHeading && formAsked(form) === undefined && index.unitChunks[index.unitOf[ranked.id] ?? 0] === ranked.id ? { ...leaning, underNamedHeading: true } : leaning;
   const quote = selectQuote(ranked.text, weights, options);
   const before = index.chunks[ranked.id - 1];
   if (quote.highlights.length > 0 && before && continues(ranked, before)) {

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp.js';
 import { REASON } from '../search/reasons-asked.js';
 import { CLOCK_TIME, DURATION_IN_WORDS, FREQUENCY_WORD, LONG_WEEKDAY, TIME_SPAN } from '../search/times-asked.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
@@ -64,10 +65,6 @@ export function statesAmount(lines: readonly string[], form: FigureForm = {}): b
 export function statesVersionOf(lines: readonly string[], names: readonly string[]): boolean {
   const text = lines.join('\n');
   return names.some((name) => new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?:\\s+(?:is|was|are|were|now|still|at|on|to|from))*\\s*(?:>=|=>|>|=|:)?\\s*v?\\d+(?:\\.\\d+)*(?![\\d:%])`, 'iu').test(text));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -144,10 +141,14 @@ function figureAsked(form: FigureForm): RegExp {
   return form.duration ? AMOUNT_OR_DURATION : AMOUNT;
 }
 
+/** Whether the question's form asks for a figure: an amount, a time of day or a version. */
+export function asksFigure(options: QuoteOptions): boolean {
+  return options.amount === true || options.clock === true || options.version === true;
+}
 
 /** What the question's form asks a piece to state, if anything. */
 export function formAsked(options: QuoteOptions): RegExp | undefined {
-  if (options.amount || options.clock || options.version) return figureAsked(options);
+  if (asksFigure(options)) return figureAsked(options);
   if (options.money) return MONEY;
   return options.reason ? REASON : undefined;
 }

@@ -5,7 +5,7 @@ import { BOLD_QUESTION, Q_LABEL } from '../search/question-lines.js';
 import { rangeHolds } from '../search/amount-ranges.js';
 import { withoutListNumbers } from '../search/list-numbers.js';
 import { REASON } from '../search/reasons-asked.js';
-import { formAsked, statesAmount } from './figures-stated.js';
+import { asksFigure, formAsked, statesAmount } from './figures-stated.js';
 import { ancestors, dedent, FENCE, indentOf, introducesCode, MAX_CHILDREN, throughIntroducedList, throughShortList, toUnits, wholeProcedure, withSiblings } from './quote-pieces.js';
 
 export interface Quote {
@@ -142,7 +142,7 @@ export function selectQuote(text: string, questionWeights: ReadonlyMap<string, n
   };
   const form = formAsked(options);
   // A figure is judged as the answer is: "2026-05-01" is a date, no count of "how many days".
-  const figure = options.amount || options.clock || options.version;
+  const figure = asksFigure(options);
   const factors = units.map((unit) => (form?.test(withoutListNumbers(unit)) && (!figure || statesAmount([unit], options)) ? FORM_FACTOR : 1));
   // A line under a table that states the figure asked ("28 days of paid leave a year") outweighs rows that only
   // share a word with the question ("New Year's Day"), as it would any other piece.

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp.js';
 import { Marked, type MarkedToken, type Token } from 'marked';
 import { mendedLexer } from '../markdown-limits.js';
 import { decodeEntities } from './entities.js';
@@ -39,10 +40,6 @@ export function highlightPattern(words: readonly string[]): RegExp | undefined {
   if (unique.length === 0) return undefined;
   unique.sort((a, b) => b.length - a.length);
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${unique.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -132,7 +132,7 @@ export function asksFrequency(question: string): boolean {
 
 /** "How long does setup take?", "how often", "what time", "when is the freeze": an amount of time is asked. */
 export function asksDuration(question: string): boolean {
-  return asksTimeSpan(question) || FREQUENCY_QUESTION.test(question) || asksTimeOfDay(question) || WHEN_QUESTION.test(question);
+  return asksTimeSpan(question) || asksFrequency(question) || asksTimeOfDay(question) || WHEN_QUESTION.test(question);
 }
 
 const SPAN_QUESTION = /\bhow\s+(?:long|soon)\b/i;

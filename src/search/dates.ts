@@ -46,13 +46,8 @@ export interface DayOfYear {
 export function daysOfYear(text: string): DayOfYear[] {
   if (!hasDigit(text) || !MAYBE_DAY_OF_MONTH.test(text)) return [];
   const found: DayOfYear[] = [];
-  for (const match of text.matchAll(DAY_OF_MONTH)) {
-    const day = Number(match[1] ?? match[4]);
-    const month = MONTHS.indexOf((match[2] ?? match[3] ?? '').slice(0, 3).toLowerCase());
-    if (month === -1 || !(day >= 1 && day <= 31)) continue;
-    found.push({ term: `${pad(month + 1)}${pad(day)}`, start: match.index, end: match.index + match[0].length });
-  }
-  for (const match of text.matchAll(LISTED_DAY)) {
+  // Both patterns capture the day as group 1 or 4 and the month as group 2 or 3, by the order they are written in.
+  for (const match of [...text.matchAll(DAY_OF_MONTH), ...text.matchAll(LISTED_DAY)]) {
     const day = Number(match[1] ?? match[4]);
     const month = MONTHS.indexOf((match[2] ?? match[3] ?? '').slice(0, 3).toLowerCase());
     if (month === -1 || !(day >= 1 && day <= 31)) continue;

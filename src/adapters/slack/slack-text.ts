@@ -1,5 +1,5 @@
 import { decodeEntities } from '../../render/entities.js';
-import { escapeRegExp } from '../../render/markdown.js';
+import { escapeRegExp } from '../../escape-regexp.js';
 
 /**
  * Turns the text of a Slack message or slash command into a plain question: the bot's own mention removed,
