@@ -20,6 +20,7 @@ import { familyNamesIn, namesFamilyName } from './family-names.js';
 import { identifiersNamed, namesIdentifier } from './identifiers-named.js';
 import { daysIn } from '../search/dates.js';
 import { countsOneOf } from './counts-asked.js';
+import { comparedWords } from './compared-sides.js';
 import { formAsked, statesAmount, statesFrequency, statesMoney, statesVersionOf } from './figures-stated.js';
 import { holdsReason } from '../search/reasons-asked.js';
 import { questionStemsIn, selectQuote, weightOf, type Quote, type QuoteOptions } from './quote.js';
@@ -78,6 +79,12 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const best = result.hits[0];
   const opening = openingAsMeant(question);
   const undefinedShort = best && longFormNotesLack(question, opening, asked, best, index);
+  // "bridge vs host network mode": a comparison asks of both sides, and notes that never name one cannot answer it.
+  const unnamedSide = sideNotesLack(question, asked);
+  if (unnamedSide !== undefined) {
+    const lead = `I couldn't find an answer in the notes that mentions ${unnamedSide}.`;
+    return notFound(question, best ? 'low-confidence' : 'no-match', lookedFor, closest(result.hits, index, options), unknownWords(asked), lead);
+  }
   if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index) || undefinedShort) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
     const unknown = unknownWords(asked);
@@ -361,6 +368,12 @@ function asksWhatNotesLack(asked: readonly QueryGroup[], index: SearchIndex): bo
     unknown += group.importance;
   }
   return total > 0 && unknown >= UNKNOWN_SHARE * total;
+}
+
+/** A word of a side the question compares ("bridge vs host network mode") that no note uses. */
+function sideNotesLack(question: string, asked: readonly QueryGroup[]): string | undefined {
+  const sides = new Set(comparedWords(question));
+  return asked.find((group) => group.terms.length === 0 && sides.has(group.word))?.word;
 }
 
 /**
