@@ -15,7 +15,7 @@ export function comparedWords(question: string): string[] {
   }
   for (const match of text.matchAll(BETWEEN)) {
     const from = match.index + match[0].length;
-    const and = text.slice(from).search(/\band\b/);
+    const and = text.slice(from, from + SIDE_REACH).search(/\band\b/);
     if (and < 0) continue;
     words.push(...contentRun(text.slice(from, from + and), 'last', BOUNDED_SIDE_WORDS), ...sideAfter(text, from + and + 3));
   }
@@ -31,20 +31,28 @@ const BOUNDED_SIDE_WORDS = 3;
 /** Words that ask for the comparison itself, not what is compared. */
 const COMPARISON_WORDS: ReadonlySet<string> = new Set(['difference', 'differences', 'diff', 'different', 'differently', 'comparison', 'compare', 'comparing', 'better', 'pros', 'cons', 'tradeoff', 'tradeoffs']);
 
+/**
+ * How far from the word that compares a side is read, in characters: a question of many "vs" (2,000 characters of
+ * them) reads each side once, not the whole question again for each.
+ */
+const SIDE_REACH = 200;
+
 function sideBefore(text: string, at: number): string[] {
-  const clause = text.slice(0, at).split(/[,;:?!()]/).pop() ?? '';
+  const clause = text.slice(Math.max(0, at - SIDE_REACH), at).split(CLAUSE_END).pop() ?? '';
   return contentRun(clause, 'last', 1);
 }
 
 function sideAfter(text: string, at: number): string[] {
-  const clause = text.slice(at).split(/[,;:?!()]/)[0] ?? '';
+  const clause = text.slice(at, at + SIDE_REACH).split(CLAUSE_END)[0] ?? '';
   return contentRun(clause, 'first', 1);
 }
 
+const CLAUSE_END = /[,;:?!()]/;
+
 /**
- * The side's words: its first (or last) run of words that are not stop words, at most `SIDE_WORDS` of them nearest
- * the word that compares ("host network mode in ecs" → host, network, mode; "the upside of ECS on self-managed EC2" →
- * self, managed, ec2).
+ * A side's words: the first (or last) run of words that are not stop words, at most `most` of them, nearest the word
+ * that compares ("the ECS task role" read last, at most 3: ecs, task, role; "host network mode in ecs" read first, at
+ * most 1: host).
  */
 function contentRun(side: string, which: 'first' | 'last', most: number): string[] {
   const tokens = tokenize(side);

@@ -82,7 +82,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   // "bridge vs host network mode": a comparison asks of both sides, and notes that never name one cannot answer it.
   const unnamedSide = sideNotesLack(question, asked);
   if (unnamedSide !== undefined) {
-    const lead = `I couldn't find an answer in the notes that mentions ${unnamedSide}.`;
+    const lead = `I couldn't find an answer in the notes that mentions ${shownWord(unnamedSide)}.`;
     return notFound(question, best ? 'low-confidence' : 'no-match', lookedFor, closest(result.hits, index, options), unknownWords(asked), lead);
   }
   if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index) || undefinedShort) {

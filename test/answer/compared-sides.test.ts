@@ -29,6 +29,11 @@ describe('the sides a question compares', () => {
     expect(comparedWords("what's the difference between the ECS task role and the execution role?")).toEqual(['ecs', 'task', 'role', 'execution']);
   });
 
+  it('reads a question of many comparisons side by side', () => {
+    const question = Array.from({ length: 250 }, (_, i) => `w${i} vs`).join(' ');
+    expect(comparedWords(question)).toHaveLength(250);
+  });
+
   it('reads the side after "compared to", and nothing of a question that compares nothing', () => {
     expect(comparedWords('upside of ECS on EC2 compared to fargate')).toEqual(['fargate']);
     expect(comparedWords('how do I pick a network mode?')).toEqual([]);
