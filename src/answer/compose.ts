@@ -78,13 +78,12 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const lookedFor = asked.map((group) => shownWord(group.word));
   const best = result.hits[0];
   const opening = openingAsMeant(question);
-  const undefinedShort = best && longFormNotesLack(question, opening, asked, best, index);
   // "bridge vs host network mode": a comparison asks of both sides, and notes that never name one cannot answer it.
   const unnamedSide = sideNotesLack(question, asked);
   if (unnamedSide !== undefined) {
-    const lead = `I couldn't find an answer in the notes that mentions ${shownWord(unnamedSide)}.`;
-    return notFound(question, best ? 'low-confidence' : 'no-match', lookedFor, closest(result.hits, index, options), unknownWords(asked), lead);
+    return notFound(question, best ? 'low-confidence' : 'no-match', lookedFor, closest(result.hits, index, options), unknownWords(asked), notMentioned(shownWord(unnamedSide)));
   }
+  const undefinedShort = best && longFormNotesLack(question, opening, asked, best, index);
   if (!best || !couldAnswer(best, result, index) || asksWhatNotesLack(asked, index) || undefinedShort) {
     const reason: NotFoundReason = lookedFor.length === 0 ? 'no-terms' : best ? 'low-confidence' : 'no-match';
     const unknown = unknownWords(asked);
@@ -182,7 +181,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   }
   if (!answering) {
     const unnamed = named.find((name) => !name.in(answerText(stating)))?.written ?? '';
-    return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), `I couldn't find an answer in the notes that mentions ${unnamed}.`);
+    return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), notMentioned(unnamed));
   }
   if (needsWhen && !saysWhenFor(answering, true)) {
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), "I couldn't find when that is in the notes.");
@@ -368,6 +367,11 @@ function asksWhatNotesLack(asked: readonly QueryGroup[], index: SearchIndex): bo
     unknown += group.importance;
   }
   return total > 0 && unknown >= UNKNOWN_SHARE * total;
+}
+
+/** The lead of an answer whose question names something no passage that could answer it mentions. */
+function notMentioned(name: string): string {
+  return `I couldn't find an answer in the notes that mentions ${name}.`;
 }
 
 /** A word of a side the question compares ("bridge vs host network mode") that no note uses. */
