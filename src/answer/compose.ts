@@ -13,6 +13,7 @@ import { asksWhatLimitIs } from '../search/limits-asked.js';
 import { asksForShare, holdsShare } from '../search/shares-asked.js';
 import { FORMS_ASKED } from '../search/forms-asked.js';
 import { asksForLink, holdsLink, isPageAsked, onlyLinks } from '../search/links-asked.js';
+import { asksForPhoneNumber, holdsPhoneNumber } from '../search/phone-numbers-asked.js';
 import { sectionPath, toCitation } from './citation.js';
 import { amountsAsked } from '../search/amount-ranges.js';
 import { daysNamed, namesNumber, numbersNamed } from './numbers-named.js';
@@ -112,6 +113,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   const needsMoney = asksCost(opening);
   const needsShare = asksForShare(opening);
   const needsLink = asksForLink(question);
+  const needsPhone = asksForPhoneNumber(question);
   let stating: Answering | undefined;
   let answering: Answering | undefined;
   // "When is the ops sync?" may be answered without a day ("after the last release"), so a rival that says when is
@@ -157,6 +159,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
       const candidate = counted ?? (statesFigure(ranked.quote, ranked.chunk) ? ranked : pieceOfSection(hit, ranked.quote, index, wordsOf, quoteFor, statesFigure));
       if (!candidate) continue;
       if (needsLink && !holdsLink(candidate.quote.lines.join('\n')) && !isPageAsked(asked, hit.chunk)) continue;
+      if (needsPhone && !holdsPhoneNumber(candidate.quote.lines.join('\n'))) continue;
       if (byForm && (!saysInOneLine(candidate, quoteFor(best.chunk).quote, wordsOf, weights) || (prefersWhen && !saysWhenItself(candidate)))) continue;
       if (byForm && form.version && !statesVersionOf(candidate.quote.lines, candidate.quote.highlights)) continue;
       stating ??= candidate;
@@ -176,7 +179,7 @@ export function composeAnswer(question: string, result: SearchResult, index: Sea
   if (!stating) {
     // "How long does it take to create a cluster?" is not answered by the line that says how to create one.
     // "url of the airbyte staging instance" is not answered by the line that names the instance without its address.
-    const lead = needsFigure || needsMoney || needsShare ? "I couldn't find a figure for that in the notes." : "I couldn't find a link for that in the notes.";
+    const lead = needsFigure || needsMoney || needsShare ? "I couldn't find a figure for that in the notes." : needsPhone ? "I couldn't find a phone number for that in the notes." : "I couldn't find a link for that in the notes.";
     return notFound(question, 'low-confidence', lookedFor, closest(result.hits, index, options), unknownWords(asked), lead);
   }
   if (!answering) {
