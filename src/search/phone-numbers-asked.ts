@@ -31,8 +31,12 @@ const PHONE_DIGITS = 7;
 /** A date, a span of years or an IP address, which have enough digits but are no number to call. */
 const NOT_PHONE = /^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$|^\d{4}\s*-\s*\d{4}$|^\d{1,3}(?:\.\d{1,3}){3}$/;
 
-/** Whether a text holds a phone number: seven digits or more, written as numbers are. */
+/** A `tel:` link's target ("[call the helpdesk](tel:08005550147)"), which the digit runs above do not read. */
+const TEL_LINK = /\btel:\+?\d/i;
+
+/** Whether a text holds a phone number: seven digits or more, written as numbers are, or a `tel:` link. */
 export function holdsPhoneNumber(text: string): boolean {
+  if (TEL_LINK.test(text)) return true;
   for (const match of text.matchAll(DIGIT_RUN)) {
     const written = match[0].trim();
     const digits = written.replace(/\D/g, '').length;

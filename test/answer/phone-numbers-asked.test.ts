@@ -40,6 +40,7 @@ describe('a phone number in a text', () => {
     expect(holdsPhoneNumber('priority line +44 20 7946 0381')).toBe(true);
     expect(holdsPhoneNumber('call 0800 555 0147 (UK)')).toBe(true);
     expect(holdsPhoneNumber('ring 555-0100 after hours')).toBe(true);
+    expect(holdsPhoneNumber('[call the helpdesk](tel:08005550147)')).toBe(true);
   });
 
   it('is no date, span of years, address, count or version', () => {
