@@ -12,14 +12,26 @@ export const LINK_WORDS: ReadonlySet<string> = new Set(['url', 'urls', 'link', '
 
 const LINK_WORD_SOURCE = `(?:${[...LINK_WORDS].join('|')})`;
 const LINK_WORD = new RegExp(`\\b${LINK_WORD_SOURCE}\\b`, 'i');
+/**
+ * "what's the grafana …", "where is the runbook …", "which …": the opening of a question of the thing asked for, up
+ * to four words before the word that names its form (a link, a phone number).
+ */
+export const ASKING_OF = String.raw`(?:what|whats|which|where)(?:'s|\s+is|\s+are)?\s+(?:[\p{L}\d'-]+\s+){0,4}?`;
 /** "what's the grafana url", "where is the runbook link?", "which url do I use": a question that asks for the link. */
-const ASKS_FOR_LINK = new RegExp(`\\b(?:what|whats|which|where)(?:'s|\\s+is|\\s+are)?\\s+(?:[\\p{L}\\d'-]+\\s+){0,4}?${LINK_WORD_SOURCE}\\b`, 'iu');
+const ASKS_FOR_LINK = new RegExp(`\\b${ASKING_OF}${LINK_WORD_SOURCE}\\b`, 'iu');
 
 /**
- * Someone telling what happened or what they did to a link ("i clicked a link in a phishing email", "someone sent me
- * a link"): a subject before the link word, and no wish for one ("i need the grafana url").
+ * Someone telling what happened or what they did to a thing of a form (`form`, a pattern's source): a subject
+ * before the word that names it, and no wish for one ("i need the grafana url"). `subjects` are more subjects than
+ * the pronouns.
  */
-const TELLS_OF_LINK = new RegExp(`\\b(?:i|we|someone|somebody|they|he|she)\\s+(?!(?:need|want|am\\s+looking|looking)\\b)[^.?!]*?\\b${LINK_WORD_SOURCE}\\b`, 'i');
+export function tellingOf(form: string, subjects: readonly string[] = []): RegExp {
+  const who = ['i', 'we', 'someone', 'somebody', 'they', 'he', 'she', ...subjects].join('|');
+  return new RegExp(String.raw`\b(?:${who})\s+(?!(?:need|want|am\s+looking|looking)\b)[^.?!]*?${form}`, 'i');
+}
+
+/** "i clicked a link in a phishing email", "someone sent me a link": telling of a link, not asking for one. */
+const TELLS_OF_LINK = tellingOf(`\\b${LINK_WORD_SOURCE}\\b`);
 
 /**
  * Whether the question asks for a link: typed as keywords ("jira url", "link to the payments dashboard"), or

@@ -1,4 +1,5 @@
 import { isPhrasedAsQuestion } from './answer-cues.js';
+import { ASKING_OF, tellingOf } from './links-asked.js';
 
 /**
  * Words that ask for a phone number ("stanbury recoveries phone number", "number to call for the helpdesk"). As a
@@ -8,11 +9,11 @@ const PHONE_WORDS = String.raw`(?:(?:tele)?phone\s+(?:number|no\b\.?|#)|number\s
 const PHONE_WORD = new RegExp(PHONE_WORDS, 'i');
 /** "what's the phone number for …", "which number to call …", "is there a phone number for …". */
 const ASKS_FOR_PHONE = new RegExp(
-  String.raw`\b(?:(?:what|whats|which|where)(?:'s|\s+is|\s+are)?\s+(?:[\p{L}\d'-]+\s+){0,4}?|(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?:[\p{L}\d'-]+\s+){0,2}?)${PHONE_WORDS}`,
+  String.raw`\b(?:${ASKING_OF}|(?:is|are)\s+there\s+(?:an?\s+|any\s+)?(?:[\p{L}\d'-]+\s+){0,2}?)${PHONE_WORDS}`,
   'iu',
 );
 /** Someone telling of a number rather than asking for one ("the customer changed their phone number"). */
-const TELLS_OF_PHONE = new RegExp(String.raw`\b(?:i|we|someone|somebody|they|he|she|customer|user)\s+(?!(?:need|want|am\s+looking|looking)\b)[^.?!]*?${PHONE_WORDS}`, 'i');
+const TELLS_OF_PHONE = tellingOf(PHONE_WORDS, ['customer', 'user']);
 
 /**
  * Whether the question asks for a phone number: typed as keywords ("billing team direct phone number"), or asked
