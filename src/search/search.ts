@@ -1,5 +1,6 @@
 import type { Chunk } from '../types.js';
 import type { SearchIndex } from './index.js';
+import { asksIfSame, statesSameness } from './sameness-asked.js';
 import { asksLongForm, asksMeaning, asksWhen, asksYesOrNo, isPhrasedAsQuestion, opensWithYesOrNo } from './answer-cues.js';
 import { bestChunkOf, chunkItself } from './best-chunk.js';
 import { coverageGroups, coverageOfRow, holdsAll, holdsAny, knownImportance, matchedIn, rankingShare, uncoveredShare } from './coverage.js';
@@ -129,6 +130,8 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   const borrows = borrowed && askedImportance > 0;
   const asked = borrows ? coverage.filter((_, g) => !query.groups[g]?.context) : coverage;
   const yesNo = ranking.directAnswerBoost !== 1 && asksYesOrNo(opening);
+  // "Is EKS fargate the same as ECS fargate?" is answered outright by "The same as for ECS …", as by a "Yes".
+  const sameness = yesNo && asksIfSame(opening);
   // Only a question of what a name means asks for a short form's definition: "What are the different
   // sub-controllers in MCM?" does not ask what MCM stands for.
   const definitions = glossed ? shortForms(index, query) : NO_SHORT_FORMS;
@@ -195,7 +198,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     // A section holding words of one group only has no pair of words to be near.
     if (proximity && scores.holdsTwoGroups(id)) score += ranking.proximityWeight * proximity.score(id);
     score *= 1 - coverageWeight + coverageWeight * rankingShare(share, knownScale);
-    if (yesNo && opensWithYesOrNo(leadOf(index, id, bySection).text)) score *= ranking.directAnswerBoost;
+    if (yesNo && (opensWithYesOrNo(leadOf(index, id, bySection).text) || (sameness && statesSameness(quoted.text)))) score *= ranking.directAnswerBoost;
     if (defines) score *= ranking.definitionBoost;
     if (asking && asksHeading(quoted, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
     else if (smallNotes && headings && namesHeading(headings, best.id, query, totalImportance, ranking.askedHeadingShare)) score *= ranking.askedHeadingBoost;
