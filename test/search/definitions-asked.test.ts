@@ -79,6 +79,17 @@ describe('search ranking', () => {
       expect(boosted).toBeGreaterThan(1.5);
       expect(score('intro.md', 'what are the sub-controllers MCM runs in each cluster') / score('intro.md', 'sub-controllers MCM runs in each cluster')).toBeLessThan(1.5);
     });
+
+    it('is not asked for by "what is <short form> <thing>?", which asks what the thing is', () => {
+      const eks = {
+        'eks.md': '- Elastic Kubernetes Service (EKS) - managed k8s service, run by AWS.\n  - EKS deploys and manages the control plane nodes.',
+        'workers.md': '- EKS worker nodes:\n  - EC2 nodes you create and patch yourself\n  - A nodegroup: EC2 nodes EKS creates and deletes for you',
+      };
+      const score = (file: string, question: string) => search(indexOf(eks), question).hits.find((hit) => hit.chunk.file === file)?.score ?? 0;
+      expect(score('eks.md', 'what is eks') / score('eks.md', 'eks')).toBeGreaterThan(1.5);
+      expect(score('eks.md', 'what is an eks nodegroup') / score('eks.md', 'eks nodegroup')).toBeLessThan(1.5);
+      expect(firstFile(eks, 'what is an eks nodegroup')).toBe('workers.md');
+    });
   });
 
   describe('on "what is X?"', () => {
