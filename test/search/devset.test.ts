@@ -8,7 +8,8 @@ const readDevSet = (name: string) => readNotesDevSet(new URL(`../fixtures/${name
 /**
  * The set the engine was built against, one written afterwards, a fresh one written once the ranking had settled,
  * one asked in other words than the note's, and one written blind, by someone who read only the note, with floors
- * at what each reached (54/55 and 60/67; 7/7 and 11/15 honest; 60/68 with 4/8 and 22/40 with 3/10 as first measured,
+ * at what each reached (55/55, since a question of whether two things are the same is answered by the line that
+ * compares them, and 60/67; 7/7 and 11/15 honest; 60/68 with 4/8 and 22/40 with 3/10 as first measured,
  * 5/8 and 4/10 honest once an amount per unit asked for a figure, 6/10 once the act of a how-to question counted in
  * full; 32/45 with 7/12 and, for a second blind batch, 25/45 with 5/12 as first measured; later 13/15, fresh 6/8 and
  * the blind batches 8/12 and 6/12 honest once a limit asked for needed a figure; a third blind batch 30/45 with 8/12
@@ -19,7 +20,7 @@ const readDevSet = (name: string) => readNotesDevSet(new URL(`../fixtures/${name
  * measured; a tenth, held out, 32/45 with 6/12 as first measured, its misses unread).
  */
 const SETS = [
-  { name: 'devset.json', hitAt1: 0.98, noAnswerShare: 1 },
+  { name: 'devset.json', hitAt1: 1, noAnswerShare: 1 },
   { name: 'devset-later.json', hitAt1: 0.89, noAnswerShare: 0.86 },
   { name: 'devset-fresh.json', hitAt1: 0.89, noAnswerShare: 0.75 },
   { name: 'devset-paraphrase.json', hitAt1: 0.55, noAnswerShare: 0.6 },
