@@ -5,7 +5,7 @@ import { asksLongForm, asksMeaning, asksWhen, asksYesOrNo, isPhrasedAsQuestion, 
 import { bestChunkOf, chunkItself } from './best-chunk.js';
 import { coverageGroups, coverageOfRow, holdsAll, holdsAny, knownImportance, matchedIn, rankingShare, uncoveredShare } from './coverage.js';
 import { askAsForm, FORMS_ASKED, NONE, STAND } from './forms-asked.js';
-import { definesOne, NO_SHORT_FORMS, shortForms, type ShortForm } from './short-forms.js';
+import { definesOne, NO_SHORT_FORMS, shortForms } from './short-forms.js';
 import { glossedName, glossesName, rowDefinesName, saysWhatNameStandsFor } from './glosses.js';
 import { MEANING_WORDS } from './phrasing.js';
 import { LINK_WORDS } from './links-asked.js';
@@ -135,7 +135,7 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
   // Only a question of what a name means asks for a short form's definition: "What are the different
   // sub-controllers in MCM?" does not ask what MCM stands for.
   // Nor does "what is an EKS nodegroup?" ask what EKS stands for: the name asked is more than the short form.
-  const definitions = glossed ? namedByShortForms(glossed, shortForms(index, query)) : NO_SHORT_FORMS;
+  const definitions = glossed ? shortForms(index, query, glossed) : NO_SHORT_FORMS;
   // The words that ask what the name means ("mean", "stand for").
   const askingWords = glossed ? coverage.filter((_, g) => MEANING_WORDS.has(wordAsMeant(query.groups[g]))) : [];
   const formWords = forms.map((form) => ({ holds: form.holds, groups: coverage.filter((_, g) => form.words.has(wordAsMeant(query.groups[g]))) }));
@@ -223,12 +223,6 @@ export function search(index: SearchIndex, question: string, options: SearchOpti
     hits.push({ chunk: index.chunks[chunk] as Chunk, score, coverage: share, askedCoverage, matched: matchedIn(found, place * terms.length, coverage) });
   }
   return { query, ranks: bySection ? 'sections' : 'chunks', hits, questionWeight: bySection ? questionWeight(query, docs) : undefined };
-}
-
-/** The short forms, where they and their long forms' words are the whole name asked; else none. */
-function namedByShortForms(name: readonly string[], forms: ShortForm[]): readonly ShortForm[] {
-  const named = name.every((stem) => forms.some(({ short, longs }) => short === stem || longs.some((long) => long.includes(stem))));
-  return named ? forms : NO_SHORT_FORMS;
 }
 
 function questionWeight(query: AnalyzedQuery, docs: Documents): number {

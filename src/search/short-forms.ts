@@ -11,8 +11,12 @@ export interface ShortForm {
   longs: readonly (readonly string[])[];
 }
 
-/** The question's words that are short forms the notes (or the built-in list) define. */
-export function shortForms(index: SearchIndex, query: AnalyzedQuery): ShortForm[] {
+/**
+ * The question's words that are short forms the notes (or the built-in list) define, where they and their long
+ * forms' words are the whole `name` asked (its stems): "what is EKS?" asks what EKS stands for, "what is an EKS
+ * nodegroup?" does not.
+ */
+export function shortForms(index: SearchIndex, query: AnalyzedQuery, name: readonly string[]): readonly ShortForm[] {
   const forms: ShortForm[] = [];
   for (const group of query.groups) {
     const short = group.terms[0]?.stem;
@@ -20,7 +24,8 @@ export function shortForms(index: SearchIndex, query: AnalyzedQuery): ShortForm[
     const longs = index.expansionsOf(short);
     if (longs.length > 0) forms.push({ short, longs });
   }
-  return forms;
+  const named = name.every((stem) => forms.some(({ short, longs }) => short === stem || longs.some((long) => long.includes(stem))));
+  return named ? forms : NO_SHORT_FORMS;
 }
 
 /**
