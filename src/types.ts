@@ -97,6 +97,11 @@ export type Refusal = 'rate-limited' | 'channel-not-allowed' | 'shutting-down';
 export interface Answer {
   /** The question as asked, after clean-up (control characters removed, length capped). */
   question: string;
+  /**
+   * The earlier question this one was read with, when it read as a follow-up ("and on EKS?" after "does fargate
+   * support daemonsets?"): what the conversation was about before it.
+   */
+  readWith?: string;
   found: boolean;
   /**
    * Plain text for a person: the quote's lines (Markdown from the note) when found,

@@ -37,7 +37,8 @@ interface Asked {
 export function answerQuestion(index: SearchIndex, rawQuestion: unknown, options: AnswerOptions = {}): Answer {
   const asked = read(rawQuestion, options);
   if (!asked) return notFound('', 'empty-question', []);
-  return composeAnswer(asked.question, searchFor(index, asked, options), index, { top: asked.top, baseUrl: options.baseUrl });
+  const result = searchFor(index, asked, options);
+  return withReading(composeAnswer(asked.question, result, index, { top: asked.top, baseUrl: options.baseUrl }), result, asked.previousQuestion);
 }
 
 /** The same, with the ranking re-ordered (by a sentence encoder) before the answer is composed. */
@@ -46,7 +47,16 @@ export async function answerQuestionReranked(index: SearchIndex, rawQuestion: un
   if (!asked) return notFound('', 'empty-question', []);
   const lexical = searchFor(index, asked, options);
   const result = await rerank(encoderText(asked.question, lexical, asked.previousQuestion), lexical, (hit) => couldAnswer(hit, lexical, index));
-  return composeAnswer(asked.question, result, index, { top: asked.top, baseUrl: options.baseUrl });
+  return withReading(composeAnswer(asked.question, result, index, { top: asked.top, baseUrl: options.baseUrl }), lexical, asked.previousQuestion);
+}
+
+/** The answer, with the earlier question it was read with when the question read as a follow-up. */
+function withReading(answer: Answer, result: SearchResult, previousQuestion: string | undefined): Answer {
+  return previousQuestion !== undefined && readAsFollowUp(result) ? { ...answer, readWith: previousQuestion } : answer;
+}
+
+function readAsFollowUp(result: SearchResult): boolean {
+  return result.query.groups.some((group) => group.context);
 }
 
 /**
@@ -54,7 +64,7 @@ export async function answerQuestionReranked(index: SearchIndex, rawQuestion: un
  * report halves), after the previous question when this one is a follow-up.
  */
 export function encoderText(question: string, result: SearchResult, previousQuestion?: string): string {
-  const followUp = previousQuestion !== undefined && result.query.groups.some((group) => group.context);
+  const followUp = previousQuestion !== undefined && readAsFollowUp(result);
   return followUp ? `${previousQuestion} ${question}` : question;
 }
 

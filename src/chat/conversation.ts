@@ -2,7 +2,7 @@ import { asError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { refusalOf } from '../service/refusal.js';
 import type { Asker, AskService, FeedbackReports } from '../types.js';
-import { FollowUps } from './follow-ups.js';
+import { FollowUps, topicAfter } from './follow-ups.js';
 import { intentOf } from './intent.js';
 import { memoryReplayGuard, type ReplayGuard } from './shared-state.js';
 import { ShownAnswers, type ShownAnswer } from './shown.js';
@@ -95,7 +95,7 @@ export class Conversation {
       const refused = refusalOf(answer);
       if (refused === 'channel-not-allowed' && asker.surface === 'mention') return { kind: 'silent' };
       if (refused) return { kind: 'note', visibility: 'private', text: answer.text };
-      this.#followUps.remember([turn.conversationId, ...(turn.startsConversations ?? [])], answer.question);
+      this.#followUps.remember([turn.conversationId, ...(turn.startsConversations ?? [])], topicAfter(answer));
       return {
         kind: 'answer',
         visibility,
@@ -163,7 +163,7 @@ export class Conversation {
 
   /** After `reply` is posted as a message: a thread started on a posted answer (`threadId`) reads on from its question. */
   posted(reply: Reply, threadId: string): void {
-    if (reply.kind === 'answer') this.#followUps.remember([threadId], reply.answer.question);
+    if (reply.kind === 'answer') this.#followUps.remember([threadId], topicAfter(reply.answer));
   }
 
   /** True the first time an event id is seen; platforms redeliver and replay, and the copies are dropped. */

@@ -209,6 +209,13 @@ describe('follow-up questions', () => {
     expect(followUp.citations[0]?.snippet.toLowerCase()).toMatch(/fargate/);
     expect(alone.question).toBe('and on EKS?');
   });
+
+  it('says which earlier question a follow-up was read with, and reads a question of its own without one', () => {
+    const previousQuestion = 'does fargate support daemonsets?';
+    expect(plain.answer('and on EKS?', { previousQuestion }).readWith).toBe(previousQuestion);
+    expect(plain.answer('who manages the ecs control plane', { previousQuestion }).readWith).toBeUndefined();
+    expect(plain.answer('and on EKS?').readWith).toBeUndefined();
+  });
 });
 
 describe('folders', () => {

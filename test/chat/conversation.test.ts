@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Conversation, echoesQuestion } from '../../src/chat/conversation.js';
-import { FollowUps } from '../../src/chat/follow-ups.js';
+import { FollowUps, topicAfter } from '../../src/chat/follow-ups.js';
 import { intentOf } from '../../src/chat/intent.js';
 import { citationRef } from '../../src/chat/votes.js';
 import { cutText } from '../../src/chat/truncate.js';
@@ -62,6 +62,36 @@ describe('the conversation layer on its own', () => {
     expect(await chat.reply({ asker, text: 'thanks! 🙏', conversationId: 'C1:1.1' })).toEqual({ kind: 'note', visibility: 'public', text: YOU_ARE_WELCOME });
     await chat.reply({ asker, text: 'and on fridays?', conversationId: 'C1:1.1' });
     expect(inner.contexts.map((context) => context.previousQuestion)).toEqual([undefined, 'deploy freeze?']);
+  });
+
+  it('reads a chain of follow-ups with what the conversation is about, and a new question afresh', async () => {
+    // As the engine does: a question opening with "and" or "why" reads as a follow-up, with the question before it.
+    const inner = service({
+      ask: async (question, context = {}) => {
+        inner.contexts.push(context);
+        const followUp = context.previousQuestion !== undefined && /^(and|why)\b/.test(question);
+        return { ...answer(question), ...(followUp && { readWith: context.previousQuestion }) };
+      },
+    });
+    const chat = new Conversation({ service: inner, logger: silentLogger() });
+    const asker = { platform: 'slack' as const, surface: 'mention' as const, userId: 'U1', channelId: 'C1' };
+    for (const text of ['does fargate support daemonsets?', 'and on eks?', 'why not?', 'who owns billing?', 'and payroll?'])
+      await chat.reply({ asker, text, conversationId: 'C1:1.1' });
+    expect(inner.contexts.map((context) => context.previousQuestion)).toEqual([
+      undefined,
+      'does fargate support daemonsets?',
+      'does fargate support daemonsets? and on eks?',
+      'does fargate support daemonsets? and on eks? why not?',
+      'who owns billing?',
+    ]);
+  });
+
+  it('keeps the latest words of a long chain', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ');
+    const topic = topicAfter({ ...answer('and x?'), readWith: long });
+    expect(topic.split(' ')).toHaveLength(40);
+    expect(topic.endsWith('w59 and x?')).toBe(true);
+    expect(topicAfter(answer('who owns billing?'))).toBe('who owns billing?');
   });
 
   it('answers a greeting with help, and says where to ask instead where lore may not answer', async () => {
