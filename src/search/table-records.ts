@@ -18,7 +18,9 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
   // Asked for every section ranked, in every question: most chunks hold no table, and one scan says so.
   if (!chunk.text.includes('|')) return false;
   const asked = groups.filter((group) => !group.context);
-  if (asked.length < 2) return false;
+  // A follow-up's words borrowed from the question before it, which the notes know.
+  const borrowed = groups.filter((group) => group.context && group.terms.length > 0).map((group) => group.terms.map((term) => term.stem));
+  if (asked.length < (borrowed.length > 0 ? 1 : 2)) return false;
   // A word the notes lack may still be a header's verb ("owns" beside "Owner" alone); it is looked for as written.
   const stemsAsked = asked.map((group) => (group.terms.length > 0 ? group.terms.map((term) => term.stem) : [stem(group.word)]));
   const holds = (group: readonly string[], stems: ReadonlySet<string>) => group.some((asked) => stems.has(asked));
@@ -35,6 +37,9 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
       // The header must name something asked that the row does not say: "no page at night" under "Who gets paged"
       // holds "page" and "night" by itself, and is no record of what "how much do we get per night page" asks.
       if (stemsAsked.some((group) => holds(group, own)) && stemsAsked.some((group) => holds(group, header) && !holds(group, own)) && stemsAsked.every((group) => holds(group, own) || holds(group, header))) return true;
+      // A follow-up asks the earlier question of another record: "and in NL?" after "how much does the company put
+      // into my pension in the UK?" is the NL row, under the header that names the pension.
+      if (borrowed.length > 0 && stemsAsked.every((group) => holds(group, own)) && borrowed.some((group) => holds(group, header) && !holds(group, own))) return true;
     }
   }
   return false;

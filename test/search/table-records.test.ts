@@ -36,6 +36,22 @@ describe('search ranking', () => {
       expect(scores(1.75)).toEqual(scores(1));
     });
 
+    it('takes the row a follow-up names, under the header the question before it asked for', () => {
+      const pensions = {
+        'benefits.md': '# Benefits by country\n\n| Country | Pension (employer) | Health |\n|---|---|---|\n| UK | 5% of salary | Bupa |\n| NL | 8% of salary | Zilveren Kruis |\n| DE | 4% of salary | TK |\n',
+        'planning.md': '# H2 planning\n\n- NL office opens in March.\n- Review the NL budget.\n',
+      };
+      const index = indexOf(pensions);
+      const table = index.chunks.find((chunk) => chunk.file === 'benefits.md');
+      const previousQuestion = 'how much does the company put into my pension in the UK?';
+      expect(table && rowAnswers(table, analyzeQuery(index, 'and in NL?', previousQuestion).groups)).toBe(true);
+      // Asked on its own, "NL" names a row but asks nothing of it.
+      expect(table && rowAnswers(table, analyzeQuery(index, 'and in NL?').groups)).toBe(false);
+      // A row that lacks the word asked now is no record of it, whatever the header holds.
+      expect(table && rowAnswers(table, analyzeQuery(index, 'and in FR?', previousQuestion).groups)).toBe(false);
+      expect(search(index, 'and in NL?', { previousQuestion }).hits[0]?.chunk.file).toBe('benefits.md');
+    });
+
     it('takes a row keyed by the name under a "Definition" column for the record "what is X" asks for', () => {
       const levels = ['SEV1 | Full outage of a Tier 1 service, or money is moving incorrectly | 5 minutes', 'SEV2 | Major degradation of a Tier 1 service, or full outage of Tier 2 | 15 minutes', 'SEV3 | Partial degradation, workaround exists | 1 business hour'];
       const guide = {
