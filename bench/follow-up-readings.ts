@@ -41,13 +41,16 @@ export interface Folder {
   files: { kind: string; path: string }[];
 }
 
+/** The bundled notes and every team folder with a follow-up set, each with the sets it holds. */
 export function followUpFolders(): Folder[] {
-  const bundled: Folder = { name: 'bundled', knowledgeDir: BUNDLED, files: KINDS.map(({ kind, file }) => ({ kind, path: `${FIXTURES}${file}` })) };
-  const teams = devsetFolders('knowledge').map(({ name, knowledgeDir }) => ({
-    name,
-    knowledgeDir,
-    files: KINDS.map(({ kind, file }) => ({ kind, path: `${knowledgeDir.slice(0, -'knowledge'.length)}${file}` })),
-  }));
-  return [bundled, ...teams].map((folder) => ({ ...folder, files: folder.files.filter((file) => existsSync(file.path)) })).filter((folder) => folder.files.length > 0);
+  const bundled: Folder = { name: 'bundled', knowledgeDir: BUNDLED, files: KINDS.map(({ kind, file }) => ({ kind, path: `${FIXTURES}${file}` })).filter(({ path }) => existsSync(path)) };
+  const teams = new Map<string, Folder>();
+  for (const { kind, file } of KINDS) {
+    for (const team of devsetFolders(file)) {
+      const folder = teams.get(team.name) ?? { name: team.name, knowledgeDir: team.knowledgeDir, files: [] };
+      folder.files.push({ kind, path: team.file });
+      teams.set(team.name, folder);
+    }
+  }
+  return [bundled, ...[...teams.values()].sort((a, b) => a.name.localeCompare(b.name))].filter((folder) => folder.files.length > 0);
 }
-
