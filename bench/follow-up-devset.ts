@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Answer } from '../src/types.js';
 import { EvalInputError } from './eval-input.js';
+import { answersAt } from './notes-devset.js';
 
 const text = z.string().trim().min(1);
 const range = z.tuple([z.number().int().positive(), z.number().int().positive()]).refine(([start, end]) => start <= end, 'a range starts at or before its end');
@@ -95,10 +96,4 @@ export function scoreConversations(conversations: readonly Conversation[], answe
     if (answer.found && answersAt(answer.citations[0], conversation.answer)) score.right++;
   }
   return score;
-}
-
-function answersAt(cited: { file: string; startLine: number; endLine: number } | undefined, { file, lines, or = [], elsewhere = [] }: AnswerPlace): boolean {
-  if (cited === undefined) return false;
-  const overlaps = ([start, end]: [number, number]) => cited.startLine <= end && start <= cited.endLine;
-  return (cited.file === file && [lines, ...or].some(overlaps)) || elsewhere.some((other) => cited.file === other.file && overlaps(other.lines));
 }

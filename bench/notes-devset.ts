@@ -60,7 +60,7 @@ export interface NotesPlace {
 }
 
 /** Whether a place holds lines that answer the question: its file, and a range overlapping one of the answers'. */
-function answersAt(place: NotesPlace | undefined, { file, lines, or = [], elsewhere = [] }: NotesQuestion): boolean {
+export function answersAt(place: NotesPlace | undefined, { file, lines, or = [], elsewhere = [] }: Pick<NotesQuestion, 'file' | 'lines' | 'or' | 'elsewhere'>): boolean {
   if (place === undefined) return false;
   const overlaps = ([start, end]: [number, number]) => place.startLine <= end && start <= place.endLine;
   return (place.file === file && [lines, ...or].some(overlaps)) || elsewhere.some((other) => place.file === other.file && overlaps(other.lines));
