@@ -7,6 +7,8 @@ export const TABLE_ROW = /^\s*\|/;
 /** The rule under a table's header. */
 export const TABLE_RULE = /^\s*\|?\s*:?-{2,}/;
 
+const NONE_BORROWED: readonly string[][] = [];
+
 /**
  * Whether one row of a table in the chunk, read with the table's header and the heading the table stands under, holds
  * every word of the question, some in the row (the record asked about) and some in the header or heading (what is
@@ -18,8 +20,8 @@ export function rowAnswers(chunk: Chunk, groups: readonly QueryGroup[]): boolean
   // Asked for every section ranked, in every question: most chunks hold no table, and one scan says so.
   if (!chunk.text.includes('|')) return false;
   const asked = groups.filter((group) => !group.context);
-  // A follow-up's words borrowed from the question before it, which the notes know.
-  const borrowed = groups.filter((group) => group.context && group.terms.length > 0).map((group) => group.terms.map((term) => term.stem));
+  // A follow-up's words borrowed from the question before it, which the notes know (none, for most questions).
+  const borrowed = asked.length === groups.length ? NONE_BORROWED : groups.filter((group) => group.context && group.terms.length > 0).map((group) => group.terms.map((term) => term.stem));
   if (asked.length < (borrowed.length > 0 ? 1 : 2)) return false;
   // A word the notes lack may still be a header's verb ("owns" beside "Owner" alone); it is looked for as written.
   const stemsAsked = asked.map((group) => (group.terms.length > 0 ? group.terms.map((term) => term.stem) : [stem(group.word)]));
