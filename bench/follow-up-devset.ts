@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Answer } from '../src/types.js';
 import { EvalInputError } from './eval-input.js';
-import { answersAt } from './notes-devset.js';
+import { answersAt, type AnswerPlace } from './notes-devset.js';
 
 const text = z.string().trim().min(1);
 const range = z.tuple([z.number().int().positive(), z.number().int().positive()]).refine(([start, end]) => start <= end, 'a range starts at or before its end');
@@ -33,13 +33,6 @@ const ChainsSchema = z.object({
   chains: z.array(z.object({ turns, ...place })),
   noAnswer: z.array(z.object({ turns })).optional(),
 });
-
-export interface AnswerPlace {
-  file: string;
-  lines: [number, number];
-  or?: [number, number][];
-  elsewhere?: { file: string; lines: [number, number] }[];
-}
 
 /** Turns asked in order; `answer` is where the last one is answered, absent where the notes do not answer it. */
 export interface Conversation {

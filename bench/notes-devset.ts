@@ -59,8 +59,11 @@ export interface NotesPlace {
   endLine: number;
 }
 
+/** Where a question is answered: a file's lines, other ranges of it, the same answer in other files. */
+export type AnswerPlace = Pick<NotesQuestion, 'file' | 'lines' | 'or' | 'elsewhere'>;
+
 /** Whether a place holds lines that answer the question: its file, and a range overlapping one of the answers'. */
-export function answersAt(place: NotesPlace | undefined, { file, lines, or = [], elsewhere = [] }: Pick<NotesQuestion, 'file' | 'lines' | 'or' | 'elsewhere'>): boolean {
+export function answersAt(place: NotesPlace | undefined, { file, lines, or = [], elsewhere = [] }: AnswerPlace): boolean {
   if (place === undefined) return false;
   const overlaps = ([start, end]: [number, number]) => place.startLine <= end && start <= place.endLine;
   return (place.file === file && [lines, ...or].some(overlaps)) || elsewhere.some((other) => place.file === other.file && overlaps(other.lines));
