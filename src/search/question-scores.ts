@@ -18,7 +18,9 @@ export class QuestionScores {
   /** The question each document's values are of. */
   private stamps = new Int32Array(0);
   private stamp: number;
+  /** The heap of `top`: places in `reached`, and their scores beside them. */
   private heap = new Int32Array(64);
+  private heapScores = new Float64Array(64);
   /** Documents with a score, in the order they got it. */
   readonly reached: number[] = [];
 
@@ -56,38 +58,44 @@ export class QuestionScores {
 
   /**
    * The `k` highest-scoring documents, best first; of equal scores, the one reached first. A heap of the best `k`
-   * so far (its root the worst of them) is one pass over the documents, without sorting them all.
+   * so far (its root the worst of them) is one pass over the documents, without sorting them all. The heap holds
+   * each entry's score beside its place in `reached`, so a comparison reads neither `reached` nor `values`.
    */
   top(k: number): number[] {
     const { reached, values } = this;
     if (k <= 0) return [];
-    if (this.heap.length < k) this.heap = new Int32Array(k);
-    const heap = this.heap;
+    if (this.heap.length < k) {
+      this.heap = new Int32Array(k);
+      this.heapScores = new Float64Array(k);
+    }
+    const places = this.heap;
+    const scores = this.heapScores;
     let size = 0;
-    // The score of the heap's root, the worst of the best k so far, once the heap is full.
-    let worst = -Infinity;
     for (let i = 0; i < reached.length; i++) {
+      const value = values[reached[i] as number] as number;
       if (size < k) {
+        // Up from the end: a later place never ranks above an equal score, so equal scores stop the climb.
         let at = size++;
-        heap[at] = i;
         while (at > 0) {
           const parent = (at - 1) >> 1;
-          if (!this.worse(i, heap[parent] ?? 0)) break;
-          heap[at] = heap[parent] ?? 0;
-          heap[parent] = i;
+          const above = scores[parent] as number;
+          if (value > above || (value === above && i < (places[parent] as number))) break;
+          places[at] = places[parent] as number;
+          scores[at] = above;
           at = parent;
         }
-        if (size === k) worst = values[reached[heap[0] ?? 0] ?? 0] ?? 0;
-      } else if ((values[reached[i] ?? 0] ?? 0) > worst) {
-        this.siftDown(size, i);
-        worst = values[reached[heap[0] ?? 0] ?? 0] ?? 0;
+        places[at] = i;
+        scores[at] = value;
+      } else if (value > (scores[0] as number)) {
+        this.siftDown(size, i, value);
       }
     }
     // Taking the root (the worst) off the heap, again and again, fills the list from its end.
     const best = new Array<number>(size);
     for (let left = size; left > 0; left--) {
-      best[left - 1] = reached[heap[0] ?? 0] ?? 0;
-      this.siftDown(left - 1, heap[left - 1] ?? 0);
+      best[left - 1] = reached[places[0] as number] as number;
+      const last = left - 1;
+      this.siftDown(last, places[last] as number, scores[last] as number);
     }
     return best;
   }
@@ -103,27 +111,33 @@ export class QuestionScores {
     this.stamp = 1;
   }
 
-  /** Whether the document at place `a` of `reached` ranks below the one at `b`: a lower score, or reached later on a tie. */
-  private worse(a: number, b: number): boolean {
-    const va = this.values[this.reached[a] ?? 0] ?? 0;
-    const vb = this.values[this.reached[b] ?? 0] ?? 0;
-    return va < vb || (va === vb && a > b);
-  }
-
-  /** Puts `item` at the root of the heap (whose root is its worst element) and moves it down to its place. */
-  private siftDown(size: number, item: number): void {
-    const heap = this.heap;
+  /**
+   * Puts the entry at place `item` of `reached`, of score `value`, at the root of the heap (whose root is its worst
+   * entry: the lowest score, or the latest place on a tie) and moves it down to its place.
+   */
+  private siftDown(size: number, item: number, value: number): void {
+    const places = this.heap;
+    const scores = this.heapScores;
     let at = 0;
     for (;;) {
       const left = 2 * at + 1;
       if (left >= size) break;
       const right = left + 1;
-      const child = right < size && this.worse(heap[right] ?? 0, heap[left] ?? 0) ? right : left;
-      if (!this.worse(heap[child] ?? 0, item)) break;
-      heap[at] = heap[child] ?? 0;
+      let child = left;
+      if (right < size) {
+        const l = scores[left] as number;
+        const r = scores[right] as number;
+        if (r < l || (r === l && (places[right] as number) > (places[left] as number))) child = right;
+      }
+      const below = scores[child] as number;
+      // Stop where the child ranks above the item: a higher score, or an equal one reached earlier.
+      if (below > value || (below === value && (places[child] as number) < item)) break;
+      places[at] = places[child] as number;
+      scores[at] = below;
       at = child;
     }
-    heap[at] = item;
+    places[at] = item;
+    scores[at] = value;
   }
 
   private grow(size: number): void {
