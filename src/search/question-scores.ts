@@ -19,7 +19,7 @@ export class QuestionScores {
   private stamps = new Int32Array(0);
   private stamp: number;
   /** The heap of `top`: places in `reached`, and their scores beside them. */
-  private heap = new Int32Array(64);
+  private heapPlaces = new Int32Array(64);
   private heapScores = new Float64Array(64);
   /** Documents with a score, in the order they got it. */
   readonly reached: number[] = [];
@@ -64,11 +64,11 @@ export class QuestionScores {
   top(k: number): number[] {
     const { reached, values } = this;
     if (k <= 0) return [];
-    if (this.heap.length < k) {
-      this.heap = new Int32Array(k);
+    if (this.heapPlaces.length < k) {
+      this.heapPlaces = new Int32Array(k);
       this.heapScores = new Float64Array(k);
     }
-    const places = this.heap;
+    const places = this.heapPlaces;
     const scores = this.heapScores;
     let size = 0;
     for (let i = 0; i < reached.length; i++) {
@@ -116,7 +116,7 @@ export class QuestionScores {
    * entry: the lowest score, or the latest place on a tie) and moves it down to its place.
    */
   private siftDown(size: number, item: number, value: number): void {
-    const places = this.heap;
+    const places = this.heapPlaces;
     const scores = this.heapScores;
     let at = 0;
     for (;;) {
