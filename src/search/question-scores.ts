@@ -74,12 +74,11 @@ export class QuestionScores {
     for (let i = 0; i < reached.length; i++) {
       const value = values[reached[i] as number] as number;
       if (size < k) {
-        // Up from the end: a later place never ranks above an equal score, so equal scores stop the climb.
         let at = size++;
         while (at > 0) {
           const parent = (at - 1) >> 1;
           const above = scores[parent] as number;
-          if (value > above || (value === above && i < (places[parent] as number))) break;
+          if (!ranksBelow(value, i, above, places[parent] as number)) break;
           places[at] = places[parent] as number;
           scores[at] = above;
           at = parent;
@@ -92,9 +91,8 @@ export class QuestionScores {
     }
     // Taking the root (the worst) off the heap, again and again, fills the list from its end.
     const best = new Array<number>(size);
-    for (let left = size; left > 0; left--) {
-      best[left - 1] = reached[places[0] as number] as number;
-      const last = left - 1;
+    for (let last = size - 1; last >= 0; last--) {
+      best[last] = reached[places[0] as number] as number;
       this.siftDown(last, places[last] as number, scores[last] as number);
     }
     return best;
@@ -123,15 +121,9 @@ export class QuestionScores {
       const left = 2 * at + 1;
       if (left >= size) break;
       const right = left + 1;
-      let child = left;
-      if (right < size) {
-        const l = scores[left] as number;
-        const r = scores[right] as number;
-        if (r < l || (r === l && (places[right] as number) > (places[left] as number))) child = right;
-      }
+      const child = right < size && ranksBelow(scores[right] as number, places[right] as number, scores[left] as number, places[left] as number) ? right : left;
       const below = scores[child] as number;
-      // Stop where the child ranks above the item: a higher score, or an equal one reached earlier.
-      if (below > value || (below === value && (places[child] as number) < item)) break;
+      if (!ranksBelow(below, places[child] as number, value, item)) break;
       places[at] = places[child] as number;
       scores[at] = below;
       at = child;
@@ -149,3 +141,7 @@ export class QuestionScores {
   }
 }
 
+/** Whether the entry of score `a` at place `placeA` of `reached` ranks below the one of score `b` at `placeB`: a lower score, or reached later on a tie. */
+function ranksBelow(a: number, placeA: number, b: number, placeB: number): boolean {
+  return a < b || (a === b && placeA > placeB);
+}
